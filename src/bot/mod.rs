@@ -1,0 +1,73 @@
+//! Bots: seat controllers that choose an action from what their seat can see.
+//!
+//! A bot is handed a [`SeatView`] and the seat's legal actions, never the [`crate::engine::Game`]
+//! itself, so it cannot peek at hidden cards: that is a property of this API, not a promise.
+//! Bots never read the clock; their randomness comes from their own seeded generator.
+
+mod random;
+
+pub use random::RandomBot;
+
+use crate::engine::{Action, SeatView};
+use std::fmt;
+use std::str::FromStr;
+
+/// A decision and the one-line reason shown to players in the log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    /// The action chosen (one of the legal actions offered).
+    pub action: Action,
+    /// Why, in words a player can learn from.
+    pub reason: String,
+}
+
+/// Something that can play a seat.
+pub trait Bot: Send {
+    /// Chooses one of `legal` (never empty) given what the seat can see.
+    fn choose(&mut self, view: &SeatView, legal: &[Action]) -> Choice;
+}
+
+/// The kinds of seat controller that can be named on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Policy {
+    /// A uniformly random legal action.
+    Random,
+}
+
+impl Policy {
+    /// Every policy, weakest first.
+    pub const ALL: [Policy; 1] = [Policy::Random];
+
+    /// The name used on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            Policy::Random => "random",
+        }
+    }
+
+    /// A new bot of this policy, seeded for reproducibility.
+    pub fn bot(self, seed: u64) -> Box<dyn Bot> {
+        match self {
+            Policy::Random => Box::new(RandomBot::new(seed)),
+        }
+    }
+}
+
+impl fmt::Display for Policy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl FromStr for Policy {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Policy, String> {
+        Policy::ALL
+            .into_iter()
+            .find(|p| p.key() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Policy::ALL.iter().map(|p| p.key()).collect();
+                format!("unknown bot `{s}`; choose one of: {}", names.join(", "))
+            })
+    }
+}

@@ -1,0 +1,30 @@
+//! The weakest bot: any legal action, uniformly at random.
+
+use super::{Bot, Choice};
+use crate::engine::rng::GameRng;
+use crate::engine::{Action, SeatView};
+
+/// Plays a uniformly random legal action.
+#[derive(Clone, Debug)]
+pub struct RandomBot {
+    rng: GameRng,
+}
+
+impl RandomBot {
+    /// A random bot with its own seeded generator.
+    pub fn new(seed: u64) -> RandomBot {
+        RandomBot {
+            rng: GameRng::from_seed(seed),
+        }
+    }
+}
+
+impl Bot for RandomBot {
+    fn choose(&mut self, _view: &SeatView, legal: &[Action]) -> Choice {
+        let index = self.rng.below(legal.len() as u32) as usize;
+        Choice {
+            action: legal[index],
+            reason: format!("picked at random among {} legal moves", legal.len()),
+        }
+    }
+}

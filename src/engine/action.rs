@@ -1,0 +1,177 @@
+//! What a seat can do (`Action`), what it is being asked (`Decision`) and why a move is refused.
+
+use super::{CardId, Posture, Seat};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Id of a pending demand or a commitment on the table (unique within a game).
+pub type TableId = u16;
+
+/// One decision by one seat. Plain data: saved, replayed and sent over the wire as is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Action {
+    /// Play a card from hand; `target` is a commitment (verification) or a demand (bridge).
+    Play {
+        /// Who plays.
+        seat: Seat,
+        /// The card.
+        card: CardId,
+        /// The commitment or demand it is aimed at, when the card needs one.
+        target: Option<TableId>,
+    },
+    /// Answer a pending demand with an assurance of the same basket.
+    Meet {
+        /// The answering delegation.
+        seat: Seat,
+        /// The demand answered.
+        demand: TableId,
+        /// The assurance played.
+        card: CardId,
+    },
+    /// Answer a pending demand with a demand of one's own in the same basket.
+    Counter {
+        /// The answering delegation.
+        seat: Seat,
+        /// The demand countered.
+        demand: TableId,
+        /// The counter-demand played.
+        card: CardId,
+    },
+    /// Reject a pending demand outright.
+    Reject {
+        /// The answering delegation.
+        seat: Seat,
+        /// The demand rejected.
+        demand: TableId,
+    },
+    /// The mediator tables the accord for signature.
+    TableAccord {
+        /// Always the mediator.
+        seat: Seat,
+    },
+    /// End this seat's negotiation turn.
+    Pass {
+        /// Who passes.
+        seat: Seat,
+    },
+    /// Pick an option of the current event's choice.
+    Choose {
+        /// The deciding seat.
+        seat: Seat,
+        /// Index of the option.
+        option: u8,
+    },
+    /// The Afghan seat consents to, or refuses, monitors on its soil.
+    Consent {
+        /// Always Afghanistan.
+        seat: Seat,
+        /// True to consent.
+        accept: bool,
+    },
+    /// A delegation's vote on the tabled accord.
+    Vote {
+        /// The voting delegation.
+        seat: Seat,
+        /// True to sign.
+        accept: bool,
+    },
+    /// A delegation's public posture for the round.
+    Posture {
+        /// The delegation.
+        seat: Seat,
+        /// The posture taken.
+        posture: Posture,
+    },
+}
+
+impl Action {
+    /// The seat taking the action.
+    pub fn seat(&self) -> Seat {
+        match *self {
+            Action::Play { seat, .. }
+            | Action::Meet { seat, .. }
+            | Action::Counter { seat, .. }
+            | Action::Reject { seat, .. }
+            | Action::TableAccord { seat }
+            | Action::Pass { seat }
+            | Action::Choose { seat, .. }
+            | Action::Consent { seat, .. }
+            | Action::Vote { seat, .. }
+            | Action::Posture { seat, .. } => seat,
+        }
+    }
+
+    /// The decision this action answers.
+    pub fn decision(&self) -> Decision {
+        match self {
+            Action::Play { .. }
+            | Action::Meet { .. }
+            | Action::Counter { .. }
+            | Action::Reject { .. }
+            | Action::TableAccord { .. }
+            | Action::Pass { .. } => Decision::Negotiate,
+            Action::Choose { .. } => Decision::EventChoice,
+            Action::Consent { .. } => Decision::Consent,
+            Action::Vote { .. } => Decision::AccordVote,
+            Action::Posture { .. } => Decision::Posture,
+        }
+    }
+}
+
+/// The kind of decision a seat is being asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    /// Answer the current event's choice.
+    EventChoice,
+    /// Take a negotiation action (play, answer, table the accord, pass).
+    Negotiate,
+    /// Consent to intrusive monitors, or refuse.
+    Consent,
+    /// Vote on the tabled accord.
+    AccordVote,
+    /// Choose a public posture.
+    Posture,
+}
+
+impl fmt::Display for Decision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Decision::EventChoice => "answer the event",
+            Decision::Negotiate => "negotiate",
+            Decision::Consent => "decide on monitors",
+            Decision::AccordVote => "vote on the accord",
+            Decision::Posture => "choose a posture",
+        })
+    }
+}
+
+/// Why the engine refused an action. The state is unchanged whenever one is returned.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RuleError {
+    /// The game has ended.
+    #[error("the game is over")]
+    GameOver,
+    /// Another seat must act now.
+    #[error("it is not {seat}'s turn ({expected} must {decision})")]
+    NotYourTurn {
+        /// Who tried.
+        seat: Seat,
+        /// Who must act.
+        expected: Seat,
+        /// What they must decide.
+        decision: Decision,
+    },
+    /// The right seat, but the wrong kind of decision.
+    #[error("{seat} must {expected} now")]
+    WrongDecision {
+        /// Who tried.
+        seat: Seat,
+        /// What is expected.
+        expected: Decision,
+    },
+    /// Any other broken rule, with the reason in plain words.
+    #[error("{0}")]
+    Illegal(String),
+}

@@ -1,0 +1,413 @@
+//! A scenario as the engine sees it: validated cards, events, objectives and rule numbers.
+//!
+//! Built by `crate::scenario` from TOML files; the engine never reads files itself.
+
+use super::{Basket, CardKind, Meter, Seat};
+use serde::Serialize;
+
+/// Index of a card in [`Scenario::cards`].
+pub type CardId = u16;
+/// Index of an event in [`Scenario::events`].
+pub type EventId = u16;
+/// Index of an objective in [`Scenario::objectives`].
+pub type ObjectiveId = u16;
+
+/// Which meter an effect moves: a fixed meter, or a pressure relative to the acting seat.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum MeterTarget {
+    /// A named meter.
+    Fixed(Meter),
+    /// The acting delegation's own domestic pressure.
+    OwnPressure,
+    /// The other delegation's domestic pressure.
+    RivalPressure,
+}
+
+/// What resolving a card, an event or an event option does to the shared state.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Effects {
+    /// Meter changes, applied in order.
+    pub meters: Vec<(MeterTarget, i8)>,
+    /// Political capital gained (or lost) by the acting seat.
+    pub capital: i8,
+    /// Cards the acting seat draws.
+    pub draw: u8,
+}
+
+impl Effects {
+    /// True when resolving these effects changes nothing.
+    pub fn is_empty(&self) -> bool {
+        self.meters.is_empty() && self.capital == 0 && self.draw == 0
+    }
+}
+
+/// Bounds on meters, each optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct MeterBounds {
+    /// `(meter, lowest allowed value)` pairs.
+    pub min: Vec<(Meter, u8)>,
+    /// `(meter, highest allowed value)` pairs.
+    pub max: Vec<(Meter, u8)>,
+}
+
+impl MeterBounds {
+    /// The first bound the meters break, described for a player, or `None` when all hold.
+    pub fn first_unmet(&self, meters: &super::Meters) -> Option<String> {
+        for &(meter, low) in &self.min {
+            if meters.get(meter) < low {
+                return Some(format!(
+                    "needs {meter} at least {low} (now {})",
+                    meters.get(meter)
+                ));
+            }
+        }
+        for &(meter, high) in &self.max {
+            if meters.get(meter) > high {
+                return Some(format!(
+                    "needs {meter} at most {high} (now {})",
+                    meters.get(meter)
+                ));
+            }
+        }
+        None
+    }
+}
+
+/// What must hold on the table before a card may be played.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Requirements {
+    /// Meter thresholds.
+    pub meters: MeterBounds,
+    /// A basket that must already be agreed.
+    pub agreed: Option<Basket>,
+    /// A basket that must not be agreed yet.
+    pub open: Option<Basket>,
+}
+
+/// A card definition.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Card {
+    /// Unique id within the scenario.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Kind, deciding how it resolves.
+    pub kind: CardKind,
+    /// Seats that may play it.
+    pub seats: Vec<Seat>,
+    /// The deck it starts in: a seat's own deck, or `None` for the shared deck.
+    pub deck: Option<Seat>,
+    /// Political capital it costs.
+    pub cost: u8,
+    /// The basket it acts in (demands and assurances always have one).
+    pub basket: Option<Basket>,
+    /// Conditions for playing it.
+    pub requires: Requirements,
+    /// Meter changes and draws on resolution.
+    pub effects: Effects,
+    /// Assurance or bridge: credibility added to the side's enforcement capacity.
+    pub credibility: i8,
+    /// Assurance or bridge: round-end tests a commitment must survive to be honoured.
+    pub duration: u8,
+    /// Verification: credibility added to the targeted commitment (0 = not a verification card).
+    pub verify: u8,
+    /// Verification puts monitors on Afghan soil: needs the Afghan seat's consent or costs Sovereignty.
+    pub intrusive: bool,
+    /// Sovereignty lost when intrusive monitors deploy without consent.
+    pub sovereignty_cost: u8,
+    /// Bridging proposal: resolves a pending demand on the mediator's authority.
+    pub bridge: bool,
+    /// The rule in plain words.
+    pub text: String,
+    /// One line of context.
+    pub flavour: String,
+}
+
+/// What a card must be aimed at when played.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum TargetKind {
+    /// Played on its own.
+    None,
+    /// Aimed at a commitment on the table (verification, guarantees).
+    Commitment,
+    /// Aimed at a pending demand (bridging proposals).
+    Demand,
+}
+
+impl Card {
+    /// What this card must target.
+    pub fn target_kind(&self) -> TargetKind {
+        if self.verify > 0 {
+            TargetKind::Commitment
+        } else if self.bridge {
+            TargetKind::Demand
+        } else {
+            TargetKind::None
+        }
+    }
+}
+
+/// A choice an event offers to one seat.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EventChoice {
+    /// The seat that decides.
+    pub seat: Seat,
+    /// The question put to that seat.
+    pub prompt: String,
+    /// The options, at least two.
+    pub options: Vec<EventOption>,
+}
+
+/// One answer to an event's choice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EventOption {
+    /// Short label ("Retaliate").
+    pub label: String,
+    /// What it does, in plain words.
+    pub text: String,
+    /// Its effects; `OwnPressure` is the choosing seat's.
+    pub effects: Effects,
+}
+
+/// An event card: one is revealed at the start of each round.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EventCard {
+    /// Unique id within the scenario.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// What it does, in plain words.
+    pub text: String,
+    /// One line of context.
+    pub flavour: String,
+    /// Effects applied on reveal.
+    pub effects: Effects,
+    /// The least credible standing commitment of this seat breaks on reveal.
+    pub breaks: Option<Seat>,
+    /// An optional decision for one seat.
+    pub choice: Option<EventChoice>,
+}
+
+/// What must be true at the end for a secret objective to score.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Condition {
+    /// Meter bounds at the end.
+    pub meters: MeterBounds,
+    /// Baskets that must be agreed at the end.
+    pub agreed: Vec<Basket>,
+    /// At least this many baskets agreed at the end.
+    pub agreed_at_least: u8,
+    /// A verified commitment in this basket held (standing or honoured) at the end.
+    pub verified: Option<Basket>,
+    /// No monitors were ever deployed on Afghan soil.
+    pub no_monitors: bool,
+    /// The game did not end in a walkout.
+    pub no_walkout: bool,
+    /// The accord was signed.
+    pub accord: bool,
+    /// At least this many commitments honoured.
+    pub honoured_at_least: u8,
+    /// At most this many commitments broken (`None` = no limit).
+    pub broken_at_most: Option<u8>,
+}
+
+/// A secret objective: one is dealt to each seat.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Objective {
+    /// Unique id within the scenario.
+    pub id: String,
+    /// The seat whose objective deck holds it.
+    pub seat: Seat,
+    /// Display name.
+    pub name: String,
+    /// What it asks, in plain words.
+    pub text: String,
+    /// Points scored when met.
+    pub points: u8,
+    /// What must hold at the end.
+    pub condition: Condition,
+}
+
+/// The tunable numbers of the rules; every one has a default from the design brief.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Rules {
+    /// Cards each seat draws back up to at upkeep.
+    pub hand_size: u8,
+    /// Actions each seat may take in its negotiation turn.
+    pub actions_per_turn: u8,
+    /// Political capital each seat starts with.
+    pub capital_start: u8,
+    /// Political capital regained each upkeep (capped at 10).
+    pub capital_per_round: u8,
+    /// Trust lost when a delegation rejects a demand.
+    pub reject_trust: u8,
+    /// Trust gained when a demand is met by an assurance.
+    pub meet_trust: u8,
+    /// Own pressure at or above which conciliatory cards cost one more.
+    pub surcharge_pressure: u8,
+    /// Highest credibility a commitment can reach.
+    pub max_credibility: u8,
+    /// Trust lost when a commitment breaks.
+    pub broken_trust: u8,
+    /// Mediator credibility lost when a commitment breaks.
+    pub broken_credibility: u8,
+    /// Security lost when a security-basket commitment breaks.
+    pub broken_security: u8,
+    /// Trust gained when a commitment is honoured.
+    pub honoured_trust: u8,
+    /// Mediator credibility lost at upkeep after a round with no progress.
+    pub stall_credibility: u8,
+    /// Domestic pressure each delegation gains at upkeep (media framing the talks as make-or-break).
+    pub pressure_drift: u8,
+    /// Security below which Pakistan feels the pull toward unilateral operations.
+    pub pull_security: u8,
+    /// Pakistan pressure at or above which that pull raises Escalation.
+    pub pull_pressure: u8,
+    /// Sovereignty below which the Afghan delegation walks out.
+    pub walkout_sovereignty: u8,
+    /// Security below which (with pressure at the top) Pakistan walks out.
+    pub walkout_security: u8,
+    /// Pakistan pressure at or above which a Security collapse means a walkout.
+    pub walkout_pressure: u8,
+    /// Percent chance that a hard-line posture raises Escalation.
+    pub hardline_escalation_chance: u8,
+    /// Trust and credibility lost when a tabled accord is refused.
+    pub refused_accord_trust: u8,
+    /// Own pressure relieved when a delegation rejects a demand.
+    pub reject_relief: u8,
+    /// Trust needed at signature for a durable peace.
+    pub durable_trust: u8,
+    /// Trust gained by a conciliatory posture.
+    pub conciliatory_trust: u8,
+    /// Own pressure added by a conciliatory posture.
+    pub conciliatory_pressure: u8,
+    /// Own pressure added by a firm posture.
+    pub firm_pressure: u8,
+    /// Own pressure relieved by a hard-line posture.
+    pub hardline_relief: u8,
+    /// Trust lost by a hard-line posture.
+    pub hardline_trust: u8,
+}
+
+impl Default for Rules {
+    fn default() -> Rules {
+        Rules {
+            hand_size: 5,
+            actions_per_turn: 2,
+            capital_start: 3,
+            capital_per_round: 3,
+            reject_trust: 5,
+            meet_trust: 3,
+            surcharge_pressure: 70,
+            max_credibility: 95,
+            broken_trust: 10,
+            broken_credibility: 8,
+            broken_security: 8,
+            honoured_trust: 5,
+            stall_credibility: 5,
+            pressure_drift: 2,
+            pull_security: 30,
+            pull_pressure: 70,
+            walkout_sovereignty: 15,
+            walkout_security: 15,
+            walkout_pressure: 90,
+            hardline_escalation_chance: 30,
+            refused_accord_trust: 5,
+            reject_relief: 5,
+            durable_trust: 60,
+            conciliatory_trust: 3,
+            conciliatory_pressure: 8,
+            firm_pressure: 2,
+            hardline_relief: 10,
+            hardline_trust: 4,
+        }
+    }
+}
+
+/// Points every seat gets for the shared outcome.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Scoring {
+    /// Accord signed with Trust ≥ 60 and Verification agreed.
+    pub durable_peace: i16,
+    /// Accord signed without those.
+    pub fragile_accord: i16,
+    /// Time ran out with Escalation ≤ 2.
+    pub fragile_pause: i16,
+    /// Time ran out with Escalation above 2.
+    pub relapse: i16,
+    /// Escalation 5, a walkout or the mediators' withdrawal.
+    pub breakdown: i16,
+}
+
+impl Default for Scoring {
+    fn default() -> Scoring {
+        Scoring {
+            durable_peace: 10,
+            fragile_accord: 6,
+            fragile_pause: 3,
+            relapse: 0,
+            breakdown: -10,
+        }
+    }
+}
+
+/// A coaching hint shown in the tutorial next to a card.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Hint {
+    /// The card it is about.
+    pub card: CardId,
+    /// The advice.
+    pub text: String,
+}
+
+/// A whole scenario, validated and ready to play.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Scenario {
+    /// Short name (the folder name).
+    pub name: String,
+    /// Title shown to players.
+    pub title: String,
+    /// The situation, read before round 1.
+    pub briefing: String,
+    /// Number of rounds.
+    pub rounds: u8,
+    /// Negotiation order within a round.
+    pub seat_order: Vec<Seat>,
+    /// Starting meter values.
+    pub start: super::Meters,
+    /// Trust needed to agree each basket, by basket index.
+    pub thresholds: [u8; 4],
+    /// Starting credibility of each delegation's commitments, by seat index (mediator unused).
+    pub enforcement: [u8; 3],
+    /// Tunable rule numbers.
+    pub rules: Rules,
+    /// Outcome points.
+    pub scoring: Scoring,
+    /// Debrief discussion questions.
+    pub questions: Vec<String>,
+    /// Every card, seat decks and shared deck together.
+    pub cards: Vec<Card>,
+    /// Every event card.
+    pub events: Vec<EventCard>,
+    /// Events placed on top of the event deck, in order, before the rest.
+    pub opening_events: Vec<EventId>,
+    /// Every secret objective.
+    pub objectives: Vec<Objective>,
+    /// Tutorial hints.
+    pub hints: Vec<Hint>,
+}
+
+impl Scenario {
+    /// The card with this id, if any.
+    pub fn card_by_id(&self, id: &str) -> Option<CardId> {
+        self.cards
+            .iter()
+            .position(|c| c.id == id)
+            .map(|i| i as CardId)
+    }
+
+    /// Trust needed to agree a basket.
+    pub fn threshold(&self, basket: Basket) -> u8 {
+        self.thresholds[basket.index()]
+    }
+}

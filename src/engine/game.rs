@@ -1,0 +1,398 @@
+//! The game state and its small public surface: `new`, `to_act`, `legal_actions`, `apply`,
+//! `view`, `outcome`, `scores`.
+//!
+//! Chance (shuffles, commitment tests, hard-line rolls) is drawn only from the game's own
+//! seeded generator, so a scenario, a seed and a list of actions reproduce a game exactly.
+
+use super::outcome::FinalFacts;
+use super::{
+    Action, BasketState, CardId, Commitment, Decision, Demand, EventId, LogEntry, LogEvent, Meter,
+    Meters, ObjectiveId, Outcome, Posture, RuleError, Scenario, Seat, SeatScore, TableId,
+    rng::GameRng,
+};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// Where the round is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// The round's event is being resolved.
+    Event,
+    /// Seats take their negotiation turns.
+    Negotiation,
+    /// Delegations choose public postures.
+    Posture,
+    /// Round-end bookkeeping (never waits for anyone).
+    Upkeep,
+    /// The game has ended.
+    Over,
+}
+
+/// A decision that interrupts the normal flow and must be answered first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Prompt {
+    /// The current event offers `seat` a choice.
+    EventChoice { event: EventId, seat: Seat },
+    /// Intrusive monitors await the Afghan seat's consent.
+    Consent { commitment: TableId, card: CardId },
+    /// The tabled accord awaits `seat`'s vote.
+    Vote { seat: Seat },
+}
+
+/// Running counts that objectives and the mediator's fatigue depend on.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Stats {
+    pub monitors_deployed: u8,
+    pub honoured: u8,
+    pub broken: u8,
+    pub verified_honoured: [bool; 4],
+    pub progress_this_round: bool,
+    pub tabled_this_round: bool,
+}
+
+/// A game in progress (or finished). Cheap to clone; compare with `==` for bit-for-bit checks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Game {
+    pub(super) scenario: Arc<Scenario>,
+    pub(super) seed: u64,
+    pub(super) rng: GameRng,
+    pub(super) round: u8,
+    pub(super) phase: Phase,
+    pub(super) meters: Meters,
+    pub(super) capital: [u8; 3],
+    pub(super) piles: [Vec<CardId>; 3],
+    pub(super) hands: [Vec<CardId>; 3],
+    pub(super) discards: [Vec<CardId>; 3],
+    pub(super) event_pile: Vec<EventId>,
+    pub(super) event_discard: Vec<EventId>,
+    pub(super) current_event: Option<EventId>,
+    pub(super) objectives: [ObjectiveId; 3],
+    pub(super) demands: Vec<Demand>,
+    pub(super) commitments: Vec<Commitment>,
+    pub(super) baskets: [BasketState; 4],
+    pub(super) next_table_id: TableId,
+    pub(super) turn: usize,
+    pub(super) actions_used: u8,
+    pub(super) prompt: Option<Prompt>,
+    pub(super) postures: [Option<Posture>; 2],
+    pub(super) stats: Stats,
+    pub(super) meter_history: Vec<Meters>,
+    pub(super) log: Vec<LogEntry>,
+    pub(super) actions: Vec<Action>,
+    pub(super) outcome: Option<Outcome>,
+}
+
+impl Game {
+    /// Sets up a new game: decks shuffled and dealt, objectives drawn, round 1's event revealed.
+    pub fn new(scenario: impl Into<Arc<Scenario>>, seed: u64) -> Game {
+        let scenario = scenario.into();
+        let mut rng = GameRng::from_seed(seed);
+        let piles = deal_piles(&scenario, &mut rng);
+        let event_pile = stack_events(&scenario, &mut rng);
+        let objectives = Seat::ALL.map(|seat| draw_objective(&scenario, seat, &mut rng));
+        let capital = [scenario.rules.capital_start; 3];
+        let mut game = Game {
+            meters: scenario.start,
+            meter_history: vec![scenario.start],
+            scenario,
+            seed,
+            rng,
+            round: 1,
+            phase: Phase::Event,
+            capital,
+            piles,
+            hands: Default::default(),
+            discards: Default::default(),
+            event_pile,
+            event_discard: Vec::new(),
+            current_event: None,
+            objectives,
+            demands: Vec::new(),
+            commitments: Vec::new(),
+            baskets: [BasketState::Open; 4],
+            next_table_id: 1,
+            turn: 0,
+            actions_used: 0,
+            prompt: None,
+            postures: [None; 2],
+            stats: Stats::default(),
+            log: Vec::new(),
+            actions: Vec::new(),
+            outcome: None,
+        };
+        for seat in Seat::ALL {
+            let hand_size = game.scenario.rules.hand_size;
+            game.draw(seat, hand_size);
+        }
+        game.start_round();
+        game
+    }
+
+    /// Rebuilds a game from its seed and action list; fails at the first illegal action.
+    pub fn replay(
+        scenario: impl Into<Arc<Scenario>>,
+        seed: u64,
+        actions: &[Action],
+    ) -> Result<Game, (usize, RuleError)> {
+        let mut game = Game::new(scenario, seed);
+        for (index, action) in actions.iter().enumerate() {
+            game.apply(*action).map_err(|e| (index, e))?;
+        }
+        Ok(game)
+    }
+
+    /// Which seat must decide now and what kind of decision; `None` once the game is over.
+    pub fn to_act(&self) -> Option<(Seat, Decision)> {
+        if self.outcome.is_some() {
+            return None;
+        }
+        if let Some(prompt) = self.prompt {
+            return Some(match prompt {
+                Prompt::EventChoice { seat, .. } => (seat, Decision::EventChoice),
+                Prompt::Consent { .. } => (Seat::Afghanistan, Decision::Consent),
+                Prompt::Vote { seat } => (seat, Decision::AccordVote),
+            });
+        }
+        match self.phase {
+            Phase::Negotiation => Some((self.scenario.seat_order[self.turn], Decision::Negotiate)),
+            Phase::Posture if self.postures[0].is_none() => {
+                Some((Seat::Pakistan, Decision::Posture))
+            }
+            Phase::Posture => Some((Seat::Afghanistan, Decision::Posture)),
+            Phase::Event | Phase::Upkeep | Phase::Over => None,
+        }
+    }
+
+    /// Applies one action. An illegal action is refused with a reason and changes nothing.
+    /// Returns the log entries the action produced (including any automatic steps it set off).
+    pub fn apply(&mut self, action: Action) -> Result<Vec<LogEntry>, RuleError> {
+        self.check(&action)?;
+        let log_start = self.log.len();
+        self.actions.push(action);
+        self.resolve(action);
+        self.check_breakdown();
+        Ok(self.log[log_start..].to_vec())
+    }
+
+    /// The shared outcome, once the game has ended.
+    pub fn outcome(&self) -> Option<Outcome> {
+        self.outcome
+    }
+
+    /// Every seat's score (shared outcome + secret objective), once the game has ended.
+    pub fn scores(&self) -> Option<[SeatScore; 3]> {
+        let outcome = self.outcome?;
+        let facts = self.final_facts(outcome);
+        Some(Seat::ALL.map(|seat| {
+            let objective = &self.scenario.objectives[usize::from(self.objectives[seat.index()])];
+            let met = objective.condition.holds(&facts);
+            let shared = outcome.points(&self.scenario.scoring);
+            let bonus = if met { i16::from(objective.points) } else { 0 };
+            SeatScore {
+                seat,
+                shared,
+                objective_met: met,
+                objective: bonus,
+                total: shared + bonus,
+            }
+        }))
+    }
+
+    /// The scenario being played.
+    pub fn scenario(&self) -> &Arc<Scenario> {
+        &self.scenario
+    }
+
+    /// The seed the game was created with.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// The current round (1-based).
+    pub fn round(&self) -> u8 {
+        self.round
+    }
+
+    /// The current phase.
+    pub fn phase(&self) -> Phase {
+        self.phase
+    }
+
+    /// The public meters.
+    pub fn meters(&self) -> Meters {
+        self.meters
+    }
+
+    /// Every action applied so far, in order: with the seed, the whole game.
+    pub fn actions(&self) -> &[Action] {
+        &self.actions
+    }
+
+    /// The public log.
+    pub fn log(&self) -> &[LogEntry] {
+        &self.log
+    }
+
+    /// Every card id wherever it lies (piles, hands, discards, demands, commitments), for
+    /// invariant checks: each card of the scenario appears exactly once.
+    pub fn card_positions(&self) -> Vec<CardId> {
+        let mut all: Vec<CardId> = Vec::new();
+        for seat in 0..3 {
+            all.extend(&self.piles[seat]);
+            all.extend(&self.hands[seat]);
+            all.extend(&self.discards[seat]);
+        }
+        all.extend(self.demands.iter().map(|d| d.card));
+        all.extend(self.commitments.iter().map(|c| c.card));
+        all
+    }
+
+    /// Appends a log entry for the current round.
+    pub(super) fn note(&mut self, event: LogEvent) {
+        self.log.push(LogEntry {
+            round: self.round,
+            event,
+        });
+    }
+
+    /// A fresh id for a demand or commitment.
+    pub(super) fn new_table_id(&mut self) -> TableId {
+        let id = self.next_table_id;
+        self.next_table_id += 1;
+        id
+    }
+
+    /// Moves a meter, logging the change actually applied.
+    pub(super) fn shift(&mut self, meter: Meter, delta: i32) {
+        let applied = self.meters.add(meter, delta);
+        if applied != 0 {
+            self.note(LogEvent::MeterChanged {
+                meter,
+                delta: applied as i8,
+                now: self.meters.get(meter),
+            });
+        }
+    }
+
+    /// Draws up to `count` cards for a seat, reshuffling its discard pile when the pile runs out.
+    pub(super) fn draw(&mut self, seat: Seat, count: u8) {
+        let s = seat.index();
+        let mut drawn = 0;
+        for _ in 0..count {
+            if self.piles[s].is_empty() {
+                if self.discards[s].is_empty() {
+                    break;
+                }
+                self.piles[s].append(&mut self.discards[s]);
+                self.rng.shuffle(&mut self.piles[s]);
+            }
+            if let Some(card) = self.piles[s].pop() {
+                self.hands[s].push(card);
+                drawn += 1;
+            }
+        }
+        if drawn > 0 && self.outcome.is_none() && !self.log.is_empty() {
+            self.note(LogEvent::Drew { seat, count: drawn });
+        }
+    }
+
+    /// Ends the game with `outcome`.
+    pub(super) fn finish(&mut self, outcome: Outcome) {
+        if self.outcome.is_some() {
+            return;
+        }
+        self.outcome = Some(outcome);
+        self.phase = Phase::Over;
+        self.prompt = None;
+        self.meter_history.push(self.meters);
+        self.note(LogEvent::GameOver { outcome });
+    }
+
+    /// Ends the game in a breakdown if any breakdown condition holds.
+    pub(super) fn check_breakdown(&mut self) {
+        use super::Breakdown;
+        if self.outcome.is_some() {
+            return;
+        }
+        let rules = &self.scenario.rules;
+        let m = &self.meters;
+        let cause = if m.get(Meter::Escalation) >= Meter::Escalation.max() {
+            Some(Breakdown::Escalation)
+        } else if m.get(Meter::Sovereignty) < rules.walkout_sovereignty {
+            Some(Breakdown::AfghanWalkout)
+        } else if m.get(Meter::Security) < rules.walkout_security
+            && m.get(Meter::PakistanPressure) >= rules.walkout_pressure
+        {
+            Some(Breakdown::PakistaniWalkout)
+        } else if m.get(Meter::Credibility) == 0 {
+            Some(Breakdown::MediatorsWithdrew)
+        } else {
+            None
+        };
+        if let Some(cause) = cause {
+            self.finish(Outcome::Breakdown(cause));
+        }
+    }
+
+    fn final_facts(&self, outcome: Outcome) -> FinalFacts {
+        let mut verified_held = self.stats.verified_honoured;
+        for c in self.commitments.iter().filter(|c| c.verified) {
+            verified_held[c.basket.index()] = true;
+        }
+        FinalFacts {
+            outcome,
+            meters: self.meters,
+            agreed: self.baskets.map(BasketState::is_agreed),
+            verified_held,
+            monitors_deployed: self.stats.monitors_deployed,
+            honoured: self.stats.honoured,
+            broken: self.stats.broken,
+        }
+    }
+}
+
+/// Seat decks go to their seats; shared cards are shuffled and dealt round-robin to the seats
+/// allowed to play them; then every pile is shuffled.
+fn deal_piles(scenario: &Scenario, rng: &mut GameRng) -> [Vec<CardId>; 3] {
+    let mut piles: [Vec<CardId>; 3] = Default::default();
+    let mut shared = Vec::new();
+    for (id, card) in scenario.cards.iter().enumerate() {
+        match card.deck {
+            Some(seat) => piles[seat.index()].push(id as CardId),
+            None => shared.push(id as CardId),
+        }
+    }
+    rng.shuffle(&mut shared);
+    let mut next = 0;
+    for id in shared {
+        let seats = &scenario.cards[usize::from(id)].seats;
+        let seat = (0..3)
+            .map(|k| Seat::ALL[(next + k) % 3])
+            .find(|s| seats.contains(s))
+            .unwrap_or(Seat::Mediator);
+        piles[seat.index()].push(id);
+        next = (seat.index() + 1) % 3;
+    }
+    for pile in &mut piles {
+        rng.shuffle(pile);
+    }
+    piles
+}
+
+/// The event pile, top last: the opening events in order on top of the shuffled rest.
+fn stack_events(scenario: &Scenario, rng: &mut GameRng) -> Vec<EventId> {
+    let mut rest: Vec<EventId> = (0..scenario.events.len() as EventId)
+        .filter(|e| !scenario.opening_events.contains(e))
+        .collect();
+    rng.shuffle(&mut rest);
+    rest.extend(scenario.opening_events.iter().rev());
+    rest
+}
+
+fn draw_objective(scenario: &Scenario, seat: Seat, rng: &mut GameRng) -> ObjectiveId {
+    let mine: Vec<ObjectiveId> = (0..scenario.objectives.len() as ObjectiveId)
+        .filter(|&o| scenario.objectives[usize::from(o)].seat == seat)
+        .collect();
+    mine[rng.below(mine.len() as u32) as usize]
+}

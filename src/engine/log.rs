@@ -1,0 +1,231 @@
+//! The public log: everything that happened, in order, as small structured entries.
+//!
+//! Nothing secret is ever logged (draws are counts, never cards), so every viewer may see the
+//! whole log. `describe` turns an entry into a sentence for screens and reports.
+
+use super::{Basket, CardId, EventId, Meter, Outcome, Posture, Scenario, Seat, TableId};
+use serde::{Deserialize, Serialize};
+
+/// One logged happening and the round it happened in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogEntry {
+    /// Round number (1-based).
+    pub round: u8,
+    /// What happened.
+    pub event: LogEvent,
+}
+
+/// What happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum LogEvent {
+    /// A new round began.
+    RoundStarted,
+    /// The round's event card was revealed.
+    EventRevealed { event: EventId },
+    /// A seat answered an event's choice.
+    EventChosen {
+        seat: Seat,
+        event: EventId,
+        option: u8,
+    },
+    /// A seat played a card.
+    CardPlayed { seat: Seat, card: CardId },
+    /// A meter moved.
+    MeterChanged { meter: Meter, delta: i8, now: u8 },
+    /// A seat's political capital moved (other than by paying for cards).
+    CapitalChanged { seat: Seat, delta: i8, now: u8 },
+    /// A demand went on the table.
+    DemandTabled {
+        id: TableId,
+        by: Seat,
+        basket: Basket,
+    },
+    /// A demand was met by an assurance.
+    DemandMet {
+        id: TableId,
+        by: Seat,
+        commitment: TableId,
+    },
+    /// A demand was countered with another demand.
+    DemandCountered {
+        id: TableId,
+        by: Seat,
+        counter: TableId,
+    },
+    /// A demand was rejected.
+    DemandRejected { id: TableId, by: Seat },
+    /// The mediator bridged a demand.
+    DemandBridged { id: TableId, commitment: TableId },
+    /// A commitment went on the table.
+    CommitmentMade {
+        id: TableId,
+        by: Seat,
+        basket: Basket,
+        credibility: u8,
+    },
+    /// A commitment's credibility was raised by verification.
+    CommitmentVerified { id: TableId, credibility: u8 },
+    /// Monitors were deployed on Afghan soil (with or without consent).
+    MonitorsDeployed { id: TableId, consented: bool },
+    /// A commitment was tested at round's end.
+    CommitmentTested {
+        id: TableId,
+        roll: u8,
+        credibility: u8,
+        held: bool,
+    },
+    /// A commitment broke.
+    CommitmentBroken {
+        id: TableId,
+        by: Seat,
+        basket: Basket,
+    },
+    /// A commitment was honoured and left the table.
+    CommitmentHonoured {
+        id: TableId,
+        by: Seat,
+        basket: Basket,
+    },
+    /// A basket was agreed.
+    BasketAgreed { basket: Basket },
+    /// A demand was answered but Trust was too low to agree its basket.
+    BasketShortOfTrust {
+        basket: Basket,
+        trust: u8,
+        threshold: u8,
+    },
+    /// A basket unravelled when its commitment broke.
+    BasketUnravelled { basket: Basket },
+    /// A basket's commitment was honoured: it can no longer unravel.
+    BasketSecured { basket: Basket },
+    /// A seat ended its turn.
+    Passed { seat: Seat },
+    /// A delegation's posture (logged once both have chosen).
+    PostureTaken { seat: Seat, posture: Posture },
+    /// A hard-line posture raised the ladder.
+    HardlineEscalated { seat: Seat },
+    /// Low Security and high Pakistani pressure pulled toward unilateral operations.
+    UnilateralPull,
+    /// A round passed with no progress: mediation fatigue.
+    Stalled,
+    /// Seats drew cards (counts only).
+    Drew { seat: Seat, count: u8 },
+    /// The mediator tabled the accord.
+    AccordTabled,
+    /// A delegation voted.
+    AccordVote { seat: Seat, accept: bool },
+    /// The accord was refused.
+    AccordRefused,
+    /// The game ended.
+    GameOver { outcome: Outcome },
+}
+
+impl LogEntry {
+    /// A one-line description for players.
+    pub fn describe(&self, scenario: &Scenario) -> String {
+        describe_event(&self.event, scenario)
+    }
+}
+
+fn describe_event(event: &LogEvent, s: &Scenario) -> String {
+    let card = |id: CardId| s.cards[usize::from(id)].name.as_str();
+    match *event {
+        LogEvent::RoundStarted => "A new round begins.".to_string(),
+        LogEvent::EventRevealed { event } => {
+            let e = &s.events[usize::from(event)];
+            format!("Event: {} — {}", e.name, e.text)
+        }
+        LogEvent::EventChosen {
+            seat,
+            event,
+            option,
+        } => {
+            let e = &s.events[usize::from(event)];
+            let label = e
+                .choice
+                .as_ref()
+                .and_then(|c| c.options.get(usize::from(option)))
+                .map_or("?", |o| o.label.as_str());
+            format!("{seat} chose \"{label}\" ({}).", e.name)
+        }
+        LogEvent::CardPlayed { seat, card: c } => format!("{seat} played {}.", card(c)),
+        LogEvent::MeterChanged { meter, delta, now } => format!("  {meter} {delta:+} → {now}"),
+        LogEvent::CapitalChanged { seat, delta, now } => {
+            format!("  {seat} capital {delta:+} → {now}")
+        }
+        LogEvent::DemandTabled { id, by, basket } => {
+            format!("{by} tabled demand #{id} in {basket}.")
+        }
+        LogEvent::DemandMet { id, by, commitment } => {
+            format!("{by} met demand #{id} with commitment #{commitment}.")
+        }
+        LogEvent::DemandCountered { id, by, counter } => {
+            format!("{by} countered demand #{id} with demand #{counter}.")
+        }
+        LogEvent::DemandRejected { id, by } => format!("{by} rejected demand #{id}."),
+        LogEvent::DemandBridged { id, commitment } => {
+            format!("The mediators bridged demand #{id}: commitment #{commitment}.")
+        }
+        LogEvent::CommitmentMade {
+            id,
+            by,
+            basket,
+            credibility,
+        } => {
+            format!("{by} committed (#{id}, {basket}) at {credibility}% credibility.")
+        }
+        LogEvent::CommitmentVerified { id, credibility } => {
+            format!("Commitment #{id} verified: credibility now {credibility}%.")
+        }
+        LogEvent::MonitorsDeployed { id, consented } => {
+            if consented {
+                format!("Monitors deployed for #{id} with Afghan consent.")
+            } else {
+                format!("Monitors deployed for #{id} without Afghan consent.")
+            }
+        }
+        LogEvent::CommitmentTested {
+            id,
+            roll,
+            credibility,
+            held,
+        } => {
+            let verdict = if held { "held" } else { "failed" };
+            format!("Commitment #{id} tested: rolled {roll} against {credibility}% — {verdict}.")
+        }
+        LogEvent::CommitmentBroken { id, by, basket } => {
+            format!("{by}'s commitment #{id} in {basket} BROKE.")
+        }
+        LogEvent::CommitmentHonoured { id, by, basket } => {
+            format!("{by}'s commitment #{id} in {basket} was honoured.")
+        }
+        LogEvent::BasketAgreed { basket } => format!("Basket agreed: {basket}."),
+        LogEvent::BasketShortOfTrust {
+            basket,
+            trust,
+            threshold,
+        } => format!("{basket} not agreed: Trust {trust} is below its threshold {threshold}."),
+        LogEvent::BasketUnravelled { basket } => format!("Basket unravelled: {basket}."),
+        LogEvent::BasketSecured { basket } => format!("Basket secured for good: {basket}."),
+        LogEvent::Passed { seat } => format!("{seat} passed."),
+        LogEvent::PostureTaken { seat, posture } => format!("{seat} took a {posture} posture."),
+        LogEvent::HardlineEscalated { seat } => {
+            format!("{seat}'s hard-line rhetoric raised the escalation ladder.")
+        }
+        LogEvent::UnilateralPull => {
+            "Insecurity and pressure in Pakistan pull toward unilateral operations.".to_string()
+        }
+        LogEvent::Stalled => "No progress this round: mediation fatigue sets in.".to_string(),
+        LogEvent::Drew { seat, count } => format!("{seat} drew {count} card(s)."),
+        LogEvent::AccordTabled => "The mediators tabled the accord for signature.".to_string(),
+        LogEvent::AccordVote { seat, accept } => {
+            format!(
+                "{seat} {} the accord.",
+                if accept { "accepted" } else { "refused" }
+            )
+        }
+        LogEvent::AccordRefused => "The accord was refused.".to_string(),
+        LogEvent::GameOver { outcome } => format!("Game over: {outcome}."),
+    }
+}

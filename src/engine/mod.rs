@@ -1,0 +1,38 @@
+//! The rules of Ceasefire: a pure, deterministic state machine.
+//!
+//! The engine knows the rules and nothing else. It must never touch the outside world: no
+//! files, no terminal, no clock, no threads, no global random generator. All chance comes
+//! from the game's own seeded generator, so a scenario, a seed and a list of actions
+//! reproduce a game bit for bit.
+//!
+//! The surface is small (see `ARCHITECTURE.md`): [`Game::new`], [`Game::to_act`],
+//! [`Game::legal_actions`], [`Game::apply`], [`Game::view`], [`Game::outcome`],
+//! [`Game::scores`].
+
+mod action;
+mod content;
+mod game;
+mod legal;
+mod log;
+mod meters;
+mod names;
+mod outcome;
+mod resolve;
+pub mod rng;
+mod round;
+mod table;
+mod view;
+
+pub use action::{Action, Decision, RuleError, TableId};
+pub use content::{
+    Card, CardId, Condition, Effects, EventCard, EventChoice, EventId, EventOption, Hint,
+    MeterBounds, MeterTarget, Objective, ObjectiveId, Requirements, Rules, Scenario, Scoring,
+    TargetKind,
+};
+pub use game::{Game, Phase};
+pub use log::{LogEntry, LogEvent};
+pub use meters::{Meter, Meters};
+pub use names::{Basket, CardKind, Posture, Seat};
+pub use outcome::{Breakdown, Outcome, OutcomeKind, SeatScore};
+pub use table::{BasketState, Commitment, Demand};
+pub use view::{SeatView, Viewer};

@@ -1,0 +1,446 @@
+//! Carrying out a legal action: cards, answers to demands, verification, the accord vote.
+//!
+//! Everything here assumes `Game::check` has accepted the action.
+
+use super::game::Prompt;
+use super::{
+    Action, Basket, BasketState, CardId, CardKind, Commitment, Demand, Effects, Game, LogEvent,
+    Meter, MeterTarget, Outcome, Seat, TableId, TargetKind,
+};
+
+impl Game {
+    /// Applies a checked action, then runs every automatic step it sets off.
+    pub(super) fn resolve(&mut self, action: Action) {
+        match action {
+            Action::Play { seat, card, target } => {
+                self.play_card(seat, card, target);
+                self.count_negotiation_action();
+            }
+            Action::Meet { seat, demand, card } => {
+                self.meet(seat, demand, card);
+                self.count_negotiation_action();
+            }
+            Action::Counter { seat, demand, card } => {
+                self.counter(seat, demand, card);
+                self.count_negotiation_action();
+            }
+            Action::Reject { seat, demand } => {
+                self.reject(seat, demand);
+                self.count_negotiation_action();
+            }
+            Action::TableAccord { .. } => {
+                self.stats.tabled_this_round = true;
+                self.note(LogEvent::AccordTabled);
+                self.prompt = Some(Prompt::Vote {
+                    seat: Seat::Pakistan,
+                });
+                self.count_negotiation_action();
+            }
+            Action::Pass { seat } => {
+                self.note(LogEvent::Passed { seat });
+                self.next_seat();
+            }
+            Action::Choose { seat, option } => self.choose(seat, option),
+            Action::Consent { accept, .. } => self.consent(accept),
+            Action::Vote { seat, accept } => self.vote(seat, accept),
+            Action::Posture { seat, posture } => self.take_posture(seat, posture),
+        }
+    }
+
+    /// Counts a negotiation action and ends the turn when the seat has used them all (unless a
+    /// prompt interrupted it: the turn then ends when the prompt is answered).
+    fn count_negotiation_action(&mut self) {
+        self.actions_used += 1;
+        self.end_turn_if_spent();
+    }
+
+    pub(super) fn end_turn_if_spent(&mut self) {
+        if self.outcome.is_none()
+            && self.prompt.is_none()
+            && self.actions_used >= self.scenario.rules.actions_per_turn
+        {
+            self.next_seat();
+        }
+    }
+
+    /// Applies effects on behalf of `actor` (`None` for events): meters, capital, draws.
+    pub(super) fn apply_effects(&mut self, effects: &Effects, actor: Option<Seat>) {
+        for &(target, delta) in &effects.meters {
+            let meter = match target {
+                MeterTarget::Fixed(meter) => Some(meter),
+                MeterTarget::OwnPressure => actor.and_then(Meter::pressure_of),
+                MeterTarget::RivalPressure => {
+                    actor.and_then(Seat::rival).and_then(Meter::pressure_of)
+                }
+            };
+            if let Some(meter) = meter {
+                self.shift(meter, i32::from(delta));
+            }
+        }
+        if let Some(seat) = actor {
+            if effects.capital != 0 {
+                let s = seat.index();
+                let before = i32::from(self.capital[s]);
+                let after = (before + i32::from(effects.capital)).clamp(0, 10);
+                self.capital[s] = after as u8;
+                if after != before {
+                    self.note(LogEvent::CapitalChanged {
+                        seat,
+                        delta: (after - before) as i8,
+                        now: after as u8,
+                    });
+                }
+            }
+            if effects.draw > 0 {
+                self.draw(seat, effects.draw);
+            }
+        }
+    }
+
+    /// Takes a card out of hand and pays for it.
+    fn take_from_hand(&mut self, seat: Seat, card: CardId) {
+        let cost = self.effective_cost(seat, card);
+        let s = seat.index();
+        self.capital[s] = self.capital[s].saturating_sub(cost);
+        self.hands[s].retain(|&c| c != card);
+        self.note(LogEvent::CardPlayed { seat, card });
+    }
+
+    fn play_card(&mut self, seat: Seat, card: CardId, target: Option<TableId>) {
+        self.take_from_hand(seat, card);
+        let scenario = self.scenario.clone();
+        let def = &scenario.cards[usize::from(card)];
+        match (def.kind, def.target_kind()) {
+            (CardKind::Demand, _) => {
+                if let Some(basket) = def.basket {
+                    self.table_demand(seat, card, basket);
+                }
+            }
+            (CardKind::Assurance, _) => {
+                if let Some(basket) = def.basket {
+                    self.make_commitment(seat, seat, card, basket, def.credibility, def.duration);
+                }
+            }
+            (_, TargetKind::Commitment) => {
+                self.discards[seat.index()].push(card);
+                if let Some(id) = target {
+                    self.verify(id, card);
+                }
+            }
+            (_, TargetKind::Demand) => {
+                if let Some(id) = target {
+                    self.bridge(id, card);
+                }
+            }
+            (_, TargetKind::None) => self.discards[seat.index()].push(card),
+        }
+        self.apply_effects(&def.effects, Some(seat));
+    }
+
+    fn table_demand(&mut self, seat: Seat, card: CardId, basket: Basket) {
+        let Some(to) = seat.rival() else { return };
+        let id = self.new_table_id();
+        self.demands.push(Demand {
+            id,
+            card,
+            by: seat,
+            to,
+            basket,
+            round: self.round,
+        });
+        self.note(LogEvent::DemandTabled {
+            id,
+            by: seat,
+            basket,
+        });
+    }
+
+    /// Puts a commitment by `by` on the table; `holder` gets the card back when it leaves.
+    fn make_commitment(
+        &mut self,
+        by: Seat,
+        holder: Seat,
+        card: CardId,
+        basket: Basket,
+        bonus: i8,
+        duration: u8,
+    ) -> TableId {
+        let base = i32::from(self.scenario.enforcement[by.index()]);
+        let max = i32::from(self.scenario.rules.max_credibility);
+        let credibility = (base + i32::from(bonus)).clamp(0, max) as u8;
+        let id = self.new_table_id();
+        self.commitments.push(Commitment {
+            id,
+            card,
+            holder,
+            by,
+            basket,
+            credibility,
+            verified: false,
+            monitors: false,
+            tests: 0,
+            duration: duration.max(1),
+            round: self.round,
+        });
+        self.stats.progress_this_round = true;
+        self.note(LogEvent::CommitmentMade {
+            id,
+            by,
+            basket,
+            credibility,
+        });
+        id
+    }
+
+    /// Removes a pending demand, returning it and sending its card to the demander's discard.
+    fn discharge_demand(&mut self, id: TableId) -> Option<Demand> {
+        let index = self.demands.iter().position(|d| d.id == id)?;
+        let demand = self.demands.remove(index);
+        self.discards[demand.by.index()].push(demand.card);
+        Some(demand)
+    }
+
+    /// Agrees `basket` on commitment `commitment` if Trust reaches its threshold.
+    fn try_agree(&mut self, basket: Basket, commitment: TableId) {
+        if self.baskets[basket.index()].is_agreed() {
+            return;
+        }
+        let trust = self.meters.get(Meter::Trust);
+        let threshold = self.scenario.threshold(basket);
+        if trust >= threshold {
+            self.baskets[basket.index()] = BasketState::Agreed { commitment };
+            self.stats.progress_this_round = true;
+            self.note(LogEvent::BasketAgreed { basket });
+        } else {
+            self.note(LogEvent::BasketShortOfTrust {
+                basket,
+                trust,
+                threshold,
+            });
+        }
+    }
+
+    fn meet(&mut self, seat: Seat, demand_id: TableId, card: CardId) {
+        self.take_from_hand(seat, card);
+        let Some(demand) = self.discharge_demand(demand_id) else {
+            return;
+        };
+        let scenario = self.scenario.clone();
+        let def = &scenario.cards[usize::from(card)];
+        let id = self.make_commitment(
+            seat,
+            seat,
+            card,
+            demand.basket,
+            def.credibility,
+            def.duration,
+        );
+        self.note(LogEvent::DemandMet {
+            id: demand_id,
+            by: seat,
+            commitment: id,
+        });
+        self.shift(Meter::Trust, i32::from(scenario.rules.meet_trust));
+        self.apply_effects(&def.effects, Some(seat));
+        self.try_agree(demand.basket, id);
+    }
+
+    fn counter(&mut self, seat: Seat, demand_id: TableId, card: CardId) {
+        self.take_from_hand(seat, card);
+        let Some(demand) = self.discharge_demand(demand_id) else {
+            return;
+        };
+        self.table_demand(seat, card, demand.basket);
+        let counter = self.next_table_id - 1;
+        self.note(LogEvent::DemandCountered {
+            id: demand_id,
+            by: seat,
+            counter,
+        });
+        let scenario = self.scenario.clone();
+        self.apply_effects(&scenario.cards[usize::from(card)].effects, Some(seat));
+    }
+
+    fn reject(&mut self, seat: Seat, demand_id: TableId) {
+        if self.discharge_demand(demand_id).is_none() {
+            return;
+        }
+        self.note(LogEvent::DemandRejected {
+            id: demand_id,
+            by: seat,
+        });
+        let rules = self.scenario.rules.clone();
+        self.shift(Meter::Trust, -i32::from(rules.reject_trust));
+        if let Some(pressure) = Meter::pressure_of(seat) {
+            self.shift(pressure, -i32::from(rules.reject_relief));
+        }
+    }
+
+    fn verify(&mut self, id: TableId, card: CardId) {
+        let max = self.scenario.rules.max_credibility;
+        let def = &self.scenario.cards[usize::from(card)];
+        let (boost, intrusive) = (def.verify, def.intrusive);
+        let Some(commitment) = self.commitments.iter_mut().find(|c| c.id == id) else {
+            return;
+        };
+        commitment.credibility = commitment.credibility.saturating_add(boost).min(max);
+        commitment.verified = true;
+        let credibility = commitment.credibility;
+        let afghan = commitment.by == Seat::Afghanistan;
+        self.note(LogEvent::CommitmentVerified { id, credibility });
+        if intrusive && afghan {
+            self.prompt = Some(Prompt::Consent {
+                commitment: id,
+                card,
+            });
+        } else if intrusive {
+            self.deploy_monitors(id, true);
+        }
+    }
+
+    fn deploy_monitors(&mut self, id: TableId, consented: bool) {
+        if let Some(commitment) = self.commitments.iter_mut().find(|c| c.id == id) {
+            commitment.monitors = true;
+        }
+        self.stats.monitors_deployed = self.stats.monitors_deployed.saturating_add(1);
+        self.note(LogEvent::MonitorsDeployed { id, consented });
+    }
+
+    fn consent(&mut self, accept: bool) {
+        let Some(Prompt::Consent { commitment, card }) = self.prompt.take() else {
+            return;
+        };
+        let cost = i32::from(self.scenario.cards[usize::from(card)].sovereignty_cost);
+        self.deploy_monitors(commitment, accept);
+        if accept {
+            self.shift(Meter::AfghanistanPressure, cost / 2);
+        } else {
+            self.shift(Meter::Sovereignty, -cost);
+        }
+        self.end_turn_if_spent();
+    }
+
+    fn bridge(&mut self, demand_id: TableId, card: CardId) {
+        let Some(demand) = self.discharge_demand(demand_id) else {
+            self.discards[Seat::Mediator.index()].push(card);
+            return;
+        };
+        let def = &self.scenario.cards[usize::from(card)];
+        let (bonus, duration) = (def.credibility, def.duration);
+        let id = self.make_commitment(
+            demand.to,
+            Seat::Mediator,
+            card,
+            demand.basket,
+            bonus,
+            duration,
+        );
+        self.note(LogEvent::DemandBridged {
+            id: demand_id,
+            commitment: id,
+        });
+        self.try_agree(demand.basket, id);
+    }
+
+    fn choose(&mut self, seat: Seat, option: u8) {
+        let Some(Prompt::EventChoice { event, .. }) = self.prompt.take() else {
+            return;
+        };
+        self.note(LogEvent::EventChosen {
+            seat,
+            event,
+            option,
+        });
+        let scenario = self.scenario.clone();
+        if let Some(chosen) = scenario.events[usize::from(event)]
+            .choice
+            .as_ref()
+            .and_then(|c| c.options.get(usize::from(option)))
+        {
+            self.apply_effects(&chosen.effects, Some(seat));
+        }
+        self.check_breakdown();
+        if self.outcome.is_none() {
+            self.begin_negotiation();
+        }
+    }
+
+    fn vote(&mut self, seat: Seat, accept: bool) {
+        self.note(LogEvent::AccordVote { seat, accept });
+        if !accept {
+            self.prompt = None;
+            self.note(LogEvent::AccordRefused);
+            let cost = i32::from(self.scenario.rules.refused_accord_trust);
+            self.shift(Meter::Trust, -cost);
+            self.shift(Meter::Credibility, -cost);
+            self.end_turn_if_spent();
+        } else if seat == Seat::Pakistan {
+            self.prompt = Some(Prompt::Vote {
+                seat: Seat::Afghanistan,
+            });
+        } else {
+            let durable = self.meters.get(Meter::Trust) >= self.scenario.rules.durable_trust
+                && self.baskets[Basket::Verification.index()].is_agreed();
+            self.finish(if durable {
+                Outcome::DurablePeace
+            } else {
+                Outcome::FragileAccord
+            });
+        }
+    }
+
+    /// Breaks commitment `id`: penalties, and its basket unravels if it rested on it.
+    pub(super) fn break_commitment(&mut self, id: TableId) {
+        let Some(index) = self.commitments.iter().position(|c| c.id == id) else {
+            return;
+        };
+        let c = self.commitments.remove(index);
+        self.discards[c.holder.index()].push(c.card);
+        self.stats.broken = self.stats.broken.saturating_add(1);
+        self.note(LogEvent::CommitmentBroken {
+            id,
+            by: c.by,
+            basket: c.basket,
+        });
+        let rules = self.scenario.rules.clone();
+        self.shift(Meter::Trust, -i32::from(rules.broken_trust));
+        self.shift(Meter::Credibility, -i32::from(rules.broken_credibility));
+        if c.basket == Basket::Security {
+            let hurt = if c.by == Seat::Afghanistan {
+                Meter::Security
+            } else {
+                Meter::Sovereignty
+            };
+            self.shift(hurt, -i32::from(rules.broken_security));
+            self.shift(Meter::Escalation, 1);
+        }
+        if self.baskets[c.basket.index()] == (BasketState::Agreed { commitment: id }) {
+            self.baskets[c.basket.index()] = BasketState::Open;
+            self.note(LogEvent::BasketUnravelled { basket: c.basket });
+        }
+    }
+
+    /// Honours commitment `id`: it leaves the table and its basket is secured.
+    pub(super) fn honour_commitment(&mut self, id: TableId) {
+        let Some(index) = self.commitments.iter().position(|c| c.id == id) else {
+            return;
+        };
+        let c = self.commitments.remove(index);
+        self.discards[c.holder.index()].push(c.card);
+        self.stats.honoured = self.stats.honoured.saturating_add(1);
+        if c.verified {
+            self.stats.verified_honoured[c.basket.index()] = true;
+        }
+        self.stats.progress_this_round = true;
+        self.note(LogEvent::CommitmentHonoured {
+            id,
+            by: c.by,
+            basket: c.basket,
+        });
+        self.shift(Meter::Trust, i32::from(self.scenario.rules.honoured_trust));
+        if self.baskets[c.basket.index()] == (BasketState::Agreed { commitment: id }) {
+            self.baskets[c.basket.index()] = BasketState::Secured;
+            self.note(LogEvent::BasketSecured { basket: c.basket });
+        }
+    }
+}

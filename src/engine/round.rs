@@ -1,0 +1,191 @@
+//! The round's automatic steps: revealing the event, handing turns on, resolving postures
+//! and the upkeep that tests commitments and ends the game when time runs out.
+
+use super::game::{Phase, Prompt};
+use super::{Game, LogEvent, Meter, Outcome, Posture, Seat};
+
+impl Game {
+    /// Phase 1: reveal the round's event; wait for its choice or move to negotiation.
+    pub(super) fn start_round(&mut self) {
+        self.phase = Phase::Event;
+        self.stats.progress_this_round = false;
+        self.stats.tabled_this_round = false;
+        self.note(LogEvent::RoundStarted);
+        self.reveal_event();
+        self.check_breakdown();
+        if self.outcome.is_none() && self.prompt.is_none() {
+            self.begin_negotiation();
+        }
+    }
+
+    fn reveal_event(&mut self) {
+        if self.event_pile.is_empty() {
+            self.event_pile.append(&mut self.event_discard);
+            self.rng.shuffle(&mut self.event_pile);
+        }
+        let Some(event) = self.event_pile.pop() else {
+            return;
+        };
+        self.event_discard.push(event);
+        self.current_event = Some(event);
+        self.note(LogEvent::EventRevealed { event });
+        let scenario = self.scenario.clone();
+        let card = &scenario.events[usize::from(event)];
+        self.apply_effects(&card.effects, None);
+        if let Some(seat) = card.breaks {
+            let weakest = self
+                .commitments
+                .iter()
+                .filter(|c| c.by == seat)
+                .min_by_key(|c| (c.credibility, c.id))
+                .map(|c| c.id);
+            if let Some(id) = weakest {
+                self.break_commitment(id);
+            }
+        }
+        if let Some(choice) = &card.choice {
+            self.prompt = Some(Prompt::EventChoice {
+                event,
+                seat: choice.seat,
+            });
+        }
+    }
+
+    /// Phase 2: the first seat in the scenario's order takes its turn.
+    pub(super) fn begin_negotiation(&mut self) {
+        self.phase = Phase::Negotiation;
+        self.turn = 0;
+        self.actions_used = 0;
+    }
+
+    /// Hands the turn to the next seat, or moves on to postures after the last.
+    pub(super) fn next_seat(&mut self) {
+        self.actions_used = 0;
+        self.turn += 1;
+        if self.turn >= self.scenario.seat_order.len() {
+            self.phase = Phase::Posture;
+            self.postures = [None; 2];
+        }
+    }
+
+    /// Phase 3: records a posture; once both are in, resolves them and runs upkeep.
+    /// Postures are hidden from the log until both delegations have chosen.
+    pub(super) fn take_posture(&mut self, seat: Seat, posture: Posture) {
+        self.postures[seat.index()] = Some(posture);
+        let [Some(pakistan), Some(afghanistan)] = self.postures else {
+            return;
+        };
+        self.resolve_posture(Seat::Pakistan, pakistan);
+        self.resolve_posture(Seat::Afghanistan, afghanistan);
+        if pakistan == Posture::Conciliatory && afghanistan == Posture::Conciliatory {
+            self.shift(Meter::Escalation, -1);
+        }
+        self.check_breakdown();
+        if self.outcome.is_none() {
+            self.upkeep();
+        }
+    }
+
+    fn resolve_posture(&mut self, seat: Seat, posture: Posture) {
+        self.note(LogEvent::PostureTaken { seat, posture });
+        let rules = self.scenario.rules.clone();
+        let Some(pressure) = Meter::pressure_of(seat) else {
+            return;
+        };
+        match posture {
+            Posture::Conciliatory => {
+                self.shift(Meter::Trust, i32::from(rules.conciliatory_trust));
+                self.shift(pressure, i32::from(rules.conciliatory_pressure));
+            }
+            Posture::Firm => self.shift(pressure, i32::from(rules.firm_pressure)),
+            Posture::Hardline => {
+                self.shift(pressure, -i32::from(rules.hardline_relief));
+                self.shift(Meter::Trust, -i32::from(rules.hardline_trust));
+                if self.rng.percent() <= rules.hardline_escalation_chance {
+                    self.note(LogEvent::HardlineEscalated { seat });
+                    self.shift(Meter::Escalation, 1);
+                }
+            }
+        }
+    }
+
+    /// Phase 4: test commitments, the pull toward unilateral action, mediation fatigue,
+    /// pressure drift; then either the next round or the end of time.
+    fn upkeep(&mut self) {
+        self.phase = Phase::Upkeep;
+        self.test_commitments();
+        if self.outcome.is_some() {
+            return;
+        }
+        let rules = self.scenario.rules.clone();
+        if self.meters.get(Meter::Security) < rules.pull_security
+            && self.meters.get(Meter::PakistanPressure) >= rules.pull_pressure
+        {
+            self.note(LogEvent::UnilateralPull);
+            self.shift(Meter::Escalation, 1);
+        }
+        if !self.stats.progress_this_round {
+            self.note(LogEvent::Stalled);
+            self.shift(Meter::Credibility, -i32::from(rules.stall_credibility));
+        }
+        for seat in Seat::DELEGATIONS {
+            if let Some(pressure) = Meter::pressure_of(seat) {
+                self.shift(pressure, i32::from(rules.pressure_drift));
+            }
+        }
+        self.check_breakdown();
+        if self.outcome.is_some() {
+            return;
+        }
+        if self.round >= self.scenario.rounds {
+            let outcome = if self.meters.get(Meter::Escalation) <= 2 {
+                Outcome::FragilePause
+            } else {
+                Outcome::Relapse
+            };
+            self.finish(outcome);
+            return;
+        }
+        self.meter_history.push(self.meters);
+        for seat in Seat::ALL {
+            let s = seat.index();
+            let missing = rules.hand_size.saturating_sub(self.hands[s].len() as u8);
+            self.draw(seat, missing);
+            self.capital[s] = (self.capital[s] + rules.capital_per_round).min(10);
+        }
+        self.round += 1;
+        self.start_round();
+    }
+
+    /// Tests every standing commitment, oldest first.
+    fn test_commitments(&mut self) {
+        let standing: Vec<_> = self.commitments.iter().map(|c| c.id).collect();
+        for id in standing {
+            let Some(c) = self.commitments.iter_mut().find(|c| c.id == id) else {
+                continue;
+            };
+            let credibility = c.credibility;
+            let roll = self.rng.percent();
+            let held = roll <= credibility;
+            if held {
+                c.tests += 1;
+            }
+            let honoured = held && c.tests >= c.duration;
+            self.note(LogEvent::CommitmentTested {
+                id,
+                roll,
+                credibility,
+                held,
+            });
+            if !held {
+                self.break_commitment(id);
+            } else if honoured {
+                self.honour_commitment(id);
+            }
+            self.check_breakdown();
+            if self.outcome.is_some() {
+                return;
+            }
+        }
+    }
+}

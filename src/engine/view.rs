@@ -1,0 +1,156 @@
+//! What one viewer may see of a game. Screens and bots receive a `SeatView`, never a `Game`.
+//!
+//! A seat sees every public thing plus its own hand and objective; a spectator sees only the
+//! public things; the facilitator sees everything, including the event deck's order. When the
+//! game is over every objective is revealed (the debrief needs them).
+//!
+//! The log is not copied into a view: it holds nothing secret, so every viewer reads it from
+//! [`Game::log`] (copying it into every view would dominate the cost of simulation).
+
+use super::game::{Phase, Prompt};
+use super::{
+    BasketState, CardId, Commitment, Decision, Demand, EventId, Game, Meters, ObjectiveId, Outcome,
+    Posture, Scenario, Seat, SeatScore, TableId,
+};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// Who is looking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Viewer {
+    /// A player in a seat.
+    Seat(Seat),
+    /// Sees everything.
+    Facilitator,
+    /// Sees only what is public.
+    Spectator,
+}
+
+impl From<Seat> for Viewer {
+    fn from(seat: Seat) -> Viewer {
+        Viewer::Seat(seat)
+    }
+}
+
+impl Viewer {
+    /// Whether this viewer may see `seat`'s private things (hand, objective).
+    pub fn sees_private(self, seat: Seat) -> bool {
+        match self {
+            Viewer::Seat(own) => own == seat,
+            Viewer::Facilitator => true,
+            Viewer::Spectator => false,
+        }
+    }
+}
+
+/// One viewer's picture of the game.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeatView {
+    /// Who this view is for.
+    pub viewer: Viewer,
+    /// The scenario (public: every card text is public knowledge).
+    pub scenario: Arc<Scenario>,
+    /// Current round (1-based).
+    pub round: u8,
+    /// Current phase.
+    pub phase: Phase,
+    /// Who must decide now, and what.
+    pub to_act: Option<(Seat, Decision)>,
+    /// Negotiation actions the acting seat has already used this turn.
+    pub actions_used: u8,
+    /// Public meters.
+    pub meters: Meters,
+    /// Meters at the start and at the end of every finished round.
+    pub meter_history: Vec<Meters>,
+    /// Political capital of each seat (public).
+    pub capital: [u8; 3],
+    /// Hands this viewer may see, by seat index.
+    pub hands: [Option<Vec<CardId>>; 3],
+    /// Size of every hand.
+    pub hand_sizes: [u8; 3],
+    /// Size of every draw pile.
+    pub pile_sizes: [u8; 3],
+    /// Every played card, by the seat whose discard holds it (public).
+    pub discards: [Vec<CardId>; 3],
+    /// Objectives this viewer may see, by seat index.
+    pub objectives: [Option<ObjectiveId>; 3],
+    /// The event deck's order, top last (facilitator only).
+    pub event_pile: Option<Vec<EventId>>,
+    /// Events left in the deck.
+    pub event_pile_size: u8,
+    /// The event revealed this round.
+    pub current_event: Option<EventId>,
+    /// Pending demands.
+    pub demands: Vec<Demand>,
+    /// Standing commitments.
+    pub commitments: Vec<Commitment>,
+    /// Basket states, by basket index.
+    pub baskets: [BasketState; 4],
+    /// Postures this viewer may see that were chosen this round but not yet revealed.
+    pub postures: [Option<Posture>; 2],
+    /// The commitment awaiting the Afghan seat's consent to monitors.
+    pub consent_for: Option<TableId>,
+    /// Whether the accord was already tabled this round.
+    pub accord_tabled: bool,
+    /// The outcome, once over.
+    pub outcome: Option<Outcome>,
+    /// Scores, once over.
+    pub scores: Option<[SeatScore; 3]>,
+}
+
+impl SeatView {
+    /// The viewer's own hand (empty for spectators; the facilitator has no hand of its own).
+    pub fn own_hand(&self) -> &[CardId] {
+        match self.viewer {
+            Viewer::Seat(seat) => self.hands[seat.index()].as_deref().unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
+impl Game {
+    /// What `viewer` may see now.
+    pub fn view(&self, viewer: impl Into<Viewer>) -> SeatView {
+        let viewer = viewer.into();
+        let over = self.outcome.is_some();
+        let postures = [Seat::Pakistan, Seat::Afghanistan]
+            .map(|seat| self.postures[seat.index()].filter(|_| viewer.sees_private(seat)));
+        SeatView {
+            viewer,
+            scenario: self.scenario.clone(),
+            round: self.round,
+            phase: self.phase,
+            to_act: self.to_act(),
+            actions_used: self.actions_used,
+            meters: self.meters,
+            meter_history: self.meter_history.clone(),
+            capital: self.capital,
+            hands: Seat::ALL.map(|seat| {
+                viewer
+                    .sees_private(seat)
+                    .then(|| self.hands[seat.index()].clone())
+            }),
+            hand_sizes: self.hands.each_ref().map(|h| h.len() as u8),
+            pile_sizes: self.piles.each_ref().map(|p| p.len() as u8),
+            discards: self.discards.clone(),
+            objectives: Seat::ALL.map(|seat| {
+                (over || viewer.sees_private(seat)).then_some(self.objectives[seat.index()])
+            }),
+            event_pile: (viewer == Viewer::Facilitator).then(|| self.event_pile.clone()),
+            event_pile_size: self.event_pile.len() as u8,
+            current_event: self.current_event,
+            demands: self.demands.clone(),
+            commitments: self.commitments.clone(),
+            baskets: self.baskets,
+            postures,
+            consent_for: match self.prompt {
+                Some(Prompt::Consent { commitment, .. }) => Some(commitment),
+                _ => None,
+            },
+            accord_tabled: self.stats.tabled_this_round,
+            outcome: self.outcome,
+            scores: self.scores(),
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! Ceasefire: a terminal negotiation war-game about turning a fragile border ceasefire into a
+//! durable, verifiable accord.
+//!
+//! Map of the crate:
+//! - [`engine`]: the rules, a pure deterministic state machine (no I/O).
+//! - [`scenario`]: TOML scenario folders → validated [`engine::Scenario`], with errors that
+//!   name file, line and column; the shipped scenarios are compiled in.
+//! - [`bot`]: seat controllers that choose actions from a seat's view.
+//! - [`sim`]: the headless simulator behind `ceasefire sim`.
+#![forbid(unsafe_code)]
+
+pub mod bot;
+pub mod engine;
+pub mod scenario;
+pub mod sim;

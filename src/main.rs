@@ -1,0 +1,288 @@
+//! The `ceasefire` command line: play, validate scenarios, simulate.
+
+use anyhow::{Context, Result, bail};
+use ceasefire::bot::Policy;
+use ceasefire::engine::{Game, Scenario, Seat};
+use ceasefire::scenario::{self, ScenarioError, ScenarioSource};
+use ceasefire::sim::{self, SimConfig};
+use clap::{Parser, Subcommand};
+use serde_json::json;
+use std::io::Write;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// Ceasefire: a negotiation war-game. Turn a fragile border ceasefire into a durable accord.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Play a game (for now a demonstration: bots play and the log is printed).
+    Play(PlayArgs),
+    /// Check a scenario folder (or a built-in scenario name) for mistakes.
+    Validate {
+        /// The scenario folder, or the name of a built-in scenario.
+        path: String,
+        /// Print the scenario's cards, events and objectives as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Play many headless games between bots and summarise the outcomes.
+    Sim(SimArgs),
+}
+
+#[derive(clap::Args, Default)]
+struct PlayArgs {
+    /// Built-in scenario name or scenario folder.
+    #[arg(long, default_value = "istanbul")]
+    scenario: String,
+    /// Who plays a seat, as SEAT=POLICY (repeatable); unnamed seats are random bots.
+    #[arg(long = "seat", value_name = "SEAT=POLICY")]
+    seats: Vec<String>,
+    /// The game's seed; a random one when omitted.
+    #[arg(long)]
+    seed: Option<u64>,
+}
+
+#[derive(clap::Args)]
+struct SimArgs {
+    /// Built-in scenario name or scenario folder.
+    #[arg(long, default_value = "istanbul")]
+    scenario: String,
+    /// Number of games.
+    #[arg(long, default_value_t = 1000)]
+    games: u32,
+    /// Master seed: the same seed gives the same results.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// A seat's bot, as SEAT=POLICY (repeatable); unnamed seats are random.
+    #[arg(long = "seat", value_name = "SEAT=POLICY")]
+    seats: Vec<String>,
+    /// Print the results as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => play(PlayArgs {
+            scenario: "istanbul".into(),
+            ..PlayArgs::default()
+        }),
+        Some(Command::Play(args)) => play(args),
+        Some(Command::Validate { path, json }) => validate(&path, json),
+        Some(Command::Sim(args)) => simulate(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            if is_broken_pipe(&error) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .downcast_ref::<std::io::Error>()
+        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+fn load_scenario(name_or_path: &str) -> Result<Arc<Scenario>> {
+    let scenario = scenario::load(name_or_path).map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(Arc::new(scenario))
+}
+
+/// Parses `SEAT=POLICY` pairs into a policy per seat (default random).
+fn seat_policies(pairs: &[String]) -> Result<[Policy; 3]> {
+    let mut policies = [Policy::Random; 3];
+    for pair in pairs {
+        let Some((seat, policy)) = pair.split_once('=') else {
+            bail!("--seat takes SEAT=POLICY, for example --seat pakistan=random (got `{pair}`)");
+        };
+        let seat = Seat::from_key(seat).with_context(|| {
+            format!("unknown seat `{seat}`: choose pakistan, afghanistan or mediator")
+        })?;
+        policies[seat.index()] = policy.parse().map_err(anyhow::Error::msg)?;
+    }
+    Ok(policies)
+}
+
+fn validate(path: &str, json: bool) -> Result<ExitCode> {
+    let built = ScenarioSource::find(path).and_then(|source| source.build());
+    let mut out = std::io::stdout().lock();
+    match built {
+        Ok(scenario) if json => {
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&scenario_json(&scenario))?
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Ok(scenario) => {
+            writeln!(
+                out,
+                "{} is valid: {} cards, {} events, {} objectives, {} rounds.",
+                scenario.title,
+                scenario.cards.len(),
+                scenario.events.len(),
+                scenario.objectives.len(),
+                scenario.rounds
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(error) if json => {
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&error_json(&error))?
+            )?;
+            Ok(ExitCode::FAILURE)
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn scenario_json(scenario: &Scenario) -> serde_json::Value {
+    json!({
+        "valid": true,
+        "name": scenario.name,
+        "title": scenario.title,
+        "rounds": scenario.rounds,
+        "cards": scenario.cards.iter().map(|c| json!({
+            "id": c.id, "name": c.name, "kind": c.kind.key(),
+            "seats": c.seats.iter().map(|s| s.key()).collect::<Vec<_>>(), "cost": c.cost,
+        })).collect::<Vec<_>>(),
+        "events": scenario.events.iter().map(|e| json!({"id": e.id, "name": e.name})).collect::<Vec<_>>(),
+        "objectives": scenario.objectives.iter().map(|o| json!({
+            "id": o.id, "seat": o.seat.key(), "name": o.name,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn error_json(error: &ScenarioError) -> serde_json::Value {
+    json!({
+        "valid": false,
+        "error": {
+            "file": error.file.display().to_string(),
+            "line": error.line,
+            "column": error.column,
+            "message": error.message,
+            "hint": error.hint,
+        }
+    })
+}
+
+fn simulate(args: SimArgs) -> Result<ExitCode> {
+    let config = SimConfig {
+        scenario: load_scenario(&args.scenario)?,
+        games: args.games,
+        seed: args.seed,
+        policies: seat_policies(&args.seats)?,
+    };
+    let report = sim::run(&config);
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let seats: Vec<String> = Seat::ALL
+        .iter()
+        .map(|s| format!("{}={}", s.key(), config.policies[s.index()]))
+        .collect();
+    writeln!(
+        out,
+        "{}: {} games, seed {}, {}",
+        config.scenario.title,
+        report.games,
+        config.seed,
+        seats.join(" ")
+    )?;
+    writeln!(out, "Outcomes:")?;
+    for (kind, count) in &report.outcomes {
+        let share = 100.0 * f64::from(*count) / f64::from(report.games.max(1));
+        writeln!(out, "  {kind:<15} {count:>7}  {share:5.1}%")?;
+    }
+    writeln!(out, "Mean score:")?;
+    for seat in Seat::ALL {
+        writeln!(
+            out,
+            "  {:<15} {:>7.2}",
+            seat.key(),
+            report.mean_score[seat.key()]
+        )?;
+    }
+    writeln!(out, "Mean actions per game: {:.1}", report.mean_actions)?;
+    writeln!(
+        out,
+        "Speed: {:.0} games/s on one core",
+        report.games_per_second
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Until the terminal UI lands: bots play one game and the public log is printed.
+fn play(args: PlayArgs) -> Result<ExitCode> {
+    let scenario = load_scenario(&args.scenario)?;
+    let policies = seat_policies(&args.seats)?;
+    let seed = args.seed.unwrap_or_else(seed_from_time);
+    let mut bots =
+        Seat::ALL.map(|s| policies[s.index()].bot(sim::derive_seed(seed, s.index() as u64 + 1)));
+    let game: Game = sim::play_game(scenario.clone(), seed, &mut bots);
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{} — seed {seed}\n\n{}\n",
+        scenario.title,
+        scenario.briefing.trim()
+    )?;
+    let mut round = 0;
+    for entry in game.log() {
+        if entry.round != round {
+            round = entry.round;
+            writeln!(out, "\n── Round {round} ──")?;
+        }
+        writeln!(out, "{}", entry.describe(&scenario))?;
+    }
+    if let (Some(outcome), Some(scores)) = (game.outcome(), game.scores()) {
+        writeln!(out, "\n{outcome}. {}", outcome.explanation())?;
+        for score in scores {
+            let objective = &scenario.objectives[usize::from(
+                game.view(ceasefire::engine::Viewer::Facilitator).objectives[score.seat.index()]
+                    .unwrap_or_default(),
+            )];
+            writeln!(
+                out,
+                "  {:<12} {:>4}  (objective \"{}\" {})",
+                score.seat.to_string(),
+                score.total,
+                objective.name,
+                if score.objective_met { "met" } else { "missed" }
+            )?;
+        }
+    }
+    writeln!(
+        out,
+        "\nThe terminal interface is coming; `ceasefire sim` runs many games."
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A seed for games the user did not seed: the only place the clock is read.
+fn seed_from_time() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64)
+}

@@ -1,0 +1,698 @@
+//! Turning parsed TOML files into an engine [`Scenario`], checking everything the types alone
+//! cannot: cross-field rules, duplicate ids, references between files.
+
+use super::ScenarioSource;
+use super::error::{ScenarioError, closest, hint_for_toml_message};
+use super::raw::{self, Ranged, ScenarioFile};
+use crate::engine::{
+    Basket, Card, CardKind, Condition, Effects, EventCard, EventChoice, EventId, EventOption, Hint,
+    Meter, MeterBounds, MeterTarget, Meters, Objective, Requirements, Rules, Scenario, Scoring,
+    Seat,
+};
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use toml::Spanned;
+
+/// Default Trust thresholds per basket (security, verification, sovereignty, humanitarian).
+const DEFAULT_THRESHOLDS: [u8; 4] = [35, 40, 30, 20];
+/// Default duration of a commitment, in round-end tests.
+const DEFAULT_DURATION: u8 = 2;
+/// Default Sovereignty cost of intrusive monitors without consent.
+const DEFAULT_SOVEREIGNTY_COST: u8 = 10;
+
+/// One file being checked: its name (for messages) and its text (for line numbers).
+struct FileCtx<'a> {
+    path: std::path::PathBuf,
+    text: &'a str,
+}
+
+impl FileCtx<'_> {
+    fn error(&self, span: Range<usize>, message: String, hint: &str) -> ScenarioError {
+        ScenarioError::at(&self.path, self.text, span, message, hint.to_string())
+    }
+
+    fn parse<T: DeserializeOwned>(&self) -> Result<T, ScenarioError> {
+        toml::from_str(self.text).map_err(|e| {
+            let message = e.message().trim().to_string();
+            let hint = hint_for_toml_message(&message);
+            match e.span() {
+                Some(span) => ScenarioError::at(&self.path, self.text, span, message, hint),
+                None => ScenarioError::whole_file(&self.path, message, hint),
+            }
+        })
+    }
+}
+
+/// Where each id was first defined, to report duplicates.
+#[derive(Default)]
+struct IdRegistry {
+    seen: BTreeMap<String, String>,
+}
+
+impl IdRegistry {
+    fn register(&mut self, ctx: &FileCtx, id: &Spanned<String>) -> Result<(), ScenarioError> {
+        let name = id.get_ref();
+        if name.trim().is_empty() {
+            return Err(ctx.error(
+                id.span(),
+                "an id cannot be empty".into(),
+                "give it a short unique name like `pk-patrols`",
+            ));
+        }
+        let here = ScenarioError::at(&ctx.path, ctx.text, id.span(), String::new(), String::new())
+            .location();
+        if let Some(first) = self.seen.get(name) {
+            return Err(ctx.error(
+                id.span(),
+                format!("duplicate id `{name}`"),
+                &format!("ids must be unique across the whole scenario; `{name}` is first defined at {first}"),
+            ));
+        }
+        self.seen.insert(name.clone(), here);
+        Ok(())
+    }
+}
+
+/// Builds and validates a scenario from its source files.
+pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> {
+    let main = source.ctx("scenario.toml")?;
+    let file: ScenarioFile = main.parse()?;
+    let seat_order = seat_order(&main, &file)?;
+    let mut ids = IdRegistry::default();
+
+    let mut cards = Vec::new();
+    let decks = [
+        (Some(Seat::Pakistan), &file.decks.pakistan),
+        (Some(Seat::Afghanistan), &file.decks.afghanistan),
+        (Some(Seat::Mediator), &file.decks.mediator),
+        (None, &file.decks.shared),
+    ];
+    for (deck, name) in decks {
+        let ctx = source.referenced(&main, name)?;
+        let parsed: raw::DeckFile = ctx.parse()?;
+        for card in parsed.card {
+            ids.register(&ctx, &card.id)?;
+            cards.push(build_card(&ctx, deck, card)?);
+        }
+    }
+
+    let events_ctx = source.referenced(&main, &file.decks.events)?;
+    let events_file: raw::EventsFile = events_ctx.parse()?;
+    let mut events = Vec::new();
+    for event in events_file.event {
+        ids.register(&events_ctx, &event.id)?;
+        events.push(build_event(&events_ctx, event)?);
+    }
+    if events.is_empty() {
+        return Err(events_ctx.error(
+            0..0,
+            "the event deck is empty".into(),
+            "add at least one [[event]]: one is revealed every round",
+        ));
+    }
+
+    let objectives_ctx = source.referenced(&main, &file.decks.objectives)?;
+    let objectives_file: raw::ObjectivesFile = objectives_ctx.parse()?;
+    let mut objectives = Vec::new();
+    for objective in objectives_file.objective {
+        ids.register(&objectives_ctx, &objective.id)?;
+        objectives.push(build_objective(&objectives_ctx, objective)?);
+    }
+    for seat in Seat::ALL {
+        if !objectives.iter().any(|o: &Objective| o.seat == seat) {
+            return Err(objectives_ctx.error(
+                0..0,
+                format!("{seat} has no secret objective"),
+                &format!("add an [[objective]] with seat = \"{}\"", seat.key()),
+            ));
+        }
+    }
+
+    let opening_events = file
+        .opening_events
+        .iter()
+        .map(|id| {
+            events
+                .iter()
+                .position(|e: &EventCard| e.id == *id.get_ref())
+                .map(|i| i as EventId)
+                .ok_or_else(|| {
+                    unknown_reference(&main, id, "event", events.iter().map(|e| e.id.clone()))
+                })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let hints = file
+        .hints
+        .iter()
+        .map(|h| {
+            cards
+                .iter()
+                .position(|c: &Card| c.id == *h.card.get_ref())
+                .map(|i| Hint {
+                    card: i as u16,
+                    text: h.text.clone(),
+                })
+                .ok_or_else(|| {
+                    unknown_reference(&main, &h.card, "card", cards.iter().map(|c| c.id.clone()))
+                })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+
+    Ok(Scenario {
+        name: source.name.clone(),
+        title: file.title,
+        briefing: file.briefing,
+        rounds: file.rounds.0 as u8,
+        seat_order,
+        start: start_meters(&file.start),
+        thresholds: thresholds(&file.thresholds),
+        enforcement: [
+            level_or(file.enforcement.pakistan, 70),
+            level_or(file.enforcement.afghanistan, 45),
+            0,
+        ],
+        rules: rules(&file.rules, file.start.capital),
+        scoring: scoring(&file.scoring),
+        questions: file.questions,
+        cards,
+        events,
+        opening_events,
+        objectives,
+        hints,
+    })
+}
+
+fn unknown_reference(
+    ctx: &FileCtx,
+    id: &Spanned<String>,
+    what: &str,
+    known: impl Iterator<Item = String>,
+) -> ScenarioError {
+    let known: Vec<String> = known.collect();
+    let hint = match closest(id.get_ref(), &known) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => format!("no {what} with this id exists in the scenario"),
+    };
+    ctx.error(
+        id.span(),
+        format!("unknown {what} `{}`", id.get_ref()),
+        &hint,
+    )
+}
+
+fn seat_order(ctx: &FileCtx, file: &ScenarioFile) -> Result<Vec<Seat>, ScenarioError> {
+    let Some(order) = &file.seat_order else {
+        return Ok(vec![Seat::Mediator, Seat::Pakistan, Seat::Afghanistan]);
+    };
+    let seats = order.get_ref();
+    let mut sorted = seats.clone();
+    sorted.sort();
+    if sorted != Seat::ALL {
+        return Err(ctx.error(
+            order.span(),
+            "seat_order must name each of the three seats exactly once".into(),
+            "for example: seat_order = [\"mediator\", \"pakistan\", \"afghanistan\"]",
+        ));
+    }
+    Ok(seats.clone())
+}
+
+fn level_or<const MIN: i64, const MAX: i64>(value: Option<Ranged<MIN, MAX>>, default: u8) -> u8 {
+    value.map_or(default, |v| v.0 as u8)
+}
+
+fn start_meters(start: &raw::StartFile) -> Meters {
+    let mut values = [0u8; 8];
+    let pairs = [
+        (Meter::Trust, start.trust, 25),
+        (Meter::Sovereignty, start.sovereignty, 60),
+        (Meter::Security, start.security, 45),
+        (Meter::Border, start.border, 40),
+        (Meter::Credibility, start.credibility, 60),
+        (Meter::PakistanPressure, start.pakistan_pressure, 50),
+        (Meter::AfghanistanPressure, start.afghanistan_pressure, 50),
+    ];
+    for (meter, value, default) in pairs {
+        values[meter.index()] = level_or(value, default);
+    }
+    values[Meter::Escalation.index()] = level_or(start.escalation, 1);
+    Meters::new(values)
+}
+
+fn thresholds(file: &raw::ThresholdsFile) -> [u8; 4] {
+    let given = [
+        file.security,
+        file.verification,
+        file.sovereignty,
+        file.humanitarian,
+    ];
+    let mut out = DEFAULT_THRESHOLDS;
+    for (slot, value) in out.iter_mut().zip(given) {
+        *slot = level_or(value, *slot);
+    }
+    out
+}
+
+fn rules(file: &raw::RulesFile, capital: Option<Ranged<0, 10>>) -> Rules {
+    let d = Rules::default();
+    Rules {
+        hand_size: level_or(file.hand_size, d.hand_size),
+        actions_per_turn: level_or(file.actions_per_turn, d.actions_per_turn),
+        capital_start: level_or(capital, d.capital_start),
+        capital_per_round: level_or(file.capital_per_round, d.capital_per_round),
+        reject_trust: level_or(file.reject_trust, d.reject_trust),
+        meet_trust: level_or(file.meet_trust, d.meet_trust),
+        surcharge_pressure: level_or(file.surcharge_pressure, d.surcharge_pressure),
+        max_credibility: level_or(file.max_credibility, d.max_credibility),
+        broken_trust: level_or(file.broken_trust, d.broken_trust),
+        broken_credibility: level_or(file.broken_credibility, d.broken_credibility),
+        broken_security: level_or(file.broken_security, d.broken_security),
+        honoured_trust: level_or(file.honoured_trust, d.honoured_trust),
+        stall_credibility: level_or(file.stall_credibility, d.stall_credibility),
+        pressure_drift: level_or(file.pressure_drift, d.pressure_drift),
+        pull_security: level_or(file.pull_security, d.pull_security),
+        pull_pressure: level_or(file.pull_pressure, d.pull_pressure),
+        walkout_sovereignty: level_or(file.walkout_sovereignty, d.walkout_sovereignty),
+        walkout_security: level_or(file.walkout_security, d.walkout_security),
+        walkout_pressure: level_or(file.walkout_pressure, d.walkout_pressure),
+        hardline_escalation_chance: level_or(
+            file.hardline_escalation_chance,
+            d.hardline_escalation_chance,
+        ),
+        refused_accord_trust: level_or(file.refused_accord_trust, d.refused_accord_trust),
+        reject_relief: level_or(file.reject_relief, d.reject_relief),
+        durable_trust: level_or(file.durable_trust, d.durable_trust),
+        conciliatory_trust: level_or(file.conciliatory_trust, d.conciliatory_trust),
+        conciliatory_pressure: level_or(file.conciliatory_pressure, d.conciliatory_pressure),
+        firm_pressure: level_or(file.firm_pressure, d.firm_pressure),
+        hardline_relief: level_or(file.hardline_relief, d.hardline_relief),
+        hardline_trust: level_or(file.hardline_trust, d.hardline_trust),
+    }
+}
+
+fn scoring(file: &raw::ScoringFile) -> Scoring {
+    let d = Scoring::default();
+    let pick = |v: Option<Ranged<-100, 100>>, default: i16| v.map_or(default, |v| v.0 as i16);
+    Scoring {
+        durable_peace: pick(file.durable_peace, d.durable_peace),
+        fragile_accord: pick(file.fragile_accord, d.fragile_accord),
+        fragile_pause: pick(file.fragile_pause, d.fragile_pause),
+        relapse: pick(file.relapse, d.relapse),
+        breakdown: pick(file.breakdown, d.breakdown),
+    }
+}
+
+/// Who may use `pressure` / `rival_pressure`: only effects whose actor is always a delegation.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Actor {
+    AlwaysDelegation,
+    MaybeMediator,
+    Event,
+}
+
+fn build_effects(
+    ctx: &FileCtx,
+    effects: &Option<Spanned<raw::EffectsFile>>,
+    actor: Actor,
+) -> Result<Effects, ScenarioError> {
+    let Some(spanned) = effects else {
+        return Ok(Effects::default());
+    };
+    let e = spanned.get_ref();
+    if actor != Actor::AlwaysDelegation && (e.pressure.is_some() || e.rival_pressure.is_some()) {
+        let hint = match actor {
+            Actor::Event => {
+                "an event has no acting delegation: use pakistan_pressure or afghanistan_pressure"
+            }
+            _ => {
+                "only delegations have domestic pressure: limit `seats` to delegations, or use pakistan_pressure / afghanistan_pressure"
+            }
+        };
+        return Err(ctx.error(
+            spanned.span(),
+            "`pressure` and `rival_pressure` need an acting delegation".into(),
+            hint,
+        ));
+    }
+    let fixed = [
+        (MeterTarget::Fixed(Meter::Trust), e.trust),
+        (MeterTarget::Fixed(Meter::Sovereignty), e.sovereignty),
+        (MeterTarget::Fixed(Meter::Security), e.security),
+        (MeterTarget::Fixed(Meter::Border), e.border),
+        (MeterTarget::Fixed(Meter::Credibility), e.credibility),
+        (
+            MeterTarget::Fixed(Meter::PakistanPressure),
+            e.pakistan_pressure,
+        ),
+        (
+            MeterTarget::Fixed(Meter::AfghanistanPressure),
+            e.afghanistan_pressure,
+        ),
+        (MeterTarget::OwnPressure, e.pressure),
+        (MeterTarget::RivalPressure, e.rival_pressure),
+    ];
+    let mut meters: Vec<(MeterTarget, i8)> = fixed
+        .into_iter()
+        .filter_map(|(target, delta)| delta.map(|d| (target, d.0 as i8)))
+        .filter(|(_, d)| *d != 0)
+        .collect();
+    if let Some(escalation) = e.escalation.filter(|d| d.0 != 0) {
+        meters.push((MeterTarget::Fixed(Meter::Escalation), escalation.0 as i8));
+    }
+    Ok(Effects {
+        meters,
+        capital: e.capital.map_or(0, |c| c.0 as i8),
+        draw: e.draw.map_or(0, |d| d.0 as u8),
+    })
+}
+
+fn build_bounds(
+    ctx: &FileCtx,
+    min: &BTreeMap<Meter, Spanned<raw::Level>>,
+    max: &BTreeMap<Meter, Spanned<raw::Level>>,
+) -> Result<MeterBounds, ScenarioError> {
+    let convert = |map: &BTreeMap<Meter, Spanned<raw::Level>>| {
+        map.iter()
+            .map(|(meter, value)| {
+                let v = value.get_ref().0 as u8;
+                if v > Meter::max(*meter) {
+                    Err(ctx.error(
+                        value.span(),
+                        format!(
+                            "{v} is out of range for {}: expected 0 to {}",
+                            meter.key(),
+                            Meter::max(*meter)
+                        ),
+                        "escalation runs from 0 to 5; every other meter from 0 to 100",
+                    ))
+                } else {
+                    Ok((*meter, v))
+                }
+            })
+            .collect::<Result<Vec<_>, _>>()
+    };
+    Ok(MeterBounds {
+        min: convert(min)?,
+        max: convert(max)?,
+    })
+}
+
+fn build_card(ctx: &FileCtx, deck: Option<Seat>, c: raw::CardFile) -> Result<Card, ScenarioError> {
+    let kind = *c.kind.get_ref();
+    let kind_span = c.kind.span();
+    let seats = match (&c.seats, deck) {
+        (Some(seats), Some(owner)) => {
+            if seats.get_ref().as_slice() != [owner] {
+                return Err(ctx.error(
+                    seats.span(),
+                    format!(
+                        "a card in {}'s deck can only be played by {}",
+                        owner.key(),
+                        owner.key()
+                    ),
+                    "put cards that several seats may play in the shared deck",
+                ));
+            }
+            vec![owner]
+        }
+        (None, Some(owner)) => vec![owner],
+        (Some(seats), None) => {
+            if seats.get_ref().is_empty() {
+                return Err(ctx.error(
+                    seats.span(),
+                    "`seats` cannot be empty".into(),
+                    "name at least one seat",
+                ));
+            }
+            let mut list = seats.get_ref().clone();
+            list.sort();
+            list.dedup();
+            list
+        }
+        (None, None) => Seat::ALL.to_vec(),
+    };
+    let seats_span = c.seats.as_ref().map_or(kind_span.clone(), Spanned::span);
+    let delegations_only = seats.iter().all(|s| s.is_delegation());
+    match kind {
+        CardKind::Demand | CardKind::Assurance | CardKind::Pressure if !delegations_only => {
+            return Err(ctx.error(
+                seats_span,
+                format!("a {} card can only be played by delegations", kind.key()),
+                "use seats = [\"pakistan\"], [\"afghanistan\"] or both",
+            ));
+        }
+        CardKind::Mediation if seats != [Seat::Mediator] => {
+            return Err(ctx.error(
+                seats_span,
+                "a mediation card can only be played by the mediator".into(),
+                "put it in the mediator's deck, or make it a confidence card",
+            ));
+        }
+        _ => {}
+    }
+    if matches!(kind, CardKind::Demand | CardKind::Assurance) && c.basket.is_none() {
+        return Err(ctx.error(
+            kind_span,
+            format!("a {} card needs a basket", kind.key()),
+            "add basket = \"security\", \"verification\", \"sovereignty\" or \"humanitarian\"",
+        ));
+    }
+    let bridge = c.bridge.as_ref().is_some_and(|b| *b.get_ref());
+    let verify = c.verify.as_ref().map_or(0, |v| v.get_ref().0 as u8);
+    let intrusive = c.intrusive.as_ref().is_some_and(|b| *b.get_ref());
+    for (present, span, field) in [
+        (
+            c.verify.is_some(),
+            c.verify.as_ref().map(Spanned::span),
+            "verify",
+        ),
+        (
+            c.bridge.is_some(),
+            c.bridge.as_ref().map(Spanned::span),
+            "bridge",
+        ),
+        (
+            c.intrusive.is_some(),
+            c.intrusive.as_ref().map(Spanned::span),
+            "intrusive",
+        ),
+    ] {
+        if present && kind != CardKind::Mediation {
+            return Err(ctx.error(
+                span.unwrap_or(kind_span.clone()),
+                format!("`{field}` is only for mediation cards"),
+                "remove it, or make the card kind = \"mediation\"",
+            ));
+        }
+    }
+    if verify > 0 && bridge {
+        return Err(ctx.error(
+            kind_span,
+            "a card cannot both verify a commitment and bridge a demand".into(),
+            "split it into two cards",
+        ));
+    }
+    if intrusive && verify == 0 {
+        return Err(ctx.error(
+            c.intrusive
+                .as_ref()
+                .map_or(kind_span.clone(), Spanned::span),
+            "`intrusive` needs `verify`: monitors are a kind of verification".into(),
+            "add verify = <credibility added>",
+        ));
+    }
+    if let Some(cost) = &c.sovereignty_cost
+        && !intrusive
+    {
+        return Err(ctx.error(
+            cost.span(),
+            "`sovereignty_cost` applies only to intrusive verification".into(),
+            "add intrusive = true, or remove sovereignty_cost",
+        ));
+    }
+    let makes_commitment = kind == CardKind::Assurance || bridge;
+    for (span, field) in [
+        (c.credibility.as_ref().map(Spanned::span), "credibility"),
+        (c.duration.as_ref().map(Spanned::span), "duration"),
+    ] {
+        if let Some(span) = span
+            && !makes_commitment
+        {
+            return Err(ctx.error(
+                span,
+                format!("`{field}` is only for cards that make a commitment"),
+                "only assurances and bridging proposals (bridge = true) make commitments",
+            ));
+        }
+    }
+    if c.text.trim().is_empty() {
+        return Err(ctx.error(
+            c.id.span(),
+            format!("card `{}` has no text", c.id.get_ref()),
+            "write the rule in plain words: what it costs and exactly what it does",
+        ));
+    }
+    let actor = if delegations_only {
+        Actor::AlwaysDelegation
+    } else {
+        Actor::MaybeMediator
+    };
+    Ok(Card {
+        effects: build_effects(ctx, &c.effects, actor)?,
+        requires: Requirements {
+            meters: build_bounds(ctx, &c.requires.min, &c.requires.max)?,
+            agreed: c.requires.agreed,
+            open: c.requires.open,
+        },
+        id: c.id.into_inner(),
+        name: c.name,
+        kind,
+        seats,
+        deck,
+        cost: c.cost.0 as u8,
+        basket: c.basket,
+        credibility: c.credibility.map_or(0, |v| v.into_inner().0 as i8),
+        duration: c
+            .duration
+            .map_or(DEFAULT_DURATION, |v| v.into_inner().0 as u8),
+        verify,
+        intrusive,
+        sovereignty_cost: c.sovereignty_cost.map_or(
+            if intrusive {
+                DEFAULT_SOVEREIGNTY_COST
+            } else {
+                0
+            },
+            |v| v.into_inner().0 as u8,
+        ),
+        bridge,
+        text: c.text,
+        flavour: c.flavour,
+    })
+}
+
+fn build_event(ctx: &FileCtx, e: raw::EventFile) -> Result<EventCard, ScenarioError> {
+    let choice = match e.choice {
+        None => None,
+        Some(spanned) => {
+            let span = spanned.span();
+            let choice = spanned.into_inner();
+            if choice.options.len() < 2 {
+                return Err(ctx.error(
+                    span,
+                    "a choice needs at least two options".into(),
+                    "add [[event.choice.options]] entries, or remove the choice",
+                ));
+            }
+            let actor = if choice.seat.is_delegation() {
+                Actor::AlwaysDelegation
+            } else {
+                Actor::MaybeMediator
+            };
+            let options = choice
+                .options
+                .into_iter()
+                .map(|o| {
+                    Ok(EventOption {
+                        effects: build_effects(ctx, &o.effects, actor)?,
+                        label: o.label,
+                        text: o.text,
+                    })
+                })
+                .collect::<Result<Vec<_>, ScenarioError>>()?;
+            Some(EventChoice {
+                seat: choice.seat,
+                prompt: choice.prompt,
+                options,
+            })
+        }
+    };
+    if let Some(breaks) = &e.breaks
+        && !breaks.get_ref().is_delegation()
+    {
+        return Err(ctx.error(
+            breaks.span(),
+            "only a delegation's commitment can break".into(),
+            "use breaks = \"pakistan\" or \"afghanistan\"",
+        ));
+    }
+    Ok(EventCard {
+        effects: build_effects(ctx, &e.effects, Actor::Event)?,
+        breaks: e.breaks.map(Spanned::into_inner),
+        id: e.id.into_inner(),
+        name: e.name,
+        text: e.text,
+        flavour: e.flavour,
+        choice,
+    })
+}
+
+fn build_objective(ctx: &FileCtx, o: raw::ObjectiveFile) -> Result<Objective, ScenarioError> {
+    let c = o.condition;
+    let mut agreed: Vec<Basket> = c.agreed;
+    agreed.sort();
+    agreed.dedup();
+    Ok(Objective {
+        condition: Condition {
+            meters: build_bounds(ctx, &c.min, &c.max)?,
+            agreed,
+            agreed_at_least: c.agreed_at_least.map_or(0, |v| v.0 as u8),
+            verified: c.verified,
+            no_monitors: c.no_monitors,
+            no_walkout: c.no_walkout,
+            accord: c.accord,
+            honoured_at_least: c.honoured_at_least.map_or(0, |v| v.0 as u8),
+            broken_at_most: c.broken_at_most.map(|v| v.0 as u8),
+        },
+        id: o.id.into_inner(),
+        seat: o.seat,
+        name: o.name,
+        text: o.text,
+        points: o.points.0 as u8,
+    })
+}
+
+impl ScenarioSource {
+    /// The context for a file that must exist in the source.
+    fn ctx(&self, file: &str) -> Result<FileCtx<'_>, ScenarioError> {
+        match self.files.get(file) {
+            Some(text) => Ok(FileCtx {
+                path: self.root.join(file),
+                text,
+            }),
+            None => Err(ScenarioError::whole_file(
+                self.root.join(file),
+                "file not found".into(),
+                format!("a scenario folder needs {file}; see docs/scenarios.md"),
+            )),
+        }
+    }
+
+    /// The context for a file named in `[decks]`; a missing one is reported where it is named.
+    fn referenced(
+        &self,
+        main: &FileCtx,
+        name: &Spanned<String>,
+    ) -> Result<FileCtx<'_>, ScenarioError> {
+        let file = name.get_ref();
+        match self.files.get(file) {
+            Some(text) => Ok(FileCtx {
+                path: self.root.join(file),
+                text,
+            }),
+            None => {
+                let known: Vec<String> = self.files.keys().cloned().collect();
+                let hint = match closest(file, &known) {
+                    Some(best) => format!("did you mean `{best}`? Names are relative to the scenario folder"),
+                    None => "create the file, or fix the name; names are relative to the scenario folder".into(),
+                };
+                Err(main.error(
+                    name.span(),
+                    format!("`{file}` does not exist in {}", self.root.display()),
+                    &hint,
+                ))
+            }
+        }
+    }
+}

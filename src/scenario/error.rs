@@ -1,0 +1,193 @@
+//! Errors in scenario files, located by file, line and column and followed by a hint.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// A problem with a scenario, pointing at the place to fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScenarioError {
+    /// The file at fault (as the user would type it).
+    pub file: PathBuf,
+    /// 1-based line, or 0 when the problem is the file as a whole.
+    pub line: usize,
+    /// 1-based column (in characters), or 0 with `line`.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: String,
+    /// The offending source line, when there is one.
+    pub source_line: Option<String>,
+}
+
+impl std::error::Error for ScenarioError {}
+
+impl ScenarioError {
+    /// An error about a whole file (missing, unreadable).
+    pub fn whole_file(file: impl Into<PathBuf>, message: String, hint: String) -> ScenarioError {
+        ScenarioError {
+            file: file.into(),
+            line: 0,
+            column: 0,
+            message,
+            hint,
+            source_line: None,
+        }
+    }
+
+    /// An error at a byte span of `text`, the contents of `file`.
+    pub fn at(
+        file: impl Into<PathBuf>,
+        text: &str,
+        span: Range<usize>,
+        message: String,
+        hint: String,
+    ) -> ScenarioError {
+        let offset = span.start.min(text.len());
+        let before = &text[..floor_char_boundary(text, offset)];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        let source_line = text[line_start..].lines().next().map(str::to_string);
+        ScenarioError {
+            file: file.into(),
+            line,
+            column,
+            message,
+            hint,
+            source_line,
+        }
+    }
+
+    /// `file:line:column`, or just the file for whole-file errors.
+    pub fn location(&self) -> String {
+        if self.line == 0 {
+            self.file.display().to_string()
+        } else {
+            format!("{}:{}:{}", self.file.display(), self.line, self.column)
+        }
+    }
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}: {}", self.location(), self.message)?;
+        if let Some(source) = &self.source_line {
+            let number = self.line.to_string();
+            writeln!(f, "{number} | {source}")?;
+            let pad = " ".repeat(number.len());
+            writeln!(f, "{pad} | {}^", " ".repeat(self.column.saturating_sub(1)))?;
+        }
+        write!(f, "hint: {}", self.hint)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// A hint for an error reported by the TOML deserializer, from its message.
+pub fn hint_for_toml_message(message: &str) -> String {
+    if let Some((unknown, expected)) = unknown_and_expected(message) {
+        return match closest(&unknown, &expected) {
+            Some(best) => format!(
+                "did you mean `{best}`? Allowed here: {}",
+                expected.join(", ")
+            ),
+            None => format!("allowed here: {}", expected.join(", ")),
+        };
+    }
+    if message.contains("out of range") {
+        return "use a number inside the range given; docs/scenarios.md lists every range"
+            .to_string();
+    }
+    if let Some(field) = between(message, "missing field `", "`") {
+        return format!("add `{field} = ...` here; docs/scenarios.md says what it takes");
+    }
+    if message.contains("invalid type") {
+        return "check the value's type: text goes in quotes, numbers and true/false bare, lists in [ ]"
+            .to_string();
+    }
+    if message.contains("duplicate key") {
+        return "each key may appear once per table; remove or rename the repeated one".to_string();
+    }
+    "check the TOML syntax near this point: quotes, brackets, commas and `key = value`".to_string()
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = text.find(start)? + start.len();
+    let to = text[from..].find(end)? + from;
+    Some(&text[from..to])
+}
+
+/// From serde's "unknown field `x`, expected one of `a`, `b`" (or "unknown variant"), the
+/// unknown name and the expected names.
+fn unknown_and_expected(message: &str) -> Option<(String, Vec<String>)> {
+    let unknown = between(message, "unknown field `", "`")
+        .or_else(|| between(message, "unknown variant `", "`"))?;
+    let rest = &message[message.find("expected")?..];
+    let expected: Vec<String> = rest
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    Some((unknown.to_string(), expected))
+}
+
+/// The candidate closest to `word` by edit distance, if it is close enough to be a typo.
+pub fn closest(word: &str, candidates: &[String]) -> Option<String> {
+    candidates
+        .iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, c)| *d <= (c.len() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c.clone())
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(previous + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn location_counts_lines_and_columns_from_one() {
+        let text = "a = 1\nbb = 2\n";
+        let err = ScenarioError::at("f.toml", text, 9..10, "m".into(), "h".into());
+        assert_eq!((err.line, err.column), (2, 4));
+        assert_eq!(err.source_line.as_deref(), Some("bb = 2"));
+        assert!(err.to_string().starts_with("f.toml:2:4: m"));
+    }
+
+    #[test]
+    fn suggests_the_closest_name() {
+        let hint = hint_for_toml_message(
+            "unknown variant `trsut`, expected one of `trust`, `border`, `security`",
+        );
+        assert!(hint.starts_with("did you mean `trust`?"), "{hint}");
+    }
+
+    #[test]
+    fn no_suggestion_for_an_unrelated_name() {
+        let hint = hint_for_toml_message("unknown field `zzzzzzzz`, expected `id` or `name`");
+        assert!(hint.starts_with("allowed here: id, name"), "{hint}");
+    }
+}

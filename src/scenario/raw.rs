@@ -1,0 +1,318 @@
+//! The shapes of the TOML files exactly as a facilitator writes them.
+//!
+//! Every struct refuses unknown fields, every name is a closed enum and every number is a
+//! [`Ranged`] value, so most mistakes are caught by the TOML deserializer itself, which knows
+//! the line and column. Checks that span several fields or files live in `validate.rs`.
+
+use crate::engine::{Basket, CardKind, Meter, Seat};
+use serde::Deserialize;
+use serde::de::{Deserializer, Error as _};
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+/// An integer that must lie in `MIN..=MAX`; out-of-range values are a deserialization error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ranged<const MIN: i64, const MAX: i64>(pub i64);
+
+impl<'de, const MIN: i64, const MAX: i64> Deserialize<'de> for Ranged<MIN, MAX> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = i64::deserialize(deserializer)?;
+        if (MIN..=MAX).contains(&value) {
+            Ok(Ranged(value))
+        } else {
+            Err(D::Error::custom(format!(
+                "{value} is out of range: expected a whole number from {MIN} to {MAX}"
+            )))
+        }
+    }
+}
+
+/// A meter value or threshold (0–100; escalation is checked separately against 0–5).
+pub type Level = Ranged<0, 100>;
+/// A change to a meter from one card or event.
+pub type Delta = Ranged<-50, 50>;
+
+/// `scenario.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioFile {
+    pub title: String,
+    pub briefing: String,
+    pub rounds: Ranged<1, 30>,
+    #[serde(default)]
+    pub seat_order: Option<Spanned<Vec<Seat>>>,
+    pub decks: DeckFiles,
+    #[serde(default)]
+    pub start: StartFile,
+    #[serde(default)]
+    pub thresholds: ThresholdsFile,
+    #[serde(default)]
+    pub enforcement: EnforcementFile,
+    #[serde(default)]
+    pub rules: RulesFile,
+    #[serde(default)]
+    pub scoring: ScoringFile,
+    #[serde(default)]
+    pub questions: Vec<String>,
+    #[serde(default)]
+    pub opening_events: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub hints: Vec<HintFile>,
+}
+
+/// `[decks]`: the file names of the other files, relative to the scenario folder.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeckFiles {
+    pub pakistan: Spanned<String>,
+    pub afghanistan: Spanned<String>,
+    pub mediator: Spanned<String>,
+    pub shared: Spanned<String>,
+    pub events: Spanned<String>,
+    pub objectives: Spanned<String>,
+}
+
+/// `[start]`: starting meters and capital.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartFile {
+    pub trust: Option<Level>,
+    pub sovereignty: Option<Level>,
+    pub security: Option<Level>,
+    pub border: Option<Level>,
+    pub credibility: Option<Level>,
+    pub escalation: Option<Ranged<0, 4>>,
+    pub pakistan_pressure: Option<Level>,
+    pub afghanistan_pressure: Option<Level>,
+    pub capital: Option<Ranged<0, 10>>,
+}
+
+/// `[thresholds]`: Trust needed to agree each basket.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThresholdsFile {
+    pub security: Option<Level>,
+    pub verification: Option<Level>,
+    pub sovereignty: Option<Level>,
+    pub humanitarian: Option<Level>,
+}
+
+/// `[enforcement]`: base credibility of each delegation's commitments.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnforcementFile {
+    pub pakistan: Option<Level>,
+    pub afghanistan: Option<Level>,
+}
+
+/// `[rules]`: overrides of the tunable rule numbers.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesFile {
+    pub hand_size: Option<Ranged<1, 10>>,
+    pub actions_per_turn: Option<Ranged<1, 5>>,
+    pub capital_per_round: Option<Ranged<0, 10>>,
+    pub reject_trust: Option<Level>,
+    pub meet_trust: Option<Level>,
+    pub surcharge_pressure: Option<Level>,
+    pub max_credibility: Option<Level>,
+    pub broken_trust: Option<Level>,
+    pub broken_credibility: Option<Level>,
+    pub broken_security: Option<Level>,
+    pub honoured_trust: Option<Level>,
+    pub stall_credibility: Option<Level>,
+    pub pressure_drift: Option<Level>,
+    pub pull_security: Option<Level>,
+    pub pull_pressure: Option<Level>,
+    pub walkout_sovereignty: Option<Level>,
+    pub walkout_security: Option<Level>,
+    pub walkout_pressure: Option<Level>,
+    pub hardline_escalation_chance: Option<Level>,
+    pub refused_accord_trust: Option<Level>,
+    pub reject_relief: Option<Level>,
+    pub durable_trust: Option<Level>,
+    pub conciliatory_trust: Option<Level>,
+    pub conciliatory_pressure: Option<Level>,
+    pub firm_pressure: Option<Level>,
+    pub hardline_relief: Option<Level>,
+    pub hardline_trust: Option<Level>,
+}
+
+/// `[scoring]`: points for each shared outcome.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoringFile {
+    pub durable_peace: Option<Ranged<-100, 100>>,
+    pub fragile_accord: Option<Ranged<-100, 100>>,
+    pub fragile_pause: Option<Ranged<-100, 100>>,
+    pub relapse: Option<Ranged<-100, 100>>,
+    pub breakdown: Option<Ranged<-100, 100>>,
+}
+
+/// `[[hints]]` in `scenario.toml`: tutorial advice tied to a card.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HintFile {
+    pub card: Spanned<String>,
+    pub text: String,
+}
+
+/// A deck file: `pakistan.toml`, `shared.toml`, …
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeckFile {
+    #[serde(default)]
+    pub card: Vec<CardFile>,
+}
+
+/// One `[[card]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CardFile {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub kind: Spanned<CardKind>,
+    #[serde(default)]
+    pub seats: Option<Spanned<Vec<Seat>>>,
+    pub cost: Ranged<0, 10>,
+    #[serde(default)]
+    pub basket: Option<Basket>,
+    #[serde(default)]
+    pub requires: RequiresFile,
+    #[serde(default)]
+    pub effects: Option<Spanned<EffectsFile>>,
+    #[serde(default)]
+    pub credibility: Option<Spanned<Ranged<-50, 50>>>,
+    #[serde(default)]
+    pub duration: Option<Spanned<Ranged<1, 10>>>,
+    #[serde(default)]
+    pub verify: Option<Spanned<Ranged<1, 100>>>,
+    #[serde(default)]
+    pub intrusive: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub sovereignty_cost: Option<Spanned<Level>>,
+    #[serde(default)]
+    pub bridge: Option<Spanned<bool>>,
+    pub text: String,
+    #[serde(default)]
+    pub flavour: String,
+}
+
+/// A card's `requires` table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequiresFile {
+    #[serde(default)]
+    pub min: BTreeMap<Meter, Spanned<Level>>,
+    #[serde(default)]
+    pub max: BTreeMap<Meter, Spanned<Level>>,
+    pub agreed: Option<Basket>,
+    pub open: Option<Basket>,
+}
+
+/// An `effects` table: meter changes, capital and draws.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EffectsFile {
+    pub trust: Option<Delta>,
+    pub sovereignty: Option<Delta>,
+    pub security: Option<Delta>,
+    pub border: Option<Delta>,
+    pub credibility: Option<Delta>,
+    pub escalation: Option<Ranged<-5, 5>>,
+    pub pakistan_pressure: Option<Delta>,
+    pub afghanistan_pressure: Option<Delta>,
+    /// The acting delegation's own pressure.
+    pub pressure: Option<Delta>,
+    /// The other delegation's pressure.
+    pub rival_pressure: Option<Delta>,
+    pub capital: Option<Ranged<-10, 10>>,
+    pub draw: Option<Ranged<0, 5>>,
+}
+
+/// `events.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventsFile {
+    #[serde(default)]
+    pub event: Vec<EventFile>,
+}
+
+/// One `[[event]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventFile {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub text: String,
+    #[serde(default)]
+    pub flavour: String,
+    #[serde(default)]
+    pub effects: Option<Spanned<EffectsFile>>,
+    #[serde(default)]
+    pub breaks: Option<Spanned<Seat>>,
+    #[serde(default)]
+    pub choice: Option<Spanned<ChoiceFile>>,
+}
+
+/// An event's `[event.choice]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceFile {
+    pub seat: Seat,
+    pub prompt: String,
+    pub options: Vec<OptionFile>,
+}
+
+/// One `[[event.choice.options]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionFile {
+    pub label: String,
+    pub text: String,
+    #[serde(default)]
+    pub effects: Option<Spanned<EffectsFile>>,
+}
+
+/// `objectives.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectivesFile {
+    #[serde(default)]
+    pub objective: Vec<ObjectiveFile>,
+}
+
+/// One `[[objective]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectiveFile {
+    pub id: Spanned<String>,
+    pub seat: Seat,
+    pub name: String,
+    pub text: String,
+    pub points: Ranged<0, 50>,
+    #[serde(default)]
+    pub condition: ConditionFile,
+}
+
+/// An objective's `[objective.condition]`: every field present must hold at the end.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionFile {
+    #[serde(default)]
+    pub min: BTreeMap<Meter, Spanned<Level>>,
+    #[serde(default)]
+    pub max: BTreeMap<Meter, Spanned<Level>>,
+    #[serde(default)]
+    pub agreed: Vec<Basket>,
+    pub agreed_at_least: Option<Ranged<0, 4>>,
+    pub verified: Option<Basket>,
+    #[serde(default)]
+    pub no_monitors: bool,
+    #[serde(default)]
+    pub no_walkout: bool,
+    #[serde(default)]
+    pub accord: bool,
+    pub honoured_at_least: Option<Ranged<0, 50>>,
+    pub broken_at_most: Option<Ranged<0, 50>>,
+}
