@@ -182,12 +182,12 @@ mod tests {
         let hint = hint_for_toml_message(
             "unknown variant `trsut`, expected one of `trust`, `border`, `security`",
         );
-        assert!(hint.starts_with("did you mean `trust`?"), "{hint}");
+        assert_eq!(hint, "did you mean `trust`?");
     }
 
     #[test]
     fn no_suggestion_for_an_unrelated_name() {
         let hint = hint_for_toml_message("unknown field `zzzzzzzz`, expected `id` or `name`");
-        assert!(hint.starts_with("allowed here: id, name"), "{hint}");
+        assert!(hint.contains("names allowed here"), "{hint}");
     }
 }

@@ -1,0 +1,211 @@
+//! Properties of the engine over random games: ranges, card conservation, refusals that
+//! change nothing, replay, and views that never leak another seat's secrets.
+
+mod common;
+
+use ceasefire::engine::{Action, Game, Meter, Posture, Scenario, Seat, Viewer};
+use ceasefire::scenario::{ScenarioSource, builtin_names};
+use proptest::prelude::*;
+use std::sync::Arc;
+
+/// The fixture scenario and every shipped scenario.
+fn scenarios() -> Vec<Arc<Scenario>> {
+    let mut all = vec![Arc::new(common::mini())];
+    for name in builtin_names() {
+        let source = ScenarioSource::builtin(name).unwrap();
+        all.push(Arc::new(source.build().unwrap()));
+    }
+    all
+}
+
+/// Plays the legal action chosen by each pick (modulo the number of legal actions).
+fn play_picks(
+    scenario: &Arc<Scenario>,
+    seed: u64,
+    picks: &[u16],
+    mut each: impl FnMut(&Game),
+) -> Game {
+    let mut game = Game::new(scenario.clone(), seed);
+    each(&game);
+    for pick in picks {
+        let Some((seat, _)) = game.to_act() else {
+            break;
+        };
+        let legal = game.legal_actions(seat);
+        assert!(!legal.is_empty(), "a seat to act always has a legal action");
+        let action = legal[usize::from(*pick) % legal.len()];
+        game.apply(action).expect("a listed action is legal");
+        each(&game);
+    }
+    game
+}
+
+fn assert_invariants(game: &Game) {
+    let meters = game.meters();
+    for meter in Meter::ALL {
+        assert!(meters.get(meter) <= meter.max(), "{meter} out of range");
+    }
+    let view = game.view(Viewer::Facilitator);
+    assert!(view.capital.iter().all(|&c| c <= 10));
+    let mut positions = game.card_positions();
+    positions.sort_unstable();
+    let expected: Vec<u16> = (0..game.scenario().cards.len() as u16).collect();
+    assert_eq!(positions, expected, "every card is in exactly one place");
+    if let Some((seat, _)) = game.to_act() {
+        for action in game.legal_actions(seat) {
+            assert_eq!(game.check(&action), Ok(()));
+        }
+    } else {
+        assert!(
+            game.outcome().is_some(),
+            "nobody to act only when the game is over"
+        );
+    }
+}
+
+fn assert_views_hide_secrets(game: &Game) {
+    let facilitator = game.view(Viewer::Facilitator);
+    for seat in Seat::ALL {
+        let view = game.view(seat);
+        assert_eq!(
+            view.hands[seat.index()],
+            facilitator.hands[seat.index()],
+            "own hand shown"
+        );
+        assert!(view.event_pile.is_none());
+        for other in Seat::ALL.into_iter().filter(|&o| o != seat) {
+            assert!(view.hands[other.index()].is_none());
+            if game.outcome().is_none() {
+                assert!(view.objectives[other.index()].is_none());
+            }
+            let hidden = facilitator.hands[other.index()].as_ref().unwrap();
+            let visible: Vec<u16> = view
+                .own_hand()
+                .iter()
+                .copied()
+                .chain(view.discards.iter().flatten().copied())
+                .chain(view.demands.iter().map(|d| d.card))
+                .chain(view.commitments.iter().map(|c| c.card))
+                .collect();
+            assert!(
+                hidden.iter().all(|c| !visible.contains(c)),
+                "{seat} sees {other}'s hand"
+            );
+        }
+    }
+}
+
+fn any_action(cards: u16) -> impl Strategy<Value = Action> {
+    let seat = prop_oneof![
+        Just(Seat::Pakistan),
+        Just(Seat::Afghanistan),
+        Just(Seat::Mediator)
+    ];
+    let card = 0..cards + 3;
+    let id = 0u16..12;
+    prop_oneof![
+        (seat.clone(), card.clone(), proptest::option::of(id.clone()))
+            .prop_map(|(seat, card, target)| Action::Play { seat, card, target }),
+        (seat.clone(), id.clone(), card.clone()).prop_map(|(seat, demand, card)| Action::Meet {
+            seat,
+            demand,
+            card
+        }),
+        (seat.clone(), id.clone(), card).prop_map(|(seat, demand, card)| Action::Counter {
+            seat,
+            demand,
+            card
+        }),
+        (seat.clone(), id).prop_map(|(seat, demand)| Action::Reject { seat, demand }),
+        seat.clone().prop_map(|seat| Action::TableAccord { seat }),
+        seat.clone().prop_map(|seat| Action::Pass { seat }),
+        (seat.clone(), 0u8..4).prop_map(|(seat, option)| Action::Choose { seat, option }),
+        (seat.clone(), any::<bool>()).prop_map(|(seat, accept)| Action::Consent { seat, accept }),
+        (seat.clone(), any::<bool>()).prop_map(|(seat, accept)| Action::Vote { seat, accept }),
+        (
+            seat,
+            prop_oneof![
+                Just(Posture::Conciliatory),
+                Just(Posture::Firm),
+                Just(Posture::Hardline)
+            ]
+        )
+            .prop_map(|(seat, posture)| Action::Posture { seat, posture }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn meters_stay_in_range_and_every_card_is_in_one_place(seed: u64, picks in prop::collection::vec(any::<u16>(), 0..600)) {
+        for scenario in scenarios() {
+            play_picks(&scenario, seed, &picks, assert_invariants);
+        }
+    }
+
+    #[test]
+    fn replaying_the_action_list_reproduces_the_game(seed: u64, picks in prop::collection::vec(any::<u16>(), 0..600)) {
+        for scenario in scenarios() {
+            let game = play_picks(&scenario, seed, &picks, |_| {});
+            let replayed = Game::replay(scenario.clone(), seed, game.actions()).unwrap();
+            prop_assert_eq!(&replayed, &game);
+            prop_assert_eq!(replayed.log(), game.log());
+        }
+    }
+
+    #[test]
+    fn illegal_actions_are_refused_and_change_nothing(
+        seed: u64,
+        picks in prop::collection::vec(any::<u16>(), 0..300),
+        tries in prop::collection::vec(any_action(60), 1..40),
+    ) {
+        for scenario in scenarios() {
+            let game = play_picks(&scenario, seed, &picks, |_| {});
+            for action in &tries {
+                let mut copy = game.clone();
+                let legal = game.to_act().is_some_and(|(seat, _)| game.legal_actions(seat).contains(action));
+                match copy.apply(*action) {
+                    Ok(_) => prop_assert!(legal, "{:?} was applied but not listed", action),
+                    Err(_) => {
+                        prop_assert!(!legal, "{:?} was listed but refused", action);
+                        prop_assert_eq!(&copy, &game);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_seats_view_never_holds_another_seats_hidden_cards(seed: u64, picks in prop::collection::vec(any::<u16>(), 0..600)) {
+        for scenario in scenarios() {
+            play_picks(&scenario, seed, &picks, assert_views_hide_secrets);
+        }
+    }
+
+    #[test]
+    fn the_same_seed_and_actions_give_the_same_game(seed: u64, picks in prop::collection::vec(any::<u16>(), 0..200)) {
+        for scenario in scenarios() {
+            let a = play_picks(&scenario, seed, &picks, |_| {});
+            let b = play_picks(&scenario, seed, &picks, |_| {});
+            prop_assert_eq!(a, b);
+        }
+    }
+}
+
+#[test]
+fn every_random_game_ends() {
+    for scenario in scenarios() {
+        for seed in 0..200 {
+            let picks: Vec<u16> = (0..5000u32)
+                .map(|i| (i.wrapping_mul(2_654_435_761) >> 7) as u16)
+                .collect();
+            let game = play_picks(&scenario, seed, &picks, |_| {});
+            assert!(
+                game.outcome().is_some(),
+                "seed {seed} did not end in {} actions",
+                picks.len()
+            );
+        }
+    }
+}

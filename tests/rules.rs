@@ -1,0 +1,925 @@
+//! One test per mechanic of the design brief, on the small fixture scenario.
+
+mod common;
+
+use ceasefire::engine::{
+    Action, Basket, BasketState, Breakdown, Decision, Game, LogEvent, Meter, Meters, Outcome,
+    Posture, RuleError, Scenario, Seat, Viewer,
+};
+use common::{advance_to, card, mini, play};
+
+fn only_calm_events(mut s: Scenario) -> Scenario {
+    let calm = s.events.iter().position(|e| e.id == "ev-calm").unwrap();
+    s.events = vec![s.events[calm].clone()];
+    s.opening_events = Vec::new();
+    s
+}
+
+fn start(s: Scenario) -> Game {
+    Game::new(s, 11)
+}
+
+fn with_meter(mut s: Scenario, meter: Meter, value: u8) -> Scenario {
+    let mut values = s.start.values();
+    values[meter.index()] = value;
+    s.start = Meters::new(values);
+    s
+}
+
+fn pending_demand_id(game: &Game, by: Seat) -> u16 {
+    game.view(Viewer::Facilitator)
+        .demands
+        .iter()
+        .find(|d| d.by == by)
+        .map(|d| d.id)
+        .expect("a pending demand")
+}
+
+/// Mediator passes; Pakistan demands Security and passes; returns the demand's id.
+fn pakistan_demands_security(game: &mut Game) -> u16 {
+    let s = game.scenario().clone();
+    advance_to(game, Seat::Pakistan, Decision::Negotiate);
+    play(
+        game,
+        Action::Play {
+            seat: Seat::Pakistan,
+            card: card(&s, "pk-sanctuary"),
+            target: None,
+        },
+    );
+    play(
+        game,
+        Action::Pass {
+            seat: Seat::Pakistan,
+        },
+    );
+    pending_demand_id(game, Seat::Pakistan)
+}
+
+#[test]
+fn a_demand_met_by_an_assurance_agrees_the_basket() {
+    let s = only_calm_events(mini());
+    let mut game = start(s.clone());
+    let demand = pakistan_demands_security(&mut game);
+    assert_eq!(
+        game.meters().get(Meter::PakistanPressure),
+        47,
+        "the demand's own effect"
+    );
+    play(
+        &mut game,
+        Action::Meet {
+            seat: Seat::Afghanistan,
+            demand,
+            card: card(&s, "af-sanctuary-pledge"),
+        },
+    );
+    let view = game.view(Viewer::Facilitator);
+    assert!(view.demands.is_empty());
+    assert_eq!(view.commitments.len(), 1);
+    let commitment = view.commitments[0];
+    assert_eq!(
+        (commitment.by, commitment.basket),
+        (Seat::Afghanistan, Basket::Security)
+    );
+    assert_eq!(
+        commitment.credibility,
+        s.enforcement[Seat::Afghanistan.index()]
+    );
+    assert_eq!(
+        view.baskets[Basket::Security.index()],
+        BasketState::Agreed {
+            commitment: commitment.id
+        }
+    );
+    assert_eq!(game.meters().get(Meter::Trust), 25 + s.rules.meet_trust);
+    assert_eq!(view.capital, [2, 2, 3], "each delegation paid 1 capital");
+}
+
+#[test]
+fn meeting_a_demand_below_the_trust_threshold_leaves_the_basket_open() {
+    let mut s = only_calm_events(mini());
+    s.thresholds[Basket::Security.index()] = 90;
+    let mut game = start(s.clone());
+    let demand = pakistan_demands_security(&mut game);
+    let entries = game
+        .apply(Action::Meet {
+            seat: Seat::Afghanistan,
+            demand,
+            card: card(&s, "af-sanctuary-pledge"),
+        })
+        .unwrap();
+    assert!(entries.iter().any(|e| matches!(
+        e.event,
+        LogEvent::BasketShortOfTrust {
+            basket: Basket::Security,
+            threshold: 90,
+            ..
+        }
+    )));
+    assert_eq!(game.view(Viewer::Facilitator).baskets[0], BasketState::Open);
+    assert_eq!(
+        game.view(Viewer::Facilitator).commitments.len(),
+        1,
+        "the pledge still stands"
+    );
+}
+
+#[test]
+fn rejecting_a_demand_costs_trust_and_relieves_pressure_at_home() {
+    let s = only_calm_events(mini());
+    let mut game = start(s.clone());
+    let demand = pakistan_demands_security(&mut game);
+    let pressure = game.meters().get(Meter::AfghanistanPressure);
+    play(
+        &mut game,
+        Action::Reject {
+            seat: Seat::Afghanistan,
+            demand,
+        },
+    );
+    assert_eq!(game.meters().get(Meter::Trust), 25 - s.rules.reject_trust);
+    assert_eq!(
+        game.meters().get(Meter::AfghanistanPressure),
+        pressure - s.rules.reject_relief
+    );
+    assert!(game.view(Viewer::Facilitator).demands.is_empty());
+}
+
+#[test]
+fn countering_replaces_the_demand_with_one_aimed_back() {
+    let s = only_calm_events(mini());
+    let mut game = start(s.clone());
+    advance_to(&mut game, Seat::Afghanistan, Decision::Negotiate);
+    play(
+        &mut game,
+        Action::Play {
+            seat: Seat::Afghanistan,
+            card: card(&s, "af-trade"),
+            target: None,
+        },
+    );
+    let trade = pending_demand_id(&game, Seat::Afghanistan);
+    advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
+    let trust = game.meters().get(Meter::Trust);
+    play(
+        &mut game,
+        Action::Counter {
+            seat: Seat::Pakistan,
+            demand: trade,
+            card: card(&s, "pk-refugee-returns"),
+        },
+    );
+    let demands = game.view(Viewer::Facilitator).demands;
+    assert_eq!(demands.len(), 1);
+    assert_eq!(
+        (demands[0].by, demands[0].to, demands[0].basket),
+        (Seat::Pakistan, Seat::Afghanistan, Basket::Humanitarian)
+    );
+    assert_eq!(
+        game.meters().get(Meter::Trust),
+        trust,
+        "countering costs no trust"
+    );
+}
+
+#[test]
+fn a_counter_must_be_a_demand_in_the_same_basket() {
+    let s = only_calm_events(mini());
+    let mut game = start(s.clone());
+    advance_to(&mut game, Seat::Afghanistan, Decision::Negotiate);
+    play(
+        &mut game,
+        Action::Play {
+            seat: Seat::Afghanistan,
+            card: card(&s, "af-trade"),
+            target: None,
+        },
+    );
+    let trade = pending_demand_id(&game, Seat::Afghanistan);
+    advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
+    let err = game
+        .apply(Action::Counter {
+            seat: Seat::Pakistan,
+            demand: trade,
+            card: card(&s, "pk-sanctuary"),
+        })
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("not in the Humanitarian & Trade basket"),
+        "{err}"
+    );
+}
+
+/// Afghanistan commits to Security on its own in round 1; returns the commitment id.
+/// With `afghan_then_mediator`, the mediator acts right after, in the same round, so the
+/// commitment is not yet tested.
+fn afghan_then_mediator(mut s: Scenario) -> Scenario {
+    s.seat_order = vec![Seat::Afghanistan, Seat::Mediator, Seat::Pakistan];
+    s
+}
+
+fn afghan_security_pledge(game: &mut Game) -> u16 {
+    let s = game.scenario().clone();
+    advance_to(game, Seat::Afghanistan, Decision::Negotiate);
+    play(
+        game,
+        Action::Play {
+            seat: Seat::Afghanistan,
+            card: card(&s, "af-sanctuary-pledge"),
+            target: None,
+        },
+    );
+    game.view(Viewer::Facilitator).commitments[0].id
+}
+
+#[test]
+fn verification_raises_a_commitments_credibility() {
+    let s = afghan_then_mediator(only_calm_events(mini()));
+    let mut game = start(s.clone());
+    let id = afghan_security_pledge(&mut game);
+    advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+    play(
+        &mut game,
+        Action::Play {
+            seat: Seat::Mediator,
+            card: card(&s, "md-protocol"),
+            target: Some(id),
+        },
+    );
+    let c = game.view(Viewer::Facilitator).commitments[0];
+    assert!(c.verified && !c.monitors);
+    assert_eq!(c.credibility, 45 + 25);
+}
+
+#[test]
+fn intrusive_monitors_refused_by_the_afghan_seat_cost_sovereignty() {
+    let s = afghan_then_mediator(only_calm_events(mini()));
+    let mut game = start(s.clone());
+    let id = afghan_security_pledge(&mut game);
+    advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+    play(
+        &mut game,
+        Action::Play {
+            seat: Seat::Mediator,
+            card: card(&s, "md-monitors"),
+            target: Some(id),
+        },
+    );
+    assert_eq!(game.to_act(), Some((Seat::Afghanistan, Decision::Consent)));
+    assert_eq!(game.view(Seat::Afghanistan).consent_for, Some(id));
+    play(
+        &mut game,
+        Action::Consent {
+            seat: Seat::Afghanistan,
+            accept: false,
+        },
+    );
+    assert_eq!(game.meters().get(Meter::Sovereignty), 60 - 10);
+    assert!(game.view(Viewer::Facilitator).commitments[0].monitors);
+    assert_eq!(
+        game.to_act(),
+        Some((Seat::Mediator, Decision::Negotiate)),
+        "the mediator's turn goes on"
+    );
+}
+
+#[test]
+fn intrusive_monitors_with_consent_spare_sovereignty_but_stir_pressure() {
+    let s = afghan_then_mediator(only_calm_events(mini()));
+    let mut game = start(s.clone());
+    let id = afghan_security_pledge(&mut game);
+    advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+    let pressure = game.meters().get(Meter::AfghanistanPressure);
+    play(
+        &mut game,
+        Action::Play {
+            seat: Seat::Mediator,
+            card: card(&s, "md-monitors"),
+            target: Some(id),
+        },
+    );
+    play(
+        &mut game,
+        Action::Consent {
+            seat: Seat::Afghanistan,
+            accept: true,
+        },
+    );
+    assert_eq!(game.meters().get(Meter::Sovereignty), 60);
+    assert_eq!(game.meters().get(Meter::AfghanistanPressure), pressure + 5);
+    assert_eq!(
+        game.view(Viewer::Facilitator).commitments[0].credibility,
+        45 + 35
+    );
+}
+
+#[test]
+fn a_bridging_proposal_resolves_a_demand_on_the_mediators_authority() {
+    let s = only_calm_events(mini());
+    let mut game = start(s.clone());
+    let demand = pakistan_demands_security(&mut game);
+    advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+    play(
+        &mut game,
+        Action::Play {
+            seat: Seat::Mediator,
+            card: card(&s, "md-bridge"),
+            target: Some(demand),
+        },
+    );
+    let view = game.view(Viewer::Facilitator);
+    assert!(view.demands.is_empty());
+    let c = view.commitments[0];
+    assert_eq!((c.by, c.credibility), (Seat::Afghanistan, 45 + 10));
+    assert!(view.baskets[Basket::Security.index()].is_agreed());
+}
+
+#[test]
+fn a_commitment_with_no_credibility_breaks_and_unravels_its_basket() {
+    let mut s = only_calm_events(mini());
+    s.enforcement = [0, 0, 0];
+    let mut game = start(s.clone());
+    let demand = pakistan_demands_security(&mut game);
+    play(
+        &mut game,
+        Action::Meet {
+            seat: Seat::Afghanistan,
+            demand,
+            card: card(&s, "af-sanctuary-pledge"),
+        },
+    );
+    let before = game.meters();
+    advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+    let log = game.log();
+    assert!(log.iter().any(|e| matches!(
+        e.event,
+        LogEvent::CommitmentBroken {
+            by: Seat::Afghanistan,
+            ..
+        }
+    )));
+    assert!(log.iter().any(|e| matches!(
+        e.event,
+        LogEvent::BasketUnravelled {
+            basket: Basket::Security
+        }
+    )));
+    let view = game.view(Viewer::Facilitator);
+    assert!(view.commitments.is_empty());
+    assert_eq!(view.baskets[0], BasketState::Open);
+    assert_eq!(
+        game.meters().get(Meter::Security),
+        before.get(Meter::Security) - s.rules.broken_security
+    );
+    assert_eq!(
+        game.meters().get(Meter::Escalation),
+        before.get(Meter::Escalation) + 1
+    );
+}
+
+#[test]
+fn a_commitment_that_survives_its_duration_is_honoured_and_secures_its_basket() {
+    let mut s = only_calm_events(mini());
+    s.enforcement = [100, 100, 0];
+    s.rules.max_credibility = 100;
+    let mut game = start(s.clone());
+    let demand = pakistan_demands_security(&mut game);
+    play(
+        &mut game,
+        Action::Meet {
+            seat: Seat::Afghanistan,
+            demand,
+            card: card(&s, "af-sanctuary-pledge"),
+        },
+    );
+    advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+    assert_eq!(game.view(Viewer::Facilitator).commitments[0].tests, 1);
+    advance_to(&mut game, Seat::Afghanistan, Decision::Negotiate);
+    advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+    let view = game.view(Viewer::Facilitator);
+    assert!(view.commitments.is_empty());
+    assert_eq!(view.baskets[0], BasketState::Secured);
+    assert!(
+        game.log()
+            .iter()
+            .any(|e| matches!(e.event, LogEvent::CommitmentHonoured { .. }))
+    );
+}
+
+/// Plays three rounds that agree Security, Sovereignty and Verification.
+fn three_baskets(s: &Scenario) -> Game {
+    let mut game = start(s.clone());
+    let c = |id| card(s, id);
+    let security = pakistan_demands_security(&mut game);
+    play(
+        &mut game,
+        Action::Meet {
+            seat: Seat::Afghanistan,
+            demand: security,
+            card: c("af-sanctuary-pledge"),
+        },
+    );
+    play(
+        &mut game,
+        Action::Play {
+            seat: Seat::Afghanistan,
+            card: c("af-respect-borders"),
+            target: None,
+        },
+    );
+    advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
+    let sovereignty = pending_demand_id(&game, Seat::Afghanistan);
+    play(
+        &mut game,
+        Action::Meet {
+            seat: Seat::Pakistan,
+            demand: sovereignty,
+            card: c("pk-noninterference"),
+        },
+    );
+    play(
+        &mut game,
+        Action::Play {
+            seat: Seat::Pakistan,
+            card: c("pk-monitors"),
+            target: None,
+        },
+    );
+    let verification = pending_demand_id(&game, Seat::Pakistan);
+    play(
+        &mut game,
+        Action::Meet {
+            seat: Seat::Afghanistan,
+            demand: verification,
+            card: c("af-joint-mechanism"),
+        },
+    );
+    advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+    game
+}
+
+#[test]
+fn the_accord_can_be_tabled_only_with_security_and_sovereignty_among_three_baskets() {
+    let mut s = only_calm_events(mini());
+    s.enforcement = [100, 100, 0];
+    s.rules.max_credibility = 100;
+    let mut game = start(s.clone());
+    advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+    let err = game
+        .apply(Action::TableAccord {
+            seat: Seat::Mediator,
+        })
+        .unwrap_err();
+    assert!(err.to_string().contains("3 agreed baskets"), "{err}");
+    let game = three_baskets(&s);
+    assert!(
+        game.legal_actions(Seat::Mediator)
+            .contains(&Action::TableAccord {
+                seat: Seat::Mediator
+            })
+    );
+}
+
+#[test]
+fn an_accord_signed_by_both_ends_the_game_and_scores_it() {
+    let mut s = only_calm_events(mini());
+    s.enforcement = [100, 100, 0];
+    s.rules.max_credibility = 100;
+    let mut game = three_baskets(&s);
+    play(
+        &mut game,
+        Action::TableAccord {
+            seat: Seat::Mediator,
+        },
+    );
+    assert_eq!(game.to_act(), Some((Seat::Pakistan, Decision::AccordVote)));
+    play(
+        &mut game,
+        Action::Vote {
+            seat: Seat::Pakistan,
+            accept: true,
+        },
+    );
+    play(
+        &mut game,
+        Action::Vote {
+            seat: Seat::Afghanistan,
+            accept: true,
+        },
+    );
+    let trust_high = game.meters().get(Meter::Trust) >= s.rules.durable_trust;
+    let expected = if trust_high {
+        Outcome::DurablePeace
+    } else {
+        Outcome::FragileAccord
+    };
+    assert_eq!(game.outcome(), Some(expected));
+    let scores = game.scores().unwrap();
+    let mediator = &scores[Seat::Mediator.index()];
+    assert!(
+        mediator.objective_met,
+        "no walkout and at least two baskets agreed"
+    );
+    assert_eq!(mediator.total, expected.points(&s.scoring) + 4);
+    assert_eq!(game.to_act(), None);
+    assert_eq!(
+        game.apply(Action::Pass {
+            seat: Seat::Mediator
+        }),
+        Err(RuleError::GameOver)
+    );
+}
+
+#[test]
+fn high_trust_and_verification_make_the_peace_durable() {
+    let mut s = with_meter(only_calm_events(mini()), Meter::Trust, 70);
+    s.enforcement = [100, 100, 0];
+    s.rules.max_credibility = 100;
+    let mut game = three_baskets(&s);
+    play(
+        &mut game,
+        Action::TableAccord {
+            seat: Seat::Mediator,
+        },
+    );
+    play(
+        &mut game,
+        Action::Vote {
+            seat: Seat::Pakistan,
+            accept: true,
+        },
+    );
+    play(
+        &mut game,
+        Action::Vote {
+            seat: Seat::Afghanistan,
+            accept: true,
+        },
+    );
+    assert_eq!(game.outcome(), Some(Outcome::DurablePeace));
+}
+
+#[test]
+fn a_refused_accord_costs_trust_and_credibility_and_talks_go_on() {
+    let mut s = only_calm_events(mini());
+    s.enforcement = [100, 100, 0];
+    s.rules.max_credibility = 100;
+    let mut game = three_baskets(&s);
+    let before = game.meters();
+    play(
+        &mut game,
+        Action::TableAccord {
+            seat: Seat::Mediator,
+        },
+    );
+    play(
+        &mut game,
+        Action::Vote {
+            seat: Seat::Pakistan,
+            accept: false,
+        },
+    );
+    assert_eq!(game.outcome(), None);
+    let cost = s.rules.refused_accord_trust;
+    assert_eq!(
+        game.meters().get(Meter::Trust),
+        before.get(Meter::Trust) - cost
+    );
+    assert_eq!(
+        game.meters().get(Meter::Credibility),
+        before.get(Meter::Credibility) - cost
+    );
+    assert_eq!(game.to_act(), Some((Seat::Mediator, Decision::Negotiate)));
+    let err = game
+        .apply(Action::TableAccord {
+            seat: Seat::Mediator,
+        })
+        .unwrap_err();
+    assert!(err.to_string().contains("already tabled"), "{err}");
+}
+
+#[test]
+fn escalation_at_five_is_open_conflict() {
+    let s = with_meter(only_calm_events(mini()), Meter::Escalation, 4);
+    let mut game = start(s.clone());
+    advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
+    play(
+        &mut game,
+        Action::Play {
+            seat: Seat::Pakistan,
+            card: card(&s, "pk-strike"),
+            target: None,
+        },
+    );
+    assert_eq!(
+        game.outcome(),
+        Some(Outcome::Breakdown(Breakdown::Escalation))
+    );
+}
+
+#[test]
+fn sovereignty_under_the_floor_is_an_afghan_walkout() {
+    let s = with_meter(only_calm_events(mini()), Meter::Sovereignty, 20);
+    let mut game = start(s.clone());
+    advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
+    play(
+        &mut game,
+        Action::Play {
+            seat: Seat::Pakistan,
+            card: card(&s, "pk-strike"),
+            target: None,
+        },
+    );
+    assert_eq!(
+        game.outcome(),
+        Some(Outcome::Breakdown(Breakdown::AfghanWalkout))
+    );
+    assert!(
+        !game.scores().unwrap()[Seat::Mediator.index()].objective_met,
+        "the mediator wanted no walkout"
+    );
+}
+
+#[test]
+fn security_collapse_under_top_pressure_is_a_pakistani_walkout() {
+    let mut s = with_meter(only_calm_events(mini()), Meter::Security, 16);
+    s = with_meter(s, Meter::PakistanPressure, 95);
+    s.events[0].effects.meters = vec![(ceasefire::engine::MeterTarget::Fixed(Meter::Security), -2)];
+    let game = start(s);
+    assert_eq!(
+        game.outcome(),
+        Some(Outcome::Breakdown(Breakdown::PakistaniWalkout))
+    );
+}
+
+#[test]
+fn a_round_without_progress_wears_out_the_mediators() {
+    let s = with_meter(only_calm_events(mini()), Meter::Credibility, 5);
+    let mut game = start(s);
+    advance_to(&mut game, Seat::Pakistan, Decision::Posture);
+    play(
+        &mut game,
+        Action::Posture {
+            seat: Seat::Pakistan,
+            posture: Posture::Firm,
+        },
+    );
+    play(
+        &mut game,
+        Action::Posture {
+            seat: Seat::Afghanistan,
+            posture: Posture::Firm,
+        },
+    );
+    assert!(game.log().iter().any(|e| e.event == LogEvent::Stalled));
+    assert_eq!(
+        game.outcome(),
+        Some(Outcome::Breakdown(Breakdown::MediatorsWithdrew))
+    );
+}
+
+#[test]
+fn time_running_out_is_a_pause_or_a_relapse_by_escalation() {
+    for (escalation, expected) in [(1, Outcome::FragilePause), (3, Outcome::Relapse)] {
+        let mut s = with_meter(only_calm_events(mini()), Meter::Escalation, escalation);
+        s.rounds = 1;
+        let mut game = start(s);
+        advance_to(&mut game, Seat::Pakistan, Decision::Posture);
+        play(
+            &mut game,
+            Action::Posture {
+                seat: Seat::Pakistan,
+                posture: Posture::Firm,
+            },
+        );
+        play(
+            &mut game,
+            Action::Posture {
+                seat: Seat::Afghanistan,
+                posture: Posture::Firm,
+            },
+        );
+        assert_eq!(game.outcome(), Some(expected));
+    }
+}
+
+#[test]
+fn both_conciliatory_lowers_escalation_and_postures_stay_hidden_until_both_chose() {
+    let s = with_meter(only_calm_events(mini()), Meter::Escalation, 2);
+    let mut game = start(s);
+    advance_to(&mut game, Seat::Pakistan, Decision::Posture);
+    play(
+        &mut game,
+        Action::Posture {
+            seat: Seat::Pakistan,
+            posture: Posture::Conciliatory,
+        },
+    );
+    assert_eq!(game.view(Seat::Afghanistan).postures[0], None);
+    assert_eq!(
+        game.view(Seat::Pakistan).postures[0],
+        Some(Posture::Conciliatory)
+    );
+    assert!(
+        !game
+            .log()
+            .iter()
+            .any(|e| matches!(e.event, LogEvent::PostureTaken { .. }))
+    );
+    play(
+        &mut game,
+        Action::Posture {
+            seat: Seat::Afghanistan,
+            posture: Posture::Conciliatory,
+        },
+    );
+    assert_eq!(game.meters().get(Meter::Escalation), 1);
+    assert_eq!(game.meters().get(Meter::Trust), 25 + 2 * 3);
+}
+
+#[test]
+fn high_pressure_makes_conciliatory_cards_dearer() {
+    let s = with_meter(only_calm_events(mini()), Meter::PakistanPressure, 80);
+    let game = start(s.clone());
+    assert_eq!(
+        game.effective_cost(Seat::Pakistan, card(&s, "pk-noninterference")),
+        2
+    );
+    assert_eq!(
+        game.effective_cost(Seat::Pakistan, card(&s, "pk-strike")),
+        2,
+        "pressure cards are not surcharged"
+    );
+    assert_eq!(
+        game.effective_cost(Seat::Afghanistan, card(&s, "af-sanctuary-pledge")),
+        1
+    );
+}
+
+#[test]
+fn illegal_actions_are_refused_with_a_reason() {
+    let s = with_meter(only_calm_events(mini()), Meter::Escalation, 4);
+    let mut game = start(s.clone());
+    let err = game
+        .apply(Action::Pass {
+            seat: Seat::Pakistan,
+        })
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            RuleError::NotYourTurn {
+                expected: Seat::Mediator,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    let err = game
+        .apply(Action::Play {
+            seat: Seat::Mediator,
+            card: card(&s, "pk-strike"),
+            target: None,
+        })
+        .unwrap_err();
+    assert!(err.to_string().contains("not in Mediator's hand"), "{err}");
+    let err = game
+        .apply(Action::Play {
+            seat: Seat::Mediator,
+            card: card(&s, "md-protocol"),
+            target: None,
+        })
+        .unwrap_err();
+    assert!(err.to_string().contains("commitment"), "{err}");
+    advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
+    if let Some(convoy) = s.card_by_id("sh-convoy")
+        && game.view(Seat::Pakistan).own_hand().contains(&convoy)
+    {
+        let err = game
+            .apply(Action::Play {
+                seat: Seat::Pakistan,
+                card: convoy,
+                target: None,
+            })
+            .unwrap_err();
+        assert!(err.to_string().contains("Escalation at most 3"), "{err}");
+    }
+    let err = game
+        .apply(Action::Posture {
+            seat: Seat::Pakistan,
+            posture: Posture::Firm,
+        })
+        .unwrap_err();
+    assert!(matches!(err, RuleError::WrongDecision { .. }), "{err}");
+}
+
+#[test]
+fn capital_pays_for_cards_and_returns_each_round() {
+    let s = only_calm_events(mini());
+    let mut game = start(s.clone());
+    advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
+    play(
+        &mut game,
+        Action::Play {
+            seat: Seat::Pakistan,
+            card: card(&s, "pk-strike"),
+            target: None,
+        },
+    );
+    play(
+        &mut game,
+        Action::Play {
+            seat: Seat::Pakistan,
+            card: card(&s, "pk-sanctuary"),
+            target: None,
+        },
+    );
+    assert_eq!(game.view(Seat::Pakistan).capital[0], 0);
+    let err = game
+        .card_block_reason(Seat::Pakistan, card(&s, "pk-noninterference"))
+        .unwrap();
+    assert!(err.contains("costs 1 capital, you have 0"), "{err}");
+    advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+    assert_eq!(
+        game.view(Seat::Pakistan).capital[0],
+        s.rules.capital_per_round
+    );
+}
+
+#[test]
+fn an_event_choice_belongs_to_its_seat() {
+    let mut s = mini();
+    let attack = s.events.iter().position(|e| e.id == "ev-attack").unwrap();
+    s.events = vec![s.events[attack].clone()];
+    s.opening_events = Vec::new();
+    let mut game = start(s.clone());
+    assert_eq!(game.to_act(), Some((Seat::Pakistan, Decision::EventChoice)));
+    assert_eq!(game.meters().get(Meter::Security), 45 - 8);
+    assert_eq!(game.legal_actions(Seat::Pakistan).len(), 2);
+    play(
+        &mut game,
+        Action::Choose {
+            seat: Seat::Pakistan,
+            option: 0,
+        },
+    );
+    assert_eq!(
+        game.meters().get(Meter::Escalation),
+        2,
+        "retaliation climbs the ladder"
+    );
+    assert_eq!(game.to_act(), Some((Seat::Mediator, Decision::Negotiate)));
+}
+
+#[test]
+fn a_leak_breaks_the_weakest_commitment_of_its_seat() {
+    let mut s = mini();
+    let calm = s.events.iter().position(|e| e.id == "ev-calm").unwrap() as u16;
+    let leak = s.events.iter().position(|e| e.id == "ev-leak").unwrap() as u16;
+    s.opening_events = vec![calm, leak];
+    s.enforcement = [100, 100, 0];
+    s.rules.max_credibility = 100;
+    let mut game = start(s.clone());
+    afghan_security_pledge(&mut game);
+    advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+    assert_eq!(game.round(), 2);
+    assert!(game.log().iter().any(|e| e.round == 2
+        && matches!(
+            e.event,
+            LogEvent::CommitmentBroken {
+                by: Seat::Afghanistan,
+                ..
+            }
+        )));
+}
+
+#[test]
+fn a_seat_sees_its_own_secrets_and_nobody_elses() {
+    let game = start(mini());
+    let pakistan = game.view(Seat::Pakistan);
+    assert!(
+        pakistan.hands[0].is_some() && pakistan.hands[1].is_none() && pakistan.hands[2].is_none()
+    );
+    assert!(pakistan.objectives[0].is_some() && pakistan.objectives[1].is_none());
+    assert!(pakistan.event_pile.is_none());
+    let spectator = game.view(Viewer::Spectator);
+    assert!(
+        spectator.hands.iter().all(Option::is_none)
+            && spectator.objectives.iter().all(Option::is_none)
+    );
+    let facilitator = game.view(Viewer::Facilitator);
+    assert!(facilitator.hands.iter().all(Option::is_some) && facilitator.event_pile.is_some());
+}
+
+#[test]
+fn the_opening_events_come_first_in_order() {
+    let s = mini();
+    let game = start(s.clone());
+    let first = game.log().iter().find_map(|e| match e.event {
+        LogEvent::EventRevealed { event } => Some(event),
+        _ => None,
+    });
+    assert_eq!(first, Some(s.opening_events[0]));
+}

@@ -1,0 +1,377 @@
+//! Every kind of broken scenario file is refused with its file, line and column and a hint.
+
+mod common;
+
+use ceasefire::scenario::{ScenarioError, ScenarioSource};
+use std::fs;
+use std::path::Path;
+
+/// Copies the fixture scenario, rewrites one file with `edit`, and returns the build error
+/// and the line (1-based) of the first occurrence of `marker` in the edited file.
+fn broken(file: &str, edit: impl Fn(&str) -> String, marker: &str) -> (ScenarioError, usize) {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in fs::read_dir(common::mini_dir()).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let path = dir.path().join(file);
+    let edited = edit(&fs::read_to_string(&path).unwrap());
+    fs::write(&path, &edited).unwrap();
+    let err = ScenarioSource::from_dir(dir.path())
+        .and_then(|s| s.build())
+        .expect_err("the broken scenario must be refused");
+    let line = edited
+        .lines()
+        .position(|l| l.contains(marker))
+        .map_or(0, |i| i + 1);
+    (err, line)
+}
+
+fn assert_at(err: &ScenarioError, file: &str, line: usize, message: &str, hint: &str) {
+    assert_eq!(
+        err.file.file_name().unwrap(),
+        Path::new(file).as_os_str(),
+        "{err}"
+    );
+    assert_eq!(err.line, line, "{err}");
+    assert!(err.column >= 1, "{err}");
+    assert!(err.message.contains(message), "message: {err}");
+    assert!(err.hint.contains(hint), "hint: {err}");
+    let shown = err.to_string();
+    assert!(
+        shown.starts_with(&format!("{}:{line}:", err.file.display())),
+        "{shown}"
+    );
+    assert!(shown.contains("hint: "), "{shown}");
+}
+
+#[test]
+fn a_toml_syntax_error() {
+    let (err, line) = broken(
+        "pakistan.toml",
+        |t| {
+            t.replace(
+                "name = \"Cross-border strike\"",
+                "name = \"Cross-border strike",
+            )
+        },
+        "name = \"Cross-border strike",
+    );
+    assert_at(&err, "pakistan.toml", line, "", "TOML syntax");
+}
+
+#[test]
+fn an_unknown_field() {
+    let (err, line) = broken(
+        "mediator.toml",
+        |t| t.replacen("cost = 1\n", "cost = 1\ncolour = \"red\"\n", 1),
+        "colour",
+    );
+    assert_at(
+        &err,
+        "mediator.toml",
+        line,
+        "unknown field `colour`",
+        "names allowed here",
+    );
+    assert_eq!(err.column, 1);
+}
+
+#[test]
+fn an_unknown_meter_with_a_suggestion() {
+    let (err, line) = broken(
+        "shared.toml",
+        |t| t.replace("effects = { trust = 3 }", "effects = { trsut = 3 }"),
+        "trsut",
+    );
+    assert_at(
+        &err,
+        "shared.toml",
+        line,
+        "unknown field `trsut`",
+        "did you mean `trust`?",
+    );
+}
+
+#[test]
+fn an_unknown_seat() {
+    let (err, line) = broken(
+        "shared.toml",
+        |t| {
+            t.replace(
+                "seats = [\"pakistan\", \"afghanistan\"]",
+                "seats = [\"pakistna\", \"afghanistan\"]",
+            )
+        },
+        "pakistna",
+    );
+    assert_at(
+        &err,
+        "shared.toml",
+        line,
+        "unknown variant `pakistna`",
+        "did you mean `pakistan`?",
+    );
+}
+
+#[test]
+fn an_unknown_basket() {
+    let (err, line) = broken(
+        "afghanistan.toml",
+        |t| t.replacen("basket = \"security\"", "basket = \"securty\"", 1),
+        "securty",
+    );
+    assert_at(
+        &err,
+        "afghanistan.toml",
+        line,
+        "unknown variant `securty`",
+        "did you mean `security`?",
+    );
+}
+
+#[test]
+fn an_unknown_kind() {
+    let (err, line) = broken(
+        "pakistan.toml",
+        |t| t.replacen("kind = \"demand\"", "kind = \"demnd\"", 1),
+        "demnd",
+    );
+    assert_at(
+        &err,
+        "pakistan.toml",
+        line,
+        "unknown variant `demnd`",
+        "did you mean `demand`?",
+    );
+}
+
+#[test]
+fn a_duplicate_id_names_both_places() {
+    let (err, line) = broken(
+        "afghanistan.toml",
+        |t| t.replace("id = \"af-trade\"", "id = \"pk-sanctuary\""),
+        "pk-sanctuary",
+    );
+    assert_at(
+        &err,
+        "afghanistan.toml",
+        line,
+        "duplicate id `pk-sanctuary`",
+        "pakistan.toml:2:",
+    );
+}
+
+#[test]
+fn a_number_out_of_range() {
+    let (err, line) = broken(
+        "pakistan.toml",
+        |t| t.replace("cost = 2\n", "cost = 11\n"),
+        "cost = 11",
+    );
+    assert_at(&err, "pakistan.toml", line, "11 is out of range", "range");
+    assert_eq!(err.column, 8, "points at the value");
+}
+
+#[test]
+fn an_effect_out_of_range() {
+    let (err, line) = broken(
+        "pakistan.toml",
+        |t| t.replace("effects = { border = 5 }", "effects = { border = 80 }"),
+        "border = 80",
+    );
+    assert_at(&err, "pakistan.toml", line, "80 is out of range", "range");
+}
+
+#[test]
+fn an_escalation_bound_beyond_five() {
+    let (err, line) = broken(
+        "shared.toml",
+        |t| t.replace("max = { escalation = 3 }", "max = { escalation = 7 }"),
+        "escalation = 7",
+    );
+    assert_at(
+        &err,
+        "shared.toml",
+        line,
+        "out of range for escalation",
+        "0 to 5",
+    );
+}
+
+#[test]
+fn a_deck_file_that_does_not_exist() {
+    let (err, line) = broken(
+        "scenario.toml",
+        |t| t.replace("events = \"events.toml\"", "events = \"event.toml\""),
+        "event.toml",
+    );
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "`event.toml` does not exist",
+        "did you mean `events.toml`?",
+    );
+}
+
+#[test]
+fn a_hint_about_a_card_that_does_not_exist() {
+    let (err, line) = broken(
+        "scenario.toml",
+        |t| t.replace("card = \"pk-sanctuary\"", "card = \"pk-sancturay\""),
+        "pk-sancturay",
+    );
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "unknown card `pk-sancturay`",
+        "did you mean `pk-sanctuary`?",
+    );
+}
+
+#[test]
+fn an_opening_event_that_does_not_exist() {
+    let (err, line) = broken(
+        "scenario.toml",
+        |t| {
+            t.replace(
+                "opening_events = [\"ev-calm\"]",
+                "opening_events = [\"ev-storm\"]",
+            )
+        },
+        "ev-storm",
+    );
+    assert_at(&err, "scenario.toml", line, "unknown event `ev-storm`", "");
+}
+
+#[test]
+fn a_missing_required_field() {
+    let (err, line) = broken(
+        "events.toml",
+        |t| t.replace("text = \"Border +2.\"\n", ""),
+        "[[event]]",
+    );
+    assert_at(
+        &err,
+        "events.toml",
+        line,
+        "missing field `text`",
+        "add `text = ...`",
+    );
+}
+
+#[test]
+fn a_demand_without_a_basket() {
+    let (err, line) = broken(
+        "pakistan.toml",
+        |t| t.replacen("basket = \"security\"\n", "", 1),
+        "kind = \"demand\"",
+    );
+    assert_at(&err, "pakistan.toml", line, "needs a basket", "basket =");
+}
+
+#[test]
+fn a_mediation_card_in_the_wrong_hands() {
+    let (err, line) = broken(
+        "shared.toml",
+        |t| {
+            t.replacen(
+                "kind = \"confidence\"\ncost = 0",
+                "kind = \"mediation\"\ncost = 0",
+                1,
+            )
+        },
+        "kind = \"mediation\"",
+    );
+    assert_at(
+        &err,
+        "shared.toml",
+        line,
+        "only be played by the mediator",
+        "mediator's deck",
+    );
+}
+
+#[test]
+fn own_pressure_on_a_card_the_mediator_may_play() {
+    let (err, line) = broken(
+        "shared.toml",
+        |t| {
+            t.replace(
+                "effects = { trust = 3 }",
+                "effects = { trust = 3, pressure = -2 }",
+            )
+        },
+        "pressure = -2",
+    );
+    assert_at(
+        &err,
+        "shared.toml",
+        line,
+        "need an acting delegation",
+        "pakistan_pressure",
+    );
+}
+
+#[test]
+fn a_seat_deck_card_for_another_seat() {
+    let (err, line) = broken(
+        "mediator.toml",
+        |t| {
+            t.replacen(
+                "kind = \"mediation\"\n",
+                "kind = \"mediation\"\nseats = [\"pakistan\"]\n",
+                1,
+            )
+        },
+        "seats = [\"pakistan\"]",
+    );
+    assert_at(
+        &err,
+        "mediator.toml",
+        line,
+        "can only be played by mediator",
+        "shared deck",
+    );
+}
+
+#[test]
+fn a_seat_without_an_objective() {
+    let (err, _) = broken(
+        "objectives.toml",
+        |t| t.replace("seat = \"mediator\"", "seat = \"pakistan\""),
+        "",
+    );
+    assert_at(
+        &err,
+        "objectives.toml",
+        1,
+        "Mediator has no secret objective",
+        "seat = \"mediator\"",
+    );
+}
+
+#[test]
+fn a_folder_without_scenario_toml_or_no_folder_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = ScenarioSource::from_dir(dir.path())
+        .and_then(|s| s.build())
+        .unwrap_err();
+    assert!(
+        err.file.ends_with("scenario.toml") && err.message.contains("not found"),
+        "{err}"
+    );
+    let err = ScenarioSource::find("/no/such/scenario").unwrap_err();
+    assert!(err.message.contains("no such scenario"), "{err}");
+    assert!(err.hint.contains("built-in scenarios"), "{err}");
+}
+
+#[test]
+fn not_utf8_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("scenario.toml"), [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    let err = ScenarioSource::from_dir(dir.path()).unwrap_err();
+    assert!(err.message.contains("cannot read"), "{err}");
+}
