@@ -94,11 +94,8 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
 pub fn hint_for_toml_message(message: &str) -> String {
     if let Some((unknown, expected)) = unknown_and_expected(message) {
         return match closest(&unknown, &expected) {
-            Some(best) => format!(
-                "did you mean `{best}`? Allowed here: {}",
-                expected.join(", ")
-            ),
-            None => format!("allowed here: {}", expected.join(", ")),
+            Some(best) => format!("did you mean `{best}`?"),
+            None => "use one of the names allowed here (listed above)".to_string(),
         };
     }
     if message.contains("out of range") {
