@@ -51,25 +51,42 @@ pub struct MeterBounds {
 }
 
 impl MeterBounds {
-    /// The first bound the meters break, described for a player, or `None` when all hold.
-    pub fn first_unmet(&self, meters: &super::Meters) -> Option<String> {
-        for &(meter, low) in &self.min {
-            if meters.get(meter) < low {
-                return Some(format!(
-                    "needs {meter} at least {low} (now {})",
-                    meters.get(meter)
-                ));
-            }
-        }
-        for &(meter, high) in &self.max {
-            if meters.get(meter) > high {
-                return Some(format!(
-                    "needs {meter} at most {high} (now {})",
-                    meters.get(meter)
-                ));
-            }
-        }
-        None
+    /// The first bound the meters break, or `None` when all hold.
+    pub fn first_unmet(&self, meters: &super::Meters) -> Option<UnmetBound> {
+        let low = self.min.iter().find(|&&(m, low)| meters.get(m) < low);
+        let high = self.max.iter().find(|&&(m, high)| meters.get(m) > high);
+        low.map(|&(meter, bound)| (meter, bound, true))
+            .or(high.map(|&(meter, bound)| (meter, bound, false)))
+            .map(|(meter, bound, at_least)| UnmetBound {
+                meter,
+                bound,
+                at_least,
+                now: meters.get(meter),
+            })
+    }
+}
+
+/// A meter bound that does not hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct UnmetBound {
+    /// The meter.
+    pub meter: Meter,
+    /// The bound.
+    pub bound: u8,
+    /// True for a lower bound ("at least"), false for an upper one.
+    pub at_least: bool,
+    /// The meter's value now.
+    pub now: u8,
+}
+
+impl std::fmt::Display for UnmetBound {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let side = if self.at_least { "at least" } else { "at most" };
+        write!(
+            f,
+            "needs {} {side} {} (now {})",
+            self.meter, self.bound, self.now
+        )
     }
 }
 

@@ -3,11 +3,13 @@
 //! `check` is the single source of truth: `legal_actions` enumerates candidates and keeps the
 //! ones `check` accepts, so the list and the refusals can never disagree.
 
+use super::UnmetBound;
 use super::game::Prompt;
 use super::{
     Action, Basket, CardId, CardKind, Decision, Game, Meter, Posture, RuleError, Seat, TableId,
     TargetKind,
 };
+use std::fmt;
 
 impl Game {
     /// Every legal action for `seat`, in a fixed order: card plays (hand order, then targets),
@@ -114,36 +116,36 @@ impl Game {
         card.cost + u8::from(surcharge)
     }
 
-    /// Why `seat` could not play `card` on its own right now (ignoring whose turn it is), or
-    /// `None` when it could. Screens use this to dim a card and say why.
-    pub fn card_block_reason(&self, seat: Seat, card: CardId) -> Option<String> {
+    /// Why `seat` could not play `card` right now (ignoring whose turn it is), or `None` when
+    /// it could. Screens use this to dim a card and say why.
+    pub fn card_block(&self, seat: Seat, card: CardId) -> Option<CardBlock> {
         let def = &self.scenario.cards[usize::from(card)];
         if !def.seats.contains(&seat) {
-            return Some(format!("{seat} cannot play this card"));
+            return Some(CardBlock::NotYourCard);
         }
-        let cost = self.effective_cost(seat, card);
-        let capital = self.capital[seat.index()];
-        if cost > capital {
-            return Some(format!("costs {cost} capital, you have {capital}"));
+        let need = self.effective_cost(seat, card);
+        let have = self.capital[seat.index()];
+        if need > have {
+            return Some(CardBlock::Capital { need, have });
         }
-        if let Some(reason) = def.requires.meters.first_unmet(&self.meters) {
-            return Some(reason);
+        if let Some(unmet) = def.requires.meters.first_unmet(&self.meters) {
+            return Some(CardBlock::Meter(unmet));
         }
         if let Some(basket) = def.requires.agreed
             && !self.baskets[basket.index()].is_agreed()
         {
-            return Some(format!("needs the {basket} basket agreed"));
+            return Some(CardBlock::BasketNotAgreed(basket));
         }
         if let Some(basket) = def.requires.open
             && self.baskets[basket.index()].is_agreed()
         {
-            return Some(format!("the {basket} basket is already agreed"));
+            return Some(CardBlock::BasketAlreadyAgreed(basket));
         }
         if def.kind == CardKind::Demand
             && let Some(basket) = def.basket
-            && let Err(RuleError::Illegal(reason)) = self.check_demand_slot(seat, basket)
+            && self.has_pending_demand(seat, basket)
         {
-            return Some(reason);
+            return Some(CardBlock::DemandPending(basket));
         }
         match def.target_kind() {
             TargetKind::None => None,
@@ -151,12 +153,17 @@ impl Game {
                 .commitments
                 .iter()
                 .all(|c| c.credibility >= self.scenario.rules.max_credibility)
-                .then(|| "needs a commitment on the table below maximum credibility".to_string()),
+                .then_some(CardBlock::NoCommitmentToVerify),
             TargetKind::Demand => self
                 .demands
                 .is_empty()
-                .then(|| "needs a pending demand to bridge".to_string()),
+                .then_some(CardBlock::NoDemandToBridge),
         }
+    }
+
+    /// The reason of [`Game::card_block`] in words, for screens.
+    pub fn card_block_reason(&self, seat: Seat, card: CardId) -> Option<String> {
+        self.card_block(seat, card).map(|b| b.to_string())
     }
 
     fn negotiation_candidates(&self, seat: Seat) -> Vec<Action> {
@@ -185,16 +192,16 @@ impl Game {
         }
         for demand in self.demands.iter().filter(|d| d.to == seat) {
             for &card in &self.hands[s] {
-                out.push(Action::Meet {
-                    seat,
-                    demand: demand.id,
-                    card,
-                });
-                out.push(Action::Counter {
-                    seat,
-                    demand: demand.id,
-                    card,
-                });
+                let def = &self.scenario.cards[usize::from(card)];
+                if def.basket != Some(demand.basket) {
+                    continue;
+                }
+                let demand = demand.id;
+                match def.kind {
+                    CardKind::Assurance => out.push(Action::Meet { seat, demand, card }),
+                    CardKind::Demand => out.push(Action::Counter { seat, demand, card }),
+                    _ => {}
+                }
             }
             out.push(Action::Reject {
                 seat,
@@ -213,8 +220,8 @@ impl Game {
         target: Option<TableId>,
     ) -> Result<(), RuleError> {
         self.check_in_hand(seat, card)?;
-        if let Some(reason) = self.card_block_reason(seat, card) {
-            return Err(illegal(reason));
+        if let Some(block) = self.card_block(seat, card) {
+            return Err(RuleError::Illegal(block.to_string()));
         }
         let def = &self.scenario.cards[usize::from(card)];
         match (def.target_kind(), target) {
@@ -290,27 +297,17 @@ impl Game {
                 def.name
             )));
         }
-        match self.card_block_reason(seat, card) {
-            Some(reason) => Err(illegal(reason)),
+        match self.card_block(seat, card) {
+            Some(block) => Err(RuleError::Illegal(block.to_string())),
             None => Ok(()),
         }
     }
 
     /// A delegation may have only one pending demand per basket.
-    fn check_demand_slot(&self, seat: Seat, basket: Basket) -> Result<(), RuleError> {
-        if !seat.is_delegation() {
-            return Err(illegal("only a delegation can make demands".to_string()));
-        }
-        if self
-            .demands
+    fn has_pending_demand(&self, seat: Seat, basket: Basket) -> bool {
+        self.demands
             .iter()
             .any(|d| d.by == seat && d.basket == basket)
-        {
-            return Err(illegal(format!(
-                "{seat} already has a pending demand in {basket}"
-            )));
-        }
-        Ok(())
     }
 
     fn check_table_accord(&self, seat: Seat) -> Result<(), RuleError> {
@@ -347,4 +344,49 @@ impl Game {
 
 fn illegal(reason: String) -> RuleError {
     RuleError::Illegal(reason)
+}
+
+/// Why a card cannot be played now. Cheap to compute; formatted only when shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CardBlock {
+    /// The card is not playable by this seat.
+    NotYourCard,
+    /// Not enough political capital.
+    Capital {
+        /// What it costs now.
+        need: u8,
+        /// What the seat has.
+        have: u8,
+    },
+    /// A meter requirement does not hold.
+    Meter(UnmetBound),
+    /// Needs a basket agreed first.
+    BasketNotAgreed(Basket),
+    /// Needs a basket still open.
+    BasketAlreadyAgreed(Basket),
+    /// The seat already has a demand pending in this basket.
+    DemandPending(Basket),
+    /// A verification card with no commitment it could raise.
+    NoCommitmentToVerify,
+    /// A bridging card with no pending demand.
+    NoDemandToBridge,
+}
+
+impl fmt::Display for CardBlock {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CardBlock::NotYourCard => f.write_str("your seat cannot play this card"),
+            CardBlock::Capital { need, have } => {
+                write!(f, "costs {need} capital, you have {have}")
+            }
+            CardBlock::Meter(unmet) => write!(f, "{unmet}"),
+            CardBlock::BasketNotAgreed(b) => write!(f, "needs the {b} basket agreed"),
+            CardBlock::BasketAlreadyAgreed(b) => write!(f, "the {b} basket is already agreed"),
+            CardBlock::DemandPending(b) => write!(f, "you already have a pending demand in {b}"),
+            CardBlock::NoCommitmentToVerify => {
+                f.write_str("needs a commitment on the table below maximum credibility")
+            }
+            CardBlock::NoDemandToBridge => f.write_str("needs a pending demand to bridge"),
+        }
+    }
 }

@@ -27,9 +27,10 @@ pub use action::{Action, Decision, RuleError, TableId};
 pub use content::{
     Card, CardId, Condition, Effects, EventCard, EventChoice, EventId, EventOption, Hint,
     MeterBounds, MeterTarget, Objective, ObjectiveId, Requirements, Rules, Scenario, Scoring,
-    TargetKind,
+    TargetKind, UnmetBound,
 };
 pub use game::{Game, Phase};
+pub use legal::CardBlock;
 pub use log::{LogEntry, LogEvent};
 pub use meters::{Meter, Meters};
 pub use names::{Basket, CardKind, Posture, Seat};

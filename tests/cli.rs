@@ -1,0 +1,181 @@
+//! The real `ceasefire` binary: validate, sim and play as a user would run them.
+
+mod common;
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+fn ceasefire(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ceasefire"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn mini() -> String {
+    common::mini_dir().display().to_string()
+}
+
+fn json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn validate_accepts_a_good_scenario() {
+    let out = ceasefire(&["validate", &mini()]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("Mini is valid: 17 cards, 3 events, 3 objectives")
+    );
+}
+
+#[test]
+fn validate_json_lists_cards_events_and_objectives() {
+    let out = ceasefire(&["validate", &mini(), "--json"]);
+    assert!(out.status.success());
+    let v = json(&out);
+    let cards = v["cards"].as_array().unwrap();
+    assert_eq!(cards.len(), 17);
+    let strike = cards.iter().find(|c| c["id"] == "pk-strike").unwrap();
+    assert_eq!(strike["name"], "Cross-border strike");
+    assert_eq!(strike["kind"], "pressure");
+    assert_eq!(strike["seats"], serde_json::json!(["pakistan"]));
+    assert_eq!(strike["cost"], 2);
+    let hotline = cards.iter().find(|c| c["id"] == "sh-hotline").unwrap();
+    assert_eq!(hotline["seats"].as_array().unwrap().len(), 3);
+    assert_eq!(v["events"].as_array().unwrap().len(), 3);
+    assert_eq!(v["events"][0]["id"], "ev-calm");
+    let objectives = v["objectives"].as_array().unwrap();
+    assert_eq!(objectives.len(), 3);
+    assert!(
+        objectives
+            .iter()
+            .any(|o| o["seat"] == "afghanistan" && o["name"] == "No monitors")
+    );
+}
+
+#[test]
+fn validate_refuses_a_broken_scenario_naming_the_place() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(common::mini_dir()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let shared = dir.path().join("shared.toml");
+    let text = std::fs::read_to_string(&shared)
+        .unwrap()
+        .replace("cost = 0", "cost = 12");
+    std::fs::write(&shared, text).unwrap();
+    let path = dir.path().display().to_string();
+
+    let out = ceasefire(&["validate", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("shared.toml:5:8: 12 is out of range"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint:"), "{stderr}");
+
+    let out = ceasefire(&["validate", &path, "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    assert_eq!(v["valid"], false);
+    assert_eq!(v["error"]["line"], 5);
+    assert_eq!(v["error"]["column"], 8);
+}
+
+#[test]
+fn validate_refuses_a_missing_folder() {
+    let out = ceasefire(&["validate", "/no/such/place"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no such scenario"));
+}
+
+fn sim_json(seed: &str) -> Value {
+    let out = ceasefire(&[
+        "sim",
+        "--scenario",
+        &mini(),
+        "--games",
+        "300",
+        "--seed",
+        seed,
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json(&out)
+}
+
+#[test]
+fn sim_json_reports_outcomes_scores_and_speed_reproducibly() {
+    let a = sim_json("42");
+    assert_eq!(a["games"], 300);
+    let outcomes = a["outcomes"].as_object().unwrap();
+    let keys: Vec<&str> = outcomes.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "breakdown",
+            "durable_peace",
+            "fragile_accord",
+            "fragile_pause",
+            "relapse"
+        ]
+    );
+    let total: u64 = outcomes.values().map(|v| v.as_u64().unwrap()).sum();
+    assert_eq!(total, 300);
+    for seat in ["pakistan", "afghanistan", "mediator"] {
+        assert!(a["mean_score"][seat].is_f64(), "{seat}");
+    }
+    assert!(a["games_per_second"].as_f64().unwrap() > 0.0);
+    let b = sim_json("42");
+    assert_eq!(a["outcomes"], b["outcomes"]);
+    assert_eq!(a["mean_score"], b["mean_score"]);
+}
+
+#[test]
+fn sim_text_names_the_seats_and_outcomes() {
+    let out = ceasefire(&[
+        "sim",
+        "--scenario",
+        &mini(),
+        "--games",
+        "50",
+        "--seat",
+        "mediator=random",
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("50 games"), "{text}");
+    assert!(text.contains("mediator=random"), "{text}");
+    assert!(text.contains("games/s"), "{text}");
+}
+
+#[test]
+fn sim_rejects_an_unknown_seat_or_bot() {
+    let out = ceasefire(&["sim", "--scenario", &mini(), "--seat", "turkey=random"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown seat `turkey`"));
+    let out = ceasefire(&["sim", "--scenario", &mini(), "--seat", "pakistan=genius"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown bot `genius`"));
+}
+
+#[test]
+fn a_seeded_demonstration_game_prints_the_same_log_twice() {
+    let a = ceasefire(&["play", "--scenario", &mini(), "--seed", "9"]);
+    let b = ceasefire(&["play", "--scenario", &mini(), "--seed", "9"]);
+    assert!(a.status.success());
+    assert_eq!(a.stdout, b.stdout);
+    let text = String::from_utf8_lossy(&a.stdout);
+    assert!(
+        text.contains("── Round 1 ──") && text.contains("Game over:"),
+        "{text}"
+    );
+}
