@@ -184,6 +184,34 @@ proptest! {
     }
 
     #[test]
+    fn a_determinized_game_looks_the_same_from_the_seat_that_was_sampled_for(
+        seed: u64,
+        sample: u64,
+        picks in prop::collection::vec(any::<u16>(), 0..600),
+    ) {
+        for scenario in scenarios() {
+            let game = play_picks(&scenario, seed, &picks, |_| {});
+            for viewer in [Viewer::Seat(Seat::Pakistan), Viewer::Seat(Seat::Afghanistan), Viewer::Seat(Seat::Mediator), Viewer::Spectator] {
+                let view = game.view(viewer);
+                let sampled = Game::determinize(&view, sample);
+                prop_assert_eq!(&sampled.view(viewer), &view);
+                assert_invariants(&sampled);
+                if let (Viewer::Seat(seat), Some((to_act, _))) = (viewer, game.to_act()) && seat == to_act {
+                    prop_assert_eq!(sampled.legal_actions(seat), game.legal_actions(seat));
+                }
+                let finish: Vec<u16> = (0..4000u16).map(|i| i.wrapping_mul(40_503)).collect();
+                let mut playout = sampled.clone();
+                for pick in finish {
+                    let Some((seat, _)) = playout.to_act() else { break };
+                    let legal = playout.legal_actions(seat);
+                    playout.apply(legal[usize::from(pick) % legal.len()]).unwrap();
+                }
+                prop_assert!(playout.outcome().is_some(), "a sampled game plays on to an end");
+            }
+        }
+    }
+
+    #[test]
     fn the_same_seed_and_actions_give_the_same_game(seed: u64, picks in prop::collection::vec(any::<u16>(), 0..200)) {
         for scenario in scenarios() {
             let a = play_picks(&scenario, seed, &picks, |_| {});

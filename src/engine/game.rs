@@ -40,14 +40,20 @@ pub(super) enum Prompt {
     Vote { seat: Seat },
 }
 
-/// Running counts that objectives and the mediator's fatigue depend on.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(super) struct Stats {
+/// Public running counts that objectives and the mediator's fatigue depend on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stats {
+    /// Monitor deployments on Afghan soil so far.
     pub monitors_deployed: u8,
+    /// Commitments honoured so far.
     pub honoured: u8,
+    /// Commitments broken so far.
     pub broken: u8,
+    /// Baskets in which a verified commitment was honoured, by basket index.
     pub verified_honoured: [bool; 4],
+    /// Whether this round has seen progress (a basket agreed, a commitment made or honoured).
     pub progress_this_round: bool,
+    /// Whether the accord was tabled this round.
     pub tabled_this_round: bool,
 }
 

@@ -11,6 +11,7 @@
 
 mod action;
 mod content;
+mod determinize;
 mod game;
 mod legal;
 mod log;
@@ -29,7 +30,7 @@ pub use content::{
     MeterBounds, MeterTarget, Objective, ObjectiveId, Requirements, Rules, Scenario, Scoring,
     TargetKind, UnmetBound,
 };
-pub use game::{Game, Phase};
+pub use game::{Game, Phase, Stats};
 pub use legal::CardBlock;
 pub use log::{LogEntry, LogEvent};
 pub use meters::{Meter, Meters};

@@ -10,7 +10,7 @@
 use super::game::{Phase, Prompt};
 use super::{
     BasketState, CardId, Commitment, Decision, Demand, EventId, Game, Meters, ObjectiveId, Outcome,
-    Posture, Scenario, Seat, SeatScore, TableId,
+    Posture, Scenario, Seat, SeatScore, Stats, TableId,
 };
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -91,6 +91,16 @@ pub struct SeatView {
     pub postures: [Option<Posture>; 2],
     /// The commitment awaiting the Afghan seat's consent to monitors.
     pub consent_for: Option<TableId>,
+    /// The verification card whose monitors await consent.
+    pub consent_card: Option<CardId>,
+    /// Index into the scenario's seat order of the seat whose negotiation turn it is.
+    pub turn: usize,
+    /// The id the next demand or commitment will get.
+    pub next_table_id: TableId,
+    /// Public running counts.
+    pub stats: Stats,
+    /// Events revealed since the event deck was last shuffled (the current one last).
+    pub event_discard: Vec<EventId>,
     /// Whether the accord was already tabled this round.
     pub accord_tabled: bool,
     /// The outcome, once over.
@@ -148,6 +158,14 @@ impl Game {
                 Some(Prompt::Consent { commitment, .. }) => Some(commitment),
                 _ => None,
             },
+            consent_card: match self.prompt {
+                Some(Prompt::Consent { card, .. }) => Some(card),
+                _ => None,
+            },
+            turn: self.turn,
+            next_table_id: self.next_table_id,
+            stats: self.stats,
+            event_discard: self.event_discard.clone(),
             accord_tabled: self.stats.tabled_this_round,
             outcome: self.outcome,
             scores: self.scores(),
