@@ -4,9 +4,18 @@
 //! itself, so it cannot peek at hidden cards: that is a property of this API, not a promise.
 //! Bots never read the clock; their randomness comes from their own seeded generator.
 
+mod eval;
+mod explain;
+mod greedy;
 mod random;
+mod rollout;
+mod search;
 
+pub use eval::value;
+pub use explain::describe;
+pub use greedy::GreedyBot;
 pub use random::RandomBot;
+pub use search::{SearchBot, SearchConfig};
 
 use crate::engine::{Action, SeatView};
 use std::fmt;
@@ -27,21 +36,44 @@ pub trait Bot: Send {
     fn choose(&mut self, view: &SeatView, legal: &[Action]) -> Choice;
 }
 
+/// The `normal` bot's search budget.
+pub const NORMAL: SearchConfig = SearchConfig {
+    iterations: 150,
+    rollout_rounds: 1,
+    exploration: 0.7,
+};
+
+/// The `hard` bot's search budget.
+pub const HARD: SearchConfig = SearchConfig {
+    iterations: 1200,
+    rollout_rounds: 1,
+    exploration: 0.7,
+};
+
 /// The kinds of seat controller that can be named on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Policy {
     /// A uniformly random legal action.
     Random,
+    /// One-move lookahead on two sampled games, with noise.
+    Easy,
+    /// Information-set tree search, short budget.
+    Normal,
+    /// Information-set tree search, long budget.
+    Hard,
 }
 
 impl Policy {
     /// Every policy, weakest first.
-    pub const ALL: [Policy; 1] = [Policy::Random];
+    pub const ALL: [Policy; 4] = [Policy::Random, Policy::Easy, Policy::Normal, Policy::Hard];
 
     /// The name used on the command line.
     pub fn key(self) -> &'static str {
         match self {
             Policy::Random => "random",
+            Policy::Easy => "easy",
+            Policy::Normal => "normal",
+            Policy::Hard => "hard",
         }
     }
 
@@ -49,6 +81,9 @@ impl Policy {
     pub fn bot(self, seed: u64) -> Box<dyn Bot> {
         match self {
             Policy::Random => Box::new(RandomBot::new(seed)),
+            Policy::Easy => Box::new(GreedyBot::new(2, 1.5, seed)),
+            Policy::Normal => Box::new(SearchBot::new(NORMAL, seed)),
+            Policy::Hard => Box::new(SearchBot::new(HARD, seed)),
         }
     }
 }

@@ -240,6 +240,42 @@ impl Game {
         &self.log
     }
 
+    /// Basket states, by basket index.
+    pub fn baskets(&self) -> [BasketState; 4] {
+        self.baskets
+    }
+
+    /// Standing commitments.
+    pub fn commitments(&self) -> &[Commitment] {
+        &self.commitments
+    }
+
+    /// Pending demands.
+    pub fn demands(&self) -> &[Demand] {
+        &self.demands
+    }
+
+    /// Public running counts.
+    pub fn stats(&self) -> Stats {
+        self.stats
+    }
+
+    /// Political capital of each seat.
+    pub fn capital(&self) -> [u8; 3] {
+        self.capital
+    }
+
+    /// A seat's secret objective. Only trusted callers (the table's owner, a bot's own
+    /// determinized sample) hold a `Game`; players and bots get a [`super::SeatView`].
+    pub fn objective(&self, seat: Seat) -> ObjectiveId {
+        self.objectives[seat.index()]
+    }
+
+    /// The negotiation actions the acting seat has used this turn.
+    pub fn actions_used(&self) -> u8 {
+        self.actions_used
+    }
+
     /// Every card id wherever it lies (piles, hands, discards, demands, commitments), for
     /// invariant checks: each card of the scenario appears exactly once.
     pub fn card_positions(&self) -> Vec<CardId> {

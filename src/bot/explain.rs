@@ -1,0 +1,107 @@
+//! One-line reasons for bot moves, in words a player can learn from.
+
+use crate::engine::{Action, CardKind, Meter, SeatView};
+
+/// Describes `action` as taken from `view`, with the rule that makes it matter.
+pub fn describe(view: &SeatView, action: &Action) -> String {
+    let s = &view.scenario;
+    let card = |id: u16| &s.cards[usize::from(id)];
+    let trust = view.meters.get(Meter::Trust);
+    let demand = |id: u16| view.demands.iter().find(|d| d.id == id);
+    match *action {
+        Action::Play {
+            card: c,
+            target,
+            seat,
+        } => {
+            let def = card(c);
+            match (def.kind, target) {
+                (CardKind::Mediation, Some(id)) if def.bridge => match demand(id) {
+                    Some(d) => format!("bridges {}'s {} demand with {}", d.by, d.basket, def.name),
+                    None => format!("plays {}", def.name),
+                },
+                (_, Some(id)) => match view.commitments.iter().find(|c| c.id == id) {
+                    Some(c) => format!(
+                        "{} on {}'s {} commitment: {}% is too likely to break",
+                        def.name, c.by, c.basket, c.credibility
+                    ),
+                    None => format!("plays {}", def.name),
+                },
+                (CardKind::Demand, None) => format!(
+                    "demands {} in {}: a basket is agreed only when a demand is met",
+                    def.name,
+                    def.basket.map_or("a basket".to_string(), |b| b.to_string())
+                ),
+                (CardKind::Assurance, None) => {
+                    format!("offers {} to show good faith before being asked", def.name)
+                }
+                (CardKind::Confidence, None) => {
+                    format!("plays {}: a cheap step that rebuilds trust", def.name)
+                }
+                (CardKind::Pressure, None) => format!(
+                    "plays {}: domestic pressure on {seat} is {}",
+                    def.name,
+                    Meter::pressure_of(seat).map_or(0, |m| view.meters.get(m))
+                ),
+                (CardKind::Mediation, None) => format!("plays {}", def.name),
+            }
+        }
+        Action::Meet {
+            demand: id,
+            card: c,
+            ..
+        } => {
+            let basket = card(c).basket;
+            let agrees = basket.is_some_and(|b| trust >= s.threshold(b));
+            format!(
+                "meets demand #{id} with {}{}",
+                card(c).name,
+                if agrees {
+                    " — Trust is high enough to agree the basket"
+                } else {
+                    " — a pledge now, though Trust is below the basket's threshold"
+                }
+            )
+        }
+        Action::Counter {
+            demand: id,
+            card: c,
+            ..
+        } => {
+            format!(
+                "counters demand #{id} with {} instead of conceding",
+                card(c).name
+            )
+        }
+        Action::Reject { demand: id, .. } => {
+            format!(
+                "rejects demand #{id}: it cannot deliver it, and standing firm plays well at home"
+            )
+        }
+        Action::TableAccord { .. } => {
+            "tables the accord while the agreed baskets still hold".to_string()
+        }
+        Action::Pass { .. } => "passes: nothing in hand is worth its cost right now".to_string(),
+        Action::Choose { option, .. } => {
+            let label = view
+                .current_event
+                .and_then(|e| s.events[usize::from(e)].choice.as_ref())
+                .and_then(|c| c.options.get(usize::from(option)))
+                .map_or("an option", |o| o.label.as_str());
+            format!("chooses \"{label}\"")
+        }
+        Action::Consent { accept: true, .. } => {
+            "consents to the monitors: Sovereignty is spared, at some cost at home".to_string()
+        }
+        Action::Consent { accept: false, .. } => {
+            "refuses consent: the monitors come anyway and Sovereignty pays".to_string()
+        }
+        Action::Vote { accept: true, .. } => {
+            "signs: this accord beats what waiting risks".to_string()
+        }
+        Action::Vote { accept: false, .. } => {
+            "refuses to sign: the accord does not yet serve its aims".to_string()
+        }
+        Action::Posture { posture, .. } => format!("takes a {posture} posture"),
+    }
+}

@@ -1,0 +1,61 @@
+//! A one-move lookahead: each legal action is tried on a few sampled games and scored with
+//! the evaluation function, with some noise so the bot is beatable.
+
+use super::eval::value;
+use super::explain::describe;
+use super::{Bot, Choice};
+use crate::engine::rng::GameRng;
+use crate::engine::{Action, Game, SeatView};
+
+/// Greedy one-ply bot.
+#[derive(Clone, Debug)]
+pub struct GreedyBot {
+    samples: u32,
+    noise: f64,
+    rng: GameRng,
+}
+
+impl GreedyBot {
+    /// `samples` determinizations per action; `noise` is the half-width of the uniform noise
+    /// added to each action's value (in score points).
+    pub fn new(samples: u32, noise: f64, seed: u64) -> GreedyBot {
+        GreedyBot {
+            samples: samples.max(1),
+            noise,
+            rng: GameRng::from_seed(seed),
+        }
+    }
+}
+
+impl Bot for GreedyBot {
+    fn choose(&mut self, view: &SeatView, legal: &[Action]) -> Choice {
+        let Some((me, _)) = view.to_act else {
+            return Choice {
+                action: legal[0],
+                reason: describe(view, &legal[0]),
+            };
+        };
+        let samples: Vec<Game> = (0..self.samples)
+            .map(|_| Game::determinize(view, self.rng.below(u32::MAX).into()))
+            .collect();
+        let mut best = (legal[0], f64::NEG_INFINITY, 0.0);
+        for action in legal {
+            let mut total = 0.0;
+            for sample in &samples {
+                let mut game = sample.clone();
+                if game.apply(*action).is_ok() {
+                    total += value(&game, me);
+                }
+            }
+            let expected = total / f64::from(self.samples);
+            let jitter = (f64::from(self.rng.below(2001)) / 1000.0 - 1.0) * self.noise;
+            if expected + jitter > best.1 {
+                best = (*action, expected + jitter, expected);
+            }
+        }
+        Choice {
+            action: best.0,
+            reason: format!("{} (expects {:+.1})", describe(view, &best.0), best.2),
+        }
+    }
+}

@@ -1,0 +1,197 @@
+//! Information-set Monte Carlo tree search (single-observer ISMCTS).
+//!
+//! Each iteration samples a full game consistent with the bot's view
+//! ([`Game::determinize`]), walks the shared tree choosing only actions legal in that sample
+//! (UCB with availability counts, each node maximising the reward of the seat that acts
+//! there), expands one new action, plays a short plausible rollout and scores every seat with
+//! [`super::eval::value`]. The budget is a count of iterations, so a seeded bot is
+//! reproducible whatever the machine's speed.
+
+use super::eval::value;
+use super::explain::describe;
+use super::rollout::plausible_action;
+use super::{Bot, Choice};
+use crate::engine::rng::GameRng;
+use crate::engine::{Action, Game, Seat, SeatView};
+
+/// Search settings.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SearchConfig {
+    /// Iterations per decision.
+    pub iterations: u32,
+    /// Rounds a rollout may play past the round of the decision before it is scored.
+    pub rollout_rounds: u8,
+    /// UCB exploration constant (rewards are scaled to about ±1).
+    pub exploration: f64,
+}
+
+/// A bot that searches before each decision.
+#[derive(Clone, Debug)]
+pub struct SearchBot {
+    config: SearchConfig,
+    rng: GameRng,
+}
+
+impl SearchBot {
+    /// A search bot with its own seeded generator.
+    pub fn new(config: SearchConfig, seed: u64) -> SearchBot {
+        SearchBot {
+            config,
+            rng: GameRng::from_seed(seed),
+        }
+    }
+}
+
+/// Rewards are divided by this before UCB, so the exploration constant is scale-free.
+const REWARD_SCALE: f64 = 10.0;
+
+struct Node {
+    action: Option<Action>,
+    actor: Option<Seat>,
+    visits: u32,
+    available: u32,
+    reward: f64,
+    children: Vec<usize>,
+}
+
+impl Node {
+    fn new(action: Option<Action>, actor: Option<Seat>) -> Node {
+        Node {
+            action,
+            actor,
+            visits: 0,
+            available: 0,
+            reward: 0.0,
+            children: Vec::new(),
+        }
+    }
+
+    fn ucb(&self, exploration: f64) -> f64 {
+        let visits = f64::from(self.visits.max(1));
+        let mean = self.reward / visits / REWARD_SCALE;
+        mean + exploration * (f64::from(self.available.max(1)).ln() / visits).sqrt()
+    }
+}
+
+impl Bot for SearchBot {
+    fn choose(&mut self, view: &SeatView, legal: &[Action]) -> Choice {
+        if legal.len() == 1 {
+            return Choice {
+                action: legal[0],
+                reason: describe(view, &legal[0]),
+            };
+        }
+        let Some((me, _)) = view.to_act else {
+            return Choice {
+                action: legal[0],
+                reason: describe(view, &legal[0]),
+            };
+        };
+        let mut tree = vec![Node::new(None, None)];
+        for _ in 0..self.config.iterations {
+            let sample = Game::determinize(view, self.rng.below(u32::MAX).into());
+            self.iterate(&mut tree, sample);
+        }
+        let root_children: Vec<&Node> = tree[0]
+            .children
+            .iter()
+            .map(|&c| &tree[c])
+            .filter(|n| n.action.is_some_and(|a| legal.contains(&a)))
+            .collect();
+        let best = root_children
+            .iter()
+            .max_by(|a, b| {
+                (a.visits, a.reward / f64::from(a.visits.max(1)))
+                    .partial_cmp(&(b.visits, b.reward / f64::from(b.visits.max(1))))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })
+            .and_then(|n| n.action.map(|a| (a, n.reward / f64::from(n.visits.max(1)))));
+        let (action, expected) = best.unwrap_or((legal[0], 0.0));
+        let _ = me;
+        Choice {
+            action,
+            reason: format!("{} (expects {expected:+.1})", describe(view, &action)),
+        }
+    }
+}
+
+impl SearchBot {
+    fn iterate(&mut self, tree: &mut Vec<Node>, mut game: Game) {
+        let start_round = game.round();
+        let mut path = vec![0usize];
+        let mut node = 0usize;
+        loop {
+            let Some((seat, _)) = game.to_act() else {
+                break;
+            };
+            let legal = game.legal_actions(seat);
+            let known: Vec<usize> = tree[node]
+                .children
+                .iter()
+                .copied()
+                .filter(|&c| tree[c].action.is_some_and(|a| legal.contains(&a)))
+                .collect();
+            for &c in &known {
+                tree[c].available += 1;
+            }
+            let untried: Vec<Action> = legal
+                .iter()
+                .copied()
+                .filter(|a| !known.iter().any(|&c| tree[c].action == Some(*a)))
+                .collect();
+            if !untried.is_empty() {
+                let action = untried[self.rng.below(untried.len() as u32) as usize];
+                let child = tree.len();
+                let mut fresh = Node::new(Some(action), Some(seat));
+                fresh.available = 1;
+                tree.push(fresh);
+                tree[node].children.push(child);
+                path.push(child);
+                if game.apply(action).is_err() {
+                    break;
+                }
+                break;
+            }
+            let exploration = self.config.exploration;
+            let Some(&next) = known.iter().max_by(|&&a, &&b| {
+                tree[a]
+                    .ucb(exploration)
+                    .partial_cmp(&tree[b].ucb(exploration))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            }) else {
+                break;
+            };
+            let Some(action) = tree[next].action else {
+                break;
+            };
+            if game.apply(action).is_err() {
+                break;
+            }
+            path.push(next);
+            node = next;
+        }
+        self.rollout(&mut game, start_round);
+        let rewards = Seat::ALL.map(|seat| value(&game, seat));
+        for &n in &path {
+            let node = &mut tree[n];
+            node.visits += 1;
+            if let Some(actor) = node.actor {
+                node.reward += rewards[actor.index()];
+            }
+        }
+    }
+
+    fn rollout(&mut self, game: &mut Game, start_round: u8) {
+        let horizon = start_round.saturating_add(self.config.rollout_rounds);
+        while game.round() <= horizon {
+            let Some((seat, _)) = game.to_act() else {
+                break;
+            };
+            let legal = game.legal_actions(seat);
+            let action = plausible_action(game, &legal, &mut self.rng);
+            if game.apply(action).is_err() {
+                break;
+            }
+        }
+    }
+}
