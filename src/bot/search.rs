@@ -81,12 +81,6 @@ impl Bot for SearchBot {
                 reason: describe(view, &legal[0]),
             };
         }
-        let Some((me, _)) = view.to_act else {
-            return Choice {
-                action: legal[0],
-                reason: describe(view, &legal[0]),
-            };
-        };
         let mut tree = vec![Node::new(None, None)];
         for _ in 0..self.config.iterations {
             let sample = Game::determinize(view, self.rng.below(u32::MAX).into());
@@ -107,7 +101,6 @@ impl Bot for SearchBot {
             })
             .and_then(|n| n.action.map(|a| (a, n.reward / f64::from(n.visits.max(1)))));
         let (action, expected) = best.unwrap_or((legal[0], 0.0));
-        let _ = me;
         Choice {
             action,
             reason: format!("{} (expects {expected:+.1})", describe(view, &action)),
@@ -120,10 +113,7 @@ impl SearchBot {
         let start_round = game.round();
         let mut path = vec![0usize];
         let mut node = 0usize;
-        loop {
-            let Some((seat, _)) = game.to_act() else {
-                break;
-            };
+        while let Some((seat, _)) = game.to_act() {
             let legal = game.legal_actions(seat);
             let known: Vec<usize> = tree[node]
                 .children
@@ -147,9 +137,8 @@ impl SearchBot {
                 tree.push(fresh);
                 tree[node].children.push(child);
                 path.push(child);
-                if game.apply(action).is_err() {
-                    break;
-                }
+                // A listed action is always legal; the result carries only log entries.
+                let _ = game.apply(action);
                 break;
             }
             let exploration = self.config.exploration;
