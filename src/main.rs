@@ -62,9 +62,15 @@ struct SimArgs {
     /// A seat's bot, as SEAT=POLICY (repeatable); unnamed seats are random.
     #[arg(long = "seat", value_name = "SEAT=POLICY")]
     seats: Vec<String>,
-    /// Print the results as JSON.
+    /// Print the results as JSON (with decision times and per-card statistics).
     #[arg(long)]
     json: bool,
+    /// Print a balance report: confidence intervals, dead and dominant cards.
+    #[arg(long, conflicts_with = "json")]
+    report: bool,
+    /// Worker threads (default: one per core); `--threads 1` measures one core.
+    #[arg(long)]
+    threads: Option<usize>,
 }
 
 fn main() -> ExitCode {
@@ -186,50 +192,27 @@ fn error_json(error: &ScenarioError) -> serde_json::Value {
 }
 
 fn simulate(args: SimArgs) -> Result<ExitCode> {
+    use std::io::IsTerminal;
     let config = SimConfig {
         scenario: load_scenario(&args.scenario)?,
         games: args.games,
         seed: args.seed,
         policies: seat_policies(&args.seats)?,
+        progress: std::io::stderr().is_terminal(),
     };
-    let report = sim::run(&config);
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(threads) = args.threads {
+        pool = pool.num_threads(threads.max(1));
+    }
+    let report = pool.build()?.install(|| sim::run(&config));
     let mut out = std::io::stdout().lock();
     if args.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
-        return Ok(ExitCode::SUCCESS);
+    } else if args.report {
+        write!(out, "{}", sim::render_report(&config, &report))?;
+    } else {
+        write!(out, "{}", sim::render_summary(&config, &report))?;
     }
-    let seats: Vec<String> = Seat::ALL
-        .iter()
-        .map(|s| format!("{}={}", s.key(), config.policies[s.index()]))
-        .collect();
-    writeln!(
-        out,
-        "{}: {} games, seed {}, {}",
-        config.scenario.title,
-        report.games,
-        config.seed,
-        seats.join(" ")
-    )?;
-    writeln!(out, "Outcomes:")?;
-    for (kind, count) in &report.outcomes {
-        let share = 100.0 * f64::from(*count) / f64::from(report.games.max(1));
-        writeln!(out, "  {kind:<15} {count:>7}  {share:5.1}%")?;
-    }
-    writeln!(out, "Mean score:")?;
-    for seat in Seat::ALL {
-        writeln!(
-            out,
-            "  {:<15} {:>7.2}",
-            seat.key(),
-            report.mean_score[seat.key()]
-        )?;
-    }
-    writeln!(out, "Mean actions per game: {:.1}", report.mean_actions)?;
-    writeln!(
-        out,
-        "Speed: {:.0} games/s on one core",
-        report.games_per_second
-    )?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,0 +1,143 @@
+//! Text renderings of a simulation: the short summary and the balance report.
+
+use super::stats::wilson_interval;
+use super::{SimConfig, SimReport};
+use crate::engine::Seat;
+use std::fmt::Write;
+
+/// Games a card must be played in, as a share of the games it was playable in, not to be dead.
+pub const DEAD_CARD_RATE: f64 = 0.02;
+
+fn header(config: &SimConfig, report: &SimReport) -> String {
+    let seats: Vec<String> = Seat::ALL
+        .iter()
+        .map(|s| format!("{}={}", s.key(), config.policies[s.index()]))
+        .collect();
+    format!(
+        "{}: {} games, seed {}, {}\n",
+        config.scenario.title,
+        report.games,
+        config.seed,
+        seats.join(" ")
+    )
+}
+
+fn speed(report: &SimReport) -> String {
+    let mut out = format!(
+        "Speed: {:.0} games/s on {} thread(s)\n",
+        report.games_per_second, report.threads
+    );
+    for (policy, t) in &report.decision_ms {
+        let _ = writeln!(
+            out,
+            "Decision time {policy:<7} p50 {:.3} ms  p95 {:.3} ms  max {:.3} ms  ({} decisions)",
+            t.p50, t.p95, t.max, t.count
+        );
+    }
+    out
+}
+
+/// The default output of `ceasefire sim`: outcomes, mean scores, speed.
+pub fn render_summary(config: &SimConfig, report: &SimReport) -> String {
+    let mut out = header(config, report);
+    out.push_str("Outcomes:\n");
+    for (kind, count) in &report.outcomes {
+        let share = 100.0 * f64::from(*count) / f64::from(report.games.max(1));
+        let _ = writeln!(out, "  {kind:<15} {count:>7}  {share:5.1}%");
+    }
+    out.push_str("Mean score:\n");
+    for seat in Seat::ALL {
+        let _ = writeln!(
+            out,
+            "  {:<15} {:>7.2} ± {:.2}",
+            seat.key(),
+            report.mean_score[seat.key()],
+            report.score_ci95[seat.key()]
+        );
+    }
+    let _ = writeln!(out, "Mean actions per game: {:.1}", report.mean_actions);
+    out.push_str(&speed(report));
+    out
+}
+
+/// `ceasefire sim --report`: outcome rates with confidence intervals, scores, dead and
+/// dominant cards.
+pub fn render_report(config: &SimConfig, report: &SimReport) -> String {
+    let mut out = header(config, report);
+    let games = u64::from(report.games);
+    out.push_str("\nOutcome rates (95% confidence interval)\n");
+    for (kind, count) in &report.outcomes {
+        let (low, high) = wilson_interval(u64::from(*count), games);
+        let rate = 100.0 * *count as f64 / games.max(1) as f64;
+        let _ = writeln!(
+            out,
+            "  {kind:<15} {rate:5.1}%  [{:5.1}% – {:5.1}%]",
+            100.0 * low,
+            100.0 * high
+        );
+    }
+    let accords = report.outcomes["durable_peace"] + report.outcomes["fragile_accord"];
+    let fragile = report.outcomes["fragile_accord"] + report.outcomes["fragile_pause"];
+    let _ = writeln!(
+        out,
+        "  accord signed   {:5.1}%   fragile outcomes {:5.1}%",
+        100.0 * f64::from(accords) / games.max(1) as f64,
+        100.0 * f64::from(fragile) / games.max(1) as f64
+    );
+    out.push_str("\nMean score per seat (± 95% CI)\n");
+    for seat in Seat::ALL {
+        let _ = writeln!(
+            out,
+            "  {:<12} {:>6.2} ± {:.2}",
+            seat.key(),
+            report.mean_score[seat.key()],
+            report.score_ci95[seat.key()]
+        );
+    }
+    let rate = |c: &super::CardStats| f64::from(c.played) / f64::from(c.playable.max(1));
+    let mut dead: Vec<_> = report
+        .cards
+        .iter()
+        .filter(|c| c.playable == 0 || rate(c) < DEAD_CARD_RATE)
+        .collect();
+    dead.sort_by(|a, b| rate(a).total_cmp(&rate(b)));
+    let _ = writeln!(
+        out,
+        "\nDead cards (played in under {:.0}% of the games they were playable in): {}",
+        100.0 * DEAD_CARD_RATE,
+        if dead.is_empty() { "none" } else { "" }
+    );
+    for card in dead {
+        let _ = writeln!(
+            out,
+            "  {:<28} played {:>5} / playable {:>5}",
+            card.id, card.played, card.playable
+        );
+    }
+    let mean_all = Seat::ALL
+        .iter()
+        .map(|s| report.mean_score[s.key()])
+        .sum::<f64>()
+        / 3.0;
+    let mut dominant: Vec<_> = report
+        .cards
+        .iter()
+        .filter(|c| c.played >= 20 && rate(c) >= 0.5)
+        .filter_map(|c| c.mean_score_when_played.map(|m| (c, m - mean_all)))
+        .collect();
+    dominant.sort_by(|a, b| b.1.total_cmp(&a.1));
+    out.push_str(
+        "\nMost dominant cards (played in most games they could be, with the best score lift)\n",
+    );
+    for (card, lift) in dominant.iter().take(5) {
+        let _ = writeln!(
+            out,
+            "  {:<28} played {:>5.1}% of the time  score lift {lift:+.2}",
+            card.id,
+            100.0 * rate(card)
+        );
+    }
+    out.push('\n');
+    out.push_str(&speed(report));
+    out
+}
