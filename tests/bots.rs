@@ -1,0 +1,104 @@
+//! Bots see only their seat's view: their choices cannot depend on hidden cards.
+
+mod common;
+
+use ceasefire::bot::Policy;
+use ceasefire::engine::{Game, Seat, Viewer};
+use ceasefire::sim::{play_game, seat_bots};
+use std::sync::Arc;
+
+/// A mid-game position reached by random bots.
+fn position(seed: u64, steps: usize) -> Game {
+    let scenario = Arc::new(common::mini());
+    let mut game = Game::new(scenario, seed);
+    let mut bots = seat_bots(&[Policy::Random; 3], seed);
+    for _ in 0..steps {
+        let Some((seat, _)) = game.to_act() else {
+            break;
+        };
+        let legal = game.legal_actions(seat);
+        let choice = bots[seat.index()].choose(&game.view(seat), &legal);
+        game.apply(choice.action).unwrap();
+    }
+    game
+}
+
+#[test]
+fn a_bots_choice_does_not_depend_on_hidden_cards() {
+    let mut differing_hidden_states = 0;
+    for seed in 0..12u64 {
+        let game = position(seed, 7 + seed as usize * 3);
+        let Some((seat, _)) = game.to_act() else {
+            continue;
+        };
+        let view = game.view(seat);
+        // Same public state and same hand for `seat`; other hands and piles dealt anew.
+        let twin = Game::determinize(&view, seed + 1000);
+        assert_eq!(twin.view(seat), view);
+        let hidden = |g: &Game| {
+            let v = g.view(Viewer::Facilitator);
+            Seat::ALL
+                .into_iter()
+                .filter(|&s| s != seat)
+                .map(|s| v.hands[s.index()].clone())
+                .collect::<Vec<_>>()
+        };
+        if hidden(&twin) != hidden(&game) {
+            differing_hidden_states += 1;
+        }
+        for policy in Policy::ALL {
+            let mut a = policy.bot(77);
+            let mut b = policy.bot(77);
+            let first = a.choose(&game.view(seat), &game.legal_actions(seat));
+            let second = b.choose(&twin.view(seat), &twin.legal_actions(seat));
+            assert_eq!(first, second, "{policy} at seed {seed}");
+        }
+    }
+    assert!(
+        differing_hidden_states >= 6,
+        "the twins must really hide different cards"
+    );
+}
+
+#[test]
+fn every_bot_choice_is_legal_and_explained() {
+    for policy in Policy::ALL {
+        let game = position(3, 9);
+        let (seat, _) = game.to_act().unwrap();
+        let legal = game.legal_actions(seat);
+        let choice = policy.bot(1).choose(&game.view(seat), &legal);
+        assert!(legal.contains(&choice.action), "{policy}");
+        assert!(choice.reason.len() > 10, "{policy}: {}", choice.reason);
+    }
+}
+
+#[test]
+fn a_seeded_bot_game_is_reproducible() {
+    let scenario = Arc::new(common::mini());
+    for policy in [Policy::Easy, Policy::Normal] {
+        let a = play_game(scenario.clone(), 5, &mut seat_bots(&[policy; 3], 5));
+        let b = play_game(scenario.clone(), 5, &mut seat_bots(&[policy; 3], 5));
+        assert_eq!(a.actions(), b.actions(), "{policy}");
+    }
+}
+
+#[test]
+fn searching_bots_outscore_random_ones_on_the_fixture() {
+    let scenario = Arc::new(common::mini());
+    let mean = |policy: Policy| {
+        let total: i32 = (0..24u64)
+            .map(|seed| {
+                let game = play_game(scenario.clone(), seed, &mut seat_bots(&[policy; 3], seed));
+                game.scores()
+                    .unwrap()
+                    .iter()
+                    .map(|s| i32::from(s.total))
+                    .sum::<i32>()
+            })
+            .sum();
+        f64::from(total) / 24.0
+    };
+    let random = mean(Policy::Random);
+    let normal = mean(Policy::Normal);
+    assert!(normal > random + 3.0, "normal {normal} vs random {random}");
+}
