@@ -6,10 +6,12 @@
 //! - [`scenario`]: TOML scenario folders → validated [`engine::Scenario`], with errors that
 //!   name file, line and column; the shipped scenarios are compiled in.
 //! - [`bot`]: seat controllers that choose actions from a seat's view.
+//! - [`save`]: versioned save files, atomic writes, replay with a digest check.
 //! - [`sim`]: the headless simulator behind `ceasefire sim`.
 #![forbid(unsafe_code)]
 
 pub mod bot;
 pub mod engine;
+pub mod save;
 pub mod scenario;
 pub mod sim;

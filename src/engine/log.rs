@@ -7,7 +7,7 @@ use super::{Basket, CardId, EventId, Meter, Outcome, Posture, Scenario, Seat, Ta
 use serde::{Deserialize, Serialize};
 
 /// One logged happening and the round it happened in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct LogEntry {
     /// Round number (1-based).
     pub round: u8,
@@ -16,7 +16,7 @@ pub struct LogEntry {
 }
 
 /// What happened.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum LogEvent {
     /// A new round began.

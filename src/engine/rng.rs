@@ -28,6 +28,15 @@ impl GameRng {
         (self.below(100) + 1) as u8
     }
 
+    /// Where the generator is: its seed, stream and word position (for fingerprints).
+    pub fn position(&self) -> ([u8; 32], u64, u128) {
+        (
+            self.0.get_seed(),
+            self.0.get_stream(),
+            self.0.get_word_pos(),
+        )
+    }
+
     /// Shuffles a slice in place (Fisher–Yates).
     pub fn shuffle<T>(&mut self, items: &mut [T]) {
         use rand::seq::SliceRandom;

@@ -4,7 +4,7 @@ use super::{Basket, CardId, Seat, TableId};
 use serde::{Deserialize, Serialize};
 
 /// A demand waiting for an answer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Demand {
     /// Table id.
     pub id: TableId,
@@ -21,7 +21,7 @@ pub struct Demand {
 }
 
 /// A pledge on the table, tested at every round's end until honoured or broken.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Commitment {
     /// Table id.
     pub id: TableId,
@@ -48,7 +48,7 @@ pub struct Commitment {
 }
 
 /// The state of one basket of the accord.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum BasketState {
     /// Not agreed.
