@@ -3,6 +3,7 @@
 use anyhow::{Context, Result, bail};
 use ceasefire::bot::Policy;
 use ceasefire::engine::{Game, Scenario, Seat};
+use ceasefire::save;
 use ceasefire::scenario::{self, ScenarioError, ScenarioSource};
 use ceasefire::sim::{self, SimConfig};
 use clap::{Parser, Subcommand};
@@ -33,6 +34,22 @@ enum Command {
     },
     /// Play many headless games between bots and summarise the outcomes.
     Sim(SimArgs),
+    /// Replay a save headless and check that it rebuilds the same game.
+    Replay {
+        /// The save file.
+        file: std::path::PathBuf,
+        /// Check the save's digest and exit 0 only when it matches.
+        #[arg(long)]
+        verify: bool,
+    },
+    /// Print a save's state.
+    Inspect {
+        /// The save file.
+        file: std::path::PathBuf,
+        /// As JSON: round, meters, outcome (or null), actions.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(clap::Args, Default)]
@@ -83,6 +100,8 @@ fn main() -> ExitCode {
         Some(Command::Play(args)) => play(args),
         Some(Command::Validate { path, json }) => validate(&path, json),
         Some(Command::Sim(args)) => simulate(args),
+        Some(Command::Replay { file, verify }) => replay(&file, verify),
+        Some(Command::Inspect { file, json }) => inspect(&file, json),
     };
     match result {
         Ok(code) => code,
@@ -189,6 +208,60 @@ fn error_json(error: &ScenarioError) -> serde_json::Value {
             "hint": error.hint,
         }
     })
+}
+
+fn replay(file: &std::path::Path, verify: bool) -> Result<ExitCode> {
+    if !verify {
+        bail!("the replay viewer needs the terminal interface; use --verify to check a save");
+    }
+    let loaded = save::load(file)?;
+    let outcome = loaded
+        .game
+        .outcome()
+        .map_or("in progress".to_string(), |o| o.to_string());
+    println!(
+        "{}: verified — {} actions replay to digest {} (round {}, {outcome}).",
+        file.display(),
+        loaded.file.actions.len(),
+        loaded.file.digest,
+        loaded.game.round()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn inspect(file: &std::path::Path, json: bool) -> Result<ExitCode> {
+    let loaded = save::load(file)?;
+    let game = &loaded.game;
+    let meters: serde_json::Map<String, serde_json::Value> = ceasefire::engine::Meter::ALL
+        .iter()
+        .map(|m| (m.key().to_string(), json!(game.meters().get(*m))))
+        .collect();
+    if json {
+        let value = json!({
+            "scenario": game.scenario().name,
+            "seed": game.seed(),
+            "round": game.round(),
+            "meters": meters,
+            "outcome": game.outcome().map(|o| o.kind().key()),
+            "actions": game.actions().len(),
+        });
+        println!("{}", serde_json::to_string_pretty(&value)?);
+    } else {
+        println!(
+            "{} — seed {}, round {}",
+            game.scenario().title,
+            game.seed(),
+            game.round()
+        );
+        for meter in ceasefire::engine::Meter::ALL {
+            println!("  {:<20} {}", meter.to_string(), game.meters().get(meter));
+        }
+        let outcome = game
+            .outcome()
+            .map_or("in progress".to_string(), |o| o.to_string());
+        println!("{} actions; {outcome}", game.actions().len());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn simulate(args: SimArgs) -> Result<ExitCode> {

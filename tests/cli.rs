@@ -179,3 +179,93 @@ fn a_seeded_demonstration_game_prints_the_same_log_twice() {
         "{text}"
     );
 }
+
+/// Plays a seeded random game on the fixture and saves it; returns the save's path.
+fn saved_game(dir: &std::path::Path, steps: usize) -> std::path::PathBuf {
+    use ceasefire::bot::Policy;
+    use ceasefire::save::{self, SaveFile};
+    use ceasefire::scenario::ScenarioSource;
+    let source = ScenarioSource::from_dir(&common::mini_dir()).unwrap();
+    let scenario = std::sync::Arc::new(source.build().unwrap());
+    let mut game = ceasefire::engine::Game::new(scenario, 21);
+    let mut bots = ceasefire::sim::seat_bots(&[Policy::Random; 3], 21);
+    for _ in 0..steps {
+        let Some((seat, _)) = game.to_act() else {
+            break;
+        };
+        let legal = game.legal_actions(seat);
+        let action = bots[seat.index()].choose(&game.view(seat), &legal).action;
+        game.apply(action).unwrap();
+    }
+    let path = dir.join("table.json");
+    let seats = [
+        "human".to_string(),
+        "random".to_string(),
+        "random".to_string(),
+    ];
+    save::save(&path, &SaveFile::of(&game, &source, seats, Vec::new(), 0)).unwrap();
+    path
+}
+
+#[test]
+fn inspect_json_prints_round_meters_outcome_and_actions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_game(dir.path(), 12);
+    let out = ceasefire(&["inspect", path.to_str().unwrap(), "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    assert_eq!(v["actions"], 12);
+    assert!(v["round"].as_u64().unwrap() >= 1);
+    assert!(v["outcome"].is_null());
+    for meter in [
+        "trust",
+        "sovereignty",
+        "security",
+        "border",
+        "credibility",
+        "escalation",
+    ] {
+        assert!(v["meters"][meter].is_u64(), "{meter}");
+    }
+    let finished = saved_game(dir.path(), 100_000);
+    let v = json(&ceasefire(&[
+        "inspect",
+        finished.to_str().unwrap(),
+        "--json",
+    ]));
+    assert!(v["outcome"].is_string(), "{v}");
+}
+
+#[test]
+fn replay_verify_accepts_a_good_save_and_refuses_a_tampered_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_game(dir.path(), 30);
+    let out = ceasefire(&["replay", path.to_str().unwrap(), "--verify"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("verified"));
+
+    let text = std::fs::read_to_string(&path).unwrap();
+    let digest = text.split("\"digest\": \"").nth(1).unwrap()[..16].to_string();
+    let tampered = text.replace(&digest, "ffffffffffffffff");
+    std::fs::write(&path, &tampered).unwrap();
+    let out = ceasefire(&["replay", path.to_str().unwrap(), "--verify"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("table.json") && stderr.contains("digest"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        tampered,
+        "left untouched"
+    );
+}
