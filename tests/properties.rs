@@ -212,6 +212,25 @@ proptest! {
     }
 
     #[test]
+    fn undoing_equals_never_having_played_the_action(seed: u64, picks in prop::collection::vec(any::<u16>(), 1..400)) {
+        for scenario in scenarios() {
+            let game = play_picks(&scenario, seed, &picks, |_| {});
+            let Some(&last) = game.actions().last() else { continue };
+            let seat = last.seat();
+            if game.check_undo(seat).is_err() {
+                continue;
+            }
+            let mut undone = game.clone();
+            undone.apply(Action::Undo { seat }).unwrap();
+            let without = Game::replay(scenario.clone(), seed, &game.actions()[..game.actions().len() - 1]).unwrap();
+            prop_assert_eq!(undone.view(Viewer::Facilitator), without.view(Viewer::Facilitator));
+            prop_assert_eq!(undone.to_act(), without.to_act());
+            let replayed = Game::replay(scenario.clone(), seed, undone.actions()).unwrap();
+            prop_assert_eq!(replayed.digest(), undone.digest());
+        }
+    }
+
+    #[test]
     fn the_same_seed_and_actions_give_the_same_game(seed: u64, picks in prop::collection::vec(any::<u16>(), 0..200)) {
         for scenario in scenarios() {
             let a = play_picks(&scenario, seed, &picks, |_| {});

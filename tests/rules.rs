@@ -923,3 +923,76 @@ fn the_opening_events_come_first_in_order() {
     });
     assert_eq!(first, Some(s.opening_events[0]));
 }
+
+#[test]
+fn a_seat_can_take_back_its_last_action_before_anything_is_revealed() {
+    let s = only_calm_events(mini());
+    let mut game = start(s.clone());
+    advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
+    let before = game.view(Viewer::Facilitator);
+    play(
+        &mut game,
+        Action::Play {
+            seat: Seat::Pakistan,
+            card: card(&s, "pk-strike"),
+            target: None,
+        },
+    );
+    assert_ne!(game.meters(), before.meters);
+    assert!(
+        matches!(game.check_undo(Seat::Afghanistan), Err(RuleError::Illegal(r)) if r.contains("Pakistan's"))
+    );
+    assert!(!game.legal_actions(Seat::Pakistan).contains(&Action::Undo {
+        seat: Seat::Pakistan
+    }));
+    play(
+        &mut game,
+        Action::Undo {
+            seat: Seat::Pakistan,
+        },
+    );
+    assert_eq!(game.view(Viewer::Facilitator), before);
+    assert_eq!(
+        game.log().last().unwrap().event,
+        LogEvent::Undone {
+            seat: Seat::Pakistan
+        }
+    );
+    assert_eq!(game.to_act(), Some((Seat::Pakistan, Decision::Negotiate)));
+    let replayed = Game::replay(game.scenario().clone(), game.seed(), game.actions()).unwrap();
+    assert_eq!(replayed, game, "the undo is part of the replayable history");
+}
+
+#[test]
+fn an_undo_is_refused_once_something_hidden_was_revealed() {
+    let s = only_calm_events(mini());
+    let mut game = start(s.clone());
+    advance_to(&mut game, Seat::Pakistan, Decision::Posture);
+    play(
+        &mut game,
+        Action::Posture {
+            seat: Seat::Pakistan,
+            posture: Posture::Firm,
+        },
+    );
+    assert_eq!(
+        game.check_undo(Seat::Pakistan),
+        Ok(()),
+        "a secret posture can be changed"
+    );
+    play(
+        &mut game,
+        Action::Posture {
+            seat: Seat::Afghanistan,
+            posture: Posture::Firm,
+        },
+    );
+    let err = game.check_undo(Seat::Afghanistan).unwrap_err();
+    assert!(err.to_string().contains("too late"), "{err}");
+    assert!(
+        game.apply(Action::Undo {
+            seat: Seat::Afghanistan
+        })
+        .is_err()
+    );
+}

@@ -103,5 +103,6 @@ pub fn describe(view: &SeatView, action: &Action) -> String {
             "refuses to sign: the accord does not yet serve its aims".to_string()
         }
         Action::Posture { posture, .. } => format!("takes a {posture} posture"),
+        Action::Undo { .. } => "takes back its last action".to_string(),
     }
 }

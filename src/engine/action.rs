@@ -83,6 +83,12 @@ pub enum Action {
         /// The posture taken.
         posture: Posture,
     },
+    /// Take back this seat's own last action, if nothing hidden was revealed since. Never in
+    /// `legal_actions` (bots do not undo); check it with `Game::check_undo`.
+    Undo {
+        /// The seat taking its action back.
+        seat: Seat,
+    },
 }
 
 impl Action {
@@ -98,13 +104,14 @@ impl Action {
             | Action::Choose { seat, .. }
             | Action::Consent { seat, .. }
             | Action::Vote { seat, .. }
-            | Action::Posture { seat, .. } => seat,
+            | Action::Posture { seat, .. }
+            | Action::Undo { seat } => seat,
         }
     }
 
-    /// The decision this action answers.
-    pub fn decision(&self) -> Decision {
-        match self {
+    /// The decision this action answers (`None` for an undo, which answers none).
+    pub fn decision(&self) -> Option<Decision> {
+        Some(match self {
             Action::Play { .. }
             | Action::Meet { .. }
             | Action::Counter { .. }
@@ -115,7 +122,8 @@ impl Action {
             Action::Consent { .. } => Decision::Consent,
             Action::Vote { .. } => Decision::AccordVote,
             Action::Posture { .. } => Decision::Posture,
-        }
+            Action::Undo { .. } => return None,
+        })
     }
 }
 

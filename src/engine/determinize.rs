@@ -61,6 +61,7 @@ impl Game {
             meter_history: view.meter_history.clone(),
             log: Vec::new(),
             actions: Vec::new(),
+            effective: Vec::new(),
             outcome: view.outcome,
         }
     }

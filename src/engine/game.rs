@@ -86,6 +86,8 @@ pub struct Game {
     pub(super) meter_history: Vec<Meters>,
     pub(super) log: Vec<LogEntry>,
     pub(super) actions: Vec<Action>,
+    /// The actions still in force (undone ones removed), each with where its log entries begin.
+    pub(super) effective: Vec<(Action, u32)>,
     pub(super) outcome: Option<Outcome>,
 }
 
@@ -125,6 +127,7 @@ impl Game {
             stats: Stats::default(),
             log: Vec::new(),
             actions: Vec::new(),
+            effective: Vec::new(),
             outcome: None,
         };
         for seat in Seat::ALL {
@@ -174,11 +177,70 @@ impl Game {
     /// Returns the log entries the action produced (including any automatic steps it set off).
     pub fn apply(&mut self, action: Action) -> Result<Vec<LogEntry>, RuleError> {
         self.check(&action)?;
+        if let Action::Undo { seat } = action {
+            self.undo(seat);
+            return Ok(self.log[self.log.len() - 1..].to_vec());
+        }
         let log_start = self.log.len();
         self.actions.push(action);
+        self.effective.push((action, log_start as u32));
         self.resolve(action);
         self.check_breakdown();
         Ok(self.log[log_start..].to_vec())
+    }
+
+    /// Whether `seat` may take back its last action now, and if not, why: it must be the
+    /// last action still in force, and nothing hidden may have been revealed since (no card
+    /// drawn, no event revealed, no commitment tested, no posture revealed).
+    pub fn check_undo(&self, seat: Seat) -> Result<(), RuleError> {
+        if self.outcome.is_some() {
+            return Err(RuleError::GameOver);
+        }
+        let Some(&(last, start)) = self.effective.last() else {
+            return Err(RuleError::Illegal("there is nothing to take back".into()));
+        };
+        if last.seat() != seat {
+            return Err(RuleError::Illegal(format!(
+                "the last action was {}'s, not {seat}'s",
+                last.seat()
+            )));
+        }
+        let revealed = self.log[start as usize..]
+            .iter()
+            .find_map(|e| match e.event {
+                LogEvent::Drew { .. } => Some("a card has been drawn"),
+                LogEvent::RoundStarted | LogEvent::EventRevealed { .. } => {
+                    Some("an event has been revealed")
+                }
+                LogEvent::CommitmentTested { .. } => Some("commitments have been tested"),
+                LogEvent::PostureTaken { .. } => Some("the postures have been revealed"),
+                _ => None,
+            });
+        match revealed {
+            Some(what) => Err(RuleError::Illegal(format!(
+                "too late to take it back: {what} since"
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    /// Takes back the last action in force: the game is rebuilt from the actions before it,
+    /// the log keeps what came before and records the undo.
+    fn undo(&mut self, seat: Seat) {
+        let Some((_, start)) = self.effective.pop() else {
+            return;
+        };
+        let in_force: Vec<Action> = self.effective.iter().map(|(a, _)| *a).collect();
+        let Ok(mut rebuilt) = Game::replay(self.scenario.clone(), self.seed, &in_force) else {
+            return;
+        };
+        self.log.truncate(start as usize);
+        rebuilt.log = std::mem::take(&mut self.log);
+        rebuilt.effective = std::mem::take(&mut self.effective);
+        rebuilt.actions = std::mem::take(&mut self.actions);
+        rebuilt.actions.push(Action::Undo { seat });
+        *self = rebuilt;
+        self.note(LogEvent::Undone { seat });
     }
 
     /// The shared outcome, once the game has ended.
@@ -316,7 +378,7 @@ impl Game {
         )
             .hash(&mut h);
         (self.postures, self.stats, &self.meter_history, &self.log).hash(&mut h);
-        (&self.actions, self.outcome).hash(&mut h);
+        (&self.actions, &self.effective, self.outcome).hash(&mut h);
         h.finish()
     }
 

@@ -55,6 +55,9 @@ impl Game {
 
     /// Whether `action` is legal now, and if not, why.
     pub fn check(&self, action: &Action) -> Result<(), RuleError> {
+        if let Action::Undo { seat } = *action {
+            return self.check_undo(seat);
+        }
         let Some((expected, decision)) = self.to_act() else {
             return Err(RuleError::GameOver);
         };
@@ -66,7 +69,7 @@ impl Game {
                 decision,
             });
         }
-        if action.decision() != decision {
+        if action.decision() != Some(decision) {
             return Err(RuleError::WrongDecision {
                 seat,
                 expected: decision,
@@ -102,7 +105,8 @@ impl Game {
             Action::Pass { .. }
             | Action::Consent { .. }
             | Action::Vote { .. }
-            | Action::Posture { .. } => Ok(()),
+            | Action::Posture { .. }
+            | Action::Undo { .. } => Ok(()),
         }
     }
 

@@ -117,6 +117,8 @@ pub enum LogEvent {
     AccordVote { seat: Seat, accept: bool },
     /// The accord was refused.
     AccordRefused,
+    /// A seat took back its last action.
+    Undone { seat: Seat },
     /// The game ended.
     GameOver { outcome: Outcome },
 }
@@ -226,6 +228,7 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
             )
         }
         LogEvent::AccordRefused => "The accord was refused.".to_string(),
+        LogEvent::Undone { seat } => format!("{seat} took back its last action."),
         LogEvent::GameOver { outcome } => format!("Game over: {outcome}."),
     }
 }

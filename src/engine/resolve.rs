@@ -44,6 +44,7 @@ impl Game {
             Action::Consent { accept, .. } => self.consent(accept),
             Action::Vote { seat, accept } => self.vote(seat, accept),
             Action::Posture { seat, posture } => self.take_posture(seat, posture),
+            Action::Undo { .. } => {}
         }
     }
 
