@@ -1,9 +1,11 @@
 //! Engine speed: a whole game between random bots, and single engine steps.
 //!
-//! Run with `cargo bench --bench engine`. Search bots drive the engine hard, so a full random
-//! game should take well under 50 µs (20,000 games per second on one core).
+//! Run with `cargo bench --bench engine`. Search bots drive the engine hard, so a random
+//! playout should take well under 50 µs (20,000 games per second on one core).
+//! `full_random_game` adds what a bot game costs on top: a seat's view before every move.
 
 use ceasefire::bot::{Bot, Policy};
+use ceasefire::engine::rng::GameRng;
 use ceasefire::engine::{Game, Scenario, Seat};
 use ceasefire::sim::{derive_seed, play_game};
 use divan::{Bencher, black_box};
@@ -32,6 +34,25 @@ fn full_random_game(bencher: Bencher, name: &str) {
         seed += 1;
         let mut bots = random_bots(seed);
         black_box(play_game(scenario.clone(), seed, &mut bots))
+    });
+}
+
+/// One whole game driven the way search bots drive the engine in rollouts: list the legal
+/// actions, pick one at random, apply it; no views are built.
+#[divan::bench(args = SCENARIOS)]
+fn random_playout(bencher: Bencher, name: &str) {
+    let scenario = scenario(name);
+    let mut seed = 0u64;
+    bencher.bench_local(|| {
+        seed += 1;
+        let mut rng = GameRng::from_seed(seed);
+        let mut game = Game::new(scenario.clone(), seed);
+        while let Some((seat, _)) = game.to_act() {
+            let legal = game.legal_actions(seat);
+            let pick = legal[rng.below(legal.len() as u32) as usize];
+            let _ = game.apply(pick);
+        }
+        black_box(game)
     });
 }
 

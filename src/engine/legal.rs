@@ -22,7 +22,7 @@ impl Game {
         if who != seat {
             return Vec::new();
         }
-        let candidates = match decision {
+        let mut candidates = match decision {
             Decision::Negotiate => self.negotiation_candidates(seat),
             Decision::EventChoice => {
                 let count = match self.prompt {
@@ -47,10 +47,8 @@ impl Game {
                 .map(|posture| Action::Posture { seat, posture })
                 .to_vec(),
         };
+        candidates.retain(|a| self.check(a).is_ok());
         candidates
-            .into_iter()
-            .filter(|a| self.check(a).is_ok())
-            .collect()
     }
 
     /// Whether `action` is legal now, and if not, why.
