@@ -8,6 +8,7 @@
 //! - [`bot`]: seat controllers that choose actions from a seat's view.
 //! - [`save`]: versioned save files, atomic writes, replay with a digest check.
 //! - [`sim`]: the headless simulator behind `ceasefire sim`.
+//! - [`tui`]: the terminal game (ratatui): screens, keys, the local event loop.
 #![forbid(unsafe_code)]
 
 pub mod bot;
@@ -15,3 +16,4 @@ pub mod engine;
 pub mod save;
 pub mod scenario;
 pub mod sim;
+pub mod tui;

@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result, bail};
 use ceasefire::bot::Policy;
-use ceasefire::engine::{Game, Scenario, Seat};
+use ceasefire::engine::{Scenario, Seat};
 use ceasefire::save;
 use ceasefire::scenario::{self, ScenarioError, ScenarioSource};
 use ceasefire::sim::{self, SimConfig};
@@ -18,12 +18,22 @@ use std::sync::Arc;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    #[command(flatten)]
+    ui: UiArgs,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Play a game (for now a demonstration: bots play and the log is printed).
+    /// Play a game in the terminal (with no arguments at all: the title screen).
     Play(PlayArgs),
+    /// Resume a saved game.
+    Load {
+        /// The save file.
+        file: std::path::PathBuf,
+        /// How fast bots' moves appear: instant, fast or normal.
+        #[arg(long, default_value = "normal")]
+        speed: String,
+    },
     /// Check a scenario folder (or a built-in scenario name) for mistakes.
     Validate {
         /// The scenario folder, or the name of a built-in scenario.
@@ -57,12 +67,24 @@ struct PlayArgs {
     /// Built-in scenario name or scenario folder.
     #[arg(long, default_value = "istanbul")]
     scenario: String,
-    /// Who plays a seat, as SEAT=POLICY (repeatable); unnamed seats are random bots.
-    #[arg(long = "seat", value_name = "SEAT=POLICY")]
+    /// Who plays a seat, as SEAT=human|random|easy|normal|hard (repeatable). Unnamed seats:
+    /// Pakistan is human, the others `normal` bots.
+    #[arg(long = "seat", value_name = "SEAT=WHO")]
     seats: Vec<String>,
     /// The game's seed; a random one when omitted.
     #[arg(long)]
     seed: Option<u64>,
+    /// How fast bots' moves appear: instant, fast or normal.
+    #[arg(long, default_value = "normal")]
+    speed: String,
+}
+
+/// Options every command that opens the terminal game shares.
+#[derive(clap::Args, Default, Clone)]
+struct UiArgs {
+    /// Where games are saved (default: ./saves if it exists, else the user's data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    saves: Option<std::path::PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -93,11 +115,9 @@ struct SimArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => play(PlayArgs {
-            scenario: "istanbul".into(),
-            ..PlayArgs::default()
-        }),
-        Some(Command::Play(args)) => play(args),
+        None => title(&cli.ui),
+        Some(Command::Play(args)) => play(args, &cli.ui),
+        Some(Command::Load { file, speed }) => load(&file, &speed, &cli.ui),
         Some(Command::Validate { path, json }) => validate(&path, json),
         Some(Command::Sim(args)) => simulate(args),
         Some(Command::Replay { file, verify }) => replay(&file, verify),
@@ -289,56 +309,67 @@ fn simulate(args: SimArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Until the terminal UI lands: bots play one game and the public log is printed.
-fn play(args: PlayArgs) -> Result<ExitCode> {
-    let scenario = load_scenario(&args.scenario)?;
-    let policies = seat_policies(&args.seats)?;
-    let seed = args.seed.unwrap_or_else(seed_from_time);
-    let mut bots =
-        Seat::ALL.map(|s| policies[s.index()].bot(sim::derive_seed(seed, s.index() as u64 + 1)));
-    let game: Game = sim::play_game(scenario.clone(), seed, &mut bots);
-    let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "{} — seed {seed}\n\n{}\n",
-        scenario.title,
-        scenario.briefing.trim()
-    )?;
-    let mut round = 0;
-    for entry in game.log() {
-        if entry.round != round {
-            round = entry.round;
-            writeln!(out, "\n── Round {round} ──")?;
-        }
-        writeln!(out, "{}", entry.describe(&scenario))?;
+/// The terminal game's options from the command line and the environment.
+fn ui_options(ui: &UiArgs, speed: &str) -> Result<ceasefire::tui::Options> {
+    Ok(ceasefire::tui::Options {
+        saves_dir: Some(save::saves_dir(ui.saves.as_deref())),
+        speed: speed.parse().map_err(anyhow::Error::msg)?,
+        theme: ceasefire::tui::Theme::from_env(),
+    })
+}
+
+/// Refuses to start the terminal game without a terminal to draw on.
+fn require_terminal() -> Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        bail!(
+            "the game needs a terminal to draw on; for headless games use `ceasefire sim`, \
+             and to check a save `ceasefire replay FILE --verify`"
+        );
     }
-    if let (Some(outcome), Some(scores)) = (game.outcome(), game.scores()) {
-        writeln!(out, "\n{outcome}. {}", outcome.explanation())?;
-        for score in scores {
-            let objective = &scenario.objectives[usize::from(
-                game.view(ceasefire::engine::Viewer::Facilitator).objectives[score.seat.index()]
-                    .unwrap_or_default(),
-            )];
-            writeln!(
-                out,
-                "  {:<12} {:>4}  (objective \"{}\" {})",
-                score.seat.to_string(),
-                score.total,
-                objective.name,
-                if score.objective_met { "met" } else { "missed" }
-            )?;
-        }
-    }
-    writeln!(
-        out,
-        "\nThe terminal interface is coming; `ceasefire sim` runs many games."
-    )?;
+    Ok(())
+}
+
+fn title(ui: &UiArgs) -> Result<ExitCode> {
+    require_terminal()?;
+    let app = ceasefire::tui::App::new(ui_options(ui, "normal")?);
+    ceasefire::tui::run(app)?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// A seed for games the user did not seed: the only place the clock is read.
-fn seed_from_time() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as u64)
+fn play(args: PlayArgs, ui: &UiArgs) -> Result<ExitCode> {
+    let options = ui_options(ui, &args.speed)?;
+    let seats = seat_controllers(&args.seats)?;
+    let play = ceasefire::tui::Play::start(&args.scenario, seats, args.seed, &options)
+        .map_err(anyhow::Error::msg)?;
+    require_terminal()?;
+    let app = ceasefire::tui::App::playing(options, play, std::time::Instant::now());
+    ceasefire::tui::run(app)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn load(file: &std::path::Path, speed: &str, ui: &UiArgs) -> Result<ExitCode> {
+    let options = ui_options(ui, speed)?;
+    let play = ceasefire::tui::Play::load(file, &options).map_err(anyhow::Error::msg)?;
+    require_terminal()?;
+    let app = ceasefire::tui::App::playing(options, play, std::time::Instant::now());
+    ceasefire::tui::run(app)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Parses `SEAT=WHO` pairs for `play`: Pakistan defaults to a human, the others to `normal`.
+fn seat_controllers(pairs: &[String]) -> Result<[ceasefire::tui::Controller; 3]> {
+    use ceasefire::tui::Controller;
+    let normal = Controller::Bot(Policy::Normal);
+    let mut seats = [Controller::Human, normal, normal];
+    for pair in pairs {
+        let Some((seat, who)) = pair.split_once('=') else {
+            bail!("--seat takes SEAT=WHO, for example --seat afghanistan=human (got `{pair}`)");
+        };
+        let seat = Seat::from_key(seat).with_context(|| {
+            format!("unknown seat `{seat}`: choose pakistan, afghanistan or mediator")
+        })?;
+        seats[seat.index()] = who.parse().map_err(anyhow::Error::msg)?;
+    }
+    Ok(seats)
 }

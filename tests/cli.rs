@@ -168,16 +168,25 @@ fn sim_rejects_an_unknown_seat_or_bot() {
 }
 
 #[test]
-fn a_seeded_demonstration_game_prints_the_same_log_twice() {
-    let a = ceasefire(&["play", "--scenario", &mini(), "--seed", "9"]);
-    let b = ceasefire(&["play", "--scenario", &mini(), "--seed", "9"]);
-    assert!(a.status.success());
-    assert_eq!(a.stdout, b.stdout);
-    let text = String::from_utf8_lossy(&a.stdout);
-    assert!(
-        text.contains("── Round 1 ──") && text.contains("Game over:"),
-        "{text}"
-    );
+fn play_without_a_terminal_says_so_instead_of_hanging() {
+    let out = ceasefire(&["play", "--scenario", &mini(), "--seed", "9"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
+}
+
+#[test]
+fn play_refuses_unknown_seats_speeds_and_scenarios_before_drawing() {
+    for (args, expected) in [
+        (vec!["play", "--seat", "pakistan=wizard"], "unknown bot"),
+        (vec!["play", "--speed", "warp"], "unknown speed"),
+        (vec!["play", "--scenario", "no-such-place"], "no-such-place"),
+    ] {
+        let out = ceasefire(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    }
 }
 
 /// Plays a seeded random game on the fixture and saves it; returns the save's path.

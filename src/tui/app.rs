@@ -1,0 +1,285 @@
+//! The whole terminal UI as one value: which screen is showing, the overlays, and the game in
+//! play. `handle` and `tick` update it; `draw` renders it and changes nothing. Time comes in
+//! as an argument, so tests drive it without a clock or a terminal.
+
+use super::keys::{self, Command};
+use super::screens::{self, Play, saves::SavesState, setup::SetupState, title::TitleState};
+use super::theme::Theme;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::prelude::*;
+use std::path::PathBuf;
+use std::str::FromStr;
+use std::time::{Duration, Instant};
+
+/// The smallest terminal the game draws in.
+pub const MIN_SIZE: (u16, u16) = (80, 24);
+
+/// How fast bots' moves appear.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Speed {
+    /// No pause between moves.
+    Instant,
+    /// A short pause.
+    Fast,
+    /// Time to read each move.
+    #[default]
+    Normal,
+}
+
+impl Speed {
+    /// Every speed, fastest first.
+    pub const ALL: [Speed; 3] = [Speed::Instant, Speed::Fast, Speed::Normal];
+
+    /// The pause after each bot move.
+    pub fn delay(self) -> Duration {
+        Duration::from_millis(match self {
+            Speed::Instant => 0,
+            Speed::Fast => 250,
+            Speed::Normal => 900,
+        })
+    }
+
+    /// The name used on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            Speed::Instant => "instant",
+            Speed::Fast => "fast",
+            Speed::Normal => "normal",
+        }
+    }
+}
+
+impl FromStr for Speed {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Speed, String> {
+        Speed::ALL
+            .into_iter()
+            .find(|speed| speed.key() == s)
+            .ok_or_else(|| format!("unknown speed `{s}`: choose instant, fast or normal"))
+    }
+}
+
+/// Settings that outlive one game.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Where games are autosaved (`None`: not saved).
+    pub saves_dir: Option<PathBuf>,
+    /// How fast bots' moves appear.
+    pub speed: Speed,
+    /// Colours or none.
+    pub theme: Theme,
+}
+
+/// Which screen is showing.
+pub(crate) enum Screen {
+    Title(TitleState),
+    Setup(SetupState),
+    Saves(SavesState),
+    Play(Box<Play>),
+}
+
+/// What a screen asks the app to do after an input.
+pub(crate) enum Step {
+    /// Nothing more.
+    Stay,
+    /// Show the title screen.
+    Title,
+    /// Show the new-game screen.
+    Setup,
+    /// Show the saved games.
+    Saves,
+    /// Start playing.
+    Play(Box<Play>),
+    /// Ask whether to quit.
+    AskQuit,
+    /// Show the keys.
+    Help,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Overlay {
+    None,
+    Help,
+    ConfirmQuit,
+}
+
+/// The terminal UI.
+pub struct App {
+    screen: Screen,
+    overlay: Overlay,
+    options: Options,
+    quit: bool,
+    area: Rect,
+}
+
+impl App {
+    /// Opens on the title screen.
+    pub fn new(options: Options) -> App {
+        App {
+            screen: Screen::Title(TitleState::default()),
+            overlay: Overlay::None,
+            options,
+            quit: false,
+            area: Rect::new(0, 0, MIN_SIZE.0, MIN_SIZE.1),
+        }
+    }
+
+    /// Opens straight into a game.
+    pub fn playing(options: Options, play: Play, now: Instant) -> App {
+        let mut app = App::new(options);
+        app.screen = Screen::Play(Box::new(play));
+        app.after_change(now);
+        app
+    }
+
+    /// Whether the player has asked to leave.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The game in play, if any.
+    pub fn play(&self) -> Option<&Play> {
+        match &self.screen {
+            Screen::Play(play) => Some(play),
+            _ => None,
+        }
+    }
+
+    /// When the app next wants `tick` without any input (a bot's move is due); `None` when
+    /// it is waiting for a person.
+    pub fn wake_at(&self) -> Option<Instant> {
+        match (&self.screen, self.overlay) {
+            (Screen::Play(play), Overlay::None) => play.wake_at(),
+            _ => None,
+        }
+    }
+
+    /// Lets time pass: plays a bot's move when one is due.
+    pub fn tick(&mut self, now: Instant) {
+        if self.overlay != Overlay::None {
+            return;
+        }
+        if let Screen::Play(play) = &mut self.screen {
+            play.tick(now);
+        }
+    }
+
+    /// Handles one input event.
+    pub fn handle(&mut self, event: &Event, now: Instant) {
+        let step = match event {
+            Event::Key(key) => self.handle_key(*key),
+            Event::Mouse(mouse) => self.handle_mouse(*mouse),
+            _ => Step::Stay,
+        };
+        self.apply(step, now);
+    }
+
+    fn handle_key(&mut self, key: KeyEvent) -> Step {
+        let command = keys::command_for(key);
+        match self.overlay {
+            Overlay::ConfirmQuit => {
+                match command {
+                    Some(Command::Yes) => self.quit = true,
+                    Some(Command::No | Command::Back | Command::Quit) => {
+                        self.overlay = Overlay::None
+                    }
+                    _ => {}
+                }
+                return Step::Stay;
+            }
+            Overlay::Help => {
+                if command.is_some() || key.code == KeyCode::Enter {
+                    self.overlay = Overlay::None;
+                }
+                return Step::Stay;
+            }
+            Overlay::None => {}
+        }
+        match command {
+            Some(Command::Quit) => return Step::AskQuit,
+            Some(Command::Help) => {
+                self.overlay = Overlay::Help;
+                return Step::Stay;
+            }
+            _ => {}
+        }
+        let options = &self.options;
+        match &mut self.screen {
+            Screen::Title(state) => state.handle(command, options),
+            Screen::Setup(state) => state.handle(key, command, options),
+            Screen::Saves(state) => state.handle(command, options),
+            Screen::Play(play) => play.handle(key, command),
+        }
+    }
+
+    fn handle_mouse(&mut self, mouse: MouseEvent) -> Step {
+        let area = self.area;
+        match self.overlay {
+            Overlay::Help => {
+                if matches!(mouse.kind, MouseEventKind::Down(MouseButton::Left)) {
+                    self.overlay = Overlay::None;
+                }
+                return Step::Stay;
+            }
+            Overlay::ConfirmQuit => return Step::Stay,
+            Overlay::None => {}
+        }
+        let options = &self.options;
+        match &mut self.screen {
+            Screen::Title(state) => state.mouse(mouse, area, options),
+            Screen::Setup(state) => state.mouse(mouse, area, options),
+            Screen::Saves(state) => state.mouse(mouse, area, options),
+            Screen::Play(play) => play.mouse(mouse, area),
+        }
+    }
+
+    fn apply(&mut self, step: Step, now: Instant) {
+        match step {
+            Step::Stay => {}
+            Step::Title => self.screen = Screen::Title(TitleState::default()),
+            Step::Setup => self.screen = Screen::Setup(SetupState::new(&self.options)),
+            Step::Saves => self.screen = Screen::Saves(SavesState::load(&self.options)),
+            Step::Play(play) => self.screen = Screen::Play(play),
+            Step::AskQuit => self.overlay = Overlay::ConfirmQuit,
+            Step::Help => self.overlay = Overlay::Help,
+        }
+        self.after_change(now);
+    }
+
+    fn after_change(&mut self, now: Instant) {
+        if let Screen::Play(play) = &mut self.screen {
+            play.schedule(now);
+        }
+    }
+
+    /// Tells the app the size it is drawn at (for mouse hit-testing before the next draw).
+    pub fn resize(&mut self, area: Rect) {
+        self.area = area;
+    }
+
+    /// Draws the current screen and overlays.
+    pub fn draw(&self, frame: &mut Frame) {
+        let area = frame.area();
+        let theme = self.options.theme;
+        if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+            screens::small::draw(frame, theme);
+            return;
+        }
+        match &self.screen {
+            Screen::Title(state) => state.draw(frame, theme),
+            Screen::Setup(state) => state.draw(frame, theme),
+            Screen::Saves(state) => state.draw(frame, theme),
+            Screen::Play(play) => play.draw(frame, theme),
+        }
+        match self.overlay {
+            Overlay::None => {}
+            Overlay::Help => screens::help::draw(frame, theme),
+            Overlay::ConfirmQuit => {
+                let saved = self.play().is_some_and(|p| p.autosaves());
+                screens::help::draw_confirm_quit(frame, theme, saved)
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! Words for things on screen: actions as menu entries, table items, meter dangers.
+
+use crate::engine::{
+    Action, Commitment, Demand, Meter, Posture, Scenario, Seat, SeatView, TableId,
+};
+
+/// Short seat tag for narrow columns.
+pub fn seat_tag(seat: Seat) -> &'static str {
+    match seat {
+        Seat::Pakistan => "PK",
+        Seat::Afghanistan => "AF",
+        Seat::Mediator => "MD",
+    }
+}
+
+/// A pending demand in one line: `#7 AF→PK Security: Dismantle the camps`.
+pub fn demand(scenario: &Scenario, d: &Demand) -> String {
+    format!(
+        "#{} {}→{} {}: {}",
+        d.id,
+        seat_tag(d.by),
+        seat_tag(d.to),
+        d.basket,
+        scenario.cards[usize::from(d.card)].name
+    )
+}
+
+/// A commitment in one line: `#4 PK Security 75% 1/2 ✓ Joint patrols`.
+pub fn commitment(scenario: &Scenario, c: &Commitment) -> String {
+    let mut marks = String::new();
+    if c.verified {
+        marks.push_str(" verified");
+    }
+    if c.monitors {
+        marks.push_str(" +monitors");
+    }
+    format!(
+        "#{} {} {} {}% held {}/{}{}: {}",
+        c.id,
+        seat_tag(c.by),
+        c.basket,
+        c.credibility,
+        c.tests,
+        c.duration,
+        marks,
+        scenario.cards[usize::from(c.card)].name
+    )
+}
+
+/// A table item (demand or commitment) by id, for menu entries.
+pub fn table_item(view: &SeatView, id: TableId) -> String {
+    let scenario = &view.scenario;
+    if let Some(d) = view.demands.iter().find(|d| d.id == id) {
+        return format!("demand {}", demand(scenario, d));
+    }
+    if let Some(c) = view.commitments.iter().find(|c| c.id == id) {
+        return format!("commitment {}", commitment(scenario, c));
+    }
+    format!("#{id}")
+}
+
+/// One action as a menu entry for the seat that takes it.
+pub fn action(view: &SeatView, action: &Action) -> String {
+    let s = &view.scenario;
+    let card = |id: u16| s.cards[usize::from(id)].name.as_str();
+    let rules = &s.rules;
+    match *action {
+        Action::Play {
+            card: c,
+            target: None,
+            ..
+        } => format!("Play {}", card(c)),
+        Action::Play {
+            card: c,
+            target: Some(t),
+            ..
+        } => format!("Play {} on {}", card(c), table_item(view, t)),
+        Action::Meet {
+            demand, card: c, ..
+        } => {
+            format!("Meet #{demand} with {} (a commitment)", card(c))
+        }
+        Action::Counter {
+            demand, card: c, ..
+        } => {
+            format!("Counter #{demand} with your demand {}", card(c))
+        }
+        Action::Reject { demand, .. } => format!(
+            "Reject #{demand}: Trust −{}, your Pressure −{}",
+            rules.reject_trust, rules.reject_relief
+        ),
+        Action::TableAccord { .. } => "Table the accord for signature".to_string(),
+        Action::Pass { .. } => "Pass: end your turn".to_string(),
+        Action::Choose { option, .. } => view
+            .current_event
+            .and_then(|e| s.events[usize::from(e)].choice.as_ref())
+            .and_then(|c| c.options.get(usize::from(option)))
+            .map_or_else(
+                || format!("Option {}", option + 1),
+                |o| format!("{} — {}", o.label, o.text),
+            ),
+        Action::Consent { accept: true, .. } => {
+            "Consent: monitors deploy; Afghan pressure rises by half the Sovereignty cost"
+                .to_string()
+        }
+        Action::Consent { accept: false, .. } => {
+            let cost = view
+                .consent_card
+                .map_or(0, |c| s.cards[usize::from(c)].sovereignty_cost);
+            format!("Refuse: monitors deploy anyway, Sovereignty −{cost}")
+        }
+        Action::Vote { accept: true, .. } => "Sign the accord".to_string(),
+        Action::Vote { accept: false, .. } => format!(
+            "Refuse to sign: Trust −{0}, Credibility −{0}",
+            rules.refused_accord_trust
+        ),
+        Action::Posture { posture, .. } => match posture {
+            Posture::Conciliatory => format!(
+                "Conciliatory: Trust +{}, your Pressure +{}",
+                rules.conciliatory_trust, rules.conciliatory_pressure
+            ),
+            Posture::Firm => format!("Firm: your Pressure +{}", rules.firm_pressure),
+            Posture::Hardline => format!(
+                "Hard-line: your Pressure −{}, Trust −{}, {}% chance Escalation +1",
+                rules.hardline_relief, rules.hardline_trust, rules.hardline_escalation_chance
+            ),
+        },
+        Action::Undo { .. } => "Undo your last action".to_string(),
+    }
+}
+
+/// Where a meter turns dangerous: the line, and whether danger lies below it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Danger {
+    /// The line.
+    pub at: u8,
+    /// True when values under `at` are dangerous; false when values at or above it are.
+    pub below: bool,
+    /// What happens past the line.
+    pub why: &'static str,
+}
+
+impl Danger {
+    /// Whether `value` is past the line.
+    pub fn crossed(self, value: u8) -> bool {
+        if self.below {
+            value < self.at
+        } else {
+            value >= self.at
+        }
+    }
+}
+
+/// The danger line of a meter in this scenario, if it has one.
+pub fn danger(scenario: &Scenario, meter: Meter) -> Option<Danger> {
+    let rules = &scenario.rules;
+    let lowest_threshold = scenario.thresholds.iter().copied().min().unwrap_or(0);
+    Some(match meter {
+        Meter::Trust => Danger {
+            at: lowest_threshold,
+            below: true,
+            why: "no basket can be agreed",
+        },
+        Meter::Sovereignty => Danger {
+            at: rules.walkout_sovereignty.saturating_add(10),
+            below: true,
+            why: "near the Afghan walkout line",
+        },
+        Meter::Security => Danger {
+            at: rules.pull_security,
+            below: true,
+            why: "pull toward unilateral operations",
+        },
+        Meter::Credibility => Danger {
+            at: 20,
+            below: true,
+            why: "the mediators are close to withdrawing",
+        },
+        Meter::Escalation => Danger {
+            at: 3,
+            below: false,
+            why: "a relapse if time runs out; 5 is open conflict",
+        },
+        Meter::PakistanPressure | Meter::AfghanistanPressure => Danger {
+            at: rules.surcharge_pressure,
+            below: false,
+            why: "conciliatory cards cost 1 more",
+        },
+        Meter::Border => return None,
+    })
+}

@@ -1,0 +1,155 @@
+//! The end screen and debrief: the outcome and why, every seat's score with the secret
+//! objectives revealed, a chart of the meters, the turning points, and the scenario's
+//! discussion questions.
+
+use crate::engine::{LogEvent, Meter, Viewer};
+use crate::tui::session::Session;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::chart;
+use ratatui::prelude::*;
+use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+use std::collections::BTreeMap;
+
+/// The debrief's lines.
+pub fn lines(session: &Session, theme: Theme) -> Vec<Line<'static>> {
+    let game = session.game();
+    let view = game.view(Viewer::Facilitator);
+    let scenario = &view.scenario;
+    let mut out = Vec::new();
+    let Some(outcome) = game.outcome() else {
+        return out;
+    };
+    out.push(Line::styled(
+        format!("{} — after round {}", outcome, game.round()),
+        theme.heading(),
+    ));
+    out.push(Line::raw(outcome.explanation()));
+    out.push(Line::raw(""));
+
+    out.push(Line::styled("Scores", theme.heading()));
+    let controllers = session.controllers();
+    for score in game.scores().into_iter().flatten() {
+        let seat = score.seat;
+        let objective = view.objectives[seat.index()].map(|o| &scenario.objectives[usize::from(o)]);
+        let (name, text) = objective.map_or((String::new(), String::new()), |o| {
+            (o.name.clone(), o.text.clone())
+        });
+        let verdict = if score.objective_met {
+            "✓ met"
+        } else {
+            "✗ missed"
+        };
+        out.push(Line::from(vec![
+            Span::styled(format!("  {:<12}", seat.to_string()), theme.seat(seat)),
+            Span::styled(format!("{:>4} pts", score.total), theme.heading()),
+            Span::raw(format!(
+                "  ({} outcome {:+}, objective {:+}) · {}",
+                controllers[seat.index()],
+                score.shared,
+                score.objective,
+                verdict
+            )),
+        ]));
+        out.push(Line::styled(
+            format!("      Objective: {name} — {text}"),
+            theme.dim(),
+        ));
+    }
+    out.push(Line::raw(""));
+
+    out.push(Line::styled("The meters, round by round", theme.heading()));
+    let mut history = view.meter_history.clone();
+    if history.last() != Some(&view.meters) {
+        history.push(view.meters);
+    }
+    out.extend(chart::lines(&history, theme));
+    out.push(Line::raw(""));
+
+    out.push(Line::styled("Turning points", theme.heading()));
+    let points = turning_points(session);
+    if points.is_empty() {
+        out.push(Line::styled("  None stood out.", theme.dim()));
+    }
+    for point in points {
+        out.push(Line::raw(format!("  • {point}")));
+    }
+    out.push(Line::raw(""));
+
+    if !scenario.questions.is_empty() {
+        out.push(Line::styled("For discussion", theme.heading()));
+        for (i, question) in scenario.questions.iter().enumerate() {
+            out.push(Line::raw(format!("  {}. {question}", i + 1)));
+        }
+    }
+    out
+}
+
+/// The largest swings of single rounds, broken commitments and refused accords, in order.
+pub fn turning_points(session: &Session) -> Vec<String> {
+    let game = session.game();
+    let mut swings: BTreeMap<(u8, Meter), i32> = BTreeMap::new();
+    let mut events = Vec::new();
+    for entry in game.log() {
+        match entry.event {
+            LogEvent::MeterChanged { meter, delta, .. } => {
+                *swings.entry((entry.round, meter)).or_default() += i32::from(delta);
+            }
+            LogEvent::CommitmentBroken { id, by, basket } => events.push((
+                entry.round,
+                format!(
+                    "Round {}: {by}'s pledge #{id} in {basket} broke.",
+                    entry.round
+                ),
+            )),
+            LogEvent::AccordRefused => events.push((
+                entry.round,
+                format!("Round {}: the tabled accord was refused.", entry.round),
+            )),
+            LogEvent::DemandRejected { id, by } => events.push((
+                entry.round,
+                format!("Round {}: {by} rejected demand #{id}.", entry.round),
+            )),
+            _ => {}
+        }
+    }
+    let mut ranked: Vec<((u8, Meter), i32)> = swings
+        .into_iter()
+        .filter(|((_, meter), delta)| {
+            let scale = if *meter == Meter::Escalation { 10 } else { 1 };
+            delta.abs() * scale >= 10
+        })
+        .collect();
+    ranked.sort_by_key(|((round, meter), delta)| {
+        let scale = if *meter == Meter::Escalation { 10 } else { 1 };
+        (std::cmp::Reverse(delta.abs() * scale), *round)
+    });
+    for ((round, meter), delta) in ranked.into_iter().take(3) {
+        events.push((
+            round,
+            format!("Round {round}: {meter} moved {delta:+} in a single round."),
+        ));
+    }
+    events.sort_by_key(|(round, _)| *round);
+    events.into_iter().map(|(_, text)| text).take(12).collect()
+}
+
+/// Draws the debrief, scrolled down by `scroll` lines.
+pub fn draw(frame: &mut Frame, session: &Session, scroll: u16, theme: Theme) {
+    let area = frame.area();
+    let title = format!(" {} — debrief ", session.game().scenario().title);
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.focus_border())
+        .title(Line::styled(title, theme.heading()))
+        .title_bottom(Line::styled(
+            " ↑↓ PgUp PgDn scroll · Enter back to the title · q quit ",
+            theme.dim(),
+        ));
+    frame.render_widget(
+        Paragraph::new(lines(session, theme))
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
+            .block(block),
+        area,
+    );
+}

@@ -1,0 +1,69 @@
+//! The help overlay (every key, from the one keymap) and the "really quit?" question.
+
+use crate::tui::keys::BINDINGS;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::popup::centered;
+use ratatui::prelude::*;
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+
+/// Lists every key binding.
+pub fn draw(frame: &mut Frame, theme: Theme) {
+    let area = centered(frame.area(), 64, BINDINGS.len() as u16 + 6);
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.focus_border())
+        .title(Line::styled(" Keys ", theme.heading()))
+        .title_bottom(Line::styled(" any key closes ", theme.dim()));
+    let mut lines: Vec<Line> = BINDINGS
+        .iter()
+        .map(|b| {
+            Line::from(vec![
+                Span::styled(format!(" {:<10}", b.label), theme.key()),
+                Span::raw(b.help),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        " The mouse works too: click a card, a table item, an option or a button.",
+        theme.dim(),
+    ));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+/// Asks whether to quit; says whether the game is saved.
+pub fn draw_confirm_quit(frame: &mut Frame, theme: Theme, saved: bool) {
+    let area = centered(frame.area(), 50, 6);
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.focus_border())
+        .title(Line::styled(" Quit? ", theme.heading()));
+    let note = if saved {
+        "The game is saved; continue it from the title screen."
+    } else {
+        "This game is not being saved."
+    };
+    let lines = vec![
+        Line::from(vec![
+            Span::raw(" Quit Ceasefire?  "),
+            Span::styled("y", theme.key()),
+            Span::raw(" yes   "),
+            Span::styled("n", theme.key()),
+            Span::raw(" no"),
+        ]),
+        Line::styled(format!(" {note}"), theme.dim()),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}

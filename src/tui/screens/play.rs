@@ -1,0 +1,718 @@
+//! A game in play: whose eyes the screen shows, the hot-seat curtain, prompts for decisions,
+//! the pacing of bots' moves, and the keys and clicks of the table and end screens.
+
+use super::table::{self, Panel, Picker, TableUi};
+use super::{debrief, hit};
+use crate::engine::{Action, Decision, Seat, SeatView, Viewer};
+use crate::save;
+use crate::scenario::ScenarioSource;
+use crate::tui::app::{Options, Speed, Step};
+use crate::tui::keys::Command;
+use crate::tui::labels;
+use crate::tui::session::{Controller, Session};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::board;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::prelude::*;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// A game at this screen.
+pub struct Play {
+    session: Session,
+    speed: Speed,
+    ui: TableUi,
+    shown: Viewer,
+    curtain: Option<Seat>,
+    brief_open: bool,
+    briefed: [bool; 3],
+    notice: Option<String>,
+    next_bot_at: Option<Instant>,
+    debrief_scroll: u16,
+    brief_scroll: u16,
+}
+
+impl Play {
+    /// Starts a new game of a scenario (built-in name or folder). Without a seed, one is
+    /// taken from the clock.
+    pub fn start(
+        scenario: &str,
+        seats: [Controller; 3],
+        seed: Option<u64>,
+        options: &Options,
+    ) -> Result<Play, String> {
+        let source = ScenarioSource::find(scenario).map_err(|e| e.to_string())?;
+        let built = source.build().map_err(|e| e.to_string())?;
+        let seed = seed.unwrap_or_else(seed_from_time);
+        let session = Session::new(
+            source,
+            Arc::new(built),
+            seed,
+            seats,
+            options.saves_dir.as_deref(),
+        );
+        Ok(Play::with_session(session, options.speed))
+    }
+
+    /// Resumes a save.
+    pub fn load(path: &Path, options: &Options) -> Result<Play, String> {
+        let loaded = save::load(path).map_err(|e| e.to_string())?;
+        let session = Session::resume(loaded, path)?;
+        Ok(Play::with_session(session, options.speed))
+    }
+
+    /// Wraps a session; the screen starts on the first human seat (behind the curtain when
+    /// several people share the keyboard), or on the facilitator's view when all are bots.
+    pub fn with_session(session: Session, speed: Speed) -> Play {
+        let humans = session.humans();
+        let shown = match humans.as_slice() {
+            [] => Viewer::Facilitator,
+            [only] => Viewer::Seat(*only),
+            [first, ..] => Viewer::Seat(session.human_to_act().unwrap_or(*first)),
+        };
+        let curtain = match (humans.len(), shown) {
+            (2.., Viewer::Seat(seat)) => Some(seat),
+            _ => None,
+        };
+        let fresh = session.game().actions().is_empty();
+        let mut briefed = [!fresh; 3];
+        let brief_open = fresh && curtain.is_none() && !humans.is_empty();
+        if let (true, Viewer::Seat(seat)) = (brief_open, shown) {
+            briefed[seat.index()] = true;
+        }
+        Play {
+            session,
+            speed,
+            ui: TableUi::default(),
+            shown,
+            curtain,
+            brief_open,
+            briefed,
+            notice: None,
+            next_bot_at: None,
+            debrief_scroll: 0,
+            brief_scroll: 0,
+        }
+    }
+
+    /// The session (game, seats, reasons).
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// Whose eyes the screen shows.
+    pub fn shown(&self) -> Viewer {
+        self.shown
+    }
+
+    /// The seat behind the curtain, while it is down.
+    pub fn curtain(&self) -> Option<Seat> {
+        self.curtain
+    }
+
+    /// Whether this game is autosaved.
+    pub fn autosaves(&self) -> bool {
+        self.session.save_path().is_some()
+    }
+
+    /// When the next bot move is due.
+    pub fn wake_at(&self) -> Option<Instant> {
+        if self.brief_open || self.curtain.is_some() {
+            return None;
+        }
+        self.next_bot_at
+    }
+
+    /// Schedules the next bot move if a bot must act.
+    pub fn schedule(&mut self, now: Instant) {
+        if self.next_bot_at.is_none() && self.session.bot_to_act() {
+            self.next_bot_at = Some(now + self.speed.delay());
+        }
+    }
+
+    /// Plays a due bot move.
+    pub fn tick(&mut self, now: Instant) {
+        if self.wake_at().is_some_and(|at| at <= now) {
+            self.next_bot_at = None;
+            self.session.play_bot();
+            self.sync();
+        }
+        self.schedule(now);
+    }
+
+    /// The person who may act at this screen now: the acting seat, when it is human, shown
+    /// and not behind the curtain.
+    fn actor(&self) -> Option<Seat> {
+        let seat = self.session.human_to_act()?;
+        (self.curtain.is_none() && self.shown == Viewer::Seat(seat)).then_some(seat)
+    }
+
+    /// After any move: lower the curtain for the next person, or show the acting seat.
+    fn sync(&mut self) {
+        self.ui.clamp(&self.view());
+        let Some(seat) = self.session.human_to_act() else {
+            return;
+        };
+        if self.shown == Viewer::Seat(seat) {
+            return;
+        }
+        self.ui = TableUi::default();
+        if self.session.humans().len() >= 2 {
+            self.curtain = Some(seat);
+        }
+        self.shown = Viewer::Seat(seat);
+    }
+
+    fn view(&self) -> SeatView {
+        self.session.view(self.shown)
+    }
+
+    fn legal(&self) -> Vec<Action> {
+        self.actor()
+            .map(|seat| self.session.game().legal_actions(seat))
+            .unwrap_or_default()
+    }
+
+    fn act(&mut self, action: Action) {
+        match self.session.act(action) {
+            Ok(()) => {
+                self.notice = None;
+                self.ui.picker = None;
+                self.ui.prompt = 0;
+                self.ui.prompt_hidden = false;
+                self.sync();
+            }
+            Err(e) => self.notice = Some(e.to_string()),
+        }
+    }
+
+    /// The decision prompt the actor must answer now (not a negotiation turn).
+    pub(crate) fn decision_prompt(&self) -> Option<Picker> {
+        let seat = self.actor()?;
+        let (_, decision) = self.session.game().to_act()?;
+        if decision == Decision::Negotiate {
+            return None;
+        }
+        let view = self.view();
+        let scenario = &view.scenario;
+        let (title, intro) = match decision {
+            Decision::EventChoice => {
+                let event = view.current_event.map(|e| &scenario.events[usize::from(e)]);
+                let name = event.map_or("Event", |e| e.name.as_str());
+                let question = event
+                    .and_then(|e| e.choice.as_ref())
+                    .map_or(String::new(), |c| c.prompt.clone());
+                let text = event.map_or(String::new(), |e| e.text.clone());
+                (format!("Event: {name}"), format!("{text}\n\n{seat}: {question}"))
+            }
+            Decision::Consent => {
+                let card = view
+                    .consent_card
+                    .map_or("verification", |c| scenario.cards[usize::from(c)].name.as_str());
+                let target = view
+                    .consent_for
+                    .map_or(String::new(), |id| labels::table_item(&view, id));
+                (
+                    "Monitors on Afghan soil".to_string(),
+                    format!("The mediator's {card} would put monitors on your soil to verify {target}. Do you consent?"),
+                )
+            }
+            Decision::AccordVote => {
+                let agreed: Vec<String> = crate::engine::Basket::ALL
+                    .iter()
+                    .filter(|b| view.baskets[b.index()].is_agreed())
+                    .map(|b| b.to_string())
+                    .collect();
+                (
+                    "The accord is tabled".to_string(),
+                    format!(
+                        "Agreed baskets: {}. Trust is {}; a durable peace needs Trust ≥ {} and Verification agreed. Both delegations must sign.",
+                        agreed.join(", "),
+                        view.meters.get(crate::engine::Meter::Trust),
+                        scenario.rules.durable_trust
+                    ),
+                )
+            }
+            Decision::Posture => (
+                format!("Public posture — round {}", view.round),
+                "Both delegations choose in secret; the postures are revealed together. If both are conciliatory, Escalation falls by 1.".to_string(),
+            ),
+            Decision::Negotiate => return None,
+        };
+        let options = self
+            .legal()
+            .into_iter()
+            .map(|a| (labels::action(&view, &a), a))
+            .collect();
+        Some(Picker {
+            title,
+            intro,
+            options,
+            selected: self.ui.prompt,
+        })
+    }
+
+    /// Reacts to a key.
+    pub(crate) fn handle(&mut self, _key: KeyEvent, command: Option<Command>) -> Step {
+        let Some(command) = command else {
+            return Step::Stay;
+        };
+        if self.session.game().outcome().is_some() {
+            return self.handle_debrief(command);
+        }
+        if self.curtain.is_some() {
+            if command == Command::Confirm
+                && let Some(seat) = self.curtain.take()
+                && !self.briefed[seat.index()]
+            {
+                self.briefed[seat.index()] = true;
+                self.brief_open = true;
+            }
+            return Step::Stay;
+        }
+        if self.brief_open {
+            match command {
+                Command::Confirm | Command::Back | Command::Brief => {
+                    self.brief_open = false;
+                    self.brief_scroll = 0;
+                }
+                Command::Down | Command::PageDown => {
+                    self.brief_scroll = self.brief_scroll.saturating_add(3)
+                }
+                Command::Up | Command::PageUp => {
+                    self.brief_scroll = self.brief_scroll.saturating_sub(3)
+                }
+                _ => {}
+            }
+            return Step::Stay;
+        }
+        if self.ui.picker.is_some() {
+            self.handle_picker(command);
+            return Step::Stay;
+        }
+        if !self.ui.prompt_hidden
+            && let Some(prompt) = self.decision_prompt()
+        {
+            let n = prompt.options.len().max(1);
+            match command {
+                Command::Up => self.ui.prompt = (self.ui.prompt + n - 1) % n,
+                Command::Down => self.ui.prompt = (self.ui.prompt + 1) % n,
+                Command::Confirm => {
+                    if let Some((_, action)) = prompt.options.get(self.ui.prompt) {
+                        self.act(*action);
+                    }
+                }
+                Command::Back => self.ui.prompt_hidden = true,
+                Command::Undo => self.undo(),
+                _ => {}
+            }
+            return Step::Stay;
+        }
+        self.handle_table(command);
+        Step::Stay
+    }
+
+    fn handle_picker(&mut self, command: Command) {
+        let Some(picker) = &mut self.ui.picker else {
+            return;
+        };
+        let n = picker.options.len().max(1);
+        match command {
+            Command::Up => picker.selected = (picker.selected + n - 1) % n,
+            Command::Down => picker.selected = (picker.selected + 1) % n,
+            Command::Confirm => {
+                if let Some((_, action)) = picker.options.get(picker.selected) {
+                    let action = *action;
+                    self.act(action);
+                }
+            }
+            Command::Back => self.ui.picker = None,
+            _ => {}
+        }
+    }
+
+    fn handle_table(&mut self, command: Command) {
+        let view = self.view();
+        match command {
+            Command::NextPanel => self.ui.focus = self.ui.focus.next(),
+            Command::PrevPanel => self.ui.focus = self.ui.focus.prev(),
+            Command::Up | Command::Down => {
+                let down = command == Command::Down;
+                match self.ui.focus {
+                    Panel::Hand => self.ui.hand = step(self.ui.hand, view.own_hand().len(), down),
+                    Panel::Table => {
+                        self.ui.board = step(self.ui.board, board::items(&view).len(), down)
+                    }
+                    Panel::Log => self.scroll_log(if down { -1 } else { 1 }),
+                }
+            }
+            Command::PageUp => self.scroll_log(5),
+            Command::PageDown => self.scroll_log(-5),
+            Command::Home => self.ui.log_scroll = usize::MAX / 2,
+            Command::End => self.ui.log_scroll = 0,
+            Command::Confirm => match self.ui.focus {
+                _ if self.ui.prompt_hidden && self.decision_prompt().is_some() => {
+                    self.ui.prompt_hidden = false
+                }
+                Panel::Hand => self.use_card(),
+                Panel::Table => self.use_item(),
+                Panel::Log => {}
+            },
+            Command::Pass => self.simple(|seat| Action::Pass { seat }, "pass"),
+            Command::TableAccord => self.table_accord(),
+            Command::Undo => self.undo(),
+            Command::Save => self.save(),
+            Command::Brief => self.brief_open = true,
+            _ => {}
+        }
+    }
+
+    fn scroll_log(&mut self, by: isize) {
+        self.ui.log_scroll = self.ui.log_scroll.saturating_add_signed(by);
+    }
+
+    fn simple(&mut self, make: impl Fn(Seat) -> Action, what: &str) {
+        let Some(seat) = self.actor() else {
+            self.notice = Some(format!("You cannot {what} now: it is not your turn."));
+            return;
+        };
+        let action = make(seat);
+        if self.legal().contains(&action) {
+            self.act(action);
+        } else {
+            self.notice = Some(format!("You cannot {what} now."));
+        }
+    }
+
+    fn table_accord(&mut self) {
+        if let Some(seat) = self.actor()
+            && seat == Seat::Mediator
+            && !self.legal().contains(&Action::TableAccord { seat })
+        {
+            let why = self
+                .session
+                .game()
+                .accord_not_ready()
+                .unwrap_or_else(|| "not now".into());
+            self.notice = Some(format!("The accord cannot be tabled: {why}."));
+            return;
+        }
+        self.simple(|seat| Action::TableAccord { seat }, "table the accord");
+    }
+
+    fn undo(&mut self) {
+        let Some(seat) =
+            self.session.humans().into_iter().find(|s| {
+                Viewer::Seat(*s) == self.shown && self.session.game().check_undo(*s).is_ok()
+            })
+        else {
+            let why = match self.shown {
+                Viewer::Seat(seat) => self
+                    .session
+                    .game()
+                    .check_undo(seat)
+                    .err()
+                    .map_or_else(String::new, |e| e.to_string()),
+                _ => "only a person in a seat can undo".to_string(),
+            };
+            self.notice = Some(format!("Nothing to undo: {why}."));
+            return;
+        };
+        self.act(Action::Undo { seat });
+        if self.notice.is_none() {
+            self.notice = Some("Your last action was taken back.".into());
+        }
+    }
+
+    fn save(&mut self) {
+        self.notice = Some(match self.session.save() {
+            Ok(path) => format!("Saved to {}.", path.display()),
+            Err(e) => format!("Could not save: {e}"),
+        });
+    }
+
+    /// Enter on a card: play it when there is one way to, else offer the ways.
+    fn use_card(&mut self) {
+        let view = self.view();
+        let Some(&card) = view.own_hand().get(self.ui.hand) else {
+            return;
+        };
+        let name = view.scenario.cards[usize::from(card)].name.clone();
+        let Some(seat) = self.actor() else {
+            self.notice = Some(format!("{name}: wait for your turn."));
+            return;
+        };
+        let ways: Vec<Action> = self
+            .legal()
+            .into_iter()
+            .filter(|a| uses_card(a, card))
+            .collect();
+        match ways.as_slice() {
+            [] => {
+                let why = self
+                    .session
+                    .game()
+                    .card_block_reason(seat, card)
+                    .unwrap_or_else(|| "not now".to_string());
+                self.notice = Some(format!("{name} cannot be played: {why}."));
+            }
+            [only] => self.act(*only),
+            _ => {
+                self.ui.picker = Some(Picker {
+                    title: name.clone(),
+                    intro: format!("How do you play {name}?"),
+                    options: ways
+                        .iter()
+                        .map(|a| (labels::action(&view, a), *a))
+                        .collect(),
+                    selected: 0,
+                })
+            }
+        }
+    }
+
+    /// Enter on a demand or commitment: offer what can be done with it.
+    fn use_item(&mut self) {
+        let view = self.view();
+        let Some(item) = board::items(&view).get(self.ui.board).copied() else {
+            return;
+        };
+        let id = item.id();
+        let ways: Vec<Action> = self
+            .legal()
+            .into_iter()
+            .filter(|a| match *a {
+                Action::Meet { demand, .. }
+                | Action::Counter { demand, .. }
+                | Action::Reject { demand, .. } => demand == id,
+                Action::Play { target, .. } => target == Some(id),
+                _ => false,
+            })
+            .collect();
+        if ways.is_empty() {
+            self.notice = Some(format!(
+                "Nothing you can do with {} now.",
+                labels::table_item(&view, id)
+            ));
+            return;
+        }
+        self.ui.picker = Some(Picker {
+            title: format!("#{id}"),
+            intro: labels::table_item(&view, id),
+            options: ways
+                .iter()
+                .map(|a| (labels::action(&view, a), *a))
+                .collect(),
+            selected: 0,
+        });
+    }
+
+    fn handle_debrief(&mut self, command: Command) -> Step {
+        match command {
+            Command::Down => self.debrief_scroll = self.debrief_scroll.saturating_add(1),
+            Command::Up => self.debrief_scroll = self.debrief_scroll.saturating_sub(1),
+            Command::PageDown => self.debrief_scroll = self.debrief_scroll.saturating_add(10),
+            Command::PageUp => self.debrief_scroll = self.debrief_scroll.saturating_sub(10),
+            Command::Home => self.debrief_scroll = 0,
+            Command::Confirm | Command::Back => return Step::Title,
+            _ => {}
+        }
+        Step::Stay
+    }
+
+    /// Reacts to the mouse: clicks select and use cards, table items, options and buttons;
+    /// the wheel scrolls the log.
+    pub(crate) fn mouse(&mut self, mouse: MouseEvent, area: Rect) -> Step {
+        match mouse.kind {
+            MouseEventKind::ScrollUp => {
+                self.scroll_log(1);
+                self.debrief_scroll = self.debrief_scroll.saturating_sub(1);
+                return Step::Stay;
+            }
+            MouseEventKind::ScrollDown => {
+                self.scroll_log(-1);
+                self.debrief_scroll = self.debrief_scroll.saturating_add(1);
+                return Step::Stay;
+            }
+            MouseEventKind::Down(MouseButton::Left) => {}
+            _ => return Step::Stay,
+        }
+        let (x, y) = (mouse.column, mouse.row);
+        if self.session.game().outcome().is_some() || self.curtain.is_some() || self.brief_open {
+            return self.handle(KeyEvent::from(KeyCode::Enter), Some(Command::Confirm));
+        }
+        let picker = self.ui.picker.clone().or_else(|| {
+            (!self.ui.prompt_hidden)
+                .then(|| self.decision_prompt())
+                .flatten()
+        });
+        if let Some(picker) = picker {
+            let menu = table::picker_layout(area, &picker);
+            match hit(&menu.rows, x, y) {
+                Some(i) => {
+                    if self.ui.picker.is_some() {
+                        if let Some(p) = &mut self.ui.picker {
+                            p.selected = i;
+                        }
+                    } else {
+                        self.ui.prompt = i;
+                    }
+                    return self.handle(KeyEvent::from(KeyCode::Enter), Some(Command::Confirm));
+                }
+                None if !menu.area.contains(Position::new(x, y)) => {
+                    if self.ui.picker.is_some() {
+                        self.ui.picker = None;
+                    } else {
+                        self.ui.prompt_hidden = true;
+                    }
+                }
+                None => {}
+            }
+            return Step::Stay;
+        }
+        let view = self.view();
+        let areas = table::layout(area, view.own_hand().len(), self.ui.focus);
+        if let Some(command) = table::footer_hit(&areas, &self.footer(), x, y) {
+            return match command {
+                Command::Quit => Step::AskQuit,
+                Command::Help => Step::Help,
+                _ => self.handle(KeyEvent::from(KeyCode::Null), Some(command)),
+            };
+        }
+        if let Some(i) = table::hand_hit(&areas, self.ui.hand, view.own_hand().len(), x, y) {
+            let again = self.ui.focus == Panel::Hand && self.ui.hand == i;
+            self.ui.focus = Panel::Hand;
+            self.ui.hand = i;
+            if again {
+                self.use_card();
+            }
+        } else if let Some(i) = table::table_hit(&areas, &view, self.ui.board, x, y) {
+            let again = self.ui.focus == Panel::Table && self.ui.board == i;
+            self.ui.focus = Panel::Table;
+            self.ui.board = i;
+            if again {
+                self.use_item();
+            }
+        } else if areas.log.contains(Position::new(x, y)) {
+            self.ui.focus = Panel::Log;
+        }
+        Step::Stay
+    }
+
+    /// The buttons in the footer for the current state.
+    pub(crate) fn footer(&self) -> Vec<(String, Command)> {
+        let mut buttons = Vec::new();
+        if let Some(seat) = self.actor() {
+            if self.ui.prompt_hidden && self.decision_prompt().is_some() {
+                buttons.push(("Enter answer".to_string(), Command::Confirm));
+            } else {
+                buttons.push(("Enter play".to_string(), Command::Confirm));
+                buttons.push(("p pass".to_string(), Command::Pass));
+                if seat == Seat::Mediator {
+                    buttons.push(("a accord".to_string(), Command::TableAccord));
+                }
+            }
+        }
+        if matches!(self.shown, Viewer::Seat(_)) {
+            buttons.push(("u undo".to_string(), Command::Undo));
+            buttons.push(("b brief".to_string(), Command::Brief));
+        }
+        buttons.push(("Tab panel".to_string(), Command::NextPanel));
+        buttons.push(("? help".to_string(), Command::Help));
+        buttons.push(("q quit".to_string(), Command::Quit));
+        buttons
+    }
+
+    /// Draws the table, the curtain, the brief or the end screen.
+    pub fn draw(&self, frame: &mut Frame, theme: Theme) {
+        if self.session.game().outcome().is_some() {
+            debrief::draw(frame, &self.session, self.debrief_scroll, theme);
+            return;
+        }
+        if let Some(seat) = self.curtain {
+            table::draw_curtain(frame, seat, theme);
+            return;
+        }
+        let view = self.view();
+        let game = self.session.game();
+        let since = match self.shown {
+            Viewer::Seat(seat) => self.session.meters_at_last_action(seat),
+            _ => view.meter_history.last().copied().unwrap_or(view.meters),
+        };
+        let legal = self.legal();
+        let actor = self.actor();
+        let blocks: Vec<bool> = match self.shown {
+            Viewer::Seat(seat) => view
+                .own_hand()
+                .iter()
+                .map(|&card| match actor {
+                    Some(_) => !legal.iter().any(|a| uses_card(a, card)),
+                    None => game.card_block(seat, card).is_some(),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let block_reason = match self.shown {
+            Viewer::Seat(seat) => view
+                .own_hand()
+                .get(self.ui.hand)
+                .and_then(|&card| game.card_block_reason(seat, card)),
+            _ => None,
+        };
+        let data = table::TableData {
+            view: &view,
+            since,
+            blocked: &blocks,
+            block_reason,
+            log: game.log(),
+            reasons: self.session.reasons(),
+            controllers: self.session.controllers(),
+            actor,
+            notice: self.notice.as_deref(),
+            footer: self.footer(),
+        };
+        table::draw(frame, &data, &self.ui, theme);
+        if self.brief_open {
+            table::draw_brief(frame, &view, self.brief_scroll, theme);
+        } else if let Some(picker) = &self.ui.picker {
+            table::draw_picker(frame, picker, "Enter choose · Esc cancel", theme);
+        } else if !self.ui.prompt_hidden
+            && let Some(prompt) = self.decision_prompt()
+        {
+            table::draw_picker(
+                frame,
+                &prompt,
+                "Enter choose · Esc look at the table",
+                theme,
+            );
+        }
+    }
+}
+
+/// Whether `action` puts `card` into play.
+fn uses_card(action: &Action, card: crate::engine::CardId) -> bool {
+    match *action {
+        Action::Play { card: c, .. }
+        | Action::Meet { card: c, .. }
+        | Action::Counter { card: c, .. } => c == card,
+        _ => false,
+    }
+}
+
+fn step(at: usize, len: usize, down: bool) -> usize {
+    if len == 0 {
+        0
+    } else if down {
+        (at + 1) % len
+    } else {
+        (at + len - 1) % len
+    }
+}
+
+/// A seed for a game nobody seeded: the only place the UI reads the clock for the game.
+pub fn seed_from_time() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64)
+}

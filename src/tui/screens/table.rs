@@ -1,0 +1,638 @@
+//! The table screen: meters, baskets and the seat's objective on the left; the table's
+//! demands and commitments, the hand with the selected card's text, and the log on the right;
+//! round, phase and whose turn above; the keys below. Also the prompts drawn over it, the
+//! hot-seat curtain and the brief.
+
+use super::hit;
+use crate::engine::{Action, CardId, LogEntry, Meters, Seat, SeatView, Viewer};
+use crate::tui::keys::Command;
+use crate::tui::session::{Controller, Reason};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::popup::{self, Menu};
+use crate::tui::widgets::{board, hand, log, meters};
+use ratatui::prelude::*;
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+
+/// The panel that has the keyboard.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Panel {
+    /// The hand of cards.
+    #[default]
+    Hand,
+    /// The demands and commitments on the table.
+    Table,
+    /// The log.
+    Log,
+}
+
+impl Panel {
+    /// The next panel in Tab order.
+    pub fn next(self) -> Panel {
+        match self {
+            Panel::Hand => Panel::Table,
+            Panel::Table => Panel::Log,
+            Panel::Log => Panel::Hand,
+        }
+    }
+
+    /// The previous panel.
+    pub fn prev(self) -> Panel {
+        self.next().next()
+    }
+}
+
+/// A list of actions to choose from, over the table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Picker {
+    /// The box's title.
+    pub title: String,
+    /// What is being decided.
+    pub intro: String,
+    /// Each option's words and action.
+    pub options: Vec<(String, Action)>,
+    /// The highlighted option.
+    pub selected: usize,
+}
+
+/// The table screen's own state.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TableUi {
+    /// The panel with the keyboard.
+    pub focus: Panel,
+    /// Selected card in hand.
+    pub hand: usize,
+    /// Selected item on the table.
+    pub board: usize,
+    /// Lines scrolled back from the end of the log (0 follows the newest).
+    pub log_scroll: usize,
+    /// An open picker (ways to play a card, answers to a demand).
+    pub picker: Option<Picker>,
+    /// Highlighted option of the decision prompt.
+    pub prompt: usize,
+    /// The decision prompt was put aside to look at the table.
+    pub prompt_hidden: bool,
+}
+
+impl TableUi {
+    /// Keeps the selections inside what the view holds.
+    pub fn clamp(&mut self, view: &SeatView) {
+        self.hand = self.hand.min(view.own_hand().len().saturating_sub(1));
+        self.board = self.board.min(board::items(view).len().saturating_sub(1));
+    }
+}
+
+/// Everything the table screen draws, gathered by the game screen.
+pub struct TableData<'a> {
+    /// What the viewer sees.
+    pub view: &'a SeatView,
+    /// Meters after the viewer's last action, to show changes since.
+    pub since: Meters,
+    /// Whether each card in the viewer's hand is unusable now.
+    pub blocked: &'a [bool],
+    /// Why the selected card cannot be played, when a rule forbids it.
+    pub block_reason: Option<String>,
+    /// The public log.
+    pub log: &'a [LogEntry],
+    /// The bots' reasons.
+    pub reasons: &'a [Reason],
+    /// Who plays each seat.
+    pub controllers: [Controller; 3],
+    /// The seat that may act at this screen now.
+    pub actor: Option<Seat>,
+    /// A message for the player (a refusal, "saved").
+    pub notice: Option<&'a str>,
+    /// The footer's buttons.
+    pub footer: Vec<(String, Command)>,
+}
+
+/// Where each part of the table screen goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Areas {
+    /// Round, phase, whose turn.
+    pub header: Rect,
+    /// The meters.
+    pub meters: Rect,
+    /// The four baskets.
+    pub baskets: Rect,
+    /// The viewer's objective and capital.
+    pub you: Rect,
+    /// Demands and commitments.
+    pub table: Rect,
+    /// The hand.
+    pub hand: Rect,
+    /// The selected card or item in full.
+    pub detail: Rect,
+    /// The log.
+    pub log: Rect,
+    /// Notice and keys.
+    pub footer: Rect,
+}
+
+/// Lays the screen out for `area` and a hand of `hand_len` cards.
+pub fn layout(area: Rect, hand_len: usize, focus: Panel) -> Areas {
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(10),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let left_width = if area.width >= 110 { 40 } else { 32 };
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(left_width), Constraint::Min(40)]).areas(body);
+    let [meters, baskets, you] = Layout::vertical([
+        Constraint::Length(10),
+        Constraint::Length(6),
+        Constraint::Min(4),
+    ])
+    .areas(left);
+    let tall = area.height >= 34;
+    let hand_rows = (hand_len.max(1) as u16).min(if tall { 8 } else { 5 }) + 2;
+    let detail_rows = match (focus, tall) {
+        (Panel::Log, _) => 0,
+        (_, true) => 8,
+        (_, false) => 6,
+    };
+    let [table, hand, detail, log] = Layout::vertical([
+        Constraint::Percentage(if tall { 25 } else { 20 }),
+        Constraint::Length(hand_rows),
+        Constraint::Length(detail_rows),
+        Constraint::Min(4),
+    ])
+    .areas(right);
+    Areas {
+        header,
+        meters,
+        baskets,
+        you,
+        table,
+        hand,
+        detail,
+        log,
+        footer,
+    }
+}
+
+fn panel<'a>(title: String, focused: bool, theme: Theme) -> Block<'a> {
+    let (style, border) = if focused {
+        (theme.focus_border(), BorderType::Thick)
+    } else {
+        (theme.border(), BorderType::Plain)
+    };
+    Block::bordered()
+        .border_type(border)
+        .border_style(style)
+        .title(Line::styled(title, style))
+}
+
+/// The first line to show so that line `selected` of `total` is visible in `height` rows.
+fn scroll_to(selected: usize, height: u16) -> usize {
+    selected.saturating_sub(usize::from(height.max(1)) - 1)
+}
+
+/// Draws the table screen.
+pub fn draw(frame: &mut Frame, data: &TableData, ui: &TableUi, theme: Theme) {
+    let view = data.view;
+    let areas = layout(frame.area(), view.own_hand().len(), ui.focus);
+    draw_header(frame, areas.header, data, theme);
+
+    let meters_block = panel(" Meters ".into(), false, theme);
+    let inner = meters_block.inner(areas.meters);
+    frame.render_widget(
+        Paragraph::new(meters::lines(
+            &view.scenario,
+            view.meters,
+            data.since,
+            inner.width,
+            theme,
+        ))
+        .block(meters_block),
+        areas.meters,
+    );
+    frame.render_widget(
+        Paragraph::new(board::basket_lines(view, theme)).block(panel(
+            " Accord baskets ".into(),
+            false,
+            theme,
+        )),
+        areas.baskets,
+    );
+    draw_you(frame, areas.you, data, theme);
+
+    let focused = ui.focus == Panel::Table;
+    let table_block = panel(" On the table ".into(), focused, theme);
+    let table_inner = table_block.inner(areas.table);
+    let table_lines = board::table_lines(view, ui.board, focused, theme);
+    let offset = if focused && !board::items(view).is_empty() {
+        scroll_to(board::line_of_item(view, ui.board), table_inner.height)
+    } else {
+        0
+    };
+    frame.render_widget(
+        Paragraph::new(table_lines)
+            .block(table_block)
+            .scroll((offset as u16, 0)),
+        areas.table,
+    );
+
+    let focused = ui.focus == Panel::Hand;
+    let hand_title = match view.viewer {
+        Viewer::Seat(seat) => format!(" {seat}'s hand ({}) ", view.own_hand().len()),
+        _ => " Hands are private ".to_string(),
+    };
+    let hand_block = panel(hand_title, focused, theme);
+    let hand_inner = hand_block.inner(areas.hand);
+    frame.render_widget(
+        Paragraph::new(hand::lines(
+            &view.scenario,
+            view.own_hand(),
+            data.blocked,
+            ui.hand,
+            focused,
+            hand_inner.width,
+            theme,
+        ))
+        .block(hand_block)
+        .scroll((scroll_to(ui.hand, hand_inner.height) as u16, 0)),
+        areas.hand,
+    );
+    draw_detail(frame, areas.detail, data, ui, theme);
+    draw_log(frame, areas.log, data, ui, theme);
+    draw_footer(frame, areas.footer, data, theme);
+}
+
+fn draw_header(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
+    let view = data.view;
+    let turn = match (view.to_act, data.actor) {
+        (Some((seat, decision)), Some(_)) => format!("▶ YOUR MOVE, {seat}: {decision}"),
+        (Some((seat, decision)), None) => {
+            let who = data.controllers[seat.index()];
+            format!("{seat} ({who}) to {decision}")
+        }
+        (None, _) => "game over".to_string(),
+    };
+    let actions = if view
+        .to_act
+        .is_some_and(|(_, d)| d == crate::engine::Decision::Negotiate)
+    {
+        format!(
+            " ({} of {})",
+            view.actions_used + 1,
+            view.scenario.rules.actions_per_turn
+        )
+    } else {
+        String::new()
+    };
+    let capital = format!(
+        "◆ PK {} AF {} MD {}",
+        view.capital[0], view.capital[1], view.capital[2]
+    );
+    let line = Line::from(vec![
+        Span::styled(
+            format!(" Round {}/{} ", view.round, view.scenario.rounds),
+            theme.heading(),
+        ),
+        Span::styled(format!("· {:?} · ", view.phase), theme.text()),
+        Span::styled(
+            format!("{turn}{actions}"),
+            if data.actor.is_some() {
+                theme.warn()
+            } else {
+                theme.text()
+            },
+        ),
+        Span::styled(format!(" · {capital}"), theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
+    let view = data.view;
+    let scenario = &view.scenario;
+    let (title, lines) = match view.viewer {
+        Viewer::Seat(seat) => {
+            let objective =
+                view.objectives[seat.index()].map(|o| &scenario.objectives[usize::from(o)]);
+            let mut lines = vec![Line::from(vec![
+                Span::styled("Secret objective: ", theme.dim()),
+                Span::styled(
+                    objective.map_or("—".to_string(), |o| format!("{} (+{})", o.name, o.points)),
+                    theme.heading(),
+                ),
+            ])];
+            if let Some(o) = objective {
+                lines.push(Line::raw(o.text.clone()));
+            }
+            if let Some(event) = view.current_event {
+                let event = &scenario.events[usize::from(event)];
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(
+                    format!("This round: {}", event.name),
+                    theme.heading(),
+                ));
+                lines.push(Line::styled(event.text.clone(), theme.dim()));
+            }
+            (
+                format!(" You: {seat} · ◆{} ", view.capital[seat.index()]),
+                lines,
+            )
+        }
+        _ => {
+            let lines = Seat::ALL
+                .iter()
+                .map(|&seat| {
+                    let objective = view.objectives[seat.index()]
+                        .map_or("hidden".to_string(), |o| {
+                            scenario.objectives[usize::from(o)].name.clone()
+                        });
+                    Line::from(vec![
+                        Span::styled(format!("{:<12}", seat.to_string()), theme.seat(seat)),
+                        Span::raw(format!(
+                            "{} · {} cards · {objective}",
+                            data.controllers[seat.index()],
+                            view.hand_sizes[seat.index()]
+                        )),
+                    ])
+                })
+                .collect();
+            let title = if view.viewer == Viewer::Facilitator {
+                " Facilitator view "
+            } else {
+                " Spectator "
+            };
+            (title.to_string(), lines)
+        }
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(panel(title, false, theme)),
+        area,
+    );
+}
+
+fn card_detail(view: &SeatView, card: CardId, theme: Theme) -> Vec<Line<'static>> {
+    let def = &view.scenario.cards[usize::from(card)];
+    let mut meta = format!("{} · cost {}", def.kind.key(), def.cost);
+    if let Some(basket) = def.basket {
+        meta.push_str(&format!(" · {basket}"));
+    }
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(def.name.clone(), theme.heading()),
+            Span::styled(format!("  {meta}"), theme.dim()),
+        ]),
+        Line::raw(def.text.clone()),
+    ];
+    if !def.flavour.is_empty() {
+        lines.push(Line::styled(def.flavour.clone(), theme.dim()));
+    }
+    if let Some(hint) = view.scenario.hints.iter().find(|h| h.card == card) {
+        lines.push(Line::styled(format!("Hint: {}", hint.text), theme.warn()));
+    }
+    lines
+}
+
+fn draw_detail(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, theme: Theme) {
+    let view = data.view;
+    let mut lines = Vec::new();
+    if let Some(notice) = data.notice {
+        lines.push(Line::styled(format!("» {notice}"), theme.warn()));
+    }
+    match ui.focus {
+        Panel::Table => {
+            let items = board::items(view);
+            if let Some(item) = items.get(ui.board) {
+                let card = match item {
+                    board::Item::Demand(id) => {
+                        view.demands.iter().find(|d| d.id == *id).map(|d| d.card)
+                    }
+                    board::Item::Commitment(id) => view
+                        .commitments
+                        .iter()
+                        .find(|c| c.id == *id)
+                        .map(|c| c.card),
+                };
+                if let Some(card) = card {
+                    lines.extend(card_detail(view, card, theme));
+                }
+            }
+        }
+        _ => {
+            if let Some(&card) = view.own_hand().get(ui.hand) {
+                lines.extend(card_detail(view, card, theme));
+                if data.blocked.get(ui.hand).copied().unwrap_or(false) {
+                    let why = data.block_reason.clone().unwrap_or_else(|| {
+                        if data.actor.is_some() {
+                            "not usable this turn (answers a demand aimed at you?)".to_string()
+                        } else {
+                            "wait for your turn".to_string()
+                        }
+                    });
+                    lines.push(Line::styled(
+                        format!("✗ Cannot play: {why}"),
+                        theme.danger(),
+                    ));
+                }
+            } else if let Some(event) = view.current_event {
+                let event = &view.scenario.events[usize::from(event)];
+                lines.push(Line::styled(
+                    format!("Event: {}", event.name),
+                    theme.heading(),
+                ));
+                lines.push(Line::raw(event.text.clone()));
+            }
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(panel(
+            " Details ".into(),
+            false,
+            theme,
+        )),
+        area,
+    );
+}
+
+fn draw_log(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, theme: Theme) {
+    let focused = ui.focus == Panel::Log;
+    let lines = log::lines(&data.view.scenario, data.log, data.reasons, theme);
+    let block = panel(
+        if ui.log_scroll > 0 {
+            " Log (scrolled: End follows) ".to_string()
+        } else {
+            " Log ".to_string()
+        },
+        focused,
+        theme,
+    );
+    let height = usize::from(block.inner(area).height);
+    let max_back = lines.len().saturating_sub(height);
+    let back = ui.log_scroll.min(max_back);
+    let start = lines.len().saturating_sub(height + back);
+    let visible: Vec<Line> = lines.into_iter().skip(start).take(height).collect();
+    frame.render_widget(Paragraph::new(visible).block(block), area);
+}
+
+/// Where each footer button is drawn.
+pub fn footer_buttons(area: Rect, buttons: &[(String, Command)]) -> Vec<Rect> {
+    let mut x = area.x + 1;
+    buttons
+        .iter()
+        .map(|(label, _)| {
+            let width = label.chars().count() as u16;
+            let rect = Rect {
+                x,
+                y: area.y,
+                width: width.min(area.right().saturating_sub(x)),
+                height: 1,
+            };
+            x = x.saturating_add(width + 2);
+            rect
+        })
+        .collect()
+}
+
+fn draw_footer(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
+    let mut spans = vec![Span::raw(" ")];
+    for (label, _) in &data.footer {
+        let (key, rest) = label.split_once(' ').unwrap_or((label, ""));
+        spans.push(Span::styled(key.to_string(), theme.key()));
+        spans.push(Span::raw(format!(" {rest}  ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The footer command under a click, if any.
+pub fn footer_hit(areas: &Areas, buttons: &[(String, Command)], x: u16, y: u16) -> Option<Command> {
+    hit(&footer_buttons(areas.footer, buttons), x, y).map(|i| buttons[i].1)
+}
+
+/// The hand card under a click, if any.
+pub fn hand_hit(areas: &Areas, selected: usize, len: usize, x: u16, y: u16) -> Option<usize> {
+    let inner = Block::bordered().inner(areas.hand);
+    if !inner.contains(Position::new(x, y)) {
+        return None;
+    }
+    let index = scroll_to(selected, inner.height) + usize::from(y - inner.y);
+    (index < len).then_some(index)
+}
+
+/// The table item under a click, if any.
+pub fn table_hit(areas: &Areas, view: &SeatView, selected: usize, x: u16, y: u16) -> Option<usize> {
+    let inner = Block::bordered().inner(areas.table);
+    if !inner.contains(Position::new(x, y)) {
+        return None;
+    }
+    let offset = if board::items(view).is_empty() {
+        0
+    } else {
+        scroll_to(board::line_of_item(view, selected), inner.height)
+    };
+    board::item_at_line(view, offset + usize::from(y - inner.y))
+}
+
+/// Where a picker's box and options go.
+pub fn picker_layout(area: Rect, picker: &Picker) -> Menu {
+    let labels: Vec<String> = picker.options.iter().map(|(l, _)| l.clone()).collect();
+    popup::menu_layout(area, &picker.intro, &labels)
+}
+
+/// Draws a picker over the table.
+pub fn draw_picker(frame: &mut Frame, picker: &Picker, footer: &str, theme: Theme) {
+    let labels: Vec<String> = picker.options.iter().map(|(l, _)| l.clone()).collect();
+    let menu = popup::menu_layout(frame.area(), &picker.intro, &labels);
+    let text = popup::MenuText {
+        title: &picker.title,
+        intro: &picker.intro,
+        footer,
+    };
+    popup::draw_menu(frame, &menu, text, &labels, picker.selected, theme);
+}
+
+/// The hot-seat curtain: hides the last seat's hand and objective until the next person is
+/// at the keyboard.
+pub fn draw_curtain(frame: &mut Frame, seat: Seat, theme: Theme) {
+    let area = frame.area();
+    let delegation = match seat {
+        Seat::Pakistan => "the Pakistani delegation",
+        Seat::Afghanistan => "the Afghan delegation",
+        Seat::Mediator => "the mediators",
+    };
+    let box_area = popup::centered(area, 60, 9);
+    let lines = vec![
+        Line::raw(""),
+        Line::styled(
+            format!("Pass the keyboard to {delegation}"),
+            theme.heading(),
+        ),
+        Line::raw(""),
+        Line::raw("Everyone else, look away: the next screen shows"),
+        Line::raw(format!("{seat}'s hand and secret objective.")),
+        Line::raw(""),
+        Line::styled("Press Enter when ready", theme.key()),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).alignment(Alignment::Center).block(
+            Block::bordered()
+                .border_type(BorderType::Double)
+                .border_style(theme.focus_border()),
+        ),
+        box_area,
+    );
+}
+
+/// The brief: the scenario's situation and the seat's secret objective.
+pub fn draw_brief(frame: &mut Frame, view: &SeatView, scroll: u16, theme: Theme) {
+    let area = popup::centered(frame.area(), 90, frame.area().height.saturating_sub(2));
+    frame.render_widget(Clear, area);
+    let scenario = &view.scenario;
+    let mut lines = vec![
+        Line::styled(scenario.title.clone(), theme.heading()),
+        Line::raw(""),
+    ];
+    lines.extend(
+        scenario
+            .briefing
+            .trim()
+            .lines()
+            .map(|l| Line::raw(l.to_string())),
+    );
+    lines.push(Line::raw(""));
+    if let Viewer::Seat(seat) = view.viewer
+        && let Some(o) = view.objectives[seat.index()]
+    {
+        let objective = &scenario.objectives[usize::from(o)];
+        lines.push(Line::styled(
+            format!(
+                "Your secret objective, {seat}: {} (+{})",
+                objective.name, objective.points
+            ),
+            theme.heading(),
+        ));
+        lines.push(Line::raw(objective.text.clone()));
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled(
+        format!(
+            "{} rounds. Every seat scores the shared outcome plus its own objective.",
+            scenario.rounds
+        ),
+        theme.dim(),
+    ));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .scroll((scroll, 0))
+            .block(
+                Block::bordered()
+                    .border_type(BorderType::Double)
+                    .border_style(theme.focus_border())
+                    .title(Line::styled(" Brief ", theme.heading()))
+                    .title_bottom(Line::styled(
+                        " ↑↓ scroll · Enter to begin · b reopens it ",
+                        theme.dim(),
+                    )),
+            ),
+        area,
+    );
+}

@@ -1,0 +1,321 @@
+//! A game being played at one screen: the engine's game, who controls each seat, the bots'
+//! reasons, and the autosave. It knows nothing of terminals; the screens read it and hand it
+//! the actions people choose.
+
+use crate::bot::{Bot, Policy};
+use crate::engine::{Action, Game, Meters, RuleError, Scenario, Seat, SeatView, Viewer};
+use crate::save::{self, Note, SaveError, SaveFile};
+use crate::scenario::ScenarioSource;
+use crate::sim::derive_seed;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::Arc;
+
+/// Who plays a seat.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Controller {
+    /// A person at this screen.
+    Human,
+    /// A bot of this level.
+    Bot(Policy),
+}
+
+impl Controller {
+    /// Every choice, in the order the setup screen cycles through them.
+    pub const ALL: [Controller; 5] = [
+        Controller::Human,
+        Controller::Bot(Policy::Random),
+        Controller::Bot(Policy::Easy),
+        Controller::Bot(Policy::Normal),
+        Controller::Bot(Policy::Hard),
+    ];
+
+    /// The name used on the command line and in saves (`human`, `normal`, …).
+    pub fn key(self) -> &'static str {
+        match self {
+            Controller::Human => "human",
+            Controller::Bot(policy) => policy.key(),
+        }
+    }
+}
+
+impl fmt::Display for Controller {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl FromStr for Controller {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Controller, String> {
+        if s == "human" {
+            return Ok(Controller::Human);
+        }
+        s.parse::<Policy>()
+            .map(Controller::Bot)
+            .map_err(|e| format!("{e}, or human"))
+    }
+}
+
+/// A bot's reason, placed in the log just before the entries its action produced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reason {
+    /// Index of the first log entry the action produced.
+    pub log_index: usize,
+    /// The bot's seat.
+    pub seat: Seat,
+    /// The bot's level.
+    pub policy: Policy,
+    /// Why it acted so.
+    pub text: String,
+}
+
+/// A game in play, with its seats' controllers and its save file.
+pub struct Session {
+    game: Game,
+    source: ScenarioSource,
+    controllers: [Controller; 3],
+    bots: [Option<Box<dyn Bot>>; 3],
+    notes: Vec<Note>,
+    reasons: Vec<Reason>,
+    meters_at_last_action: [Meters; 3],
+    save_path: Option<PathBuf>,
+}
+
+impl Session {
+    /// A new game. With `saves_dir`, it is autosaved there after every action.
+    pub fn new(
+        source: ScenarioSource,
+        scenario: Arc<Scenario>,
+        seed: u64,
+        controllers: [Controller; 3],
+        saves_dir: Option<&Path>,
+    ) -> Session {
+        let game = Game::new(scenario, seed);
+        let seats = controllers.map(|c| c.key().to_string());
+        let save_path =
+            saves_dir.map(|dir| dir.join(save::file_name(&game.scenario().name, seed, &seats)));
+        Session::assemble(game, source, controllers, Vec::new(), save_path)
+    }
+
+    /// Resumes a loaded save; it keeps saving to the same file.
+    pub fn resume(loaded: save::Loaded, path: &Path) -> Result<Session, String> {
+        let controllers = loaded.file.seats.clone().map(|s| s.parse::<Controller>());
+        let mut parsed = [Controller::Human; 3];
+        for (slot, result) in parsed.iter_mut().zip(controllers) {
+            *slot = result.map_err(|e| format!("{}: a seat's controller: {e}", path.display()))?;
+        }
+        Ok(Session::assemble(
+            loaded.game,
+            loaded.file.scenario,
+            parsed,
+            loaded.file.notes,
+            Some(path.to_path_buf()),
+        ))
+    }
+
+    fn assemble(
+        game: Game,
+        source: ScenarioSource,
+        controllers: [Controller; 3],
+        notes: Vec<Note>,
+        save_path: Option<PathBuf>,
+    ) -> Session {
+        let seed = game.seed();
+        let bots = Seat::ALL.map(|seat| match controllers[seat.index()] {
+            Controller::Human => None,
+            Controller::Bot(policy) => Some(policy.bot(derive_seed(seed, seat.index() as u64 + 1))),
+        });
+        let reasons = place_notes(&game, &controllers, &notes);
+        let start = game.scenario().start;
+        Session {
+            game,
+            source,
+            controllers,
+            bots,
+            notes,
+            reasons,
+            meters_at_last_action: [start; 3],
+            save_path,
+        }
+    }
+
+    /// The game.
+    pub fn game(&self) -> &Game {
+        &self.game
+    }
+
+    /// Who plays each seat.
+    pub fn controllers(&self) -> [Controller; 3] {
+        self.controllers
+    }
+
+    /// The seats played by people at this screen.
+    pub fn humans(&self) -> Vec<Seat> {
+        Seat::ALL
+            .into_iter()
+            .filter(|s| self.controllers[s.index()] == Controller::Human)
+            .collect()
+    }
+
+    /// The bots' reasons, in log order.
+    pub fn reasons(&self) -> &[Reason] {
+        &self.reasons
+    }
+
+    /// Where the game is saved, if anywhere.
+    pub fn save_path(&self) -> Option<&Path> {
+        self.save_path.as_deref()
+    }
+
+    /// The meters as they stood after `seat`'s last action (the start, before its first).
+    pub fn meters_at_last_action(&self, seat: Seat) -> Meters {
+        self.meters_at_last_action[seat.index()]
+    }
+
+    /// The seat that must act now when it is a person's, with what that seat sees.
+    pub fn human_to_act(&self) -> Option<Seat> {
+        self.game
+            .to_act()
+            .map(|(seat, _)| seat)
+            .filter(|seat| self.controllers[seat.index()] == Controller::Human)
+    }
+
+    /// Whether a bot must act now.
+    pub fn bot_to_act(&self) -> bool {
+        self.game
+            .to_act()
+            .is_some_and(|(seat, _)| self.controllers[seat.index()] != Controller::Human)
+    }
+
+    /// What `viewer` sees.
+    pub fn view(&self, viewer: Viewer) -> SeatView {
+        self.game.view(viewer)
+    }
+
+    /// Lets the bot whose turn it is act. Returns its seat, or `None` when no bot must act.
+    pub fn play_bot(&mut self) -> Option<Seat> {
+        let (seat, _) = self.game.to_act()?;
+        let Controller::Bot(policy) = self.controllers[seat.index()] else {
+            return None;
+        };
+        let legal = self.game.legal_actions(seat);
+        let view = self.game.view(seat);
+        let bot = self.bots[seat.index()].as_mut()?;
+        let choice = bot.choose(&view, &legal);
+        let action = if legal.contains(&choice.action) {
+            choice.action
+        } else {
+            *legal.first()?
+        };
+        let log_index = self.game.log().len();
+        let action_index = self.game.actions().len();
+        self.apply(action).ok()?;
+        self.notes.push(Note {
+            action: action_index,
+            text: choice.reason.clone(),
+        });
+        self.reasons.push(Reason {
+            log_index,
+            seat,
+            policy,
+            text: choice.reason,
+        });
+        self.autosave();
+        Some(seat)
+    }
+
+    /// Applies a person's action (an undo included), then autosaves.
+    pub fn act(&mut self, action: Action) -> Result<(), RuleError> {
+        let seat = action.seat();
+        if self.controllers[seat.index()] != Controller::Human {
+            return Err(RuleError::Illegal(format!("{seat} is played by a bot")));
+        }
+        self.apply(action)?;
+        self.autosave();
+        Ok(())
+    }
+
+    fn apply(&mut self, action: Action) -> Result<(), RuleError> {
+        self.game.apply(action)?;
+        self.meters_at_last_action[action.seat().index()] = self.game.meters();
+        let log_len = self.game.log().len();
+        self.reasons.retain(|r| r.log_index < log_len);
+        Ok(())
+    }
+
+    /// The save file describing the game now.
+    pub fn save_file(&self, saved_at: u64) -> SaveFile {
+        SaveFile::of(
+            &self.game,
+            &self.source,
+            self.controllers.map(|c| c.key().to_string()),
+            self.notes.clone(),
+            saved_at,
+        )
+    }
+
+    /// Writes the save now (atomically). Returns where, or why it failed.
+    pub fn save(&self) -> Result<PathBuf, SaveError> {
+        let Some(path) = &self.save_path else {
+            return Err(SaveError::Io {
+                path: PathBuf::from("(no saves folder)"),
+                source: std::io::Error::other("saving is off for this game"),
+            });
+        };
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|source| SaveError::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        save::save(path, &self.save_file(unix_now()))?;
+        Ok(path.clone())
+    }
+
+    fn autosave(&self) {
+        if self.save_path.is_some() {
+            // A failed autosave is reported when the player saves by hand; play goes on.
+            let _ = self.save();
+        }
+    }
+}
+
+/// Seconds since the Unix epoch, for a save's timestamp.
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// Where each saved note's action starts in the log, found by replaying the actions.
+fn place_notes(game: &Game, controllers: &[Controller; 3], notes: &[Note]) -> Vec<Reason> {
+    if notes.is_empty() {
+        return Vec::new();
+    }
+    let mut replay = Game::new(game.scenario().clone(), game.seed());
+    let mut starts = Vec::with_capacity(game.actions().len());
+    for action in game.actions() {
+        starts.push(replay.log().len());
+        if replay.apply(*action).is_err() {
+            break;
+        }
+    }
+    notes
+        .iter()
+        .filter_map(|note| {
+            let action = game.actions().get(note.action)?;
+            let Controller::Bot(policy) = controllers[action.seat().index()] else {
+                return None;
+            };
+            Some(Reason {
+                log_index: *starts.get(note.action)?,
+                seat: action.seat(),
+                policy,
+                text: note.text.clone(),
+            })
+        })
+        .filter(|r| r.log_index < game.log().len())
+        .collect()
+}

@@ -1,0 +1,132 @@
+//! The accord board: the four baskets and their state, pending demands and the commitments on
+//! the table with their credibility.
+
+use crate::engine::{Basket, BasketState, SeatView, TableId};
+use crate::tui::labels;
+use crate::tui::theme::Theme;
+use ratatui::prelude::*;
+
+/// Something on the table that can be selected: a pending demand or a commitment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Item {
+    /// A pending demand.
+    Demand(TableId),
+    /// A standing commitment.
+    Commitment(TableId),
+}
+
+impl Item {
+    /// The table id.
+    pub fn id(self) -> TableId {
+        match self {
+            Item::Demand(id) | Item::Commitment(id) => id,
+        }
+    }
+}
+
+/// The selectable items, in the order they are drawn.
+pub fn items(view: &SeatView) -> Vec<Item> {
+    view.demands
+        .iter()
+        .map(|d| Item::Demand(d.id))
+        .chain(view.commitments.iter().map(|c| Item::Commitment(c.id)))
+        .collect()
+}
+
+/// Short basket names that fit a narrow column.
+pub fn short_basket(basket: Basket) -> &'static str {
+    match basket {
+        Basket::Security => "Security",
+        Basket::Verification => "Verification",
+        Basket::Sovereignty => "Sovereignty",
+        Basket::Humanitarian => "Humanitarian",
+    }
+}
+
+/// One line per basket: open (with the Trust it needs), agreed (on which pledge) or secured.
+pub fn basket_lines(view: &SeatView, theme: Theme) -> Vec<Line<'static>> {
+    Basket::ALL
+        .iter()
+        .map(|&basket| {
+            let (state, style) = match view.baskets[basket.index()] {
+                BasketState::Open => (
+                    format!("open · Trust ≥{}", view.scenario.threshold(basket)),
+                    theme.dim(),
+                ),
+                BasketState::Agreed { commitment } => {
+                    (format!("AGREED on #{commitment}"), theme.warn())
+                }
+                BasketState::Secured => ("SECURED".to_string(), theme.good()),
+            };
+            Line::from(vec![
+                Span::styled(format!("{:<13}", short_basket(basket)), theme.text()),
+                Span::styled(state, style),
+            ])
+        })
+        .collect()
+}
+
+/// The table's lines: pending demands, then commitments, each under a heading. `selected`
+/// indexes [`items`] and is highlighted when `focused`.
+pub fn table_lines(
+    view: &SeatView,
+    selected: usize,
+    focused: bool,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let scenario = &view.scenario;
+    let viewer_seat = match view.viewer {
+        crate::engine::Viewer::Seat(seat) => Some(seat),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    let mut index = 0;
+    let mut row = |text: String, extra: Option<&str>, out: &mut Vec<Line<'static>>| {
+        let is_selected = focused && index == selected;
+        let style = if is_selected {
+            theme.selected()
+        } else {
+            theme.text()
+        };
+        let marker = if is_selected { "▸ " } else { "  " };
+        let mut spans = vec![Span::styled(format!("{marker}{text}"), style)];
+        if let Some(extra) = extra {
+            spans.push(Span::styled(format!("  {extra}"), theme.warn()));
+        }
+        out.push(Line::from(spans));
+        index += 1;
+    };
+    if !view.demands.is_empty() {
+        out.push(Line::styled("Pending demands", theme.heading()));
+        for d in &view.demands {
+            let yours = (Some(d.to) == viewer_seat).then_some("← yours to answer");
+            row(labels::demand(scenario, d), yours, &mut out);
+        }
+    }
+    if !view.commitments.is_empty() {
+        out.push(Line::styled("Commitments", theme.heading()));
+        for c in &view.commitments {
+            row(labels::commitment(scenario, c), None, &mut out);
+        }
+    }
+    if out.is_empty() {
+        out.push(Line::styled("Nothing on the table yet.", theme.dim()));
+    }
+    out
+}
+
+/// The line of [`table_lines`] where item `index` is drawn.
+pub fn line_of_item(view: &SeatView, index: usize) -> usize {
+    let demands = view.demands.len();
+    if index < demands {
+        1 + index
+    } else {
+        let heading = usize::from(demands > 0);
+        demands + heading + 1 + (index - demands)
+    }
+}
+
+/// The item drawn on line `line` of [`table_lines`], if any.
+pub fn item_at_line(view: &SeatView, line: usize) -> Option<usize> {
+    (0..items(view).len()).find(|&i| line_of_item(view, i) == line)
+}

@@ -1,0 +1,60 @@
+//! The public log as lines: a header per round, every entry in words, meter changes indented,
+//! and each bot's one-line reason just before what its move did.
+
+use crate::engine::{LogEntry, LogEvent, Scenario};
+use crate::tui::session::Reason;
+use crate::tui::theme::Theme;
+use ratatui::prelude::*;
+
+/// Every line of the log, oldest first.
+pub fn lines(
+    scenario: &Scenario,
+    log: &[LogEntry],
+    reasons: &[Reason],
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let mut out = Vec::with_capacity(log.len() + reasons.len() + 12);
+    let mut reasons = reasons.iter().peekable();
+    let mut round = 0;
+    for (index, entry) in log.iter().enumerate() {
+        if entry.round != round {
+            round = entry.round;
+            out.push(Line::styled(
+                format!("── Round {round} ──"),
+                theme.heading(),
+            ));
+        }
+        while let Some(reason) = reasons.next_if(|r| r.log_index <= index) {
+            out.push(Line::from(vec![
+                Span::styled(
+                    format!("{} ({})", reason.seat, reason.policy),
+                    theme.seat(reason.seat),
+                ),
+                Span::styled(format!(": {}", reason.text), theme.dim()),
+            ]));
+        }
+        if matches!(entry.event, LogEvent::RoundStarted) {
+            continue;
+        }
+        let text = entry.describe(scenario);
+        let line = match entry.event {
+            LogEvent::MeterChanged { .. }
+            | LogEvent::CapitalChanged { .. }
+            | LogEvent::Drew { .. } => Line::styled(format!("    {text}"), theme.dim()),
+            LogEvent::CommitmentBroken { .. }
+            | LogEvent::BasketUnravelled { .. }
+            | LogEvent::AccordRefused
+            | LogEvent::HardlineEscalated { .. }
+            | LogEvent::UnilateralPull => Line::styled(format!("  ✗ {text}"), theme.danger()),
+            LogEvent::BasketAgreed { .. }
+            | LogEvent::BasketSecured { .. }
+            | LogEvent::CommitmentHonoured { .. } => {
+                Line::styled(format!("  ✓ {text}"), theme.good())
+            }
+            LogEvent::GameOver { .. } => Line::styled(format!("■ {text}"), theme.heading()),
+            _ => Line::styled(format!("  {text}"), theme.text()),
+        };
+        out.push(line);
+    }
+    out
+}

@@ -1,0 +1,90 @@
+//! The meters as gauges: a bar, the value, the change since the seat's last action, and a
+//! `!` with the danger line drawn in the bar when a meter is past it.
+
+use crate::engine::{Meter, Meters, Scenario};
+use crate::tui::labels::danger;
+use crate::tui::theme::Theme;
+use ratatui::prelude::*;
+
+/// Short meter names that fit an 80-column screen.
+pub fn short_name(meter: Meter) -> &'static str {
+    match meter {
+        Meter::Trust => "Trust",
+        Meter::Sovereignty => "Sovereignty",
+        Meter::Security => "Security",
+        Meter::Border => "Border",
+        Meter::Credibility => "Credibility",
+        Meter::Escalation => "Escalation",
+        Meter::PakistanPressure => "PK pressure",
+        Meter::AfghanistanPressure => "AF pressure",
+    }
+}
+
+/// One line per meter, fitted to `width` columns.
+pub fn lines(
+    scenario: &Scenario,
+    meters: Meters,
+    since: Meters,
+    width: u16,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let bar_width = usize::from(width.saturating_sub(12 + 4 + 4 + 2)).clamp(4, 40);
+    Meter::ALL
+        .iter()
+        .map(|&meter| {
+            let value = meters.get(meter);
+            let delta = i32::from(value) - i32::from(since.get(meter));
+            let line_at = danger(scenario, meter);
+            let crossed = line_at.is_some_and(|d| d.crossed(value));
+            let bar = bar(value, meter.max(), line_at.map(|d| d.at), bar_width);
+            let delta_text = match delta {
+                0 => "    ".to_string(),
+                d => format!("{d:+4}"),
+            };
+            let value_style = if crossed {
+                theme.danger()
+            } else {
+                theme.text()
+            };
+            Line::from(vec![
+                Span::styled(format!("{:<12}", short_name(meter)), theme.text()),
+                Span::styled(
+                    bar,
+                    if crossed {
+                        theme.danger()
+                    } else {
+                        theme.good()
+                    },
+                ),
+                Span::styled(format!("{value:>4}"), value_style),
+                Span::styled(delta_text, theme.dim()),
+                Span::styled(if crossed { " !" } else { "  " }, theme.danger()),
+            ])
+        })
+        .collect()
+}
+
+/// A bar of `width` cells: `█` filled, `·` empty, `│` at the danger line.
+fn bar(value: u8, max: u8, line_at: Option<u8>, width: usize) -> String {
+    let filled = (usize::from(value) * width + usize::from(max) / 2) / usize::from(max.max(1));
+    let mark = line_at.map(|at| (usize::from(at) * width / usize::from(max.max(1))).min(width - 1));
+    (0..width)
+        .map(|i| match (i < filled, Some(i) == mark) {
+            (_, true) => '│',
+            (true, false) => '█',
+            (false, false) => '·',
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bar;
+
+    #[test]
+    fn bars_fill_in_proportion_and_mark_the_danger_line() {
+        assert_eq!(bar(50, 100, None, 10), "█████·····");
+        assert_eq!(bar(0, 100, Some(30), 10), "···│······");
+        assert_eq!(bar(5, 5, Some(3), 5), "███│█");
+    }
+}

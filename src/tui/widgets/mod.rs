@@ -1,0 +1,8 @@
+//! Pieces the screens are built from. Each renders from borrowed data and mutates nothing.
+
+pub mod board;
+pub mod chart;
+pub mod hand;
+pub mod log;
+pub mod meters;
+pub mod popup;

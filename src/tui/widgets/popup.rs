@@ -1,0 +1,159 @@
+//! Centred pop-up boxes (prompts, help, questions) and where their rows land on screen, so
+//! mouse clicks can be mapped back to options.
+
+use crate::tui::theme::Theme;
+use ratatui::prelude::*;
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+
+/// A rectangle of `width` × `height` centred in `area` (clipped to it).
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// A question with options, laid out: the box, then one rectangle per option.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Menu {
+    /// The whole box.
+    pub area: Rect,
+    /// Each option's row.
+    pub rows: Vec<Rect>,
+}
+
+/// Lays out a menu of `options` under `intro` (wrapped) inside `screen`.
+pub fn menu_layout(screen: Rect, intro: &str, options: &[String]) -> Menu {
+    let width = screen.width.saturating_sub(4).clamp(20, 96);
+    let inner = width.saturating_sub(4).max(1);
+    let intro_lines = wrapped_height(intro, inner);
+    let option_lines: Vec<u16> = options
+        .iter()
+        .map(|o| wrapped_height(o, inner - 2))
+        .collect();
+    let height = (intro_lines + 1 + option_lines.iter().sum::<u16>() + 3).min(screen.height);
+    let area = centered(screen, width, height);
+    let mut y = area.y + 1 + intro_lines + 1;
+    let rows = option_lines
+        .iter()
+        .map(|&h| {
+            let row = Rect {
+                x: area.x + 2,
+                y: y.min(area.bottom().saturating_sub(1)),
+                width: inner,
+                height: h.min(area.bottom().saturating_sub(y)),
+            };
+            y += h;
+            row
+        })
+        .collect();
+    Menu { area, rows }
+}
+
+/// Lines `text` needs when wrapped at `width` (a close estimate: words never split).
+pub fn wrapped_height(text: &str, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let mut lines = 0u16;
+    for paragraph in text.split('\n') {
+        let mut used = 0usize;
+        let mut count = 1u16;
+        for word in paragraph.split_whitespace() {
+            let len = word.chars().count();
+            if used == 0 {
+                used = len;
+            } else if used + 1 + len <= width {
+                used += 1 + len;
+            } else {
+                count += 1;
+                used = len;
+            }
+            while used > width {
+                count += 1;
+                used -= width;
+            }
+        }
+        lines = lines.saturating_add(count);
+    }
+    lines
+}
+
+/// The words of a menu box.
+#[derive(Clone, Copy, Debug)]
+pub struct MenuText<'a> {
+    /// The box's title.
+    pub title: &'a str,
+    /// What is being decided (wrapped above the options).
+    pub intro: &'a str,
+    /// The keys, on the bottom border.
+    pub footer: &'a str,
+}
+
+/// Draws a menu: a titled box, the intro, the options with the selected one highlighted.
+pub fn draw_menu(
+    frame: &mut Frame,
+    menu: &Menu,
+    text: MenuText,
+    options: &[String],
+    selected: usize,
+    theme: Theme,
+) {
+    let MenuText {
+        title,
+        intro,
+        footer,
+    } = text;
+    frame.render_widget(Clear, menu.area);
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.focus_border())
+        .title(Line::styled(format!(" {title} "), theme.heading()))
+        .title_bottom(Line::styled(format!(" {footer} "), theme.dim()));
+    let inner = block.inner(menu.area);
+    frame.render_widget(block, menu.area);
+    let intro_area = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    frame.render_widget(
+        Paragraph::new(intro.to_string()).wrap(Wrap { trim: true }),
+        intro_area,
+    );
+    for (i, (option, row)) in options.iter().zip(&menu.rows).enumerate() {
+        let (marker, style) = if i == selected {
+            ("▸ ", theme.selected())
+        } else {
+            ("  ", theme.text())
+        };
+        frame.render_widget(
+            Paragraph::new(format!("{marker}{option}"))
+                .style(style)
+                .wrap(Wrap { trim: false }),
+            *row,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_counts_lines() {
+        assert_eq!(wrapped_height("one two three", 7), 2);
+        assert_eq!(wrapped_height("a\nb", 10), 2);
+        assert_eq!(wrapped_height("", 10), 1);
+    }
+
+    #[test]
+    fn menus_fit_the_screen_and_stack_their_rows() {
+        let screen = Rect::new(0, 0, 80, 24);
+        let menu = menu_layout(screen, "Choose", &["a".into(), "b".into()]);
+        assert!(screen.contains(menu.area.as_position()));
+        assert_eq!(menu.rows[1].y, menu.rows[0].y + 1);
+    }
+}

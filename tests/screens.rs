@@ -1,0 +1,333 @@
+//! The terminal screens, drawn to ratatui's `TestBackend` after feeding keys to the app as a
+//! player would: snapshots (insta) of every screen at 80x24 and 120x40, and checks of what
+//! each seat can and cannot see.
+
+use ceasefire::bot::Policy;
+use ceasefire::engine::{Decision, Seat};
+use ceasefire::tui::{App, Controller, Options, Play, Speed, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use std::time::{Duration, Instant};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn options() -> Options {
+    Options {
+        saves_dir: None,
+        speed: Speed::Instant,
+        theme: Theme::new(false),
+    }
+}
+
+fn later() -> Instant {
+    Instant::now() + Duration::from_secs(3600)
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle(&Event::Key(KeyEvent::from(code)), Instant::now());
+}
+
+/// Lets bots move until a person must act or the game ends.
+fn settle(app: &mut App) {
+    for _ in 0..2000 {
+        if app.wake_at().is_none() {
+            return;
+        }
+        app.tick(later());
+    }
+    panic!("bots never stopped");
+}
+
+fn render(app: &mut App, (width, height): (u16, u16)) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    app.resize(Rect::new(0, 0, width, height));
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn game(seats: [Controller; 3], seed: u64) -> App {
+    let play = Play::start("tutorial", seats, Some(seed), &options()).unwrap();
+    App::playing(options(), play, Instant::now())
+}
+
+fn solo() -> App {
+    let bot = Controller::Bot(Policy::Random);
+    game([Controller::Human, bot, bot], 11)
+}
+
+fn snapshot(name: &str, app: &mut App) {
+    for size in SIZES {
+        let screen = render(app, size);
+        insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), screen);
+    }
+}
+
+#[test]
+fn title_screen() {
+    let mut app = App::new(options());
+    snapshot("title", &mut app);
+}
+
+#[test]
+fn setup_screen() {
+    let mut app = App::new(options());
+    press(&mut app, KeyCode::Enter);
+    snapshot("setup", &mut app);
+}
+
+#[test]
+fn brief_then_table_screen() {
+    let mut app = solo();
+    snapshot("brief", &mut app);
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app);
+    snapshot("table", &mut app);
+}
+
+#[test]
+fn prompt_screen() {
+    let mut app = solo();
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app);
+    // Pass both negotiation actions until a posture prompt comes up.
+    for _ in 0..10 {
+        let decision = app
+            .play()
+            .and_then(|p| p.session().game().to_act())
+            .map(|(_, d)| d);
+        if decision == Some(Decision::Posture) {
+            break;
+        }
+        press(&mut app, KeyCode::Char('p'));
+        settle(&mut app);
+    }
+    let screen = render(&mut app, (80, 24));
+    assert!(screen.contains("Public posture"), "{screen}");
+    snapshot("prompt", &mut app);
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = solo();
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app);
+    press(&mut app, KeyCode::Char('?'));
+    let screen = render(&mut app, (80, 24));
+    for binding in ceasefire::tui::keys::BINDINGS {
+        assert!(screen.contains(binding.help), "help lacks {}", binding.help);
+    }
+    snapshot("help", &mut app);
+    press(&mut app, KeyCode::Esc);
+    assert!(!render(&mut app, (80, 24)).contains("any key closes"));
+}
+
+#[test]
+fn too_small_screen_names_the_size_needed() {
+    let mut app = solo();
+    let screen = render(&mut app, (60, 20));
+    assert!(screen.contains("80x24"), "{screen}");
+    assert!(screen.contains("60x20"), "{screen}");
+    insta::assert_snapshot!("too_small_60x20", screen);
+}
+
+#[test]
+fn end_screen_after_an_all_bot_game() {
+    let bot = Controller::Bot(Policy::Random);
+    let mut app = game([bot; 3], 4);
+    settle(&mut app);
+    let play = app.play().unwrap();
+    assert!(play.session().game().outcome().is_some());
+    let screen = render(&mut app, (120, 40));
+    assert!(
+        screen.contains("debrief") && screen.contains("Scores"),
+        "{screen}"
+    );
+    snapshot("end", &mut app);
+}
+
+#[test]
+fn hot_seat_curtain_hides_the_previous_seat() {
+    let bot = Controller::Bot(Policy::Random);
+    let mut app = game([Controller::Human, Controller::Human, bot], 21);
+    // The first person to act sits behind the curtain.
+    let screen = render(&mut app, (80, 24));
+    assert!(screen.contains("Pass the keyboard"), "{screen}");
+    snapshot("curtain", &mut app);
+    let first = app.play().unwrap().curtain().unwrap();
+    press(&mut app, KeyCode::Enter); // lift the curtain
+    press(&mut app, KeyCode::Enter); // close the brief
+    let game = app.play().unwrap().session().game();
+    let own_card = game.view(first).own_hand()[0];
+    let own_name = game.scenario().cards[usize::from(own_card)].name.clone();
+    // Play until the other person must act: the curtain comes down again.
+    for _ in 0..20 {
+        if app.play().unwrap().curtain().is_some() {
+            break;
+        }
+        press(&mut app, KeyCode::Char('p'));
+        if app.play().unwrap().curtain().is_none() {
+            // A prompt (posture, event choice): take its first option.
+            press(&mut app, KeyCode::Enter);
+        }
+        settle(&mut app);
+    }
+    let next = app
+        .play()
+        .unwrap()
+        .curtain()
+        .expect("the curtain came down");
+    assert_ne!(next, first);
+    let screen = render(&mut app, (120, 40));
+    assert!(
+        !screen.contains(&own_name),
+        "curtain shows {own_name}:\n{screen}"
+    );
+    assert!(screen.contains("Pass the keyboard"));
+}
+
+#[test]
+fn each_human_sees_only_their_own_hand() {
+    let bot = Controller::Bot(Policy::Random);
+    let mut app = game([Controller::Human, Controller::Human, bot], 21);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&mut app, (120, 40));
+    let play = app.play().unwrap();
+    let shown = play.shown();
+    let game = play.session().game();
+    for seat in Seat::ALL {
+        let view = game.view(ceasefire::engine::Viewer::Facilitator);
+        let hand = view.hands[seat.index()].clone().unwrap();
+        let names: Vec<&str> = hand
+            .iter()
+            .map(|c| game.scenario().cards[usize::from(*c)].name.as_str())
+            .collect();
+        if ceasefire::engine::Viewer::Seat(seat) == shown {
+            assert!(names.iter().all(|n| screen.contains(&n[..n.len().min(12)])));
+        }
+        // Cards only another seat holds never appear, unless a card of that name is public
+        // (played and logged, or on the table) or also in the viewer's own hand.
+        let own = game.view(shown).own_hand().to_vec();
+        let public: String = game
+            .log()
+            .iter()
+            .map(|e| e.describe(game.scenario()))
+            .chain(
+                own.iter()
+                    .map(|c| game.scenario().cards[usize::from(*c)].name.clone()),
+            )
+            .collect();
+        for card in hand.iter().filter(|c| !own.contains(c)) {
+            let name = &game.scenario().cards[usize::from(*card)].name;
+            if !public.contains(name.as_str()) {
+                assert!(!screen.contains(name.as_str()), "{name} leaked");
+            }
+        }
+    }
+}
+
+#[test]
+fn keys_play_the_game() {
+    let mut app = solo();
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app);
+    let before = app.play().unwrap().session().game().actions().len();
+    assert_eq!(
+        app.play()
+            .unwrap()
+            .session()
+            .game()
+            .to_act()
+            .map(|(s, _)| s),
+        Some(Seat::Pakistan)
+    );
+    press(&mut app, KeyCode::Char('p'));
+    let game = app.play().unwrap().session().game();
+    assert!(game.actions().len() > before);
+    assert!(game.log().iter().any(|e| matches!(
+        e.event,
+        ceasefire::engine::LogEvent::Passed {
+            seat: Seat::Pakistan
+        }
+    )));
+}
+
+#[test]
+fn quitting_asks_first() {
+    let mut app = App::new(options());
+    press(&mut app, KeyCode::Char('q'));
+    assert!(!app.should_quit());
+    assert!(render(&mut app, (80, 24)).contains("Quit Ceasefire?"));
+    press(&mut app, KeyCode::Char('n'));
+    assert!(!app.should_quit());
+    press(&mut app, KeyCode::Char('q'));
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.should_quit());
+}
+
+#[test]
+fn no_color_draws_without_colour() {
+    use ratatui::style::Color;
+    let mut app = solo();
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .all(|cell| cell.fg == Color::Reset && cell.bg == Color::Reset)
+    );
+
+    let coloured = Options {
+        theme: Theme::new(true),
+        ..options()
+    };
+    let bot = Controller::Bot(Policy::Random);
+    let play = Play::start(
+        "tutorial",
+        [Controller::Human, bot, bot],
+        Some(11),
+        &coloured,
+    )
+    .unwrap();
+    let mut app = App::playing(coloured, play, Instant::now());
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    let _ = &mut app;
+    assert!(
+        terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .any(|cell| cell.fg != Color::Reset)
+    );
+}
+
+#[test]
+fn mouse_clicks_pick_title_entries() {
+    use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut app = App::new(options());
+    let screen = render(&mut app, (80, 24));
+    let row = screen.lines().position(|l| l.contains("New game")).unwrap() as u16;
+    let column = screen
+        .lines()
+        .nth(usize::from(row))
+        .unwrap()
+        .find("New")
+        .unwrap() as u16;
+    app.handle(
+        &Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }),
+        Instant::now(),
+    );
+    assert!(render(&mut app, (80, 24)).contains("Start the game"));
+}
