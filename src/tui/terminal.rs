@@ -2,6 +2,7 @@
 //! and making sure it is always left: on quit, on error, on panic and on the signals that end
 //! a session (SIGTERM, SIGHUP when an SSH link drops, SIGINT, SIGQUIT).
 
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use std::io::stdout;
@@ -11,7 +12,7 @@ pub fn enter() -> std::io::Result<ratatui::DefaultTerminal> {
     let terminal = ratatui::try_init()?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableMouseCapture, Show);
         previous(info);
     }));
     execute!(stdout(), EnableMouseCapture)?;
@@ -20,7 +21,7 @@ pub fn enter() -> std::io::Result<ratatui::DefaultTerminal> {
 
 /// Gives the terminal back as it was.
 pub fn leave() {
-    let _ = execute!(stdout(), DisableMouseCapture);
+    let _ = execute!(stdout(), DisableMouseCapture, Show);
     ratatui::restore();
 }
 

@@ -1,0 +1,275 @@
+//! End-to-end tests of the real binary in a real terminal: tmux runs `ceasefire`, keys go in
+//! with `send-keys`, the screen comes back with `capture-pane`.
+//!
+//! Without tmux these tests are skipped with a note, unless `CEASEFIRE_REQUIRE_TMUX` is set
+//! (CI sets it, and installs tmux), in which case a missing tmux fails them.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// One tmux server (its own socket) running one window.
+struct Pane {
+    socket: String,
+}
+
+impl Pane {
+    /// Runs `command` in a `width`×`height` window; after it ends the pane prints `EXIT=<status>`.
+    fn start(name: &str, width: u16, height: u16, command: &str) -> Option<Pane> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            assert!(
+                std::env::var_os("CEASEFIRE_REQUIRE_TMUX").is_none(),
+                "tmux is required but not installed"
+            );
+            eprintln!("tmux not installed: skipping {name}");
+            return None;
+        }
+        let socket = format!("ceasefire-{}-{name}", std::process::id());
+        let wrapped = format!("{command}; echo EXIT=$?; sleep 120");
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "game",
+            ])
+            .args(["-x", &width.to_string(), "-y", &height.to_string()])
+            .arg(wrapped)
+            .status()
+            .expect("tmux starts");
+        assert!(status.success());
+        Some(Pane { socket })
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).to_string()
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "game"])
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "game"];
+        args.extend_from_slice(keys);
+        self.tmux(&args);
+    }
+
+    /// Asserts the program left the terminal as it found it: main screen, cursor shown, no
+    /// mouse reporting.
+    fn assert_restored(&self) {
+        let flags = self.tmux(&[
+            "display-message",
+            "-p",
+            "-t",
+            "game",
+            "#{alternate_on} #{cursor_flag} #{mouse_any_flag} #{mouse_button_flag}",
+        ]);
+        assert_eq!(flags.trim(), "0 1 0 0", "alternate, cursor, mouse flags");
+    }
+
+    fn resize(&self, width: u16, height: u16) {
+        self.tmux(&[
+            "resize-window",
+            "-t",
+            "game",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen when it never does.
+    fn wait_for(&self, text: &str, seconds: u64) -> String {
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "never saw {text:?}; the screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Pane {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
+fn binary() -> &'static str {
+    env!("CARGO_BIN_EXE_ceasefire")
+}
+
+fn game_command(saves: &Path, rest: &str) -> String {
+    format!(
+        "echo $$ > {pid}; exec {bin} --saves {dir} {rest}",
+        pid = saves.join("pid").display(),
+        bin = binary(),
+        dir = saves.display()
+    )
+}
+
+fn pid(saves: &Path) -> String {
+    std::fs::read_to_string(saves.join("pid"))
+        .unwrap()
+        .trim()
+        .to_string()
+}
+
+const SOLO: &str = "play --scenario tutorial --seed 7 --seat afghanistan=random \
+                    --seat mediator=random --speed instant";
+
+#[test]
+fn play_resize_and_quit_in_a_real_terminal() {
+    let saves = tempfile::tempdir().unwrap();
+    // `exec` would lose the exit status line; run the game as a child of the shell here.
+    let command = format!("{} --saves {} {SOLO}", binary(), saves.path().display());
+    let Some(pane) = Pane::start("play", 80, 24, &command) else {
+        return;
+    };
+    pane.wait_for("Brief", 20);
+    pane.keys(&["Enter"]);
+    pane.wait_for("YOUR MOVE", 20);
+    pane.keys(&["p"]);
+    pane.wait_for("Public posture", 20);
+    pane.keys(&["Down", "Enter"]);
+    pane.wait_for("Round 2/4", 20);
+
+    pane.resize(70, 20);
+    let small = pane.wait_for("80x24", 10);
+    assert!(small.contains("70x20"), "{small}");
+    pane.resize(120, 40);
+    pane.wait_for("Meters", 10);
+
+    pane.keys(&["q"]);
+    pane.wait_for("Quit Ceasefire?", 10);
+    pane.keys(&["y"]);
+    let after = pane.wait_for("EXIT=", 10);
+    assert!(after.contains("EXIT=0"), "{after}");
+    pane.assert_restored();
+}
+
+#[test]
+fn an_all_bot_game_at_instant_speed_reaches_the_end_screen() {
+    let saves = tempfile::tempdir().unwrap();
+    let command = format!(
+        "{} --saves {} play --scenario tutorial --seed 3 --seat pakistan=random \
+         --seat afghanistan=easy --seat mediator=easy --speed instant",
+        binary(),
+        saves.path().display()
+    );
+    let Some(pane) = Pane::start("bots", 100, 30, &command) else {
+        return;
+    };
+    let screen = pane.wait_for("debrief", 60);
+    assert!(
+        screen.contains("Scores") && screen.contains("Objective"),
+        "{screen}"
+    );
+    pane.keys(&["q", "y"]);
+    assert!(pane.wait_for("EXIT=", 10).contains("EXIT=0"));
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for (signal, status) in [("TERM", 143), ("HUP", 129)] {
+        let saves = tempfile::tempdir().unwrap();
+        let command = format!("sh -c '{}'", game_command(saves.path(), SOLO));
+        let Some(pane) = Pane::start(&format!("sig{signal}"), 80, 24, &command) else {
+            return;
+        };
+        pane.wait_for("Brief", 20);
+        let killed = Command::new("kill")
+            .args([&format!("-{signal}"), &pid(saves.path())])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let after = pane.wait_for("EXIT=", 10);
+        assert!(
+            after.contains(&format!("EXIT={status}")),
+            "{signal}: {after}"
+        );
+        assert!(
+            !after.contains("Brief"),
+            "{signal} left the game screen:\n{after}"
+        );
+        pane.assert_restored();
+    }
+}
+
+#[test]
+fn a_game_killed_with_sigkill_resumes_from_its_last_action() {
+    let saves = tempfile::tempdir().unwrap();
+    let command = format!("sh -c '{}'", game_command(saves.path(), SOLO));
+    let Some(pane) = Pane::start("kill", 80, 24, &command) else {
+        return;
+    };
+    pane.wait_for("Brief", 20);
+    pane.keys(&["Enter"]);
+    pane.wait_for("YOUR MOVE", 20);
+    pane.keys(&["p"]);
+    pane.wait_for("Public posture", 20);
+    let status = Command::new("kill")
+        .args(["-KILL", &pid(saves.path())])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    pane.wait_for("EXIT=137", 10);
+
+    let file = std::fs::read_dir(saves.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .expect("an autosave");
+    let killed: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let killed_actions = killed["actions"].as_array().unwrap().clone();
+    assert!(
+        killed_actions
+            .iter()
+            .any(|a| a["type"] == "pass" && a["seat"] == "pakistan"),
+        "the pass made before the kill was saved"
+    );
+
+    let resume = format!(
+        "{} --saves {} load {} --speed instant",
+        binary(),
+        saves.path().display(),
+        file.display()
+    );
+    let Some(pane) = Pane::start("resume", 80, 24, &resume) else {
+        return;
+    };
+    // The game resumes at the decision the killed one was waiting for.
+    pane.wait_for("Public posture", 20);
+    pane.keys(&["Enter"]);
+    pane.wait_for("Round 2/4", 20);
+    pane.keys(&["q", "y"]);
+    assert!(pane.wait_for("EXIT=", 10).contains("EXIT=0"));
+    let resumed: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let resumed_actions = resumed["actions"].as_array().unwrap();
+    assert!(resumed_actions.len() >= killed_actions.len());
+    assert_eq!(
+        &resumed_actions[..killed_actions.len()],
+        &killed_actions[..],
+        "the resumed game continues the killed one"
+    );
+}
