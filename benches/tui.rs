@@ -1,2 +1,58 @@
-//! Drawing speed of the table screen (filled in below).
-fn main() {}
+//! How long drawing the table screen takes: a whole frame of the table at 120x40 (and at
+//! 80x24), from the app's state into ratatui's test backend. `cargo bench --bench tui`.
+
+use ceasefire::bot::Policy;
+use ceasefire::tui::{App, Controller, Options, Play, Speed, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use std::time::{Duration, Instant};
+
+fn main() {
+    divan::main();
+}
+
+/// A game of istanbul in its third round, Pakistan (a person) to act, with a full log.
+fn midgame() -> App {
+    let options = Options {
+        saves_dir: None,
+        speed: Speed::Instant,
+        theme: Theme::new(true),
+    };
+    let bot = Controller::Bot(Policy::Random);
+    let play = Play::start("istanbul", [Controller::Human, bot, bot], Some(5), &options).unwrap();
+    let mut app = App::playing(options, play, Instant::now());
+    let later = Instant::now() + Duration::from_secs(3600);
+    app.handle(&Event::Key(KeyEvent::from(KeyCode::Enter)), Instant::now());
+    for _ in 0..400 {
+        let round = app.play().map_or(0, |p| p.session().game().round());
+        if round >= 3 && app.wake_at().is_none() {
+            break;
+        }
+        if app.wake_at().is_some() {
+            app.tick(later);
+        } else {
+            // Pass, or take the first option of a prompt.
+            app.handle(
+                &Event::Key(KeyEvent::from(KeyCode::Char('p'))),
+                Instant::now(),
+            );
+            app.handle(&Event::Key(KeyEvent::from(KeyCode::Enter)), Instant::now());
+        }
+    }
+    let game = app.play().unwrap().session().game();
+    assert!(
+        game.outcome().is_none() && game.round() >= 3,
+        "not a mid-game table"
+    );
+    app
+}
+
+#[divan::bench(args = [(120, 40), (80, 24)])]
+fn draw_table(bencher: divan::Bencher, (width, height): (u16, u16)) {
+    let app = midgame();
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    bencher.bench_local(|| {
+        terminal.draw(|frame| app.draw(frame)).unwrap();
+    });
+}

@@ -263,7 +263,7 @@ pub fn draw(frame: &mut Frame, data: &TableData, ui: &TableUi, theme: Theme) {
 fn draw_header(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
     let view = data.view;
     let turn = match (view.to_act, data.actor) {
-        (Some((seat, decision)), Some(_)) => format!("▶ YOUR MOVE, {seat}: {decision}"),
+        (Some((_, decision)), Some(_)) => format!("▶ YOUR MOVE: {decision}"),
         (Some((seat, decision)), None) => {
             let who = data.controllers[seat.index()];
             format!("{seat} ({who}) to {decision}")
@@ -275,7 +275,7 @@ fn draw_header(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
         .is_some_and(|(_, d)| d == crate::engine::Decision::Negotiate)
     {
         format!(
-            " ({} of {})",
+            " {}/{}",
             view.actions_used + 1,
             view.scenario.rules.actions_per_turn
         )
