@@ -44,7 +44,7 @@ enum Command {
     },
     /// Play many headless games between bots and summarise the outcomes.
     Sim(SimArgs),
-    /// Replay a save headless and check that it rebuilds the same game.
+    /// Step through a saved game in the terminal (with --verify: replay headless, check it).
     Replay {
         /// The save file.
         file: std::path::PathBuf,
@@ -120,7 +120,7 @@ fn main() -> ExitCode {
         Some(Command::Load { file, speed }) => load(&file, &speed, &cli.ui),
         Some(Command::Validate { path, json }) => validate(&path, json),
         Some(Command::Sim(args)) => simulate(args),
-        Some(Command::Replay { file, verify }) => replay(&file, verify),
+        Some(Command::Replay { file, verify }) => replay(&file, verify, &cli.ui),
         Some(Command::Inspect { file, json }) => inspect(&file, json),
     };
     match result {
@@ -230,11 +230,15 @@ fn error_json(error: &ScenarioError) -> serde_json::Value {
     })
 }
 
-fn replay(file: &std::path::Path, verify: bool) -> Result<ExitCode> {
-    if !verify {
-        bail!("the replay viewer needs the terminal interface; use --verify to check a save");
-    }
+fn replay(file: &std::path::Path, verify: bool, ui: &UiArgs) -> Result<ExitCode> {
     let loaded = save::load(file)?;
+    if !verify {
+        require_terminal()?;
+        let viewer = ceasefire::tui::Replay::new(loaded.file, &loaded.game);
+        let app = ceasefire::tui::App::replaying(ui_options(ui, "normal")?, viewer);
+        ceasefire::tui::run(app)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let outcome = loaded
         .game
         .outcome()

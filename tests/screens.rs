@@ -331,3 +331,31 @@ fn mouse_clicks_pick_title_entries() {
     );
     assert!(render(&mut app, (80, 24)).contains("Start the game"));
 }
+
+#[test]
+fn replay_viewer_steps_back_and_forth() {
+    let bot = Controller::Bot(Policy::Easy);
+    let mut app = game([bot; 3], 8);
+    settle(&mut app);
+    let session = app.play().unwrap().session();
+    let file = session.save_file(0);
+    let total = file.actions.len();
+    let finished = session.game().clone();
+    let mut viewer = App::replaying(options(), ceasefire::tui::Replay::new(file, &finished));
+    assert_eq!(viewer.replay().unwrap().cursor(), total);
+    assert!(render(&mut viewer, (80, 24)).contains(&format!("action {total}/{total}")));
+    press(&mut viewer, KeyCode::Home);
+    assert_eq!(viewer.replay().unwrap().cursor(), 0);
+    assert!(viewer.replay().unwrap().game().actions().is_empty());
+    press(&mut viewer, KeyCode::Right);
+    press(&mut viewer, KeyCode::Right);
+    press(&mut viewer, KeyCode::Left);
+    let replay = viewer.replay().unwrap();
+    assert_eq!(replay.cursor(), 1);
+    assert_eq!(replay.game().actions(), &finished.actions()[..1]);
+    let screen = render(&mut viewer, (80, 24));
+    assert!(screen.contains(&format!("action 1/{total}")), "{screen}");
+    snapshot("replay", &mut viewer);
+    press(&mut viewer, KeyCode::End);
+    assert_eq!(viewer.replay().unwrap().game(), &finished);
+}

@@ -3,7 +3,7 @@
 //! as an argument, so tests drive it without a clock or a terminal.
 
 use super::keys::{self, Command};
-use super::screens::{self, Play, saves::SavesState, setup::SetupState, title::TitleState};
+use super::screens::{self, Play, Replay, saves::SavesState, setup::SetupState, title::TitleState};
 use super::theme::Theme;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind,
@@ -78,6 +78,7 @@ pub(crate) enum Screen {
     Setup(SetupState),
     Saves(SavesState),
     Play(Box<Play>),
+    Replay(Box<Replay>),
 }
 
 /// What a screen asks the app to do after an input.
@@ -132,6 +133,21 @@ impl App {
         app.screen = Screen::Play(Box::new(play));
         app.after_change(now);
         app
+    }
+
+    /// Opens the replay viewer on a save.
+    pub fn replaying(options: Options, replay: Replay) -> App {
+        let mut app = App::new(options);
+        app.screen = Screen::Replay(Box::new(replay));
+        app
+    }
+
+    /// The replay being viewed, if any.
+    pub fn replay(&self) -> Option<&Replay> {
+        match &self.screen {
+            Screen::Replay(replay) => Some(replay),
+            _ => None,
+        }
     }
 
     /// Whether the player has asked to leave.
@@ -211,6 +227,7 @@ impl App {
             Screen::Setup(state) => state.handle(key, command, options),
             Screen::Saves(state) => state.handle(command, options),
             Screen::Play(play) => play.handle(key, command),
+            Screen::Replay(replay) => replay.handle(command),
         }
     }
 
@@ -232,6 +249,7 @@ impl App {
             Screen::Setup(state) => state.mouse(mouse, area, options),
             Screen::Saves(state) => state.mouse(mouse, area, options),
             Screen::Play(play) => play.mouse(mouse, area),
+            Screen::Replay(_) => Step::Stay,
         }
     }
 
@@ -272,6 +290,7 @@ impl App {
             Screen::Setup(state) => state.draw(frame, theme),
             Screen::Saves(state) => state.draw(frame, theme),
             Screen::Play(play) => play.draw(frame, theme),
+            Screen::Replay(replay) => replay.draw(frame, theme),
         }
         match self.overlay {
             Overlay::None => {}

@@ -17,7 +17,7 @@ pub mod theme;
 pub mod widgets;
 
 pub use app::{App, MIN_SIZE, Options, Speed};
-pub use screens::Play;
+pub use screens::{Play, Replay};
 pub use session::{Controller, Session};
 pub use theme::Theme;
 

@@ -115,6 +115,22 @@ impl Session {
         ))
     }
 
+    /// A read-only session of a save's first `upto` actions, for the replay viewer: it is
+    /// never saved.
+    pub fn replayed(file: &SaveFile, game: Game, upto: usize) -> Session {
+        let controllers = file
+            .seats
+            .clone()
+            .map(|s| s.parse::<Controller>().unwrap_or(Controller::Human));
+        let notes = file
+            .notes
+            .iter()
+            .filter(|n| n.action < upto)
+            .cloned()
+            .collect();
+        Session::assemble(game, file.scenario.clone(), controllers, notes, None)
+    }
+
     fn assemble(
         game: Game,
         source: ScenarioSource,

@@ -4,6 +4,7 @@
 pub mod debrief;
 pub mod help;
 pub mod play;
+pub mod replay;
 pub mod saves;
 pub mod setup;
 pub mod small;
@@ -11,6 +12,7 @@ pub mod table;
 pub mod title;
 
 pub use play::Play;
+pub use replay::Replay;
 
 use ratatui::layout::{Position, Rect};
 

@@ -572,7 +572,7 @@ impl Play {
             return Step::Stay;
         }
         let view = self.view();
-        let areas = table::layout(area, view.own_hand().len(), self.ui.focus);
+        let areas = table::layout(area, table::hand_rows(&view), self.ui.focus);
         if let Some(command) = table::footer_hit(&areas, &self.footer(), x, y) {
             return match command {
                 Command::Quit => Step::AskQuit,

@@ -6,6 +6,7 @@
 use super::hit;
 use crate::engine::{Action, CardId, LogEntry, Meters, Seat, SeatView, Viewer};
 use crate::tui::keys::Command;
+use crate::tui::labels::seat_tag;
 use crate::tui::session::{Controller, Reason};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::{self, Menu};
@@ -192,7 +193,7 @@ fn scroll_to(selected: usize, height: u16) -> usize {
 /// Draws the table screen.
 pub fn draw(frame: &mut Frame, data: &TableData, ui: &TableUi, theme: Theme) {
     let view = data.view;
-    let areas = layout(frame.area(), view.own_hand().len(), ui.focus);
+    let areas = layout(frame.area(), hand_rows(view), ui.focus);
     draw_header(frame, areas.header, data, theme);
 
     let meters_block = panel(" Meters ".into(), false, theme);
@@ -234,13 +235,59 @@ pub fn draw(frame: &mut Frame, data: &TableData, ui: &TableUi, theme: Theme) {
         areas.table,
     );
 
+    if view.viewer == Viewer::Facilitator {
+        draw_all_hands(frame, areas.hand, view, theme);
+    } else {
+        draw_hand(frame, areas.hand, data, ui, theme);
+    }
+    draw_detail(frame, areas.detail, data, ui, theme);
+    draw_log(frame, areas.log, data, ui, theme);
+    draw_footer(frame, areas.footer, data, theme);
+}
+
+/// How many rows the hand panel wants for this view.
+pub fn hand_rows(view: &SeatView) -> usize {
+    match view.viewer {
+        Viewer::Facilitator => 6,
+        _ => view.own_hand().len(),
+    }
+}
+
+/// The facilitator sees every hand, one seat a line.
+fn draw_all_hands(frame: &mut Frame, area: Rect, view: &SeatView, theme: Theme) {
+    let lines: Vec<Line> = Seat::ALL
+        .iter()
+        .map(|&seat| {
+            let names: Vec<&str> = view.hands[seat.index()]
+                .iter()
+                .flatten()
+                .map(|c| view.scenario.cards[usize::from(*c)].name.as_str())
+                .collect();
+            Line::from(vec![
+                Span::styled(format!("{}: ", seat_tag(seat)), theme.seat(seat)),
+                Span::raw(names.join(" · ")),
+            ])
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(panel(
+            " Every hand (facilitator) ".into(),
+            false,
+            theme,
+        )),
+        area,
+    );
+}
+
+fn draw_hand(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, theme: Theme) {
+    let view = data.view;
     let focused = ui.focus == Panel::Hand;
     let hand_title = match view.viewer {
         Viewer::Seat(seat) => format!(" {seat}'s hand ({}) ", view.own_hand().len()),
         _ => " Hands are private ".to_string(),
     };
     let hand_block = panel(hand_title, focused, theme);
-    let hand_inner = hand_block.inner(areas.hand);
+    let hand_inner = hand_block.inner(area);
     frame.render_widget(
         Paragraph::new(hand::lines(
             &view.scenario,
@@ -253,11 +300,8 @@ pub fn draw(frame: &mut Frame, data: &TableData, ui: &TableUi, theme: Theme) {
         ))
         .block(hand_block)
         .scroll((scroll_to(ui.hand, hand_inner.height) as u16, 0)),
-        areas.hand,
+        area,
     );
-    draw_detail(frame, areas.detail, data, ui, theme);
-    draw_log(frame, areas.log, data, ui, theme);
-    draw_footer(frame, areas.footer, data, theme);
 }
 
 fn draw_header(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {

@@ -1,0 +1,128 @@
+//! The replay viewer: a saved game in the facilitator's view, stepped back and forth one
+//! action at a time, or jumped to its start and end. Nothing is ever written.
+
+use super::table::{self, TableUi};
+use crate::engine::{Game, Scenario, Viewer};
+use crate::save::SaveFile;
+use crate::tui::app::Step;
+use crate::tui::keys::Command;
+use crate::tui::labels;
+use crate::tui::session::Session;
+use crate::tui::theme::Theme;
+use ratatui::prelude::*;
+use std::sync::Arc;
+
+/// A save being replayed, at some action.
+pub struct Replay {
+    file: SaveFile,
+    scenario: Arc<Scenario>,
+    cursor: usize,
+    session: Session,
+    ui: TableUi,
+}
+
+impl Replay {
+    /// Opens a verified save at its last action.
+    pub fn new(file: SaveFile, game: &Game) -> Replay {
+        let scenario = game.scenario().clone();
+        let cursor = file.actions.len();
+        let session = Session::replayed(&file, game.clone(), cursor);
+        Replay {
+            file,
+            scenario,
+            cursor,
+            session,
+            ui: TableUi::default(),
+        }
+    }
+
+    /// How many actions are shown as played.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// The game as it stands at the cursor.
+    pub fn game(&self) -> &Game {
+        self.session.game()
+    }
+
+    fn seek(&mut self, to: usize) {
+        let to = to.min(self.file.actions.len());
+        if to == self.cursor {
+            return;
+        }
+        // Replaying from the start is cheap (microseconds an action) and always exact.
+        let Ok(game) = Game::replay(
+            self.scenario.clone(),
+            self.file.seed,
+            &self.file.actions[..to],
+        ) else {
+            return;
+        };
+        self.session = Session::replayed(&self.file, game, to);
+        self.cursor = to;
+        self.ui.log_scroll = 0;
+    }
+
+    /// Reacts to a key.
+    pub(crate) fn handle(&mut self, command: Option<Command>) -> Step {
+        match command {
+            Some(Command::Right | Command::Down) => self.seek(self.cursor + 1),
+            Some(Command::Left | Command::Up) => self.seek(self.cursor.saturating_sub(1)),
+            Some(Command::PageDown) => self.seek(self.cursor + 10),
+            Some(Command::PageUp) => self.seek(self.cursor.saturating_sub(10)),
+            Some(Command::Home) => self.seek(0),
+            Some(Command::End) => self.seek(self.file.actions.len()),
+            Some(Command::Back) => return Step::AskQuit,
+            _ => {}
+        }
+        Step::Stay
+    }
+
+    /// Draws the table as the facilitator saw it after `cursor` actions.
+    pub fn draw(&self, frame: &mut Frame, theme: Theme) {
+        let game = self.session.game();
+        let view = game.view(Viewer::Facilitator);
+        let since = view.meter_history.last().copied().unwrap_or(view.meters);
+        let last = match self.cursor {
+            0 => "the start: nothing played yet".to_string(),
+            n => {
+                let before = Game::replay(
+                    self.scenario.clone(),
+                    self.file.seed,
+                    &self.file.actions[..n - 1],
+                );
+                let action = &self.file.actions[n - 1];
+                let text = before
+                    .map(|g| labels::action(&g.view(action.seat()), action))
+                    .unwrap_or_default();
+                format!("{}: {text}", action.seat())
+            }
+        };
+        let notice = format!(
+            "Replay · action {}/{} · {last}",
+            self.cursor,
+            self.file.actions.len()
+        );
+        let data = table::TableData {
+            view: &view,
+            since,
+            blocked: &[],
+            block_reason: None,
+            log: game.log(),
+            reasons: self.session.reasons(),
+            controllers: self.session.controllers(),
+            actor: None,
+            notice: Some(&notice),
+            footer: vec![
+                ("→ step".to_string(), Command::Right),
+                ("← back".to_string(), Command::Left),
+                ("Home start".to_string(), Command::Home),
+                ("End end".to_string(), Command::End),
+                ("? help".to_string(), Command::Help),
+                ("q quit".to_string(), Command::Quit),
+            ],
+        };
+        table::draw(frame, &data, &self.ui, theme);
+    }
+}
