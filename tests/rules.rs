@@ -316,6 +316,39 @@ fn intrusive_monitors_with_consent_spare_sovereignty_but_stir_pressure() {
 }
 
 #[test]
+fn intrusive_verification_of_a_pakistani_pledge_puts_no_monitors_on_afghan_soil() {
+    let mut s = only_calm_events(mini());
+    s.seat_order = vec![Seat::Pakistan, Seat::Mediator, Seat::Afghanistan];
+    let mut game = start(s.clone());
+    advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
+    play(
+        &mut game,
+        Action::Play {
+            seat: Seat::Pakistan,
+            card: card(&s, "pk-noninterference"),
+            target: None,
+        },
+    );
+    let id = game.view(Viewer::Facilitator).commitments[0].id;
+    advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+    let sovereignty = game.meters().get(Meter::Sovereignty);
+    play(
+        &mut game,
+        Action::Play {
+            seat: Seat::Mediator,
+            card: card(&s, "md-monitors"),
+            target: Some(id),
+        },
+    );
+    assert_eq!(game.to_act().map(|(seat, _)| seat), Some(Seat::Mediator));
+    let view = game.view(Viewer::Facilitator);
+    let c = view.commitments.iter().find(|c| c.id == id).unwrap();
+    assert!(c.verified && !c.monitors);
+    assert_eq!(view.stats.monitors_deployed, 0);
+    assert_eq!(game.meters().get(Meter::Sovereignty), sovereignty);
+}
+
+#[test]
 fn a_bridging_proposal_resolves_a_demand_on_the_mediators_authority() {
     let s = only_calm_events(mini());
     let mut game = start(s.clone());

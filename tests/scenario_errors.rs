@@ -295,6 +295,22 @@ fn a_mediation_card_in_the_wrong_hands() {
 }
 
 #[test]
+fn capital_or_cards_from_an_event_with_no_acting_seat() {
+    let (err, line) = broken(
+        "events.toml",
+        |t| {
+            t.replacen(
+                "effects = { border = 2 }",
+                "effects = { border = 2, draw = 1 }",
+                1,
+            )
+        },
+        "draw = 1",
+    );
+    assert_at(&err, "events.toml", line, "no seat acts", "choice");
+}
+
+#[test]
 fn own_pressure_on_a_card_the_mediator_may_play() {
     let (err, line) = broken(
         "shared.toml",

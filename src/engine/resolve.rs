@@ -289,13 +289,13 @@ impl Game {
         let credibility = commitment.credibility;
         let afghan = commitment.by == Seat::Afghanistan;
         self.note(LogEvent::CommitmentVerified { id, credibility });
+        // Monitors go where the pledge is kept: only an Afghan pledge puts them on Afghan soil,
+        // and only that needs consent. A Pakistani pledge is verified without monitors there.
         if intrusive && afghan {
             self.prompt = Some(Prompt::Consent {
                 commitment: id,
                 card,
             });
-        } else if intrusive {
-            self.deploy_monitors(id, true);
         }
     }
 

@@ -335,6 +335,13 @@ fn build_effects(
             hint,
         ));
     }
+    if actor == Actor::Event && (e.capital.is_some() || e.draw.is_some()) {
+        return Err(ctx.error(
+            spanned.span(),
+            "an event's own effects cannot give `capital` or `draw`: no seat acts".into(),
+            "move them into an option of the event's `choice`, where the choosing seat acts",
+        ));
+    }
     let fixed = [
         (MeterTarget::Fixed(Meter::Trust), e.trust),
         (MeterTarget::Fixed(Meter::Sovereignty), e.sovereignty),
