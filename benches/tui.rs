@@ -40,11 +40,13 @@ fn midgame() -> App {
             app.handle(&Event::Key(KeyEvent::from(KeyCode::Enter)), Instant::now());
         }
     }
-    let game = app.play().unwrap().session().game();
+    let session = app.play().unwrap().session();
+    let game = session.game();
     assert!(
         game.outcome().is_none() && game.round() >= 3,
         "not a mid-game table"
     );
+    drop(session);
     app
 }
 

@@ -158,9 +158,11 @@ fn hot_seat_curtain_hides_the_previous_seat() {
     let first = app.play().unwrap().curtain().unwrap();
     press(&mut app, KeyCode::Enter); // lift the curtain
     press(&mut app, KeyCode::Enter); // close the brief
-    let game = app.play().unwrap().session().game();
+    let session = app.play().unwrap().session();
+    let game = session.game();
     let own_card = game.view(first).own_hand()[0];
     let own_name = game.scenario().cards[usize::from(own_card)].name.clone();
+    drop(session);
     // Play until the other person must act: the curtain comes down again.
     for _ in 0..20 {
         if app.play().unwrap().curtain().is_some() {
@@ -196,7 +198,8 @@ fn each_human_sees_only_their_own_hand() {
     let screen = render(&mut app, (120, 40));
     let play = app.play().unwrap();
     let shown = play.shown();
-    let game = play.session().game();
+    let session = play.session();
+    let game = session.game();
     for seat in Seat::ALL {
         let view = game.view(ceasefire::engine::Viewer::Facilitator);
         let hand = view.hands[seat.index()].clone().unwrap();
@@ -244,7 +247,8 @@ fn keys_play_the_game() {
         Some(Seat::Pakistan)
     );
     press(&mut app, KeyCode::Char('p'));
-    let game = app.play().unwrap().session().game();
+    let session = app.play().unwrap().session();
+    let game = session.game();
     assert!(game.actions().len() > before);
     assert!(game.log().iter().any(|e| matches!(
         e.event,

@@ -15,12 +15,23 @@ use crate::tui::widgets::board;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::prelude::*;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
+
+/// Who drives the game a screen shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// This screen owns the game: it plays the bots and lowers the hot-seat curtain.
+    Local,
+    /// The game belongs to a table elsewhere (a server); this screen is one viewer's window
+    /// on it and acts only for that viewer's seat.
+    Remote,
+}
 
 /// A game at this screen.
 pub struct Play {
-    session: Session,
+    session: Arc<Mutex<Session>>,
+    role: Role,
     speed: Speed,
     ui: TableUi,
     shown: Viewer,
@@ -82,7 +93,8 @@ impl Play {
             briefed[seat.index()] = true;
         }
         Play {
-            session,
+            session: Arc::new(Mutex::new(session)),
+            role: Role::Local,
             speed,
             ui: TableUi::default(),
             shown,
@@ -96,9 +108,39 @@ impl Play {
         }
     }
 
-    /// The session (game, seats, reasons).
-    pub fn session(&self) -> &Session {
-        &self.session
+    /// The session (game, seats, reasons), locked for as long as the guard lives. Never hold
+    /// it across a call to another method of `Play`: the lock is not re-entrant.
+    pub fn session(&self) -> MutexGuard<'_, Session> {
+        self.session
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// One viewer's window on a shared table's game: no curtain, no bots driven from here.
+    pub fn remote(session: Arc<Mutex<Session>>, viewer: Viewer, speed: Speed) -> Play {
+        Play {
+            session,
+            role: Role::Remote,
+            speed,
+            ui: TableUi::default(),
+            shown: viewer,
+            curtain: None,
+            brief_open: matches!(viewer, Viewer::Seat(_)),
+            briefed: [true; 3],
+            notice: None,
+            next_bot_at: None,
+            debrief_scroll: 0,
+            brief_scroll: 0,
+        }
+    }
+
+    /// Called when the shared game changed elsewhere: keeps selections inside the new view.
+    pub fn refresh(&mut self) {
+        let view = self.view();
+        self.ui.clamp(&view);
+        if self.ui.picker.is_some() && self.actor().is_none() {
+            self.ui.picker = None;
+        }
     }
 
     /// Whose eyes the screen shows.
@@ -113,7 +155,7 @@ impl Play {
 
     /// Whether this game is autosaved.
     pub fn autosaves(&self) -> bool {
-        self.session.save_path().is_some()
+        self.session().save_path().is_some()
     }
 
     /// When the next bot move is due.
@@ -126,7 +168,7 @@ impl Play {
 
     /// Schedules the next bot move if a bot must act.
     pub fn schedule(&mut self, now: Instant) {
-        if self.next_bot_at.is_none() && self.session.bot_to_act() {
+        if self.role == Role::Local && self.next_bot_at.is_none() && self.session().bot_to_act() {
             self.next_bot_at = Some(now + self.speed.delay());
         }
     }
@@ -135,7 +177,7 @@ impl Play {
     pub fn tick(&mut self, now: Instant) {
         if self.wake_at().is_some_and(|at| at <= now) {
             self.next_bot_at = None;
-            self.session.play_bot();
+            self.session().play_bot();
             self.sync();
         }
         self.schedule(now);
@@ -144,38 +186,39 @@ impl Play {
     /// The person who may act at this screen now: the acting seat, when it is human, shown
     /// and not behind the curtain.
     fn actor(&self) -> Option<Seat> {
-        let seat = self.session.human_to_act()?;
+        let seat = self.session().human_to_act()?;
         (self.curtain.is_none() && self.shown == Viewer::Seat(seat)).then_some(seat)
     }
 
     /// After any move: lower the curtain for the next person, or show the acting seat.
     fn sync(&mut self) {
         self.ui.clamp(&self.view());
-        let Some(seat) = self.session.human_to_act() else {
+        let Some(seat) = self.session().human_to_act() else {
             return;
         };
-        if self.shown == Viewer::Seat(seat) {
+        if self.shown == Viewer::Seat(seat) || self.role == Role::Remote {
             return;
         }
         self.ui = TableUi::default();
-        if self.session.humans().len() >= 2 {
+        if self.session().humans().len() >= 2 {
             self.curtain = Some(seat);
         }
         self.shown = Viewer::Seat(seat);
     }
 
     fn view(&self) -> SeatView {
-        self.session.view(self.shown)
+        self.session().view(self.shown)
     }
 
     fn legal(&self) -> Vec<Action> {
         self.actor()
-            .map(|seat| self.session.game().legal_actions(seat))
+            .map(|seat| self.session().game().legal_actions(seat))
             .unwrap_or_default()
     }
 
     fn act(&mut self, action: Action) {
-        match self.session.act(action) {
+        let result = self.session().act(action);
+        match result {
             Ok(()) => {
                 self.notice = None;
                 self.ui.picker = None;
@@ -190,7 +233,7 @@ impl Play {
     /// The decision prompt the actor must answer now (not a negotiation turn).
     pub(crate) fn decision_prompt(&self) -> Option<Picker> {
         let seat = self.actor()?;
-        let (_, decision) = self.session.game().to_act()?;
+        let (_, decision) = self.session().game().to_act()?;
         if decision == Decision::Negotiate {
             return None;
         }
@@ -258,7 +301,7 @@ impl Play {
         let Some(command) = command else {
             return Step::Stay;
         };
-        if self.session.game().outcome().is_some() {
+        if self.session().game().outcome().is_some() {
             return self.handle_debrief(command);
         }
         if self.curtain.is_some() {
@@ -391,7 +434,7 @@ impl Play {
             && !self.legal().contains(&Action::TableAccord { seat })
         {
             let why = self
-                .session
+                .session()
                 .game()
                 .accord_not_ready()
                 .unwrap_or_else(|| "not now".into());
@@ -402,14 +445,13 @@ impl Play {
     }
 
     fn undo(&mut self) {
-        let Some(seat) =
-            self.session.humans().into_iter().find(|s| {
-                Viewer::Seat(*s) == self.shown && self.session.game().check_undo(*s).is_ok()
-            })
-        else {
+        let humans = self.session().humans();
+        let Some(seat) = humans.into_iter().find(|s| {
+            Viewer::Seat(*s) == self.shown && self.session().game().check_undo(*s).is_ok()
+        }) else {
             let why = match self.shown {
                 Viewer::Seat(seat) => self
-                    .session
+                    .session()
                     .game()
                     .check_undo(seat)
                     .err()
@@ -426,7 +468,8 @@ impl Play {
     }
 
     fn save(&mut self) {
-        self.notice = Some(match self.session.save() {
+        let saved = self.session().save();
+        self.notice = Some(match saved {
             Ok(path) => format!("Saved to {}.", path.display()),
             Err(e) => format!("Could not save: {e}"),
         });
@@ -451,7 +494,7 @@ impl Play {
         match ways.as_slice() {
             [] => {
                 let why = self
-                    .session
+                    .session()
                     .game()
                     .card_block_reason(seat, card)
                     .unwrap_or_else(|| "not now".to_string());
@@ -539,7 +582,7 @@ impl Play {
             _ => return Step::Stay,
         }
         let (x, y) = (mouse.column, mouse.row);
-        if self.session.game().outcome().is_some() || self.curtain.is_some() || self.brief_open {
+        if self.session().game().outcome().is_some() || self.curtain.is_some() || self.brief_open {
             return self.handle(KeyEvent::from(KeyCode::Enter), Some(Command::Confirm));
         }
         let picker = self.ui.picker.clone().or_else(|| {
@@ -626,8 +669,8 @@ impl Play {
 
     /// Draws the table, the curtain, the brief or the end screen.
     pub fn draw(&self, frame: &mut Frame, theme: Theme) {
-        if self.session.game().outcome().is_some() {
-            debrief::draw(frame, &self.session, self.debrief_scroll, theme);
+        if self.session().game().outcome().is_some() {
+            debrief::draw(frame, &self.session(), self.debrief_scroll, theme);
             return;
         }
         if let Some(seat) = self.curtain {
@@ -635,13 +678,18 @@ impl Play {
             return;
         }
         let view = self.view();
-        let game = self.session.game();
-        let since = match self.shown {
-            Viewer::Seat(seat) => self.session.meters_at_last_action(seat),
-            _ => view.meter_history.last().copied().unwrap_or(view.meters),
-        };
         let legal = self.legal();
         let actor = self.actor();
+        let footer = self.footer();
+        let prompt = (!self.ui.prompt_hidden)
+            .then(|| self.decision_prompt())
+            .flatten();
+        let session = self.session();
+        let game = session.game();
+        let since = match self.shown {
+            Viewer::Seat(seat) => session.meters_at_last_action(seat),
+            _ => view.meter_history.last().copied().unwrap_or(view.meters),
+        };
         let blocks: Vec<bool> = match self.shown {
             Viewer::Seat(seat) => view
                 .own_hand()
@@ -666,20 +714,18 @@ impl Play {
             blocked: &blocks,
             block_reason,
             log: game.log(),
-            reasons: self.session.reasons(),
-            controllers: self.session.controllers(),
+            reasons: session.reasons(),
+            controllers: session.controllers(),
             actor,
             notice: self.notice.as_deref(),
-            footer: self.footer(),
+            footer,
         };
         table::draw(frame, &data, &self.ui, theme);
         if self.brief_open {
             table::draw_brief(frame, &view, self.brief_scroll, theme);
         } else if let Some(picker) = &self.ui.picker {
             table::draw_picker(frame, picker, "Enter choose · Esc cancel", theme);
-        } else if !self.ui.prompt_hidden
-            && let Some(prompt) = self.decision_prompt()
-        {
+        } else if let Some(prompt) = prompt {
             table::draw_picker(
                 frame,
                 &prompt,
