@@ -9,11 +9,13 @@
 //! - [`save`]: versioned save files, atomic writes, replay with a digest check.
 //! - [`sim`]: the headless simulator behind `ceasefire sim`.
 //! - [`tui`]: the terminal game (ratatui): screens, keys, the local event loop.
+//! - [`server`]: the SSH server (russh): tables, a lobby, one UI per connection.
 #![forbid(unsafe_code)]
 
 pub mod bot;
 pub mod engine;
 pub mod save;
 pub mod scenario;
+pub mod server;
 pub mod sim;
 pub mod tui;

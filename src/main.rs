@@ -52,6 +52,8 @@ enum Command {
         #[arg(long)]
         verify: bool,
     },
+    /// Run an SSH server: players join tables with a plain `ssh` client.
+    Serve(ServeArgs),
     /// Print a save's state.
     Inspect {
         /// The save file.
@@ -85,6 +87,43 @@ struct UiArgs {
     /// Where games are saved (default: ./saves if it exists, else the user's data folder).
     #[arg(long, global = true, value_name = "DIR")]
     saves: Option<std::path::PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, default_value = "127.0.0.1:2222")]
+    bind: std::net::SocketAddr,
+    /// The first table's scenario (built-in name or folder).
+    #[arg(long, default_value = "istanbul")]
+    scenario: String,
+    /// A bot at the first table, as SEAT=BOT (repeatable); other seats wait for players.
+    #[arg(long = "seat", value_name = "SEAT=BOT")]
+    seats: Vec<String>,
+    /// The first table's seed; a random one when omitted.
+    #[arg(long)]
+    seed: Option<u64>,
+    /// The host key (created on first start and kept).
+    #[arg(long, value_name = "FILE")]
+    host_key: Option<std::path::PathBuf>,
+    /// A password every player must give.
+    #[arg(long, value_name = "SECRET")]
+    password: Option<String>,
+    /// Only holders of these keys may connect (an OpenSSH authorized_keys file).
+    #[arg(long, value_name = "FILE")]
+    authorized_keys: Option<std::path::PathBuf>,
+    /// Allow anyone to connect on a non-loopback address without authentication.
+    #[arg(long)]
+    open: bool,
+    /// Most connections at once.
+    #[arg(long, default_value_t = 100)]
+    max_connections: usize,
+    /// Minutes of silence after which a connection is closed (its seat waits).
+    #[arg(long, default_value_t = 30)]
+    idle_minutes: u64,
+    /// Milliseconds a bot waits before each move, so players can follow.
+    #[arg(long, default_value_t = 400)]
+    bot_delay_ms: u64,
 }
 
 #[derive(clap::Args)]
@@ -122,6 +161,7 @@ fn main() -> ExitCode {
         Some(Command::Sim(args)) => simulate(args),
         Some(Command::Replay { file, verify }) => replay(&file, verify, &cli.ui),
         Some(Command::Inspect { file, json }) => inspect(&file, json),
+        Some(Command::Serve(args)) => serve(args, &cli.ui),
     };
     match result {
         Ok(code) => code,
@@ -376,4 +416,41 @@ fn seat_controllers(pairs: &[String]) -> Result<[ceasefire::tui::Controller; 3]>
         seats[seat.index()] = who.parse().map_err(anyhow::Error::msg)?;
     }
     Ok(seats)
+}
+
+fn serve(args: ServeArgs, ui: &UiArgs) -> Result<ExitCode> {
+    let mut bots = [None; 3];
+    for pair in &args.seats {
+        let Some((seat, bot)) = pair.split_once('=') else {
+            bail!("--seat takes SEAT=BOT, for example --seat mediator=hard (got `{pair}`)");
+        };
+        let seat = Seat::from_key(seat).with_context(|| {
+            format!("unknown seat `{seat}`: choose pakistan, afghanistan or mediator")
+        })?;
+        bots[seat.index()] = Some(bot.parse::<Policy>().map_err(anyhow::Error::msg)?);
+    }
+    let host_key = args.host_key.unwrap_or_else(|| {
+        dirs::data_dir()
+            .unwrap_or_else(|| std::path::PathBuf::from("."))
+            .join("ceasefire")
+            .join("host_ed25519")
+    });
+    let config = ceasefire::server::ServeConfig {
+        bind: args.bind,
+        scenario: ScenarioSource::find(&args.scenario).map_err(|e| anyhow::anyhow!("{e}"))?,
+        bots,
+        seed: args
+            .seed
+            .unwrap_or_else(ceasefire::tui::screens::play::seed_from_time),
+        host_key,
+        password: args.password,
+        authorized_keys: args.authorized_keys,
+        open: args.open,
+        saves_dir: Some(save::saves_dir(ui.saves.as_deref())),
+        max_connections: args.max_connections,
+        idle_timeout: std::time::Duration::from_secs(args.idle_minutes.max(1) * 60),
+        bot_delay: std::time::Duration::from_millis(args.bot_delay_ms),
+    };
+    ceasefire::server::run(config)?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -113,6 +113,7 @@ pub struct App {
     options: Options,
     quit: bool,
     area: Rect,
+    remote: bool,
 }
 
 impl App {
@@ -124,6 +125,7 @@ impl App {
             options,
             quit: false,
             area: Rect::new(0, 0, MIN_SIZE.0, MIN_SIZE.1),
+            remote: false,
         }
     }
 
@@ -133,6 +135,23 @@ impl App {
         app.screen = Screen::Play(Box::new(play));
         app.after_change(now);
         app
+    }
+
+    /// One connection's window on a shared table (the server): there is no title screen, so
+    /// leaving the game ends the connection.
+    pub fn remote(options: Options, play: Play) -> App {
+        let mut app = App::new(options);
+        app.screen = Screen::Play(Box::new(play));
+        app.remote = true;
+        app
+    }
+
+    /// The game in play, mutably (a server refreshes it when the table changes).
+    pub fn play_mut(&mut self) -> Option<&mut Play> {
+        match &mut self.screen {
+            Screen::Play(play) => Some(play),
+            _ => None,
+        }
     }
 
     /// Opens the replay viewer on a save.
@@ -254,6 +273,10 @@ impl App {
     }
 
     fn apply(&mut self, step: Step, now: Instant) {
+        if self.remote && matches!(step, Step::Title | Step::Setup | Step::Saves) {
+            self.quit = true;
+            return;
+        }
         match step {
             Step::Stay => {}
             Step::Title => self.screen = Screen::Title(TitleState::default()),

@@ -81,6 +81,25 @@ pub struct Session {
     reasons: Vec<Reason>,
     meters_at_last_action: [Meters; 3],
     save_path: Option<PathBuf>,
+    away: [bool; 3],
+}
+
+/// A bot's decision taken out of the session so it can be thought about without holding the
+/// session's lock; hand it back with [`Session::finish_bot_turn`].
+pub struct BotTurn {
+    seat: Seat,
+    policy: Policy,
+    bot: Box<dyn Bot>,
+    view: SeatView,
+    legal: Vec<Action>,
+    actions_before: usize,
+}
+
+impl BotTurn {
+    /// Lets the bot choose (the slow part: a search can take milliseconds).
+    pub fn think(&mut self) -> crate::bot::Choice {
+        self.bot.choose(&self.view, &self.legal)
+    }
 }
 
 impl Session {
@@ -154,6 +173,7 @@ impl Session {
             reasons,
             meters_at_last_action: [start; 3],
             save_path,
+            away: [false; 3],
         }
     }
 
@@ -212,24 +232,52 @@ impl Session {
 
     /// Lets the bot whose turn it is act. Returns its seat, or `None` when no bot must act.
     pub fn play_bot(&mut self) -> Option<Seat> {
+        let mut turn = self.bot_turn()?;
+        let choice = turn.think();
+        self.finish_bot_turn(turn, choice)
+    }
+
+    /// Takes out the bot whose turn it is, with what it sees and may do.
+    pub fn bot_turn(&mut self) -> Option<BotTurn> {
         let (seat, _) = self.game.to_act()?;
         let Controller::Bot(policy) = self.controllers[seat.index()] else {
             return None;
         };
-        let legal = self.game.legal_actions(seat);
-        let view = self.game.view(seat);
-        let bot = self.bots[seat.index()].as_mut()?;
-        let choice = bot.choose(&view, &legal);
+        let bot = self.bots[seat.index()].take()?;
+        Some(BotTurn {
+            seat,
+            policy,
+            bot,
+            view: self.game.view(seat),
+            legal: self.game.legal_actions(seat),
+            actions_before: self.game.actions().len(),
+        })
+    }
+
+    /// Puts the bot back and applies its choice, unless the game moved on meanwhile. Returns
+    /// the bot's seat when it acted.
+    pub fn finish_bot_turn(&mut self, turn: BotTurn, choice: crate::bot::Choice) -> Option<Seat> {
+        let BotTurn {
+            seat,
+            policy,
+            bot,
+            legal,
+            actions_before,
+            ..
+        } = turn;
+        self.bots[seat.index()] = Some(bot);
+        if self.game.actions().len() != actions_before {
+            return None;
+        }
         let action = if legal.contains(&choice.action) {
             choice.action
         } else {
             *legal.first()?
         };
         let log_index = self.game.log().len();
-        let action_index = self.game.actions().len();
         self.apply(action).ok()?;
         self.notes.push(Note {
-            action: action_index,
+            action: actions_before,
             text: choice.reason.clone(),
         });
         self.reasons.push(Reason {
@@ -240,6 +288,19 @@ impl Session {
         });
         self.autosave();
         Some(seat)
+    }
+
+    /// Marks a remote seat's player as away (disconnected) or back.
+    pub fn set_away(&mut self, seat: Seat, away: bool) {
+        self.away[seat.index()] = away;
+    }
+
+    /// The seats whose remote players are away.
+    pub fn away(&self) -> Vec<Seat> {
+        Seat::ALL
+            .into_iter()
+            .filter(|s| self.away[s.index()])
+            .collect()
     }
 
     /// Applies a person's action (an undo included), then autosaves.

@@ -686,6 +686,16 @@ impl Play {
             .flatten();
         let session = self.session();
         let game = session.game();
+        let away: Vec<String> = session
+            .away()
+            .iter()
+            .map(|seat| format!("{seat} is away: waiting for them to reconnect."))
+            .collect();
+        let notice = match (&self.notice, away.is_empty()) {
+            (Some(notice), _) => Some(notice.clone()),
+            (None, false) => Some(away.join(" ")),
+            (None, true) => None,
+        };
         let since = match self.shown {
             Viewer::Seat(seat) => session.meters_at_last_action(seat),
             _ => view.meter_history.last().copied().unwrap_or(view.meters),
@@ -717,7 +727,7 @@ impl Play {
             reasons: session.reasons(),
             controllers: session.controllers(),
             actor,
-            notice: self.notice.as_deref(),
+            notice: notice.as_deref(),
             footer,
         };
         table::draw(frame, &data, &self.ui, theme);

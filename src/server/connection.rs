@@ -1,0 +1,583 @@
+//! One SSH connection: authentication, its terminal (a fixed viewport the client's size,
+//! written to the channel), and its screen — the lobby, or a window on one table's game for
+//! the connection's seat. Input bytes become key events for the same UI as local play.
+
+use super::input::Input;
+use super::lobby::{Choice, Lobby};
+use super::tables::Table;
+use super::{Access, Shared};
+use crate::engine::{Seat, Viewer};
+use crate::tui::keys::{self, Command};
+use crate::tui::{App, MIN_SIZE, Options, Play, Speed, Theme};
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::Event;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use russh::keys::PublicKey;
+use russh::server::{Auth, ChannelOpenHandle, Handle, Handler, Msg, Session};
+use russh::{Channel, ChannelId, MethodKind, MethodSet, Pty};
+use std::io::Write;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
+
+/// What a client's terminal needs to enter game mode: alternate screen, hidden cursor, mouse.
+const ENTER: &[u8] = b"\x1b[?1049h\x1b[?25l\x1b[?1000h\x1b[?1002h\x1b[?1006h";
+/// What leaves it clean: mouse off, cursor shown, main screen back.
+pub const LEAVE: &[u8] = b"\x1b[?1006l\x1b[?1002l\x1b[?1000l\x1b[?25h\x1b[?1049l";
+
+/// Bytes for the client, gathered by the terminal and sent on flush.
+pub struct Sink {
+    buffer: Vec<u8>,
+    sender: UnboundedSender<Vec<u8>>,
+}
+
+impl Write for Sink {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.buffer.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.buffer.is_empty() {
+            let bytes = std::mem::take(&mut self.buffer);
+            self.sender
+                .send(bytes)
+                .map_err(|_| std::io::Error::from(std::io::ErrorKind::BrokenPipe))?;
+        }
+        Ok(())
+    }
+}
+
+type SshTerminal = Terminal<CrosstermBackend<Sink>>;
+
+/// What the connection shows.
+enum View {
+    Lobby(Lobby),
+    Game { app: Box<App>, table: Arc<Table> },
+}
+
+/// A connection's screen: its terminal and what it shows.
+struct Screen {
+    terminal: SshTerminal,
+    view: View,
+    theme: Theme,
+    help: bool,
+}
+
+impl Screen {
+    fn draw(&mut self, tables: &super::tables::Tables, user: &str) {
+        let area = self.terminal.get_frame().area();
+        let theme = self.theme;
+        let _ = match &mut self.view {
+            View::Game { app, .. } => {
+                app.resize(area);
+                self.terminal.draw(|frame| app.draw(frame))
+            }
+            View::Lobby(lobby) => {
+                let help = self.help;
+                self.terminal.draw(|frame| {
+                    if frame.area().width < MIN_SIZE.0 || frame.area().height < MIN_SIZE.1 {
+                        crate::tui::screens::small::draw(frame, theme);
+                    } else {
+                        lobby.draw(frame, tables, user, theme);
+                        if help {
+                            crate::tui::screens::help::draw(frame, theme);
+                        }
+                    }
+                })
+            }
+        };
+    }
+}
+
+/// The server side of one connection.
+pub struct Connection {
+    id: u64,
+    shared: Arc<Shared>,
+    user: String,
+    channel: Option<ChannelId>,
+    sender: Option<UnboundedSender<Vec<u8>>>,
+    screen: Arc<Mutex<Option<Screen>>>,
+    input: Input,
+    watcher: Option<tokio::task::JoinHandle<()>>,
+    no_color: bool,
+    counted: bool,
+}
+
+impl Connection {
+    /// A new connection, counted against the server's limit.
+    pub fn new(id: u64, shared: Arc<Shared>) -> Connection {
+        let counted = shared.connections.fetch_add(1, Ordering::SeqCst) < shared.max_connections;
+        Connection {
+            id,
+            shared,
+            user: String::new(),
+            channel: None,
+            sender: None,
+            screen: Arc::new(Mutex::new(None)),
+            input: Input::default(),
+            watcher: None,
+            no_color: false,
+            counted,
+        }
+    }
+
+    fn send(&self, bytes: &[u8]) {
+        if let Some(sender) = &self.sender {
+            let _ = sender.send(bytes.to_vec());
+        }
+    }
+
+    /// Ends the session with a one-line message (the terminal left clean first).
+    fn refuse(&self, channel: ChannelId, message: &str, session: &mut Session) {
+        let _ = session.data(channel, format!("ceasefire: {message}\r\n").into_bytes());
+        let _ = session.exit_status_request(channel, 1);
+        let _ = session.eof(channel);
+        let _ = session.close(channel);
+    }
+
+    fn leave(&self, channel: ChannelId, session: &mut Session) {
+        let _ = session.data(channel, LEAVE.to_vec());
+        let _ = session.exit_status_request(channel, 0);
+        let _ = session.eof(channel);
+        let _ = session.close(channel);
+    }
+
+    /// Opens what the user name asks for: a seat, the spectators' or facilitator's view of
+    /// the first table, or the lobby.
+    fn first_view(&mut self) -> Result<View, String> {
+        let viewer = match self.user.as_str() {
+            "watch" => Some(Viewer::Spectator),
+            "facilitator" => Some(Viewer::Facilitator),
+            name => Seat::from_key(name).map(Viewer::Seat),
+        };
+        let Some(viewer) = viewer else {
+            return Ok(View::Lobby(Lobby::default()));
+        };
+        let table = self
+            .shared
+            .tables
+            .get(1)
+            .ok_or_else(|| "there is no table yet".to_string())?;
+        self.sit(table, viewer)
+    }
+
+    fn sit(&mut self, table: Arc<Table>, viewer: Viewer) -> Result<View, String> {
+        if let Viewer::Seat(seat) = viewer {
+            table.claim(seat, self.id)?;
+        }
+        let options = Options {
+            saves_dir: None,
+            speed: Speed::Instant,
+            theme: Theme::new(!self.no_color),
+        };
+        let play = Play::remote(table.session.clone(), viewer, Speed::Instant);
+        Ok(View::Game {
+            app: Box::new(App::remote(options, play)),
+            table,
+        })
+    }
+
+    /// Redraws this connection whenever its table changes.
+    fn watch(&mut self, table: &Arc<Table>) {
+        if let Some(old) = self.watcher.take() {
+            old.abort();
+        }
+        let mut changes = table.watch();
+        let screen = self.screen.clone();
+        let shared = self.shared.clone();
+        let user = self.user.clone();
+        self.watcher = Some(tokio::spawn(async move {
+            while changes.changed().await.is_ok() {
+                let mut guard = screen.lock().unwrap_or_else(|p| p.into_inner());
+                let Some(screen) = guard.as_mut() else {
+                    continue;
+                };
+                if let View::Game { app, .. } = &mut screen.view
+                    && let Some(play) = app.play_mut()
+                {
+                    play.refresh();
+                }
+                screen.draw(&shared.tables, &user);
+            }
+        }));
+    }
+
+    /// Handles input events; returns true when the user has left.
+    fn handle_events(&mut self, events: Vec<Event>) -> bool {
+        let mut guard = self.screen.lock().unwrap_or_else(|p| p.into_inner());
+        let Some(screen) = guard.as_mut() else {
+            return false;
+        };
+        let mut switch_to = None;
+        let mut left = false;
+        for event in events {
+            match &mut screen.view {
+                View::Game { app, table } => {
+                    let before = table.lock().game().actions().len();
+                    app.handle(&event, Instant::now());
+                    let after = table.lock().game().actions().len();
+                    if after != before {
+                        table.changed();
+                    }
+                    if app.should_quit() {
+                        left = true;
+                    }
+                }
+                View::Lobby(lobby) => {
+                    let Event::Key(key) = event else { continue };
+                    let command = keys::command_for(key);
+                    if screen.help {
+                        screen.help = false;
+                        continue;
+                    }
+                    match command {
+                        Some(Command::Quit) => left = true,
+                        Some(Command::Help) => screen.help = true,
+                        _ => {
+                            if let Some(choice) = lobby.handle(command, &self.shared.tables) {
+                                switch_to = Some(choice);
+                            }
+                        }
+                    }
+                }
+            }
+            if left || switch_to.is_some() {
+                break;
+            }
+        }
+        drop(guard);
+        if let Some(choice) = switch_to {
+            self.choose(choice);
+        }
+        left
+    }
+
+    fn choose(&mut self, choice: Choice) {
+        let tables = self.shared.tables.clone();
+        let outcome = match choice {
+            Choice::Join { table, seat } => tables
+                .get(table)
+                .ok_or_else(|| format!("table {table} has closed"))
+                .and_then(|t| self.sit(t, Viewer::Seat(seat))),
+            Choice::Watch { table } => tables
+                .get(table)
+                .ok_or_else(|| format!("table {table} has closed"))
+                .and_then(|t| self.sit(t, Viewer::Spectator)),
+            Choice::Open { scenario, bots } => crate::scenario::ScenarioSource::find(scenario)
+                .map_err(|e| e.to_string())
+                .and_then(|source| {
+                    tables.open(
+                        &source,
+                        crate::tui::screens::play::seed_from_time(),
+                        Choice::bots(bots),
+                    )
+                })
+                .and_then(|t| {
+                    if bots {
+                        self.sit(t, Viewer::Seat(Seat::Pakistan))
+                    } else {
+                        Ok(View::Lobby(Lobby::default()))
+                    }
+                }),
+        };
+        let table = match &outcome {
+            Ok(View::Game { table, .. }) => Some(table.clone()),
+            _ => None,
+        };
+        let mut guard = self.screen.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(screen) = guard.as_mut() {
+            match outcome {
+                Ok(view) => screen.view = view,
+                Err(message) => {
+                    if let View::Lobby(lobby) = &mut screen.view {
+                        lobby.notice = Some(message);
+                    }
+                }
+            }
+        }
+        drop(guard);
+        if let Some(table) = table {
+            self.watch(&table);
+        }
+    }
+
+    fn redraw(&self) {
+        let mut guard = self.screen.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(screen) = guard.as_mut() {
+            screen.draw(&self.shared.tables, &self.user);
+        }
+    }
+
+    fn resize(&self, width: u32, height: u32) {
+        let rect = Rect::new(0, 0, width.min(1000) as u16, height.min(1000) as u16);
+        let mut guard = self.screen.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(screen) = guard.as_mut() {
+            let _ = screen.terminal.resize(rect);
+            screen.draw(&self.shared.tables, &self.user);
+        }
+    }
+
+    fn authorize(&mut self, user: &str, accepted: bool) -> Auth {
+        if accepted {
+            self.user = user.to_string();
+            Auth::Accept
+        } else {
+            Auth::Reject {
+                proceed_with_methods: None,
+                partial_success: false,
+            }
+        }
+    }
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        if let Some(watcher) = self.watcher.take() {
+            watcher.abort();
+        }
+        for table in self.shared.tables.all() {
+            table.leave(self.id);
+        }
+        self.shared.connections.fetch_sub(1, Ordering::SeqCst);
+        self.shared
+            .open
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&self.id);
+    }
+}
+
+impl Handler for Connection {
+    type Error = russh::Error;
+
+    async fn auth_none(&mut self, user: &str) -> Result<Auth, Self::Error> {
+        let open = matches!(self.shared.access, Access::Open);
+        Ok(self.authorize(user, open))
+    }
+
+    async fn auth_password(&mut self, user: &str, password: &str) -> Result<Auth, Self::Error> {
+        let ok = match &self.shared.access {
+            Access::Password(secret) => constant_time_eq(secret.as_bytes(), password.as_bytes()),
+            Access::Open => true,
+            Access::Keys(_) => false,
+        };
+        Ok(self.authorize(user, ok))
+    }
+
+    async fn auth_publickey(
+        &mut self,
+        user: &str,
+        key: russh::server::VerifiedPublicKey<'_>,
+    ) -> Result<Auth, Self::Error> {
+        let key: &PublicKey = key.public_key;
+        let ok = match &self.shared.access {
+            Access::Keys(allowed) => allowed.iter().any(|k| k.key_data() == key.key_data()),
+            Access::Open => true,
+            Access::Password(_) => false,
+        };
+        Ok(self.authorize(user, ok))
+    }
+
+    async fn channel_open_session(
+        &mut self,
+        channel: Channel<Msg>,
+        reply: ChannelOpenHandle,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if self.channel.is_some() {
+            reply
+                .reject(russh::ChannelOpenFailure::AdministrativelyProhibited)
+                .await;
+            return Ok(());
+        }
+        reply.accept().await;
+        let id = channel.id();
+        self.channel = Some(id);
+        let (sender, mut receiver) = unbounded_channel::<Vec<u8>>();
+        let handle: Handle = session.handle();
+        tokio::spawn(async move {
+            while let Some(bytes) = receiver.recv().await {
+                if handle.data(id, bytes).await.is_err() {
+                    break;
+                }
+            }
+        });
+        self.sender = Some(sender);
+        if !self.counted {
+            self.refuse(id, "the server is full; try again later", session);
+        }
+        Ok(())
+    }
+
+    async fn env_request(
+        &mut self,
+        _channel: ChannelId,
+        name: &str,
+        value: &str,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if name == "NO_COLOR" && !value.is_empty() {
+            self.no_color = true;
+        }
+        Ok(())
+    }
+
+    async fn pty_request(
+        &mut self,
+        channel: ChannelId,
+        _term: &str,
+        width: u32,
+        height: u32,
+        _pix_width: u32,
+        _pix_height: u32,
+        _modes: &[(Pty, u32)],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        let Some(sender) = self.sender.clone() else {
+            session.channel_failure(channel)?;
+            return Ok(());
+        };
+        let view = match self.first_view() {
+            Ok(view) => view,
+            Err(message) => {
+                session.channel_success(channel)?;
+                self.refuse(channel, &message, session);
+                return Ok(());
+            }
+        };
+        let table = match &view {
+            View::Game { table, .. } => Some(table.clone()),
+            View::Lobby(_) => None,
+        };
+        let rect = Rect::new(0, 0, width.min(1000) as u16, height.min(1000) as u16);
+        let backend = CrosstermBackend::new(Sink {
+            buffer: Vec::new(),
+            sender,
+        });
+        let terminal = Terminal::with_options(
+            backend,
+            TerminalOptions {
+                viewport: Viewport::Fixed(rect),
+            },
+        )?;
+        self.send(ENTER);
+        *self.screen.lock().unwrap_or_else(|p| p.into_inner()) = Some(Screen {
+            terminal,
+            view,
+            theme: Theme::new(!self.no_color),
+            help: false,
+        });
+        self.shared
+            .open
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(self.id, (session.handle(), channel));
+        if let Some(table) = table {
+            self.watch(&table);
+        }
+        self.redraw();
+        session.channel_success(channel)?;
+        Ok(())
+    }
+
+    async fn shell_request(
+        &mut self,
+        channel: ChannelId,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if self
+            .screen
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_none()
+        {
+            session.channel_success(channel)?;
+            self.refuse(
+                channel,
+                "the game needs a terminal: connect with `ssh -t` (and no command)",
+                session,
+            );
+            return Ok(());
+        }
+        session.channel_success(channel)?;
+        Ok(())
+    }
+
+    async fn exec_request(
+        &mut self,
+        channel: ChannelId,
+        _command: &[u8],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        session.channel_success(channel)?;
+        self.refuse(
+            channel,
+            "this server only runs the game; connect without a command, e.g. `ssh -p PORT pakistan@HOST`",
+            session,
+        );
+        Ok(())
+    }
+
+    async fn subsystem_request(
+        &mut self,
+        channel: ChannelId,
+        _name: &str,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        session.channel_failure(channel)?;
+        Ok(())
+    }
+
+    async fn data(
+        &mut self,
+        channel: ChannelId,
+        data: &[u8],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        let events = self.input.feed(data);
+        if events.is_empty() {
+            return Ok(());
+        }
+        if self.handle_events(events) {
+            self.leave(channel, session);
+            return Ok(());
+        }
+        self.redraw();
+        Ok(())
+    }
+
+    async fn window_change_request(
+        &mut self,
+        _channel: ChannelId,
+        width: u32,
+        height: u32,
+        _pix_width: u32,
+        _pix_height: u32,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.resize(width, height);
+        Ok(())
+    }
+}
+
+/// Compares secrets without an early exit on the first differing byte.
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The authentication methods offered for an access policy.
+pub fn methods(access: &Access) -> MethodSet {
+    let kinds: &[MethodKind] = match access {
+        Access::Open => &[
+            MethodKind::None,
+            MethodKind::Password,
+            MethodKind::PublicKey,
+        ],
+        Access::Password(_) => &[MethodKind::Password],
+        Access::Keys(_) => &[MethodKind::PublicKey],
+    };
+    MethodSet::from(kinds)
+}

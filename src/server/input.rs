@@ -1,0 +1,154 @@
+//! Bytes from an SSH channel → the key and mouse events the terminal UI understands. The
+//! escape sequences are decoded by termwiz's parser (they may arrive split across packets);
+//! this module only maps its events onto crossterm's.
+
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use termwiz::input::{InputEvent, InputParser, Modifiers, MouseButtons};
+
+/// Decodes one connection's input stream.
+pub struct Input {
+    parser: InputParser,
+    buttons: MouseButtons,
+}
+
+impl Default for Input {
+    fn default() -> Self {
+        Input {
+            parser: InputParser::new(),
+            buttons: MouseButtons::NONE,
+        }
+    }
+}
+
+impl Input {
+    /// The events in `bytes`. A lone ESC is a key press (nothing else can follow it in the
+    /// same packet), so it is reported at once rather than held for a sequence.
+    pub fn feed(&mut self, bytes: &[u8]) -> Vec<Event> {
+        let mut raw = Vec::new();
+        self.parser.parse(bytes, |e| raw.push(e), true);
+        if bytes == b"\x1b" {
+            self.parser.parse(&[], |e| raw.push(e), false);
+        }
+        raw.into_iter().filter_map(|e| self.convert(e)).collect()
+    }
+
+    fn convert(&mut self, event: InputEvent) -> Option<Event> {
+        match event {
+            InputEvent::Key(key) => key_event(key).map(Event::Key),
+            InputEvent::Mouse(mouse) => {
+                let before = std::mem::replace(&mut self.buttons, mouse.mouse_buttons.clone());
+                let kind = if mouse.mouse_buttons.contains(MouseButtons::VERT_WHEEL) {
+                    if mouse.mouse_buttons.contains(MouseButtons::WHEEL_POSITIVE) {
+                        MouseEventKind::ScrollUp
+                    } else {
+                        MouseEventKind::ScrollDown
+                    }
+                } else if mouse.mouse_buttons.contains(MouseButtons::LEFT)
+                    && !before.contains(MouseButtons::LEFT)
+                {
+                    MouseEventKind::Down(MouseButton::Left)
+                } else {
+                    return None;
+                };
+                Some(Event::Mouse(MouseEvent {
+                    kind,
+                    column: mouse.x.saturating_sub(1),
+                    row: mouse.y.saturating_sub(1),
+                    modifiers: KeyModifiers::NONE,
+                }))
+            }
+            _ => None,
+        }
+    }
+}
+
+fn key_event(key: termwiz::input::KeyEvent) -> Option<KeyEvent> {
+    use termwiz::input::KeyCode as T;
+    let mut modifiers = KeyModifiers::NONE;
+    if key.modifiers.contains(Modifiers::CTRL) {
+        modifiers |= KeyModifiers::CONTROL;
+    }
+    if key.modifiers.contains(Modifiers::ALT) {
+        modifiers |= KeyModifiers::ALT;
+    }
+    let shift = key.modifiers.contains(Modifiers::SHIFT);
+    let code = match key.key {
+        T::Char('\r') | T::Char('\n') | T::Enter => KeyCode::Enter,
+        T::Char('\t') if shift => KeyCode::BackTab,
+        T::Char('\t') | T::Tab if !shift => KeyCode::Tab,
+        T::Tab => KeyCode::BackTab,
+        T::Char('\u{7f}') | T::Char('\u{8}') | T::Backspace => KeyCode::Backspace,
+        T::Char('\u{1b}') | T::Escape => KeyCode::Esc,
+        T::Char(c) if c.is_control() => {
+            let letter = (c as u8).checked_add(b'a' - 1).map(char::from)?;
+            modifiers |= KeyModifiers::CONTROL;
+            KeyCode::Char(letter)
+        }
+        T::Char(c) => KeyCode::Char(c),
+        T::UpArrow | T::ApplicationUpArrow => KeyCode::Up,
+        T::DownArrow | T::ApplicationDownArrow => KeyCode::Down,
+        T::LeftArrow | T::ApplicationLeftArrow => KeyCode::Left,
+        T::RightArrow | T::ApplicationRightArrow => KeyCode::Right,
+        T::PageUp => KeyCode::PageUp,
+        T::PageDown => KeyCode::PageDown,
+        T::Home => KeyCode::Home,
+        T::End => KeyCode::End,
+        T::Function(n) => KeyCode::F(n),
+        T::Delete => KeyCode::Delete,
+        _ => return None,
+    };
+    Some(KeyEvent::new(code, modifiers))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(input: &mut Input, bytes: &[u8]) -> Vec<KeyEvent> {
+        input
+            .feed(bytes)
+            .into_iter()
+            .filter_map(|e| match e {
+                Event::Key(k) => Some(k),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn enter_ctrl_c_letters_and_escape() {
+        let mut input = Input::default();
+        assert_eq!(keys(&mut input, b"\r")[0].code, KeyCode::Enter);
+        let ctrl_c = keys(&mut input, b"\x03")[0];
+        assert_eq!(ctrl_c.code, KeyCode::Char('c'));
+        assert!(ctrl_c.modifiers.contains(KeyModifiers::CONTROL));
+        assert_eq!(keys(&mut input, b"q")[0].code, KeyCode::Char('q'));
+        assert_eq!(keys(&mut input, b"\x1b")[0].code, KeyCode::Esc);
+    }
+
+    #[test]
+    fn an_arrow_split_across_packets_is_one_key() {
+        let mut input = Input::default();
+        let mut got = keys(&mut input, b"\x1b[");
+        got.extend(keys(&mut input, b"A"));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].code, KeyCode::Up);
+    }
+
+    #[test]
+    fn a_left_click_is_reported_once_at_zero_based_cells() {
+        let mut input = Input::default();
+        let events = input.feed(b"\x1b[<0;10;5M\x1b[<0;10;5m");
+        let clicks: Vec<_> = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Mouse(m) => Some(m),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(clicks.len(), 1, "{events:?}");
+        assert_eq!((clicks[0].column, clicks[0].row), (9, 4));
+    }
+}

@@ -1,0 +1,243 @@
+//! The SSH server: players join a table with the `ssh` client they already have and see only
+//! their own seat.
+//!
+//! russh speaks the protocol; each connection ([`connection`]) owns a terminal the size of
+//! the client's window and the same UI as local play, rendering its own viewer's view. Each
+//! table ([`tables`]) owns its game; bots think on the table's own thread, never in a
+//! connection's handler. Never: run game rules here (that is the engine's job), or let one
+//! connection act for a seat it does not hold.
+
+pub mod connection;
+pub mod input;
+pub mod keys;
+pub mod lobby;
+pub mod tables;
+
+use crate::bot::Policy;
+use crate::scenario::ScenarioSource;
+use russh::ChannelId;
+use russh::keys::PublicKey;
+use russh::server::{Handle, Server as _};
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tables::Tables;
+
+/// Who may connect.
+#[derive(Clone, Debug)]
+pub enum Access {
+    /// Anyone (only with `--open`, or on a loopback address).
+    Open,
+    /// Anyone who knows the password.
+    Password(String),
+    /// Holders of these keys.
+    Keys(Vec<PublicKey>),
+}
+
+/// Everything `ceasefire serve` was asked for.
+#[derive(Clone, Debug)]
+pub struct ServeConfig {
+    /// Address and port to listen on.
+    pub bind: SocketAddr,
+    /// The first table's scenario.
+    pub scenario: ScenarioSource,
+    /// Bots at the first table, by seat index.
+    pub bots: [Option<Policy>; 3],
+    /// The first table's seed.
+    pub seed: u64,
+    /// The host key file (created when missing).
+    pub host_key: PathBuf,
+    /// A password every player must give.
+    pub password: Option<String>,
+    /// An `authorized_keys` file of the players' keys.
+    pub authorized_keys: Option<PathBuf>,
+    /// Allow anyone on a non-loopback address without authentication.
+    pub open: bool,
+    /// Where tables autosave.
+    pub saves_dir: Option<PathBuf>,
+    /// Most connections at once.
+    pub max_connections: usize,
+    /// A connection silent this long is closed.
+    pub idle_timeout: Duration,
+    /// Pause before each bot move, so players can follow.
+    pub bot_delay: Duration,
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// Refused for safety (for example an open non-loopback bind).
+    #[error("{0}")]
+    Refused(String),
+    /// A key file could not be read or written.
+    #[error("{path}: {detail}")]
+    Key {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        detail: String,
+    },
+    /// Any other I/O failure.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file or address.
+        path: PathBuf,
+        /// The error.
+        source: std::io::Error,
+    },
+    /// The first table could not open.
+    #[error("{0}")]
+    Table(String),
+}
+
+impl ServeError {
+    fn io(path: &Path, source: std::io::Error) -> ServeError {
+        ServeError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// What every connection shares.
+pub struct Shared {
+    /// The tables.
+    pub tables: Arc<Tables>,
+    /// Who may connect.
+    pub access: Access,
+    /// Connections now.
+    pub connections: AtomicUsize,
+    /// The limit.
+    pub max_connections: usize,
+    /// Connections with a terminal, to leave clean when the server stops.
+    pub open: Mutex<HashMap<u64, (Handle, ChannelId)>>,
+}
+
+/// Decides who may connect: a non-loopback address needs a password or keys, or `--open`.
+pub fn access(config: &ServeConfig) -> Result<Access, ServeError> {
+    let access = match (&config.password, &config.authorized_keys) {
+        (Some(_), Some(_)) => {
+            return Err(ServeError::Refused(
+                "give --password or --authorized-keys, not both".into(),
+            ));
+        }
+        (Some(password), None) => Access::Password(password.clone()),
+        (None, Some(path)) => Access::Keys(keys::authorized_keys(path)?),
+        (None, None) => Access::Open,
+    };
+    if matches!(access, Access::Open) && !config.bind.ip().is_loopback() && !config.open {
+        return Err(ServeError::Refused(format!(
+            "refusing to listen on {} without authentication: anyone who can reach it could \
+             play. Give --password SECRET or --authorized-keys FILE, or --open to allow it.",
+            config.bind
+        )));
+    }
+    Ok(access)
+}
+
+struct Listener {
+    shared: Arc<Shared>,
+    next_id: AtomicU64,
+}
+
+impl russh::server::Server for Listener {
+    type Handler = connection::Connection;
+
+    fn new_client(&mut self, _peer: Option<SocketAddr>) -> connection::Connection {
+        let id = self.next_id.fetch_add(1, Ordering::SeqCst);
+        connection::Connection::new(id, self.shared.clone())
+    }
+}
+
+/// Runs the server until SIGINT or SIGTERM; prints where it listens and the host key's
+/// fingerprint first.
+pub fn run(config: ServeConfig) -> Result<(), ServeError> {
+    let access = access(&config)?;
+    let key = keys::host_key(&config.host_key)?;
+    let tables = Arc::new(Tables::new(config.saves_dir.clone(), config.bot_delay));
+    tables
+        .open(&config.scenario, config.seed, config.bots)
+        .map_err(ServeError::Table)?;
+    let shared = Arc::new(Shared {
+        tables,
+        access: access.clone(),
+        connections: AtomicUsize::new(0),
+        max_connections: config.max_connections,
+        open: Mutex::new(HashMap::new()),
+    });
+    let russh_config = Arc::new(russh::server::Config {
+        methods: connection::methods(&access),
+        auth_rejection_time: Duration::from_millis(300),
+        auth_rejection_time_initial: Some(Duration::ZERO),
+        keys: vec![key.clone()],
+        inactivity_timeout: Some(config.idle_timeout),
+        nodelay: true,
+        ..Default::default()
+    });
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| ServeError::io(Path::new("tokio runtime"), e))?;
+    runtime.block_on(async move {
+        let socket = tokio::net::TcpListener::bind(config.bind)
+            .await
+            .map_err(|e| ServeError::io(Path::new(&config.bind.to_string()), e))?;
+        println!(
+            "Ceasefire server on {} — host key {} ({})",
+            socket.local_addr().map_or(config.bind, |a| a),
+            keys::fingerprint(&key),
+            config.host_key.display()
+        );
+        println!("Players join with: ssh -p {} pakistan@HOST (or afghanistan@, mediator@, watch@, facilitator@, any other name for the lobby)", config.bind.port());
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        let mut listener = Listener {
+            shared: shared.clone(),
+            next_id: AtomicU64::new(1),
+        };
+        let server = listener.run_on_socket(russh_config, &socket);
+        let stopping = shutdown_signal();
+        tokio::select! {
+            result = server => result.map_err(|e| ServeError::io(Path::new("server"), e))?,
+            () = stopping => leave_clients_clean(&shared).await,
+        }
+        Ok(())
+    })
+}
+
+async fn shutdown_signal() {
+    use tokio::signal::unix::{SignalKind, signal};
+    let (Ok(mut term), Ok(mut int), Ok(mut hup)) = (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::interrupt()),
+        signal(SignalKind::hangup()),
+    ) else {
+        return std::future::pending().await;
+    };
+    tokio::select! {
+        _ = term.recv() => {}
+        _ = int.recv() => {}
+        _ = hup.recv() => {}
+    }
+}
+
+/// Sends every connected terminal the sequences that leave it clean, and a goodbye.
+async fn leave_clients_clean(shared: &Shared) {
+    let open: Vec<(Handle, ChannelId)> = shared
+        .open
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .values()
+        .cloned()
+        .collect();
+    for (handle, channel) in open {
+        let mut bytes = connection::LEAVE.to_vec();
+        bytes.extend_from_slice(b"ceasefire: the server is stopping; your game is saved.\r\n");
+        let _ = handle.data(channel, bytes).await;
+        let _ = handle.exit_status_request(channel, 0).await;
+        let _ = handle.close(channel).await;
+    }
+}

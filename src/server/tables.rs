@@ -1,0 +1,229 @@
+//! The tables a server runs. Each table's game has one owner: the table's session behind a
+//! lock, changed only by its seated players' actions and by the table's own bot thread. Every
+//! change bumps the table's version, and every connection watching it redraws.
+
+use crate::bot::Policy;
+use crate::engine::Seat;
+use crate::scenario::ScenarioSource;
+use crate::tui::{Controller, Session};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+use tokio::sync::watch;
+
+/// Who is in a seat.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Occupant {
+    /// A bot plays it.
+    Bot(Policy),
+    /// Nobody yet.
+    Free,
+    /// A connected player (the connection's id).
+    Player(u64),
+    /// Its player's connection dropped; the seat waits for them.
+    Away,
+}
+
+/// One table: a game, who sits where, and the version its watchers follow.
+pub struct Table {
+    /// Table number, from 1.
+    pub id: u32,
+    /// The game.
+    pub session: Arc<Mutex<Session>>,
+    seats: Mutex<[Occupant; 3]>,
+    version: watch::Sender<u64>,
+    wake: Mutex<mpsc::Sender<()>>,
+}
+
+impl Table {
+    /// The session, locked.
+    pub fn lock(&self) -> MutexGuard<'_, Session> {
+        self.session.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn seats(&self) -> MutexGuard<'_, [Occupant; 3]> {
+        self.seats.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Who sits in each seat.
+    pub fn occupants(&self) -> [Occupant; 3] {
+        *self.seats()
+    }
+
+    /// Follows this table's changes.
+    pub fn watch(&self) -> watch::Receiver<u64> {
+        self.version.subscribe()
+    }
+
+    /// Tells watchers the game changed and wakes the bots.
+    pub fn changed(&self) {
+        self.version.send_modify(|v| *v += 1);
+        let _ = self.wake.lock().unwrap_or_else(|p| p.into_inner()).send(());
+    }
+
+    /// Seats connection `conn` at `seat`, or says why not.
+    pub fn claim(&self, seat: Seat, conn: u64) -> Result<(), String> {
+        let mut seats = self.seats();
+        match seats[seat.index()] {
+            Occupant::Bot(policy) => Err(format!(
+                "{seat} is played by a `{policy}` bot at table {}.",
+                self.id
+            )),
+            Occupant::Player(other) if other != conn => Err(format!(
+                "{seat} is taken at table {}: someone is connected to it.",
+                self.id
+            )),
+            _ => {
+                seats[seat.index()] = Occupant::Player(conn);
+                drop(seats);
+                self.lock().set_away(seat, false);
+                self.changed();
+                Ok(())
+            }
+        }
+    }
+
+    /// Connection `conn` dropped: its seat waits for it.
+    pub fn leave(&self, conn: u64) {
+        let mut seats = self.seats();
+        let mut left = Vec::new();
+        for (index, occupant) in seats.iter_mut().enumerate() {
+            if *occupant == Occupant::Player(conn) {
+                *occupant = Occupant::Away;
+                left.push(Seat::ALL[index]);
+            }
+        }
+        drop(seats);
+        if !left.is_empty() {
+            let mut session = self.lock();
+            for seat in left {
+                session.set_away(seat, true);
+            }
+            drop(session);
+            self.changed();
+        }
+    }
+
+    /// One line for the lobby: scenario, round or outcome, and the seats.
+    pub fn summary(&self) -> String {
+        let session = self.lock();
+        let game = session.game();
+        let state = game
+            .outcome()
+            .map_or_else(|| format!("round {}", game.round()), |o| o.to_string());
+        let title = game.scenario().title.clone();
+        drop(session);
+        let seats: Vec<String> = Seat::ALL
+            .iter()
+            .zip(self.occupants())
+            .map(|(seat, occupant)| {
+                let who = match occupant {
+                    Occupant::Bot(policy) => format!("{policy} bot"),
+                    Occupant::Free => "free".to_string(),
+                    Occupant::Player(_) => "taken".to_string(),
+                    Occupant::Away => "away".to_string(),
+                };
+                format!("{}: {who}", crate::tui::labels::seat_tag(*seat))
+            })
+            .collect();
+        format!(
+            "Table {} · {title} · {state} · {}",
+            self.id,
+            seats.join(", ")
+        )
+    }
+}
+
+/// Every table on the server.
+pub struct Tables {
+    tables: Mutex<BTreeMap<u32, Arc<Table>>>,
+    saves_dir: Option<PathBuf>,
+    bot_delay: Duration,
+}
+
+impl Tables {
+    /// An empty registry; tables autosave to `saves_dir`.
+    pub fn new(saves_dir: Option<PathBuf>, bot_delay: Duration) -> Tables {
+        Tables {
+            tables: Mutex::new(BTreeMap::new()),
+            saves_dir,
+            bot_delay,
+        }
+    }
+
+    fn map(&self) -> MutexGuard<'_, BTreeMap<u32, Arc<Table>>> {
+        self.tables.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Opens a table: `bots` name the seats bots play; the others wait for players.
+    pub fn open(
+        &self,
+        source: &ScenarioSource,
+        seed: u64,
+        bots: [Option<Policy>; 3],
+    ) -> Result<Arc<Table>, String> {
+        let scenario = source.build().map_err(|e| e.to_string())?;
+        let controllers = bots.map(|b| b.map_or(Controller::Human, Controller::Bot));
+        let session = Session::new(
+            source.clone(),
+            Arc::new(scenario),
+            seed,
+            controllers,
+            self.saves_dir.as_deref(),
+        );
+        let (version, _) = watch::channel(0);
+        let (wake, woken) = mpsc::channel();
+        let mut map = self.map();
+        let id = map.keys().next_back().map_or(1, |last| last + 1);
+        let table = Arc::new(Table {
+            id,
+            session: Arc::new(Mutex::new(session)),
+            seats: Mutex::new(bots.map(|b| b.map_or(Occupant::Free, Occupant::Bot))),
+            version,
+            wake: Mutex::new(wake),
+        });
+        map.insert(id, table.clone());
+        drop(map);
+        spawn_bots(&table, woken, self.bot_delay);
+        table.changed();
+        Ok(table)
+    }
+
+    /// The table with this number.
+    pub fn get(&self, id: u32) -> Option<Arc<Table>> {
+        self.map().get(&id).cloned()
+    }
+
+    /// Every table, by number.
+    pub fn all(&self) -> Vec<Arc<Table>> {
+        self.map().values().cloned().collect()
+    }
+}
+
+/// The table's bot thread: whenever woken, lets bots move until a person must act. A bot
+/// thinks without holding the table's lock, so players' screens never wait for a search.
+fn spawn_bots(table: &Arc<Table>, woken: mpsc::Receiver<()>, delay: Duration) {
+    let table = Arc::downgrade(table);
+    std::thread::spawn(move || {
+        while woken.recv().is_ok() {
+            loop {
+                let Some(table) = table.upgrade() else {
+                    return;
+                };
+                let turn = table.lock().bot_turn();
+                let Some(mut turn) = turn else {
+                    break;
+                };
+                std::thread::sleep(delay);
+                let choice = turn.think();
+                let acted = table.lock().finish_bot_turn(turn, choice);
+                if acted.is_some() {
+                    table.version.send_modify(|v| *v += 1);
+                }
+            }
+            while woken.try_recv().is_ok() {}
+        }
+    });
+}
