@@ -1,116 +1,12 @@
 //! End-to-end tests of the real binary in a real terminal: tmux runs `ceasefire`, keys go in
-//! with `send-keys`, the screen comes back with `capture-pane`.
-//!
-//! Without tmux these tests are skipped with a note, unless `CEASEFIRE_REQUIRE_TMUX` is set
-//! (CI sets it, and installs tmux), in which case a missing tmux fails them.
+//! with `send-keys`, the screen comes back with `capture-pane` (see `common/pane.rs`).
 
+#[path = "common/pane.rs"]
+mod pane;
+
+use pane::Pane;
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
-
-/// One tmux server (its own socket) running one window.
-struct Pane {
-    socket: String,
-}
-
-impl Pane {
-    /// Runs `command` in a `width`×`height` window; after it ends the pane prints `EXIT=<status>`.
-    fn start(name: &str, width: u16, height: u16, command: &str) -> Option<Pane> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            assert!(
-                std::env::var_os("CEASEFIRE_REQUIRE_TMUX").is_none(),
-                "tmux is required but not installed"
-            );
-            eprintln!("tmux not installed: skipping {name}");
-            return None;
-        }
-        let socket = format!("ceasefire-{}-{name}", std::process::id());
-        let wrapped = format!("{command}; echo EXIT=$?; sleep 120");
-        let status = Command::new("tmux")
-            .args([
-                "-L",
-                &socket,
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-s",
-                "game",
-            ])
-            .args(["-x", &width.to_string(), "-y", &height.to_string()])
-            .arg(wrapped)
-            .status()
-            .expect("tmux starts");
-        assert!(status.success());
-        Some(Pane { socket })
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).to_string()
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "game"])
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "game"];
-        args.extend_from_slice(keys);
-        self.tmux(&args);
-    }
-
-    /// Asserts the program left the terminal as it found it: main screen, cursor shown, no
-    /// mouse reporting.
-    fn assert_restored(&self) {
-        let flags = self.tmux(&[
-            "display-message",
-            "-p",
-            "-t",
-            "game",
-            "#{alternate_on} #{cursor_flag} #{mouse_any_flag} #{mouse_button_flag}",
-        ]);
-        assert_eq!(flags.trim(), "0 1 0 0", "alternate, cursor, mouse flags");
-    }
-
-    fn resize(&self, width: u16, height: u16) {
-        self.tmux(&[
-            "resize-window",
-            "-t",
-            "game",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-        ]);
-    }
-
-    /// Waits until the screen shows `text`; fails with the screen when it never does.
-    fn wait_for(&self, text: &str, seconds: u64) -> String {
-        let deadline = Instant::now() + Duration::from_secs(seconds);
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "never saw {text:?}; the screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Pane {
-    fn drop(&mut self) {
-        self.tmux(&["kill-server"]);
-    }
-}
 
 fn binary() -> &'static str {
     env!("CARGO_BIN_EXE_ceasefire")

@@ -185,15 +185,23 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         let socket = tokio::net::TcpListener::bind(config.bind)
             .await
             .map_err(|e| ServeError::io(Path::new(&config.bind.to_string()), e))?;
-        println!(
+        // A closed stdout (a supervisor that stopped reading) must not stop the server.
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(
+            out,
             "Ceasefire server on {} — host key {} ({})",
             socket.local_addr().map_or(config.bind, |a| a),
             keys::fingerprint(&key),
             config.host_key.display()
         );
-        println!("Players join with: ssh -p {} pakistan@HOST (or afghanistan@, mediator@, watch@, facilitator@, any other name for the lobby)", config.bind.port());
-        use std::io::Write;
-        let _ = std::io::stdout().flush();
+        let _ = writeln!(
+            out,
+            "Players join with: ssh -p PORT pakistan@HOST (or afghanistan@, mediator@, \
+             watch@, facilitator@; any other name opens the lobby)"
+        );
+        let _ = out.flush();
+        drop(out);
         let mut listener = Listener {
             shared: shared.clone(),
             next_id: AtomicU64::new(1),
@@ -240,4 +248,7 @@ async fn leave_clients_clean(shared: &Shared) {
         let _ = handle.exit_status_request(channel, 0).await;
         let _ = handle.close(channel).await;
     }
+    // The sessions write on their own tasks: give them a moment to flush before the process
+    // (and with it the runtime) ends.
+    tokio::time::sleep(Duration::from_millis(300)).await;
 }

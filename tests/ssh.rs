@@ -1,0 +1,338 @@
+//! The SSH server, tested with the real OpenSSH client running in tmux: two people and a bot
+//! play a round, each seeing only their own hand; moves, resizes, drops and reconnections;
+//! passwords; refusals. Skipped without tmux or ssh unless `CEASEFIRE_REQUIRE_TMUX` is set.
+
+#[path = "common/pane.rs"]
+mod pane;
+
+use pane::Pane;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+/// A running `ceasefire serve` on a free loopback port.
+struct Server {
+    child: Child,
+    port: u16,
+    dir: tempfile::TempDir,
+    _stdout: BufReader<std::process::ChildStdout>,
+}
+
+impl Server {
+    fn start(extra: &[&str]) -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ceasefire"))
+            .arg("--saves")
+            .arg(dir.path().join("saves"))
+            .args(["serve", "--bind", "127.0.0.1:0", "--scenario", "tutorial"])
+            .args([
+                "--seed",
+                "5",
+                "--seat",
+                "mediator=random",
+                "--bot-delay-ms",
+                "20",
+            ])
+            .arg("--host-key")
+            .arg(dir.path().join("host_key"))
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the server starts");
+        let mut first = String::new();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        stdout.read_line(&mut first).unwrap();
+        let port = first
+            .split("127.0.0.1:")
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no port in {first:?}"));
+        assert!(first.contains("SHA256:"), "prints the host key: {first}");
+        Server {
+            child,
+            port,
+            dir,
+            _stdout: stdout,
+        }
+    }
+
+    fn known_hosts(&self) -> PathBuf {
+        self.dir.path().join("known_hosts")
+    }
+
+    /// The ssh command line for `user` (extra options first).
+    fn ssh(&self, user: &str, options: &str) -> String {
+        format!(
+            "ssh -F /dev/null -tt -p {port} -o StrictHostKeyChecking=accept-new \
+             -o UserKnownHostsFile={kh} -o LogLevel=ERROR {options} {user}@127.0.0.1",
+            port = self.port,
+            kh = self.known_hosts().display()
+        )
+    }
+
+    fn saves(&self) -> PathBuf {
+        self.dir.path().join("saves")
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn ssh_available() -> bool {
+    if Command::new("ssh").arg("-V").output().is_ok() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CEASEFIRE_REQUIRE_TMUX").is_none(),
+        "ssh is required but not installed"
+    );
+    eprintln!("ssh not installed: skipping");
+    false
+}
+
+/// The card names in `seat`'s hand now, read from the table's autosave.
+fn hand(saves: &Path, seat: ceasefire::engine::Seat) -> Vec<String> {
+    let file = std::fs::read_dir(saves)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .expect("the table autosaves");
+    let game = ceasefire::save::load(&file).unwrap().game;
+    let view = game.view(ceasefire::engine::Viewer::Facilitator);
+    view.hands[seat.index()]
+        .clone()
+        .unwrap()
+        .iter()
+        .map(|c| game.scenario().cards[usize::from(*c)].name.clone())
+        .collect()
+}
+
+#[test]
+fn two_players_and_a_bot_play_a_round_over_ssh() {
+    use ceasefire::engine::Seat;
+    if !ssh_available() {
+        return;
+    }
+    let server = Server::start(&[]);
+    let Some(pk) = Pane::start("pk", 100, 30, &server.ssh("pakistan", "")) else {
+        return;
+    };
+    let af = Pane::start("af", 100, 30, &server.ssh("afghanistan", "")).unwrap();
+    for pane in [&pk, &af] {
+        pane.wait_for("Brief", 20);
+        pane.keys(&["Enter"]);
+    }
+    pk.wait_for("Pakistan's hand", 10);
+    af.wait_for("Afghanistan's hand", 10);
+
+    // Each screen shows its own hand and never the other's.
+    let (pk_hand, af_hand) = (
+        hand(&server.saves(), Seat::Pakistan),
+        hand(&server.saves(), Seat::Afghanistan),
+    );
+    let pk_screen = pk.screen();
+    let af_screen = af.screen();
+    for name in &pk_hand {
+        assert!(
+            pk_screen.contains(name.as_str()),
+            "{name} missing:\n{pk_screen}"
+        );
+        if !af_hand.contains(name) {
+            assert!(
+                !af_screen.contains(name.as_str()),
+                "{name} leaked:\n{af_screen}"
+            );
+        }
+    }
+    assert!(!pk_screen.contains("Afghanistan's hand"));
+
+    // Play until round 2: whoever must move passes or takes a prompt's first option; the
+    // other screen sees the move.
+    let mut saw_other = false;
+    for _ in 0..40 {
+        if pk.screen().contains("Round 2/4") && af.screen().contains("Round 2/4") {
+            break;
+        }
+        for (me, other, name) in [(&pk, &af, "Pakistan"), (&af, &pk, "Afghanistan")] {
+            let screen = me.screen();
+            if !screen.contains("YOUR MOVE") {
+                continue;
+            }
+            if screen.contains("Enter choose") {
+                me.keys(&["Enter"]);
+            } else {
+                me.keys(&["p"]);
+                if !saw_other {
+                    other.wait_for(&format!("{name} passed."), 10);
+                    saw_other = true;
+                }
+            }
+            std::thread::sleep(std::time::Duration::from_millis(300));
+        }
+    }
+    assert!(saw_other, "a pass showed on the other screen");
+    pk.wait_for("Round 2/4", 10);
+    af.wait_for("Round 2/4", 10);
+
+    // Resizes follow the client's window.
+    af.resize(70, 20);
+    af.wait_for("80x24", 10);
+    af.resize(100, 30);
+    af.wait_for("Afghanistan's hand", 10);
+
+    // A dropped connection keeps its seat; the same seat name reconnects.
+    drop(af);
+    pk.wait_for("Afghanistan is away", 10);
+    let again = Pane::start("af2", 100, 30, &server.ssh("afghanistan", "")).unwrap();
+    again.wait_for("Brief", 20);
+    again.keys(&["Enter"]);
+    again.wait_for("Afghanistan's hand", 10);
+    pk.wait_gone("Afghanistan is away", 10);
+
+    // A taken seat is refused with a clear message.
+    let taken = Pane::start("taken", 100, 30, &server.ssh("pakistan", "")).unwrap();
+    let refused = taken.wait_for("EXIT=", 20);
+    assert!(refused.contains("Pakistan is taken"), "{refused}");
+
+    // Quitting leaves the client's terminal clean.
+    pk.keys(&["q"]);
+    pk.wait_for("Quit Ceasefire?", 10);
+    pk.keys(&["y"]);
+    pk.wait_for("EXIT=0", 10);
+    pk.assert_restored();
+}
+
+#[test]
+fn a_spectator_sees_no_hand_and_cannot_act() {
+    if !ssh_available() {
+        return;
+    }
+    let server = Server::start(&[]);
+    let Some(watch) = Pane::start("watch", 100, 30, &server.ssh("watch", "")) else {
+        return;
+    };
+    let screen = watch.wait_for("Hands are private", 20);
+    assert!(!screen.contains("YOUR MOVE"), "{screen}");
+    let before = std::fs::read_dir(server.saves())
+        .map(|d| d.count())
+        .unwrap_or(0);
+    watch.keys(&["p", "Enter"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let text = watch.screen();
+    assert!(!text.contains("YOUR MOVE"), "{text}");
+    let after = std::fs::read_dir(server.saves())
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(before, after);
+}
+
+#[test]
+fn a_password_is_required_when_set() {
+    if !ssh_available() {
+        return;
+    }
+    let server = Server::start(&["--password", "s3cret"]);
+    let Some(refused) = Pane::start(
+        "nopass",
+        100,
+        30,
+        &server.ssh("pakistan", "-o BatchMode=yes"),
+    ) else {
+        return;
+    };
+    let text = refused.wait_for("EXIT=", 20);
+    assert!(
+        text.contains("EXIT=255") && text.contains("Permission denied"),
+        "{text}"
+    );
+
+    let askpass = server.dir.path().join("askpass.sh");
+    std::fs::write(&askpass, "#!/bin/sh\necho s3cret\n").unwrap();
+    let mut perms = std::fs::metadata(&askpass).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&askpass, perms).unwrap();
+    let command = format!(
+        "SSH_ASKPASS={} SSH_ASKPASS_REQUIRE=force DISPLAY=none {}",
+        askpass.display(),
+        server.ssh("pakistan", "-o PreferredAuthentications=password")
+    );
+    let admitted = Pane::start("pass", 100, 30, &command).unwrap();
+    admitted.wait_for("Brief", 20);
+}
+
+#[test]
+fn a_command_without_a_terminal_gets_one_line_not_a_hang() {
+    if !ssh_available() {
+        return;
+    }
+    let server = Server::start(&[]);
+    let out = Command::new("ssh")
+        .args(["-F", "/dev/null", "-T", "-p", &server.port.to_string()])
+        .args([
+            "-o",
+            "StrictHostKeyChecking=accept-new",
+            "-o",
+            "BatchMode=yes",
+        ])
+        .arg("-o")
+        .arg(format!(
+            "UserKnownHostsFile={}",
+            server.known_hosts().display()
+        ))
+        .args(["pakistan@127.0.0.1", "ls"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("only runs the game"), "{text}");
+}
+
+#[test]
+fn an_open_non_loopback_bind_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_ceasefire"))
+        .args(["serve", "--bind", "0.0.0.0:0", "--host-key"])
+        .arg(dir.path().join("key"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("without authentication") && stderr.contains("--password"),
+        "{stderr}"
+    );
+    assert!(
+        !dir.path().join("key").exists(),
+        "refused before anything was written"
+    );
+}
+
+#[test]
+fn stopping_the_server_leaves_clients_clean() {
+    if !ssh_available() {
+        return;
+    }
+    let mut server = Server::start(&[]);
+    let Some(pk) = Pane::start("stop", 100, 30, &server.ssh("pakistan", "")) else {
+        return;
+    };
+    pk.wait_for("Brief", 20);
+    let killed = Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let text = pk.wait_for("EXIT=", 20);
+    assert!(text.contains("server is stopping"), "{text}");
+    pk.assert_restored();
+    let _ = server.child.wait();
+}
