@@ -103,6 +103,9 @@ struct ServeArgs {
     /// The first table's seed; a random one when omitted.
     #[arg(long)]
     seed: Option<u64>,
+    /// Open this many tables at start, all the same game (join table 3 as `pakistan.3@`).
+    #[arg(long, default_value_t = 1)]
+    tables: u32,
     /// The host key (created on first start and kept).
     #[arg(long, value_name = "FILE")]
     host_key: Option<std::path::PathBuf>,
@@ -442,6 +445,7 @@ fn serve(args: ServeArgs, ui: &UiArgs) -> Result<ExitCode> {
         seed: args
             .seed
             .unwrap_or_else(ceasefire::tui::screens::play::seed_from_time),
+        tables: args.tables,
         host_key,
         password: args.password,
         authorized_keys: args.authorized_keys,

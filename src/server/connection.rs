@@ -148,19 +148,14 @@ impl Connection {
     /// Opens what the user name asks for: a seat, the spectators' or facilitator's view of
     /// the first table, or the lobby.
     fn first_view(&mut self) -> Result<View, String> {
-        let viewer = match self.user.as_str() {
-            "watch" => Some(Viewer::Spectator),
-            "facilitator" => Some(Viewer::Facilitator),
-            name => Seat::from_key(name).map(Viewer::Seat),
-        };
-        let Some(viewer) = viewer else {
+        let Some((viewer, table)) = parse_user(&self.user) else {
             return Ok(View::Lobby(Lobby::default()));
         };
         let table = self
             .shared
             .tables
-            .get(1)
-            .ok_or_else(|| "there is no table yet".to_string())?;
+            .get(table)
+            .ok_or_else(|| format!("there is no table {table} on this server"))?;
         self.sit(table, viewer)
     }
 
@@ -563,6 +558,22 @@ impl Handler for Connection {
     }
 }
 
+/// What a user name asks for: `pakistan`, `afghanistan`, `mediator`, `watch` or
+/// `facilitator`, optionally with a table number (`afghanistan.2`; table 1 without one).
+/// `None` for any other name: the lobby.
+pub fn parse_user(user: &str) -> Option<(Viewer, u32)> {
+    let (name, table) = match user.split_once('.') {
+        Some((name, number)) => (name, number.parse().ok()?),
+        None => (user, 1),
+    };
+    let viewer = match name {
+        "watch" => Viewer::Spectator,
+        "facilitator" => Viewer::Facilitator,
+        seat => Viewer::Seat(Seat::from_key(seat)?),
+    };
+    Some((viewer, table))
+}
+
 /// Compares secrets without an early exit on the first differing byte.
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
@@ -580,4 +591,28 @@ pub fn methods(access: &Access) -> MethodSet {
         Access::Keys(_) => &[MethodKind::PublicKey],
     };
     MethodSet::from(kinds)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_names_pick_a_viewer_and_a_table() {
+        assert_eq!(
+            parse_user("pakistan"),
+            Some((Viewer::Seat(Seat::Pakistan), 1))
+        );
+        assert_eq!(parse_user("watch.4"), Some((Viewer::Spectator, 4)));
+        assert_eq!(parse_user("facilitator"), Some((Viewer::Facilitator, 1)));
+        assert_eq!(parse_user("maria"), None);
+        assert_eq!(parse_user("mediator.x"), None);
+    }
+
+    #[test]
+    fn secrets_compare_whole() {
+        assert!(constant_time_eq(b"s3cret", b"s3cret"));
+        assert!(!constant_time_eq(b"s3cret", b"s3creT"));
+        assert!(!constant_time_eq(b"s3cret", b"s3cre"));
+    }
 }

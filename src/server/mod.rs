@@ -48,6 +48,9 @@ pub struct ServeConfig {
     pub bots: [Option<Policy>; 3],
     /// The first table's seed.
     pub seed: u64,
+    /// How many tables to open at start, all with this scenario, seed and bots (a room
+    /// comparing the same game); `pakistan.3@` takes Pakistan's seat at table 3.
+    pub tables: u32,
     /// The host key file (created when missing).
     pub host_key: PathBuf,
     /// A password every player must give.
@@ -158,9 +161,11 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
     let access = access(&config)?;
     let key = keys::host_key(&config.host_key)?;
     let tables = Arc::new(Tables::new(config.saves_dir.clone(), config.bot_delay));
-    tables
-        .open(&config.scenario, config.seed, config.bots)
-        .map_err(ServeError::Table)?;
+    for _ in 0..config.tables.max(1) {
+        tables
+            .open(&config.scenario, config.seed, config.bots)
+            .map_err(ServeError::Table)?;
+    }
     let shared = Arc::new(Shared {
         tables,
         access: access.clone(),
