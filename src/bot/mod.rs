@@ -38,15 +38,15 @@ pub trait Bot: Send {
 
 /// The `normal` bot's search budget.
 pub const NORMAL: SearchConfig = SearchConfig {
-    iterations: 150,
+    iterations: 50,
     rollout_rounds: 1,
     exploration: 0.7,
 };
 
 /// The `hard` bot's search budget.
 pub const HARD: SearchConfig = SearchConfig {
-    iterations: 1200,
-    rollout_rounds: 1,
+    iterations: 2500,
+    rollout_rounds: 2,
     exploration: 0.7,
 };
 
