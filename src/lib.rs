@@ -6,6 +6,7 @@
 //! - [`scenario`]: TOML scenario folders → validated [`engine::Scenario`], with errors that
 //!   name file, line and column; the shipped scenarios are compiled in.
 //! - [`bot`]: seat controllers that choose actions from a seat's view.
+//! - [`report`]: the after-action report (Markdown or JSON) and comparisons of tables.
 //! - [`save`]: versioned save files, atomic writes, replay with a digest check.
 //! - [`sim`]: the headless simulator behind `ceasefire sim`.
 //! - [`tui`]: the terminal game (ratatui): screens, keys, the local event loop.
@@ -14,6 +15,7 @@
 
 pub mod bot;
 pub mod engine;
+pub mod report;
 pub mod save;
 pub mod scenario;
 pub mod server;

@@ -52,6 +52,18 @@ enum Command {
         #[arg(long)]
         verify: bool,
     },
+    /// Write the after-action report of saved games (Markdown, or JSON with --format json).
+    Report {
+        /// The save files; several of the same scenario and seed are compared.
+        #[arg(required = true)]
+        saves: Vec<std::path::PathBuf>,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<std::path::PathBuf>,
+        /// markdown or json.
+        #[arg(long, default_value = "markdown")]
+        format: String,
+    },
     /// Run an SSH server: players join tables with a plain `ssh` client.
     Serve(ServeArgs),
     /// Print a save's state.
@@ -165,6 +177,7 @@ fn main() -> ExitCode {
         Some(Command::Replay { file, verify }) => replay(&file, verify, &cli.ui),
         Some(Command::Inspect { file, json }) => inspect(&file, json),
         Some(Command::Serve(args)) => serve(args, &cli.ui),
+        Some(Command::Report { saves, out, format }) => report(&saves, out.as_deref(), &format),
     };
     match result {
         Ok(code) => code,
@@ -456,5 +469,38 @@ fn serve(args: ServeArgs, ui: &UiArgs) -> Result<ExitCode> {
         bot_delay: std::time::Duration::from_millis(args.bot_delay_ms),
     };
     ceasefire::server::run(config)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report(
+    saves: &[std::path::PathBuf],
+    out: Option<&std::path::Path>,
+    format: &str,
+) -> Result<ExitCode> {
+    if !matches!(format, "markdown" | "json") {
+        bail!("unknown format `{format}`: choose markdown or json");
+    }
+    let mut games = Vec::new();
+    for path in saves {
+        let loaded = save::load(path)?;
+        let name = path.file_stem().map_or_else(
+            || path.display().to_string(),
+            |s| s.to_string_lossy().to_string(),
+        );
+        games.push((name, loaded.file, loaded.game));
+    }
+    let bundle = ceasefire::report::bundle(&games);
+    let text = if format == "json" {
+        serde_json::to_string_pretty(&bundle)? + "\n"
+    } else {
+        ceasefire::report::to_markdown(&bundle)
+    };
+    match out {
+        Some(path) => {
+            save::write_atomic(path, text.as_bytes())?;
+            eprintln!("wrote {}", path.display());
+        }
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -2,13 +2,12 @@
 //! objectives revealed, a chart of the meters, the turning points, and the scenario's
 //! discussion questions.
 
-use crate::engine::{LogEvent, Meter, Viewer};
+use crate::engine::Viewer;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::chart;
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
-use std::collections::BTreeMap;
 
 /// The debrief's lines.
 pub fn lines(session: &Session, theme: Theme) -> Vec<Line<'static>> {
@@ -66,7 +65,7 @@ pub fn lines(session: &Session, theme: Theme) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
 
     out.push(Line::styled("Turning points", theme.heading()));
-    let points = turning_points(session);
+    let points = crate::report::turning_points(session.game());
     if points.is_empty() {
         out.push(Line::styled("  None stood out.", theme.dim()));
     }
@@ -82,55 +81,6 @@ pub fn lines(session: &Session, theme: Theme) -> Vec<Line<'static>> {
         }
     }
     out
-}
-
-/// The largest swings of single rounds, broken commitments and refused accords, in order.
-pub fn turning_points(session: &Session) -> Vec<String> {
-    let game = session.game();
-    let mut swings: BTreeMap<(u8, Meter), i32> = BTreeMap::new();
-    let mut events = Vec::new();
-    for entry in game.log() {
-        match entry.event {
-            LogEvent::MeterChanged { meter, delta, .. } => {
-                *swings.entry((entry.round, meter)).or_default() += i32::from(delta);
-            }
-            LogEvent::CommitmentBroken { id, by, basket } => events.push((
-                entry.round,
-                format!(
-                    "Round {}: {by}'s pledge #{id} in {basket} broke.",
-                    entry.round
-                ),
-            )),
-            LogEvent::AccordRefused => events.push((
-                entry.round,
-                format!("Round {}: the tabled accord was refused.", entry.round),
-            )),
-            LogEvent::DemandRejected { id, by } => events.push((
-                entry.round,
-                format!("Round {}: {by} rejected demand #{id}.", entry.round),
-            )),
-            _ => {}
-        }
-    }
-    let mut ranked: Vec<((u8, Meter), i32)> = swings
-        .into_iter()
-        .filter(|((_, meter), delta)| {
-            let scale = if *meter == Meter::Escalation { 10 } else { 1 };
-            delta.abs() * scale >= 10
-        })
-        .collect();
-    ranked.sort_by_key(|((round, meter), delta)| {
-        let scale = if *meter == Meter::Escalation { 10 } else { 1 };
-        (std::cmp::Reverse(delta.abs() * scale), *round)
-    });
-    for ((round, meter), delta) in ranked.into_iter().take(3) {
-        events.push((
-            round,
-            format!("Round {round}: {meter} moved {delta:+} in a single round."),
-        ));
-    }
-    events.sort_by_key(|(round, _)| *round);
-    events.into_iter().map(|(_, text)| text).take(12).collect()
 }
 
 /// Draws the debrief, scrolled down by `scroll` lines.

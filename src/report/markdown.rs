@@ -1,0 +1,165 @@
+//! The report as Markdown: headings, tables and a text chart that read well projected or
+//! printed.
+
+use super::{Bundle, Report};
+use crate::engine::Meter;
+use std::fmt::Write;
+
+/// Every report of the bundle, then the comparisons.
+pub fn to_markdown(bundle: &Bundle) -> String {
+    let mut out = String::new();
+    for report in &bundle.reports {
+        write_report(&mut out, report);
+    }
+    if !bundle.comparisons.is_empty() {
+        out.push_str("# Comparing the tables\n\n");
+        out.push_str(
+            "Same scenario, same seed: the games were identical until a choice differed.\n\n",
+        );
+        out.push_str("| tables | first different action | round | choices there | outcomes |\n");
+        out.push_str("|---|---|---|---|---|\n");
+        for c in &bundle.comparisons {
+            let _ = writeln!(
+                out,
+                "| {} vs {} | {} | {} | {} / {} | {} / {} |",
+                c.games[0],
+                c.games[1],
+                c.first_different_action
+                    .map_or("none: identical".to_string(), |i| format!("#{}", i + 1)),
+                c.round.map_or("–".to_string(), |r| r.to_string()),
+                c.choices[0],
+                c.choices[1],
+                c.outcomes[0],
+                c.outcomes[1]
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn write_report(out: &mut String, r: &Report) {
+    let _ = writeln!(out, "# {} — {}\n", r.title, r.name);
+    let _ = writeln!(
+        out,
+        "Scenario `{}`, seed {}, {} actions, round {}.\n",
+        r.scenario, r.seed, r.actions, r.round
+    );
+    out.push_str("## Outcome\n\n");
+    match &r.outcome {
+        Some(o) => {
+            let _ = writeln!(out, "**{}.** {}\n", o.text, o.explanation);
+        }
+        None => out.push_str("The game is still in progress.\n\n"),
+    }
+
+    out.push_str("## Seats, secret objectives and scores\n\n");
+    out.push_str("| seat | played by | secret objective | met | score |\n|---|---|---|---|---|\n");
+    for s in &r.seats {
+        let _ = writeln!(
+            out,
+            "| {} | {} | **{}**: {} | {} | {} |",
+            s.seat,
+            s.played_by,
+            s.objective,
+            s.objective_text,
+            s.objective_met
+                .map_or("–", |met| if met { "yes" } else { "no" }),
+            s.score.map_or("–".to_string(), |v| v.to_string())
+        );
+    }
+    out.push('\n');
+
+    out.push_str("## The meters, round by round\n\n");
+    out.push_str("| when |");
+    for meter in Meter::ALL {
+        let _ = write!(out, " {meter} |");
+    }
+    out.push_str("\n|---|");
+    out.push_str(&"---:|".repeat(Meter::ALL.len()));
+    out.push('\n');
+    for row in &r.meters {
+        let _ = write!(out, "| {} |", row.when);
+        for meter in Meter::ALL {
+            let _ = write!(
+                out,
+                " {} |",
+                row.values.get(meter.key()).copied().unwrap_or(0)
+            );
+        }
+        out.push('\n');
+    }
+    out.push_str("\n```\n");
+    for meter in Meter::ALL {
+        let line: String = r
+            .meters
+            .iter()
+            .map(|row| {
+                let value = row.values.get(meter.key()).copied().unwrap_or(0);
+                bar(value, meter.max())
+            })
+            .collect();
+        let _ = writeln!(out, "{:<20} {line}", meter.to_string());
+    }
+    out.push_str("```\n\n");
+
+    out.push_str("## Commitments\n\n");
+    if r.commitments.is_empty() {
+        out.push_str("No commitment was made.\n\n");
+    } else {
+        out.push_str("| # | round | by | basket | credibility | verified to | fate |\n|---|---|---|---|---|---|---|\n");
+        for c in &r.commitments {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {}% | {} | {} |",
+                c.id,
+                c.round,
+                c.by,
+                c.basket,
+                c.credibility,
+                c.verified_to.map_or("–".to_string(), |v| format!("{v}%")),
+                c.fate
+            );
+        }
+        out.push('\n');
+    }
+
+    out.push_str("## Turning points\n\n");
+    if r.turning_points.is_empty() {
+        out.push_str("None stood out.\n");
+    }
+    for point in &r.turning_points {
+        let _ = writeln!(out, "- {point}");
+    }
+    out.push('\n');
+
+    out.push_str("## Why the bots moved as they did\n\n");
+    if r.bot_reasons.is_empty() {
+        out.push_str("No bot played at this table.\n");
+    }
+    for reason in &r.bot_reasons {
+        let _ = writeln!(
+            out,
+            "- action {}: {} — {}",
+            reason.action + 1,
+            reason.seat,
+            reason.reason
+        );
+    }
+    out.push('\n');
+
+    if !r.questions.is_empty() {
+        out.push_str("## For discussion\n\n");
+        for (i, q) in r.questions.iter().enumerate() {
+            let _ = writeln!(out, "{}. {q}", i + 1);
+        }
+        out.push('\n');
+    }
+}
+
+const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+fn bar(value: u8, max: u8) -> char {
+    let index = usize::from(value) * (LEVELS.len() - 1) / usize::from(max.max(1));
+    LEVELS[index.min(LEVELS.len() - 1)]
+}

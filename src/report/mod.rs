@@ -1,0 +1,368 @@
+//! The after-action report: what a facilitator projects or hands out after a game, as
+//! Markdown or as data (JSON). Built from a save alone, so the same save always gives the same
+//! report; several saves of one scenario and seed add a comparison of where they diverged.
+//! Never: read the clock or anything outside the saves it is given.
+
+mod markdown;
+
+pub use markdown::to_markdown;
+
+use crate::engine::{Basket, Game, LogEvent, Meter, Meters, Outcome, Seat, TableId, Viewer};
+use crate::save::SaveFile;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One game's report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    /// The save's file name (how the room knows the table).
+    pub name: String,
+    /// The scenario's title.
+    pub title: String,
+    /// The scenario's short name.
+    pub scenario: String,
+    /// The seed.
+    pub seed: u64,
+    /// Actions in the game.
+    pub actions: usize,
+    /// The round reached.
+    pub round: u8,
+    /// The outcome, when the game ended.
+    pub outcome: Option<OutcomeSection>,
+    /// Every seat: who played it, its objective and score.
+    pub seats: Vec<SeatSection>,
+    /// The meters at the start and at the end of every round.
+    pub meters: Vec<MeterRow>,
+    /// Every commitment made, and what became of it.
+    pub commitments: Vec<CommitmentRow>,
+    /// The moments that turned the game.
+    pub turning_points: Vec<String>,
+    /// The bots' reasons for their moves.
+    pub bot_reasons: Vec<BotReason>,
+    /// The scenario's discussion questions.
+    pub questions: Vec<String>,
+}
+
+/// How the game ended and why.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OutcomeSection {
+    /// `durable_peace`, `fragile_accord`, `fragile_pause`, `relapse` or `breakdown`.
+    pub kind: String,
+    /// In words ("Breakdown: Afghan walkout").
+    pub text: String,
+    /// Why.
+    pub explanation: String,
+}
+
+/// One seat in the report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SeatSection {
+    /// The seat.
+    pub seat: String,
+    /// Who played it (`human`, `hard`, …).
+    pub played_by: String,
+    /// Its secret objective's name.
+    pub objective: String,
+    /// What the objective asked.
+    pub objective_text: String,
+    /// Whether it was met (`None` while the game goes on).
+    pub objective_met: Option<bool>,
+    /// The final score (`None` while the game goes on).
+    pub score: Option<i16>,
+}
+
+/// The meters at one point of the game.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MeterRow {
+    /// `start`, or `end of round N`.
+    pub when: String,
+    /// Every meter, by its file name.
+    pub values: BTreeMap<String, u8>,
+}
+
+/// A commitment and its fate.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CommitmentRow {
+    /// Table id.
+    pub id: TableId,
+    /// The round it was made.
+    pub round: u8,
+    /// The pledging delegation.
+    pub by: String,
+    /// Its basket.
+    pub basket: String,
+    /// Credibility when made.
+    pub credibility: u8,
+    /// Highest credibility after verification, if verified.
+    pub verified_to: Option<u8>,
+    /// `honoured`, `broken in round N`, or `standing`.
+    pub fate: String,
+}
+
+/// A bot's reason for a move.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BotReason {
+    /// Index of the action.
+    pub action: usize,
+    /// The bot's seat.
+    pub seat: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// Where two games of the same scenario and seed parted ways.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Divergence {
+    /// The two games' names.
+    pub games: [String; 2],
+    /// Index of the first action that differs (`None`: one game is a prefix of the other).
+    pub first_different_action: Option<usize>,
+    /// The round in which it happened.
+    pub round: Option<u8>,
+    /// What each game did there.
+    pub choices: [String; 2],
+    /// Each game's outcome.
+    pub outcomes: [String; 2],
+}
+
+/// Reports of several games, with comparisons of those that share a scenario and seed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Bundle {
+    /// One report per save, in the order given.
+    pub reports: Vec<Report>,
+    /// Each pair of saves with the same scenario and seed.
+    pub comparisons: Vec<Divergence>,
+}
+
+/// Builds a game's report from its save and the replayed game.
+pub fn report(name: &str, file: &SaveFile, game: &Game) -> Report {
+    let view = game.view(Viewer::Facilitator);
+    let scenario = game.scenario();
+    let scores = game.scores();
+    let seats = Seat::ALL
+        .iter()
+        .map(|&seat| {
+            let objective =
+                view.objectives[seat.index()].map(|o| &scenario.objectives[usize::from(o)]);
+            let score = scores.as_ref().map(|s| &s[seat.index()]);
+            SeatSection {
+                seat: seat.to_string(),
+                played_by: file.seats[seat.index()].clone(),
+                objective: objective.map_or(String::new(), |o| o.name.clone()),
+                objective_text: objective.map_or(String::new(), |o| o.text.clone()),
+                objective_met: score.map(|s| s.objective_met),
+                score: score.map(|s| s.total),
+            }
+        })
+        .collect();
+    Report {
+        name: name.to_string(),
+        title: scenario.title.clone(),
+        scenario: scenario.name.clone(),
+        seed: game.seed(),
+        actions: game.actions().len(),
+        round: game.round(),
+        outcome: game.outcome().map(|o: Outcome| OutcomeSection {
+            kind: o.kind().key().to_string(),
+            text: o.to_string(),
+            explanation: o.explanation().to_string(),
+        }),
+        seats,
+        meters: meter_rows(&view.meter_history, view.meters),
+        commitments: commitments(game),
+        turning_points: turning_points(game),
+        bot_reasons: file
+            .notes
+            .iter()
+            .filter_map(|note| {
+                let action = file.actions.get(note.action)?;
+                Some(BotReason {
+                    action: note.action,
+                    seat: action.seat().to_string(),
+                    reason: note.text.clone(),
+                })
+            })
+            .collect(),
+        questions: scenario.questions.clone(),
+    }
+}
+
+fn meter_rows(history: &[Meters], now: Meters) -> Vec<MeterRow> {
+    let mut points = history.to_vec();
+    if points.last() != Some(&now) {
+        points.push(now);
+    }
+    points
+        .iter()
+        .enumerate()
+        .map(|(i, meters)| MeterRow {
+            when: if i == 0 {
+                "start".to_string()
+            } else {
+                format!("end of round {i}")
+            },
+            values: Meter::ALL
+                .iter()
+                .map(|m| (m.key().to_string(), meters.get(*m)))
+                .collect(),
+        })
+        .collect()
+}
+
+fn commitments(game: &Game) -> Vec<CommitmentRow> {
+    let mut rows: Vec<CommitmentRow> = Vec::new();
+    for entry in game.log() {
+        match entry.event {
+            LogEvent::CommitmentMade {
+                id,
+                by,
+                basket,
+                credibility,
+            } => rows.push(CommitmentRow {
+                id,
+                round: entry.round,
+                by: by.to_string(),
+                basket: basket_name(basket),
+                credibility,
+                verified_to: None,
+                fate: "standing".to_string(),
+            }),
+            LogEvent::CommitmentVerified { id, credibility } => {
+                if let Some(row) = rows.iter_mut().rev().find(|r| r.id == id) {
+                    row.verified_to = Some(credibility);
+                }
+            }
+            LogEvent::CommitmentBroken { id, .. } => {
+                if let Some(row) = rows.iter_mut().rev().find(|r| r.id == id) {
+                    row.fate = format!("broken in round {}", entry.round);
+                }
+            }
+            LogEvent::CommitmentHonoured { id, .. } => {
+                if let Some(row) = rows.iter_mut().rev().find(|r| r.id == id) {
+                    row.fate = format!("honoured in round {}", entry.round);
+                }
+            }
+            _ => {}
+        }
+    }
+    rows
+}
+
+fn basket_name(basket: Basket) -> String {
+    basket.to_string()
+}
+
+/// The largest swings of single rounds, broken commitments, rejected demands and refused
+/// accords, in the order they happened.
+pub fn turning_points(game: &Game) -> Vec<String> {
+    let mut swings: BTreeMap<(u8, Meter), i32> = BTreeMap::new();
+    let mut events = Vec::new();
+    for entry in game.log() {
+        let round = entry.round;
+        match entry.event {
+            LogEvent::MeterChanged { meter, delta, .. } => {
+                *swings.entry((round, meter)).or_default() += i32::from(delta);
+            }
+            LogEvent::CommitmentBroken { id, by, basket } => events.push((
+                round,
+                format!("Round {round}: {by}'s pledge #{id} in {basket} broke."),
+            )),
+            LogEvent::AccordRefused => events.push((
+                round,
+                format!("Round {round}: the tabled accord was refused."),
+            )),
+            LogEvent::DemandRejected { id, by } => {
+                events.push((round, format!("Round {round}: {by} rejected demand #{id}.")))
+            }
+            _ => {}
+        }
+    }
+    let weight =
+        |meter: Meter, delta: i32| delta.abs() * if meter == Meter::Escalation { 10 } else { 1 };
+    let mut ranked: Vec<((u8, Meter), i32)> = swings
+        .into_iter()
+        .filter(|((_, meter), delta)| weight(*meter, *delta) >= 10)
+        .collect();
+    ranked
+        .sort_by_key(|((round, meter), delta)| (std::cmp::Reverse(weight(*meter, *delta)), *round));
+    for ((round, meter), delta) in ranked.into_iter().take(3) {
+        events.push((
+            round,
+            format!("Round {round}: {meter} moved {delta:+} in a single round."),
+        ));
+    }
+    events.sort_by_key(|(round, _)| *round);
+    events.into_iter().map(|(_, text)| text).take(12).collect()
+}
+
+/// Where two games of the same scenario and seed diverged.
+pub fn compare(a: (&str, &Game), b: (&str, &Game)) -> Divergence {
+    let (actions_a, actions_b) = (a.1.actions(), b.1.actions());
+    let first = actions_a
+        .iter()
+        .zip(actions_b)
+        .position(|(x, y)| x != y)
+        .or_else(|| {
+            (actions_a.len() != actions_b.len()).then(|| actions_a.len().min(actions_b.len()))
+        });
+    let describe = |game: &Game, index: Option<usize>| {
+        let Some(action) = index.and_then(|i| game.actions().get(i)) else {
+            return "(the game had ended)".to_string();
+        };
+        let before = Game::replay(
+            game.scenario().clone(),
+            game.seed(),
+            &game.actions()[..index.unwrap_or(0)],
+        );
+        match before {
+            Ok(before) => format!(
+                "{}: {}",
+                action.seat(),
+                crate::tui::labels::action(&before.view(action.seat()), action)
+            ),
+            Err(_) => format!("{action:?}"),
+        }
+    };
+    let round = first.and_then(|i| {
+        Game::replay(
+            a.1.scenario().clone(),
+            a.1.seed(),
+            &actions_a[..i.min(actions_a.len())],
+        )
+        .ok()
+        .map(|g| g.round())
+    });
+    let outcome = |game: &Game| {
+        game.outcome().map_or_else(
+            || format!("in progress, round {}", game.round()),
+            |o| o.to_string(),
+        )
+    };
+    Divergence {
+        games: [a.0.to_string(), b.0.to_string()],
+        first_different_action: first,
+        round,
+        choices: [describe(a.1, first), describe(b.1, first)],
+        outcomes: [outcome(a.1), outcome(b.1)],
+    }
+}
+
+/// Reports on several saves, comparing every pair that shares a scenario and a seed.
+pub fn bundle(games: &[(String, SaveFile, Game)]) -> Bundle {
+    let reports = games
+        .iter()
+        .map(|(name, file, game)| report(name, file, game))
+        .collect();
+    let mut comparisons = Vec::new();
+    for (i, (name_a, _, a)) in games.iter().enumerate() {
+        for (name_b, _, b) in &games[i + 1..] {
+            if a.scenario().name == b.scenario().name && a.seed() == b.seed() {
+                comparisons.push(compare((name_a, a), (name_b, b)));
+            }
+        }
+    }
+    Bundle {
+        reports,
+        comparisons,
+    }
+}

@@ -1,0 +1,143 @@
+//! `ceasefire report`: the after-action report from saves, as Markdown and as JSON, and the
+//! comparison of tables that played the same scenario and seed.
+
+use ceasefire::bot::Policy;
+use ceasefire::engine::Game;
+use ceasefire::save::{self, Note, SaveFile};
+use ceasefire::scenario::ScenarioSource;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn ceasefire(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ceasefire"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// Plays the tutorial to the end with seed 9 and bots seeded by `bots`; saves it as `name`.
+fn finished_save(dir: &Path, name: &str, bots: u64) -> (PathBuf, Game) {
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    let scenario = std::sync::Arc::new(source.build().unwrap());
+    let mut game = Game::new(scenario, 9);
+    let mut players = ceasefire::sim::seat_bots(&[Policy::Easy; 3], bots);
+    let mut notes = Vec::new();
+    while let Some((seat, _)) = game.to_act() {
+        let legal = game.legal_actions(seat);
+        let choice = players[seat.index()].choose(&game.view(seat), &legal);
+        notes.push(Note {
+            action: game.actions().len(),
+            text: choice.reason,
+        });
+        game.apply(choice.action).unwrap();
+    }
+    let path = dir.join(format!("{name}.json"));
+    let seats = ["easy", "easy", "easy"].map(String::from);
+    save::save(&path, &SaveFile::of(&game, &source, seats, notes, 0)).unwrap();
+    (path, game)
+}
+
+#[test]
+fn a_report_holds_every_section_and_is_the_same_every_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, game) = finished_save(dir.path(), "table-1", 1);
+    let out = ceasefire(&["report", path.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout.clone()).unwrap();
+    for heading in [
+        "## Outcome",
+        "## Seats, secret objectives and scores",
+        "## The meters, round by round",
+        "## Commitments",
+        "## Turning points",
+        "## Why the bots moved as they did",
+        "## For discussion",
+    ] {
+        assert!(text.contains(heading), "missing {heading}:\n{text}");
+    }
+    let outcome = game.outcome().unwrap();
+    assert!(text.contains(&outcome.to_string()), "{text}");
+    for score in game.scores().unwrap() {
+        assert!(text.contains(&format!("| {} |", score.total)), "{text}");
+    }
+    for question in &game.scenario().questions {
+        assert!(text.contains(question.as_str()));
+    }
+    let again = ceasefire(&["report", path.to_str().unwrap()]);
+    assert_eq!(
+        out.stdout, again.stdout,
+        "the same save gives the same report"
+    );
+
+    let written = dir.path().join("report.md");
+    let out = ceasefire(&[
+        "report",
+        path.to_str().unwrap(),
+        "--out",
+        written.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    assert_eq!(std::fs::read_to_string(&written).unwrap(), text);
+}
+
+#[test]
+fn json_reports_carry_the_same_content_as_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, game) = finished_save(dir.path(), "table-1", 1);
+    let out = ceasefire(&["report", path.to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = &v["reports"][0];
+    assert_eq!(
+        report["outcome"]["kind"],
+        game.outcome().unwrap().kind().key()
+    );
+    assert_eq!(report["seats"].as_array().unwrap().len(), 3);
+    assert_eq!(report["actions"], game.actions().len());
+    assert!(report["meters"].as_array().unwrap().len() >= 2);
+    assert!(!report["bot_reasons"].as_array().unwrap().is_empty());
+    assert!(report["questions"].is_array());
+}
+
+#[test]
+fn two_tables_with_one_seed_are_compared_at_their_first_different_action() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, game_a) = finished_save(dir.path(), "table-1", 1);
+    let (b, game_b) = finished_save(dir.path(), "table-2", 2);
+    let expected = game_a
+        .actions()
+        .iter()
+        .zip(game_b.actions())
+        .position(|(x, y)| x != y)
+        .expect("differently seeded bots diverge");
+    let out = ceasefire(&[
+        "report",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let comparison = &v["comparisons"][0];
+    assert_eq!(comparison["first_different_action"], expected);
+    assert_eq!(comparison["games"][0], "table-1");
+
+    let out = ceasefire(&["report", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("# Comparing the tables"), "{text}");
+    assert!(text.contains(&format!("| #{} |", expected + 1)), "{text}");
+}
+
+#[test]
+fn a_bad_save_is_refused_with_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.json");
+    std::fs::write(&path, "{ not json").unwrap();
+    let out = ceasefire(&["report", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("broken.json"));
+}
