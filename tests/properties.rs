@@ -73,10 +73,32 @@ fn assert_views_hide_secrets(game: &Game) {
             "own hand shown"
         );
         assert!(view.event_pile.is_none());
+        assert_eq!(
+            view.briefs[seat.index()],
+            facilitator.briefs[seat.index()],
+            "own brief"
+        );
+        let spectator = game.view(Viewer::Spectator);
+        if game.outcome().is_none() {
+            assert!(
+                spectator.briefs.iter().all(Option::is_none),
+                "spectators read no brief"
+            );
+        }
         for other in Seat::ALL.into_iter().filter(|&o| o != seat) {
             assert!(view.hands[other.index()].is_none());
             if game.outcome().is_none() {
                 assert!(view.objectives[other.index()].is_none());
+                assert!(
+                    view.briefs[other.index()].is_none(),
+                    "{seat} reads {other}'s brief"
+                );
+            } else {
+                assert_eq!(
+                    view.briefs[other.index()],
+                    facilitator.briefs[other.index()],
+                    "every brief is revealed at the end"
+                );
             }
             let hidden = facilitator.hands[other.index()].as_ref().unwrap();
             let visible: Vec<u16> = view

@@ -51,6 +51,7 @@ fn a_report_holds_every_section_and_is_the_same_every_time() {
     for heading in [
         "## Outcome",
         "## Seats, secret objectives and scores",
+        "## The confidential briefs",
         "## The meters, round by round",
         "## Commitments",
         "## Turning points",

@@ -1029,3 +1029,44 @@ fn an_undo_is_refused_once_something_hidden_was_revealed() {
         .is_err()
     );
 }
+
+#[test]
+fn briefs_are_read_only_by_their_own_seat_until_the_end() {
+    let mut game = start(mini());
+    let pk = game.view(Seat::Pakistan);
+    assert!(
+        pk.briefs[0]
+            .as_ref()
+            .unwrap()
+            .situation
+            .starts_with("PK-BRIEF")
+    );
+    assert!(pk.briefs[1].is_none() && pk.briefs[2].is_none());
+    let facilitator = game.view(Viewer::Facilitator);
+    assert!(facilitator.briefs.iter().all(Option::is_some));
+    assert!(
+        game.view(Viewer::Spectator)
+            .briefs
+            .iter()
+            .all(Option::is_none)
+    );
+    while let Some((seat, _)) = game.to_act() {
+        let action = *game.legal_actions(seat).last().unwrap();
+        game.apply(action).unwrap();
+    }
+    let af = game.view(Seat::Afghanistan);
+    assert!(
+        af.briefs[0]
+            .as_ref()
+            .unwrap()
+            .situation
+            .starts_with("PK-BRIEF")
+    );
+    assert!(
+        af.briefs[2]
+            .as_ref()
+            .unwrap()
+            .situation
+            .starts_with("MD-BRIEF")
+    );
+}

@@ -4,6 +4,7 @@
 
 use super::{Basket, CardKind, Meter, Seat};
 use serde::Serialize;
+use std::sync::Arc;
 
 /// Index of a card in [`Scenario::cards`].
 pub type CardId = u16;
@@ -368,6 +369,19 @@ impl Default for Scoring {
     }
 }
 
+/// A seat's confidential brief, in the manner of negotiation role-play exercises.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Brief {
+    /// The seat's situation as its delegation sees it.
+    pub situation: String,
+    /// What the delegation must not accept.
+    pub red_lines: Vec<String>,
+    /// What it may give.
+    pub may_concede: Vec<String>,
+    /// Its best alternative if the talks fail.
+    pub alternative: String,
+}
+
 /// A coaching hint shown in the tutorial next to a card.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Hint {
@@ -402,6 +416,13 @@ pub struct Scenario {
     pub scoring: Scoring,
     /// Debrief discussion questions.
     pub questions: Vec<String>,
+    /// Questions each person answers after the game, in their own words.
+    pub reflection: Vec<String>,
+    /// Each seat's confidential brief, by seat index. Not public: screens read a seat's brief
+    /// from its [`super::SeatView`], which holds it only for that seat (and for everyone once
+    /// the game is over).
+    #[serde(skip)]
+    pub(crate) briefs: [Option<Arc<Brief>>; 3],
     /// Every card, seat decks and shared deck together.
     pub cards: Vec<Card>,
     /// Every event card.

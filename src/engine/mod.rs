@@ -26,7 +26,7 @@ mod view;
 
 pub use action::{Action, Decision, RuleError, TableId};
 pub use content::{
-    Card, CardId, Condition, Effects, EventCard, EventChoice, EventId, EventOption, Hint,
+    Brief, Card, CardId, Condition, Effects, EventCard, EventChoice, EventId, EventOption, Hint,
     MeterBounds, MeterTarget, Objective, ObjectiveId, Requirements, Rules, Scenario, Scoring,
     TargetKind, UnmetBound,
 };

@@ -9,8 +9,8 @@
 
 use super::game::{Phase, Prompt};
 use super::{
-    BasketState, CardId, Commitment, Decision, Demand, EventId, Game, Meters, ObjectiveId, Outcome,
-    Posture, Scenario, Seat, SeatScore, Stats, TableId,
+    BasketState, Brief, CardId, Commitment, Decision, Demand, EventId, Game, Meters, ObjectiveId,
+    Outcome, Posture, Scenario, Seat, SeatScore, Stats, TableId,
 };
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -75,6 +75,8 @@ pub struct SeatView {
     pub discards: [Vec<CardId>; 3],
     /// Objectives this viewer may see, by seat index.
     pub objectives: [Option<ObjectiveId>; 3],
+    /// Briefs this viewer may see, by seat index: its own, or all once the game is over.
+    pub briefs: [Option<Arc<Brief>>; 3],
     /// The event deck's order, top last (facilitator only).
     pub event_pile: Option<Vec<EventId>>,
     /// Events left in the deck.
@@ -146,6 +148,11 @@ impl Game {
             discards: self.discards.clone(),
             objectives: Seat::ALL.map(|seat| {
                 (over || viewer.sees_private(seat)).then_some(self.objectives[seat.index()])
+            }),
+            briefs: Seat::ALL.map(|seat| {
+                self.scenario.briefs[seat.index()]
+                    .clone()
+                    .filter(|_| over || viewer.sees_private(seat))
             }),
             event_pile: (viewer == Viewer::Facilitator).then(|| self.event_pile.clone()),
             event_pile_size: self.event_pile.len() as u8,

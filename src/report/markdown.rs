@@ -70,6 +70,24 @@ fn write_report(out: &mut String, r: &Report) {
     }
     out.push('\n');
 
+    if r.seats.iter().any(|s| s.brief.is_some()) {
+        out.push_str("## The confidential briefs\n\n");
+        for s in &r.seats {
+            let Some(brief) = &s.brief else { continue };
+            let _ = writeln!(out, "### {}\n\n{}\n", s.seat, brief.situation);
+            for line in &brief.red_lines {
+                let _ = writeln!(out, "- Red line: {line}");
+            }
+            for line in &brief.may_concede {
+                let _ = writeln!(out, "- May concede: {line}");
+            }
+            if !brief.alternative.is_empty() {
+                let _ = writeln!(out, "- If the talks fail: {}", brief.alternative);
+            }
+            out.push('\n');
+        }
+    }
+
     out.push_str("## The meters, round by round\n\n");
     out.push_str("| when |");
     for meter in Meter::ALL {

@@ -69,6 +69,8 @@ pub struct SeatSection {
     pub objective_met: Option<bool>,
     /// The final score (`None` while the game goes on).
     pub score: Option<i16>,
+    /// The seat's confidential brief, if the scenario gives one.
+    pub brief: Option<crate::engine::Brief>,
 }
 
 /// The meters at one point of the game.
@@ -152,6 +154,7 @@ pub fn report(name: &str, file: &SaveFile, game: &Game) -> Report {
                 objective_text: objective.map_or(String::new(), |o| o.text.clone()),
                 objective_met: score.map(|s| s.objective_met),
                 score: score.map(|s| s.total),
+                brief: view.briefs[seat.index()].as_deref().cloned(),
             }
         })
         .collect();

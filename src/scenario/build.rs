@@ -175,6 +175,22 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
         rules: rules(&file.rules, file.start.capital),
         scoring: scoring(&file.scoring),
         questions: file.questions,
+        reflection: file.reflection,
+        briefs: [
+            file.briefs.pakistan,
+            file.briefs.afghanistan,
+            file.briefs.mediator,
+        ]
+        .map(|b| {
+            b.map(|b| {
+                std::sync::Arc::new(crate::engine::Brief {
+                    situation: b.situation,
+                    red_lines: b.red_lines,
+                    may_concede: b.may_concede,
+                    alternative: b.alternative,
+                })
+            })
+        }),
         cards,
         events,
         opening_events,

@@ -55,9 +55,35 @@ pub struct ScenarioFile {
     #[serde(default)]
     pub questions: Vec<String>,
     #[serde(default)]
+    pub reflection: Vec<String>,
+    #[serde(default)]
+    pub briefs: BriefsFile,
+    #[serde(default)]
     pub opening_events: Vec<Spanned<String>>,
     #[serde(default)]
     pub hints: Vec<HintFile>,
+}
+
+/// `[briefs.<seat>]`: each seat's confidential brief.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BriefsFile {
+    pub pakistan: Option<BriefFile>,
+    pub afghanistan: Option<BriefFile>,
+    pub mediator: Option<BriefFile>,
+}
+
+/// One seat's brief.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BriefFile {
+    pub situation: String,
+    #[serde(default)]
+    pub red_lines: Vec<String>,
+    #[serde(default)]
+    pub may_concede: Vec<String>,
+    #[serde(default)]
+    pub alternative: String,
 }
 
 /// `[decks]`: the file names of the other files, relative to the scenario folder.

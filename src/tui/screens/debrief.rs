@@ -56,6 +56,12 @@ pub fn lines(session: &Session, theme: Theme) -> Vec<Line<'static>> {
     }
     out.push(Line::raw(""));
 
+    for seat in crate::engine::Seat::ALL {
+        if let Some(brief) = &view.briefs[seat.index()] {
+            out.extend(super::table::brief_lines(seat, brief, theme));
+        }
+    }
+
     out.push(Line::styled("The meters, round by round", theme.heading()));
     let mut history = view.meter_history.clone();
     if history.last() != Some(&view.meters) {

@@ -625,6 +625,28 @@ pub fn draw_curtain(frame: &mut Frame, seat: Seat, theme: Theme) {
     );
 }
 
+/// A seat's confidential brief as lines: situation, red lines, concessions, alternative.
+pub fn brief_lines(seat: Seat, brief: &crate::engine::Brief, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::styled(format!("{seat}'s confidential brief"), theme.heading()),
+        Line::raw(brief.situation.clone()),
+    ];
+    let list = |title: &str, items: &[String], lines: &mut Vec<Line<'static>>| {
+        if !items.is_empty() {
+            lines.push(Line::styled(title.to_string(), theme.warn()));
+            lines.extend(items.iter().map(|i| Line::raw(format!("  • {i}"))));
+        }
+    };
+    list("Red lines", &brief.red_lines, &mut lines);
+    list("You may concede", &brief.may_concede, &mut lines);
+    if !brief.alternative.is_empty() {
+        lines.push(Line::styled("If the talks fail", theme.warn()));
+        lines.push(Line::raw(brief.alternative.clone()));
+    }
+    lines.push(Line::raw(""));
+    lines
+}
+
 /// The brief: the scenario's situation and the seat's secret objective.
 pub fn draw_brief(frame: &mut Frame, view: &SeatView, scroll: u16, theme: Theme) {
     let area = popup::centered(frame.area(), 90, frame.area().height.saturating_sub(2));
@@ -655,6 +677,11 @@ pub fn draw_brief(frame: &mut Frame, view: &SeatView, scroll: u16, theme: Theme)
         ));
         lines.push(Line::raw(objective.text.clone()));
         lines.push(Line::raw(""));
+    }
+    if let Viewer::Seat(seat) = view.viewer
+        && let Some(brief) = &view.briefs[seat.index()]
+    {
+        lines.extend(brief_lines(seat, brief, theme));
     }
     lines.push(Line::styled(
         format!(
