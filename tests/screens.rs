@@ -363,3 +363,46 @@ fn replay_viewer_steps_back_and_forth() {
     press(&mut viewer, KeyCode::End);
     assert_eq!(viewer.replay().unwrap().game(), &finished);
 }
+
+#[test]
+fn a_rematch_rotates_the_seats_and_keeps_the_seed() {
+    let mut app = game(
+        [
+            Controller::Bot(Policy::Random),
+            Controller::Bot(Policy::Easy),
+            Controller::Bot(Policy::Normal),
+        ],
+        4,
+    );
+    settle(&mut app);
+    let seed = app.play().unwrap().session().game().seed();
+    press(&mut app, KeyCode::Char('r'));
+    let session = app.play().unwrap().session();
+    assert!(session.game().actions().is_empty(), "a new game");
+    assert_eq!(session.game().seed(), seed);
+    assert_eq!(
+        session.controllers(),
+        [
+            Controller::Bot(Policy::Normal),
+            Controller::Bot(Policy::Random),
+            Controller::Bot(Policy::Easy),
+        ]
+    );
+}
+
+#[test]
+fn a_new_game_never_overwrites_an_old_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let saving = Options {
+        saves_dir: Some(dir.path().to_path_buf()),
+        ..options()
+    };
+    let bot = Controller::Bot(Policy::Random);
+    for _ in 0..2 {
+        let play = Play::start("tutorial", [bot; 3], Some(3), &saving).unwrap();
+        let mut app = App::playing(saving.clone(), play, Instant::now());
+        settle(&mut app);
+    }
+    let saves = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(saves, 2, "the second game got its own file");
+}

@@ -48,6 +48,8 @@ pub enum Command {
     No,
     /// Reopen your brief and objective.
     Brief,
+    /// End screen: play again, same scenario and seed, seats rotated.
+    Rematch,
 }
 
 /// One line of the keymap: the keys, how the help overlay names them, and what they do.
@@ -151,6 +153,12 @@ pub const BINDINGS: &[Binding] = &[
         &[KeyCode::Char('s')],
         "s",
         "save now (autosave is on)",
+    ),
+    bind(
+        Command::Rematch,
+        &[KeyCode::Char('r')],
+        "r",
+        "end screen: rematch, same seed, seats rotated",
     ),
     bind(
         Command::PageUp,

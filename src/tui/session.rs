@@ -113,8 +113,9 @@ impl Session {
     ) -> Session {
         let game = Game::new(scenario, seed);
         let seats = controllers.map(|c| c.key().to_string());
-        let save_path =
-            saves_dir.map(|dir| dir.join(save::file_name(&game.scenario().name, seed, &seats)));
+        let save_path = saves_dir.map(|dir| {
+            unused_path(&dir.join(save::file_name(&game.scenario().name, seed, &seats)))
+        });
         Session::assemble(game, source, controllers, Vec::new(), save_path)
     }
 
@@ -198,6 +199,21 @@ impl Session {
     /// The bots' reasons, in log order.
     pub fn reasons(&self) -> &[Reason] {
         &self.reasons
+    }
+
+    /// The same scenario and seed with every controller moved one seat on (Pakistan's to
+    /// Afghanistan, Afghanistan's to the mediator, the mediator's to Pakistan), so people
+    /// argue the other side's case. Saved beside this game.
+    pub fn rematch(&self) -> Session {
+        let old = self.controllers;
+        let rotated = [old[2], old[0], old[1]];
+        Session::new(
+            self.source.clone(),
+            self.game.scenario().clone(),
+            self.game.seed(),
+            rotated,
+            self.save_path.as_deref().and_then(Path::parent),
+        )
     }
 
     /// Where the game is saved, if anywhere.
@@ -357,6 +373,21 @@ impl Session {
             let _ = self.save();
         }
     }
+}
+
+/// `path`, or `name-2.json`, `name-3.json`, … when it exists: a new game never overwrites
+/// an old one's save.
+fn unused_path(path: &Path) -> PathBuf {
+    if !path.exists() {
+        return path.to_path_buf();
+    }
+    let stem = path
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().to_string());
+    (2..)
+        .map(|n| path.with_file_name(format!("{stem}-{n}.json")))
+        .find(|candidate| !candidate.exists())
+        .unwrap_or_else(|| path.to_path_buf())
 }
 
 /// Seconds since the Unix epoch, for a save's timestamp.

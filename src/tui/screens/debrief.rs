@@ -98,7 +98,7 @@ pub fn draw(frame: &mut Frame, session: &Session, scroll: u16, theme: Theme) {
         .border_style(theme.focus_border())
         .title(Line::styled(title, theme.heading()))
         .title_bottom(Line::styled(
-            " ↑↓ PgUp PgDn scroll · Enter back to the title · q quit ",
+            " ↑↓ PgUp PgDn scroll · r rematch, seats rotated · Enter back to the title · q quit ",
             theme.dim(),
         ));
     frame.render_widget(

@@ -559,6 +559,10 @@ impl Play {
             Command::PageUp => self.debrief_scroll = self.debrief_scroll.saturating_sub(10),
             Command::Home => self.debrief_scroll = 0,
             Command::Confirm | Command::Back => return Step::Title,
+            Command::Rematch if self.role == Role::Local => {
+                let session = self.session().rematch();
+                return Step::Play(Box::new(Play::with_session(session, self.speed)));
+            }
             _ => {}
         }
         Step::Stay
