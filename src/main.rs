@@ -127,6 +127,9 @@ struct ServeArgs {
     /// Only holders of these keys may connect (an OpenSSH authorized_keys file).
     #[arg(long, value_name = "FILE")]
     authorized_keys: Option<std::path::PathBuf>,
+    /// The facilitator's own password: `ssh facilitator@HOST` opens the console with it.
+    #[arg(long, value_name = "SECRET")]
+    facilitator_password: Option<String>,
     /// Allow anyone to connect on a non-loopback address without authentication.
     #[arg(long)]
     open: bool,
@@ -462,6 +465,7 @@ fn serve(args: ServeArgs, ui: &UiArgs) -> Result<ExitCode> {
         host_key,
         password: args.password,
         authorized_keys: args.authorized_keys,
+        facilitator_password: args.facilitator_password,
         open: args.open,
         saves_dir: Some(save::saves_dir(ui.saves.as_deref())),
         max_connections: args.max_connections,

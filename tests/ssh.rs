@@ -233,6 +233,102 @@ fn a_spectator_sees_no_hand_and_cannot_act() {
     assert_eq!(before, after);
 }
 
+/// An `ssh` command line that answers the password prompt with `password`.
+fn with_password(server: &Server, user: &str, password: &str) -> String {
+    let askpass = server.dir.path().join(format!("askpass-{user}.sh"));
+    std::fs::write(&askpass, format!("#!/bin/sh\necho {password}\n")).unwrap();
+    let mut perms = std::fs::metadata(&askpass).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&askpass, perms).unwrap();
+    format!(
+        "SSH_ASKPASS={} SSH_ASKPASS_REQUIRE=force DISPLAY=none {}",
+        askpass.display(),
+        server.ssh(user, "-o PreferredAuthentications=password")
+    )
+}
+
+/// Plays a pane's seat to the end: passes, and takes the first option of every prompt.
+fn play_to_the_end(pane: &Pane) {
+    for _ in 0..200 {
+        let screen = pane.screen();
+        if screen.contains("debrief") {
+            return;
+        }
+        if screen.contains("Brief") && screen.contains("Enter to begin") {
+            pane.keys(&["Enter"]);
+        } else if screen.contains("YOUR MOVE") {
+            if screen.contains("Enter choose") {
+                pane.keys(&["Enter"]);
+            } else {
+                pane.keys(&["p"]);
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    panic!("the game never ended:\n{}", pane.screen());
+}
+
+#[test]
+fn the_facilitator_pauses_one_table_and_writes_the_reports() {
+    if !ssh_available() {
+        return;
+    }
+    let server = Server::start(&[
+        "--tables",
+        "2",
+        "--seat",
+        "afghanistan=random",
+        "--facilitator-password",
+        "chair",
+    ]);
+    // Without the facilitator's password the console is refused.
+    let Some(refused) = Pane::start(
+        "nofac",
+        100,
+        30,
+        &server.ssh("facilitator", "-o BatchMode=yes"),
+    ) else {
+        return;
+    };
+    assert!(refused.wait_for("EXIT=", 20).contains("Permission denied"));
+
+    let console = Pane::start(
+        "fac",
+        120,
+        30,
+        &with_password(&server, "facilitator", "chair"),
+    )
+    .unwrap();
+    console.wait_for("Facilitator console", 20);
+    let one = Pane::start("pk1", 100, 30, &server.ssh("pakistan.1", "")).unwrap();
+    let two = Pane::start("pk2", 100, 30, &server.ssh("pakistan.2", "")).unwrap();
+    for pane in [&one, &two] {
+        pane.wait_for("Brief", 20);
+        pane.keys(&["Enter"]);
+    }
+
+    // Pause table 1: its player sees it, table 2's does not.
+    console.keys(&["p"]);
+    console.wait_for("Table 1 paused", 10);
+    one.wait_for("PAUSED", 10);
+    assert!(!two.screen().contains("PAUSED"));
+    one.keys(&["p"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(one.screen().contains("PAUSED"), "nobody acts while paused");
+    console.keys(&["p"]);
+    console.wait_for("Table 1 resumed", 10);
+    one.wait_gone("PAUSED", 10);
+
+    play_to_the_end(&one);
+    play_to_the_end(&two);
+    console.keys(&["w"]);
+    let screen = console.wait_for("Wrote the report of 2 finished table(s)", 10);
+    let path = server.saves().join("reports").join("reports.md");
+    let report = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}: {screen}"));
+    assert!(report.contains("# Comparing the tables"), "{report}");
+    assert!(report.contains("table-1") && report.contains("table-2"));
+}
+
 #[test]
 fn a_password_is_required_when_set() {
     if !ssh_available() {
@@ -253,17 +349,13 @@ fn a_password_is_required_when_set() {
         "{text}"
     );
 
-    let askpass = server.dir.path().join("askpass.sh");
-    std::fs::write(&askpass, "#!/bin/sh\necho s3cret\n").unwrap();
-    let mut perms = std::fs::metadata(&askpass).unwrap().permissions();
-    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
-    std::fs::set_permissions(&askpass, perms).unwrap();
-    let command = format!(
-        "SSH_ASKPASS={} SSH_ASKPASS_REQUIRE=force DISPLAY=none {}",
-        askpass.display(),
-        server.ssh("pakistan", "-o PreferredAuthentications=password")
-    );
-    let admitted = Pane::start("pass", 100, 30, &command).unwrap();
+    let admitted = Pane::start(
+        "pass",
+        100,
+        30,
+        &with_password(&server, "pakistan", "s3cret"),
+    )
+    .unwrap();
     admitted.wait_for("Brief", 20);
 }
 

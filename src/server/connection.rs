@@ -2,6 +2,7 @@
 //! written to the channel), and its screen — the lobby, or a window on one table's game for
 //! the connection's seat. Input bytes become key events for the same UI as local play.
 
+use super::dashboard::{Dashboard, Request};
 use super::input::Input;
 use super::lobby::{Choice, Lobby};
 use super::tables::Table;
@@ -55,7 +56,13 @@ type SshTerminal = Terminal<CrosstermBackend<Sink>>;
 /// What the connection shows.
 enum View {
     Lobby(Lobby),
-    Game { app: Box<App>, table: Arc<Table> },
+    Dashboard(Dashboard),
+    Game {
+        app: Box<App>,
+        table: Arc<Table>,
+        /// Opened from the facilitator's console: leaving goes back to it.
+        from_console: bool,
+    },
 }
 
 /// A connection's screen: its terminal and what it shows.
@@ -88,6 +95,13 @@ impl Screen {
                     }
                 })
             }
+            View::Dashboard(console) => self.terminal.draw(|frame| {
+                if frame.area().width < MIN_SIZE.0 || frame.area().height < MIN_SIZE.1 {
+                    crate::tui::screens::small::draw(frame, theme);
+                } else {
+                    console.draw(frame, tables, theme);
+                }
+            }),
         };
     }
 }
@@ -102,6 +116,7 @@ pub struct Connection {
     screen: Arc<Mutex<Option<Screen>>>,
     input: Input,
     watcher: Option<tokio::task::JoinHandle<()>>,
+    ticker: Option<tokio::task::JoinHandle<()>>,
     no_color: bool,
     counted: bool,
 }
@@ -119,6 +134,7 @@ impl Connection {
             screen: Arc::new(Mutex::new(None)),
             input: Input::default(),
             watcher: None,
+            ticker: None,
             no_color: false,
             counted,
         }
@@ -148,6 +164,9 @@ impl Connection {
     /// Opens what the user name asks for: a seat, the spectators' or facilitator's view of
     /// the first table, or the lobby.
     fn first_view(&mut self) -> Result<View, String> {
+        if self.user == "facilitator" {
+            return Ok(View::Dashboard(Dashboard::default()));
+        }
         let Some((viewer, table)) = parse_user(&self.user) else {
             return Ok(View::Lobby(Lobby::default()));
         };
@@ -172,6 +191,7 @@ impl Connection {
         Ok(View::Game {
             app: Box::new(App::remote(options, play)),
             table,
+            from_console: false,
         })
     }
 
@@ -200,6 +220,25 @@ impl Connection {
         }));
     }
 
+    /// The console shows every table and how long each has been thinking: it redraws every
+    /// second while it is on screen.
+    fn tick_console(&mut self) {
+        let screen = self.screen.clone();
+        let shared = self.shared.clone();
+        let user = self.user.clone();
+        self.ticker = Some(tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                let mut guard = screen.lock().unwrap_or_else(|p| p.into_inner());
+                if let Some(screen) = guard.as_mut()
+                    && matches!(screen.view, View::Dashboard(_))
+                {
+                    screen.draw(&shared.tables, &user);
+                }
+            }
+        }));
+    }
+
     /// Handles input events; returns true when the user has left.
     fn handle_events(&mut self, events: Vec<Event>) -> bool {
         let mut guard = self.screen.lock().unwrap_or_else(|p| p.into_inner());
@@ -207,10 +246,15 @@ impl Connection {
             return false;
         };
         let mut switch_to = None;
+        let mut open_table = None;
         let mut left = false;
         for event in events {
             match &mut screen.view {
-                View::Game { app, table } => {
+                View::Game {
+                    app,
+                    table,
+                    from_console,
+                } => {
                     let before = table.lock().game().actions().len();
                     app.handle(&event, Instant::now());
                     let after = table.lock().game().actions().len();
@@ -218,7 +262,26 @@ impl Connection {
                         table.changed();
                     }
                     if app.should_quit() {
+                        if *from_console {
+                            screen.view = View::Dashboard(Dashboard::default());
+                        } else {
+                            left = true;
+                        }
+                    }
+                }
+                View::Dashboard(console) => {
+                    let Event::Key(key) = event else { continue };
+                    let command = keys::command_for(key);
+                    let raw = match key.code {
+                        ratatui::crossterm::event::KeyCode::Char(c) => Some(c),
+                        _ => None,
+                    };
+                    if command == Some(Command::Quit) {
                         left = true;
+                    } else if let Some(Request::Open(id)) =
+                        console.handle(command, raw, &self.shared.tables, &self.shared.reports_dir)
+                    {
+                        open_table = Some(id);
                     }
                 }
                 View::Lobby(lobby) => {
@@ -239,9 +302,27 @@ impl Connection {
                     }
                 }
             }
-            if left || switch_to.is_some() {
+            if left || switch_to.is_some() || open_table.is_some() {
                 break;
             }
+        }
+        if let Some(id) = open_table
+            && let Some(table) = self.shared.tables.get(id)
+        {
+            let options = Options {
+                saves_dir: None,
+                speed: Speed::Instant,
+                theme: Theme::new(!self.no_color),
+            };
+            let play = Play::remote(table.session.clone(), Viewer::Facilitator, Speed::Instant);
+            screen.view = View::Game {
+                app: Box::new(App::remote(options, play)),
+                table: table.clone(),
+                from_console: true,
+            };
+            drop(guard);
+            self.watch(&table);
+            return false;
         }
         drop(guard);
         if let Some(choice) = switch_to {
@@ -315,6 +396,12 @@ impl Connection {
         }
     }
 
+    /// Whether `user` asks for the facilitator's console or view (`facilitator`,
+    /// `facilitator.N`): those need the facilitator's own password.
+    fn is_facilitator(user: &str) -> bool {
+        user.split('.').next() == Some("facilitator")
+    }
+
     fn authorize(&mut self, user: &str, accepted: bool) -> Auth {
         if accepted {
             self.user = user.to_string();
@@ -333,6 +420,9 @@ impl Drop for Connection {
         if let Some(watcher) = self.watcher.take() {
             watcher.abort();
         }
+        if let Some(ticker) = self.ticker.take() {
+            ticker.abort();
+        }
         for table in self.shared.tables.all() {
             table.leave(self.id);
         }
@@ -349,11 +439,19 @@ impl Handler for Connection {
     type Error = russh::Error;
 
     async fn auth_none(&mut self, user: &str) -> Result<Auth, Self::Error> {
-        let open = matches!(self.shared.access, Access::Open);
+        let open = matches!(self.shared.access, Access::Open) && !Self::is_facilitator(user);
         Ok(self.authorize(user, open))
     }
 
     async fn auth_password(&mut self, user: &str, password: &str) -> Result<Auth, Self::Error> {
+        if Self::is_facilitator(user) {
+            let ok = self
+                .shared
+                .facilitator_password
+                .as_ref()
+                .is_some_and(|secret| constant_time_eq(secret.as_bytes(), password.as_bytes()));
+            return Ok(self.authorize(user, ok));
+        }
         let ok = match &self.shared.access {
             Access::Password(secret) => constant_time_eq(secret.as_bytes(), password.as_bytes()),
             Access::Open => true,
@@ -368,6 +466,9 @@ impl Handler for Connection {
         key: russh::server::VerifiedPublicKey<'_>,
     ) -> Result<Auth, Self::Error> {
         let key: &PublicKey = key.public_key;
+        if Self::is_facilitator(user) {
+            return Ok(self.authorize(user, false));
+        }
         let ok = match &self.shared.access {
             Access::Keys(allowed) => allowed.iter().any(|k| k.key_data() == key.key_data()),
             Access::Open => true,
@@ -445,8 +546,9 @@ impl Handler for Connection {
         };
         let table = match &view {
             View::Game { table, .. } => Some(table.clone()),
-            View::Lobby(_) => None,
+            View::Lobby(_) | View::Dashboard(_) => None,
         };
+        let console = matches!(view, View::Dashboard(_));
         let rect = Rect::new(0, 0, width.min(1000) as u16, height.min(1000) as u16);
         let backend = CrosstermBackend::new(Sink {
             buffer: Vec::new(),
@@ -472,6 +574,9 @@ impl Handler for Connection {
             .insert(self.id, (session.handle(), channel));
         if let Some(table) = table {
             self.watch(&table);
+        }
+        if console {
+            self.tick_console();
         }
         self.redraw();
         session.channel_success(channel)?;
@@ -579,16 +684,18 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// The authentication methods offered for an access policy.
-pub fn methods(access: &Access) -> MethodSet {
-    let kinds: &[MethodKind] = match access {
-        Access::Open => &[
+/// The authentication methods offered for an access policy (password too when the
+/// facilitator has one).
+pub fn methods(access: &Access, facilitator: bool) -> MethodSet {
+    let kinds: &[MethodKind] = match (access, facilitator) {
+        (Access::Open, _) => &[
             MethodKind::None,
             MethodKind::Password,
             MethodKind::PublicKey,
         ],
-        Access::Password(_) => &[MethodKind::Password],
-        Access::Keys(_) => &[MethodKind::PublicKey],
+        (Access::Password(_), _) => &[MethodKind::Password],
+        (Access::Keys(_), false) => &[MethodKind::PublicKey],
+        (Access::Keys(_), true) => &[MethodKind::PublicKey, MethodKind::Password],
     };
     MethodSet::from(kinds)
 }

@@ -8,6 +8,7 @@
 //! connection act for a seat it does not hold.
 
 pub mod connection;
+pub mod dashboard;
 pub mod input;
 pub mod keys;
 pub mod lobby;
@@ -57,6 +58,8 @@ pub struct ServeConfig {
     pub password: Option<String>,
     /// An `authorized_keys` file of the players' keys.
     pub authorized_keys: Option<PathBuf>,
+    /// The facilitator's own password; without it `facilitator@` is refused.
+    pub facilitator_password: Option<String>,
     /// Allow anyone on a non-loopback address without authentication.
     pub open: bool,
     /// Where tables autosave.
@@ -117,6 +120,10 @@ pub struct Shared {
     pub max_connections: usize,
     /// Connections with a terminal, to leave clean when the server stops.
     pub open: Mutex<HashMap<u64, (Handle, ChannelId)>>,
+    /// The facilitator's password, if the console is enabled.
+    pub facilitator_password: Option<String>,
+    /// Where the console writes reports.
+    pub reports_dir: PathBuf,
 }
 
 /// Decides who may connect: a non-loopback address needs a password or keys, or `--open`.
@@ -172,9 +179,15 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         connections: AtomicUsize::new(0),
         max_connections: config.max_connections,
         open: Mutex::new(HashMap::new()),
+        facilitator_password: config.facilitator_password.clone(),
+        reports_dir: config
+            .saves_dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("."))
+            .join("reports"),
     });
     let russh_config = Arc::new(russh::server::Config {
-        methods: connection::methods(&access),
+        methods: connection::methods(&access, config.facilitator_password.is_some()),
         auth_rejection_time: Duration::from_millis(300),
         auth_rejection_time_initial: Some(Duration::ZERO),
         keys: vec![key.clone()],

@@ -32,9 +32,16 @@ pub struct Table {
     pub id: u32,
     /// The game.
     pub session: Arc<Mutex<Session>>,
+    /// The scenario it plays.
+    pub source: ScenarioSource,
+    /// Its seed.
+    pub seed: u64,
+    /// The seats bots play.
+    pub bots: [Option<Policy>; 3],
     seats: Mutex<[Occupant; 3]>,
     version: watch::Sender<u64>,
     wake: Mutex<mpsc::Sender<()>>,
+    last_change: Mutex<std::time::Instant>,
 }
 
 impl Table {
@@ -57,8 +64,29 @@ impl Table {
         self.version.subscribe()
     }
 
+    /// How long since anything happened at the table (how long the acting seat has been
+    /// thinking).
+    pub fn idle_for(&self) -> Duration {
+        self.last_change
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .elapsed()
+    }
+
+    /// Pauses or resumes the table; every screen at it shows the pause.
+    pub fn set_paused(&self, paused: bool) {
+        self.lock().set_paused(paused);
+        self.changed();
+    }
+
+    /// Whether the table is paused.
+    pub fn paused(&self) -> bool {
+        self.lock().paused()
+    }
+
     /// Tells watchers the game changed and wakes the bots.
     pub fn changed(&self) {
+        *self.last_change.lock().unwrap_or_else(|p| p.into_inner()) = std::time::Instant::now();
         self.version.send_modify(|v| *v += 1);
         let _ = self.wake.lock().unwrap_or_else(|p| p.into_inner()).send(());
     }
@@ -179,6 +207,10 @@ impl Tables {
         let id = map.keys().next_back().map_or(1, |last| last + 1);
         let table = Arc::new(Table {
             id,
+            source: source.clone(),
+            seed,
+            bots,
+            last_change: Mutex::new(std::time::Instant::now()),
             session: Arc::new(Mutex::new(session)),
             seats: Mutex::new(bots.map(|b| b.map_or(Occupant::Free, Occupant::Bot))),
             version,
@@ -220,6 +252,8 @@ fn spawn_bots(table: &Arc<Table>, woken: mpsc::Receiver<()>, delay: Duration) {
                 let choice = turn.think();
                 let acted = table.lock().finish_bot_turn(turn, choice);
                 if acted.is_some() {
+                    *table.last_change.lock().unwrap_or_else(|p| p.into_inner()) =
+                        std::time::Instant::now();
                     table.version.send_modify(|v| *v += 1);
                 }
             }

@@ -82,6 +82,7 @@ pub struct Session {
     meters_at_last_action: [Meters; 3],
     save_path: Option<PathBuf>,
     away: [bool; 3],
+    paused: bool,
 }
 
 /// A bot's decision taken out of the session so it can be thought about without holding the
@@ -175,6 +176,7 @@ impl Session {
             meters_at_last_action: [start; 3],
             save_path,
             away: [false; 3],
+            paused: false,
         }
     }
 
@@ -253,8 +255,11 @@ impl Session {
         self.finish_bot_turn(turn, choice)
     }
 
-    /// Takes out the bot whose turn it is, with what it sees and may do.
+    /// Takes out the bot whose turn it is, with what it sees and may do (none while paused).
     pub fn bot_turn(&mut self) -> Option<BotTurn> {
+        if self.paused {
+            return None;
+        }
         let (seat, _) = self.game.to_act()?;
         let Controller::Bot(policy) = self.controllers[seat.index()] else {
             return None;
@@ -306,6 +311,16 @@ impl Session {
         Some(seat)
     }
 
+    /// Pauses or resumes the table: while paused nobody, bot or person, can act.
+    pub fn set_paused(&mut self, paused: bool) {
+        self.paused = paused;
+    }
+
+    /// Whether the table is paused.
+    pub fn paused(&self) -> bool {
+        self.paused
+    }
+
     /// Marks a remote seat's player as away (disconnected) or back.
     pub fn set_away(&mut self, seat: Seat, away: bool) {
         self.away[seat.index()] = away;
@@ -322,6 +337,11 @@ impl Session {
     /// Applies a person's action (an undo included), then autosaves.
     pub fn act(&mut self, action: Action) -> Result<(), RuleError> {
         let seat = action.seat();
+        if self.paused {
+            return Err(RuleError::Illegal(
+                "the facilitator has paused this table".into(),
+            ));
+        }
         if self.controllers[seat.index()] != Controller::Human {
             return Err(RuleError::Illegal(format!("{seat} is played by a bot")));
         }

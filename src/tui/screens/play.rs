@@ -695,10 +695,14 @@ impl Play {
             .iter()
             .map(|seat| format!("{seat} is away: waiting for them to reconnect."))
             .collect();
-        let notice = match (&self.notice, away.is_empty()) {
-            (Some(notice), _) => Some(notice.clone()),
-            (None, false) => Some(away.join(" ")),
-            (None, true) => None,
+        let notice = if session.paused() {
+            Some("⏸ PAUSED by the facilitator: wait for the table to resume.".to_string())
+        } else {
+            match (&self.notice, away.is_empty()) {
+                (Some(notice), _) => Some(notice.clone()),
+                (None, false) => Some(away.join(" ")),
+                (None, true) => None,
+            }
         };
         let since = match self.shown {
             Viewer::Seat(seat) => session.meters_at_last_action(seat),

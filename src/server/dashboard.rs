@@ -1,0 +1,177 @@
+//! The facilitator's console: every table on the server at a glance, and the controls a
+//! facilitator needs while the room plays — open a table in the full view, pause and resume
+//! one or all, open another table of the same game, write the reports of finished tables.
+
+use super::tables::{Table, Tables};
+use crate::engine::{Basket, Meter, Viewer};
+use crate::tui::Theme;
+use crate::tui::keys::Command;
+use ratatui::prelude::*;
+use ratatui::widgets::{Block, Paragraph};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// What the facilitator asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Request {
+    /// Open this table in the facilitator's view.
+    Open(u32),
+}
+
+/// The console's state.
+#[derive(Clone, Debug, Default)]
+pub struct Dashboard {
+    selected: usize,
+    /// The last thing done (or refused).
+    pub notice: Option<String>,
+}
+
+impl Dashboard {
+    /// Reacts to a key: `Enter` opens the table, `p` pauses or resumes it, `a` all tables,
+    /// `n` opens another table of the same game, `w` writes the reports.
+    pub fn handle(
+        &mut self,
+        command: Option<Command>,
+        raw: Option<char>,
+        tables: &Tables,
+        reports_dir: &Path,
+    ) -> Option<Request> {
+        let all = tables.all();
+        let n = all.len().max(1);
+        let selected = all.get(self.selected.min(n - 1)).cloned();
+        match (command, raw) {
+            (Some(Command::Up), _) => self.selected = (self.selected + n - 1) % n,
+            (Some(Command::Down), _) => self.selected = (self.selected + 1) % n,
+            (Some(Command::Confirm), _) => return selected.map(|t| Request::Open(t.id)),
+            (Some(Command::Pass), _) => {
+                if let Some(table) = selected {
+                    let pause = !table.paused();
+                    table.set_paused(pause);
+                    self.notice = Some(format!(
+                        "Table {} {}.",
+                        table.id,
+                        if pause { "paused" } else { "resumed" }
+                    ));
+                }
+            }
+            (Some(Command::TableAccord), _) => {
+                let pause = !all.iter().all(|t| t.paused());
+                for table in &all {
+                    table.set_paused(pause);
+                }
+                self.notice = Some(format!(
+                    "Every table {}.",
+                    if pause { "paused" } else { "resumed" }
+                ));
+            }
+            (_, Some('n')) => {
+                if let Some(table) = selected {
+                    self.notice = Some(match tables.open(&table.source, table.seed, table.bots) {
+                        Ok(new) => format!(
+                            "Opened table {} (same scenario and seed as table {}).",
+                            new.id, table.id
+                        ),
+                        Err(e) => e,
+                    });
+                }
+            }
+            (_, Some('w')) => {
+                self.notice = Some(match write_reports(&all, reports_dir) {
+                    Ok((0, _)) => "No table has finished yet: no report written.".to_string(),
+                    Ok((count, path)) => {
+                        format!(
+                            "Wrote the report of {count} finished table(s) to {}.",
+                            path.display()
+                        )
+                    }
+                    Err(e) => format!("Could not write the reports: {e}"),
+                });
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// Draws the console.
+    pub fn draw(&self, frame: &mut Frame, tables: &Tables, theme: Theme) {
+        let mut lines = vec![Line::styled(
+            "table  scenario / seed     round  to act (thinking)          Trust Sov Sec Esc  baskets  state",
+            theme.dim(),
+        )];
+        for (i, table) in tables.all().iter().enumerate() {
+            let style = if i == self.selected {
+                theme.selected()
+            } else {
+                theme.text()
+            };
+            lines.push(Line::styled(row(table), style));
+        }
+        lines.push(Line::raw(""));
+        if let Some(notice) = &self.notice {
+            lines.push(Line::styled(notice.clone(), theme.warn()));
+        }
+        let block = Block::bordered()
+            .border_style(theme.border())
+            .title(Line::styled(" Facilitator console ", theme.heading()))
+            .title_bottom(Line::styled(
+                " ↑↓ table · Enter open · p pause/resume · a all · n another table like it · w write reports · q leave ",
+                theme.dim(),
+            ));
+        frame.render_widget(Paragraph::new(lines).block(block), frame.area());
+    }
+}
+
+/// One table in a line: scenario and seed, round, who is thinking and for how long, the
+/// main meters, baskets agreed, and the outcome or the pause.
+fn row(table: &Arc<Table>) -> String {
+    let idle = table.idle_for().as_secs();
+    let session = table.lock();
+    let game = session.game();
+    let view = game.view(Viewer::Facilitator);
+    let to_act = view.to_act.map_or("—".to_string(), |(seat, decision)| {
+        format!("{seat}: {decision} ({idle}s)")
+    });
+    let agreed = Basket::ALL
+        .iter()
+        .filter(|b| view.baskets[b.index()].is_agreed())
+        .count();
+    let state = match (game.outcome(), session.paused()) {
+        (Some(outcome), _) => outcome.to_string(),
+        (None, true) => "⏸ paused".to_string(),
+        (None, false) => "playing".to_string(),
+    };
+    let meter = |m: Meter| view.meters.get(m);
+    format!(
+        "{:>5}  {:<20} {:>5}  {:<26} {:>5} {:>3} {:>3} {:>3}  {agreed}/4      {state}",
+        table.id,
+        format!("{} / {}", game.scenario().name, game.seed()),
+        format!("{}/{}", game.round(), game.scenario().rounds),
+        to_act.chars().take(26).collect::<String>(),
+        meter(Meter::Trust),
+        meter(Meter::Sovereignty),
+        meter(Meter::Security),
+        meter(Meter::Escalation),
+    )
+}
+
+/// Writes one Markdown report of every finished table (with the comparison of tables that
+/// share a scenario and seed) into `dir`; returns how many tables it covers and the file.
+pub fn write_reports(tables: &[Arc<Table>], dir: &Path) -> std::io::Result<(usize, PathBuf)> {
+    let mut games = Vec::new();
+    for table in tables {
+        let session = table.lock();
+        if session.game().outcome().is_none() {
+            continue;
+        }
+        let file = session.save_file(0);
+        games.push((format!("table-{}", table.id), file, session.game().clone()));
+    }
+    if games.is_empty() {
+        return Ok((0, dir.to_path_buf()));
+    }
+    std::fs::create_dir_all(dir)?;
+    let path = dir.join("reports.md");
+    let text = crate::report::to_markdown(&crate::report::bundle(&games));
+    crate::save::write_atomic(&path, text.as_bytes()).map_err(std::io::Error::other)?;
+    Ok((games.len(), path))
+}

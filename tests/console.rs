@@ -1,0 +1,115 @@
+//! The facilitator's console, drawn to a test backend: every table at a glance, pause and
+//! resume through the console, and another table of the same game in one key.
+
+use ceasefire::bot::Policy;
+use ceasefire::scenario::ScenarioSource;
+use ceasefire::server::dashboard::Dashboard;
+use ceasefire::server::tables::Tables;
+use ceasefire::tui::Theme;
+use ceasefire::tui::keys::Command;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::time::Duration;
+
+fn room() -> Tables {
+    let tables = Tables::new(None, Duration::ZERO);
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    for _ in 0..2 {
+        tables
+            .open(
+                &source,
+                7,
+                [None, Some(Policy::Random), Some(Policy::Random)],
+            )
+            .unwrap();
+    }
+    tables
+}
+
+/// The screen with the "thinking for N s" counters blanked, so snapshots are stable.
+fn draw(console: &Dashboard, tables: &Tables, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| console.draw(frame, tables, Theme::new(false)))
+        .unwrap();
+    let text = terminal.backend().to_string();
+    let mut out = String::new();
+    let mut rest = text.as_str();
+    while let Some(start) = rest.find(" (") {
+        let (before, after) = rest.split_at(start);
+        out.push_str(before);
+        match after.find("s)") {
+            Some(end) if after[2..end].chars().all(|c| c.is_ascii_digit()) => {
+                out.push_str(" (Ns)");
+                out.push_str(&" ".repeat(end + 2 - 5));
+                rest = &after[end + 2..];
+            }
+            _ => {
+                out.push_str(" (");
+                rest = &after[2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn the_console_shows_every_table() {
+    let tables = room();
+    // The bots' threads move first; wait until both tables wait for Pakistan's player.
+    for _ in 0..500 {
+        let waiting = tables.all().iter().all(|t| {
+            t.lock().game().to_act().map(|(seat, _)| seat)
+                == Some(ceasefire::engine::Seat::Pakistan)
+        });
+        if waiting {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let console = Dashboard::default();
+    let screen = draw(&console, &tables, 120, 24);
+    assert!(screen.contains("tutorial / 7"), "{screen}");
+    assert_eq!(screen.matches("tutorial / 7").count(), 2);
+    insta::assert_snapshot!("console_120x24", screen);
+}
+
+#[test]
+fn pausing_from_the_console_stops_a_table_and_resuming_restarts_it() {
+    let tables = room();
+    let reports = tempfile::tempdir().unwrap();
+    let mut console = Dashboard::default();
+    console.handle(Some(Command::Pass), None, &tables, reports.path());
+    let first = tables.get(1).unwrap();
+    assert!(first.paused() && !tables.get(2).unwrap().paused());
+    assert!(draw(&console, &tables, 120, 24).contains("paused"));
+    console.handle(Some(Command::TableAccord), None, &tables, reports.path());
+    assert!(
+        tables.all().iter().all(|t| t.paused()),
+        "a pauses every table"
+    );
+    console.handle(Some(Command::TableAccord), None, &tables, reports.path());
+    assert!(tables.all().iter().all(|t| !t.paused()), "and resumes them");
+}
+
+#[test]
+fn another_table_of_the_same_game_in_one_key() {
+    let tables = room();
+    let reports = tempfile::tempdir().unwrap();
+    let mut console = Dashboard::default();
+    console.handle(None, Some('n'), &tables, reports.path());
+    let all = tables.all();
+    assert_eq!(all.len(), 3);
+    assert_eq!(all[2].seed, all[0].seed);
+    assert_eq!(all[2].bots, all[0].bots);
+    let nothing = console.handle(None, Some('w'), &tables, reports.path());
+    assert!(nothing.is_none());
+    assert!(
+        console
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("No table has finished")
+    );
+}
