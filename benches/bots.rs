@@ -24,7 +24,8 @@ fn position() -> Game {
             }
             let legal = game.legal_actions(seat);
             let choice = bot.choose(&game.view(seat), &legal);
-            game.apply(choice.action).expect("bots choose legal actions");
+            game.apply(choice.action)
+                .expect("bots choose legal actions");
         }
     }
     unreachable!("some seed reaches round 3")

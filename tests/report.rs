@@ -33,7 +33,13 @@ fn finished_save(dir: &Path, name: &str, bots: u64) -> (PathBuf, Game) {
     }
     let path = dir.join(format!("{name}.json"));
     let seats = ["easy", "easy", "easy"].map(String::from);
-    save::save(&path, &SaveFile::of(&game, &source, seats, notes, 0)).unwrap();
+    let mut file = SaveFile::of(&game, &source, seats, notes, 0);
+    file.reflections.push(save::Reflection {
+        seat: "afghanistan".into(),
+        prompt: game.scenario().reflection[0].clone(),
+        answer: "Trade first, then trust.".into(),
+    });
+    save::save(&path, &file).unwrap();
     (path, game)
 }
 
@@ -56,6 +62,7 @@ fn a_report_holds_every_section_and_is_the_same_every_time() {
         "## Commitments",
         "## Turning points",
         "## Why the bots moved as they did",
+        "## Reflections",
         "## For discussion",
     ] {
         assert!(text.contains(heading), "missing {heading}:\n{text}");
@@ -65,6 +72,7 @@ fn a_report_holds_every_section_and_is_the_same_every_time() {
     for score in game.scores().unwrap() {
         assert!(text.contains(&format!("| {} |", score.total)), "{text}");
     }
+    assert!(text.contains("Trade first, then trust."), "{text}");
     for question in &game.scenario().questions {
         assert!(text.contains(question.as_str()));
     }

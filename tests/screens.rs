@@ -406,3 +406,54 @@ fn a_new_game_never_overwrites_an_old_save() {
     let saves = std::fs::read_dir(dir.path()).unwrap().count();
     assert_eq!(saves, 2, "the second game got its own file");
 }
+
+#[test]
+fn after_the_game_each_person_writes_a_reflection_that_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let saving = Options {
+        saves_dir: Some(dir.path().to_path_buf()),
+        ..options()
+    };
+    let bot = Controller::Bot(Policy::Random);
+    let play = Play::start("tutorial", [Controller::Human, bot, bot], Some(11), &saving).unwrap();
+    let mut app = App::playing(saving, play, Instant::now());
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..200 {
+        settle(&mut app);
+        if app.play().unwrap().session().game().outcome().is_some() {
+            break;
+        }
+        press(&mut app, KeyCode::Char('p'));
+        press(&mut app, KeyCode::Enter);
+    }
+    let screen = render(&mut app, (80, 24));
+    assert!(
+        screen.contains("Reflection") && screen.contains("1 of 2"),
+        "{screen}"
+    );
+    snapshot("reflection", &mut app);
+    // Letters are text here, even q: typing never quits the game.
+    for c in "quiet wins".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    assert!(!app.should_quit());
+    assert!(render(&mut app, (80, 24)).contains("quiet wins"));
+    press(&mut app, KeyCode::Enter);
+    assert!(render(&mut app, (80, 24)).contains("2 of 2"));
+    press(&mut app, KeyCode::Esc);
+    let screen = render(&mut app, (120, 40));
+    assert!(screen.contains("debrief"), "{screen}");
+
+    let path = app
+        .play()
+        .unwrap()
+        .session()
+        .save_path()
+        .unwrap()
+        .to_path_buf();
+    let saved = ceasefire::save::load(&path).unwrap().file;
+    assert_eq!(saved.reflections.len(), 2);
+    assert_eq!(saved.reflections[0].answer, "quiet wins");
+    assert_eq!(saved.reflections[0].seat, "pakistan");
+    assert!(saved.reflections[1].answer.is_empty(), "skipped");
+}

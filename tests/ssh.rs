@@ -254,6 +254,9 @@ fn play_to_the_end(pane: &Pane) {
         if screen.contains("debrief") {
             return;
         }
+        if screen.contains("Esc skips the rest") {
+            pane.keys(&["Escape"]);
+        }
         if screen.contains("Brief") && screen.contains("Enter to begin") {
             pane.keys(&["Enter"]);
         } else if screen.contains("YOUR MOVE") {

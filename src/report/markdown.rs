@@ -166,6 +166,19 @@ fn write_report(out: &mut String, r: &Report) {
     }
     out.push('\n');
 
+    out.push_str("## Reflections\n\n");
+    if r.reflections.is_empty() {
+        out.push_str("Nobody wrote a reflection.\n");
+    }
+    for reflection in &r.reflections {
+        let _ = writeln!(
+            out,
+            "- **{}** — *{}* {}",
+            reflection.seat, reflection.prompt, reflection.answer
+        );
+    }
+    out.push('\n');
+
     if !r.questions.is_empty() {
         out.push_str("## For discussion\n\n");
         for (i, q) in r.questions.iter().enumerate() {

@@ -39,6 +39,8 @@ pub struct Report {
     pub turning_points: Vec<String>,
     /// The bots' reasons for their moves.
     pub bot_reasons: Vec<BotReason>,
+    /// What the people wrote after the game (skipped prompts left out).
+    pub reflections: Vec<crate::save::Reflection>,
     /// The scenario's discussion questions.
     pub questions: Vec<String>,
 }
@@ -185,6 +187,12 @@ pub fn report(name: &str, file: &SaveFile, game: &Game) -> Report {
                     reason: note.text.clone(),
                 })
             })
+            .collect(),
+        reflections: file
+            .reflections
+            .iter()
+            .filter(|r| !r.answer.is_empty())
+            .cloned()
             .collect(),
         questions: scenario.questions.clone(),
     }

@@ -28,6 +28,17 @@ pub struct Note {
     pub text: String,
 }
 
+/// One person's answer to one reflection prompt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reflection {
+    /// The seat they played (`pakistan`, …).
+    pub seat: String,
+    /// The prompt.
+    pub prompt: String,
+    /// Their answer, in their own words.
+    pub answer: String,
+}
+
 /// What a listing of saves shows without replaying them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
@@ -62,6 +73,9 @@ pub struct SaveFile {
     /// Bots' reasons, by action index.
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// What each person wrote after the game, in answer to the scenario's reflection prompts.
+    #[serde(default)]
+    pub reflections: Vec<Reflection>,
     /// [`Game::digest`] of the state after the last action, as 16 hex digits.
     pub digest: String,
 }
@@ -165,6 +179,7 @@ impl SaveFile {
             seats,
             actions: game.actions().to_vec(),
             notes,
+            reflections: Vec::new(),
             digest: format!("{:016x}", game.digest()),
         }
     }

@@ -213,6 +213,22 @@ impl App {
 
     fn handle_key(&mut self, key: KeyEvent) -> Step {
         let command = keys::command_for(key);
+        if self.overlay == Overlay::None
+            && let Screen::Play(play) = &mut self.screen
+            && play.typing()
+        {
+            if key.code == KeyCode::Char('c')
+                && key
+                    .modifiers
+                    .contains(ratatui::crossterm::event::KeyModifiers::CONTROL)
+            {
+                return Step::AskQuit;
+            }
+            if key.kind != ratatui::crossterm::event::KeyEventKind::Release {
+                play.type_key(key);
+            }
+            return Step::Stay;
+        }
         match self.overlay {
             Overlay::ConfirmQuit => {
                 match command {

@@ -83,6 +83,7 @@ pub struct Session {
     save_path: Option<PathBuf>,
     away: [bool; 3],
     paused: bool,
+    reflections: Vec<crate::save::Reflection>,
 }
 
 /// A bot's decision taken out of the session so it can be thought about without holding the
@@ -122,18 +123,21 @@ impl Session {
 
     /// Resumes a loaded save; it keeps saving to the same file.
     pub fn resume(loaded: save::Loaded, path: &Path) -> Result<Session, String> {
+        let reflections = loaded.file.reflections.clone();
         let controllers = loaded.file.seats.clone().map(|s| s.parse::<Controller>());
         let mut parsed = [Controller::Human; 3];
         for (slot, result) in parsed.iter_mut().zip(controllers) {
             *slot = result.map_err(|e| format!("{}: a seat's controller: {e}", path.display()))?;
         }
-        Ok(Session::assemble(
+        let mut session = Session::assemble(
             loaded.game,
             loaded.file.scenario,
             parsed,
             loaded.file.notes,
             Some(path.to_path_buf()),
-        ))
+        );
+        session.reflections = reflections;
+        Ok(session)
     }
 
     /// A read-only session of a save's first `upto` actions, for the replay viewer: it is
@@ -177,6 +181,7 @@ impl Session {
             save_path,
             away: [false; 3],
             paused: false,
+            reflections: Vec::new(),
         }
     }
 
@@ -360,13 +365,45 @@ impl Session {
 
     /// The save file describing the game now.
     pub fn save_file(&self, saved_at: u64) -> SaveFile {
-        SaveFile::of(
+        let mut file = SaveFile::of(
             &self.game,
             &self.source,
             self.controllers.map(|c| c.key().to_string()),
             self.notes.clone(),
             saved_at,
-        )
+        );
+        file.reflections = self.reflections.clone();
+        file
+    }
+
+    /// The reflection prompts `seat` has not answered (or skipped) yet, once the game is over.
+    pub fn unanswered(&self, seat: Seat) -> Vec<String> {
+        if self.game.outcome().is_none() {
+            return Vec::new();
+        }
+        self.game
+            .scenario()
+            .reflection
+            .iter()
+            .filter(|prompt| {
+                !self
+                    .reflections
+                    .iter()
+                    .any(|r| r.seat == seat.key() && &r.prompt == *prompt)
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// Records `seat`'s answer to a reflection prompt (an empty answer marks it skipped) and
+    /// saves.
+    pub fn reflect(&mut self, seat: Seat, prompt: &str, answer: &str) {
+        self.reflections.push(crate::save::Reflection {
+            seat: seat.key().to_string(),
+            prompt: prompt.to_string(),
+            answer: answer.trim().to_string(),
+        });
+        self.autosave();
     }
 
     /// Writes the save now (atomically). Returns where, or why it failed.

@@ -89,6 +89,45 @@ pub fn lines(session: &Session, theme: Theme) -> Vec<Line<'static>> {
     out
 }
 
+/// Asks one reflection prompt of one seat, with the answer typed so far.
+pub fn draw_reflection(
+    frame: &mut Frame,
+    seat: crate::engine::Seat,
+    prompt: &str,
+    (index, total): (usize, usize),
+    draft: &str,
+    theme: Theme,
+) {
+    let area = crate::tui::widgets::popup::centered(frame.area(), 76, 14);
+    let lines = vec![
+        Line::styled(
+            format!("{seat}, in your own words ({index} of {total}):"),
+            theme.heading(),
+        ),
+        Line::raw(""),
+        Line::raw(prompt.to_string()),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("> ", theme.key()),
+            Span::raw(draft.to_string()),
+            Span::styled("▏", theme.key()),
+        ]),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::bordered()
+                .border_type(BorderType::Double)
+                .border_style(theme.focus_border())
+                .title(Line::styled(" Reflection ", theme.heading()))
+                .title_bottom(Line::styled(
+                    " type your answer · Enter keeps it · Esc skips the rest ",
+                    theme.dim(),
+                )),
+        ),
+        area,
+    );
+}
+
 /// Draws the debrief, scrolled down by `scroll` lines.
 pub fn draw(frame: &mut Frame, session: &Session, scroll: u16, theme: Theme) {
     let area = frame.area();

@@ -42,6 +42,7 @@ pub struct Play {
     next_bot_at: Option<Instant>,
     debrief_scroll: u16,
     brief_scroll: u16,
+    draft: String,
 }
 
 impl Play {
@@ -105,6 +106,7 @@ impl Play {
             next_bot_at: None,
             debrief_scroll: 0,
             brief_scroll: 0,
+            draft: String::new(),
         }
     }
 
@@ -131,6 +133,7 @@ impl Play {
             next_bot_at: None,
             debrief_scroll: 0,
             brief_scroll: 0,
+            draft: String::new(),
         }
     }
 
@@ -294,6 +297,55 @@ impl Play {
             options,
             selected: self.ui.prompt,
         })
+    }
+
+    /// The reflection prompt a person at this screen should answer now, once the game is
+    /// over: the seat, the prompt, and which of how many it is.
+    pub fn reflecting(&self) -> Option<(Seat, String, usize, usize)> {
+        let session = self.session();
+        let seats = match (self.role, self.shown) {
+            (Role::Remote, Viewer::Seat(seat)) => vec![seat],
+            (Role::Remote, _) => Vec::new(),
+            (Role::Local, _) => session.humans(),
+        };
+        let total = session.game().scenario().reflection.len();
+        seats.into_iter().find_map(|seat| {
+            let left = session.unanswered(seat);
+            let prompt = left.first()?.clone();
+            Some((seat, prompt, total - left.len() + 1, total))
+        })
+    }
+
+    /// Whether keys are being typed as text (a reflection) rather than commands.
+    pub fn typing(&self) -> bool {
+        self.reflecting().is_some()
+    }
+
+    /// Takes a typed key: letters into the answer, `Enter` to keep it and go on, `Esc` to skip
+    /// this seat's remaining prompts.
+    pub fn type_key(&mut self, key: KeyEvent) {
+        let Some((seat, prompt, _, _)) = self.reflecting() else {
+            return;
+        };
+        match key.code {
+            KeyCode::Char(c) if self.draft.chars().count() < 600 => self.draft.push(c),
+            KeyCode::Backspace => {
+                self.draft.pop();
+            }
+            KeyCode::Enter => {
+                let answer = std::mem::take(&mut self.draft);
+                self.session().reflect(seat, &prompt, &answer);
+            }
+            KeyCode::Esc => {
+                self.draft.clear();
+                let left = self.session().unanswered(seat);
+                let mut session = self.session();
+                for prompt in left {
+                    session.reflect(seat, &prompt, "");
+                }
+            }
+            _ => {}
+        }
     }
 
     /// Reacts to a key.
@@ -674,7 +726,11 @@ impl Play {
     /// Draws the table, the curtain, the brief or the end screen.
     pub fn draw(&self, frame: &mut Frame, theme: Theme) {
         if self.session().game().outcome().is_some() {
-            debrief::draw(frame, &self.session(), self.debrief_scroll, theme);
+            if let Some((seat, prompt, index, total)) = self.reflecting() {
+                debrief::draw_reflection(frame, seat, &prompt, (index, total), &self.draft, theme);
+            } else {
+                debrief::draw(frame, &self.session(), self.debrief_scroll, theme);
+            }
             return;
         }
         if let Some(seat) = self.curtain {
