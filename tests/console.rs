@@ -113,3 +113,33 @@ fn another_table_of_the_same_game_in_one_key() {
             .contains("No table has finished")
     );
 }
+
+#[test]
+fn an_inject_reaches_only_the_table_it_was_sent_to() {
+    use ceasefire::engine::LogEvent;
+    let tables = room();
+    let reports = tempfile::tempdir().unwrap();
+    let mut console = Dashboard::default();
+    console.handle(None, Some('i'), &tables, reports.path());
+    console.handle(Some(Command::Down), None, &tables, reports.path());
+    console.handle(Some(Command::Confirm), None, &tables, reports.path());
+    assert!(
+        console
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("Injected into table 1")
+    );
+    let queued = |id: u32| {
+        tables
+            .get(id)
+            .unwrap()
+            .lock()
+            .game()
+            .log()
+            .iter()
+            .any(|e| matches!(e.event, LogEvent::InjectQueued { event: 1 }))
+    };
+    assert!(queued(1));
+    assert!(!queued(2), "the other table never hears of it");
+}

@@ -63,6 +63,7 @@ fn a_report_holds_every_section_and_is_the_same_every_time() {
         "## Turning points",
         "## Why the bots moved as they did",
         "## Reflections",
+        "## Injects",
         "## For discussion",
     ] {
         assert!(text.contains(heading), "missing {heading}:\n{text}");

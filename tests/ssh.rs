@@ -322,6 +322,14 @@ fn the_facilitator_pauses_one_table_and_writes_the_reports() {
     console.wait_for("Table 1 resumed", 10);
     one.wait_gone("PAUSED", 10);
 
+    // Inject an event into table 1: it shows there and nowhere else.
+    console.keys(&["i"]);
+    console.wait_for("Inject an event into table 1", 10);
+    console.keys(&["Enter"]);
+    console.wait_for("Injected into table 1", 10);
+    one.wait_for("facilitator injects", 10);
+    assert!(!two.screen().contains("facilitator injects"));
+
     play_to_the_end(&one);
     play_to_the_end(&two);
     console.keys(&["w"]);
@@ -330,6 +338,10 @@ fn the_facilitator_pauses_one_table_and_writes_the_reports() {
     let report = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}: {screen}"));
     assert!(report.contains("# Comparing the tables"), "{report}");
     assert!(report.contains("table-1") && report.contains("table-2"));
+    assert!(
+        report.contains("## Injects") && report.contains("INJECT"),
+        "{report}"
+    );
 }
 
 #[test]

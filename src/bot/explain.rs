@@ -104,5 +104,6 @@ pub fn describe(view: &SeatView, action: &Action) -> String {
         }
         Action::Posture { posture, .. } => format!("takes a {posture} posture"),
         Action::Undo { .. } => "takes back its last action".to_string(),
+        Action::Inject { .. } => "the facilitator injects an event".to_string(),
     }
 }

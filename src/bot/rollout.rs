@@ -37,7 +37,7 @@ fn weight(game: &Game, action: &Action) -> u32 {
                 10
             }
         }
-        Action::Undo { .. } => 0,
+        Action::Undo { .. } | Action::Inject { .. } => 0,
         Action::Posture { posture, .. } => match posture {
             Posture::Conciliatory => 20,
             Posture::Firm => 30,

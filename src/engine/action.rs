@@ -89,6 +89,13 @@ pub enum Action {
         /// The seat taking its action back.
         seat: Seat,
     },
+    /// The workshop facilitator injects one of the scenario's events: it is revealed at the
+    /// next event phase, before the event deck, and marked as an inject in the log. Not a
+    /// seat's decision: it may come at any moment and never in `legal_actions`.
+    Inject {
+        /// The event.
+        event: super::EventId,
+    },
 }
 
 impl Action {
@@ -106,7 +113,14 @@ impl Action {
             | Action::Vote { seat, .. }
             | Action::Posture { seat, .. }
             | Action::Undo { seat } => seat,
+            // The facilitator speaks through the mediators' chair.
+            Action::Inject { .. } => Seat::Mediator,
         }
+    }
+
+    /// Whether this is the facilitator's, not a seat's.
+    pub fn is_inject(&self) -> bool {
+        matches!(self, Action::Inject { .. })
     }
 
     /// The decision this action answers (`None` for an undo, which answers none).
@@ -122,7 +136,7 @@ impl Action {
             Action::Consent { .. } => Decision::Consent,
             Action::Vote { .. } => Decision::AccordVote,
             Action::Posture { .. } => Decision::Posture,
-            Action::Undo { .. } => return None,
+            Action::Undo { .. } | Action::Inject { .. } => return None,
         })
     }
 }

@@ -47,6 +47,7 @@ impl Game {
             discards: view.discards.clone(),
             event_pile,
             event_discard: view.event_discard.clone(),
+            injects: view.injects.clone(),
             current_event: view.current_event,
             objectives,
             demands: view.demands.clone(),

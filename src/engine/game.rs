@@ -72,6 +72,8 @@ pub struct Game {
     pub(super) discards: [Vec<CardId>; 3],
     pub(super) event_pile: Vec<EventId>,
     pub(super) event_discard: Vec<EventId>,
+    /// Events the facilitator injected, waiting for the next event phase (public).
+    pub(super) injects: Vec<EventId>,
     pub(super) current_event: Option<EventId>,
     pub(super) objectives: [ObjectiveId; 3],
     pub(super) demands: Vec<Demand>,
@@ -114,6 +116,7 @@ impl Game {
             discards: Default::default(),
             event_pile,
             event_discard: Vec::new(),
+            injects: Vec::new(),
             current_event: None,
             objectives,
             demands: Vec::new(),
@@ -199,6 +202,11 @@ impl Game {
         let Some(&(last, start)) = self.effective.last() else {
             return Err(RuleError::Illegal("there is nothing to take back".into()));
         };
+        if last.is_inject() {
+            return Err(RuleError::Illegal(
+                "the facilitator's inject came since: it cannot be taken back".into(),
+            ));
+        }
         if last.seat() != seat {
             return Err(RuleError::Illegal(format!(
                 "the last action was {}'s, not {seat}'s",
@@ -362,7 +370,13 @@ impl Game {
         self.rng.position().hash(&mut h);
         (self.round, self.phase, self.meters, self.capital).hash(&mut h);
         (&self.piles, &self.hands, &self.discards).hash(&mut h);
-        (&self.event_pile, &self.event_discard, self.current_event).hash(&mut h);
+        (
+            &self.event_pile,
+            &self.event_discard,
+            &self.injects,
+            self.current_event,
+        )
+            .hash(&mut h);
         (
             self.objectives,
             &self.demands,

@@ -56,6 +56,15 @@ impl Game {
         if let Action::Undo { seat } = *action {
             return self.check_undo(seat);
         }
+        if let Action::Inject { event } = *action {
+            return if self.outcome.is_some() {
+                Err(RuleError::GameOver)
+            } else if usize::from(event) < self.scenario.events.len() {
+                Ok(())
+            } else {
+                Err(illegal(format!("the scenario has no event {event}")))
+            };
+        }
         let Some((expected, decision)) = self.to_act() else {
             return Err(RuleError::GameOver);
         };
@@ -104,7 +113,8 @@ impl Game {
             | Action::Consent { .. }
             | Action::Vote { .. }
             | Action::Posture { .. }
-            | Action::Undo { .. } => Ok(()),
+            | Action::Undo { .. }
+            | Action::Inject { .. } => Ok(()),
         }
     }
 

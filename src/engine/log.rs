@@ -119,6 +119,10 @@ pub enum LogEvent {
     AccordRefused,
     /// A seat took back its last action.
     Undone { seat: Seat },
+    /// The facilitator queued an event for the next event phase.
+    InjectQueued { event: EventId },
+    /// This round's event is the facilitator's inject, not the deck's.
+    Injected { event: EventId },
     /// The game ended.
     GameOver { outcome: Outcome },
 }
@@ -229,6 +233,14 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
         }
         LogEvent::AccordRefused => "The accord was refused.".to_string(),
         LogEvent::Undone { seat } => format!("{seat} took back its last action."),
+        LogEvent::InjectQueued { event } => format!(
+            "The facilitator injects \"{}\": it comes at the next event phase.",
+            s.events[usize::from(event)].name
+        ),
+        LogEvent::Injected { event } => format!(
+            "INJECT from the facilitator: \"{}\" replaces this round's event card.",
+            s.events[usize::from(event)].name
+        ),
         LogEvent::GameOver { outcome } => format!("Game over: {outcome}."),
     }
 }

@@ -45,6 +45,10 @@ impl Game {
             Action::Vote { seat, accept } => self.vote(seat, accept),
             Action::Posture { seat, posture } => self.take_posture(seat, posture),
             Action::Undo { .. } => {}
+            Action::Inject { event } => {
+                self.injects.push(event);
+                self.note(LogEvent::InjectQueued { event });
+            }
         }
     }
 

@@ -19,14 +19,22 @@ impl Game {
     }
 
     fn reveal_event(&mut self) {
-        if self.event_pile.is_empty() {
-            self.event_pile.append(&mut self.event_discard);
-            self.rng.shuffle(&mut self.event_pile);
-        }
-        let Some(event) = self.event_pile.pop() else {
-            return;
+        let event = if self.injects.is_empty() {
+            if self.event_pile.is_empty() {
+                self.event_pile.append(&mut self.event_discard);
+                self.rng.shuffle(&mut self.event_pile);
+            }
+            let Some(event) = self.event_pile.pop() else {
+                return;
+            };
+            self.event_discard.push(event);
+            event
+        } else {
+            // An inject comes before the deck, which keeps its order for the next round.
+            let event = self.injects.remove(0);
+            self.note(LogEvent::Injected { event });
+            event
         };
-        self.event_discard.push(event);
         self.current_event = Some(event);
         self.note(LogEvent::EventRevealed { event });
         let scenario = self.scenario.clone();

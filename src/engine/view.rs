@@ -103,6 +103,8 @@ pub struct SeatView {
     pub stats: Stats,
     /// Events revealed since the event deck was last shuffled (the current one last).
     pub event_discard: Vec<EventId>,
+    /// Events the facilitator injected that wait for the next event phase.
+    pub injects: Vec<EventId>,
     /// Whether the accord was already tabled this round.
     pub accord_tabled: bool,
     /// The outcome, once over.
@@ -173,6 +175,7 @@ impl Game {
             next_table_id: self.next_table_id,
             stats: self.stats,
             event_discard: self.event_discard.clone(),
+            injects: self.injects.clone(),
             accord_tabled: self.stats.tabled_this_round,
             outcome: self.outcome,
             scores: self.scores(),

@@ -151,6 +151,15 @@ fn write_report(out: &mut String, r: &Report) {
     }
     out.push('\n');
 
+    out.push_str("## Injects\n\n");
+    if r.injects.is_empty() {
+        out.push_str("The facilitator injected nothing.\n");
+    }
+    for inject in &r.injects {
+        let _ = writeln!(out, "- {inject}");
+    }
+    out.push('\n');
+
     out.push_str("## Why the bots moved as they did\n\n");
     if r.bot_reasons.is_empty() {
         out.push_str("No bot played at this table.\n");

@@ -37,6 +37,8 @@ pub struct Report {
     pub commitments: Vec<CommitmentRow>,
     /// The moments that turned the game.
     pub turning_points: Vec<String>,
+    /// Events the facilitator injected, as the log tells them.
+    pub injects: Vec<String>,
     /// The bots' reasons for their moves.
     pub bot_reasons: Vec<BotReason>,
     /// What the people wrote after the game (skipped prompts left out).
@@ -176,6 +178,17 @@ pub fn report(name: &str, file: &SaveFile, game: &Game) -> Report {
         meters: meter_rows(&view.meter_history, view.meters),
         commitments: commitments(game),
         turning_points: turning_points(game),
+        injects: game
+            .log()
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e.event,
+                    LogEvent::InjectQueued { .. } | LogEvent::Injected { .. }
+                )
+            })
+            .map(|e| format!("Round {}: {}", e.round, e.describe(game.scenario())))
+            .collect(),
         bot_reasons: file
             .notes
             .iter()

@@ -22,6 +22,8 @@ pub enum Request {
 #[derive(Clone, Debug, Default)]
 pub struct Dashboard {
     selected: usize,
+    /// While choosing an event to inject: the highlighted event.
+    injecting: Option<usize>,
     /// The last thing done (or refused).
     pub notice: Option<String>,
 }
@@ -39,6 +41,10 @@ impl Dashboard {
         let all = tables.all();
         let n = all.len().max(1);
         let selected = all.get(self.selected.min(n - 1)).cloned();
+        if let (Some(at), Some(table)) = (self.injecting, &selected) {
+            self.choose_inject(at, table, command);
+            return None;
+        }
         match (command, raw) {
             (Some(Command::Up), _) => self.selected = (self.selected + n - 1) % n,
             (Some(Command::Down), _) => self.selected = (self.selected + 1) % n,
@@ -64,6 +70,7 @@ impl Dashboard {
                     if pause { "paused" } else { "resumed" }
                 ));
             }
+            (_, Some('i')) => self.injecting = Some(0),
             (_, Some('n')) => {
                 if let Some(table) = selected {
                     self.notice = Some(match tables.open(&table.source, table.seed, table.bots) {
@@ -92,6 +99,28 @@ impl Dashboard {
         None
     }
 
+    fn choose_inject(&mut self, at: usize, table: &Arc<Table>, command: Option<Command>) {
+        let count = table.source.build().map_or(0, |s| s.events.len()).max(1);
+        match command {
+            Some(Command::Up) => self.injecting = Some((at + count - 1) % count),
+            Some(Command::Down) => self.injecting = Some((at + 1) % count),
+            Some(Command::Back) => self.injecting = None,
+            Some(Command::Confirm) => {
+                self.injecting = None;
+                let result = table.lock().inject(at as u16);
+                table.changed();
+                self.notice = Some(match result {
+                    Ok(()) => format!(
+                        "Injected into table {}: it comes at the next event phase.",
+                        table.id
+                    ),
+                    Err(e) => format!("Table {}: {e}", table.id),
+                });
+            }
+            _ => {}
+        }
+    }
+
     /// Draws the console.
     pub fn draw(&self, frame: &mut Frame, tables: &Tables, theme: Theme) {
         let mut lines = vec![Line::styled(
@@ -107,6 +136,30 @@ impl Dashboard {
             lines.push(Line::styled(row(table), style));
         }
         lines.push(Line::raw(""));
+        if let Some(at) = self.injecting {
+            let all = tables.all();
+            if let Some(table) = all.get(self.selected.min(all.len().saturating_sub(1))) {
+                lines.push(Line::styled(
+                    format!(
+                        "Inject an event into table {} (Enter inject · Esc cancel):",
+                        table.id
+                    ),
+                    theme.heading(),
+                ));
+                let session = table.lock();
+                for (i, event) in session.game().scenario().events.iter().enumerate() {
+                    let style = if i == at {
+                        theme.selected()
+                    } else {
+                        theme.text()
+                    };
+                    lines.push(Line::styled(
+                        format!("  {} — {}", event.name, event.text),
+                        style,
+                    ));
+                }
+            }
+        }
         if let Some(notice) = &self.notice {
             lines.push(Line::styled(notice.clone(), theme.warn()));
         }
@@ -114,7 +167,7 @@ impl Dashboard {
             .border_style(theme.border())
             .title(Line::styled(" Facilitator console ", theme.heading()))
             .title_bottom(Line::styled(
-                " ↑↓ table · Enter open · p pause/resume · a all · n another table like it · w write reports · q leave ",
+                " ↑↓ table · Enter open · p pause/resume · a all · i inject · n another table like it · w reports · q leave ",
                 theme.dim(),
             ));
         frame.render_widget(Paragraph::new(lines).block(block), frame.area());

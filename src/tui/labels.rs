@@ -126,6 +126,10 @@ pub fn action(view: &SeatView, action: &Action) -> String {
             ),
         },
         Action::Undo { .. } => "Undo your last action".to_string(),
+        Action::Inject { event } => format!(
+            "Inject \"{}\" (facilitator)",
+            s.events[usize::from(event)].name
+        ),
     }
 }
 

@@ -316,6 +316,14 @@ impl Session {
         Some(seat)
     }
 
+    /// The facilitator injects one of the scenario's events (resolved at the next event
+    /// phase); saved like any action.
+    pub fn inject(&mut self, event: crate::engine::EventId) -> Result<(), RuleError> {
+        self.game.apply(Action::Inject { event })?;
+        self.autosave();
+        Ok(())
+    }
+
     /// Pauses or resumes the table: while paused nobody, bot or person, can act.
     pub fn set_paused(&mut self, paused: bool) {
         self.paused = paused;
