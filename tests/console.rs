@@ -143,3 +143,57 @@ fn an_inject_reaches_only_the_table_it_was_sent_to() {
     assert!(queued(1));
     assert!(!queued(2), "the other table never hears of it");
 }
+
+#[test]
+fn when_the_decision_clock_runs_out_the_seat_passes() {
+    use ceasefire::engine::{LogEvent, Seat};
+    let tables = room();
+    let table = tables.get(1).unwrap();
+    let waiting_for_pakistan =
+        || table.lock().game().to_act().map(|(seat, _)| seat) == Some(Seat::Pakistan);
+    for _ in 0..500 {
+        if waiting_for_pakistan() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(waiting_for_pakistan());
+    table.set_clock(Some(Duration::from_millis(300)));
+    assert!(
+        table.lock().deadline().is_some(),
+        "the clock runs for the person to act"
+    );
+    let passed = || {
+        table.lock().game().log().iter().any(|e| {
+            e.event
+                == LogEvent::Passed {
+                    seat: Seat::Pakistan,
+                }
+        })
+    };
+    for _ in 0..50 {
+        if passed() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(passed(), "the clock passed for Pakistan");
+    let other = tables.get(2).unwrap();
+    assert!(
+        !other.lock().game().log().iter().any(|e| e.event
+            == LogEvent::Passed {
+                seat: Seat::Pakistan
+            }),
+        "the other table has no clock"
+    );
+    let reports = tempfile::tempdir().unwrap();
+    let mut console = Dashboard::default();
+    console.handle(None, Some('c'), &tables, reports.path());
+    assert!(
+        console
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("no decision clock")
+    );
+}

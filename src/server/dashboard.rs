@@ -71,6 +71,21 @@ impl Dashboard {
                 ));
             }
             (_, Some('i')) => self.injecting = Some(0),
+            (_, Some('c')) => {
+                if let Some(table) = selected {
+                    let next = match table.clock().map(|c| c.as_secs()) {
+                        None => Some(30),
+                        Some(30) => Some(60),
+                        Some(60) => Some(120),
+                        _ => None,
+                    };
+                    table.set_clock(next.map(std::time::Duration::from_secs));
+                    self.notice = Some(match next {
+                        Some(s) => format!("Table {}: {s} s per decision.", table.id),
+                        None => format!("Table {}: no decision clock.", table.id),
+                    });
+                }
+            }
             (_, Some('n')) => {
                 if let Some(table) = selected {
                     self.notice = Some(match tables.open(&table.source, table.seed, table.bots) {
@@ -167,7 +182,7 @@ impl Dashboard {
             .border_style(theme.border())
             .title(Line::styled(" Facilitator console ", theme.heading()))
             .title_bottom(Line::styled(
-                " ↑↓ table · Enter open · p pause/resume · a all · i inject · n another table like it · w reports · q leave ",
+                " ↑↓ table · Enter open · p pause/resume · a all · i inject · c clock · n same game again · w reports · q leave ",
                 theme.dim(),
             ));
         frame.render_widget(Paragraph::new(lines).block(block), frame.area());
@@ -188,10 +203,13 @@ fn row(table: &Arc<Table>) -> String {
         .iter()
         .filter(|b| view.baskets[b.index()].is_agreed())
         .count();
+    let clock = table
+        .clock()
+        .map_or(String::new(), |c| format!(" · ⏱{}s", c.as_secs()));
     let state = match (game.outcome(), session.paused()) {
         (Some(outcome), _) => outcome.to_string(),
-        (None, true) => "⏸ paused".to_string(),
-        (None, false) => "playing".to_string(),
+        (None, true) => format!("⏸ paused{clock}"),
+        (None, false) => format!("playing{clock}"),
     };
     let meter = |m: Meter| view.meters.get(m);
     format!(

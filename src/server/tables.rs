@@ -42,6 +42,7 @@ pub struct Table {
     version: watch::Sender<u64>,
     wake: Mutex<mpsc::Sender<()>>,
     last_change: Mutex<std::time::Instant>,
+    clock: Mutex<Option<Duration>>,
 }
 
 impl Table {
@@ -79,6 +80,18 @@ impl Table {
         self.changed();
     }
 
+    /// Sets the seconds each person has per decision (`None`: no clock). When it runs out the
+    /// seat passes.
+    pub fn set_clock(&self, clock: Option<Duration>) {
+        *self.clock.lock().unwrap_or_else(|p| p.into_inner()) = clock;
+        self.changed();
+    }
+
+    /// The decision clock.
+    pub fn clock(&self) -> Option<Duration> {
+        *self.clock.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
     /// Whether the table is paused.
     pub fn paused(&self) -> bool {
         self.lock().paused()
@@ -86,7 +99,14 @@ impl Table {
 
     /// Tells watchers the game changed and wakes the bots.
     pub fn changed(&self) {
-        *self.last_change.lock().unwrap_or_else(|p| p.into_inner()) = std::time::Instant::now();
+        let now = std::time::Instant::now();
+        *self.last_change.lock().unwrap_or_else(|p| p.into_inner()) = now;
+        let clock = self.clock();
+        {
+            let mut session = self.lock();
+            let person = session.human_to_act().is_some() && !session.paused();
+            session.set_deadline(clock.filter(|_| person).map(|c| now + c));
+        }
         self.version.send_modify(|v| *v += 1);
         let _ = self.wake.lock().unwrap_or_else(|p| p.into_inner()).send(());
     }
@@ -211,6 +231,7 @@ impl Tables {
             seed,
             bots,
             last_change: Mutex::new(std::time::Instant::now()),
+            clock: Mutex::new(None),
             session: Arc::new(Mutex::new(session)),
             seats: Mutex::new(bots.map(|b| b.map_or(Occupant::Free, Occupant::Bot))),
             version,
@@ -239,7 +260,22 @@ impl Tables {
 fn spawn_bots(table: &Arc<Table>, woken: mpsc::Receiver<()>, delay: Duration) {
     let table = Arc::downgrade(table);
     std::thread::spawn(move || {
-        while woken.recv().is_ok() {
+        loop {
+            // With a decision clock running, wake every second to count it down.
+            let clocked = table.upgrade().is_some_and(|t| t.clock().is_some());
+            let wait = if clocked {
+                woken.recv_timeout(Duration::from_secs(1))
+            } else {
+                woken
+                    .recv()
+                    .map_err(|_| mpsc::RecvTimeoutError::Disconnected)
+            };
+            if let Err(mpsc::RecvTimeoutError::Disconnected) = wait {
+                return;
+            }
+            if let Some(table) = table.upgrade() {
+                run_clock(&table);
+            }
             loop {
                 let Some(table) = table.upgrade() else {
                     return;
@@ -260,4 +296,27 @@ fn spawn_bots(table: &Arc<Table>, woken: mpsc::Receiver<()>, delay: Duration) {
             while woken.try_recv().is_ok() {}
         }
     });
+}
+
+/// Counts the acting person's clock down: every screen redraws with the seconds left, and
+/// when none are left the seat passes.
+fn run_clock(table: &Table) {
+    let expired = {
+        let session = table.lock();
+        match session.deadline() {
+            Some(at) if at <= std::time::Instant::now() => session.passive_action(),
+            Some(_) => {
+                drop(session);
+                table.version.send_modify(|v| *v += 1);
+                return;
+            }
+            None => return,
+        }
+    };
+    if let Some(action) = expired {
+        let acted = table.lock().act(action).is_ok();
+        if acted {
+            table.changed();
+        }
+    }
 }

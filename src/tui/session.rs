@@ -84,6 +84,7 @@ pub struct Session {
     away: [bool; 3],
     paused: bool,
     reflections: Vec<crate::save::Reflection>,
+    deadline: Option<std::time::Instant>,
 }
 
 /// A bot's decision taken out of the session so it can be thought about without holding the
@@ -182,6 +183,7 @@ impl Session {
             away: [false; 3],
             paused: false,
             reflections: Vec::new(),
+            deadline: None,
         }
     }
 
@@ -322,6 +324,39 @@ impl Session {
         self.game.apply(Action::Inject { event })?;
         self.autosave();
         Ok(())
+    }
+
+    /// Sets when the acting person's decision clock runs out (`None`: no clock).
+    pub fn set_deadline(&mut self, deadline: Option<std::time::Instant>) {
+        self.deadline = deadline;
+    }
+
+    /// When the acting person's decision clock runs out.
+    pub fn deadline(&self) -> Option<std::time::Instant> {
+        self.deadline
+    }
+
+    /// The move a person makes by letting the clock run out: pass a negotiation turn, hold a
+    /// firm posture, decline a vote or monitors, take an event's first option.
+    pub fn passive_action(&self) -> Option<Action> {
+        let (seat, decision) = self.game.to_act()?;
+        let action = match decision {
+            crate::engine::Decision::Negotiate => Action::Pass { seat },
+            crate::engine::Decision::Posture => Action::Posture {
+                seat,
+                posture: crate::engine::Posture::Firm,
+            },
+            crate::engine::Decision::AccordVote => Action::Vote {
+                seat,
+                accept: false,
+            },
+            crate::engine::Decision::Consent => Action::Consent {
+                seat,
+                accept: false,
+            },
+            crate::engine::Decision::EventChoice => Action::Choose { seat, option: 0 },
+        };
+        self.game.check(&action).is_ok().then_some(action)
     }
 
     /// Pauses or resumes the table: while paused nobody, bot or person, can act.

@@ -751,8 +751,16 @@ impl Play {
             .iter()
             .map(|seat| format!("{seat} is away: waiting for them to reconnect."))
             .collect();
+        let clock = session
+            .deadline()
+            .filter(|_| session.human_to_act().is_some())
+            .map(|at| at.saturating_duration_since(Instant::now()).as_secs());
         let notice = if session.paused() {
             Some("⏸ PAUSED by the facilitator: wait for the table to resume.".to_string())
+        } else if let (Some(left), Some(seat)) = (clock, session.human_to_act()) {
+            Some(format!(
+                "⏱ {left} s left for {seat} to decide; then the clock passes for them."
+            ))
         } else {
             match (&self.notice, away.is_empty()) {
                 (Some(notice), _) => Some(notice.clone()),
