@@ -26,7 +26,7 @@ fn validate_accepts_a_good_scenario() {
     assert!(out.status.success());
     assert!(
         String::from_utf8_lossy(&out.stdout)
-            .contains("Mini is valid: 17 cards, 3 events, 3 objectives")
+            .contains("Mini is valid: 17 cards, 4 events, 3 objectives")
     );
 }
 
@@ -44,7 +44,7 @@ fn validate_json_lists_cards_events_and_objectives() {
     assert_eq!(strike["cost"], 2);
     let hotline = cards.iter().find(|c| c["id"] == "sh-hotline").unwrap();
     assert_eq!(hotline["seats"].as_array().unwrap().len(), 3);
-    assert_eq!(v["events"].as_array().unwrap().len(), 3);
+    assert_eq!(v["events"].as_array().unwrap().len(), 4);
     assert_eq!(v["events"][0]["id"], "ev-calm");
     let objectives = v["objectives"].as_array().unwrap();
     assert_eq!(objectives.len(), 3);

@@ -130,6 +130,16 @@ fn an_inject_reaches_only_the_table_it_was_sent_to() {
             .unwrap()
             .contains("Injected into table 1")
     );
+    // The console lists the scenario's inject list first; Down picked its second event.
+    let listed: Vec<u16> = {
+        let table = tables.get(1).unwrap();
+        let session = table.lock();
+        let events = &session.game().scenario().events;
+        (0..events.len() as u16)
+            .filter(|&e| events[usize::from(e)].inject)
+            .collect()
+    };
+    let expected = listed[1];
     let queued = |id: u32| {
         tables
             .get(id)
@@ -138,7 +148,7 @@ fn an_inject_reaches_only_the_table_it_was_sent_to() {
             .game()
             .log()
             .iter()
-            .any(|e| matches!(e.event, LogEvent::InjectQueued { event: 1 }))
+            .any(|e| e.event == LogEvent::InjectQueued { event: expected })
     };
     assert!(queued(1));
     assert!(!queued(2), "the other table never hears of it");

@@ -1133,3 +1133,28 @@ fn an_inject_cannot_be_undone_and_is_refused_after_the_end() {
         Err(RuleError::GameOver)
     );
 }
+
+#[test]
+fn events_on_the_inject_list_never_come_from_the_deck() {
+    let scenario = mini();
+    let summit = scenario
+        .events
+        .iter()
+        .position(|e| e.id == "ev-inject-summit")
+        .unwrap() as u16;
+    for seed in 0..40 {
+        let mut game = Game::new(scenario.clone(), seed);
+        assert!(
+            !game
+                .view(Viewer::Facilitator)
+                .event_pile
+                .unwrap()
+                .contains(&summit)
+        );
+        while let Some((seat, _)) = game.to_act() {
+            assert_ne!(game.view(Viewer::Facilitator).current_event, Some(summit));
+            let action = *game.legal_actions(seat).first().unwrap();
+            game.apply(action).unwrap();
+        }
+    }
+}

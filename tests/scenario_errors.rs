@@ -311,6 +311,21 @@ fn capital_or_cards_from_an_event_with_no_acting_seat() {
 }
 
 #[test]
+fn an_inject_only_event_cannot_open_the_game() {
+    let (err, line) = broken(
+        "scenario.toml",
+        |t| {
+            t.replace(
+                "opening_events = [\"ev-calm\"]",
+                "opening_events = [\"ev-inject-summit\"]",
+            )
+        },
+        "ev-inject-summit",
+    );
+    assert_at(&err, "scenario.toml", line, "inject list", "opening_events");
+}
+
+#[test]
 fn own_pressure_on_a_card_the_mediator_may_play() {
     let (err, line) = broken(
         "shared.toml",

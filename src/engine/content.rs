@@ -204,6 +204,8 @@ pub struct EventCard {
     pub breaks: Option<Seat>,
     /// An optional decision for one seat.
     pub choice: Option<EventChoice>,
+    /// On the facilitator's inject list only: never shuffled into the event deck.
+    pub inject: bool,
 }
 
 /// What must be true at the end for a secret objective to score.

@@ -163,7 +163,9 @@ fn sample_objective(view: &SeatView, seat: Seat, rng: &mut GameRng) -> Objective
 fn hidden_event_pile(view: &SeatView, rng: &mut GameRng) -> Vec<EventId> {
     let scenario = &view.scenario;
     let revealed = |e: &EventId| view.event_discard.contains(e);
-    let reshuffled = usize::from(view.round) > scenario.events.len();
+    let in_deck = |e: &EventId| !scenario.events[usize::from(*e)].inject;
+    let deck_size = scenario.events.iter().filter(|e| !e.inject).count();
+    let reshuffled = usize::from(view.round) > deck_size;
     let on_top: Vec<EventId> = if reshuffled {
         Vec::new()
     } else {
@@ -175,7 +177,7 @@ fn hidden_event_pile(view: &SeatView, rng: &mut GameRng) -> Vec<EventId> {
             .collect()
     };
     let mut pile: Vec<EventId> = (0..scenario.events.len() as EventId)
-        .filter(|e| !revealed(e) && !on_top.contains(e))
+        .filter(|e| in_deck(e) && !revealed(e) && !on_top.contains(e))
         .collect();
     rng.shuffle(&mut pile);
     pile.extend(on_top.iter().rev());

@@ -532,6 +532,7 @@ fn deal_piles(scenario: &Scenario, rng: &mut GameRng) -> [Vec<CardId>; 3] {
 fn stack_events(scenario: &Scenario, rng: &mut GameRng) -> Vec<EventId> {
     let mut rest: Vec<EventId> = (0..scenario.events.len() as EventId)
         .filter(|e| !scenario.opening_events.contains(e))
+        .filter(|e| !scenario.events[usize::from(*e)].inject)
         .collect();
     rng.shuffle(&mut rest);
     rest.extend(scenario.opening_events.iter().rev());

@@ -136,9 +136,19 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
             events
                 .iter()
                 .position(|e: &EventCard| e.id == *id.get_ref())
-                .map(|i| i as EventId)
                 .ok_or_else(|| {
                     unknown_reference(&main, id, "event", events.iter().map(|e| e.id.clone()))
+                })
+                .and_then(|i| {
+                    if events[i].inject {
+                        Err(main.error(
+                            id.span(),
+                            format!("`{}` is on the inject list: it cannot open the game", id.get_ref()),
+                            "remove `inject = true` from the event, or leave it out of opening_events",
+                        ))
+                    } else {
+                        Ok(i as EventId)
+                    }
                 })
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -648,6 +658,7 @@ fn build_event(ctx: &FileCtx, e: raw::EventFile) -> Result<EventCard, ScenarioEr
         text: e.text,
         flavour: e.flavour,
         choice,
+        inject: e.inject,
     })
 }
 

@@ -279,6 +279,8 @@ pub struct EventFile {
     pub breaks: Option<Spanned<Seat>>,
     #[serde(default)]
     pub choice: Option<Spanned<ChoiceFile>>,
+    #[serde(default)]
+    pub inject: bool,
 }
 
 /// An event's `[event.choice]`.

@@ -115,14 +115,18 @@ impl Dashboard {
     }
 
     fn choose_inject(&mut self, at: usize, table: &Arc<Table>, command: Option<Command>) {
-        let count = table.source.build().map_or(0, |s| s.events.len()).max(1);
+        let order = inject_order(table);
+        let count = order.len().max(1);
         match command {
             Some(Command::Up) => self.injecting = Some((at + count - 1) % count),
             Some(Command::Down) => self.injecting = Some((at + 1) % count),
             Some(Command::Back) => self.injecting = None,
             Some(Command::Confirm) => {
                 self.injecting = None;
-                let result = table.lock().inject(at as u16);
+                let Some(&event) = order.get(at) else {
+                    return;
+                };
+                let result = table.lock().inject(event);
                 table.changed();
                 self.notice = Some(match result {
                     Ok(()) => format!(
@@ -161,15 +165,23 @@ impl Dashboard {
                     ),
                     theme.heading(),
                 ));
+                let order = inject_order(table);
                 let session = table.lock();
-                for (i, event) in session.game().scenario().events.iter().enumerate() {
+                let events = &session.game().scenario().events;
+                for (i, &event) in order.iter().enumerate() {
+                    let event = &events[usize::from(event)];
                     let style = if i == at {
                         theme.selected()
                     } else {
                         theme.text()
                     };
+                    let list = if event.inject {
+                        "inject list"
+                    } else {
+                        "event deck"
+                    };
                     lines.push(Line::styled(
-                        format!("  {} — {}", event.name, event.text),
+                        format!("  [{list}] {} — {}", event.name, event.text),
                         style,
                     ));
                 }
@@ -187,6 +199,15 @@ impl Dashboard {
             ));
         frame.render_widget(Paragraph::new(lines).block(block), frame.area());
     }
+}
+
+/// The events a facilitator may inject, the scenario's inject list first.
+fn inject_order(table: &Table) -> Vec<crate::engine::EventId> {
+    let session = table.lock();
+    let events = &session.game().scenario().events;
+    let ids = 0..events.len() as crate::engine::EventId;
+    let (listed, rest): (Vec<_>, Vec<_>) = ids.partition(|&e| events[usize::from(e)].inject);
+    listed.into_iter().chain(rest).collect()
 }
 
 /// One table in a line: scenario and seed, round, who is thinking and for how long, the
