@@ -207,3 +207,17 @@ fn when_the_decision_clock_runs_out_the_seat_passes() {
             .contains("no decision clock")
     );
 }
+
+#[test]
+fn a_rematch_from_the_console_keeps_the_seed_and_rotates_the_seats() {
+    let tables = room();
+    let reports = tempfile::tempdir().unwrap();
+    let mut console = Dashboard::default();
+    console.handle(None, Some('r'), &tables, reports.path());
+    let all = tables.all();
+    assert_eq!(all.len(), 3);
+    assert_eq!(all[2].seed, all[0].seed);
+    let [pk, af, md] = all[0].bots;
+    assert_eq!(all[2].bots, [md, pk, af]);
+    assert!(console.notice.as_deref().unwrap().contains("seats rotated"));
+}

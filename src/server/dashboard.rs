@@ -71,6 +71,21 @@ impl Dashboard {
                 ));
             }
             (_, Some('i')) => self.injecting = Some(0),
+            (_, Some('r')) => {
+                if let Some(table) = selected {
+                    // Seats rotate: whoever played Pakistan now argues Afghanistan's case, ….
+                    let b = table.bots;
+                    let rotated = [b[2], b[0], b[1]];
+                    self.notice = Some(match tables.open(&table.source, table.seed, rotated) {
+                        Ok(new) => format!(
+                            "Rematch of table {} opened as table {}: same seed, seats rotated \
+                             (Pakistan's player joins as afghanistan.{}, and so on).",
+                            table.id, new.id, new.id
+                        ),
+                        Err(e) => e,
+                    });
+                }
+            }
             (_, Some('c')) => {
                 if let Some(table) = selected {
                     let next = match table.clock().map(|c| c.as_secs()) {
@@ -194,7 +209,7 @@ impl Dashboard {
             .border_style(theme.border())
             .title(Line::styled(" Facilitator console ", theme.heading()))
             .title_bottom(Line::styled(
-                " ↑↓ table · Enter open · p pause/resume · a all · i inject · c clock · n same game again · w reports · q leave ",
+                " ↑↓ table · Enter open · p pause/resume · a all · i inject · c clock · n same game · r rematch · w reports · q ",
                 theme.dim(),
             ));
         frame.render_widget(Paragraph::new(lines).block(block), frame.area());
