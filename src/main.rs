@@ -205,19 +205,28 @@ fn load_scenario(name_or_path: &str) -> Result<Arc<Scenario>> {
     Ok(Arc::new(scenario))
 }
 
-/// Parses `SEAT=POLICY` pairs into a policy per seat (default random).
-fn seat_policies(pairs: &[String]) -> Result<[Policy; 3]> {
-    let mut policies = [Policy::Random; 3];
+/// Parses `--seat SEAT=VALUE` pairs over per-seat `defaults` (`example` shows the form).
+fn seat_values<T: std::str::FromStr<Err = String>>(
+    pairs: &[String],
+    defaults: [T; 3],
+    example: &str,
+) -> Result<[T; 3]> {
+    let mut values = defaults;
     for pair in pairs {
-        let Some((seat, policy)) = pair.split_once('=') else {
-            bail!("--seat takes SEAT=POLICY, for example --seat pakistan=random (got `{pair}`)");
+        let Some((seat, value)) = pair.split_once('=') else {
+            bail!("--seat takes SEAT=WHO, for example --seat {example} (got `{pair}`)");
         };
         let seat = Seat::from_key(seat).with_context(|| {
             format!("unknown seat `{seat}`: choose pakistan, afghanistan or mediator")
         })?;
-        policies[seat.index()] = policy.parse().map_err(anyhow::Error::msg)?;
+        values[seat.index()] = value.parse().map_err(anyhow::Error::msg)?;
     }
-    Ok(policies)
+    Ok(values)
+}
+
+/// `sim`: a bot per seat, `random` unless named.
+fn seat_policies(pairs: &[String]) -> Result<[Policy; 3]> {
+    seat_values(pairs, [Policy::Random; 3], "pakistan=hard")
 }
 
 fn validate(path: &str, json: bool) -> Result<ExitCode> {
@@ -420,34 +429,20 @@ fn load(file: &std::path::Path, speed: &str, ui: &UiArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Parses `SEAT=WHO` pairs for `play`: Pakistan defaults to a human, the others to `normal`.
+/// `play`: Pakistan is a person and the other seats `normal` bots unless named.
 fn seat_controllers(pairs: &[String]) -> Result<[ceasefire::tui::Controller; 3]> {
     use ceasefire::tui::Controller;
     let normal = Controller::Bot(Policy::Normal);
-    let mut seats = [Controller::Human, normal, normal];
-    for pair in pairs {
-        let Some((seat, who)) = pair.split_once('=') else {
-            bail!("--seat takes SEAT=WHO, for example --seat afghanistan=human (got `{pair}`)");
-        };
-        let seat = Seat::from_key(seat).with_context(|| {
-            format!("unknown seat `{seat}`: choose pakistan, afghanistan or mediator")
-        })?;
-        seats[seat.index()] = who.parse().map_err(anyhow::Error::msg)?;
-    }
-    Ok(seats)
+    seat_values(
+        pairs,
+        [Controller::Human, normal, normal],
+        "afghanistan=human",
+    )
 }
 
 fn serve(args: ServeArgs, ui: &UiArgs) -> Result<ExitCode> {
-    let mut bots = [None; 3];
-    for pair in &args.seats {
-        let Some((seat, bot)) = pair.split_once('=') else {
-            bail!("--seat takes SEAT=BOT, for example --seat mediator=hard (got `{pair}`)");
-        };
-        let seat = Seat::from_key(seat).with_context(|| {
-            format!("unknown seat `{seat}`: choose pakistan, afghanistan or mediator")
-        })?;
-        bots[seat.index()] = Some(bot.parse::<Policy>().map_err(anyhow::Error::msg)?);
-    }
+    // Seats named here get a bot; the others wait for players.
+    let bots = seat_values(&args.seats, [SeatBot(None); 3], "mediator=hard")?.map(|b| b.0);
     let host_key = args.host_key.unwrap_or_else(|| {
         dirs::data_dir()
             .unwrap_or_else(|| std::path::PathBuf::from("."))
@@ -507,4 +502,15 @@ fn report(
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A `--seat SEAT=BOT` value for `serve`: a bot, or (unnamed) a seat for a person.
+#[derive(Clone, Copy)]
+struct SeatBot(Option<Policy>);
+
+impl std::str::FromStr for SeatBot {
+    type Err = String;
+    fn from_str(s: &str) -> Result<SeatBot, String> {
+        s.parse().map(|policy| SeatBot(Some(policy)))
+    }
 }

@@ -225,10 +225,16 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
             next_id: AtomicU64::new(1),
         };
         let server = listener.run_on_socket(russh_config, &socket);
-        let stopping = shutdown_signal();
+        tokio::pin!(server);
+        // The goodbyes are sent while the server is still being polled, so its sessions live
+        // until every client has been told and its terminal left clean.
+        let stop = async {
+            shutdown_signal().await;
+            leave_clients_clean(&shared).await;
+        };
         tokio::select! {
-            result = server => result.map_err(|e| ServeError::io(Path::new("server"), e))?,
-            () = stopping => leave_clients_clean(&shared).await,
+            result = &mut server => result.map_err(|e| ServeError::io(Path::new("server"), e))?,
+            () = stop => {}
         }
         Ok(())
     })
