@@ -7,7 +7,7 @@ use crate::tui::app::{Options, Speed, Step};
 use crate::tui::keys::Command;
 use crate::tui::session::Controller;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::popup::centered;
+use crate::tui::widgets::popup::{box_line, centered};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, BorderType, Paragraph};
@@ -170,20 +170,11 @@ impl SetupState {
             };
             frame.render_widget(Paragraph::new(text).style(style), rect);
         }
-        let help = self.notice.clone().unwrap_or_else(|| {
-            "↑↓ field · ←→ change · digits: seed · Enter start · Esc back".to_string()
-        });
-        frame.render_widget(
-            Paragraph::new(help)
-                .style(theme.dim())
-                .alignment(Alignment::Center),
-            Rect {
-                x: box_area.x + 1,
-                y: box_area.bottom().saturating_sub(3),
-                width: box_area.width.saturating_sub(2),
-                height: 1,
-            },
-        );
+        let help = self
+            .notice
+            .as_deref()
+            .unwrap_or("↑↓ field · ←→ change · digits: seed · Enter start · Esc back");
+        box_line(frame, box_area, 3, help, theme);
         frame.render_widget(
             Paragraph::new("Seats: human, or a bot: random · easy · normal · hard")
                 .style(theme.dim())

@@ -6,7 +6,7 @@ use crate::tui::app::{Options, Step};
 use crate::tui::keys::Command;
 use crate::tui::session::Controller;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::popup::centered;
+use crate::tui::widgets::popup::{box_line, centered};
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
@@ -110,19 +110,9 @@ impl TitleState {
         }
         let footer = self
             .notice
-            .clone()
-            .unwrap_or_else(|| "↑↓ choose · Enter select · ? help · q quit".to_string());
-        frame.render_widget(
-            Paragraph::new(footer)
-                .style(theme.dim())
-                .alignment(Alignment::Center),
-            Rect {
-                x: box_area.x + 1,
-                y: box_area.bottom().saturating_sub(3),
-                width: box_area.width.saturating_sub(2),
-                height: 1,
-            },
-        );
+            .as_deref()
+            .unwrap_or("↑↓ choose · Enter select · ? help · q quit");
+        box_line(frame, box_area, 3, footer, theme);
     }
 }
 

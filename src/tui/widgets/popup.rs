@@ -17,6 +17,22 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
+/// Writes one centred line of dim text `from_bottom` rows above the bottom of `box_area`
+/// (inside its border): the keys of a form, or a notice.
+pub fn box_line(frame: &mut Frame, box_area: Rect, from_bottom: u16, text: &str, theme: Theme) {
+    frame.render_widget(
+        Paragraph::new(text.to_string())
+            .style(theme.dim())
+            .alignment(Alignment::Center),
+        Rect {
+            x: box_area.x + 1,
+            y: box_area.bottom().saturating_sub(from_bottom),
+            width: box_area.width.saturating_sub(2),
+            height: 1,
+        },
+    );
+}
+
 /// A question with options, laid out: the box, then one rectangle per option.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Menu {
