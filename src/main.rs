@@ -64,6 +64,15 @@ enum Command {
         #[arg(long, default_value = "markdown")]
         format: String,
     },
+    /// Open the facilitator's console of a server (runs `ssh -p PORT facilitator@HOST`).
+    Facilitate {
+        /// The server's address.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: String,
+        /// The server's port.
+        #[arg(long, default_value_t = 2222)]
+        port: u16,
+    },
     /// Run an SSH server: players join tables with a plain `ssh` client.
     Serve(ServeArgs),
     /// Print a save's state.
@@ -180,6 +189,7 @@ fn main() -> ExitCode {
         Some(Command::Replay { file, verify }) => replay(&file, verify, &cli.ui),
         Some(Command::Inspect { file, json }) => inspect(&file, json),
         Some(Command::Serve(args)) => serve(args, &cli.ui),
+        Some(Command::Facilitate { host, port }) => facilitate(&host, port),
         Some(Command::Report { saves, out, format }) => report(&saves, out.as_deref(), &format),
     };
     match result {
@@ -513,4 +523,17 @@ impl std::str::FromStr for SeatBot {
     fn from_str(s: &str) -> Result<SeatBot, String> {
         s.parse().map(|policy| SeatBot(Some(policy)))
     }
+}
+
+/// The console is served over SSH like every seat; this opens it with the user's own `ssh`.
+fn facilitate(host: &str, port: u16) -> Result<ExitCode> {
+    let status = std::process::Command::new("ssh")
+        .args(["-t", "-p", &port.to_string()])
+        .arg(format!("facilitator@{host}"))
+        .status()
+        .context("could not run `ssh`: install the OpenSSH client")?;
+    Ok(match status.code() {
+        Some(0) => ExitCode::SUCCESS,
+        _ => ExitCode::FAILURE,
+    })
 }

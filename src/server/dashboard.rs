@@ -158,7 +158,7 @@ impl Dashboard {
     /// Draws the console.
     pub fn draw(&self, frame: &mut Frame, tables: &Tables, theme: Theme) {
         let mut lines = vec![Line::styled(
-            "table  scenario / seed     round  to act (thinking)          Trust Sov Sec Esc  baskets  state",
+            "table  scenario / seed                 round  to act (thinking)          Trust Sov Sec Esc  baskets  state",
             theme.dim(),
         )];
         for (i, table) in tables.all().iter().enumerate() {
@@ -249,7 +249,7 @@ fn row(table: &Arc<Table>) -> String {
     };
     let meter = |m: Meter| view.meters.get(m);
     format!(
-        "{:>5}  {:<20} {:>5}  {:<26} {:>5} {:>3} {:>3} {:>3}  {agreed}/4      {state}",
+        "{:>5}  {:<32} {:>5}  {:<26} {:>5} {:>3} {:>3} {:>3}  {agreed}/4      {state}",
         table.id,
         format!("{} / {}", game.scenario().name, game.seed()),
         format!("{}/{}", game.round(), game.scenario().rounds),
