@@ -221,3 +221,91 @@ fn a_rematch_from_the_console_keeps_the_seed_and_rotates_the_seats() {
     assert_eq!(all[2].bots, [md, pk, af]);
     assert!(console.notice.as_deref().unwrap().contains("seats rotated"));
 }
+
+#[test]
+fn an_event_written_on_the_spot_is_injected_and_survives_a_save() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent};
+    let tables = room();
+    let reports = tempfile::tempdir().unwrap();
+    let mut console = Dashboard::default();
+    console.handle(None, Some('I'), &tables, reports.path());
+    assert!(console.typing());
+    let keys = "Quake in Kunar\tAid convoys need both armies.\ttrust +4, afghanistan_pressure -3\n";
+    for c in keys.chars() {
+        let code = match c {
+            '\t' => KeyCode::Tab,
+            '\n' => KeyCode::Enter,
+            c => KeyCode::Char(c),
+        };
+        console.type_key(KeyEvent::from(code), &tables);
+    }
+    assert!(!console.typing(), "{:?}", console.notice);
+    assert!(
+        console
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("Quake in Kunar")
+    );
+
+    let table = tables.get(1).unwrap();
+    let session = table.lock();
+    let game = session.game();
+    let quake = game
+        .scenario()
+        .events
+        .iter()
+        .position(|e| e.name == "Quake in Kunar")
+        .unwrap() as u16;
+    assert!(game.scenario().events[usize::from(quake)].inject);
+    assert!(
+        game.log()
+            .iter()
+            .any(|e| e.event == ceasefire::engine::LogEvent::InjectQueued { event: quake })
+    );
+    // A save of the game carries the new event, so it replays to the same state.
+    let file = session.save_file(0);
+    let rebuilt = ceasefire::save::rebuild(std::path::Path::new("table-1.json"), &file).unwrap();
+    assert_eq!(&rebuilt, game);
+    drop(session);
+    assert!(
+        tables.get(2).unwrap().lock().game().scenario().events.len() < game_events(&tables, 1),
+        "the other table's scenario is untouched"
+    );
+}
+
+fn game_events(tables: &Tables, id: u32) -> usize {
+    tables
+        .get(id)
+        .unwrap()
+        .lock()
+        .game()
+        .scenario()
+        .events
+        .len()
+}
+
+#[test]
+fn meter_changes_are_read_and_checked() {
+    use ceasefire::server::dashboard::parse_meters;
+    assert_eq!(
+        parse_meters("trust -5, security +3").unwrap(),
+        vec![("trust".to_string(), -5), ("security".to_string(), 3)]
+    );
+    assert!(
+        parse_meters("luck +3")
+            .unwrap_err()
+            .contains("unknown meter")
+    );
+    assert!(
+        parse_meters("escalation +6")
+            .unwrap_err()
+            .contains("at most")
+    );
+    assert!(
+        parse_meters("trust lots")
+            .unwrap_err()
+            .contains("whole number")
+    );
+    assert!(parse_meters("").unwrap().is_empty());
+}

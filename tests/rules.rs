@@ -1158,3 +1158,27 @@ fn events_on_the_inject_list_never_come_from_the_deck() {
         }
     }
 }
+
+#[test]
+fn a_scenario_may_only_grow_by_inject_list_events_during_a_game() {
+    let scenario = mini();
+    let mut game = start(scenario.clone());
+    let mut grown = scenario.clone();
+    let mut extra = grown.events[0].clone();
+    extra.id = "spot-1".into();
+    extra.inject = true;
+    grown.events.push(extra.clone());
+    assert!(
+        game.extend_events(std::sync::Arc::new(grown.clone()))
+            .is_ok()
+    );
+    assert_eq!(game.scenario().events.len(), scenario.events.len() + 1);
+
+    let mut changed = grown.clone();
+    changed.rounds += 1;
+    assert!(game.extend_events(std::sync::Arc::new(changed)).is_err());
+    let mut in_deck = grown;
+    in_deck.events.last_mut().unwrap().inject = false;
+    let mut fresh = start(scenario);
+    assert!(fresh.extend_events(std::sync::Arc::new(in_deck)).is_err());
+}

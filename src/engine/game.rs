@@ -251,6 +251,24 @@ impl Game {
         self.note(LogEvent::Undone { seat });
     }
 
+    /// Swaps in a scenario that only adds events at the end of this one's (a facilitator's
+    /// events written during the game): every id in play keeps its meaning, and the deck is
+    /// untouched because added events are on the inject list.
+    pub fn extend_events(&mut self, scenario: Arc<Scenario>) -> Result<(), RuleError> {
+        let old = &self.scenario;
+        let mut trimmed = (*scenario).clone();
+        let added = trimmed
+            .events
+            .split_off(old.events.len().min(trimmed.events.len()));
+        if trimmed != **old || added.iter().any(|e| !e.inject) {
+            return Err(RuleError::Illegal(
+                "the new scenario must only add events on the inject list".into(),
+            ));
+        }
+        self.scenario = scenario;
+        Ok(())
+    }
+
     /// The shared outcome, once the game has ended.
     pub fn outcome(&self) -> Option<Outcome> {
         self.outcome

@@ -104,12 +104,25 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
         ids.register(&events_ctx, &event.id)?;
         events.push(build_event(&events_ctx, event)?);
     }
-    if events.is_empty() {
+    if events.iter().all(|e| e.inject) {
         return Err(events_ctx.error(
             0..0,
             "the event deck is empty".into(),
             "add at least one [[event]]: one is revealed every round",
         ));
+    }
+
+    // Events a facilitator wrote during a game: on the inject list, after every other event,
+    // so the ids of the scenario's own events never move.
+    if source.files.contains_key(super::SPOT_INJECTS) {
+        let ctx = source.ctx(super::SPOT_INJECTS)?;
+        let spot: raw::EventsFile = ctx.parse()?;
+        for event in spot.event {
+            ids.register(&ctx, &event.id)?;
+            let mut built = build_event(&ctx, event)?;
+            built.inject = true;
+            events.push(built);
+        }
     }
 
     let objectives_ctx = source.referenced(&main, &file.decks.objectives)?;

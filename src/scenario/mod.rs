@@ -12,6 +12,9 @@ pub mod raw;
 
 pub use error::ScenarioError;
 
+/// The file of a game's source that holds the events a facilitator wrote on the spot.
+pub const SPOT_INJECTS: &str = "injects-on-the-spot.toml";
+
 use crate::engine::Scenario;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -29,7 +32,39 @@ pub struct ScenarioSource {
     pub files: BTreeMap<String, String>,
 }
 
+/// An event a facilitator writes during a game: a title, a text and meter changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpotEvent {
+    /// Its title.
+    pub name: String,
+    /// What happens, in words.
+    pub text: String,
+    /// Meter changes, by the meters' file names (`trust`, `pakistan_pressure`, …).
+    pub effects: Vec<(String, i8)>,
+}
+
 impl ScenarioSource {
+    /// Adds an event written on the spot to this source (in [`SPOT_INJECTS`], on the inject
+    /// list) and returns its id. Build the source again to use it; a save of the game keeps it.
+    pub fn add_spot_event(&mut self, event: &SpotEvent) -> String {
+        let file = self.files.entry(SPOT_INJECTS.to_string()).or_default();
+        let id = format!("spot-{}", file.matches("[[event]]").count() + 1);
+        let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
+        let effects: Vec<String> = event
+            .effects
+            .iter()
+            .map(|(meter, delta)| format!("{meter} = {delta}"))
+            .collect();
+        file.push_str(&format!(
+            "[[event]]\nid = {}\nname = {}\ntext = {}\neffects = {{ {} }}\ninject = true\n\n",
+            quote(&id),
+            quote(&event.name),
+            quote(&event.text),
+            effects.join(", ")
+        ));
+        id
+    }
+
     /// Reads every `.toml` file of a scenario folder.
     pub fn from_dir(dir: &Path) -> Result<ScenarioSource, ScenarioError> {
         let entries = std::fs::read_dir(dir).map_err(|e| {

@@ -271,6 +271,10 @@ impl Connection {
                 }
                 View::Dashboard(console) => {
                     let Event::Key(key) = event else { continue };
+                    if console.typing() {
+                        console.type_key(key, &self.shared.tables);
+                        continue;
+                    }
                     let command = keys::command_for(key);
                     let raw = match key.code {
                         ratatui::crossterm::event::KeyCode::Char(c) => Some(c),

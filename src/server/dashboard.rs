@@ -11,6 +11,44 @@ use ratatui::widgets::{Block, Paragraph};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// An event being written on the spot: title, text and meter changes
+/// (`trust -5, security +3`), one field at a time.
+#[derive(Clone, Debug, Default)]
+struct SpotForm {
+    field: usize,
+    fields: [String; 3],
+}
+
+const FIELDS: [&str; 3] = ["Title", "Text", "Meters (e.g. trust -5, security +3)"];
+
+/// Reads `trust -5, security +3` into meter changes, within the design's ranges.
+pub fn parse_meters(text: &str) -> Result<Vec<(String, i8)>, String> {
+    let names: Vec<&str> = Meter::ALL.iter().map(|m| m.key()).collect();
+    text.split(',')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (name, number) = part
+                .rsplit_once(' ')
+                .ok_or_else(|| format!("`{part}`: write a meter and a change, like `trust -5`"))?;
+            let name = name.trim().to_lowercase().replace(' ', "_");
+            let meter = Meter::ALL
+                .into_iter()
+                .find(|m| m.key() == name)
+                .ok_or_else(|| format!("unknown meter `{name}`: use {}", names.join(", ")))?;
+            let delta: i8 = number
+                .trim_start_matches('+')
+                .parse()
+                .map_err(|_| format!("`{number}` is not a whole number"))?;
+            let limit = if meter == Meter::Escalation { 5 } else { 50 };
+            if delta.abs() > limit {
+                return Err(format!("{name} may change by {limit} at most"));
+            }
+            Ok((name, delta))
+        })
+        .collect()
+}
+
 /// What the facilitator asked for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Request {
@@ -24,11 +62,75 @@ pub struct Dashboard {
     selected: usize,
     /// While choosing an event to inject: the highlighted event.
     injecting: Option<usize>,
+    /// While writing an event on the spot: the form.
+    writing: Option<SpotForm>,
     /// The last thing done (or refused).
     pub notice: Option<String>,
 }
 
 impl Dashboard {
+    /// Whether the console is taking typed text (an event written on the spot).
+    pub fn typing(&self) -> bool {
+        self.writing.is_some()
+    }
+
+    /// Takes a typed key for the event being written: `Tab` moves to the next field, `Enter`
+    /// injects it into the selected table, `Esc` drops it.
+    pub fn type_key(&mut self, key: ratatui::crossterm::event::KeyEvent, tables: &Tables) {
+        use ratatui::crossterm::event::KeyCode;
+        let Some(form) = &mut self.writing else {
+            return;
+        };
+        match key.code {
+            KeyCode::Char(c) if form.fields[form.field].chars().count() < 300 => {
+                form.fields[form.field].push(c)
+            }
+            KeyCode::Backspace => {
+                form.fields[form.field].pop();
+            }
+            KeyCode::Tab | KeyCode::Down => form.field = (form.field + 1) % FIELDS.len(),
+            KeyCode::BackTab | KeyCode::Up => {
+                form.field = (form.field + FIELDS.len() - 1) % FIELDS.len()
+            }
+            KeyCode::Esc => self.writing = None,
+            KeyCode::Enter => {
+                let form = form.clone();
+                self.notice = Some(match self.submit(&form, tables) {
+                    Ok(message) => {
+                        self.writing = None;
+                        message
+                    }
+                    Err(e) => e,
+                });
+            }
+            _ => {}
+        }
+    }
+
+    fn submit(&self, form: &SpotForm, tables: &Tables) -> Result<String, String> {
+        let [name, text, meters] = &form.fields;
+        if name.trim().is_empty() || text.trim().is_empty() {
+            return Err("An event needs a title and a text.".into());
+        }
+        let all = tables.all();
+        let table = all
+            .get(self.selected.min(all.len().saturating_sub(1)))
+            .ok_or("No table to inject into.")?;
+        let event = crate::scenario::SpotEvent {
+            name: name.trim().to_string(),
+            text: text.trim().to_string(),
+            effects: parse_meters(meters)?,
+        };
+        let result = table.lock().inject_new(&event);
+        table.changed();
+        result.map(|()| {
+            format!(
+                "Injected \"{}\" into table {}: it comes at the next event phase.",
+                event.name, table.id
+            )
+        })
+    }
+
     /// Reacts to a key: `Enter` opens the table, `p` pauses or resumes it, `a` all tables,
     /// `n` opens another table of the same game, `w` writes the reports.
     pub fn handle(
@@ -71,6 +173,7 @@ impl Dashboard {
                 ));
             }
             (_, Some('i')) => self.injecting = Some(0),
+            (_, Some('I')) => self.writing = Some(SpotForm::default()),
             (_, Some('r')) => {
                 if let Some(table) = selected {
                     // Seats rotate: whoever played Pakistan now argues Afghanistan's case, ….
@@ -202,6 +305,21 @@ impl Dashboard {
                 }
             }
         }
+        if let Some(form) = &self.writing {
+            lines.push(Line::styled(
+                "Write an event for the selected table (Tab next field · Enter inject · Esc cancel):",
+                theme.heading(),
+            ));
+            for (i, (label, value)) in FIELDS.iter().zip(&form.fields).enumerate() {
+                let cursor = if i == form.field { "▏" } else { "" };
+                let style = if i == form.field {
+                    theme.selected()
+                } else {
+                    theme.text()
+                };
+                lines.push(Line::styled(format!("  {label}: {value}{cursor}"), style));
+            }
+        }
         if let Some(notice) = &self.notice {
             lines.push(Line::styled(notice.clone(), theme.warn()));
         }
@@ -209,7 +327,7 @@ impl Dashboard {
             .border_style(theme.border())
             .title(Line::styled(" Facilitator console ", theme.heading()))
             .title_bottom(Line::styled(
-                " ↑↓ table · Enter open · p pause/resume · a all · i inject · c clock · n same game · r rematch · w reports · q ",
+                " ↑↓ table · Enter open · p pause · a all · i inject · I write one · c clock · n copy · r rematch · w reports · q quit ",
                 theme.dim(),
             ));
         frame.render_widget(Paragraph::new(lines).block(block), frame.area());

@@ -359,6 +359,24 @@ impl Session {
         self.game.check(&action).is_ok().then_some(action)
     }
 
+    /// The facilitator injects an event written on the spot: it joins this game's scenario
+    /// (and its save) on the inject list, then is injected like any other.
+    pub fn inject_new(&mut self, event: &crate::scenario::SpotEvent) -> Result<(), String> {
+        let mut source = self.source.clone();
+        let id = source.add_spot_event(event);
+        let scenario = source.build().map_err(|e| e.to_string())?;
+        let index = scenario
+            .events
+            .iter()
+            .position(|e| e.id == id)
+            .ok_or("the new event was lost")? as crate::engine::EventId;
+        self.game
+            .extend_events(Arc::new(scenario))
+            .map_err(|e| e.to_string())?;
+        self.source = source;
+        self.inject(index).map_err(|e| e.to_string())
+    }
+
     /// Pauses or resumes the table: while paused nobody, bot or person, can act.
     pub fn set_paused(&mut self, paused: bool) {
         self.paused = paused;
