@@ -38,7 +38,7 @@ pub trait Bot: Send {
 
 /// The `normal` bot's search budget.
 pub const NORMAL: SearchConfig = SearchConfig {
-    iterations: 50,
+    iterations: 150,
     rollout_rounds: 1,
     exploration: 0.7,
 };
