@@ -167,6 +167,33 @@ proptest! {
     }
 
     #[test]
+    fn injects_at_any_moment_keep_the_invariants_and_replay(
+        seed: u64,
+        picks in prop::collection::vec(any::<u16>(), 0..400),
+    ) {
+        for scenario in scenarios() {
+            let mut game = Game::new(scenario.clone(), seed);
+            for pick in &picks {
+                if game.outcome().is_some() {
+                    break;
+                }
+                if pick % 13 == 0 {
+                    let event = pick % scenario.events.len() as u16;
+                    game.apply(Action::Inject { event }).expect("an inject is always accepted mid-game");
+                    assert_invariants(&game);
+                }
+                let Some((seat, _)) = game.to_act() else { break };
+                let legal = game.legal_actions(seat);
+                game.apply(legal[usize::from(*pick) % legal.len()]).unwrap();
+                assert_invariants(&game);
+                assert_views_hide_secrets(&game);
+            }
+            let replayed = Game::replay(scenario.clone(), seed, game.actions()).unwrap();
+            prop_assert_eq!(&replayed, &game);
+        }
+    }
+
+    #[test]
     fn replaying_the_action_list_reproduces_the_game(seed: u64, picks in prop::collection::vec(any::<u16>(), 0..600)) {
         for scenario in scenarios() {
             let game = play_picks(&scenario, seed, &picks, |_| {});
