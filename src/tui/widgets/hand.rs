@@ -19,7 +19,7 @@ pub fn lines(
     if hand.is_empty() {
         return vec![Line::styled("(no cards in hand)", theme.dim())];
     }
-    let name_width = usize::from(width.saturating_sub(21)).clamp(8, 40);
+    let name_width = usize::from(width.saturating_sub(25)).clamp(8, 40);
     hand.iter()
         .enumerate()
         .map(|(i, &card)| {
