@@ -55,7 +55,7 @@ pub const HARD: SearchConfig = SearchConfig {
 pub enum Policy {
     /// A uniformly random legal action.
     Random,
-    /// One-move lookahead on two sampled games, with noise.
+    /// One-move lookahead on three sampled games, with some noise.
     Easy,
     /// Information-set tree search, short budget.
     Normal,
@@ -81,7 +81,7 @@ impl Policy {
     pub fn bot(self, seed: u64) -> Box<dyn Bot> {
         match self {
             Policy::Random => Box::new(RandomBot::new(seed)),
-            Policy::Easy => Box::new(GreedyBot::new(2, 1.5, seed)),
+            Policy::Easy => Box::new(GreedyBot::new(3, 0.75, seed)),
             Policy::Normal => Box::new(SearchBot::new(NORMAL, seed)),
             Policy::Hard => Box::new(SearchBot::new(HARD, seed)),
         }
