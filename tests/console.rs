@@ -94,15 +94,18 @@ fn pausing_from_the_console_stops_a_table_and_resuming_restarts_it() {
 }
 
 #[test]
-fn another_table_of_the_same_game_in_one_key() {
+fn a_set_of_tables_of_the_same_game_in_one_step() {
     let tables = room();
     let reports = tempfile::tempdir().unwrap();
     let mut console = Dashboard::default();
     console.handle(None, Some('n'), &tables, reports.path());
+    console.handle(None, Some('3'), &tables, reports.path());
     let all = tables.all();
-    assert_eq!(all.len(), 3);
-    assert_eq!(all[2].seed, all[0].seed);
-    assert_eq!(all[2].bots, all[0].bots);
+    assert_eq!(all.len(), 5, "a set of three in one step");
+    for copy in &all[2..] {
+        assert_eq!(copy.seed, all[0].seed);
+        assert_eq!(copy.bots, all[0].bots);
+    }
     let nothing = console.handle(None, Some('w'), &tables, reports.path());
     assert!(nothing.is_none());
     assert!(

@@ -64,6 +64,8 @@ pub struct Dashboard {
     injecting: Option<usize>,
     /// While writing an event on the spot: the form.
     writing: Option<SpotForm>,
+    /// Waiting for how many copies of the selected table to open.
+    copies: bool,
     /// The last thing done (or refused).
     pub notice: Option<String>,
 }
@@ -147,6 +149,30 @@ impl Dashboard {
             self.choose_inject(at, table, command);
             return None;
         }
+        if self.copies {
+            self.copies = false;
+            let count = raw.and_then(|c| c.to_digit(10)).filter(|n| *n > 0);
+            self.notice = Some(match (count, &selected) {
+                (Some(count), Some(table)) => {
+                    let opened: Result<Vec<u32>, String> = (0..count)
+                        .map(|_| {
+                            tables
+                                .open(&table.source, table.seed, table.bots)
+                                .map(|t| t.id)
+                        })
+                        .collect();
+                    match opened {
+                        Ok(ids) => format!(
+                            "Opened tables {:?}: the scenario and seed of table {}.",
+                            ids, table.id
+                        ),
+                        Err(e) => e,
+                    }
+                }
+                _ => "No table opened.".to_string(),
+            });
+            return None;
+        }
         match (command, raw) {
             (Some(Command::Up), _) => self.selected = (self.selected + n - 1) % n,
             (Some(Command::Down), _) => self.selected = (self.selected + 1) % n,
@@ -205,15 +231,10 @@ impl Dashboard {
                 }
             }
             (_, Some('n')) => {
-                if let Some(table) = selected {
-                    self.notice = Some(match tables.open(&table.source, table.seed, table.bots) {
-                        Ok(new) => format!(
-                            "Opened table {} (same scenario and seed as table {}).",
-                            new.id, table.id
-                        ),
-                        Err(e) => e,
-                    });
-                }
+                self.copies = true;
+                self.notice = Some(
+                    "How many tables like the selected one? Press 1-9 (Esc: none).".to_string(),
+                );
             }
             (_, Some('w')) => {
                 self.notice = Some(match write_reports(&all, reports_dir) {
@@ -261,7 +282,7 @@ impl Dashboard {
     /// Draws the console.
     pub fn draw(&self, frame: &mut Frame, tables: &Tables, theme: Theme) {
         let mut lines = vec![Line::styled(
-            "table  scenario / seed                 round  to act (thinking)          Trust Sov Sec Esc  baskets  state",
+            "table  scenario / seed                round phase       to act (thinking)          meters    baskets  state",
             theme.dim(),
         )];
         for (i, table) in tables.all().iter().enumerate() {
@@ -272,6 +293,10 @@ impl Dashboard {
             };
             lines.push(Line::styled(row(table), style));
         }
+        lines.push(Line::styled(
+            "meters, one block each: Trust Sovereignty Security Border Credibility Escalation, PK and AF pressure",
+            theme.dim(),
+        ));
         lines.push(Line::raw(""));
         if let Some(at) = self.injecting {
             let all = tables.all();
@@ -365,19 +390,22 @@ fn row(table: &Arc<Table>) -> String {
         (None, true) => format!("⏸ paused{clock}"),
         (None, false) => format!("playing{clock}"),
     };
-    let meter = |m: Meter| view.meters.get(m);
+    // A mini gauge: one block a meter, in the order of the header's initials.
+    let gauges: String = Meter::ALL
+        .iter()
+        .map(|&m| LEVELS[usize::from(view.meters.get(m)) * 7 / usize::from(m.max())])
+        .collect();
     format!(
-        "{:>5}  {:<32} {:>5}  {:<26} {:>5} {:>3} {:>3} {:>3}  {agreed}/4      {state}",
+        "{:>5}  {:<30} {:>5} {:<11} {:<26} {gauges}  {agreed}/4      {state}",
         table.id,
         format!("{} / {}", game.scenario().name, game.seed()),
         format!("{}/{}", game.round(), game.scenario().rounds),
+        format!("{:?}", game.phase()),
         to_act.chars().take(26).collect::<String>(),
-        meter(Meter::Trust),
-        meter(Meter::Sovereignty),
-        meter(Meter::Security),
-        meter(Meter::Escalation),
     )
 }
+
+const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 /// Writes one Markdown report of every finished table (with the comparison of tables that
 /// share a scenario and seed) into `dir`; returns how many tables it covers and the file.
@@ -395,8 +423,21 @@ pub fn write_reports(tables: &[Arc<Table>], dir: &Path) -> std::io::Result<(usiz
         return Ok((0, dir.to_path_buf()));
     }
     std::fs::create_dir_all(dir)?;
+    let write = |path: &Path, text: String| {
+        crate::save::write_atomic(path, text.as_bytes()).map_err(std::io::Error::other)
+    };
+    // One file a table to hand out, and one with them all and the comparison to project.
+    for (name, file, game) in &games {
+        let one = crate::report::bundle(&[(name.clone(), file.clone(), game.clone())]);
+        write(
+            &dir.join(format!("{name}.md")),
+            crate::report::to_markdown(&one),
+        )?;
+    }
     let path = dir.join("reports.md");
-    let text = crate::report::to_markdown(&crate::report::bundle(&games));
-    crate::save::write_atomic(&path, text.as_bytes()).map_err(std::io::Error::other)?;
+    write(
+        &path,
+        crate::report::to_markdown(&crate::report::bundle(&games)),
+    )?;
     Ok((games.len(), path))
 }
