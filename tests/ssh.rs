@@ -342,6 +342,12 @@ fn the_facilitator_pauses_one_table_and_writes_the_reports() {
         report.contains("## Injects") && report.contains("INJECT"),
         "{report}"
     );
+    let one = server.saves().join("reports").join("table-1.md");
+    let one = std::fs::read_to_string(one).unwrap();
+    assert!(
+        one.contains("## Outcome") && !one.contains("table-2"),
+        "one file a table too"
+    );
 }
 
 #[test]
