@@ -457,3 +457,77 @@ fn after_the_game_each_person_writes_a_reflection_that_is_saved() {
     assert_eq!(saved.reflections[0].seat, "pakistan");
     assert!(saved.reflections[1].answer.is_empty(), "skipped");
 }
+
+fn click(app: &mut App, column: u16, row: u16) {
+    use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    app.handle(
+        &Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }),
+        Instant::now(),
+    );
+}
+
+/// Where `text` is drawn on `screen`, as (column, row) in cells.
+fn find(screen: &str, text: &str) -> Option<(u16, u16)> {
+    screen.lines().enumerate().find_map(|(row, line)| {
+        let byte = line.find(text)?;
+        Some((line[..byte].chars().count() as u16, row as u16))
+    })
+}
+
+#[test]
+fn clicking_a_footer_button_and_a_card_works_like_the_keys() {
+    let mut app = solo();
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app);
+    let screen = render(&mut app, (120, 40));
+    // The footer's "p pass" button passes, as the key does.
+    let before = app.play().unwrap().session().game().actions().len();
+    let (column, row) = find(&screen, "p pass").expect("a pass button");
+    click(&mut app, column, row);
+    let session = app.play().unwrap().session();
+    assert!(session.game().actions().len() > before);
+    assert!(session.game().log().iter().any(|e| matches!(
+        e.event,
+        ceasefire::engine::LogEvent::Passed {
+            seat: Seat::Pakistan
+        }
+    )));
+    drop(session);
+
+    // Back at Pakistan's turn: clicking the second card selects it; clicking it again uses it.
+    for _ in 0..50 {
+        settle(&mut app);
+        let turn = app.play().unwrap().session().game().to_act();
+        if turn == Some((Seat::Pakistan, Decision::Negotiate)) {
+            break;
+        }
+        press(&mut app, KeyCode::Enter);
+    }
+    let screen = render(&mut app, (120, 40));
+    let session = app.play().unwrap().session();
+    let game = session.game();
+    let second = game.view(Seat::Pakistan).own_hand()[1];
+    let name = game.scenario().cards[usize::from(second)].name.clone();
+    drop(session);
+    let (column, row) = find(&screen, &name[..name.len().min(12)]).expect("the card is drawn");
+    click(&mut app, column, row);
+    let screen = render(&mut app, (120, 40));
+    assert!(
+        screen.contains(&format!("▸ {}", &name[..name.len().min(12)]))
+            || screen.contains(&format!("▸✗{}", &name[..name.len().min(12)])),
+        "selected:\n{screen}"
+    );
+    let before = app.play().unwrap().session().game().actions().len();
+    click(&mut app, column, row);
+    let after = app.play().unwrap().session().game().actions().len();
+    let screen = render(&mut app, (120, 40));
+    assert!(
+        after > before || screen.contains("cannot be played") || screen.contains("How do you play"),
+        "the second click uses the card (or says why not):\n{screen}"
+    );
+}
