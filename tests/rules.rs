@@ -215,6 +215,19 @@ fn a_counter_must_be_a_demand_in_the_same_basket() {
 /// Afghanistan commits to Security on its own in round 1; returns the commitment id.
 /// With `afghan_then_mediator`, the mediator acts right after, in the same round, so the
 /// commitment is not yet tested.
+/// The mediator plays `card` (by id) aimed at table item `id`.
+fn mediator_plays(game: &mut Game, card_id: &str, id: u16) {
+    let card = card(game.scenario(), card_id);
+    play(
+        game,
+        Action::Play {
+            seat: Seat::Mediator,
+            card,
+            target: Some(id),
+        },
+    );
+}
+
 fn afghan_then_mediator(mut s: Scenario) -> Scenario {
     s.seat_order = vec![Seat::Afghanistan, Seat::Mediator, Seat::Pakistan];
     s
@@ -240,14 +253,7 @@ fn verification_raises_a_commitments_credibility() {
     let mut game = start(s.clone());
     let id = afghan_security_pledge(&mut game);
     advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
-    play(
-        &mut game,
-        Action::Play {
-            seat: Seat::Mediator,
-            card: card(&s, "md-protocol"),
-            target: Some(id),
-        },
-    );
+    mediator_plays(&mut game, "md-protocol", id);
     let c = game.view(Viewer::Facilitator).commitments[0];
     assert!(c.verified && !c.monitors);
     assert_eq!(c.credibility, 45 + 25);
@@ -259,14 +265,7 @@ fn intrusive_monitors_refused_by_the_afghan_seat_cost_sovereignty() {
     let mut game = start(s.clone());
     let id = afghan_security_pledge(&mut game);
     advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
-    play(
-        &mut game,
-        Action::Play {
-            seat: Seat::Mediator,
-            card: card(&s, "md-monitors"),
-            target: Some(id),
-        },
-    );
+    mediator_plays(&mut game, "md-monitors", id);
     assert_eq!(game.to_act(), Some((Seat::Afghanistan, Decision::Consent)));
     assert_eq!(game.view(Seat::Afghanistan).consent_for, Some(id));
     play(
@@ -292,14 +291,7 @@ fn intrusive_monitors_with_consent_spare_sovereignty_but_stir_pressure() {
     let id = afghan_security_pledge(&mut game);
     advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
     let pressure = game.meters().get(Meter::AfghanistanPressure);
-    play(
-        &mut game,
-        Action::Play {
-            seat: Seat::Mediator,
-            card: card(&s, "md-monitors"),
-            target: Some(id),
-        },
-    );
+    mediator_plays(&mut game, "md-monitors", id);
     play(
         &mut game,
         Action::Consent {
@@ -332,14 +324,7 @@ fn intrusive_verification_of_a_pakistani_pledge_puts_no_monitors_on_afghan_soil(
     let id = game.view(Viewer::Facilitator).commitments[0].id;
     advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
     let sovereignty = game.meters().get(Meter::Sovereignty);
-    play(
-        &mut game,
-        Action::Play {
-            seat: Seat::Mediator,
-            card: card(&s, "md-monitors"),
-            target: Some(id),
-        },
-    );
+    mediator_plays(&mut game, "md-monitors", id);
     assert_eq!(game.to_act().map(|(seat, _)| seat), Some(Seat::Mediator));
     let view = game.view(Viewer::Facilitator);
     let c = view.commitments.iter().find(|c| c.id == id).unwrap();

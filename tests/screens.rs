@@ -57,6 +57,14 @@ fn solo() -> App {
     game([Controller::Human, bot, bot], 11)
 }
 
+/// A solo game with the brief closed and the bots settled: Pakistan to act.
+fn at_the_table() -> App {
+    let mut app = solo();
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app);
+    app
+}
+
 fn snapshot(name: &str, app: &mut App) {
     for size in SIZES {
         let screen = render(app, size);
@@ -88,9 +96,7 @@ fn brief_then_table_screen() {
 
 #[test]
 fn prompt_screen() {
-    let mut app = solo();
-    press(&mut app, KeyCode::Enter);
-    settle(&mut app);
+    let mut app = at_the_table();
     // Pass both negotiation actions until a posture prompt comes up.
     for _ in 0..10 {
         let decision = app
@@ -110,9 +116,7 @@ fn prompt_screen() {
 
 #[test]
 fn help_overlay() {
-    let mut app = solo();
-    press(&mut app, KeyCode::Enter);
-    settle(&mut app);
+    let mut app = at_the_table();
     press(&mut app, KeyCode::Char('?'));
     let screen = render(&mut app, (80, 24));
     for binding in ceasefire::tui::keys::BINDINGS {
@@ -233,9 +237,7 @@ fn each_human_sees_only_their_own_hand() {
 
 #[test]
 fn keys_play_the_game() {
-    let mut app = solo();
-    press(&mut app, KeyCode::Enter);
-    settle(&mut app);
+    let mut app = at_the_table();
     let before = app.play().unwrap().session().game().actions().len();
     assert_eq!(
         app.play()
@@ -274,9 +276,7 @@ fn quitting_asks_first() {
 #[test]
 fn no_color_draws_without_colour() {
     use ratatui::style::Color;
-    let mut app = solo();
-    press(&mut app, KeyCode::Enter);
-    settle(&mut app);
+    let app = at_the_table();
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     terminal.draw(|frame| app.draw(frame)).unwrap();
     let buffer = terminal.backend().buffer();
@@ -481,9 +481,7 @@ fn find(screen: &str, text: &str) -> Option<(u16, u16)> {
 
 #[test]
 fn clicking_a_footer_button_and_a_card_works_like_the_keys() {
-    let mut app = solo();
-    press(&mut app, KeyCode::Enter);
-    settle(&mut app);
+    let mut app = at_the_table();
     let screen = render(&mut app, (120, 40));
     // The footer's "p pass" button passes, as the key does.
     let before = app.play().unwrap().session().game().actions().len();

@@ -8,6 +8,15 @@ use pane::Pane;
 use std::path::Path;
 use std::process::Command;
 
+/// Closes the brief, passes Pakistan's turn and waits for the posture prompt.
+fn to_the_posture_prompt(pane: &Pane) {
+    pane.wait_for("Brief", 20);
+    pane.keys(&["Enter"]);
+    pane.wait_for("YOUR MOVE", 20);
+    pane.keys(&["p"]);
+    pane.wait_for("Public posture", 20);
+}
+
 fn binary() -> &'static str {
     env!("CARGO_BIN_EXE_ceasefire")
 }
@@ -39,11 +48,7 @@ fn play_resize_and_quit_in_a_real_terminal() {
     let Some(pane) = Pane::start("play", 80, 24, &command) else {
         return;
     };
-    pane.wait_for("Brief", 20);
-    pane.keys(&["Enter"]);
-    pane.wait_for("YOUR MOVE", 20);
-    pane.keys(&["p"]);
-    pane.wait_for("Public posture", 20);
+    to_the_posture_prompt(&pane);
     pane.keys(&["Down", "Enter"]);
     pane.wait_for("Round 2/4", 20);
 
@@ -116,11 +121,7 @@ fn a_game_killed_with_sigkill_resumes_from_its_last_action() {
     let Some(pane) = Pane::start("kill", 80, 24, &command) else {
         return;
     };
-    pane.wait_for("Brief", 20);
-    pane.keys(&["Enter"]);
-    pane.wait_for("YOUR MOVE", 20);
-    pane.keys(&["p"]);
-    pane.wait_for("Public posture", 20);
+    to_the_posture_prompt(&pane);
     let status = Command::new("kill")
         .args(["-KILL", &pid(saves.path())])
         .status()

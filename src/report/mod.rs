@@ -7,7 +7,7 @@ mod markdown;
 
 pub use markdown::to_markdown;
 
-use crate::engine::{Basket, Game, LogEvent, Meter, Meters, Outcome, Seat, TableId, Viewer};
+use crate::engine::{Game, LogEvent, Meter, Meters, Outcome, Seat, TableId, Viewer};
 use crate::save::SaveFile;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -246,7 +246,7 @@ fn commitments(game: &Game) -> Vec<CommitmentRow> {
                 id,
                 round: entry.round,
                 by: by.to_string(),
-                basket: basket_name(basket),
+                basket: basket.to_string(),
                 credibility,
                 verified_to: None,
                 fate: "standing".to_string(),
@@ -270,10 +270,6 @@ fn commitments(game: &Game) -> Vec<CommitmentRow> {
         }
     }
     rows
-}
-
-fn basket_name(basket: Basket) -> String {
-    basket.to_string()
 }
 
 /// The largest swings of single rounds, broken commitments, rejected demands and refused
