@@ -33,7 +33,9 @@ impl Pane {
             return None;
         }
         let socket = format!("ceasefire-{}-{name}", std::process::id());
-        let wrapped = format!("{command}; echo EXIT=$?; sleep 120");
+        // A killed program leaves the terminal raw (no carriage return on newline), so the
+        // status starts its own line explicitly.
+        let wrapped = format!("{command}; printf \"\\r\\nEXIT=%s\\r\\n\" $?; sleep 120");
         let status = Command::new("tmux")
             .args([
                 "-L",
