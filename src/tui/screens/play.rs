@@ -119,7 +119,18 @@ impl Play {
     }
 
     /// One viewer's window on a shared table's game: no curtain, no bots driven from here.
+    /// A seat sees its brief first until it has made a move, so a reconnection mid-game goes
+    /// straight back to the table.
     pub fn remote(session: Arc<Mutex<Session>>, viewer: Viewer, speed: Speed) -> Play {
+        let brief_open = match viewer {
+            Viewer::Seat(seat) => {
+                let session = session
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+                !session.game().actions().iter().any(|a| a.seat() == seat)
+            }
+            _ => false,
+        };
         Play {
             session,
             role: Role::Remote,
@@ -127,7 +138,7 @@ impl Play {
             ui: TableUi::default(),
             shown: viewer,
             curtain: None,
-            brief_open: matches!(viewer, Viewer::Seat(_)),
+            brief_open,
             briefed: [true; 3],
             notice: None,
             next_bot_at: None,
