@@ -94,10 +94,9 @@ fn brief_then_table_screen() {
     snapshot("table", &mut app);
 }
 
-#[test]
-fn prompt_screen() {
+/// The solo game at the table, passed through negotiation up to its first posture prompt.
+fn at_the_posture_prompt() -> App {
     let mut app = at_the_table();
-    // Pass both negotiation actions until a posture prompt comes up.
     for _ in 0..10 {
         let decision = app
             .play()
@@ -109,6 +108,12 @@ fn prompt_screen() {
         press(&mut app, KeyCode::Char('p'));
         settle(&mut app);
     }
+    app
+}
+
+#[test]
+fn prompt_screen() {
+    let mut app = at_the_posture_prompt();
     let screen = render(&mut app, (80, 24));
     assert!(screen.contains("Public posture"), "{screen}");
     snapshot("prompt", &mut app);
@@ -527,5 +532,33 @@ fn clicking_a_footer_button_and_a_card_works_like_the_keys() {
     assert!(
         after > before || screen.contains("cannot be played") || screen.contains("How do you play"),
         "the second click uses the card (or says why not):\n{screen}"
+    );
+}
+
+#[test]
+fn clicking_a_prompt_option_chooses_it_and_clicking_outside_hides_the_prompt() {
+    let mut app = at_the_posture_prompt();
+    let screen = render(&mut app, (80, 24));
+    // A click beside the prompt puts it away to look at the table; the footer brings it back.
+    click(&mut app, 0, 0);
+    let hidden = render(&mut app, (80, 24));
+    assert!(!hidden.contains("Public posture"), "{hidden}");
+    let (column, row) = find(&hidden, "Enter answer").expect("an answer button");
+    click(&mut app, column, row);
+    assert_eq!(render(&mut app, (80, 24)), screen);
+
+    let (column, row) = find(&screen, "Hard-line").expect("the hard-line option");
+    click(&mut app, column, row);
+    let session = app.play().unwrap().session();
+    assert!(
+        session
+            .game()
+            .actions()
+            .contains(&ceasefire::engine::Action::Posture {
+                seat: Seat::Pakistan,
+                posture: ceasefire::engine::Posture::Hardline,
+            }),
+        "the clicked option was chosen: {:?}",
+        session.game().actions().last()
     );
 }
