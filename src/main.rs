@@ -295,16 +295,21 @@ fn scenario_json(scenario: &Scenario) -> serde_json::Value {
     })
 }
 
+/// `error` is the first problem, `errors` every problem found (the first included).
 fn error_json(error: &ScenarioError) -> serde_json::Value {
+    let one = |e: &ScenarioError| {
+        json!({
+            "file": e.file.display().to_string(),
+            "line": e.line,
+            "column": e.column,
+            "message": e.message,
+            "hint": e.hint,
+        })
+    };
     json!({
         "valid": false,
-        "error": {
-            "file": error.file.display().to_string(),
-            "line": error.line,
-            "column": error.column,
-            "message": error.message,
-            "hint": error.hint,
-        }
+        "error": one(error),
+        "errors": error.all().map(one).collect::<Vec<_>>(),
     })
 }
 

@@ -84,6 +84,8 @@ fn validate_refuses_a_broken_scenario_naming_the_place() {
     assert_eq!(v["valid"], false);
     assert_eq!(v["error"]["line"], 5);
     assert_eq!(v["error"]["column"], 8);
+    assert_eq!(v["errors"].as_array().unwrap().len(), 1);
+    assert_eq!(v["errors"][0], v["error"]);
 }
 
 #[test]

@@ -9,22 +9,36 @@ use std::path::Path;
 /// Copies the fixture scenario, rewrites one file with `edit`, and returns the build error
 /// and the line (1-based) of the first occurrence of `marker` in the edited file.
 fn broken(file: &str, edit: impl Fn(&str) -> String, marker: &str) -> (ScenarioError, usize) {
+    let (err, lines) = broken_in_many(&[(file, &edit, marker)]);
+    (err, lines[0])
+}
+
+/// An edit of one file: its name, the edit, and a text marking the line the edit breaks.
+type Edit<'a> = (&'a str, &'a dyn Fn(&str) -> String, &'a str);
+
+/// Like [`broken`], with several files edited; gives the line of each marker.
+fn broken_in_many(edits: &[Edit]) -> (ScenarioError, Vec<usize>) {
     let dir = tempfile::tempdir().unwrap();
     for entry in fs::read_dir(common::mini_dir()).unwrap() {
         let entry = entry.unwrap();
         fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
     }
-    let path = dir.path().join(file);
-    let edited = edit(&fs::read_to_string(&path).unwrap());
-    fs::write(&path, &edited).unwrap();
+    let mut lines = Vec::new();
+    for (file, edit, marker) in edits {
+        let path = dir.path().join(file);
+        let edited = edit(&fs::read_to_string(&path).unwrap());
+        fs::write(&path, &edited).unwrap();
+        lines.push(
+            edited
+                .lines()
+                .position(|l| l.contains(marker))
+                .map_or(0, |i| i + 1),
+        );
+    }
     let err = ScenarioSource::from_dir(dir.path())
         .and_then(|s| s.build())
         .expect_err("the broken scenario must be refused");
-    let line = edited
-        .lines()
-        .position(|l| l.contains(marker))
-        .map_or(0, |i| i + 1);
-    (err, line)
+    (err, lines)
 }
 
 fn assert_at(err: &ScenarioError, file: &str, line: usize, message: &str, hint: &str) {
@@ -405,4 +419,55 @@ fn not_utf8_is_an_error_not_a_panic() {
     fs::write(dir.path().join("scenario.toml"), [0xff, 0xfe, 0x00, 0x41]).unwrap();
     let err = ScenarioSource::from_dir(dir.path()).unwrap_err();
     assert!(err.message.contains("cannot read"), "{err}");
+}
+
+#[test]
+fn every_problem_is_reported_in_one_pass_without_echoes() {
+    let (err, lines) = broken_in_many(&[
+        (
+            "pakistan.toml",
+            &|t: &str| t.replace("basket = \"security\"", "basket = \"securty\""),
+            "securty",
+        ),
+        (
+            "events.toml",
+            &|t: &str| t.replace("id = \"ev-attack\"", "id = \"ev-calm\" # a copy"),
+            "# a copy",
+        ),
+        (
+            "objectives.toml",
+            &|t: &str| t.replacen("seat = \"mediator\"", "seat = \"mediator\"\nbogus = 1", 1),
+            "bogus",
+        ),
+        (
+            "scenario.toml",
+            &|t: &str| t.replace("rounds = 4", "rounds = 4\nseat_order = [\"pakistan\"]"),
+            "seat_order",
+        ),
+    ]);
+    let all: Vec<&ScenarioError> = err.all().collect();
+    let found: Vec<(String, usize)> = all
+        .iter()
+        .map(|e| {
+            (
+                e.file.file_name().unwrap().to_string_lossy().into_owned(),
+                e.line,
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("scenario.toml".to_string(), lines[3]),
+            ("pakistan.toml".to_string(), lines[0]),
+            ("events.toml".to_string(), lines[1]),
+            ("objectives.toml".to_string(), lines[2]),
+        ],
+        "{err}"
+    );
+    assert!(all[1].hint.contains("`security`"), "{err}");
+    assert!(all[2].message.contains("duplicate id `ev-calm`"), "{err}");
+    // The hint that names a card of the unreadable pakistan.toml is not reported again.
+    assert!(!err.to_string().contains("unknown card"), "{err}");
+    assert!(err.to_string().ends_with("4 problems in all."), "{err}");
 }

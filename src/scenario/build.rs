@@ -2,7 +2,7 @@
 //! cannot: cross-field rules, duplicate ids, references between files.
 
 use super::ScenarioSource;
-use super::error::{ScenarioError, closest, hint_for_toml_message};
+use super::error::{Problems, ScenarioError, closest, hint_for_toml_message};
 use super::raw::{self, Ranged, ScenarioFile};
 use crate::engine::{
     Basket, Card, CardKind, Condition, Effects, EventCard, EventChoice, EventId, EventOption, Hint,
@@ -51,6 +51,11 @@ struct IdRegistry {
 }
 
 impl IdRegistry {
+    /// Whether an item with this id was defined, even one that failed its own checks.
+    fn contains(&self, id: &str) -> bool {
+        self.seen.contains_key(id)
+    }
+
     fn register(&mut self, ctx: &FileCtx, id: &Spanned<String>) -> Result<(), ScenarioError> {
         let name = id.get_ref();
         if name.trim().is_empty() {
@@ -74,12 +79,20 @@ impl IdRegistry {
     }
 }
 
-/// Builds and validates a scenario from its source files.
+/// Builds and validates a scenario from its source files. Problems in separate items (cards,
+/// events, objectives, references) are all reported together; a file that is not valid TOML
+/// stops only the checks of that file.
 pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> {
     let main = source.ctx("scenario.toml")?;
     let file: ScenarioFile = main.parse()?;
-    let seat_order = seat_order(&main, &file)?;
+    let mut problems = Problems::default();
+    let seat_order = problems.check(seat_order(&main, &file)).unwrap_or_default();
     let mut ids = IdRegistry::default();
+
+    // Whether every item of a kind could be read: if not, a reference to an unknown id may
+    // only point into the file that could not be read, so it is not reported on its own.
+    let mut all_cards_read = true;
+    let mut all_events_read = true;
 
     let mut cards = Vec::new();
     let decks = [
@@ -89,100 +102,126 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
         (None, &file.decks.shared),
     ];
     for (deck, name) in decks {
-        let ctx = source.referenced(&main, name)?;
-        let parsed: raw::DeckFile = ctx.parse()?;
+        let Some(ctx) = problems.check(source.referenced(&main, name)) else {
+            all_cards_read = false;
+            continue;
+        };
+        let Some(parsed) = problems.check(ctx.parse::<raw::DeckFile>()) else {
+            all_cards_read = false;
+            continue;
+        };
         for card in parsed.card {
-            ids.register(&ctx, &card.id)?;
-            cards.push(build_card(&ctx, deck, card)?);
+            if problems.check(ids.register(&ctx, &card.id)).is_some() {
+                cards.extend(problems.check(build_card(&ctx, deck, card)));
+            }
         }
     }
 
-    let events_ctx = source.referenced(&main, &file.decks.events)?;
-    let events_file: raw::EventsFile = events_ctx.parse()?;
     let mut events = Vec::new();
-    for event in events_file.event {
-        ids.register(&events_ctx, &event.id)?;
-        events.push(build_event(&events_ctx, event)?);
-    }
-    if events.iter().all(|e| e.inject) {
-        return Err(events_ctx.error(
-            0..0,
-            "the event deck is empty".into(),
-            "add at least one [[event]]: one is revealed every round",
-        ));
+    let events_ctx = problems.check(source.referenced(&main, &file.decks.events));
+    let events_file = events_ctx
+        .as_ref()
+        .and_then(|ctx| problems.check(ctx.parse::<raw::EventsFile>()));
+    all_events_read = all_events_read && events_file.is_some();
+    if let (Some(ctx), Some(events_file)) = (&events_ctx, events_file) {
+        if events_file.event.iter().all(|e| e.inject) {
+            problems.push(ctx.error(
+                0..0,
+                "the event deck is empty".into(),
+                "add at least one [[event]]: one is revealed every round",
+            ));
+        }
+        for event in events_file.event {
+            if problems.check(ids.register(ctx, &event.id)).is_some() {
+                events.extend(problems.check(build_event(ctx, event)));
+            }
+        }
     }
 
     // Events a facilitator wrote during a game: on the inject list, after every other event,
     // so the ids of the scenario's own events never move.
     if source.files.contains_key(super::SPOT_INJECTS) {
         let ctx = source.ctx(super::SPOT_INJECTS)?;
-        let spot: raw::EventsFile = ctx.parse()?;
-        for event in spot.event {
-            ids.register(&ctx, &event.id)?;
-            let mut built = build_event(&ctx, event)?;
-            built.inject = true;
-            events.push(built);
+        let spot = problems.check(ctx.parse::<raw::EventsFile>());
+        all_events_read = all_events_read && spot.is_some();
+        if let Some(spot) = spot {
+            for event in spot.event {
+                if problems.check(ids.register(&ctx, &event.id)).is_some() {
+                    events.extend(problems.check(build_event(&ctx, event)).map(|mut built| {
+                        built.inject = true;
+                        built
+                    }));
+                }
+            }
         }
     }
 
-    let objectives_ctx = source.referenced(&main, &file.decks.objectives)?;
-    let objectives_file: raw::ObjectivesFile = objectives_ctx.parse()?;
     let mut objectives = Vec::new();
-    for objective in objectives_file.objective {
-        ids.register(&objectives_ctx, &objective.id)?;
-        objectives.push(build_objective(&objectives_ctx, objective)?);
-    }
-    for seat in Seat::ALL {
-        if !objectives.iter().any(|o: &Objective| o.seat == seat) {
-            return Err(objectives_ctx.error(
-                0..0,
-                format!("{seat} has no secret objective"),
-                &format!("add an [[objective]] with seat = \"{}\"", seat.key()),
-            ));
+    if let Some(ctx) = problems.check(source.referenced(&main, &file.decks.objectives))
+        && let Some(objectives_file) = problems.check(ctx.parse::<raw::ObjectivesFile>())
+    {
+        for seat in Seat::ALL {
+            if !objectives_file.objective.iter().any(|o| o.seat == seat) {
+                problems.push(ctx.error(
+                    0..0,
+                    format!("{seat} has no secret objective"),
+                    &format!("add an [[objective]] with seat = \"{}\"", seat.key()),
+                ));
+            }
+        }
+        for objective in objectives_file.objective {
+            if problems.check(ids.register(&ctx, &objective.id)).is_some() {
+                objectives.extend(problems.check(build_objective(&ctx, objective)));
+            }
         }
     }
 
-    let opening_events = file
-        .opening_events
-        .iter()
-        .map(|id| {
-            events
-                .iter()
-                .position(|e: &EventCard| e.id == *id.get_ref())
-                .ok_or_else(|| {
-                    unknown_reference(&main, id, "event", events.iter().map(|e| e.id.clone()))
-                })
-                .and_then(|i| {
-                    if events[i].inject {
-                        Err(main.error(
-                            id.span(),
-                            format!("`{}` is on the inject list: it cannot open the game", id.get_ref()),
-                            "remove `inject = true` from the event, or leave it out of opening_events",
-                        ))
-                    } else {
-                        Ok(i as EventId)
-                    }
-                })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let hints = file
-        .hints
-        .iter()
-        .map(|h| {
-            cards
-                .iter()
-                .position(|c: &Card| c.id == *h.card.get_ref())
-                .map(|i| Hint {
-                    card: i as u16,
-                    text: h.text.clone(),
-                })
-                .ok_or_else(|| {
-                    unknown_reference(&main, &h.card, "card", cards.iter().map(|c| c.id.clone()))
-                })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    // A reference to an item that is itself broken was reported with that item already.
+    let mut opening_events = Vec::new();
+    for id in &file.opening_events {
+        match events
+            .iter()
+            .position(|e: &EventCard| e.id == *id.get_ref())
+        {
+            Some(i) if events[i].inject => problems.push(main.error(
+                id.span(),
+                format!(
+                    "`{}` is on the inject list: it cannot open the game",
+                    id.get_ref()
+                ),
+                "remove `inject = true` from the event, or leave it out of opening_events",
+            )),
+            Some(i) => opening_events.push(i as EventId),
+            None if ids.contains(id.get_ref()) || !all_events_read => {}
+            None => problems.push(unknown_reference(
+                &main,
+                id,
+                "event",
+                events.iter().map(|e| e.id.clone()),
+            )),
+        }
+    }
+    let mut hints = Vec::new();
+    for hint in &file.hints {
+        match cards
+            .iter()
+            .position(|c: &Card| c.id == *hint.card.get_ref())
+        {
+            Some(i) => hints.push(Hint {
+                card: i as u16,
+                text: hint.text.clone(),
+            }),
+            None if ids.contains(hint.card.get_ref()) || !all_cards_read => {}
+            None => problems.push(unknown_reference(
+                &main,
+                &hint.card,
+                "card",
+                cards.iter().map(|c| c.id.clone()),
+            )),
+        }
+    }
 
-    Ok(Scenario {
+    problems.into_result(|| Scenario {
         name: source.name.clone(),
         title: file.title,
         briefing: file.briefing,

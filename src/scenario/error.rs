@@ -18,7 +18,10 @@ pub struct ScenarioError {
     /// How to fix it.
     pub hint: String,
     /// The offending source line, when there is one.
-    pub source_line: Option<String>,
+    pub source_line: Option<Box<str>>,
+    /// Further problems found in the same pass over the scenario, in the order they were met,
+    /// so an author can fix them all at once. Empty for most errors.
+    pub more: Box<[ScenarioError]>,
 }
 
 impl std::error::Error for ScenarioError {}
@@ -33,6 +36,7 @@ impl ScenarioError {
             message,
             hint,
             source_line: None,
+            more: Box::default(),
         }
     }
 
@@ -49,7 +53,7 @@ impl ScenarioError {
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = before[line_start..].chars().count() + 1;
-        let source_line = text[line_start..].lines().next().map(str::to_string);
+        let source_line = text[line_start..].lines().next().map(Box::from);
         ScenarioError {
             file: file.into(),
             line,
@@ -57,7 +61,13 @@ impl ScenarioError {
             message,
             hint,
             source_line,
+            more: Box::default(),
         }
+    }
+
+    /// This problem and every further one found with it.
+    pub fn all(&self) -> impl Iterator<Item = &ScenarioError> {
+        std::iter::once(self).chain(self.more.iter())
     }
 
     /// `file:line:column`, or just the file for whole-file errors.
@@ -72,6 +82,20 @@ impl ScenarioError {
 
 impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.fmt_one(f)?;
+        for problem in &self.more {
+            writeln!(f, "\n")?;
+            problem.fmt_one(f)?;
+        }
+        if !self.more.is_empty() {
+            write!(f, "\n\n{} problems in all.", self.more.len() + 1)?;
+        }
+        Ok(())
+    }
+}
+
+impl ScenarioError {
+    fn fmt_one(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{}: {}", self.location(), self.message)?;
         if let Some(source) = &self.source_line {
             let number = self.line.to_string();
@@ -80,6 +104,34 @@ impl fmt::Display for ScenarioError {
             writeln!(f, "{pad} | {}^", " ".repeat(self.column.saturating_sub(1)))?;
         }
         write!(f, "hint: {}", self.hint)
+    }
+}
+
+/// Problems gathered while checking a scenario, so that one pass reports all of them.
+#[derive(Default)]
+pub(super) struct Problems(Vec<ScenarioError>);
+
+impl Problems {
+    /// The value of a check that passed; a failed check's error is recorded instead.
+    pub(super) fn check<T>(&mut self, result: Result<T, ScenarioError>) -> Option<T> {
+        result.map_err(|error| self.0.push(error)).ok()
+    }
+
+    /// Records a problem.
+    pub(super) fn push(&mut self, error: ScenarioError) {
+        self.0.push(error);
+    }
+
+    /// `value` when nothing was found; otherwise the first problem, carrying the others.
+    pub(super) fn into_result<T>(self, value: impl FnOnce() -> T) -> Result<T, ScenarioError> {
+        let mut problems = self.0.into_iter();
+        match problems.next() {
+            None => Ok(value()),
+            Some(mut first) => {
+                first.more = problems.collect();
+                Err(first)
+            }
+        }
     }
 }
 
