@@ -7,7 +7,7 @@ use ceasefire::engine::{Decision, Seat};
 use ceasefire::tui::{App, Controller, Options, Play, Speed, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use std::time::{Duration, Instant};
 
@@ -367,6 +367,32 @@ fn replay_viewer_steps_back_and_forth() {
     snapshot("replay", &mut viewer);
     press(&mut viewer, KeyCode::End);
     assert_eq!(viewer.replay().unwrap().game(), &finished);
+
+    // The footer's buttons work like their keys; the wheel steps.
+    let screen = render(&mut viewer, (80, 24));
+    let (column, row) = find(&screen, "Home start").expect("a start button");
+    click(&mut viewer, column, row);
+    assert_eq!(viewer.replay().unwrap().cursor(), 0);
+    let (column, row) = find(&screen, "→ step").expect("a step button");
+    click(&mut viewer, column, row);
+    assert_eq!(viewer.replay().unwrap().cursor(), 1);
+    wheel(&mut viewer, MouseEventKind::ScrollDown);
+    wheel(&mut viewer, MouseEventKind::ScrollDown);
+    wheel(&mut viewer, MouseEventKind::ScrollUp);
+    assert_eq!(viewer.replay().unwrap().cursor(), 2);
+}
+
+fn wheel(app: &mut App, kind: MouseEventKind) {
+    use ratatui::crossterm::event::{KeyModifiers, MouseEvent};
+    app.handle(
+        &Event::Mouse(MouseEvent {
+            kind,
+            column: 40,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        }),
+        Instant::now(),
+    );
 }
 
 #[test]

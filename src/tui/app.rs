@@ -284,7 +284,7 @@ impl App {
             Screen::Setup(state) => state.mouse(mouse, area, options),
             Screen::Saves(state) => state.mouse(mouse, area, options),
             Screen::Play(play) => play.mouse(mouse, area),
-            Screen::Replay(_) => Step::Stay,
+            Screen::Replay(replay) => replay.mouse(mouse, area),
         }
     }
 

@@ -9,6 +9,7 @@ use crate::tui::keys::Command;
 use crate::tui::labels;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
+use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::prelude::*;
 use std::sync::Arc;
 
@@ -114,15 +115,39 @@ impl Replay {
             controllers: self.session.controllers(),
             actor: None,
             notice: Some(&notice),
-            footer: vec![
-                ("→ step".to_string(), Command::Right),
-                ("← back".to_string(), Command::Left),
-                ("Home start".to_string(), Command::Home),
-                ("End end".to_string(), Command::End),
-                ("? help".to_string(), Command::Help),
-                ("q quit".to_string(), Command::Quit),
-            ],
+            footer: footer(),
         };
         table::draw(frame, &data, &self.ui, theme);
     }
+
+    /// Reacts to the mouse: the footer's buttons work like their keys, and the wheel steps
+    /// forward (down) and back (up).
+    pub(crate) fn mouse(&mut self, mouse: MouseEvent, area: Rect) -> Step {
+        match mouse.kind {
+            MouseEventKind::ScrollDown => self.handle(Some(Command::Right)),
+            MouseEventKind::ScrollUp => self.handle(Some(Command::Left)),
+            MouseEventKind::Down(MouseButton::Left) => {
+                let view = self.session.game().view(Viewer::Facilitator);
+                let areas = table::layout(area, table::hand_rows(&view), self.ui.focus);
+                match table::footer_hit(&areas, &footer(), mouse.column, mouse.row) {
+                    Some(Command::Quit) => Step::AskQuit,
+                    Some(Command::Help) => Step::Help,
+                    command => self.handle(command),
+                }
+            }
+            _ => Step::Stay,
+        }
+    }
+}
+
+/// The replay's footer buttons.
+fn footer() -> Vec<(String, Command)> {
+    vec![
+        ("→ step".to_string(), Command::Right),
+        ("← back".to_string(), Command::Left),
+        ("Home start".to_string(), Command::Home),
+        ("End end".to_string(), Command::End),
+        ("? help".to_string(), Command::Help),
+        ("q quit".to_string(), Command::Quit),
+    ]
 }
