@@ -200,3 +200,20 @@ fn a_missing_save_is_an_error_naming_it() {
     let err = save::load(Path::new("/no/such/save.json")).unwrap_err();
     assert!(matches!(err, SaveError::Io { .. }) && err.to_string().contains("/no/such/save.json"));
 }
+
+#[test]
+fn identical_tables_on_a_server_save_to_files_of_their_own() {
+    use ceasefire::server::tables::Tables;
+    let dir = tempfile::tempdir().unwrap();
+    let tables = Tables::new(Some(dir.path().to_path_buf()), std::time::Duration::ZERO);
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    let first = tables.open(&source, 7, [None; 3]).unwrap();
+    let second = tables.open(&source, 7, [None; 3]).unwrap();
+    let paths = [&first, &second].map(|t| t.lock().save_path().unwrap().to_path_buf());
+    assert_ne!(paths[0], paths[1]);
+    // Each file already holds its table's game, before anyone has moved.
+    for path in &paths {
+        let loaded = save::load(path).unwrap();
+        assert!(loaded.file.actions.is_empty());
+    }
+}

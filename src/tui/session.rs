@@ -117,9 +117,11 @@ impl Session {
         let game = Game::new(scenario, seed);
         let seats = controllers.map(|c| c.key().to_string());
         let save_path = saves_dir.map(|dir| {
-            unused_path(&dir.join(save::file_name(&game.scenario().name, seed, &seats)))
+            claim_unused_path(&dir.join(save::file_name(&game.scenario().name, seed, &seats)))
         });
-        Session::assemble(game, source, controllers, Vec::new(), save_path)
+        let session = Session::assemble(game, source, controllers, Vec::new(), save_path);
+        session.autosave();
+        session
     }
 
     /// Resumes a loaded save; it keeps saving to the same file.
@@ -493,19 +495,31 @@ impl Session {
     }
 }
 
-/// `path`, or `name-2.json`, `name-3.json`, … when it exists: a new game never overwrites
-/// an old one's save.
-fn unused_path(path: &Path) -> PathBuf {
-    if !path.exists() {
-        return path.to_path_buf();
+/// `path`, or `name-2.json`, `name-3.json`, …: the first that does not exist yet, claimed at
+/// once by creating it, so a new game never overwrites an old one's save and two games started
+/// together (a server's set of identical tables) never share a file.
+fn claim_unused_path(path: &Path) -> PathBuf {
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
     }
     let stem = path
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().to_string());
-    (2..)
-        .map(|n| path.with_file_name(format!("{stem}-{n}.json")))
-        .find(|candidate| !candidate.exists())
-        .unwrap_or_else(|| path.to_path_buf())
+    let candidates = std::iter::once(path.to_path_buf())
+        .chain((2..).map(|n| path.with_file_name(format!("{stem}-{n}.json"))));
+    for candidate in candidates {
+        let claimed = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&candidate);
+        match claimed {
+            Ok(_) => return candidate,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            // The folder cannot be written: the first save will say so.
+            Err(_) => return candidate,
+        }
+    }
+    path.to_path_buf()
 }
 
 /// Seconds since the Unix epoch, for a save's timestamp.
