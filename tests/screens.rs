@@ -134,11 +134,32 @@ fn help_overlay() {
 
 #[test]
 fn too_small_screen_names_the_size_needed() {
-    let mut app = solo();
+    let mut app = at_the_table();
     let screen = render(&mut app, (60, 20));
     assert!(screen.contains("80x24"), "{screen}");
     assert!(screen.contains("60x20"), "{screen}");
     insta::assert_snapshot!("too_small_60x20", screen);
+
+    // Keys cannot change the game unseen; q asks on the message itself, n stays.
+    let actions = |app: &App| app.play().unwrap().session().game().actions().len();
+    let before = actions(&app);
+    for key in [
+        KeyCode::Char('p'),
+        KeyCode::Enter,
+        KeyCode::Down,
+        KeyCode::Enter,
+    ] {
+        press(&mut app, key);
+    }
+    assert_eq!(actions(&app), before, "a key acted on a hidden screen");
+    press(&mut app, KeyCode::Char('q'));
+    assert!(render(&mut app, (60, 20)).contains("Quit Ceasefire?"));
+    press(&mut app, KeyCode::Char('n'));
+    assert!(render(&mut app, (60, 20)).contains("make the window larger"));
+    assert!(!app.should_quit());
+    press(&mut app, KeyCode::Char('q'));
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.should_quit());
 }
 
 #[test]

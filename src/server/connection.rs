@@ -86,7 +86,7 @@ impl Screen {
                 let help = self.help;
                 self.terminal.draw(|frame| {
                     if frame.area().width < MIN_SIZE.0 || frame.area().height < MIN_SIZE.1 {
-                        crate::tui::screens::small::draw(frame, theme);
+                        crate::tui::screens::small::draw(frame, theme, false);
                     } else {
                         lobby.draw(frame, tables, user, theme);
                         if help {
@@ -97,7 +97,7 @@ impl Screen {
             }
             View::Dashboard(console) => self.terminal.draw(|frame| {
                 if frame.area().width < MIN_SIZE.0 || frame.area().height < MIN_SIZE.1 {
-                    crate::tui::screens::small::draw(frame, theme);
+                    crate::tui::screens::small::draw(frame, theme, false);
                 } else {
                     console.draw(frame, tables, theme);
                 }

@@ -211,8 +211,29 @@ impl App {
         self.apply(step, now);
     }
 
+    /// Whether the terminal is below [`MIN_SIZE`], so only the "resize me" message shows.
+    fn too_small(&self) -> bool {
+        self.area.width < MIN_SIZE.0 || self.area.height < MIN_SIZE.1
+    }
+
     fn handle_key(&mut self, key: KeyEvent) -> Step {
         let command = keys::command_for(key);
+        if self.too_small() {
+            // Nothing is on screen to act on, so no key may change the game unseen: only
+            // quitting (asked and answered on the message itself) works.
+            return match (self.overlay, command) {
+                (Overlay::ConfirmQuit, Some(Command::Yes)) => {
+                    self.quit = true;
+                    Step::Stay
+                }
+                (Overlay::ConfirmQuit, Some(_)) => {
+                    self.overlay = Overlay::None;
+                    Step::Stay
+                }
+                (_, Some(Command::Quit)) => Step::AskQuit,
+                _ => Step::Stay,
+            };
+        }
         if self.overlay == Overlay::None
             && let Screen::Play(play) = &mut self.screen
             && play.typing()
@@ -268,6 +289,9 @@ impl App {
 
     fn handle_mouse(&mut self, mouse: MouseEvent) -> Step {
         let area = self.area;
+        if self.too_small() {
+            return Step::Stay;
+        }
         match self.overlay {
             Overlay::Help => {
                 if matches!(mouse.kind, MouseEventKind::Down(MouseButton::Left)) {
@@ -321,7 +345,7 @@ impl App {
         let area = frame.area();
         let theme = self.options.theme;
         if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-            screens::small::draw(frame, theme);
+            screens::small::draw(frame, theme, self.overlay == Overlay::ConfirmQuit);
             return;
         }
         match &self.screen {

@@ -5,8 +5,9 @@ use crate::tui::theme::Theme;
 use ratatui::prelude::*;
 use ratatui::widgets::{Paragraph, Wrap};
 
-/// Asks for a bigger terminal, naming the size needed and the size now.
-pub fn draw(frame: &mut Frame, theme: Theme) {
+/// Asks for a bigger terminal, naming the size needed and the size now; `asking_quit` when
+/// the player pressed `q` and must confirm.
+pub fn draw(frame: &mut Frame, theme: Theme, asking_quit: bool) {
     let area = frame.area();
     let text = vec![
         Line::styled("Ceasefire", theme.heading()),
@@ -14,7 +15,11 @@ pub fn draw(frame: &mut Frame, theme: Theme) {
             "needs a terminal of at least {}x{}; this one is {}x{}.",
             MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
         )),
-        Line::raw("Please make the window larger. (q quits)"),
+        Line::raw(if asking_quit {
+            "Quit Ceasefire? y quits, n stays."
+        } else {
+            "Please make the window larger. (q quits)"
+        }),
     ];
     let height = 5.min(area.height);
     let y = area.y + area.height.saturating_sub(height) / 2;
