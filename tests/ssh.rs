@@ -254,7 +254,7 @@ fn play_to_the_end(pane: &Pane) {
         if screen.contains("debrief") {
             return;
         }
-        if screen.contains("Esc skips the rest") {
+        if screen.contains("Esc done, skip the rest") {
             pane.keys(&["Escape"]);
         }
         if screen.contains("Brief") && screen.contains("Enter to begin") {

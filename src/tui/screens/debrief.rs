@@ -120,7 +120,7 @@ pub fn draw_reflection(
                 .border_style(theme.focus_border())
                 .title(Line::styled(" Reflection ", theme.heading()))
                 .title_bottom(Line::styled(
-                    " type your answer · Enter keeps it · Esc skips the rest ",
+                    " type your answer · Enter next · Esc done, skip the rest ",
                     theme.dim(),
                 )),
         ),

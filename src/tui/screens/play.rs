@@ -348,10 +348,11 @@ impl Play {
                 self.session().reflect(seat, &prompt, &answer);
             }
             KeyCode::Esc => {
-                self.draft.clear();
-                let left = self.session().unanswered(seat);
+                // What was typed so far is kept as this prompt's answer; the rest are skipped.
+                let answer = std::mem::take(&mut self.draft);
                 let mut session = self.session();
-                for prompt in left {
+                session.reflect(seat, &prompt, &answer);
+                for prompt in session.unanswered(seat) {
                     session.reflect(seat, &prompt, "");
                 }
             }
