@@ -115,13 +115,14 @@ struct ServeArgs {
     /// Address and port to listen on.
     #[arg(long, default_value = "127.0.0.1:2222")]
     bind: std::net::SocketAddr,
-    /// The first table's scenario (built-in name or folder).
+    /// The scenario of the tables opened at start (built-in name or folder).
     #[arg(long, default_value = "istanbul")]
     scenario: String,
-    /// A bot at the first table, as SEAT=BOT (repeatable); other seats wait for players.
+    /// A bot at every table opened at start, as SEAT=BOT (repeatable); other seats wait for
+    /// players.
     #[arg(long = "seat", value_name = "SEAT=BOT")]
     seats: Vec<String>,
-    /// The first table's seed; a random one when omitted.
+    /// The seed of the tables opened at start; a random one when omitted.
     #[arg(long)]
     seed: Option<u64>,
     /// Open this many tables at start, all the same game (join table 3 as `pakistan.3@`).
@@ -198,7 +199,7 @@ fn main() -> ExitCode {
             if is_broken_pipe(&error) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {error:#}");
+            eprintln!("error: {}", error_text(&error));
             ExitCode::FAILURE
         }
     }
@@ -237,6 +238,18 @@ fn seat_values<T: std::str::FromStr<Err = String>>(
 /// `sim`: a bot per seat, `random` unless named.
 fn seat_policies(pairs: &[String]) -> Result<[Policy; 3]> {
     seat_values(pairs, [Policy::Random; 3], "pakistan=hard")
+}
+
+/// An error and its causes on one line, leaving out a cause the message already quotes.
+fn error_text(error: &anyhow::Error) -> String {
+    let mut text = error.to_string();
+    for cause in error.chain().skip(1) {
+        let cause = cause.to_string();
+        if !text.contains(&cause) {
+            text = format!("{text}: {cause}");
+        }
+    }
+    text
 }
 
 fn validate(path: &str, json: bool) -> Result<ExitCode> {

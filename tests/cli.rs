@@ -280,3 +280,13 @@ fn replay_verify_accepts_a_good_save_and_refuses_a_tampered_one() {
         "left untouched"
     );
 }
+
+#[test]
+fn a_missing_save_is_named_once_with_the_system_reason_once() {
+    let out = ceasefire(&["inspect", "/no/such/save.json", "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("error: /no/such/save.json: "), "{stderr}");
+    assert_eq!(stderr.matches("(os error 2)").count(), 1, "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}

@@ -42,8 +42,12 @@ fn write_report(out: &mut String, r: &Report) {
     let _ = writeln!(out, "# {} — {}\n", r.title, r.name);
     let _ = writeln!(
         out,
-        "Scenario `{}`, seed {}, {} actions, round {}.\n",
-        r.scenario, r.seed, r.actions, r.round
+        "Scenario `{}`, seed {}, {} action{}, round {}.\n",
+        r.scenario,
+        r.seed,
+        r.actions,
+        if r.actions == 1 { "" } else { "s" },
+        r.round
     );
     out.push_str("## Outcome\n\n");
     match &r.outcome {

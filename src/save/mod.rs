@@ -133,12 +133,12 @@ pub enum SaveError {
         detail: String,
     },
     /// An action in the log is illegal when replayed.
-    #[error("{path}: action {index} does not replay ({reason}): the save is corrupt")]
+    #[error("{path}: action {number} does not replay ({reason}): the save is corrupt")]
     Replay {
         /// The file.
         path: PathBuf,
-        /// Index of the action.
-        index: usize,
+        /// Which action, counted from 1 as the report and the replay viewer count them.
+        number: usize,
         /// Why the engine refused it.
         reason: String,
     },
@@ -274,7 +274,7 @@ pub fn rebuild(path: &Path, file: &SaveFile) -> Result<Game, SaveError> {
         Game::replay(Arc::new(scenario), file.seed, &file.actions).map_err(|(index, reason)| {
             SaveError::Replay {
                 path: path.to_path_buf(),
-                index,
+                number: index + 1,
                 reason: reason.to_string(),
             }
         })?;

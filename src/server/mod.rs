@@ -206,17 +206,17 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         // A closed stdout (a supervisor that stopped reading) must not stop the server.
         use std::io::Write;
         let mut out = std::io::stdout().lock();
+        let address = socket.local_addr().map_or(config.bind, |a| a);
         let _ = writeln!(
             out,
-            "Ceasefire server on {} — host key {} ({})",
-            socket.local_addr().map_or(config.bind, |a| a),
+            "Ceasefire server on {address} — host key {} ({})",
             keys::fingerprint(&key),
             config.host_key.display()
         );
         let _ = writeln!(
             out,
-            "Players join with: ssh -p PORT pakistan@HOST (or afghanistan@, mediator@, \
-             watch@, facilitator@; any other name opens the lobby)"
+            "{}",
+            join_line(address, config.facilitator_password.is_some())
         );
         let _ = out.flush();
         drop(out);
@@ -275,4 +275,23 @@ async fn leave_clients_clean(shared: &Shared) {
     // The sessions write on their own tasks: give them a moment to flush before the process
     // (and with it the runtime) ends.
     tokio::time::sleep(Duration::from_millis(300)).await;
+}
+
+/// How players join, with the server's real port (and address, unless it listens on all).
+fn join_line(address: SocketAddr, console: bool) -> String {
+    let host = if address.ip().is_unspecified() {
+        "HOST".to_string()
+    } else {
+        address.ip().to_string()
+    };
+    let facilitator = if console {
+        "facilitator@ opens the console"
+    } else {
+        "facilitator@ needs --facilitator-password"
+    };
+    format!(
+        "Players join with: ssh -p {} pakistan@{host} (or afghanistan@, mediator@, watch@; any \
+         other name opens the lobby; {facilitator})",
+        address.port()
+    )
 }
