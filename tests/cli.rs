@@ -286,7 +286,10 @@ fn a_missing_save_is_named_once_with_the_system_reason_once() {
     let out = ceasefire(&["inspect", "/no/such/save.json", "--json"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.starts_with("error: /no/such/save.json: "), "{stderr}");
+    assert!(
+        stderr.starts_with("error: /no/such/save.json: "),
+        "{stderr}"
+    );
     assert_eq!(stderr.matches("(os error 2)").count(), 1, "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }

@@ -613,3 +613,33 @@ fn clicking_a_prompt_option_chooses_it_and_clicking_outside_hides_the_prompt() {
         session.game().actions().last()
     );
 }
+
+#[test]
+fn the_brief_scrolls_to_its_end_and_no_further_and_reopens_to_close() {
+    let mut app = solo();
+    let top = render(&mut app, (80, 24));
+    assert!(top.contains("↓ more") && !top.contains("↑ more"), "{top}");
+    for _ in 0..50 {
+        press(&mut app, KeyCode::Down);
+    }
+    let bottom = render(&mut app, (80, 24));
+    assert!(
+        bottom.contains("↑ more") && !bottom.contains("↓ more"),
+        "{bottom}"
+    );
+    // One step up moves at once: the scroll did not run on past the end.
+    press(&mut app, KeyCode::Up);
+    let above = render(&mut app, (80, 24));
+    assert!(above.contains("↓ more"), "{above}");
+
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app);
+    press(&mut app, KeyCode::Char('p'));
+    settle(&mut app);
+    press(&mut app, KeyCode::Char('b'));
+    let reopened = render(&mut app, (80, 24));
+    assert!(
+        reopened.contains("Enter or b closes it") && !reopened.contains("Enter to begin"),
+        "{reopened}"
+    );
+}

@@ -359,8 +359,13 @@ impl App {
             Overlay::None => {}
             Overlay::Help => screens::help::draw(frame, theme),
             Overlay::ConfirmQuit => {
-                let saved = self.play().is_some_and(|p| p.autosaves());
-                screens::help::draw_confirm_quit(frame, theme, saved)
+                let note = match self.play() {
+                    None => None,
+                    Some(_) if self.remote => Some("Your seat is kept: log in again to go on."),
+                    Some(play) if play.autosaves() => Some("Saved: continue it from the title."),
+                    Some(_) => Some("This game is not being saved."),
+                };
+                screens::help::draw_confirm_quit(frame, theme, note)
             }
         }
     }

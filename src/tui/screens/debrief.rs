@@ -5,7 +5,7 @@
 use crate::engine::Viewer;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::chart;
+use crate::tui::widgets::{chart, popup};
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
@@ -42,7 +42,7 @@ pub fn lines(session: &Session, theme: Theme) -> Vec<Line<'static>> {
             Span::styled(format!("  {:<12}", seat.to_string()), theme.seat(seat)),
             Span::styled(format!("{:>4} pts", score.total), theme.heading()),
             Span::raw(format!(
-                "  ({} outcome {:+}, objective {:+}) · {}",
+                "  {} · shared outcome {:+} · objective {:+} {}",
                 controllers[seat.index()],
                 score.shared,
                 score.objective,
@@ -128,8 +128,8 @@ pub fn draw_reflection(
     );
 }
 
-/// Draws the debrief, scrolled down by `scroll` lines.
-pub fn draw(frame: &mut Frame, session: &Session, scroll: u16, theme: Theme) {
+/// Draws the debrief, scrolled down by `scroll` lines; returns the furthest it can scroll.
+pub fn draw(frame: &mut Frame, session: &Session, scroll: u16, theme: Theme) -> u16 {
     let area = frame.area();
     let title = format!(" {} — debrief ", session.game().scenario().title);
     let block = Block::bordered()
@@ -137,14 +137,9 @@ pub fn draw(frame: &mut Frame, session: &Session, scroll: u16, theme: Theme) {
         .border_style(theme.focus_border())
         .title(Line::styled(title, theme.heading()))
         .title_bottom(Line::styled(
-            " ↑↓ PgUp PgDn scroll · r rematch, seats rotated · Enter back to the title · q quit ",
+            " ↑↓ scroll · r rematch, seats rotated · Enter title · q quit ",
             theme.dim(),
         ));
-    frame.render_widget(
-        Paragraph::new(lines(session, theme))
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0))
-            .block(block),
-        area,
-    );
+    let text = Paragraph::new(lines(session, theme)).wrap(Wrap { trim: false });
+    popup::scrolled(frame, area, text, block, scroll, theme)
 }

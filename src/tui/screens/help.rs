@@ -37,19 +37,14 @@ pub fn draw(frame: &mut Frame, theme: Theme) {
     );
 }
 
-/// Asks whether to quit; says whether the game is saved.
-pub fn draw_confirm_quit(frame: &mut Frame, theme: Theme, saved: bool) {
+/// Asks whether to quit, with a note on what becomes of the game, if one is running.
+pub fn draw_confirm_quit(frame: &mut Frame, theme: Theme, note: Option<&str>) {
     let area = centered(frame.area(), 50, 6);
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.focus_border())
         .title(Line::styled(" Quit? ", theme.heading()));
-    let note = if saved {
-        "The game is saved; continue it from the title screen."
-    } else {
-        "This game is not being saved."
-    };
     let lines = vec![
         Line::from(vec![
             Span::raw(" Quit Ceasefire?  "),
@@ -58,7 +53,7 @@ pub fn draw_confirm_quit(frame: &mut Frame, theme: Theme, saved: bool) {
             Span::styled("n", theme.key()),
             Span::raw(" no"),
         ]),
-        Line::styled(format!(" {note}"), theme.dim()),
+        Line::styled(format!(" {}", note.unwrap_or_default()), theme.dim()),
     ];
     frame.render_widget(
         Paragraph::new(lines)

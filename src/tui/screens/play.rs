@@ -14,6 +14,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::board;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::prelude::*;
+use std::cell::Cell;
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
@@ -42,6 +43,10 @@ pub struct Play {
     next_bot_at: Option<Instant>,
     debrief_scroll: u16,
     brief_scroll: u16,
+    /// How far the debrief and the brief could scroll when last drawn (they depend on the
+    /// screen's size), so scrolling stops at their ends.
+    debrief_max: Cell<u16>,
+    brief_max: Cell<u16>,
     draft: String,
 }
 
@@ -106,6 +111,8 @@ impl Play {
             next_bot_at: None,
             debrief_scroll: 0,
             brief_scroll: 0,
+            debrief_max: Cell::new(u16::MAX),
+            brief_max: Cell::new(u16::MAX),
             draft: String::new(),
         }
     }
@@ -144,6 +151,8 @@ impl Play {
             next_bot_at: None,
             debrief_scroll: 0,
             brief_scroll: 0,
+            debrief_max: Cell::new(u16::MAX),
+            brief_max: Cell::new(u16::MAX),
             draft: String::new(),
         }
     }
@@ -385,7 +394,7 @@ impl Play {
                     self.brief_scroll = 0;
                 }
                 Command::Down | Command::PageDown => {
-                    self.brief_scroll = self.brief_scroll.saturating_add(3)
+                    self.brief_scroll = (self.brief_scroll + 3).min(self.brief_max.get())
                 }
                 Command::Up | Command::PageUp => {
                     self.brief_scroll = self.brief_scroll.saturating_sub(3)
@@ -412,6 +421,7 @@ impl Play {
                 }
                 Command::Back => self.ui.prompt_hidden = true,
                 Command::Undo => self.undo(),
+                Command::Brief => self.brief_open = true,
                 _ => {}
             }
             return Step::Stay;
@@ -615,11 +625,16 @@ impl Play {
         });
     }
 
+    /// Scrolls the debrief down by `lines`, stopping at its end.
+    fn scroll_debrief(&mut self, lines: u16) {
+        self.debrief_scroll = (self.debrief_scroll + lines).min(self.debrief_max.get());
+    }
+
     fn handle_debrief(&mut self, command: Command) -> Step {
         match command {
-            Command::Down => self.debrief_scroll = self.debrief_scroll.saturating_add(1),
+            Command::Down => self.scroll_debrief(1),
             Command::Up => self.debrief_scroll = self.debrief_scroll.saturating_sub(1),
-            Command::PageDown => self.debrief_scroll = self.debrief_scroll.saturating_add(10),
+            Command::PageDown => self.scroll_debrief(10),
             Command::PageUp => self.debrief_scroll = self.debrief_scroll.saturating_sub(10),
             Command::Home => self.debrief_scroll = 0,
             Command::Confirm | Command::Back => return Step::Title,
@@ -643,7 +658,7 @@ impl Play {
             }
             MouseEventKind::ScrollDown => {
                 self.scroll_log(-1);
-                self.debrief_scroll = self.debrief_scroll.saturating_add(1);
+                self.scroll_debrief(1);
                 return Step::Stay;
             }
             MouseEventKind::Down(MouseButton::Left) => {}
@@ -652,6 +667,18 @@ impl Play {
         let (x, y) = (mouse.column, mouse.row);
         if self.session().game().outcome().is_some() || self.curtain.is_some() || self.brief_open {
             return self.handle(KeyEvent::from(KeyCode::Enter), Some(Command::Confirm));
+        }
+        // The footer's buttons work even while a prompt is open.
+        {
+            let view = self.view();
+            let areas = table::layout(area, table::hand_rows(&view), self.ui.focus);
+            if let Some(command) = table::footer_hit(&areas, &self.footer(), x, y) {
+                return match command {
+                    Command::Quit => Step::AskQuit,
+                    Command::Help => Step::Help,
+                    _ => self.handle(KeyEvent::from(KeyCode::Null), Some(command)),
+                };
+            }
         }
         let picker = self.ui.picker.clone().or_else(|| {
             (!self.ui.prompt_hidden)
@@ -684,13 +711,6 @@ impl Play {
         }
         let view = self.view();
         let areas = table::layout(area, table::hand_rows(&view), self.ui.focus);
-        if let Some(command) = table::footer_hit(&areas, &self.footer(), x, y) {
-            return match command {
-                Command::Quit => Step::AskQuit,
-                Command::Help => Step::Help,
-                _ => self.handle(KeyEvent::from(KeyCode::Null), Some(command)),
-            };
-        }
         if let Some(i) = table::hand_hit(&areas, self.ui.hand, view.own_hand().len(), x, y) {
             let again = self.ui.focus == Panel::Hand && self.ui.hand == i;
             self.ui.focus = Panel::Hand;
@@ -715,8 +735,12 @@ impl Play {
     pub(crate) fn footer(&self) -> Vec<(String, Command)> {
         let mut buttons = Vec::new();
         if let Some(seat) = self.actor() {
-            if self.ui.prompt_hidden && self.decision_prompt().is_some() {
+            let prompt = self.decision_prompt().is_some();
+            if prompt && self.ui.prompt_hidden {
                 buttons.push(("Enter answer".to_string(), Command::Confirm));
+            } else if prompt {
+                buttons.push(("Enter choose".to_string(), Command::Confirm));
+                buttons.push(("Esc look at the table".to_string(), Command::Back));
             } else {
                 buttons.push(("Enter play".to_string(), Command::Confirm));
                 buttons.push(("p pass".to_string(), Command::Pass));
@@ -741,7 +765,8 @@ impl Play {
             if let Some((seat, prompt, index, total)) = self.reflecting() {
                 debrief::draw_reflection(frame, seat, &prompt, (index, total), &self.draft, theme);
             } else {
-                debrief::draw(frame, &self.session(), self.debrief_scroll, theme);
+                let max = debrief::draw(frame, &self.session(), self.debrief_scroll, theme);
+                self.debrief_max.set(max);
             }
             return;
         }
@@ -816,14 +841,21 @@ impl Play {
         };
         table::draw(frame, &data, &self.ui, theme);
         if self.brief_open {
-            table::draw_brief(frame, &view, self.brief_scroll, theme);
+            let first = match view.viewer {
+                Viewer::Seat(seat) => !game.actions().iter().any(|a| a.seat() == seat),
+                _ => false,
+            };
+            let max = table::draw_brief(frame, &view, self.brief_scroll, first, theme);
+            self.brief_max.set(max);
         } else if let Some(picker) = &self.ui.picker {
             table::draw_picker(frame, picker, "Enter choose · Esc cancel", theme);
         } else if let Some(prompt) = prompt {
+            // A message (say, why undo did nothing) shows on the prompt, not hidden behind it.
+            let keys = "Enter choose · Esc look at the table";
             table::draw_picker(
                 frame,
                 &prompt,
-                "Enter choose · Esc look at the table",
+                self.notice.as_deref().unwrap_or(keys),
                 theme,
             );
         }

@@ -647,8 +647,15 @@ pub fn brief_lines(seat: Seat, brief: &crate::engine::Brief, theme: Theme) -> Ve
     lines
 }
 
-/// The brief: the scenario's situation and the seat's secret objective.
-pub fn draw_brief(frame: &mut Frame, view: &SeatView, scroll: u16, theme: Theme) {
+/// The brief: the scenario's situation and the seat's secret objective. `first` when it is
+/// read before the seat's first move, rather than reopened. Returns the furthest it can scroll.
+pub fn draw_brief(
+    frame: &mut Frame,
+    view: &SeatView,
+    scroll: u16,
+    first: bool,
+    theme: Theme,
+) -> u16 {
     let area = popup::centered(frame.area(), 90, frame.area().height.saturating_sub(2));
     frame.render_widget(Clear, area);
     let scenario = &view.scenario;
@@ -690,20 +697,16 @@ pub fn draw_brief(frame: &mut Frame, view: &SeatView, scroll: u16, theme: Theme)
         ),
         theme.dim(),
     ));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .scroll((scroll, 0))
-            .block(
-                Block::bordered()
-                    .border_type(BorderType::Double)
-                    .border_style(theme.focus_border())
-                    .title(Line::styled(" Brief ", theme.heading()))
-                    .title_bottom(Line::styled(
-                        " ↑↓ scroll · Enter to begin · b reopens it ",
-                        theme.dim(),
-                    )),
-            ),
-        area,
-    );
+    let keys = if first {
+        " ↑↓ scroll · Enter to begin · b reopens it "
+    } else {
+        " ↑↓ scroll · Enter or b closes it "
+    };
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.focus_border())
+        .title(Line::styled(" Brief ", theme.heading()))
+        .title_bottom(Line::styled(keys, theme.dim()));
+    let text = Paragraph::new(lines).wrap(Wrap { trim: true });
+    popup::scrolled(frame, area, text, block, scroll, theme)
 }

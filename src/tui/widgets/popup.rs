@@ -17,6 +17,32 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
+/// Draws `paragraph` (already wrapped) inside `block` in `area`, scrolled down by `scroll`
+/// lines but never past its end. The border says "↑ more" / "↓ more" while lines are hidden
+/// above or below. Returns the furthest it can scroll, for the caller to keep within.
+pub fn scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    paragraph: Paragraph,
+    block: Block,
+    scroll: u16,
+    theme: Theme,
+) -> u16 {
+    let inner = block.inner(area);
+    let total = u16::try_from(paragraph.line_count(inner.width)).unwrap_or(u16::MAX);
+    let max = total.saturating_sub(inner.height);
+    let scroll = scroll.min(max);
+    let mut block = block;
+    if scroll > 0 {
+        block = block.title_top(Line::styled(" ↑ more ", theme.key()).right_aligned());
+    }
+    if scroll < max {
+        block = block.title_bottom(Line::styled(" ↓ more ", theme.key()).right_aligned());
+    }
+    frame.render_widget(paragraph.scroll((scroll, 0)).block(block), area);
+    max
+}
+
 /// Writes one centred line of dim text `from_bottom` rows above the bottom of `box_area`
 /// (inside its border): the keys of a form, or a notice.
 pub fn box_line(frame: &mut Frame, box_area: Rect, from_bottom: u16, text: &str, theme: Theme) {
