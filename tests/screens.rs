@@ -643,3 +643,93 @@ fn the_brief_scrolls_to_its_end_and_no_further_and_reopens_to_close() {
         "{reopened}"
     );
 }
+
+/// The top and bottom border lines of the details panel on `screen`.
+fn detail_borders(screen: &str) -> (String, String) {
+    let lines: Vec<&str> = screen.lines().collect();
+    let top = lines
+        .iter()
+        .position(|l| l.contains("Details"))
+        .expect("a details panel");
+    // The panel's own columns: from its top-left corner rightwards.
+    let title = lines[top].find(" Details ").unwrap();
+    let column = lines[top][..title].chars().count() - 1;
+    let right = |line: &str| line.chars().skip(column).collect::<String>();
+    let bottom = (top + 1..lines.len())
+        .find(|&i| right(lines[i]).starts_with('└'))
+        .expect("its bottom border");
+    (right(lines[top]), right(lines[bottom]))
+}
+
+#[test]
+fn long_card_text_scrolls_in_the_details_and_home_end_pick_cards() {
+    let mut app = at_the_table();
+    let names: Vec<String> = {
+        let session = app.play().unwrap().session();
+        let game = session.game();
+        game.view(Seat::Pakistan)
+            .own_hand()
+            .iter()
+            .map(|&c| game.scenario().cards[usize::from(c)].name.clone())
+            .collect()
+    };
+    let hand = names.len();
+    // Find a card whose text runs past the details panel at 80x24.
+    let mut overflowing = false;
+    for _ in 0..hand {
+        let (_, bottom) = detail_borders(&render(&mut app, (80, 24)));
+        if bottom.contains("↓ more") {
+            overflowing = true;
+            break;
+        }
+        press(&mut app, KeyCode::Down);
+    }
+    assert!(
+        overflowing,
+        "some card's text is longer than 4 lines at 80x24"
+    );
+    for _ in 0..20 {
+        press(&mut app, KeyCode::PageDown);
+    }
+    let (top, bottom) = detail_borders(&render(&mut app, (80, 24)));
+    assert!(
+        top.contains("↑ more") && !bottom.contains("↓ more"),
+        "{top}\n{bottom}"
+    );
+    // One step back up shows more below again: the scroll stopped at the end.
+    press(&mut app, KeyCode::PageUp);
+    let (_, bottom) = detail_borders(&render(&mut app, (80, 24)));
+    assert!(bottom.contains("↓ more"), "{bottom}");
+
+    // Home and End pick the first and last card, and leave the log following.
+    let detail_title = |app: &mut App| {
+        let screen = render(app, (80, 24));
+        let lines: Vec<&str> = screen.lines().collect();
+        let top = lines.iter().position(|l| l.contains("Details")).unwrap();
+        (lines[top + 1].to_string(), screen)
+    };
+    press(&mut app, KeyCode::End);
+    let (title, _) = detail_title(&mut app);
+    assert!(title.contains(&names[hand - 1][..12]), "{title}");
+    press(&mut app, KeyCode::Home);
+    let (title, screen) = detail_title(&mut app);
+    assert!(title.contains(&names[0][..12]), "{title}");
+    assert!(!screen.contains("scrolled"), "{screen}");
+}
+
+#[test]
+fn the_log_wraps_long_lines_so_bot_reasons_read_in_full() {
+    let bot = Controller::Bot(Policy::Easy);
+    let mut app = game([Controller::Human, bot, bot], 11);
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app);
+    let screen = render(&mut app, (80, 24));
+    let reasons = app.play().unwrap().session().reasons().to_vec();
+    let last = reasons.last().expect("the bots gave reasons");
+    // The reason's last word is on screen even though the line is wider than the log.
+    let last_word = last.text.split_whitespace().last().unwrap();
+    assert!(
+        screen.contains(last_word),
+        "{last_word:?} missing:\n{screen}"
+    );
+}

@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, theme: Theme) {
         .collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        " The mouse works too: click a card, a table item, an option or a button.",
+        " Mouse: click cards, items, options, buttons; wheel scrolls.",
         theme.dim(),
     ));
     frame.render_widget(

@@ -47,6 +47,8 @@ pub struct Play {
     /// screen's size), so scrolling stops at their ends.
     debrief_max: Cell<u16>,
     brief_max: Cell<u16>,
+    /// How far the table screen's details and log could scroll when last drawn.
+    limits: Cell<table::Limits>,
     draft: String,
 }
 
@@ -113,6 +115,7 @@ impl Play {
             brief_scroll: 0,
             debrief_max: Cell::new(u16::MAX),
             brief_max: Cell::new(u16::MAX),
+            limits: Cell::default(),
             draft: String::new(),
         }
     }
@@ -153,6 +156,7 @@ impl Play {
             brief_scroll: 0,
             debrief_max: Cell::new(u16::MAX),
             brief_max: Cell::new(u16::MAX),
+            limits: Cell::default(),
             draft: String::new(),
         }
     }
@@ -451,6 +455,9 @@ impl Play {
 
     fn handle_table(&mut self, command: Command) {
         let view = self.view();
+        let selected = (self.ui.focus, self.ui.hand, self.ui.board);
+        let (hand_len, board_len) = (view.own_hand().len(), board::items(&view).len());
+        let log_focused = self.ui.focus == Panel::Log;
         match command {
             Command::NextPanel => self.ui.focus = self.ui.focus.next(),
             Command::PrevPanel => self.ui.focus = self.ui.focus.prev(),
@@ -464,10 +471,27 @@ impl Play {
                     Panel::Log => self.scroll_log(if down { -1 } else { 1 }),
                 }
             }
-            Command::PageUp => self.scroll_log(5),
-            Command::PageDown => self.scroll_log(-5),
-            Command::Home => self.ui.log_scroll = usize::MAX / 2,
-            Command::End => self.ui.log_scroll = 0,
+            Command::PageUp if log_focused => self.scroll_log(5),
+            Command::PageDown if log_focused => self.scroll_log(-5),
+            Command::PageUp => self.scroll_detail(-3),
+            Command::PageDown => self.scroll_detail(3),
+            Command::Home | Command::End => {
+                let start = command == Command::Home;
+                match self.ui.focus {
+                    Panel::Log if start => self.scroll_log(isize::MAX),
+                    Panel::Log => self.ui.log_scroll = 0,
+                    Panel::Hand => {
+                        self.ui.hand = if start { 0 } else { hand_len.saturating_sub(1) }
+                    }
+                    Panel::Table => {
+                        self.ui.board = if start {
+                            0
+                        } else {
+                            board_len.saturating_sub(1)
+                        }
+                    }
+                }
+            }
             Command::Confirm => match self.ui.focus {
                 _ if self.ui.prompt_hidden && self.decision_prompt().is_some() => {
                     self.ui.prompt_hidden = false
@@ -483,10 +507,21 @@ impl Play {
             Command::Brief => self.brief_open = true,
             _ => {}
         }
+        if (self.ui.focus, self.ui.hand, self.ui.board) != selected {
+            self.ui.detail_scroll = 0;
+        }
     }
 
+    /// Scrolls the log back (positive) or forward (negative) by rows, within its length.
     fn scroll_log(&mut self, by: isize) {
-        self.ui.log_scroll = self.ui.log_scroll.saturating_add_signed(by);
+        let limit = self.limits.get().log;
+        self.ui.log_scroll = self.ui.log_scroll.saturating_add_signed(by).min(limit);
+    }
+
+    /// Scrolls the details panel down (positive) or up (negative) by rows, within its text.
+    fn scroll_detail(&mut self, by: i16) {
+        let limit = self.limits.get().detail;
+        self.ui.detail_scroll = self.ui.detail_scroll.saturating_add_signed(by).min(limit);
     }
 
     fn simple(&mut self, make: impl Fn(Seat) -> Action, what: &str) {
@@ -715,6 +750,7 @@ impl Play {
             let again = self.ui.focus == Panel::Hand && self.ui.hand == i;
             self.ui.focus = Panel::Hand;
             self.ui.hand = i;
+            self.ui.detail_scroll = 0;
             if again {
                 self.use_card();
             }
@@ -722,6 +758,7 @@ impl Play {
             let again = self.ui.focus == Panel::Table && self.ui.board == i;
             self.ui.focus = Panel::Table;
             self.ui.board = i;
+            self.ui.detail_scroll = 0;
             if again {
                 self.use_item();
             }
@@ -839,7 +876,7 @@ impl Play {
             notice: notice.as_deref(),
             footer,
         };
-        table::draw(frame, &data, &self.ui, theme);
+        self.limits.set(table::draw(frame, &data, &self.ui, theme));
         if self.brief_open {
             let first = match view.viewer {
                 Viewer::Seat(seat) => !game.actions().iter().any(|a| a.seat() == seat),

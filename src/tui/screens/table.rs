@@ -64,8 +64,10 @@ pub struct TableUi {
     pub hand: usize,
     /// Selected item on the table.
     pub board: usize,
-    /// Lines scrolled back from the end of the log (0 follows the newest).
+    /// Rows scrolled back from the end of the log (0 follows the newest).
     pub log_scroll: usize,
+    /// Rows scrolled down in the details panel.
+    pub detail_scroll: u16,
     /// An open picker (ways to play a card, answers to a demand).
     pub picker: Option<Picker>,
     /// Highlighted option of the decision prompt.
@@ -190,8 +192,27 @@ fn scroll_to(selected: usize, height: u16) -> usize {
     selected.saturating_sub(usize::from(height.max(1)) - 1)
 }
 
-/// Draws the table screen.
-pub fn draw(frame: &mut Frame, data: &TableData, ui: &TableUi, theme: Theme) {
+/// How far the scrollable panels could scroll when last drawn, so scrolling stops at ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Rows the details panel can scroll down.
+    pub detail: u16,
+    /// Rows the log can scroll back.
+    pub log: usize,
+}
+
+impl Default for Limits {
+    /// Before the first draw, nothing is known: no limit.
+    fn default() -> Limits {
+        Limits {
+            detail: u16::MAX,
+            log: usize::MAX,
+        }
+    }
+}
+
+/// Draws the table screen; returns how far its scrollable panels can scroll.
+pub fn draw(frame: &mut Frame, data: &TableData, ui: &TableUi, theme: Theme) -> Limits {
     let view = data.view;
     let areas = layout(frame.area(), hand_rows(view), ui.focus);
     draw_header(frame, areas.header, data, theme);
@@ -220,7 +241,7 @@ pub fn draw(frame: &mut Frame, data: &TableData, ui: &TableUi, theme: Theme) {
     draw_you(frame, areas.you, data, theme);
 
     let focused = ui.focus == Panel::Table;
-    let table_block = panel(" On the table ".into(), focused, theme);
+    let mut table_block = panel(" On the table ".into(), focused, theme);
     let table_inner = table_block.inner(areas.table);
     let table_lines = board::table_lines(view, ui.board, focused, theme);
     let offset = if focused && !board::items(view).is_empty() {
@@ -228,6 +249,17 @@ pub fn draw(frame: &mut Frame, data: &TableData, ui: &TableUi, theme: Theme) {
     } else {
         0
     };
+    if offset > 0 {
+        table_block = table_block.title_top(Line::styled(" ↑ more ", theme.key()).right_aligned());
+    }
+    if offset + usize::from(table_inner.height) < table_lines.len() {
+        let more = if focused {
+            " ↓ more "
+        } else {
+            " ↓ more: Tab here "
+        };
+        table_block = table_block.title_bottom(Line::styled(more, theme.key()).right_aligned());
+    }
     frame.render_widget(
         Paragraph::new(table_lines)
             .block(table_block)
@@ -240,9 +272,10 @@ pub fn draw(frame: &mut Frame, data: &TableData, ui: &TableUi, theme: Theme) {
     } else {
         draw_hand(frame, areas.hand, data, ui, theme);
     }
-    draw_detail(frame, areas.detail, data, ui, theme);
-    draw_log(frame, areas.log, data, ui, theme);
+    let detail = draw_detail(frame, areas.detail, data, ui, theme);
+    let log = draw_log(frame, areas.log, data, ui, theme);
     draw_footer(frame, areas.footer, data, theme);
+    Limits { detail, log }
 }
 
 /// How many rows the hand panel wants for this view.
@@ -436,7 +469,7 @@ fn card_detail(view: &SeatView, card: CardId, theme: Theme) -> Vec<Line<'static>
     lines
 }
 
-fn draw_detail(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, theme: Theme) {
+fn draw_detail(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, theme: Theme) -> u16 {
     let view = data.view;
     let mut lines = Vec::new();
     if let Some(notice) = data.notice {
@@ -487,17 +520,14 @@ fn draw_detail(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, th
             }
         }
     }
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(panel(
-            " Details ".into(),
-            false,
-            theme,
-        )),
-        area,
-    );
+    let text = Paragraph::new(lines).wrap(Wrap { trim: true });
+    let block = panel(" Details ".into(), false, theme);
+    popup::scrolled(frame, area, text, block, ui.detail_scroll, theme)
 }
 
-fn draw_log(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, theme: Theme) {
+/// Draws the log, wrapped, its newest rows at the bottom unless scrolled back; returns how
+/// far it can scroll back.
+fn draw_log(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, theme: Theme) -> usize {
     let focused = ui.focus == Panel::Log;
     let lines = log::lines(&data.view.scenario, data.log, data.reasons, theme);
     let block = panel(
@@ -509,12 +539,15 @@ fn draw_log(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, theme
         focused,
         theme,
     );
-    let height = usize::from(block.inner(area).height);
-    let max_back = lines.len().saturating_sub(height);
+    let inner = block.inner(area);
+    let height = usize::from(inner.height);
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let rows = text.line_count(inner.width);
+    let max_back = rows.saturating_sub(height);
     let back = ui.log_scroll.min(max_back);
-    let start = lines.len().saturating_sub(height + back);
-    let visible: Vec<Line> = lines.into_iter().skip(start).take(height).collect();
-    frame.render_widget(Paragraph::new(visible).block(block), area);
+    let top = u16::try_from(rows.saturating_sub(height + back)).unwrap_or(u16::MAX);
+    frame.render_widget(text.scroll((top, 0)).block(block), area);
+    max_back
 }
 
 /// Where each footer button is drawn.
