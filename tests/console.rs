@@ -312,3 +312,20 @@ fn meter_changes_are_read_and_checked() {
     );
     assert!(parse_meters("").unwrap().is_empty());
 }
+
+#[test]
+fn a_seat_nobody_has_taken_shows_as_open_until_a_player_claims_it() {
+    use ceasefire::engine::Seat;
+    let tables = Tables::new(None, Duration::ZERO);
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    let table = tables
+        .open(&source, 7, [None, None, Some(Policy::Random)])
+        .unwrap();
+    assert_eq!(table.lock().player(Seat::Afghanistan), "open seat");
+    assert_eq!(table.lock().player(Seat::Mediator), "random");
+    table.claim(Seat::Afghanistan, 1).unwrap();
+    assert_eq!(table.lock().player(Seat::Afghanistan), "human");
+    table.leave(1);
+    assert_eq!(table.lock().player(Seat::Afghanistan), "away");
+    assert_eq!(table.lock().open_seats(), [Seat::Pakistan]);
+}

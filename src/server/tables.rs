@@ -126,7 +126,10 @@ impl Table {
             _ => {
                 seats[seat.index()] = Occupant::Player(conn);
                 drop(seats);
-                self.lock().set_away(seat, false);
+                let mut session = self.lock();
+                session.set_away(seat, false);
+                session.set_open(seat, false);
+                drop(session);
                 self.changed();
                 Ok(())
             }
@@ -214,13 +217,16 @@ impl Tables {
     ) -> Result<Arc<Table>, String> {
         let scenario = source.build().map_err(|e| e.to_string())?;
         let controllers = bots.map(|b| b.map_or(Controller::Human, Controller::Bot));
-        let session = Session::new(
+        let mut session = Session::new(
             source.clone(),
             Arc::new(scenario),
             seed,
             controllers,
             self.saves_dir.as_deref(),
         );
+        for (seat, bot) in Seat::ALL.into_iter().zip(bots) {
+            session.set_open(seat, bot.is_none());
+        }
         let (version, _) = watch::channel(0);
         let (wake, woken) = mpsc::channel();
         let mut map = self.map();

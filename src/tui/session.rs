@@ -82,6 +82,7 @@ pub struct Session {
     meters_at_last_action: [Meters; 3],
     save_path: Option<PathBuf>,
     away: [bool; 3],
+    open: [bool; 3],
     paused: bool,
     reflections: Vec<crate::save::Reflection>,
     deadline: Option<std::time::Instant>,
@@ -183,6 +184,7 @@ impl Session {
             meters_at_last_action: [start; 3],
             save_path,
             away: [false; 3],
+            open: [false; 3],
             paused: false,
             reflections: Vec::new(),
             deadline: None,
@@ -392,6 +394,36 @@ impl Session {
     /// Marks a remote seat's player as away (disconnected) or back.
     pub fn set_away(&mut self, seat: Seat, away: bool) {
         self.away[seat.index()] = away;
+    }
+
+    /// Marks a remote seat as open (nobody has taken it yet) or taken.
+    pub fn set_open(&mut self, seat: Seat, open: bool) {
+        self.open[seat.index()] = open;
+    }
+
+    /// Who plays `seat`, in a word or two: a bot's level, `human`, or for a remote seat
+    /// `open seat` (nobody has taken it) or `away` (its player dropped).
+    pub fn player(&self, seat: Seat) -> String {
+        if self.open[seat.index()] {
+            "open seat".to_string()
+        } else if self.away[seat.index()] {
+            "away".to_string()
+        } else {
+            self.controllers[seat.index()].to_string()
+        }
+    }
+
+    /// Every seat's [`Session::player`].
+    pub fn players(&self) -> [String; 3] {
+        Seat::ALL.map(|seat| self.player(seat))
+    }
+
+    /// The seats nobody has taken yet.
+    pub fn open_seats(&self) -> Vec<Seat> {
+        Seat::ALL
+            .into_iter()
+            .filter(|s| self.open[s.index()])
+            .collect()
     }
 
     /// The seats whose remote players are away.

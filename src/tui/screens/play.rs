@@ -824,6 +824,12 @@ impl Play {
             .away()
             .iter()
             .map(|seat| format!("{seat} is away: waiting for them to reconnect."))
+            .chain(
+                session
+                    .open_seats()
+                    .iter()
+                    .map(|seat| format!("{seat}'s seat is open: waiting for someone to take it.")),
+            )
             .collect();
         let clock = session
             .deadline()
@@ -871,7 +877,7 @@ impl Play {
             block_reason,
             log: game.log(),
             reasons: session.reasons(),
-            controllers: session.controllers(),
+            players: session.players(),
             actor,
             notice: notice.as_deref(),
             footer,

@@ -112,7 +112,7 @@ impl Replay {
             block_reason: None,
             log: game.log(),
             reasons: self.session.reasons(),
-            controllers: self.session.controllers(),
+            players: self.session.players(),
             actor: None,
             notice: Some(&notice),
             footer: footer(),

@@ -7,7 +7,7 @@ use super::hit;
 use crate::engine::{Action, CardId, LogEntry, Meters, Seat, SeatView, Viewer};
 use crate::tui::keys::Command;
 use crate::tui::labels::seat_tag;
-use crate::tui::session::{Controller, Reason};
+use crate::tui::session::Reason;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::{self, Menu};
 use crate::tui::widgets::{board, hand, log, meters};
@@ -98,8 +98,8 @@ pub struct TableData<'a> {
     pub log: &'a [LogEntry],
     /// The bots' reasons.
     pub reasons: &'a [Reason],
-    /// Who plays each seat.
-    pub controllers: [Controller; 3],
+    /// Who plays each seat, in a word or two (`normal`, `human`, `open seat`, `away`).
+    pub players: [String; 3],
     /// The seat that may act at this screen now.
     pub actor: Option<Seat>,
     /// A message for the player (a refusal, "saved").
@@ -342,7 +342,7 @@ fn draw_header(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
     let turn = match (view.to_act, data.actor) {
         (Some((_, decision)), Some(_)) => format!("▶ YOUR MOVE: {decision}"),
         (Some((seat, decision)), None) => {
-            let who = data.controllers[seat.index()];
+            let who = &data.players[seat.index()];
             format!("{seat} ({who}) to {decision}")
         }
         (None, _) => "game over".to_string(),
@@ -425,7 +425,7 @@ fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
                         Span::styled(format!("{:<12}", seat.to_string()), theme.seat(seat)),
                         Span::raw(format!(
                             "{} · {} cards · {objective}",
-                            data.controllers[seat.index()],
+                            data.players[seat.index()],
                             view.hand_sizes[seat.index()]
                         )),
                     ])
