@@ -471,3 +471,23 @@ fn every_problem_is_reported_in_one_pass_without_echoes() {
     assert!(!err.to_string().contains("unknown card"), "{err}");
     assert!(err.to_string().ends_with("4 problems in all."), "{err}");
 }
+
+#[test]
+fn two_bad_cards_in_one_file_are_both_reported() {
+    let (err, lines) = broken_in_many(&[(
+        "pakistan.toml",
+        &|t: &str| {
+            t.replacen("basket = \"security\"", "basket = \"securty\"", 1)
+                .replace("credibility = 5\n", "credibility = 500\n")
+        },
+        "securty",
+    )]);
+    let all: Vec<&ScenarioError> = err.all().collect();
+    assert_eq!(all.len(), 2, "{err}");
+    assert_eq!(all[0].line, lines[0], "{err}");
+    assert!(all[0].hint.contains("`security`"), "{err}");
+    assert!(all[1].message.contains("500"), "{err}");
+    assert!(all[1].line > all[0].line, "{err}");
+    // pk-sanctuary could not be read, so the hint naming it is not reported as unknown.
+    assert!(!err.to_string().contains("unknown card"), "{err}");
+}

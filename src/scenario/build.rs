@@ -13,6 +13,7 @@ use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 /// Default Trust thresholds per basket (security, verification, sovereignty, humanitarian).
 const DEFAULT_THRESHOLDS: [u8; 4] = [35, 40, 30, 20];
@@ -33,14 +34,65 @@ impl FileCtx<'_> {
     }
 
     fn parse<T: DeserializeOwned>(&self) -> Result<T, ScenarioError> {
-        toml::from_str(self.text).map_err(|e| {
-            let message = e.message().trim().to_string();
-            let hint = hint_for_toml_message(&message);
-            match e.span() {
-                Some(span) => ScenarioError::at(&self.path, self.text, span, message, hint),
-                None => ScenarioError::whole_file(&self.path, message, hint),
+        toml::from_str(self.text).map_err(|e| self.toml_error(&e))
+    }
+
+    fn toml_error(&self, e: &toml::de::Error) -> ScenarioError {
+        let message = e.message().trim().to_string();
+        let hint = hint_for_toml_message(&message);
+        match e.span() {
+            Some(span) => ScenarioError::at(&self.path, self.text, span, message, hint),
+            None => ScenarioError::whole_file(&self.path, message, hint),
+        }
+    }
+
+    /// Reads a file that holds one array of tables (`[[card]]`, `[[event]]`, `[[objective]]`)
+    /// named `key`. Each item is read on its own, so one bad item does not hide the others;
+    /// the problems go to `problems`. Gives the items read, and whether every item was.
+    fn parse_items<T: DeserializeOwned>(
+        &self,
+        key: &str,
+        problems: &mut Problems,
+    ) -> (Vec<T>, bool) {
+        let document = match DeTable::parse(self.text) {
+            Ok(document) => document.into_inner(),
+            Err(e) => {
+                problems.push(self.toml_error(&e));
+                return (Vec::new(), false);
             }
-        })
+        };
+        let mut items = Vec::new();
+        let mut complete = true;
+        for (name, value) in document {
+            if name.get_ref() != key {
+                problems.push(self.error(
+                    name.span(),
+                    format!("unknown key `{}`", name.get_ref()),
+                    &format!("this file holds only [[{key}]] tables"),
+                ));
+                continue;
+            }
+            let span = value.span();
+            let DeValue::Array(array) = value.into_inner() else {
+                problems.push(self.error(
+                    span,
+                    format!("`{key}` must be a list of [[{key}]] tables"),
+                    &format!("write each one under its own [[{key}]] header"),
+                ));
+                complete = false;
+                continue;
+            };
+            for item in array {
+                match T::deserialize(ValueDeserializer::from(item)) {
+                    Ok(item) => items.push(item),
+                    Err(e) => {
+                        problems.push(self.toml_error(&e));
+                        complete = false;
+                    }
+                }
+            }
+        }
+        (items, complete)
     }
 }
 
@@ -106,11 +158,9 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
             all_cards_read = false;
             continue;
         };
-        let Some(parsed) = problems.check(ctx.parse::<raw::DeckFile>()) else {
-            all_cards_read = false;
-            continue;
-        };
-        for card in parsed.card {
+        let (parsed, complete) = ctx.parse_items::<raw::CardFile>("card", &mut problems);
+        all_cards_read &= complete;
+        for card in parsed {
             if problems.check(ids.register(&ctx, &card.id)).is_some() {
                 cards.extend(problems.check(build_card(&ctx, deck, card)));
             }
@@ -119,19 +169,17 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
 
     let mut events = Vec::new();
     let events_ctx = problems.check(source.referenced(&main, &file.decks.events));
-    let events_file = events_ctx
-        .as_ref()
-        .and_then(|ctx| problems.check(ctx.parse::<raw::EventsFile>()));
-    all_events_read = all_events_read && events_file.is_some();
-    if let (Some(ctx), Some(events_file)) = (&events_ctx, events_file) {
-        if events_file.event.iter().all(|e| e.inject) {
+    if let Some(ctx) = &events_ctx {
+        let (events_file, complete) = ctx.parse_items::<raw::EventFile>("event", &mut problems);
+        all_events_read &= complete;
+        if complete && events_file.iter().all(|e| e.inject) {
             problems.push(ctx.error(
                 0..0,
                 "the event deck is empty".into(),
                 "add at least one [[event]]: one is revealed every round",
             ));
         }
-        for event in events_file.event {
+        for event in events_file {
             if problems.check(ids.register(ctx, &event.id)).is_some() {
                 events.extend(problems.check(build_event(ctx, event)));
             }
@@ -142,26 +190,24 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
     // so the ids of the scenario's own events never move.
     if source.files.contains_key(super::SPOT_INJECTS) {
         let ctx = source.ctx(super::SPOT_INJECTS)?;
-        let spot = problems.check(ctx.parse::<raw::EventsFile>());
-        all_events_read = all_events_read && spot.is_some();
-        if let Some(spot) = spot {
-            for event in spot.event {
-                if problems.check(ids.register(&ctx, &event.id)).is_some() {
-                    events.extend(problems.check(build_event(&ctx, event)).map(|mut built| {
-                        built.inject = true;
-                        built
-                    }));
-                }
+        let (spot, complete) = ctx.parse_items::<raw::EventFile>("event", &mut problems);
+        all_events_read &= complete;
+        for event in spot {
+            if problems.check(ids.register(&ctx, &event.id)).is_some() {
+                events.extend(problems.check(build_event(&ctx, event)).map(|mut built| {
+                    built.inject = true;
+                    built
+                }));
             }
         }
     }
 
     let mut objectives = Vec::new();
-    if let Some(ctx) = problems.check(source.referenced(&main, &file.decks.objectives))
-        && let Some(objectives_file) = problems.check(ctx.parse::<raw::ObjectivesFile>())
-    {
+    if let Some(ctx) = problems.check(source.referenced(&main, &file.decks.objectives)) {
+        let (objectives_file, complete) =
+            ctx.parse_items::<raw::ObjectiveFile>("objective", &mut problems);
         for seat in Seat::ALL {
-            if !objectives_file.objective.iter().any(|o| o.seat == seat) {
+            if complete && !objectives_file.iter().any(|o| o.seat == seat) {
                 problems.push(ctx.error(
                     0..0,
                     format!("{seat} has no secret objective"),
@@ -169,7 +215,7 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
                 ));
             }
         }
-        for objective in objectives_file.objective {
+        for objective in objectives_file {
             if problems.check(ids.register(&ctx, &objective.id)).is_some() {
                 objectives.extend(problems.check(build_objective(&ctx, objective)));
             }

@@ -183,14 +183,6 @@ pub struct HintFile {
     pub text: String,
 }
 
-/// A deck file: `pakistan.toml`, `shared.toml`, …
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DeckFile {
-    #[serde(default)]
-    pub card: Vec<CardFile>,
-}
-
 /// One `[[card]]`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -256,14 +248,6 @@ pub struct EffectsFile {
     pub draw: Option<Ranged<0, 5>>,
 }
 
-/// `events.toml`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct EventsFile {
-    #[serde(default)]
-    pub event: Vec<EventFile>,
-}
-
 /// One `[[event]]`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -300,14 +284,6 @@ pub struct OptionFile {
     pub text: String,
     #[serde(default)]
     pub effects: Option<Spanned<EffectsFile>>,
-}
-
-/// `objectives.toml`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ObjectivesFile {
-    #[serde(default)]
-    pub objective: Vec<ObjectiveFile>,
 }
 
 /// One `[[objective]]`.
