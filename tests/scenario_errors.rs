@@ -491,3 +491,36 @@ fn two_bad_cards_in_one_file_are_both_reported() {
     // pk-sanctuary could not be read, so the hint naming it is not reported as unknown.
     assert!(!err.to_string().contains("unknown card"), "{err}");
 }
+
+#[test]
+fn a_bad_value_in_scenario_toml_still_lets_the_decks_be_checked() {
+    let (err, lines) = broken_in_many(&[
+        (
+            "scenario.toml",
+            &|t: &str| t.replace("rounds = 4", "rounds = 0"),
+            "rounds = 0",
+        ),
+        (
+            "pakistan.toml",
+            &|t: &str| t.replacen("basket = \"security\"", "basket = \"securty\"", 1),
+            "securty",
+        ),
+    ]);
+    let found: Vec<(String, usize)> = err
+        .all()
+        .map(|e| {
+            (
+                e.file.file_name().unwrap().to_string_lossy().into_owned(),
+                e.line,
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("scenario.toml".to_string(), lines[0]),
+            ("pakistan.toml".to_string(), lines[1]),
+        ],
+        "{err}"
+    );
+}

@@ -9,6 +9,7 @@ use crate::engine::{
     Meter, MeterBounds, MeterTarget, Meters, Objective, Requirements, Rules, Scenario, Scoring,
     Seat,
 };
+use serde::Deserialize as _;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -35,6 +36,13 @@ impl FileCtx<'_> {
 
     fn parse<T: DeserializeOwned>(&self) -> Result<T, ScenarioError> {
         toml::from_str(self.text).map_err(|e| self.toml_error(&e))
+    }
+
+    /// The `[decks]` table of a scenario.toml whose other parts may be broken, if it reads.
+    fn decks(&self) -> Option<raw::DeckFiles> {
+        let mut document = DeTable::parse(self.text).ok()?.into_inner();
+        let decks = document.remove("decks")?;
+        raw::DeckFiles::deserialize(ValueDeserializer::from(decks)).ok()
     }
 
     fn toml_error(&self, e: &toml::de::Error) -> ScenarioError {
@@ -131,96 +139,44 @@ impl IdRegistry {
     }
 }
 
+/// The cards, events and objectives read from the files `[decks]` names.
+#[derive(Default)]
+struct Decks {
+    cards: Vec<Card>,
+    events: Vec<EventCard>,
+    objectives: Vec<Objective>,
+    ids: IdRegistry,
+    /// Whether every card (event) could be read: if not, a reference to an unknown id may
+    /// only point into what could not be read, so it is not reported on its own.
+    all_cards_read: bool,
+    all_events_read: bool,
+}
+
 /// Builds and validates a scenario from its source files. Problems in separate items (cards,
 /// events, objectives, references) are all reported together; a file that is not valid TOML
-/// stops only the checks of that file.
+/// stops only the checks of that file, and a bad item only its own.
 pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> {
     let main = source.ctx("scenario.toml")?;
-    let file: ScenarioFile = main.parse()?;
     let mut problems = Problems::default();
+    let file: ScenarioFile = match main.parse() {
+        Ok(file) => file,
+        Err(error) => {
+            // The other files can still be checked when `[decks]` itself can be read.
+            if let Some(decks) = main.decks() {
+                read_decks(source, &main, &decks, &mut problems);
+            }
+            return Err(problems.after(error));
+        }
+    };
     let seat_order = problems.check(seat_order(&main, &file)).unwrap_or_default();
-    let mut ids = IdRegistry::default();
-
-    // Whether every item of a kind could be read: if not, a reference to an unknown id may
-    // only point into the file that could not be read, so it is not reported on its own.
-    let mut all_cards_read = true;
-    let mut all_events_read = true;
-
-    let mut cards = Vec::new();
-    let decks = [
-        (Some(Seat::Pakistan), &file.decks.pakistan),
-        (Some(Seat::Afghanistan), &file.decks.afghanistan),
-        (Some(Seat::Mediator), &file.decks.mediator),
-        (None, &file.decks.shared),
-    ];
-    for (deck, name) in decks {
-        let Some(ctx) = problems.check(source.referenced(&main, name)) else {
-            all_cards_read = false;
-            continue;
-        };
-        let (parsed, complete) = ctx.parse_items::<raw::CardFile>("card", &mut problems);
-        all_cards_read &= complete;
-        for card in parsed {
-            if problems.check(ids.register(&ctx, &card.id)).is_some() {
-                cards.extend(problems.check(build_card(&ctx, deck, card)));
-            }
-        }
-    }
-
-    let mut events = Vec::new();
-    let events_ctx = problems.check(source.referenced(&main, &file.decks.events));
-    if let Some(ctx) = &events_ctx {
-        let (events_file, complete) = ctx.parse_items::<raw::EventFile>("event", &mut problems);
-        all_events_read &= complete;
-        if complete && events_file.iter().all(|e| e.inject) {
-            problems.push(ctx.error(
-                0..0,
-                "the event deck is empty".into(),
-                "add at least one [[event]]: one is revealed every round",
-            ));
-        }
-        for event in events_file {
-            if problems.check(ids.register(ctx, &event.id)).is_some() {
-                events.extend(problems.check(build_event(ctx, event)));
-            }
-        }
-    }
-
-    // Events a facilitator wrote during a game: on the inject list, after every other event,
-    // so the ids of the scenario's own events never move.
-    if source.files.contains_key(super::SPOT_INJECTS) {
-        let ctx = source.ctx(super::SPOT_INJECTS)?;
-        let (spot, complete) = ctx.parse_items::<raw::EventFile>("event", &mut problems);
-        all_events_read &= complete;
-        for event in spot {
-            if problems.check(ids.register(&ctx, &event.id)).is_some() {
-                events.extend(problems.check(build_event(&ctx, event)).map(|mut built| {
-                    built.inject = true;
-                    built
-                }));
-            }
-        }
-    }
-
-    let mut objectives = Vec::new();
-    if let Some(ctx) = problems.check(source.referenced(&main, &file.decks.objectives)) {
-        let (objectives_file, complete) =
-            ctx.parse_items::<raw::ObjectiveFile>("objective", &mut problems);
-        for seat in Seat::ALL {
-            if complete && !objectives_file.iter().any(|o| o.seat == seat) {
-                problems.push(ctx.error(
-                    0..0,
-                    format!("{seat} has no secret objective"),
-                    &format!("add an [[objective]] with seat = \"{}\"", seat.key()),
-                ));
-            }
-        }
-        for objective in objectives_file {
-            if problems.check(ids.register(&ctx, &objective.id)).is_some() {
-                objectives.extend(problems.check(build_objective(&ctx, objective)));
-            }
-        }
-    }
+    let Decks {
+        cards,
+        events,
+        objectives,
+        ids,
+        all_cards_read,
+        all_events_read,
+    } = read_decks(source, &main, &file.decks, &mut problems);
 
     // A reference to an item that is itself broken was reported with that item already.
     let mut opening_events = Vec::new();
@@ -305,6 +261,115 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
         objectives,
         hints,
     })
+}
+
+/// Reads and checks every file `[decks]` names (and the events written on the spot).
+fn read_decks(
+    source: &ScenarioSource,
+    main: &FileCtx,
+    files: &raw::DeckFiles,
+    problems: &mut Problems,
+) -> Decks {
+    let mut decks = Decks {
+        all_cards_read: true,
+        all_events_read: true,
+        ..Decks::default()
+    };
+    let seat_decks = [
+        (Some(Seat::Pakistan), &files.pakistan),
+        (Some(Seat::Afghanistan), &files.afghanistan),
+        (Some(Seat::Mediator), &files.mediator),
+        (None, &files.shared),
+    ];
+    for (deck, name) in seat_decks {
+        let Some(ctx) = problems.check(source.referenced(main, name)) else {
+            decks.all_cards_read = false;
+            continue;
+        };
+        let (parsed, complete) = ctx.parse_items::<raw::CardFile>("card", problems);
+        decks.all_cards_read &= complete;
+        for card in parsed {
+            if problems.check(decks.ids.register(&ctx, &card.id)).is_some() {
+                decks
+                    .cards
+                    .extend(problems.check(build_card(&ctx, deck, card)));
+            }
+        }
+    }
+
+    match problems.check(source.referenced(main, &files.events)) {
+        None => decks.all_events_read = false,
+        Some(ctx) => {
+            let (parsed, complete) = ctx.parse_items::<raw::EventFile>("event", problems);
+            decks.all_events_read &= complete;
+            if complete && parsed.iter().all(|e| e.inject) {
+                problems.push(ctx.error(
+                    0..0,
+                    "the event deck is empty".into(),
+                    "add at least one [[event]]: one is revealed every round",
+                ));
+            }
+            for event in parsed {
+                if problems
+                    .check(decks.ids.register(&ctx, &event.id))
+                    .is_some()
+                {
+                    decks
+                        .events
+                        .extend(problems.check(build_event(&ctx, event)));
+                }
+            }
+        }
+    }
+
+    // Events a facilitator wrote during a game: on the inject list, after every other event,
+    // so the ids of the scenario's own events never move.
+    if let Some(ctx) = source
+        .files
+        .contains_key(super::SPOT_INJECTS)
+        .then(|| source.ctx(super::SPOT_INJECTS).ok())
+        .flatten()
+    {
+        let (spot, complete) = ctx.parse_items::<raw::EventFile>("event", problems);
+        decks.all_events_read &= complete;
+        for event in spot {
+            if problems
+                .check(decks.ids.register(&ctx, &event.id))
+                .is_some()
+            {
+                decks
+                    .events
+                    .extend(problems.check(build_event(&ctx, event)).map(|mut built| {
+                        built.inject = true;
+                        built
+                    }));
+            }
+        }
+    }
+
+    if let Some(ctx) = problems.check(source.referenced(main, &files.objectives)) {
+        let (parsed, complete) = ctx.parse_items::<raw::ObjectiveFile>("objective", problems);
+        for seat in Seat::ALL {
+            if complete && !parsed.iter().any(|o| o.seat == seat) {
+                problems.push(ctx.error(
+                    0..0,
+                    format!("{seat} has no secret objective"),
+                    &format!("add an [[objective]] with seat = \"{}\"", seat.key()),
+                ));
+            }
+        }
+        for objective in parsed {
+            if problems
+                .check(decks.ids.register(&ctx, &objective.id))
+                .is_some()
+            {
+                decks
+                    .objectives
+                    .extend(problems.check(build_objective(&ctx, objective)));
+            }
+        }
+    }
+    decks
 }
 
 fn unknown_reference(

@@ -122,6 +122,12 @@ impl Problems {
         self.0.push(error);
     }
 
+    /// `first`, carrying these problems as the ones found after it.
+    pub(super) fn after(self, mut first: ScenarioError) -> ScenarioError {
+        first.more = self.0.into();
+        first
+    }
+
     /// `value` when nothing was found; otherwise the first problem, carrying the others.
     pub(super) fn into_result<T>(self, value: impl FnOnce() -> T) -> Result<T, ScenarioError> {
         let mut problems = self.0.into_iter();
