@@ -4,7 +4,7 @@
 //! hot-seat curtain and the brief.
 
 use super::hit;
-use crate::engine::{Action, CardId, LogEntry, Meters, Seat, SeatView, Viewer};
+use crate::engine::{Action, CardId, Decision, LogEntry, Meters, Seat, SeatView, Viewer};
 use crate::tui::keys::Command;
 use crate::tui::labels::seat_tag;
 use crate::tui::session::Reason;
@@ -479,17 +479,24 @@ fn draw_detail(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, th
         Panel::Table => {
             let items = board::items(view);
             if let Some(item) = items.get(ui.board) {
-                let card = match item {
-                    board::Item::Demand(id) => {
-                        view.demands.iter().find(|d| d.id == *id).map(|d| d.card)
-                    }
+                // Whose card it is, since its text says "you" for the seat that played it.
+                let played = match item {
+                    board::Item::Demand(id) => view
+                        .demands
+                        .iter()
+                        .find(|d| d.id == *id)
+                        .map(|d| (d.card, d.by, format!("Demand #{id}, {} → {}.", d.by, d.to))),
                     board::Item::Commitment(id) => view
                         .commitments
                         .iter()
                         .find(|c| c.id == *id)
-                        .map(|c| c.card),
+                        .map(|c| (c.card, c.by, format!("Commitment #{id}, by {}.", c.by))),
                 };
-                if let Some(card) = card {
+                if let Some((card, by, whose)) = played {
+                    lines.push(Line::styled(
+                        format!("{whose} \"You\" in its text is {by}."),
+                        theme.dim(),
+                    ));
                     lines.extend(card_detail(view, card, theme));
                 }
             }
@@ -499,10 +506,14 @@ fn draw_detail(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, th
                 lines.extend(card_detail(view, card, theme));
                 if data.blocked.get(ui.hand).copied().unwrap_or(false) {
                     let why = data.block_reason.clone().unwrap_or_else(|| {
-                        if data.actor.is_some() {
-                            "not usable this turn (answers a demand aimed at you?)".to_string()
-                        } else {
-                            "wait for your turn".to_string()
+                        match (data.actor, view.to_act) {
+                            (Some(_), Some((_, Decision::Negotiate))) => {
+                                "not usable now (does it answer a demand aimed at you?)".to_string()
+                            }
+                            (Some(_), Some((_, decision))) => {
+                                format!("cards are played when negotiating; now you {decision}")
+                            }
+                            _ => "wait for your turn".to_string(),
                         }
                     });
                     lines.push(Line::styled(
