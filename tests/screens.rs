@@ -733,3 +733,38 @@ fn the_log_wraps_long_lines_so_bot_reasons_read_in_full() {
         "{last_word:?} missing:\n{screen}"
     );
 }
+
+#[test]
+fn the_saves_list_shows_each_game_with_its_seed_and_scrolls() {
+    let dir = tempfile::tempdir().unwrap();
+    let saving = Options {
+        saves_dir: Some(dir.path().to_path_buf()),
+        ..options()
+    };
+    let bot = Controller::Bot(Policy::Random);
+    for seed in 1..=9 {
+        let play = Play::start("tutorial", [bot; 3], Some(seed), &saving).unwrap();
+        let mut app = App::playing(saving.clone(), play, Instant::now());
+        settle(&mut app);
+    }
+    std::fs::write(dir.path().join("broken.json"), "{\"format\": \"ceasef").unwrap();
+
+    let mut app = App::new(saving);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&mut app, (80, 24));
+    assert!(screen.contains("Continue a saved game"), "{screen}");
+    assert!(screen.contains("seed "), "{screen}");
+    assert!(screen.contains("0 more above · 2 more below"), "{screen}");
+    // Moving past the last one shown scrolls the list.
+    for _ in 0..9 {
+        press(&mut app, KeyCode::Down);
+    }
+    let screen = render(&mut app, (80, 24));
+    assert!(screen.contains("2 more above · 0 more below"), "{screen}");
+    assert!(
+        screen.contains("broken.json: cannot be read") && screen.contains("not a readable save"),
+        "{screen}"
+    );
+}

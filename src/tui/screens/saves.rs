@@ -9,16 +9,21 @@ use crate::tui::keys::Command;
 use crate::tui::theme::Theme;
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 use std::path::PathBuf;
 
-/// One save in the list.
+/// One save in the list: two lines, what the game is and where it stands, then its seed,
+/// seats, date and file.
 #[derive(Clone, Debug)]
 struct Entry {
     path: PathBuf,
     line: String,
+    detail: String,
     saved_at: u64,
 }
+
+/// Rows each entry takes.
+const ENTRY_ROWS: u16 = 2;
 
 /// The list of saves and the highlighted one.
 #[derive(Clone, Debug, Default)]
@@ -55,12 +60,16 @@ impl SavesState {
             let entry = match save::parse(&path, &bytes) {
                 Ok(file) => Entry {
                     line: format!(
-                        "{} · round {} · {} · {} · {}",
+                        "{} · round {} · {}",
                         file.summary.title,
                         file.summary.round,
                         file.summary
                             .outcome
                             .map_or("in progress".to_string(), |o| o.to_string()),
+                    ),
+                    detail: format!(
+                        "seed {} · {} · {} · {name}",
+                        file.seed,
                         file.seats.join("/"),
                         date(file.saved_at)
                     ),
@@ -68,14 +77,22 @@ impl SavesState {
                     path,
                 },
                 Err(e) => Entry {
-                    line: format!("{name}: cannot be read ({})", short(&e.to_string())),
+                    line: format!("{name}: cannot be read"),
+                    detail: short(
+                        e.to_string()
+                            .trim_start_matches(&format!("{}: ", path.display())),
+                    ),
                     saved_at: 0,
                     path,
                 },
             };
             state.entries.push(entry);
         }
-        state.entries.sort_by_key(|e| std::cmp::Reverse(e.saved_at));
+        state.entries.sort_by(|a, b| {
+            b.saved_at
+                .cmp(&a.saved_at)
+                .then_with(|| a.path.cmp(&b.path))
+        });
         if state.entries.is_empty() {
             state.notice = Some(format!("No saved games yet in {}.", dir.display()));
         }
@@ -111,9 +128,9 @@ impl SavesState {
     /// A click opens a save.
     pub(crate) fn mouse(&mut self, mouse: MouseEvent, area: Rect, options: &Options) -> Step {
         if let MouseEventKind::Down(MouseButton::Left) = mouse.kind
-            && let Some(i) = hit(&rows(area, self.entries.len()), mouse.column, mouse.row)
+            && let Some(i) = hit(&self.rows(area), mouse.column, mouse.row)
         {
-            self.selected = i;
+            self.selected = self.first_shown(area) + i;
             return self.open(options);
         }
         Step::Stay
@@ -130,43 +147,79 @@ impl SavesState {
                 theme.dim(),
             ));
         frame.render_widget(block, area);
-        for (i, (entry, row)) in self
+        let first = self.first_shown(area);
+        for ((i, entry), row) in self
             .entries
             .iter()
-            .zip(rows(area, self.entries.len()))
             .enumerate()
+            .skip(first)
+            .zip(self.rows(area))
         {
-            let style = if i == self.selected {
-                theme.selected()
+            let (style, detail) = if i == self.selected {
+                (theme.selected(), theme.selected())
             } else {
-                theme.text()
+                (theme.text(), theme.dim())
             };
-            frame.render_widget(Paragraph::new(format!(" {}", entry.line)).style(style), row);
+            let lines = vec![
+                Line::styled(format!(" {}", entry.line), style),
+                Line::styled(format!("   {}", entry.detail), detail),
+            ];
+            frame.render_widget(Paragraph::new(lines), row);
+        }
+        let hidden = self.entries.len() - first - self.rows(area).len();
+        if first > 0 || hidden > 0 {
+            let more = format!(" {} more above · {} more below ", first, hidden);
+            frame.render_widget(
+                Paragraph::new(Line::styled(more, theme.dim()).right_aligned()),
+                Rect {
+                    y: area.y,
+                    height: 1,
+                    ..area
+                }
+                .inner(Margin::new(1, 0)),
+            );
         }
         if let Some(notice) = &self.notice {
             frame.render_widget(
-                Paragraph::new(notice.as_str()).style(theme.warn()),
+                Paragraph::new(notice.as_str())
+                    .style(theme.warn())
+                    .wrap(Wrap { trim: true }),
                 Rect {
                     x: area.x + 2,
-                    y: area.bottom().saturating_sub(3),
+                    y: area.bottom().saturating_sub(4),
                     width: area.width.saturating_sub(4),
-                    height: 1,
+                    height: 3.min(area.height),
                 },
             );
         }
     }
-}
 
-fn rows(area: Rect, count: usize) -> Vec<Rect> {
-    let visible = usize::from(area.height.saturating_sub(5));
-    (0..count.min(visible) as u16)
-        .map(|i| Rect {
-            x: area.x + 2,
-            y: area.y + 2 + i,
-            width: area.width.saturating_sub(4),
-            height: 1,
-        })
-        .collect()
+    /// How many entries fit on the screen at once.
+    fn fits(area: Rect) -> usize {
+        usize::from(area.height.saturating_sub(7) / ENTRY_ROWS).max(1)
+    }
+
+    /// The first entry shown, so that the selected one is on screen.
+    fn first_shown(&self, area: Rect) -> usize {
+        self.selected.saturating_sub(Self::fits(area) - 1)
+    }
+
+    /// Where each shown entry goes.
+    fn rows(&self, area: Rect) -> Vec<Rect> {
+        let shown = self
+            .entries
+            .len()
+            .saturating_sub(self.first_shown(area))
+            .min(Self::fits(area));
+        (0..shown as u16)
+            .map(|i| Rect {
+                x: area.x + 2,
+                y: area.y + 2 + i * ENTRY_ROWS,
+                width: area.width.saturating_sub(4),
+                height: ENTRY_ROWS,
+            })
+            .collect()
+    }
 }
 
 fn short(text: &str) -> String {
