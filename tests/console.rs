@@ -329,3 +329,56 @@ fn a_seat_nobody_has_taken_shows_as_open_until_a_player_claims_it() {
     assert_eq!(table.lock().player(Seat::Afghanistan), "away");
     assert_eq!(table.lock().open_seats(), [Seat::Pakistan]);
 }
+
+#[test]
+fn the_lobby_lists_free_seats_and_highlights_a_new_tables_first_seat() {
+    use ceasefire::engine::Seat;
+    use ceasefire::server::lobby::{Choice, Lobby};
+    let tables = Tables::new(None, Duration::ZERO);
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    tables
+        .open(
+            &source,
+            7,
+            [None, Some(Policy::Random), Some(Policy::Random)],
+        )
+        .unwrap();
+    let second = tables.open(&source, 7, [None; 3]).unwrap();
+    let lines = Lobby::lines(&tables);
+    let texts: Vec<&str> = lines.iter().map(|(text, _)| text.as_str()).collect();
+    assert!(
+        texts.iter().any(|t| t.contains("open a table of istanbul")),
+        "{texts:?}"
+    );
+    // Table 1 offers only Pakistan: its other seats are bots.
+    let joins: Vec<(u32, Seat)> = lines
+        .iter()
+        .filter_map(|(_, choice)| match choice {
+            Some(Choice::Join { table, seat }) => Some((*table, *seat)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        joins,
+        [
+            (1, Seat::Pakistan),
+            (2, Seat::Pakistan),
+            (2, Seat::Afghanistan),
+            (2, Seat::Mediator)
+        ]
+    );
+
+    let mut lobby = Lobby::after_opening(second.id, &tables);
+    assert!(lobby.notice.as_deref().unwrap().contains("Table 2 is open"));
+    let chosen = lobby.handle(Some(Command::Confirm), &tables);
+    assert!(
+        matches!(
+            chosen,
+            Some(Choice::Join {
+                table: 2,
+                seat: Seat::Pakistan
+            })
+        ),
+        "{chosen:?}"
+    );
+}

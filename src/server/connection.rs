@@ -359,7 +359,7 @@ impl Connection {
                     if bots {
                         self.sit(t, Viewer::Seat(Seat::Pakistan))
                     } else {
-                        Ok(View::Lobby(Lobby::default()))
+                        Ok(View::Lobby(Lobby::after_opening(t.id, &tables)))
                     }
                 }),
         };

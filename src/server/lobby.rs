@@ -53,6 +53,22 @@ pub struct Lobby {
 }
 
 impl Lobby {
+    /// The lobby just after opening table `id` for players: says so, with its first free seat
+    /// highlighted.
+    pub fn after_opening(id: u32, tables: &Tables) -> Lobby {
+        let first_seat = Self::lines(tables)
+            .into_iter()
+            .filter_map(|(_, choice)| choice)
+            .position(|choice| matches!(choice, Choice::Join { table, .. } if table == id));
+        Lobby {
+            selected: first_seat.unwrap_or(0),
+            notice: Some(format!(
+                "Table {id} is open: pick its seat below, or join directly as pakistan.{id}@, \
+                 afghanistan.{id}@ or mediator.{id}@."
+            )),
+        }
+    }
+
     /// The lines, with the choice each one makes (headings have none).
     pub fn lines(tables: &Tables) -> Vec<(String, Option<Choice>)> {
         let mut out = Vec::new();
@@ -83,7 +99,7 @@ impl Lobby {
                     "every seat for a player"
                 };
                 out.push((
-                    format!("   open a {scenario} table: {who}"),
+                    format!("   open a table of {scenario}: {who}"),
                     Some(Choice::Open { scenario, bots }),
                 ));
             }
