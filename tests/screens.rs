@@ -768,3 +768,43 @@ fn the_saves_list_shows_each_game_with_its_seed_and_scrolls() {
         "{screen}"
     );
 }
+
+#[test]
+fn in_hot_seat_each_reflection_waits_behind_the_curtain() {
+    let bot = Controller::Bot(Policy::Random);
+    let mut app = game([Controller::Human, Controller::Human, bot], 21);
+    for _ in 0..400 {
+        if app.play().unwrap().session().game().outcome().is_some() {
+            break;
+        }
+        if app.play().unwrap().curtain().is_none() {
+            press(&mut app, KeyCode::Char('p'));
+        }
+        press(&mut app, KeyCode::Enter);
+        settle(&mut app);
+    }
+    assert!(app.play().unwrap().session().game().outcome().is_some());
+
+    let mut handed = Vec::new();
+    for _ in 0..2 {
+        let screen = render(&mut app, (80, 24));
+        let seat = ["Pakistan", "Afghanistan"]
+            .into_iter()
+            .find(|s| screen.contains(&format!("{s}'s reflection")))
+            .unwrap_or_else(|| panic!("no handover:\n{screen}"));
+        // Behind the curtain, keys are not typed into anyone's answer.
+        press(&mut app, KeyCode::Char('x'));
+        assert!(!app.play().unwrap().typing());
+        press(&mut app, KeyCode::Enter);
+        let screen = render(&mut app, (80, 24));
+        assert!(
+            screen.contains("Reflection") && screen.contains(seat),
+            "{screen}"
+        );
+        press(&mut app, KeyCode::Esc);
+        handed.push(seat);
+    }
+    assert_eq!(handed.len(), 2);
+    assert_ne!(handed[0], handed[1]);
+    assert!(render(&mut app, (120, 40)).contains("debrief"));
+}

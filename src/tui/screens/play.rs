@@ -37,6 +37,8 @@ pub struct Play {
     ui: TableUi,
     shown: Viewer,
     curtain: Option<Seat>,
+    /// In hot-seat, the seat the keyboard was last handed to for its reflection.
+    reflection_seat: Option<Seat>,
     brief_open: bool,
     briefed: [bool; 3],
     notice: Option<String>,
@@ -107,6 +109,7 @@ impl Play {
             ui: TableUi::default(),
             shown,
             curtain,
+            reflection_seat: None,
             brief_open,
             briefed,
             notice: None,
@@ -148,6 +151,7 @@ impl Play {
             ui: TableUi::default(),
             shown: viewer,
             curtain: None,
+            reflection_seat: None,
             brief_open,
             briefed: [true; 3],
             notice: None,
@@ -340,9 +344,17 @@ impl Play {
         })
     }
 
+    /// In hot-seat, the seat whose reflection waits for the keyboard to be passed to it, so
+    /// nobody reads or types another person's answers.
+    fn reflection_handover(&self) -> Option<Seat> {
+        let (seat, ..) = self.reflecting()?;
+        let shared = self.role == Role::Local && self.session().humans().len() > 1;
+        (shared && self.reflection_seat != Some(seat)).then_some(seat)
+    }
+
     /// Whether keys are being typed as text (a reflection) rather than commands.
     pub fn typing(&self) -> bool {
-        self.reflecting().is_some()
+        self.reflecting().is_some() && self.reflection_handover().is_none()
     }
 
     /// Takes a typed key: letters into the answer, `Enter` to keep it and go on, `Esc` to skip
@@ -378,6 +390,12 @@ impl Play {
         let Some(command) = command else {
             return Step::Stay;
         };
+        if let Some(seat) = self.reflection_handover() {
+            if command == Command::Confirm {
+                self.reflection_seat = Some(seat);
+            }
+            return Step::Stay;
+        }
         if self.session().game().outcome().is_some() {
             return self.handle_debrief(command);
         }
@@ -799,7 +817,9 @@ impl Play {
     /// Draws the table, the curtain, the brief or the end screen.
     pub fn draw(&self, frame: &mut Frame, theme: Theme) {
         if self.session().game().outcome().is_some() {
-            if let Some((seat, prompt, index, total)) = self.reflecting() {
+            if let Some(seat) = self.reflection_handover() {
+                table::draw_curtain(frame, seat, &format!("{seat}'s reflection"), theme);
+            } else if let Some((seat, prompt, index, total)) = self.reflecting() {
                 debrief::draw_reflection(frame, seat, &prompt, (index, total), &self.draft, theme);
             } else {
                 let max = debrief::draw(frame, &self.session(), self.debrief_scroll, theme);
@@ -808,7 +828,8 @@ impl Play {
             return;
         }
         if let Some(seat) = self.curtain {
-            table::draw_curtain(frame, seat, theme);
+            let shows = format!("{seat}'s hand and secret objective");
+            table::draw_curtain(frame, seat, &shows, theme);
             return;
         }
         let view = self.view();

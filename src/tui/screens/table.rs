@@ -637,9 +637,9 @@ pub fn draw_picker(frame: &mut Frame, picker: &Picker, footer: &str, theme: Them
     popup::draw_menu(frame, &menu, text, &labels, picker.selected, theme);
 }
 
-/// The hot-seat curtain: hides the last seat's hand and objective until the next person is
-/// at the keyboard.
-pub fn draw_curtain(frame: &mut Frame, seat: Seat, theme: Theme) {
+/// The hot-seat curtain: hides what the next screen `shows` (a seat's hand and objective, or
+/// its reflection) until that seat's person is at the keyboard.
+pub fn draw_curtain(frame: &mut Frame, seat: Seat, shows: &str, theme: Theme) {
     let area = frame.area();
     let delegation = match seat {
         Seat::Pakistan => "the Pakistani delegation",
@@ -655,7 +655,7 @@ pub fn draw_curtain(frame: &mut Frame, seat: Seat, theme: Theme) {
         ),
         Line::raw(""),
         Line::raw("Everyone else, look away: the next screen shows"),
-        Line::raw(format!("{seat}'s hand and secret objective.")),
+        Line::raw(format!("{shows}.")),
         Line::raw(""),
         Line::styled("Press Enter when ready", theme.key()),
     ];
