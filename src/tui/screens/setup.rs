@@ -158,10 +158,11 @@ impl SetupState {
         ];
         for (row, rect) in rows(area).into_iter().enumerate() {
             let selected = row == self.row;
-            let text = if row == START_ROW {
-                "[ Start the game ]".to_string()
-            } else {
-                format!("{:<12} ◂ {} ▸", labels[row], self.value(row))
+            let marker = if selected { "▸" } else { " " };
+            let text = match (row == START_ROW, selected) {
+                (true, _) => format!("{marker} [ Start the game ]"),
+                (false, true) => format!("{marker} {:<12} ◂ {} ▸", labels[row], self.value(row)),
+                (false, false) => format!("{marker} {:<12}   {}", labels[row], self.value(row)),
             };
             let style = if selected {
                 theme.selected()
