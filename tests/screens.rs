@@ -808,3 +808,24 @@ fn in_hot_seat_each_reflection_waits_behind_the_curtain() {
     assert_ne!(handed[0], handed[1]);
     assert!(render(&mut app, (120, 40)).contains("debrief"));
 }
+
+#[test]
+fn the_log_scrolls_back_to_its_start_and_forward_to_follow_again() {
+    let mut app = at_the_table();
+    let following = render(&mut app, (80, 24));
+    // Tab twice: from the hand to the log.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    assert!(render(&mut app, (80, 24)).contains("┏ Log"), "the log has focus");
+    press(&mut app, KeyCode::Home);
+    let oldest = render(&mut app, (80, 24));
+    assert!(oldest.contains("Log (scrolled: End follows)"), "{oldest}");
+    assert!(oldest.contains("── Round 1 ──"), "{oldest}");
+    // The first step forward from the start moves at once.
+    press(&mut app, KeyCode::PageDown);
+    assert_ne!(render(&mut app, (80, 24)), oldest);
+    press(&mut app, KeyCode::End);
+    let back = render(&mut app, (80, 24));
+    assert!(!back.contains("scrolled"), "{back}");
+    assert!(!following.contains("── Round 1 ──") || back.contains("── Round 1 ──"));
+}

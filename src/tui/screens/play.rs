@@ -533,13 +533,23 @@ impl Play {
     /// Scrolls the log back (positive) or forward (negative) by rows, within its length.
     fn scroll_log(&mut self, by: isize) {
         let limit = self.limits.get().log;
-        self.ui.log_scroll = self.ui.log_scroll.saturating_add_signed(by).min(limit);
+        self.ui.log_scroll = self
+            .ui
+            .log_scroll
+            .min(limit)
+            .saturating_add_signed(by)
+            .min(limit);
     }
 
     /// Scrolls the details panel down (positive) or up (negative) by rows, within its text.
     fn scroll_detail(&mut self, by: i16) {
         let limit = self.limits.get().detail;
-        self.ui.detail_scroll = self.ui.detail_scroll.saturating_add_signed(by).min(limit);
+        self.ui.detail_scroll = self
+            .ui
+            .detail_scroll
+            .min(limit)
+            .saturating_add_signed(by)
+            .min(limit);
     }
 
     fn simple(&mut self, make: impl Fn(Seat) -> Action, what: &str) {

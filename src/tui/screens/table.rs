@@ -552,13 +552,22 @@ fn draw_log(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, theme
     );
     let inner = block.inner(area);
     let height = usize::from(inner.height);
-    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    // Following the newest lines, only the last `height` lines can show (each takes a row or
+    // more), so only they are wrapped; how far back the log goes is then left unknown.
+    let following = ui.log_scroll == 0;
+    let first = if following {
+        lines.len().saturating_sub(height)
+    } else {
+        0
+    };
+    let text = Paragraph::new(lines.into_iter().skip(first).collect::<Vec<_>>())
+        .wrap(Wrap { trim: false });
     let rows = text.line_count(inner.width);
     let max_back = rows.saturating_sub(height);
     let back = ui.log_scroll.min(max_back);
     let top = u16::try_from(rows.saturating_sub(height + back)).unwrap_or(u16::MAX);
     frame.render_widget(text.scroll((top, 0)).block(block), area);
-    max_back
+    if following { usize::MAX } else { max_back }
 }
 
 /// Where each footer button is drawn.
