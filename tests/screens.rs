@@ -816,7 +816,10 @@ fn the_log_scrolls_back_to_its_start_and_forward_to_follow_again() {
     // Tab twice: from the hand to the log.
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
-    assert!(render(&mut app, (80, 24)).contains("┏ Log"), "the log has focus");
+    assert!(
+        render(&mut app, (80, 24)).contains("┏ Log"),
+        "the log has focus"
+    );
     press(&mut app, KeyCode::Home);
     let oldest = render(&mut app, (80, 24));
     assert!(oldest.contains("Log (scrolled: End follows)"), "{oldest}");

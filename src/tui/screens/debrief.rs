@@ -9,8 +9,8 @@ use crate::tui::widgets::{chart, popup};
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
-/// The debrief's lines.
-pub fn lines(session: &Session, theme: Theme) -> Vec<Line<'static>> {
+/// The debrief's lines for a screen `width` columns wide.
+pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> {
     let game = session.game();
     let view = game.view(Viewer::Facilitator);
     let scenario = &view.scenario;
@@ -49,8 +49,11 @@ pub fn lines(session: &Session, theme: Theme) -> Vec<Line<'static>> {
                 verdict
             )),
         ]));
-        out.push(Line::styled(
-            format!("      Objective: {name} — {text}"),
+        out.extend(popup::hanging(
+            "      Objective: ",
+            &format!("{name} — {text}"),
+            width,
+            17,
             theme.dim(),
         ));
     }
@@ -140,6 +143,7 @@ pub fn draw(frame: &mut Frame, session: &Session, scroll: u16, theme: Theme) -> 
             " ↑↓ scroll · r rematch, seats rotated · Enter title · q quit ",
             theme.dim(),
         ));
-    let text = Paragraph::new(lines(session, theme)).wrap(Wrap { trim: false });
+    let width = block.inner(area).width;
+    let text = Paragraph::new(lines(session, width, theme)).wrap(Wrap { trim: false });
     popup::scrolled(frame, area, text, block, scroll, theme)
 }

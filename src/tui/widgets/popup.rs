@@ -96,6 +96,40 @@ pub fn menu_layout(screen: Rect, intro: &str, options: &[String]) -> Menu {
     Menu { area, rows }
 }
 
+/// `text` word-wrapped to `width` columns, every line after the first indented by `indent`
+/// spaces, so a long entry reads as one block. The first line carries `first`'s prefix.
+pub fn hanging(
+    first: &str,
+    text: &str,
+    width: u16,
+    indent: usize,
+    style: Style,
+) -> Vec<Line<'static>> {
+    let width = usize::from(width).max(indent + 10);
+    let mut lines = Vec::new();
+    let mut current = first.to_string();
+    let mut used = current.chars().count();
+    let mut fresh = true;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if !fresh && used + 1 + len > width {
+            lines.push(Line::styled(std::mem::take(&mut current), style));
+            current = " ".repeat(indent);
+            used = indent;
+            fresh = true;
+        }
+        if !fresh {
+            current.push(' ');
+            used += 1;
+        }
+        current.push_str(word);
+        used += len;
+        fresh = false;
+    }
+    lines.push(Line::styled(current, style));
+    lines
+}
+
 /// Lines `text` needs when wrapped at `width` (a close estimate: words never split).
 pub fn wrapped_height(text: &str, width: u16) -> u16 {
     let width = usize::from(width.max(1));
@@ -183,6 +217,16 @@ pub fn draw_menu(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hanging_lines_indent_what_wraps() {
+        let lines = hanging("Goal: ", "one two three four five six", 16, 6, Style::new());
+        let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        assert_eq!(
+            text,
+            ["Goal: one two", "      three four", "      five six"]
+        );
+    }
 
     #[test]
     fn wrapping_counts_lines() {
