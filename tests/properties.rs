@@ -305,3 +305,44 @@ fn every_random_game_ends() {
         }
     }
 }
+
+#[test]
+fn a_card_costs_exactly_what_the_seats_view_says_surcharge_included() {
+    let mut surcharged = 0;
+    for scenario in scenarios() {
+        for seed in 0..150u64 {
+            let mut game = Game::new(scenario.clone(), seed);
+            let mut step = seed;
+            while let Some((seat, _)) = game.to_act() {
+                let legal = game.legal_actions(seat);
+                step = step.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                let action = legal[(step >> 33) as usize % legal.len()];
+                let card = match action {
+                    Action::Play { card, .. }
+                    | Action::Meet { card, .. }
+                    | Action::Counter { card, .. } => Some(card),
+                    _ => None,
+                };
+                let quoted = card.map(|c| game.view(seat).cost_of(c));
+                let before = game.capital()[seat.index()];
+                game.apply(action).unwrap();
+                if let (Some(card), Some(quoted)) = (card, quoted) {
+                    let def = &scenario.cards[usize::from(card)];
+                    if def.effects.capital == 0 {
+                        assert_eq!(
+                            before - game.capital()[seat.index()],
+                            quoted,
+                            "{} cost other than quoted",
+                            def.id
+                        );
+                    }
+                    surcharged += usize::from(quoted > def.cost);
+                }
+            }
+        }
+    }
+    assert!(
+        surcharged > 0,
+        "no game reached the surcharge: the test saw nothing"
+    );
+}

@@ -121,11 +121,7 @@ impl Game {
     /// What `seat` would pay for `card` now: its cost, plus one for a conciliatory card while
     /// the seat's own domestic pressure is at or above the surcharge level.
     pub fn effective_cost(&self, seat: Seat, card: CardId) -> u8 {
-        let card = &self.scenario.cards[usize::from(card)];
-        let surcharge = card.kind.is_conciliatory()
-            && Meter::pressure_of(seat)
-                .is_some_and(|m| self.meters.get(m) >= self.scenario.rules.surcharge_pressure);
-        card.cost + u8::from(surcharge)
+        effective_cost(&self.scenario, self.meters, seat, card)
     }
 
     /// Why `seat` could not play `card` right now (ignoring whose turn it is), or `None` when
@@ -401,4 +397,19 @@ impl fmt::Display for CardBlock {
             CardBlock::NoDemandToBridge => f.write_str("needs a pending demand to bridge"),
         }
     }
+}
+
+/// What `seat` pays for `card` with the meters at `meters`: its cost, plus one for a
+/// conciliatory card while the seat's own domestic pressure is at or above the surcharge level.
+pub(crate) fn effective_cost(
+    scenario: &super::Scenario,
+    meters: super::Meters,
+    seat: Seat,
+    card: CardId,
+) -> u8 {
+    let card = &scenario.cards[usize::from(card)];
+    let surcharge = card.kind.is_conciliatory()
+        && Meter::pressure_of(seat)
+            .is_some_and(|m| meters.get(m) >= scenario.rules.surcharge_pressure);
+    card.cost + u8::from(surcharge)
 }

@@ -114,6 +114,17 @@ pub struct SeatView {
 }
 
 impl SeatView {
+    /// What the viewing seat would pay for `card` now, surcharge included (the printed cost
+    /// for viewers who are not a seat).
+    pub fn cost_of(&self, card: CardId) -> u8 {
+        match self.viewer {
+            Viewer::Seat(seat) => {
+                super::legal::effective_cost(&self.scenario, self.meters, seat, card)
+            }
+            _ => self.scenario.cards[usize::from(card)].cost,
+        }
+    }
+
     /// The viewer's own hand (empty for spectators; the facilitator has no hand of its own).
     pub fn own_hand(&self) -> &[CardId] {
         match self.viewer {

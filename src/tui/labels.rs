@@ -78,12 +78,20 @@ pub fn action(view: &SeatView, action: &Action) -> String {
         Action::Meet {
             demand, card: c, ..
         } => {
-            format!("Meet #{demand} with {} (a commitment)", card(c))
+            format!(
+                "Meet #{demand} with {} (a commitment, {}◆)",
+                card(c),
+                view.cost_of(c)
+            )
         }
         Action::Counter {
             demand, card: c, ..
         } => {
-            format!("Counter #{demand} with your demand {}", card(c))
+            format!(
+                "Counter #{demand} with your demand {} ({}◆)",
+                card(c),
+                view.cost_of(c)
+            )
         }
         Action::Reject { demand, .. } => format!(
             "Reject #{demand}: Trust −{}, your Pressure −{}",

@@ -323,8 +323,7 @@ fn draw_hand(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, them
     let hand_inner = hand_block.inner(area);
     frame.render_widget(
         Paragraph::new(hand::lines(
-            &view.scenario,
-            view.own_hand(),
+            view,
             data.blocked,
             ui.hand,
             focused,
@@ -447,9 +446,19 @@ fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
     );
 }
 
-fn card_detail(view: &SeatView, card: CardId, theme: Theme) -> Vec<Line<'static>> {
+/// A card in full; `cost` is what it costs the viewer now (from the hand), or its printed cost.
+fn card_detail(view: &SeatView, card: CardId, cost: u8, theme: Theme) -> Vec<Line<'static>> {
     let def = &view.scenario.cards[usize::from(card)];
-    let mut meta = format!("{} · cost {}", def.kind.key(), def.cost);
+    let mut meta = if cost > def.cost {
+        format!(
+            "{} · cost {cost} ({} +1 while your Pressure ≥ {})",
+            def.kind.key(),
+            def.cost,
+            view.scenario.rules.surcharge_pressure
+        )
+    } else {
+        format!("{} · cost {cost}", def.kind.key())
+    };
     if let Some(basket) = def.basket {
         meta.push_str(&format!(" · {basket}"));
     }
@@ -497,13 +506,14 @@ fn draw_detail(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, th
                         format!("{whose} \"You\" in its text is {by}."),
                         theme.dim(),
                     ));
-                    lines.extend(card_detail(view, card, theme));
+                    let printed = view.scenario.cards[usize::from(card)].cost;
+                    lines.extend(card_detail(view, card, printed, theme));
                 }
             }
         }
         _ => {
             if let Some(&card) = view.own_hand().get(ui.hand) {
-                lines.extend(card_detail(view, card, theme));
+                lines.extend(card_detail(view, card, view.cost_of(card), theme));
                 if data.blocked.get(ui.hand).copied().unwrap_or(false) {
                     let why = data.block_reason.clone().unwrap_or_else(|| {
                         match (data.actor, view.to_act) {

@@ -1,25 +1,30 @@
 //! A seat's hand: one row per card with its kind, cost and basket; a card that cannot be
 //! played now is dimmed and marked `✗` (the reason is shown beside the hand).
 
-use crate::engine::{CardId, CardKind, Scenario};
+use crate::engine::{CardKind, SeatView};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::board::short_basket;
 use ratatui::prelude::*;
 
-/// The hand's rows. `blocked[i]` says whether card `i` cannot be played now.
+/// The viewer's hand as rows, each with what the card costs the viewer now (the surcharge of
+/// high domestic Pressure included). `blocked[i]` says whether card `i` cannot be played now.
 pub fn lines(
-    scenario: &Scenario,
-    hand: &[CardId],
+    view: &SeatView,
     blocked: &[bool],
     selected: usize,
     focused: bool,
     width: u16,
     theme: Theme,
 ) -> Vec<Line<'static>> {
+    let (scenario, hand) = (&view.scenario, view.own_hand());
     if hand.is_empty() {
         return vec![Line::styled("(no cards in hand)", theme.dim())];
     }
-    let name_width = usize::from(width.saturating_sub(25)).clamp(8, 40);
+    // Full kind names when there is room, short ones otherwise (each with a space after).
+    let kind_width: usize = if width >= 60 { 11 } else { 9 };
+    let name_width = usize::from(width)
+        .saturating_sub(18 + kind_width)
+        .clamp(8, 40);
     hand.iter()
         .enumerate()
         .map(|(i, &card)| {
@@ -34,10 +39,14 @@ pub fn lines(
             };
             let basket = def.basket.map_or("", short_basket);
             let name: String = def.name.chars().take(name_width).collect();
+            let kind = if kind_width == 11 {
+                def.kind.key()
+            } else {
+                short_kind(def.kind)
+            };
             let text = format!(
-                "{marker}{name:<name_width$} {}◆ {:<6} {basket}",
-                def.cost,
-                short_kind(def.kind),
+                "{marker}{name:<name_width$} {}◆ {kind:<kind_width$}{basket}",
+                view.cost_of(card),
             );
             let style = match (is_selected && focused, is_blocked) {
                 (true, _) => theme.selected(),
@@ -49,13 +58,13 @@ pub fn lines(
         .collect()
 }
 
-/// Card kinds in six letters or fewer, for the hand's narrow column.
+/// Card kinds in eight characters or fewer, for a narrow hand.
 pub fn short_kind(kind: CardKind) -> &'static str {
     match kind {
         CardKind::Demand => "demand",
         CardKind::Assurance => "assure",
-        CardKind::Confidence => "trust",
-        CardKind::Mediation => "mediat",
-        CardKind::Pressure => "press",
+        CardKind::Confidence => "confid.",
+        CardKind::Mediation => "mediate",
+        CardKind::Pressure => "pressure",
     }
 }
