@@ -524,3 +524,46 @@ fn a_bad_value_in_scenario_toml_still_lets_the_decks_be_checked() {
         "{err}"
     );
 }
+
+#[test]
+fn a_broken_items_id_still_counts_for_duplicates_and_references() {
+    let (err, lines) = broken_in_many(&[
+        (
+            "events.toml",
+            &|t: &str| {
+                t.replace("effects = { border = 2 }", "effects = { border = \"two\" }")
+                    .replace("id = \"ev-attack\"", "id = \"ev-calm\" # again")
+            },
+            "# again",
+        ),
+        (
+            "pakistan.toml",
+            &|t: &str| t.replace("credibility = 5\n", "credibility = 500\n"),
+            "credibility = 500",
+        ),
+        (
+            "scenario.toml",
+            &|t: &str| t.replace("card = \"pk-sanctuary\"", "card = \"pk-sanctuaryy\""),
+            "pk-sanctuaryy",
+        ),
+    ]);
+    let shown = err.to_string();
+    let all: Vec<&ScenarioError> = err.all().collect();
+    // The broken ev-calm still owns its id: the second one is a duplicate, and
+    // opening_events = ["ev-calm"] is not reported as unknown.
+    assert!(
+        all.iter()
+            .any(|e| e.message.contains("duplicate id `ev-calm`") && e.line == lines[0]),
+        "{shown}"
+    );
+    assert!(!shown.contains("unknown event"), "{shown}");
+    // A card is broken, yet every card's id is known: the misspelt hint is reported.
+    assert!(
+        all.iter()
+            .any(|e| e.message.contains("unknown card `pk-sanctuaryy`")
+                && e.line == lines[2]
+                && e.hint.contains("pk-sanctuary")),
+        "{shown}"
+    );
+    assert_eq!(all.len(), 4, "{shown}");
+}

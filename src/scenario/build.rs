@@ -56,21 +56,20 @@ impl FileCtx<'_> {
 
     /// Reads a file that holds one array of tables (`[[card]]`, `[[event]]`, `[[objective]]`)
     /// named `key`. Each item is read on its own, so one bad item does not hide the others;
-    /// the problems go to `problems`. Gives the items read, and whether every item was.
+    /// the problems go to `problems`. `None` when the file itself cannot be read.
     fn parse_items<T: DeserializeOwned>(
         &self,
         key: &str,
         problems: &mut Problems,
-    ) -> (Vec<T>, bool) {
+    ) -> Option<Vec<Item<T>>> {
         let document = match DeTable::parse(self.text) {
             Ok(document) => document.into_inner(),
             Err(e) => {
                 problems.push(self.toml_error(&e));
-                return (Vec::new(), false);
+                return None;
             }
         };
         let mut items = Vec::new();
-        let mut complete = true;
         for (name, value) in document {
             if name.get_ref() != key {
                 problems.push(self.error(
@@ -87,21 +86,78 @@ impl FileCtx<'_> {
                     format!("`{key}` must be a list of [[{key}]] tables"),
                     &format!("write each one under its own [[{key}]] header"),
                 ));
-                complete = false;
+                items.push(Item::Broken(None));
                 continue;
             };
             for item in array {
+                let id = item.get_ref().get("id").and_then(|id| {
+                    let text = id.get_ref().as_str()?;
+                    Some(Spanned::new(id.span(), text.to_string()))
+                });
                 match T::deserialize(ValueDeserializer::from(item)) {
-                    Ok(item) => items.push(item),
+                    Ok(item) => items.push(Item::Read(item)),
                     Err(e) => {
                         problems.push(self.toml_error(&e));
-                        complete = false;
+                        items.push(Item::Broken(id));
                     }
                 }
             }
         }
-        (items, complete)
+        Some(items)
     }
+}
+
+/// One `[[card]]`, `[[event]]` or `[[objective]]` of a file.
+enum Item<T> {
+    /// It was read.
+    Read(T),
+    /// It could not be read (its problem is recorded); its id, when that much can be read, so
+    /// duplicates and references are still checked against it.
+    Broken(Option<Spanned<String>>),
+}
+
+/// The items of a file that were read, with what is known of the rest.
+struct Registered<T> {
+    /// The items read whose ids are new.
+    read: Vec<T>,
+    /// Every item was read.
+    all_read: bool,
+    /// Every item's id is known, even where the rest of the item could not be read.
+    all_ids: bool,
+}
+
+/// Registers every id (broken items' too, so duplicates and references are still checked) in
+/// file order, and keeps the items read.
+fn register_items<T>(
+    ctx: &FileCtx,
+    items: Option<Vec<Item<T>>>,
+    id_of: impl Fn(&T) -> &Spanned<String>,
+    ids: &mut IdRegistry,
+    problems: &mut Problems,
+) -> Registered<T> {
+    let mut registered = Registered {
+        read: Vec::new(),
+        all_read: items.is_some(),
+        all_ids: items.is_some(),
+    };
+    for item in items.into_iter().flatten() {
+        match item {
+            Item::Read(item) => {
+                if problems.check(ids.register(ctx, id_of(&item))).is_some() {
+                    registered.read.push(item);
+                }
+            }
+            Item::Broken(Some(id)) => {
+                problems.check(ids.register(ctx, &id));
+                registered.all_read = false;
+            }
+            Item::Broken(None) => {
+                registered.all_read = false;
+                registered.all_ids = false;
+            }
+        }
+    }
+    registered
 }
 
 /// Where each id was first defined, to report duplicates.
@@ -286,38 +342,33 @@ fn read_decks(
             decks.all_cards_read = false;
             continue;
         };
-        let (parsed, complete) = ctx.parse_items::<raw::CardFile>("card", problems);
-        decks.all_cards_read &= complete;
-        for card in parsed {
-            if problems.check(decks.ids.register(&ctx, &card.id)).is_some() {
-                decks
-                    .cards
-                    .extend(problems.check(build_card(&ctx, deck, card)));
-            }
+        let items = ctx.parse_items::<raw::CardFile>("card", problems);
+        let cards = register_items(&ctx, items, |c| &c.id, &mut decks.ids, problems);
+        decks.all_cards_read &= cards.all_ids;
+        for card in cards.read {
+            decks
+                .cards
+                .extend(problems.check(build_card(&ctx, deck, card)));
         }
     }
 
     match problems.check(source.referenced(main, &files.events)) {
         None => decks.all_events_read = false,
         Some(ctx) => {
-            let (parsed, complete) = ctx.parse_items::<raw::EventFile>("event", problems);
-            decks.all_events_read &= complete;
-            if complete && parsed.iter().all(|e| e.inject) {
+            let items = ctx.parse_items::<raw::EventFile>("event", problems);
+            let events = register_items(&ctx, items, |e| &e.id, &mut decks.ids, problems);
+            decks.all_events_read &= events.all_ids;
+            if events.all_read && events.read.iter().all(|e| e.inject) {
                 problems.push(ctx.error(
                     0..0,
                     "the event deck is empty".into(),
                     "add at least one [[event]]: one is revealed every round",
                 ));
             }
-            for event in parsed {
-                if problems
-                    .check(decks.ids.register(&ctx, &event.id))
-                    .is_some()
-                {
-                    decks
-                        .events
-                        .extend(problems.check(build_event(&ctx, event)));
-                }
+            for event in events.read {
+                decks
+                    .events
+                    .extend(problems.check(build_event(&ctx, event)));
             }
         }
     }
@@ -330,27 +381,24 @@ fn read_decks(
         .then(|| source.ctx(super::SPOT_INJECTS).ok())
         .flatten()
     {
-        let (spot, complete) = ctx.parse_items::<raw::EventFile>("event", problems);
-        decks.all_events_read &= complete;
-        for event in spot {
-            if problems
-                .check(decks.ids.register(&ctx, &event.id))
-                .is_some()
-            {
-                decks
-                    .events
-                    .extend(problems.check(build_event(&ctx, event)).map(|mut built| {
-                        built.inject = true;
-                        built
-                    }));
-            }
+        let items = ctx.parse_items::<raw::EventFile>("event", problems);
+        let spot = register_items(&ctx, items, |e| &e.id, &mut decks.ids, problems);
+        decks.all_events_read &= spot.all_ids;
+        for event in spot.read {
+            decks
+                .events
+                .extend(problems.check(build_event(&ctx, event)).map(|mut built| {
+                    built.inject = true;
+                    built
+                }));
         }
     }
 
     if let Some(ctx) = problems.check(source.referenced(main, &files.objectives)) {
-        let (parsed, complete) = ctx.parse_items::<raw::ObjectiveFile>("objective", problems);
+        let items = ctx.parse_items::<raw::ObjectiveFile>("objective", problems);
+        let objectives = register_items(&ctx, items, |o| &o.id, &mut decks.ids, problems);
         for seat in Seat::ALL {
-            if complete && !parsed.iter().any(|o| o.seat == seat) {
+            if objectives.all_read && !objectives.read.iter().any(|o| o.seat == seat) {
                 problems.push(ctx.error(
                     0..0,
                     format!("{seat} has no secret objective"),
@@ -358,15 +406,10 @@ fn read_decks(
                 ));
             }
         }
-        for objective in parsed {
-            if problems
-                .check(decks.ids.register(&ctx, &objective.id))
-                .is_some()
-            {
-                decks
-                    .objectives
-                    .extend(problems.check(build_objective(&ctx, objective)));
-            }
+        for objective in objectives.read {
+            decks
+                .objectives
+                .extend(problems.check(build_objective(&ctx, objective)));
         }
     }
     decks
