@@ -594,7 +594,7 @@ fn clicking_a_prompt_option_chooses_it_and_clicking_outside_hides_the_prompt() {
     click(&mut app, 0, 0);
     let hidden = render(&mut app, (80, 24));
     assert!(!hidden.contains("Public posture"), "{hidden}");
-    let (column, row) = find(&hidden, "Enter answer").expect("an answer button");
+    let (column, row) = find(&hidden, "Enter back to the question").expect("a button back");
     click(&mut app, column, row);
     assert_eq!(render(&mut app, (80, 24)), screen);
 
@@ -831,4 +831,41 @@ fn the_log_scrolls_back_to_its_start_and_forward_to_follow_again() {
     let back = render(&mut app, (80, 24));
     assert!(!back.contains("scrolled"), "{back}");
     assert!(!following.contains("── Round 1 ──") || back.contains("── Round 1 ──"));
+}
+
+#[test]
+fn the_footer_names_what_enter_does_in_each_place_and_the_log_follows_when_left() {
+    let mut app = at_the_table();
+    let footer = |app: &mut App| render(app, (80, 24)).lines().last().unwrap().to_string();
+    assert!(
+        footer(&mut app).contains("Enter play"),
+        "{}",
+        footer(&mut app)
+    );
+    // The header keeps every seat's capital on screen at 80 columns.
+    let screen = render(&mut app, (80, 24));
+    let header = screen.lines().next().unwrap().trim_matches('"').trim_end();
+    assert!(
+        header
+            .split("MD ")
+            .nth(1)
+            .is_some_and(|n| n.trim().parse::<u8>().is_ok()),
+        "{header}"
+    );
+    // In the log, Enter does nothing, so it is not offered.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    assert!(!footer(&mut app).contains("Enter"), "{}", footer(&mut app));
+    press(&mut app, KeyCode::Up);
+    assert!(render(&mut app, (80, 24)).contains("scrolled"));
+    // Leaving the log makes it follow the newest lines again.
+    press(&mut app, KeyCode::Tab);
+    assert!(!render(&mut app, (80, 24)).contains("scrolled"));
+    // Brief open: the footer says how to close it.
+    press(&mut app, KeyCode::Char('b'));
+    assert!(
+        footer(&mut app).contains("Enter close the brief"),
+        "{}",
+        footer(&mut app)
+    );
 }

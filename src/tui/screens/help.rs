@@ -8,14 +8,17 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 /// Lists every key binding.
 pub fn draw(frame: &mut Frame, theme: Theme) {
-    let area = centered(frame.area(), 64, BINDINGS.len() as u16 + 6);
+    let area = centered(frame.area(), 64, BINDINGS.len() as u16 + 2);
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.focus_border())
         .title(Line::styled(" Keys ", theme.heading()))
-        .title_bottom(Line::styled(" any key closes ", theme.dim()));
-    let mut lines: Vec<Line> = BINDINGS
+        .title_bottom(Line::styled(
+            " any key closes · mouse: click, wheel scrolls ",
+            theme.dim(),
+        ));
+    let lines: Vec<Line> = BINDINGS
         .iter()
         .map(|b| {
             Line::from(vec![
@@ -24,11 +27,6 @@ pub fn draw(frame: &mut Frame, theme: Theme) {
             ])
         })
         .collect();
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        " Mouse: click cards, items, options, buttons; wheel scrolls.",
-        theme.dim(),
-    ));
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

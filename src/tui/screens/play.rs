@@ -419,8 +419,13 @@ impl Play {
                     self.brief_scroll = (self.brief_scroll + 3).min(self.brief_max.get())
                 }
                 Command::Up | Command::PageUp => {
-                    self.brief_scroll = self.brief_scroll.saturating_sub(3)
+                    self.brief_scroll = self
+                        .brief_scroll
+                        .min(self.brief_max.get())
+                        .saturating_sub(3)
                 }
+                Command::Home => self.brief_scroll = 0,
+                Command::End => self.brief_scroll = self.brief_max.get(),
                 _ => {}
             }
             return Step::Stay;
@@ -526,7 +531,13 @@ impl Play {
             _ => {}
         }
         if (self.ui.focus, self.ui.hand, self.ui.board) != selected {
+            // A new selection: its details from the top, without the last message; leaving
+            // the log makes it follow the newest lines again.
             self.ui.detail_scroll = 0;
+            self.notice = None;
+            if self.ui.focus != Panel::Log {
+                self.ui.log_scroll = 0;
+            }
         }
     }
 
@@ -700,6 +711,7 @@ impl Play {
             Command::PageDown => self.scroll_debrief(10),
             Command::PageUp => self.debrief_scroll = self.debrief_scroll.saturating_sub(10),
             Command::Home => self.debrief_scroll = 0,
+            Command::End => self.debrief_scroll = self.debrief_max.get(),
             Command::Confirm | Command::Back => return Step::Title,
             Command::Rematch if self.role == Role::Local => {
                 let session = self.session().rematch();
@@ -779,6 +791,7 @@ impl Play {
             self.ui.focus = Panel::Hand;
             self.ui.hand = i;
             self.ui.detail_scroll = 0;
+            self.ui.log_scroll = 0;
             if again {
                 self.use_card();
             }
@@ -787,6 +800,7 @@ impl Play {
             self.ui.focus = Panel::Table;
             self.ui.board = i;
             self.ui.detail_scroll = 0;
+            self.ui.log_scroll = 0;
             if again {
                 self.use_item();
             }
@@ -799,15 +813,33 @@ impl Play {
     /// The buttons in the footer for the current state.
     pub(crate) fn footer(&self) -> Vec<(String, Command)> {
         let mut buttons = Vec::new();
-        if let Some(seat) = self.actor() {
+        if self.brief_open {
+            buttons.push(("Enter close the brief".to_string(), Command::Confirm));
+            buttons.push(("? help".to_string(), Command::Help));
+            buttons.push(("q quit".to_string(), Command::Quit));
+            return buttons;
+        }
+        if self.ui.picker.is_some() {
+            buttons.push(("Enter choose".to_string(), Command::Confirm));
+            buttons.push(("Esc cancel".to_string(), Command::Back));
+        } else if let Some(seat) = self.actor() {
             let prompt = self.decision_prompt().is_some();
             if prompt && self.ui.prompt_hidden {
-                buttons.push(("Enter answer".to_string(), Command::Confirm));
+                buttons.push(("Enter back to the question".to_string(), Command::Confirm));
             } else if prompt {
                 buttons.push(("Enter choose".to_string(), Command::Confirm));
                 buttons.push(("Esc look at the table".to_string(), Command::Back));
             } else {
-                buttons.push(("Enter play".to_string(), Command::Confirm));
+                let enter = match self.ui.focus {
+                    Panel::Hand => Some("Enter play"),
+                    Panel::Table if !board::items(&self.view()).is_empty() => {
+                        Some("Enter act on it")
+                    }
+                    _ => None,
+                };
+                if let Some(enter) = enter {
+                    buttons.push((enter.to_string(), Command::Confirm));
+                }
                 buttons.push(("p pass".to_string(), Command::Pass));
                 if seat == Seat::Mediator {
                     buttons.push(("a accord".to_string(), Command::TableAccord));

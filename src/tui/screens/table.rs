@@ -362,12 +362,23 @@ fn draw_header(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
         "◆ PK {} AF {} MD {}",
         view.capital[0], view.capital[1], view.capital[2]
     );
+    let round = format!(" Round {}/{} ", view.round, view.scenario.rounds);
+    let phase = format!("· {:?} · ", view.phase);
+    let full = round.chars().count()
+        + phase.chars().count()
+        + turn.chars().count()
+        + actions.chars().count()
+        + capital.chars().count()
+        + 3;
+    // On a narrow screen the phase goes first: the turn already says what is being decided.
+    let phase = if full > usize::from(area.width) {
+        "· ".to_string()
+    } else {
+        phase
+    };
     let line = Line::from(vec![
-        Span::styled(
-            format!(" Round {}/{} ", view.round, view.scenario.rounds),
-            theme.heading(),
-        ),
-        Span::styled(format!("· {:?} · ", view.phase), theme.text()),
+        Span::styled(round, theme.heading()),
+        Span::styled(phase, theme.text()),
         Span::styled(
             format!("{turn}{actions}"),
             if data.actor.is_some() {
@@ -485,6 +496,10 @@ fn draw_detail(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, th
         lines.push(Line::styled(format!("» {notice}"), theme.warn()));
     }
     match ui.focus {
+        Panel::Table if board::items(view).is_empty() => lines.push(Line::styled(
+            "Demands and commitments appear on the table once played.",
+            theme.dim(),
+        )),
         Panel::Table => {
             let items = board::items(view);
             if let Some(item) = items.get(ui.board) {

@@ -81,36 +81,48 @@ pub fn table_lines(
     };
     let mut out = Vec::new();
     let mut index = 0;
-    let mut row = |text: String, extra: Option<&str>, out: &mut Vec<Line<'static>>| {
+    // A demand the viewer must answer is flagged at the start of its line, where it is never
+    // cut off.
+    let mut row = |text: String, yours: bool, out: &mut Vec<Line<'static>>| {
         let is_selected = focused && index == selected;
         let style = if is_selected {
             theme.selected()
         } else {
             theme.text()
         };
-        let marker = if is_selected { "▸ " } else { "  " };
-        let mut spans = vec![Span::styled(format!("{marker}{text}"), style)];
-        if let Some(extra) = extra {
-            spans.push(Span::styled(format!("  {extra}"), theme.warn()));
-        }
-        out.push(Line::from(spans));
+        let marker = if is_selected { "▸" } else { " " };
+        let flag = if yours { "!" } else { " " };
+        out.push(Line::from(vec![
+            Span::styled(marker, style),
+            Span::styled(flag, theme.warn()),
+            Span::styled(text, style),
+        ]));
         index += 1;
     };
     if !view.demands.is_empty() {
-        out.push(Line::styled("Pending demands", theme.heading()));
+        let answerable = view.demands.iter().any(|d| Some(d.to) == viewer_seat);
+        let heading = if answerable {
+            "Pending demands (! yours to answer)"
+        } else {
+            "Pending demands"
+        };
+        out.push(Line::styled(heading, theme.heading()));
         for d in &view.demands {
-            let yours = (Some(d.to) == viewer_seat).then_some("← yours to answer");
-            row(labels::demand(scenario, d), yours, &mut out);
+            row(
+                labels::demand(scenario, d),
+                Some(d.to) == viewer_seat,
+                &mut out,
+            );
         }
     }
     if !view.commitments.is_empty() {
         out.push(Line::styled("Commitments", theme.heading()));
         for c in &view.commitments {
-            row(labels::commitment(scenario, c), None, &mut out);
+            row(labels::commitment(scenario, c), false, &mut out);
         }
     }
     if out.is_empty() {
-        out.push(Line::styled("Nothing on the table yet.", theme.dim()));
+        out.push(Line::styled("Nothing on the table.", theme.dim()));
     }
     out
 }
