@@ -742,7 +742,7 @@ fn the_saves_list_shows_each_game_with_its_seed_and_scrolls() {
         ..options()
     };
     let bot = Controller::Bot(Policy::Random);
-    for seed in 1..=9 {
+    for seed in 1..=11 {
         let play = Play::start("tutorial", [bot; 3], Some(seed), &saving).unwrap();
         let mut app = App::playing(saving.clone(), play, Instant::now());
         settle(&mut app);
@@ -758,7 +758,7 @@ fn the_saves_list_shows_each_game_with_its_seed_and_scrolls() {
     assert!(screen.contains("seed "), "{screen}");
     assert!(screen.contains("0 more above · 2 more below"), "{screen}");
     // Moving past the last one shown scrolls the list.
-    for _ in 0..9 {
+    for _ in 0..11 {
         press(&mut app, KeyCode::Down);
     }
     let screen = render(&mut app, (80, 24));

@@ -33,7 +33,22 @@ pub fn describe(view: &SeatView, action: &Action) -> String {
                     def.basket.map_or("a basket".to_string(), |b| b.to_string())
                 ),
                 (CardKind::Assurance, None) => {
-                    format!("offers {} to show good faith before being asked", def.name)
+                    // A pending demand in the same basket, aimed at this seat, could have been
+                    // met instead: say so rather than claim nobody asked.
+                    let asked = view
+                        .demands
+                        .iter()
+                        .find(|d| d.to == seat && Some(d.basket) == def.basket);
+                    match asked {
+                        Some(d) => format!(
+                            "offers {} on its own terms rather than meeting demand #{}: the \
+                             pledge stands, but only a met demand agrees the basket",
+                            def.name, d.id
+                        ),
+                        None => {
+                            format!("offers {} to show good faith before being asked", def.name)
+                        }
+                    }
                 }
                 (CardKind::Confidence, None) => {
                     format!("plays {}: a cheap step that rebuilds trust", def.name)

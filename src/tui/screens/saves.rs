@@ -67,11 +67,13 @@ impl SavesState {
                             .outcome
                             .map_or("in progress".to_string(), |o| o.to_string()),
                     ),
+                    // The file name comes before the seats: it tells apart games that
+                    // share a scenario, seed and seats.
                     detail: format!(
-                        "seed {} · {} · {} · {name}",
+                        "seed {} · {} · {name} · {}",
                         file.seed,
+                        date(file.saved_at),
                         file.seats.join("/"),
-                        date(file.saved_at)
                     ),
                     saved_at: file.saved_at,
                     path,
@@ -194,14 +196,15 @@ impl SavesState {
         }
     }
 
-    /// How many entries fit on the screen at once.
-    fn fits(area: Rect) -> usize {
-        usize::from(area.height.saturating_sub(7) / ENTRY_ROWS).max(1)
+    /// How many entries fit on the screen at once (below a blank line, above the notice).
+    fn fits(&self, area: Rect) -> usize {
+        let notice = if self.notice.is_some() { 4 } else { 0 };
+        usize::from(area.height.saturating_sub(3 + notice) / ENTRY_ROWS).max(1)
     }
 
     /// The first entry shown, so that the selected one is on screen.
     fn first_shown(&self, area: Rect) -> usize {
-        self.selected.saturating_sub(Self::fits(area) - 1)
+        self.selected.saturating_sub(self.fits(area) - 1)
     }
 
     /// Where each shown entry goes.
@@ -210,7 +213,7 @@ impl SavesState {
             .entries
             .len()
             .saturating_sub(self.first_shown(area))
-            .min(Self::fits(area));
+            .min(self.fits(area));
         (0..shown as u16)
             .map(|i| Rect {
                 x: area.x + 2,
