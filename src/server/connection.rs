@@ -348,13 +348,7 @@ impl Connection {
                 .and_then(|t| self.sit(t, Viewer::Spectator)),
             Choice::Open { scenario, bots } => crate::scenario::ScenarioSource::find(scenario)
                 .map_err(|e| e.to_string())
-                .and_then(|source| {
-                    tables.open(
-                        &source,
-                        crate::tui::screens::play::seed_from_time(),
-                        Choice::bots(bots),
-                    )
-                })
+                .and_then(|source| tables.open(&source, self.shared.seed, Choice::bots(bots)))
                 .and_then(|t| {
                     if bots {
                         self.sit(t, Viewer::Seat(Seat::Pakistan))

@@ -7,7 +7,7 @@ use crate::engine::Seat;
 use crate::tui::Theme;
 use crate::tui::keys::Command;
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 /// A line of the lobby that can be chosen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,7 +63,7 @@ impl Lobby {
         Lobby {
             selected: first_seat.unwrap_or(0),
             notice: Some(format!(
-                "Table {id} is open: pick its seat below, or join directly as pakistan.{id}@, \
+                "Table {id} is open: pick a seat above, or log in as pakistan.{id}@, \
                  afghanistan.{id}@ or mediator.{id}@."
             )),
         }
@@ -164,7 +164,10 @@ impl Lobby {
             ));
         let scroll = (self.selected as u16).saturating_sub(frame.area().height / 2);
         frame.render_widget(
-            Paragraph::new(text).block(block).scroll((scroll, 0)),
+            Paragraph::new(text)
+                .wrap(Wrap { trim: false })
+                .block(block)
+                .scroll((scroll, 0)),
             frame.area(),
         );
     }

@@ -47,7 +47,7 @@ pub struct ServeConfig {
     pub scenario: ScenarioSource,
     /// Bots at the first table, by seat index.
     pub bots: [Option<Policy>; 3],
-    /// The first table's seed.
+    /// The seed of the tables opened at start and from the lobby.
     pub seed: u64,
     /// How many tables to open at start, all with this scenario, seed and bots (a room
     /// comparing the same game); `pakistan.3@` takes Pakistan's seat at table 3.
@@ -124,6 +124,8 @@ pub struct Shared {
     pub facilitator_password: Option<String>,
     /// Where the console writes reports.
     pub reports_dir: PathBuf,
+    /// The room's seed: tables opened from the lobby share it, so a room's games compare.
+    pub seed: u64,
 }
 
 /// Decides who may connect: a non-loopback address needs a password or keys, or `--open`.
@@ -180,6 +182,7 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         max_connections: config.max_connections,
         open: Mutex::new(HashMap::new()),
         facilitator_password: config.facilitator_password.clone(),
+        seed: config.seed,
         reports_dir: config
             .saves_dir
             .clone()
