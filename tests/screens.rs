@@ -169,6 +169,15 @@ fn end_screen_after_an_all_bot_game() {
     settle(&mut app);
     let play = app.play().unwrap();
     assert!(play.session().game().outcome().is_some());
+    // First the last table, with the final round's log, until Enter.
+    let last = render(&mut app, (120, 40));
+    assert!(
+        last.contains("The talks are over") && last.contains("Enter results"),
+        "{last}"
+    );
+    press(&mut app, KeyCode::Tab);
+    assert!(render(&mut app, (120, 40)).contains("The talks are over"));
+    press(&mut app, KeyCode::Enter);
     let screen = render(&mut app, (120, 40));
     assert!(
         screen.contains("debrief") && screen.contains("Scores"),
@@ -428,6 +437,7 @@ fn a_rematch_rotates_the_seats_and_keeps_the_seed() {
     );
     settle(&mut app);
     let seed = app.play().unwrap().session().game().seed();
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('r'));
     let session = app.play().unwrap().session();
     assert!(session.game().actions().is_empty(), "a new game");
@@ -476,6 +486,9 @@ fn after_the_game_each_person_writes_a_reflection_that_is_saved() {
             break;
         }
         press(&mut app, KeyCode::Char('p'));
+        press(&mut app, KeyCode::Enter);
+    }
+    if app.play().unwrap().at_the_last_table() {
         press(&mut app, KeyCode::Enter);
     }
     let screen = render(&mut app, (80, 24));
@@ -784,6 +797,9 @@ fn in_hot_seat_each_reflection_waits_behind_the_curtain() {
         settle(&mut app);
     }
     assert!(app.play().unwrap().session().game().outcome().is_some());
+    if app.play().unwrap().at_the_last_table() {
+        press(&mut app, KeyCode::Enter);
+    }
 
     let mut handed = Vec::new();
     for _ in 0..2 {

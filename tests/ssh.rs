@@ -254,6 +254,9 @@ fn play_to_the_end(pane: &Pane) {
         if screen.contains("debrief") {
             return;
         }
+        if screen.contains("The talks are over") {
+            pane.keys(&["Enter"]);
+        }
         if screen.contains("Esc done, skip the rest") {
             pane.keys(&["Escape"]);
         }

@@ -39,6 +39,8 @@ pub struct Play {
     curtain: Option<Seat>,
     /// In hot-seat, the seat the keyboard was last handed to for its reflection.
     reflection_seat: Option<Seat>,
+    /// The finished game's last table has been seen (Enter moves on to reflection and debrief).
+    end_seen: bool,
     brief_open: bool,
     briefed: [bool; 3],
     notice: Option<String>,
@@ -110,6 +112,7 @@ impl Play {
             shown,
             curtain,
             reflection_seat: None,
+            end_seen: false,
             brief_open,
             briefed,
             notice: None,
@@ -152,6 +155,7 @@ impl Play {
             shown: viewer,
             curtain: None,
             reflection_seat: None,
+            end_seen: false,
             brief_open,
             briefed: [true; 3],
             notice: None,
@@ -330,6 +334,9 @@ impl Play {
     /// The reflection prompt a person at this screen should answer now, once the game is
     /// over: the seat, the prompt, and which of how many it is.
     pub fn reflecting(&self) -> Option<(Seat, String, usize, usize)> {
+        if self.at_the_last_table() {
+            return None;
+        }
         let session = self.session();
         let seats = match (self.role, self.shown) {
             (Role::Remote, Viewer::Seat(seat)) => vec![seat],
@@ -342,6 +349,12 @@ impl Play {
             let prompt = left.first()?.clone();
             Some((seat, prompt, total - left.len() + 1, total))
         })
+    }
+
+    /// Whether the game is over but its final table (the last postures, the last tests of
+    /// the commitments) is still on screen, waiting for Enter.
+    pub fn at_the_last_table(&self) -> bool {
+        !self.end_seen && self.session().game().outcome().is_some()
     }
 
     /// In hot-seat, the seat whose reflection waits for the keyboard to be passed to it, so
@@ -390,6 +403,14 @@ impl Play {
         let Some(command) = command else {
             return Step::Stay;
         };
+        if self.at_the_last_table() {
+            if command == Command::Confirm {
+                self.end_seen = true;
+            } else {
+                self.handle_table(command);
+            }
+            return Step::Stay;
+        }
         if let Some(seat) = self.reflection_handover() {
             if command == Command::Confirm {
                 self.reflection_seat = Some(seat);
@@ -819,7 +840,9 @@ impl Play {
             buttons.push(("q quit".to_string(), Command::Quit));
             return buttons;
         }
-        if self.ui.picker.is_some() {
+        if self.at_the_last_table() {
+            buttons.push(("Enter results".to_string(), Command::Confirm));
+        } else if self.ui.picker.is_some() {
             buttons.push(("Enter choose".to_string(), Command::Confirm));
             buttons.push(("Esc cancel".to_string(), Command::Back));
         } else if let Some(seat) = self.actor() {
@@ -858,7 +881,7 @@ impl Play {
 
     /// Draws the table, the curtain, the brief or the end screen.
     pub fn draw(&self, frame: &mut Frame, theme: Theme) {
-        if self.session().game().outcome().is_some() {
+        if self.session().game().outcome().is_some() && !self.at_the_last_table() {
             if let Some(seat) = self.reflection_handover() {
                 table::draw_curtain(frame, seat, &format!("{seat}'s reflection"), theme);
             } else if let Some((seat, prompt, index, total)) = self.reflecting() {
@@ -898,7 +921,11 @@ impl Play {
             .deadline()
             .filter(|_| session.human_to_act().is_some())
             .map(|at| at.saturating_duration_since(Instant::now()).as_secs());
-        let notice = if session.paused() {
+        let notice = if let Some(outcome) = game.outcome() {
+            Some(format!(
+                "■ The talks are over: {outcome}. Look back at the table and the log; Enter: results."
+            ))
+        } else if session.paused() {
             Some("⏸ PAUSED by the facilitator: wait for the table to resume.".to_string())
         } else if let (Some(left), Some(seat)) = (clock, session.human_to_act()) {
             Some(format!(
