@@ -61,7 +61,7 @@ pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> 
 
     for seat in crate::engine::Seat::ALL {
         if let Some(brief) = &view.briefs[seat.index()] {
-            out.extend(super::table::brief_lines(seat, brief, theme));
+            out.extend(super::table::brief_lines(seat, brief, width, theme));
         }
     }
 

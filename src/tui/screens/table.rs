@@ -449,12 +449,10 @@ fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
             (title.to_string(), lines)
         }
     };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(panel(title, false, theme)),
-        area,
-    );
+    // Not focusable, so never scrolled; the border says when text is cut (the brief, `b`,
+    // has it all).
+    let text = Paragraph::new(lines).wrap(Wrap { trim: true });
+    popup::scrolled(frame, area, text, panel(title, false, theme), 0, theme);
 }
 
 /// A card in full; `cost` is what it costs the viewer now (from the hand), or its printed cost.
@@ -703,8 +701,14 @@ pub fn draw_curtain(frame: &mut Frame, seat: Seat, shows: &str, theme: Theme) {
     );
 }
 
-/// A seat's confidential brief as lines: situation, red lines, concessions, alternative.
-pub fn brief_lines(seat: Seat, brief: &crate::engine::Brief, theme: Theme) -> Vec<Line<'static>> {
+/// A seat's confidential brief as lines, `width` columns wide: situation, red lines,
+/// concessions (list items wrap under themselves), alternative.
+pub fn brief_lines(
+    seat: Seat,
+    brief: &crate::engine::Brief,
+    width: u16,
+    theme: Theme,
+) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::styled(format!("{seat}'s confidential brief"), theme.heading()),
         Line::raw(brief.situation.clone()),
@@ -712,7 +716,9 @@ pub fn brief_lines(seat: Seat, brief: &crate::engine::Brief, theme: Theme) -> Ve
     let list = |title: &str, items: &[String], lines: &mut Vec<Line<'static>>| {
         if !items.is_empty() {
             lines.push(Line::styled(title.to_string(), theme.warn()));
-            lines.extend(items.iter().map(|i| Line::raw(format!("  • {i}"))));
+            for item in items {
+                lines.extend(popup::hanging("  • ", item, width, 4, theme.text()));
+            }
         }
     };
     list("Red lines", &brief.red_lines, &mut lines);
@@ -766,7 +772,12 @@ pub fn draw_brief(
     if let Viewer::Seat(seat) = view.viewer
         && let Some(brief) = &view.briefs[seat.index()]
     {
-        lines.extend(brief_lines(seat, brief, theme));
+        lines.extend(brief_lines(
+            seat,
+            brief,
+            area.width.saturating_sub(2),
+            theme,
+        ));
     }
     lines.push(Line::styled(
         format!(
