@@ -505,8 +505,14 @@ fn after_the_game_each_person_writes_a_reflection_that_is_saved() {
     assert!(render(&mut app, (80, 24)).contains("quiet wins"));
     press(&mut app, KeyCode::Enter);
     assert!(render(&mut app, (80, 24)).contains("2 of 2"));
-    // Esc keeps what was typed and ends the reflection.
-    for c in "half a thought".chars() {
+    // The cursor moves with the arrows; Esc keeps what was typed and ends the reflection.
+    for c in "half thought".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    for _ in 0.."thought".len() {
+        press(&mut app, KeyCode::Left);
+    }
+    for c in "a ".chars() {
         press(&mut app, KeyCode::Char(c));
     }
     press(&mut app, KeyCode::Esc);

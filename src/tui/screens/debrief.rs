@@ -5,6 +5,7 @@
 use crate::engine::Viewer;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::draft::Draft;
 use crate::tui::widgets::{chart, popup};
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
@@ -98,7 +99,7 @@ pub fn draw_reflection(
     seat: crate::engine::Seat,
     prompt: &str,
     (index, total): (usize, usize),
-    draft: &str,
+    draft: &Draft,
     theme: Theme,
 ) {
     let area = crate::tui::widgets::popup::centered(frame.area(), 76, 14);
@@ -110,11 +111,12 @@ pub fn draw_reflection(
         Line::raw(""),
         Line::raw(prompt.to_string()),
         Line::raw(""),
-        Line::from(vec![
-            Span::styled("> ", theme.key()),
-            Span::raw(draft.to_string()),
-            Span::styled("▏", theme.key()),
-        ]),
+        Line::from(
+            [Span::styled("> ", theme.key())]
+                .into_iter()
+                .chain(draft.spans(theme))
+                .collect::<Vec<_>>(),
+        ),
     ];
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(
@@ -123,7 +125,7 @@ pub fn draw_reflection(
                 .border_style(theme.focus_border())
                 .title(Line::styled(" Reflection ", theme.heading()))
                 .title_bottom(Line::styled(
-                    " type your answer · Enter next · Esc done, skip the rest ",
+                    " type · ←→ move · Enter next · Esc done, skip the rest ",
                     theme.dim(),
                 )),
         ),

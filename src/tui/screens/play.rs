@@ -12,6 +12,7 @@ use crate::tui::labels;
 use crate::tui::session::{Controller, Session};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::board;
+use crate::tui::widgets::draft::Draft;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::prelude::*;
 use std::cell::Cell;
@@ -53,7 +54,7 @@ pub struct Play {
     brief_max: Cell<u16>,
     /// How far the table screen's details and log could scroll when last drawn.
     limits: Cell<table::Limits>,
-    draft: String,
+    draft: Draft,
 }
 
 impl Play {
@@ -122,7 +123,7 @@ impl Play {
             debrief_max: Cell::new(u16::MAX),
             brief_max: Cell::new(u16::MAX),
             limits: Cell::default(),
-            draft: String::new(),
+            draft: Draft::default(),
         }
     }
 
@@ -165,7 +166,7 @@ impl Play {
             debrief_max: Cell::new(u16::MAX),
             brief_max: Cell::new(u16::MAX),
             limits: Cell::default(),
-            draft: String::new(),
+            draft: Draft::default(),
         }
     }
 
@@ -370,31 +371,27 @@ impl Play {
         self.reflecting().is_some() && self.reflection_handover().is_none()
     }
 
-    /// Takes a typed key: letters into the answer, `Enter` to keep it and go on, `Esc` to skip
-    /// this seat's remaining prompts.
+    /// Takes a typed key: `Enter` keeps the answer and goes on, `Esc` keeps it and skips this
+    /// seat's remaining prompts, any other key edits the answer.
     pub fn type_key(&mut self, key: KeyEvent) {
         let Some((seat, prompt, _, _)) = self.reflecting() else {
             return;
         };
         match key.code {
-            KeyCode::Char(c) if self.draft.chars().count() < 600 => self.draft.push(c),
-            KeyCode::Backspace => {
-                self.draft.pop();
-            }
             KeyCode::Enter => {
-                let answer = std::mem::take(&mut self.draft);
+                let answer = self.draft.take();
                 self.session().reflect(seat, &prompt, &answer);
             }
             KeyCode::Esc => {
                 // What was typed so far is kept as this prompt's answer; the rest are skipped.
-                let answer = std::mem::take(&mut self.draft);
+                let answer = self.draft.take();
                 let mut session = self.session();
                 session.reflect(seat, &prompt, &answer);
                 for prompt in session.unanswered(seat) {
                     session.reflect(seat, &prompt, "");
                 }
             }
-            _ => {}
+            code => self.draft.key(code),
         }
     }
 

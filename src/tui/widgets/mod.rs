@@ -2,6 +2,7 @@
 
 pub mod board;
 pub mod chart;
+pub mod draft;
 pub mod hand;
 pub mod log;
 pub mod meters;
