@@ -223,7 +223,8 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
             "Insecurity and pressure in Pakistan pull toward unilateral operations.".to_string()
         }
         LogEvent::Stalled => "No progress this round: mediation fatigue sets in.".to_string(),
-        LogEvent::Drew { seat, count } => format!("{seat} drew {count} card(s)."),
+        LogEvent::Drew { seat, count: 1 } => format!("{seat} drew a card."),
+        LogEvent::Drew { seat, count } => format!("{seat} drew {count} cards."),
         LogEvent::AccordTabled => "The mediators tabled the accord for signature.".to_string(),
         LogEvent::AccordVote { seat, accept } => {
             format!(

@@ -109,7 +109,7 @@ pub const BINDINGS: &[Binding] = &[
         Command::NextPanel,
         &[KeyCode::Tab],
         "Tab",
-        "next panel: hand, table, log",
+        "next panel: hand, log, table",
     ),
     bind(
         Command::PrevPanel,

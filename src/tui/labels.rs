@@ -69,12 +69,12 @@ pub fn action(view: &SeatView, action: &Action) -> String {
             card: c,
             target: None,
             ..
-        } => format!("Play {}", card(c)),
+        } => format!("Play {} ({}◆)", card(c), view.cost_of(c)),
         Action::Play {
             card: c,
             target: Some(t),
             ..
-        } => format!("Play {} on {}", card(c), table_item(view, t)),
+        } => format!("Play {} on #{t} ({}◆)", card(c), view.cost_of(c)),
         Action::Meet {
             demand, card: c, ..
         } => {

@@ -260,6 +260,7 @@ impl Play {
                 self.ui.picker = None;
                 self.ui.prompt = 0;
                 self.ui.prompt_hidden = false;
+                self.ui.detail_scroll = 0;
                 self.sync();
             }
             Err(e) => self.notice = Some(e.to_string()),
@@ -682,14 +683,25 @@ impl Play {
     }
 
     /// Enter on a demand or commitment: offer what can be done with it.
-    fn use_item(&mut self) {
+    /// Whether the selected hand card can be used now (Enter would do something).
+    fn selected_card_playable(&self) -> bool {
         let view = self.view();
-        let Some(item) = board::items(&view).get(self.ui.board).copied() else {
-            return;
-        };
-        let id = item.id();
-        let ways: Vec<Action> = self
-            .legal()
+        view.own_hand()
+            .get(self.ui.hand)
+            .is_some_and(|&card| self.legal().iter().any(|a| uses_card(a, card)))
+    }
+
+    /// Whether some action can be taken on the selected table item now.
+    fn selected_item_usable(&self) -> bool {
+        let view = self.view();
+        board::items(&view)
+            .get(self.ui.board)
+            .is_some_and(|item| !self.actions_on(item.id()).is_empty())
+    }
+
+    /// The legal actions aimed at table item `id`: answers to a demand, cards played on it.
+    fn actions_on(&self, id: crate::engine::TableId) -> Vec<Action> {
+        self.legal()
             .into_iter()
             .filter(|a| match *a {
                 Action::Meet { demand, .. }
@@ -698,7 +710,16 @@ impl Play {
                 Action::Play { target, .. } => target == Some(id),
                 _ => false,
             })
-            .collect();
+            .collect()
+    }
+
+    fn use_item(&mut self) {
+        let view = self.view();
+        let Some(item) = board::items(&view).get(self.ui.board).copied() else {
+            return;
+        };
+        let id = item.id();
+        let ways = self.actions_on(id);
         if ways.is_empty() {
             self.notice = Some(format!(
                 "Nothing you can do with {} now.",
@@ -851,10 +872,8 @@ impl Play {
                 buttons.push(("Esc look at the table".to_string(), Command::Back));
             } else {
                 let enter = match self.ui.focus {
-                    Panel::Hand => Some("Enter play"),
-                    Panel::Table if !board::items(&self.view()).is_empty() => {
-                        Some("Enter act on it")
-                    }
+                    Panel::Hand if self.selected_card_playable() => Some("Enter play"),
+                    Panel::Table if self.selected_item_usable() => Some("Enter act on it"),
                     _ => None,
                 };
                 if let Some(enter) = enter {
@@ -867,7 +886,9 @@ impl Play {
             }
         }
         if matches!(self.shown, Viewer::Seat(_)) {
-            buttons.push(("u undo".to_string(), Command::Undo));
+            if !self.at_the_last_table() {
+                buttons.push(("u undo".to_string(), Command::Undo));
+            }
             buttons.push(("b brief".to_string(), Command::Brief));
         }
         buttons.push(("Tab panel".to_string(), Command::NextPanel));
@@ -944,6 +965,7 @@ impl Play {
                 .own_hand()
                 .iter()
                 .map(|&card| match actor {
+                    _ if game.outcome().is_some() => true,
                     Some(_) => !legal.iter().any(|a| uses_card(a, card)),
                     None => game.card_block(seat, card).is_some(),
                 })

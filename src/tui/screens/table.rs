@@ -27,12 +27,12 @@ pub enum Panel {
 }
 
 impl Panel {
-    /// The next panel in Tab order.
+    /// The next panel in Tab order: down the screen (table, hand, log) and round again.
     pub fn next(self) -> Panel {
         match self {
-            Panel::Hand => Panel::Table,
-            Panel::Table => Panel::Log,
-            Panel::Log => Panel::Hand,
+            Panel::Table => Panel::Hand,
+            Panel::Hand => Panel::Log,
+            Panel::Log => Panel::Table,
         }
     }
 
@@ -153,10 +153,14 @@ pub fn layout(area: Rect, hand_len: usize, focus: Panel) -> Areas {
     let detail_rows = match (focus, tall) {
         (Panel::Log, _) => 0,
         (_, true) => 8,
-        (_, false) => 6,
+        (_, false) => 5,
     };
     let [table, hand, detail, log] = Layout::vertical([
-        Constraint::Percentage(if tall { 25 } else { 20 }),
+        if tall {
+            Constraint::Percentage(25)
+        } else {
+            Constraint::Length(5)
+        },
         Constraint::Length(hand_rows),
         Constraint::Length(detail_rows),
         Constraint::Min(4),
@@ -344,7 +348,7 @@ fn draw_header(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
             let who = &data.players[seat.index()];
             format!("{seat} ({who}) to {decision}")
         }
-        (None, _) => "game over".to_string(),
+        (None, _) => "the talks are over".to_string(),
     };
     let actions = if view
         .to_act
@@ -371,7 +375,7 @@ fn draw_header(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
         + capital.chars().count()
         + 3;
     // On a narrow screen the phase goes first: the turn already says what is being decided.
-    let phase = if full > usize::from(area.width) {
+    let phase = if full > usize::from(area.width) || view.to_act.is_none() {
         "· ".to_string()
     } else {
         phase
