@@ -124,13 +124,30 @@ impl Problems {
 
     /// `first`, carrying these problems as the ones found after it.
     pub(super) fn after(self, mut first: ScenarioError) -> ScenarioError {
-        first.more = self.0.into();
+        first.more = self.in_reading_order().into();
         first
+    }
+
+    /// The problems file by file (in the order the files were met), each file's from top to
+    /// bottom.
+    fn in_reading_order(self) -> Vec<ScenarioError> {
+        let mut files: Vec<std::path::PathBuf> = Vec::new();
+        for problem in &self.0 {
+            if !files.contains(&problem.file) {
+                files.push(problem.file.clone());
+            }
+        }
+        let mut problems = self.0;
+        problems.sort_by_key(|p| {
+            let file = files.iter().position(|f| *f == p.file);
+            (file, p.line, p.column)
+        });
+        problems
     }
 
     /// `value` when nothing was found; otherwise the first problem, carrying the others.
     pub(super) fn into_result<T>(self, value: impl FnOnce() -> T) -> Result<T, ScenarioError> {
-        let mut problems = self.0.into_iter();
+        let mut problems = self.in_reading_order().into_iter();
         match problems.next() {
             None => Ok(value()),
             Some(mut first) => {
@@ -230,6 +247,21 @@ mod tests {
         assert_eq!((err.line, err.column), (2, 4));
         assert_eq!(err.source_line.as_deref(), Some("bb = 2"));
         assert!(err.to_string().starts_with("f.toml:2:4: m"));
+    }
+
+    #[test]
+    fn problems_are_reported_file_by_file_from_the_top() {
+        let text = "a\nb\nc\n";
+        let at = |file: &str, offset: usize| {
+            ScenarioError::at(file, text, offset..offset, String::new(), String::new())
+        };
+        let mut problems = Problems::default();
+        problems.push(at("a.toml", 4));
+        problems.push(at("b.toml", 0));
+        problems.push(at("a.toml", 2));
+        let err = problems.into_result(|| ()).unwrap_err();
+        let order: Vec<String> = err.all().map(ScenarioError::location).collect();
+        assert_eq!(order, ["a.toml:2:1", "a.toml:3:1", "b.toml:1:1"]);
     }
 
     #[test]
