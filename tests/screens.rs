@@ -868,6 +868,19 @@ fn the_footer_names_what_enter_does_in_each_place_and_the_log_follows_when_left(
         "{}",
         footer(&mut app)
     );
+    // Undo is offered only once there is something of one's own to take back.
+    assert!(!footer(&mut app).contains("u undo"), "{}", footer(&mut app));
+    press(&mut app, KeyCode::Enter);
+    let undoable = app
+        .play()
+        .unwrap()
+        .session()
+        .game()
+        .check_undo(Seat::Pakistan)
+        .is_ok();
+    assert!(undoable, "playing a card can be taken back");
+    assert!(footer(&mut app).contains("u undo"), "{}", footer(&mut app));
+    press(&mut app, KeyCode::Char('u'));
     // The header keeps every seat's capital on screen at 80 columns.
     let screen = render(&mut app, (80, 24));
     let header = screen.lines().next().unwrap().trim_matches('"').trim_end();
@@ -892,5 +905,40 @@ fn the_footer_names_what_enter_does_in_each_place_and_the_log_follows_when_left(
         footer(&mut app).contains("Enter close the brief"),
         "{}",
         footer(&mut app)
+    );
+}
+
+#[test]
+fn a_resumed_game_shows_meter_changes_since_each_seats_last_action() {
+    let dir = tempfile::tempdir().unwrap();
+    let saving = Options {
+        saves_dir: Some(dir.path().to_path_buf()),
+        ..options()
+    };
+    let bot = Controller::Bot(Policy::Random);
+    let play = Play::start("tutorial", [Controller::Human, bot, bot], Some(5), &saving).unwrap();
+    let mut app = App::playing(saving.clone(), play, Instant::now());
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..6 {
+        settle(&mut app);
+        press(&mut app, KeyCode::Char('p'));
+        press(&mut app, KeyCode::Enter);
+    }
+    settle(&mut app);
+    let (path, live) = {
+        let session = app.play().unwrap().session();
+        let live = Seat::ALL.map(|seat| session.meters_at_last_action(seat));
+        (session.save_path().unwrap().to_path_buf(), live)
+    };
+    assert_ne!(
+        live[0],
+        app.play().unwrap().session().game().scenario().start,
+        "Pakistan has acted and the meters moved"
+    );
+    let resumed = Play::load(&path, &saving).unwrap();
+    let session = resumed.session();
+    assert_eq!(
+        Seat::ALL.map(|seat| session.meters_at_last_action(seat)),
+        live
     );
 }

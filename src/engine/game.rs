@@ -208,9 +208,9 @@ impl Game {
             ));
         }
         if last.seat() != seat {
+            // Which seat acted is not said: in the secret posture phase that would be a leak.
             return Err(RuleError::Illegal(format!(
-                "the last action was {}'s, not {seat}'s",
-                last.seat()
+                "another seat has acted since {seat}'s last action"
             )));
         }
         let revealed = self.log[start as usize..]

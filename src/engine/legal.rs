@@ -343,8 +343,18 @@ impl Game {
         if agreed >= 3 && security && sovereignty {
             None
         } else {
+            let missing: Vec<&str> = [(security, "Security"), (sovereignty, "Sovereignty")]
+                .into_iter()
+                .filter(|(agreed, _)| !agreed)
+                .map(|(_, name)| name)
+                .collect();
+            let why = if missing.is_empty() {
+                format!("only {agreed} agreed")
+            } else {
+                format!("{} not agreed yet", missing.join(" and "))
+            };
             Some(format!(
-                "the accord needs 3 agreed baskets including Security and Sovereignty ({agreed} agreed)"
+                "the accord needs 3 agreed baskets including Security and Sovereignty ({why})"
             ))
         }
     }

@@ -109,7 +109,7 @@ pub const BINDINGS: &[Binding] = &[
         Command::NextPanel,
         &[KeyCode::Tab],
         "Tab",
-        "next panel: hand, log, table",
+        "next panel, down the screen: table, hand, log",
     ),
     bind(
         Command::PrevPanel,

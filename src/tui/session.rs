@@ -173,7 +173,7 @@ impl Session {
             Controller::Bot(policy) => Some(policy.bot(derive_seed(seed, seat.index() as u64 + 1))),
         });
         let reasons = place_notes(&game, &controllers, &notes);
-        let start = game.scenario().start;
+        let meters_at_last_action = meters_after_last_actions(&game);
         Session {
             game,
             source,
@@ -181,7 +181,7 @@ impl Session {
             bots,
             notes,
             reasons,
-            meters_at_last_action: [start; 3],
+            meters_at_last_action,
             save_path,
             away: [false; 3],
             open: [false; 3],
@@ -559,6 +559,20 @@ fn unix_now() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())
+}
+
+/// The meters just after each seat's last action in `game` (the start for a seat that has not
+/// acted), found by replaying the actions, so a resumed game shows changes since then.
+fn meters_after_last_actions(game: &Game) -> [Meters; 3] {
+    let mut after = [game.scenario().start; 3];
+    let mut replay = Game::new(game.scenario().clone(), game.seed());
+    for action in game.actions() {
+        if replay.apply(*action).is_err() {
+            break;
+        }
+        after[action.seat().index()] = replay.meters();
+    }
+    after
 }
 
 /// Where each saved note's action starts in the log, found by replaying the actions.

@@ -42,6 +42,8 @@ pub struct Play {
     reflection_seat: Option<Seat>,
     /// The finished game's last table has been seen (Enter moves on to reflection and debrief).
     end_seen: bool,
+    /// How many actions the game had when the message was last checked for staleness.
+    actions_seen: usize,
     brief_open: bool,
     briefed: [bool; 3],
     notice: Option<String>,
@@ -114,6 +116,7 @@ impl Play {
             curtain,
             reflection_seat: None,
             end_seen: false,
+            actions_seen: 0,
             brief_open,
             briefed,
             notice: None,
@@ -157,6 +160,7 @@ impl Play {
             curtain: None,
             reflection_seat: None,
             end_seen: false,
+            actions_seen: 0,
             brief_open,
             briefed: [true; 3],
             notice: None,
@@ -172,6 +176,7 @@ impl Play {
 
     /// Called when the shared game changed elsewhere: keeps selections inside the new view.
     pub fn refresh(&mut self) {
+        self.forget_stale_notice();
         let view = self.view();
         self.ui.clamp(&view);
         if self.ui.picker.is_some() && self.actor().is_none() {
@@ -214,9 +219,20 @@ impl Play {
         if self.wake_at().is_some_and(|at| at <= now) {
             self.next_bot_at = None;
             self.session().play_bot();
+            self.forget_stale_notice();
             self.sync();
         }
         self.schedule(now);
+    }
+
+    /// Drops the message once someone else has moved: it was about a moment that has passed
+    /// (a "wait for your turn" would otherwise linger into the next prompt).
+    fn forget_stale_notice(&mut self) {
+        let actions = self.session().game().actions().len();
+        if actions != self.actions_seen {
+            self.actions_seen = actions;
+            self.notice = None;
+        }
     }
 
     /// The person who may act at this screen now: the acting seat, when it is human, shown
@@ -863,6 +879,9 @@ impl Play {
         } else if self.ui.picker.is_some() {
             buttons.push(("Enter choose".to_string(), Command::Confirm));
             buttons.push(("Esc cancel".to_string(), Command::Back));
+            buttons.push(("? help".to_string(), Command::Help));
+            buttons.push(("q quit".to_string(), Command::Quit));
+            return buttons;
         } else if let Some(seat) = self.actor() {
             let prompt = self.decision_prompt().is_some();
             if prompt && self.ui.prompt_hidden {
@@ -880,13 +899,14 @@ impl Play {
                     buttons.push((enter.to_string(), Command::Confirm));
                 }
                 buttons.push(("p pass".to_string(), Command::Pass));
-                if seat == Seat::Mediator {
+                let accord = Action::TableAccord { seat };
+                if seat == Seat::Mediator && self.legal().contains(&accord) {
                     buttons.push(("a accord".to_string(), Command::TableAccord));
                 }
             }
         }
-        if matches!(self.shown, Viewer::Seat(_)) {
-            if !self.at_the_last_table() {
+        if let Viewer::Seat(seat) = self.shown {
+            if self.session().game().check_undo(seat).is_ok() {
                 buttons.push(("u undo".to_string(), Command::Undo));
             }
             buttons.push(("b brief".to_string(), Command::Brief));
