@@ -59,6 +59,18 @@ pub fn table_item(view: &SeatView, id: TableId) -> String {
     format!("#{id}")
 }
 
+/// A table item in a few words, for an option aimed at it: `#3 AF→PK Security` for a demand,
+/// `#5 AF Security 70%` for a commitment.
+pub fn item_short(view: &SeatView, id: TableId) -> String {
+    if let Some(d) = view.demands.iter().find(|d| d.id == id) {
+        return format!("#{id} {}→{} {}", seat_tag(d.by), seat_tag(d.to), d.basket);
+    }
+    if let Some(c) = view.commitments.iter().find(|c| c.id == id) {
+        return format!("#{id} {} {} {}%", seat_tag(c.by), c.basket, c.credibility);
+    }
+    format!("#{id}")
+}
+
 /// One action as a menu entry for the seat that takes it.
 pub fn action(view: &SeatView, action: &Action) -> String {
     let s = &view.scenario;
@@ -74,7 +86,12 @@ pub fn action(view: &SeatView, action: &Action) -> String {
             card: c,
             target: Some(t),
             ..
-        } => format!("Play {} on #{t} ({}◆)", card(c), view.cost_of(c)),
+        } => format!(
+            "Play {} on {} ({}◆)",
+            card(c),
+            item_short(view, t),
+            view.cost_of(c)
+        ),
         Action::Meet {
             demand, card: c, ..
         } => {
@@ -108,8 +125,13 @@ pub fn action(view: &SeatView, action: &Action) -> String {
                 |o| format!("{} — {}", o.label, o.text),
             ),
         Action::Consent { accept: true, .. } => {
-            "Consent: monitors deploy; Afghan pressure rises by half the Sovereignty cost"
-                .to_string()
+            let cost = view
+                .consent_card
+                .map_or(0, |c| s.cards[usize::from(c)].sovereignty_cost);
+            format!(
+                "Consent: monitors deploy; Afghan pressure +{} (half the Sovereignty cost)",
+                cost / 2
+            )
         }
         Action::Consent { accept: false, .. } => {
             let cost = view

@@ -87,7 +87,15 @@ pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> 
     if !scenario.questions.is_empty() {
         out.push(Line::styled("For discussion", theme.heading()));
         for (i, question) in scenario.questions.iter().enumerate() {
-            out.push(Line::raw(format!("  {}. {question}", i + 1)));
+            let number = format!("  {}. ", i + 1);
+            let indent = number.chars().count();
+            out.extend(popup::hanging(
+                &number,
+                question,
+                width,
+                indent,
+                theme.text(),
+            ));
         }
     }
     out

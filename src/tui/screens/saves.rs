@@ -162,8 +162,9 @@ impl SavesState {
             } else {
                 (theme.text(), theme.dim())
             };
+            let marker = if i == self.selected { "▸" } else { " " };
             let lines = vec![
-                Line::styled(format!(" {}", entry.line), style),
+                Line::styled(format!("{marker}{}", entry.line), style),
                 Line::styled(format!("   {}", entry.detail), detail),
             ];
             frame.render_widget(Paragraph::new(lines), row);
