@@ -145,6 +145,7 @@ fn footer() -> Vec<(String, Command)> {
     vec![
         ("→ step".to_string(), Command::Right),
         ("← back".to_string(), Command::Left),
+        ("PgDn/PgUp ±10".to_string(), Command::PageDown),
         ("Home start".to_string(), Command::Home),
         ("End end".to_string(), Command::End),
         ("? help".to_string(), Command::Help),
