@@ -382,3 +382,72 @@ fn the_lobby_lists_free_seats_and_highlights_a_new_tables_first_seat() {
         "{chosen:?}"
     );
 }
+
+#[test]
+fn a_player_who_read_the_brief_reconnects_straight_to_the_table() {
+    use ceasefire::engine::{Seat, Viewer};
+    use ceasefire::tui::{App, Options, Play, Speed};
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+    let tables = Tables::new(None, Duration::ZERO);
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    let table = tables
+        .open(&source, 7, [None, None, Some(Policy::Random)])
+        .unwrap();
+    let options = Options {
+        saves_dir: None,
+        speed: Speed::Instant,
+        theme: Theme::new(false),
+    };
+    let connect = || {
+        let play = Play::remote(
+            table.session.clone(),
+            Viewer::Seat(Seat::Afghanistan),
+            Speed::Instant,
+        );
+        App::remote(options.clone(), play)
+    };
+    let screen = |app: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        terminal.draw(|frame| app.draw(frame)).unwrap();
+        terminal.backend().to_string()
+    };
+    let mut first = connect();
+    assert!(
+        screen(&first).contains("Enter to begin"),
+        "the brief comes first"
+    );
+    first.handle(
+        &Event::Key(KeyEvent::from(KeyCode::Enter)),
+        std::time::Instant::now(),
+    );
+    assert!(!screen(&first).contains("Enter to begin"));
+    drop(first);
+    let again = connect();
+    assert!(
+        !screen(&again).contains("Enter to begin"),
+        "{}",
+        screen(&again)
+    );
+}
+
+#[test]
+fn a_move_the_decision_clock_made_cannot_be_taken_back() {
+    use ceasefire::engine::{Action, Decision};
+    use ceasefire::tui::{Controller, Session};
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    let scenario = std::sync::Arc::new(source.build().unwrap());
+    let humans = [Controller::Human; 3];
+    let mut by_hand = Session::new(source.clone(), scenario.clone(), 7, humans, None);
+    let mut by_clock = Session::new(source, scenario, 7, humans, None);
+    // Pass with whoever negotiates first, by hand at one table and by the clock at the other.
+    let (seat, decision) = by_hand.game().to_act().unwrap();
+    assert_eq!(decision, Decision::Negotiate);
+    by_hand.act(Action::Pass { seat }).unwrap();
+    assert!(by_hand.check_undo(seat).is_ok());
+    let pass = by_clock.passive_action().unwrap();
+    assert_eq!(pass, Action::Pass { seat });
+    by_clock.act_on_expiry(pass).unwrap();
+    let refused = by_clock.check_undo(seat).unwrap_err().to_string();
+    assert!(refused.contains("decision clock"), "{refused}");
+    assert!(by_clock.act(Action::Undo { seat }).is_err());
+}

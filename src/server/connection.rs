@@ -255,6 +255,14 @@ impl Connection {
                     table,
                     from_console,
                 } => {
+                    // From the console, Esc or q goes straight back to it: nothing is lost.
+                    if *from_console
+                        && let Event::Key(key) = &event
+                        && matches!(keys::command_for(*key), Some(Command::Back | Command::Quit))
+                    {
+                        screen.view = View::Dashboard(Dashboard::default());
+                        continue;
+                    }
                     let before = table.lock().game().actions().len();
                     app.handle(&event, Instant::now());
                     let after = table.lock().game().actions().len();
@@ -318,7 +326,8 @@ impl Connection {
                 speed: Speed::Instant,
                 theme: Theme::new(!self.no_color),
             };
-            let play = Play::remote(table.session.clone(), Viewer::Facilitator, Speed::Instant);
+            let mut play = Play::remote(table.session.clone(), Viewer::Facilitator, Speed::Instant);
+            play.set_back_button("Esc back to the console");
             screen.view = View::Game {
                 app: Box::new(App::remote(options, play)),
                 table: table.clone(),

@@ -320,7 +320,7 @@ fn run_clock(table: &Table) {
         }
     };
     if let Some(action) = expired {
-        let acted = table.lock().act(action).is_ok();
+        let acted = table.lock().act_on_expiry(action).is_ok();
         if acted {
             table.changed();
         }

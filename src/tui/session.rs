@@ -83,6 +83,10 @@ pub struct Session {
     save_path: Option<PathBuf>,
     away: [bool; 3],
     open: [bool; 3],
+    briefed: [bool; 3],
+    /// The length of the action list just after the decision clock moved for a seat: that
+    /// move cannot be taken back.
+    clock_moved_at: Option<usize>,
     paused: bool,
     reflections: Vec<crate::save::Reflection>,
     deadline: Option<std::time::Instant>,
@@ -185,6 +189,8 @@ impl Session {
             save_path,
             away: [false; 3],
             open: [false; 3],
+            briefed: [false; 3],
+            clock_moved_at: None,
             paused: false,
             reflections: Vec::new(),
             deadline: None,
@@ -396,6 +402,17 @@ impl Session {
         self.away[seat.index()] = away;
     }
 
+    /// Records that `seat`'s person has read (and closed) its brief at this table.
+    pub fn mark_briefed(&mut self, seat: Seat) {
+        self.briefed[seat.index()] = true;
+    }
+
+    /// Whether `seat` has read its brief here, or has moved already: a reconnection then goes
+    /// straight back to the table.
+    pub fn was_briefed(&self, seat: Seat) -> bool {
+        self.briefed[seat.index()] || self.game.actions().iter().any(|a| a.seat() == seat)
+    }
+
     /// Marks a remote seat as open (nobody has taken it yet) or taken.
     pub fn set_open(&mut self, seat: Seat, open: bool) {
         self.open[seat.index()] = open;
@@ -437,6 +454,9 @@ impl Session {
     /// Applies a person's action (an undo included), then autosaves.
     pub fn act(&mut self, action: Action) -> Result<(), RuleError> {
         let seat = action.seat();
+        if let Action::Undo { seat } = action {
+            self.check_undo(seat)?;
+        }
         if self.paused {
             return Err(RuleError::Illegal(
                 "the facilitator has paused this table".into(),
@@ -448,6 +468,25 @@ impl Session {
         self.apply(action)?;
         self.autosave();
         Ok(())
+    }
+
+    /// The decision clock ran out: `action` (a pass or another passive move) is taken for the
+    /// acting seat, and cannot be undone.
+    pub fn act_on_expiry(&mut self, action: Action) -> Result<(), RuleError> {
+        self.act(action)?;
+        self.clock_moved_at = Some(self.game.actions().len());
+        Ok(())
+    }
+
+    /// Whether `seat` may take back its last action: the engine's rule, and never a move the
+    /// decision clock made for it.
+    pub fn check_undo(&self, seat: Seat) -> Result<(), RuleError> {
+        if self.clock_moved_at == Some(self.game.actions().len()) {
+            return Err(RuleError::Illegal(
+                "the decision clock made that move: it cannot be taken back".into(),
+            ));
+        }
+        self.game.check_undo(seat)
     }
 
     fn apply(&mut self, action: Action) -> Result<(), RuleError> {

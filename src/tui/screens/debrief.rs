@@ -141,18 +141,16 @@ pub fn draw_reflection(
     );
 }
 
-/// Draws the debrief, scrolled down by `scroll` lines; returns the furthest it can scroll.
-pub fn draw(frame: &mut Frame, session: &Session, scroll: u16, theme: Theme) -> u16 {
+/// Draws the debrief, scrolled down by `scroll` lines, with `keys` on its border; returns the
+/// furthest it can scroll.
+pub fn draw(frame: &mut Frame, session: &Session, scroll: u16, keys: &str, theme: Theme) -> u16 {
     let area = frame.area();
     let title = format!(" {} — debrief ", session.game().scenario().title);
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.focus_border())
         .title(Line::styled(title, theme.heading()))
-        .title_bottom(Line::styled(
-            " ↑↓ scroll · r rematch, seats rotated · Enter title · q quit ",
-            theme.dim(),
-        ));
+        .title_bottom(Line::styled(keys.to_string(), theme.dim()));
     let width = block.inner(area).width;
     let text = Paragraph::new(lines(session, width, theme)).wrap(Wrap { trim: false });
     popup::scrolled(frame, area, text, block, scroll, theme)

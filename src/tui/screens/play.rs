@@ -44,6 +44,8 @@ pub struct Play {
     end_seen: bool,
     /// How many actions the game had when the message was last checked for staleness.
     actions_seen: usize,
+    /// A footer button that leaves this screen for the one that opened it (the console).
+    back_button: Option<&'static str>,
     brief_open: bool,
     briefed: [bool; 3],
     notice: Option<String>,
@@ -117,6 +119,7 @@ impl Play {
             reflection_seat: None,
             end_seen: false,
             actions_seen: 0,
+            back_button: None,
             brief_open,
             briefed,
             notice: None,
@@ -139,16 +142,14 @@ impl Play {
     }
 
     /// One viewer's window on a shared table's game: no curtain, no bots driven from here.
-    /// A seat sees its brief first until it has made a move, so a reconnection mid-game goes
-    /// straight back to the table.
+    /// A seat sees its brief first until it has read it or made a move, so a reconnection
+    /// goes straight back to the table.
     pub fn remote(session: Arc<Mutex<Session>>, viewer: Viewer, speed: Speed) -> Play {
         let brief_open = match viewer {
-            Viewer::Seat(seat) => {
-                let session = session
-                    .lock()
-                    .unwrap_or_else(|poisoned| poisoned.into_inner());
-                !session.game().actions().iter().any(|a| a.seat() == seat)
-            }
+            Viewer::Seat(seat) => !session
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .was_briefed(seat),
             _ => false,
         };
         Play {
@@ -161,6 +162,7 @@ impl Play {
             reflection_seat: None,
             end_seen: false,
             actions_seen: 0,
+            back_button: None,
             brief_open,
             briefed: [true; 3],
             notice: None,
@@ -172,6 +174,11 @@ impl Play {
             limits: Cell::default(),
             draft: Draft::default(),
         }
+    }
+
+    /// Names the footer button (Esc) that goes back to whatever opened this screen.
+    pub fn set_back_button(&mut self, label: &'static str) {
+        self.back_button = Some(label);
     }
 
     /// Called when the shared game changed elsewhere: keeps selections inside the new view.
@@ -449,6 +456,9 @@ impl Play {
                 Command::Confirm | Command::Back | Command::Brief => {
                     self.brief_open = false;
                     self.brief_scroll = 0;
+                    if let Viewer::Seat(seat) = self.shown {
+                        self.session().mark_briefed(seat);
+                    }
                 }
                 Command::Down | Command::PageDown => {
                     self.brief_scroll = (self.brief_scroll + 3).min(self.brief_max.get())
@@ -629,13 +639,13 @@ impl Play {
 
     fn undo(&mut self) {
         let humans = self.session().humans();
-        let Some(seat) = humans.into_iter().find(|s| {
-            Viewer::Seat(*s) == self.shown && self.session().game().check_undo(*s).is_ok()
-        }) else {
+        let Some(seat) = humans
+            .into_iter()
+            .find(|s| Viewer::Seat(*s) == self.shown && self.session().check_undo(*s).is_ok())
+        else {
             let why = match self.shown {
                 Viewer::Seat(seat) => self
                     .session()
-                    .game()
                     .check_undo(seat)
                     .err()
                     .map_or_else(String::new, |e| e.to_string()),
@@ -767,7 +777,8 @@ impl Play {
             Command::PageUp => self.debrief_scroll = self.debrief_scroll.saturating_sub(10),
             Command::Home => self.debrief_scroll = 0,
             Command::End => self.debrief_scroll = self.debrief_max.get(),
-            Command::Confirm | Command::Back => return Step::Title,
+            // Over ssh there is no title screen to go back to: only q leaves (and asks).
+            Command::Confirm | Command::Back if self.role == Role::Local => return Step::Title,
             Command::Rematch if self.role == Role::Local => {
                 let session = self.session().rematch();
                 return Step::Play(Box::new(Play::with_session(session, self.speed)));
@@ -906,10 +917,13 @@ impl Play {
             }
         }
         if let Viewer::Seat(seat) = self.shown {
-            if self.session().game().check_undo(seat).is_ok() {
+            if self.session().check_undo(seat).is_ok() {
                 buttons.push(("u undo".to_string(), Command::Undo));
             }
             buttons.push(("b brief".to_string(), Command::Brief));
+        }
+        if let Some(back) = self.back_button {
+            buttons.push((back.to_string(), Command::Back));
         }
         buttons.push(("Tab panel".to_string(), Command::NextPanel));
         buttons.push(("? help".to_string(), Command::Help));
@@ -925,7 +939,11 @@ impl Play {
             } else if let Some((seat, prompt, index, total)) = self.reflecting() {
                 debrief::draw_reflection(frame, seat, &prompt, (index, total), &self.draft, theme);
             } else {
-                let max = debrief::draw(frame, &self.session(), self.debrief_scroll, theme);
+                let keys = match self.role {
+                    Role::Local => " ↑↓ scroll · r rematch, seats rotated · Enter title · q quit ",
+                    Role::Remote => " ↑↓ scroll · q leave ",
+                };
+                let max = debrief::draw(frame, &self.session(), self.debrief_scroll, keys, theme);
                 self.debrief_max.set(max);
             }
             return;
