@@ -295,6 +295,13 @@ fn meter_changes_are_read_and_checked() {
         parse_meters("trust -5, security +3").unwrap(),
         vec![("trust".to_string(), -5), ("security".to_string(), 3)]
     );
+    assert_eq!(
+        parse_meters("PK pressure -3, afghan pressure +2").unwrap(),
+        vec![
+            ("pakistan_pressure".to_string(), -3),
+            ("afghanistan_pressure".to_string(), 2)
+        ]
+    );
     assert!(
         parse_meters("luck +3")
             .unwrap_err()
@@ -450,4 +457,39 @@ fn a_move_the_decision_clock_made_cannot_be_taken_back() {
     let refused = by_clock.check_undo(seat).unwrap_err().to_string();
     assert!(refused.contains("decision clock"), "{refused}");
     assert!(by_clock.act(Action::Undo { seat }).is_err());
+}
+
+#[test]
+fn a_paused_table_says_so_in_the_header_and_offers_no_moves() {
+    use ceasefire::engine::Viewer;
+    use ceasefire::tui::{App, Options, Play, Speed};
+    let tables = Tables::new(None, Duration::ZERO);
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    let table = tables.open(&source, 7, [None; 3]).unwrap();
+    let options = Options {
+        saves_dir: None,
+        speed: Speed::Instant,
+        theme: Theme::new(false),
+    };
+    let (seat, _) = table.lock().game().to_act().unwrap();
+    table.lock().mark_briefed(seat);
+    let app = App::remote(
+        options,
+        Play::remote(table.session.clone(), Viewer::Seat(seat), Speed::Instant),
+    );
+    let screen = |app: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        terminal.draw(|frame| app.draw(frame)).unwrap();
+        terminal.backend().to_string()
+    };
+    assert!(screen(&app).contains("p pass"), "{}", screen(&app));
+    table.set_paused(true);
+    let paused = screen(&app);
+    assert!(
+        paused.lines().next().unwrap().contains("PAUSED"),
+        "{paused}"
+    );
+    assert!(!paused.contains("p pass"), "{paused}");
+    table.set_paused(false);
+    assert!(screen(&app).contains("p pass"));
 }

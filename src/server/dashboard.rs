@@ -32,10 +32,21 @@ pub fn parse_meters(text: &str) -> Result<Vec<(String, i8)>, String> {
                 .rsplit_once(' ')
                 .ok_or_else(|| format!("`{part}`: write a meter and a change, like `trust -5`"))?;
             let name = name.trim().to_lowercase().replace(' ', "_");
+            // The screens' short names (PK pressure, AF pressure) work as well as the keys.
+            let name = match name.as_str() {
+                "pk_pressure" | "pakistani_pressure" => "pakistan_pressure".to_string(),
+                "af_pressure" | "afghan_pressure" => "afghanistan_pressure".to_string(),
+                _ => name,
+            };
             let meter = Meter::ALL
                 .into_iter()
                 .find(|m| m.key() == name)
-                .ok_or_else(|| format!("unknown meter `{name}`: use {}", names.join(", ")))?;
+                .ok_or_else(|| {
+                    format!(
+                        "unknown meter `{name}`: use {} (or PK/AF pressure)",
+                        names.join(", ")
+                    )
+                })?;
             let delta: i8 = number
                 .trim_start_matches('+')
                 .parse()

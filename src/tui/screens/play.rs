@@ -184,6 +184,15 @@ impl Play {
     /// Called when the shared game changed elsewhere: keeps selections inside the new view.
     pub fn refresh(&mut self) {
         self.forget_stale_notice();
+        let resumed = !self.session().paused();
+        if resumed
+            && self
+                .notice
+                .as_deref()
+                .is_some_and(|n| n.contains("paused this table"))
+        {
+            self.notice = None;
+        }
         let view = self.view();
         self.ui.clamp(&view);
         if self.ui.picker.is_some() && self.actor().is_none() {
@@ -893,6 +902,8 @@ impl Play {
             buttons.push(("? help".to_string(), Command::Help));
             buttons.push(("q quit".to_string(), Command::Quit));
             return buttons;
+        } else if self.session().paused() {
+            // Nothing can be played until the facilitator resumes the table.
         } else if let Some(seat) = self.actor() {
             let prompt = self.decision_prompt().is_some();
             if prompt && self.ui.prompt_hidden {
@@ -1027,6 +1038,7 @@ impl Play {
             players: session.players(),
             actor,
             notice: notice.as_deref(),
+            paused: session.paused(),
             footer,
         };
         self.limits.set(table::draw(frame, &data, &self.ui, theme));

@@ -115,6 +115,7 @@ impl Replay {
             players: self.session.players(),
             actor: None,
             notice: Some(&notice),
+            paused: false,
             footer: footer(),
         };
         table::draw(frame, &data, &self.ui, theme);

@@ -104,6 +104,8 @@ pub struct TableData<'a> {
     pub actor: Option<Seat>,
     /// A message for the player (a refusal, "saved").
     pub notice: Option<&'a str>,
+    /// The facilitator has paused the table: nobody can act.
+    pub paused: bool,
     /// The footer's buttons.
     pub footer: Vec<(String, Command)>,
 }
@@ -343,6 +345,7 @@ fn draw_hand(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, them
 fn draw_header(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
     let view = data.view;
     let turn = match (view.to_act, data.actor) {
+        _ if data.paused => "⏸ PAUSED by the facilitator".to_string(),
         (Some((_, decision)), Some(_)) => format!("▶ YOUR MOVE: {decision}"),
         (Some((seat, decision)), None) => {
             let who = &data.players[seat.index()];
