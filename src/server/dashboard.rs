@@ -293,16 +293,16 @@ impl Dashboard {
     /// Draws the console.
     pub fn draw(&self, frame: &mut Frame, tables: &Tables, theme: Theme) {
         let mut lines = vec![Line::styled(
-            "table  scenario / seed                round phase       to act (thinking)          meters    baskets  state",
+            " table  scenario / seed                round phase       to act (thinking)          meters    baskets  state",
             theme.dim(),
         )];
         for (i, table) in tables.all().iter().enumerate() {
-            let style = if i == self.selected {
-                theme.selected()
+            let (marker, style) = if i == self.selected {
+                ("▸", theme.selected())
             } else {
-                theme.text()
+                (" ", theme.text())
             };
-            lines.push(Line::styled(row(table), style));
+            lines.push(Line::styled(format!("{marker}{}", row(table)), style));
         }
         lines.push(Line::styled(
             "meters, one block each: Trust Sovereignty Security Border Credibility Escalation, PK and AF pressure",
@@ -324,10 +324,10 @@ impl Dashboard {
                 let events = &session.game().scenario().events;
                 for (i, &event) in order.iter().enumerate() {
                     let event = &events[usize::from(event)];
-                    let style = if i == at {
-                        theme.selected()
+                    let (marker, style) = if i == at {
+                        ("▸", theme.selected())
                     } else {
-                        theme.text()
+                        (" ", theme.text())
                     };
                     let list = if event.inject {
                         "inject list"
@@ -335,25 +335,33 @@ impl Dashboard {
                         "event deck"
                     };
                     lines.push(Line::styled(
-                        format!("  [{list}] {} — {}", event.name, event.text),
+                        format!("{marker} [{list}] {} — {}", event.name, event.text),
                         style,
                     ));
                 }
             }
         }
         if let Some(form) = &self.writing {
+            let all = tables.all();
+            let id = all
+                .get(self.selected.min(all.len().saturating_sub(1)))
+                .map_or(0, |t| t.id);
             lines.push(Line::styled(
-                "Write an event for the selected table (Tab next field · Enter inject · Esc cancel):",
+                format!(
+                    "Write an event for table {id} (Tab next field · Enter inject · Esc cancel):"
+                ),
                 theme.heading(),
             ));
             for (i, (label, value)) in FIELDS.iter().zip(&form.fields).enumerate() {
-                let cursor = if i == form.field { "▏" } else { "" };
-                let style = if i == form.field {
-                    theme.selected()
+                let (marker, cursor, style) = if i == form.field {
+                    ("▸", "▏", theme.selected())
                 } else {
-                    theme.text()
+                    (" ", "", theme.text())
                 };
-                lines.push(Line::styled(format!("  {label}: {value}{cursor}"), style));
+                lines.push(Line::styled(
+                    format!("{marker} {label}: {value}{cursor}"),
+                    style,
+                ));
             }
         }
         if let Some(notice) = &self.notice {
