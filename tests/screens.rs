@@ -523,6 +523,13 @@ fn after_the_game_each_person_writes_a_reflection_that_is_saved() {
     press(&mut app, KeyCode::Esc);
     let screen = render(&mut app, (120, 40));
     assert!(screen.contains("debrief"), "{screen}");
+    // The debrief shows the answers, near its end.
+    press(&mut app, KeyCode::End);
+    let end = render(&mut app, (120, 40));
+    assert!(
+        end.contains("Reflections") && end.contains("quiet wins"),
+        "{end}"
+    );
 
     let path = app
         .play()

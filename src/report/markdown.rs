@@ -184,10 +184,12 @@ fn write_report(out: &mut String, r: &Report) {
         out.push_str("Nobody wrote a reflection.\n");
     }
     for reflection in &r.reflections {
+        let seat = crate::engine::Seat::from_key(&reflection.seat)
+            .map_or_else(|| reflection.seat.clone(), |s| s.to_string());
         let _ = writeln!(
             out,
-            "- **{}** — *{}* {}",
-            reflection.seat, reflection.prompt, reflection.answer
+            "- **{seat}** — *{}* {}",
+            reflection.prompt, reflection.answer
         );
     }
     out.push('\n');

@@ -510,6 +510,11 @@ impl Session {
         file
     }
 
+    /// The reflection answers written so far (skipped prompts have empty answers).
+    pub fn reflections(&self) -> &[crate::save::Reflection] {
+        &self.reflections
+    }
+
     /// The reflection prompts `seat` has not answered (or skipped) yet, once the game is over.
     pub fn unanswered(&self, seat: Seat) -> Vec<String> {
         if self.game.outcome().is_none() {

@@ -84,6 +84,27 @@ pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> 
     }
     out.push(Line::raw(""));
 
+    let answered: Vec<_> = session
+        .reflections()
+        .iter()
+        .filter(|r| !r.answer.is_empty())
+        .collect();
+    if !answered.is_empty() {
+        out.push(Line::styled("Reflections", theme.heading()));
+        for reflection in answered {
+            let seat = crate::engine::Seat::from_key(&reflection.seat)
+                .map_or_else(|| reflection.seat.clone(), |s| s.to_string());
+            out.extend(popup::hanging(
+                &format!("  {seat}: "),
+                &format!("{} — {}", reflection.prompt, reflection.answer),
+                width,
+                4,
+                theme.text(),
+            ));
+        }
+        out.push(Line::raw(""));
+    }
+
     if !scenario.questions.is_empty() {
         out.push(Line::styled("For discussion", theme.heading()));
         for (i, question) in scenario.questions.iter().enumerate() {
