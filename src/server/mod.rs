@@ -219,7 +219,7 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         let _ = writeln!(
             out,
             "{}",
-            join_line(address, config.facilitator_password.is_some())
+            join_line(address, &config.bots, config.facilitator_password.is_some())
         );
         let _ = out.flush();
         drop(out);
@@ -280,8 +280,9 @@ async fn leave_clients_clean(shared: &Shared) {
     tokio::time::sleep(Duration::from_millis(300)).await;
 }
 
-/// How players join, with the server's real port (and address, unless it listens on all).
-fn join_line(address: SocketAddr, console: bool) -> String {
+/// How players join, with the server's real port (and address, unless it listens on all),
+/// naming only the seats that bots do not play.
+fn join_line(address: SocketAddr, bots: &[Option<Policy>; 3], console: bool) -> String {
     let host = if address.ip().is_unspecified() {
         "HOST".to_string()
     } else {
@@ -292,9 +293,19 @@ fn join_line(address: SocketAddr, console: bool) -> String {
     } else {
         "facilitator@ needs --facilitator-password"
     };
+    let seats: Vec<String> = crate::engine::Seat::ALL
+        .into_iter()
+        .filter(|seat| bots[seat.index()].is_none())
+        .map(|seat| format!("{}@", seat.key()))
+        .collect();
+    let seats = if seats.is_empty() {
+        "every seat is a bot: watch@".to_string()
+    } else {
+        format!("{}, watch@", seats.join(", "))
+    };
     format!(
-        "Players join with: ssh -p {} pakistan@{host} (or afghanistan@, mediator@, watch@; any \
-         other name opens the lobby; {facilitator})",
+        "Players join with: ssh -p {} NAME@{host}, NAME one of {seats}; any other name opens \
+         the lobby; {facilitator}",
         address.port()
     )
 }
