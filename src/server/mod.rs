@@ -293,19 +293,20 @@ fn join_line(address: SocketAddr, bots: &[Option<Policy>; 3], console: bool) -> 
     } else {
         "facilitator@ needs --facilitator-password"
     };
-    let seats: Vec<String> = crate::engine::Seat::ALL
+    let seats: Vec<&str> = crate::engine::Seat::ALL
         .into_iter()
         .filter(|seat| bots[seat.index()].is_none())
-        .map(|seat| format!("{}@", seat.key()))
+        .map(|seat| seat.key())
         .collect();
+    let example = seats.first().copied().unwrap_or("watch");
     let seats = if seats.is_empty() {
-        "every seat is a bot: watch@".to_string()
+        "every seat is a bot".to_string()
     } else {
-        format!("{}, watch@", seats.join(", "))
+        format!("seats {}", seats.join("@ ") + "@")
     };
     format!(
-        "Players join with: ssh -p {} NAME@{host}, NAME one of {seats}; any other name opens \
-         the lobby; {facilitator}",
+        "Players join with: ssh -p {} {example}@{host} ({seats}; watch@ spectates; any other \
+         name opens the lobby; {facilitator})",
         address.port()
     )
 }
