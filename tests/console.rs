@@ -26,6 +26,30 @@ fn room() -> Tables {
     tables
 }
 
+/// A player's screen at `table`: the app a connection for `viewer` would run.
+fn connect(
+    table: &ceasefire::server::tables::Table,
+    viewer: ceasefire::engine::Viewer,
+) -> ceasefire::tui::App {
+    use ceasefire::tui::{App, Options, Play, Speed};
+    let options = Options {
+        saves_dir: None,
+        speed: Speed::Instant,
+        theme: Theme::new(false),
+    };
+    App::remote(
+        options,
+        Play::remote(table.session.clone(), viewer, Speed::Instant),
+    )
+}
+
+/// What `app` draws at 100x30.
+fn screen(app: &ceasefire::tui::App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    terminal.backend().to_string()
+}
+
 /// The screen with the "thinking for N s" counters blanked, so snapshots are stable.
 fn draw(console: &Dashboard, tables: &Tables, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
@@ -393,32 +417,14 @@ fn the_lobby_lists_free_seats_and_highlights_a_new_tables_first_seat() {
 #[test]
 fn a_player_who_read_the_brief_reconnects_straight_to_the_table() {
     use ceasefire::engine::{Seat, Viewer};
-    use ceasefire::tui::{App, Options, Play, Speed};
     use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
     let tables = Tables::new(None, Duration::ZERO);
     let source = ScenarioSource::builtin("tutorial").unwrap();
     let table = tables
         .open(&source, 7, [None, None, Some(Policy::Random)])
         .unwrap();
-    let options = Options {
-        saves_dir: None,
-        speed: Speed::Instant,
-        theme: Theme::new(false),
-    };
-    let connect = || {
-        let play = Play::remote(
-            table.session.clone(),
-            Viewer::Seat(Seat::Afghanistan),
-            Speed::Instant,
-        );
-        App::remote(options.clone(), play)
-    };
-    let screen = |app: &App| {
-        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-        terminal.draw(|frame| app.draw(frame)).unwrap();
-        terminal.backend().to_string()
-    };
-    let mut first = connect();
+    let afghanistan = Viewer::Seat(Seat::Afghanistan);
+    let mut first = connect(&table, afghanistan);
     assert!(
         screen(&first).contains("Enter to begin"),
         "the brief comes first"
@@ -429,7 +435,7 @@ fn a_player_who_read_the_brief_reconnects_straight_to_the_table() {
     );
     assert!(!screen(&first).contains("Enter to begin"));
     drop(first);
-    let again = connect();
+    let again = connect(&table, afghanistan);
     assert!(
         !screen(&again).contains("Enter to begin"),
         "{}",
@@ -462,26 +468,12 @@ fn a_move_the_decision_clock_made_cannot_be_taken_back() {
 #[test]
 fn a_paused_table_says_so_in_the_header_and_offers_no_moves() {
     use ceasefire::engine::Viewer;
-    use ceasefire::tui::{App, Options, Play, Speed};
     let tables = Tables::new(None, Duration::ZERO);
     let source = ScenarioSource::builtin("tutorial").unwrap();
     let table = tables.open(&source, 7, [None; 3]).unwrap();
-    let options = Options {
-        saves_dir: None,
-        speed: Speed::Instant,
-        theme: Theme::new(false),
-    };
     let (seat, _) = table.lock().game().to_act().unwrap();
     table.lock().mark_briefed(seat);
-    let app = App::remote(
-        options,
-        Play::remote(table.session.clone(), Viewer::Seat(seat), Speed::Instant),
-    );
-    let screen = |app: &App| {
-        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-        terminal.draw(|frame| app.draw(frame)).unwrap();
-        terminal.backend().to_string()
-    };
+    let app = connect(&table, Viewer::Seat(seat));
     assert!(screen(&app).contains("p pass"), "{}", screen(&app));
     table.set_paused(true);
     let paused = screen(&app);

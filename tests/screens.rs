@@ -21,6 +21,14 @@ fn options() -> Options {
     }
 }
 
+/// The test options, saving games to `dir`.
+fn saving_to(dir: &std::path::Path) -> Options {
+    Options {
+        saves_dir: Some(dir.to_path_buf()),
+        ..options()
+    }
+}
+
 fn later() -> Instant {
     Instant::now() + Duration::from_secs(3600)
 }
@@ -460,10 +468,7 @@ fn a_rematch_rotates_the_seats_and_keeps_the_seed() {
 #[test]
 fn a_new_game_never_overwrites_an_old_save() {
     let dir = tempfile::tempdir().unwrap();
-    let saving = Options {
-        saves_dir: Some(dir.path().to_path_buf()),
-        ..options()
-    };
+    let saving = saving_to(dir.path());
     let bot = Controller::Bot(Policy::Random);
     for _ in 0..2 {
         let play = Play::start("tutorial", [bot; 3], Some(3), &saving).unwrap();
@@ -477,10 +482,7 @@ fn a_new_game_never_overwrites_an_old_save() {
 #[test]
 fn after_the_game_each_person_writes_a_reflection_that_is_saved() {
     let dir = tempfile::tempdir().unwrap();
-    let saving = Options {
-        saves_dir: Some(dir.path().to_path_buf()),
-        ..options()
-    };
+    let saving = saving_to(dir.path());
     let bot = Controller::Bot(Policy::Random);
     let play = Play::start("tutorial", [Controller::Human, bot, bot], Some(11), &saving).unwrap();
     let mut app = App::playing(saving, play, Instant::now());
@@ -768,10 +770,7 @@ fn the_log_wraps_long_lines_so_bot_reasons_read_in_full() {
 #[test]
 fn the_saves_list_shows_each_game_with_its_seed_and_scrolls() {
     let dir = tempfile::tempdir().unwrap();
-    let saving = Options {
-        saves_dir: Some(dir.path().to_path_buf()),
-        ..options()
-    };
+    let saving = saving_to(dir.path());
     let bot = Controller::Bot(Policy::Random);
     for seed in 1..=11 {
         let play = Play::start("tutorial", [bot; 3], Some(seed), &saving).unwrap();
@@ -918,10 +917,7 @@ fn the_footer_names_what_enter_does_in_each_place_and_the_log_follows_when_left(
 #[test]
 fn a_resumed_game_shows_meter_changes_since_each_seats_last_action() {
     let dir = tempfile::tempdir().unwrap();
-    let saving = Options {
-        saves_dir: Some(dir.path().to_path_buf()),
-        ..options()
-    };
+    let saving = saving_to(dir.path());
     let bot = Controller::Bot(Policy::Random);
     let play = Play::start("tutorial", [Controller::Human, bot, bot], Some(5), &saving).unwrap();
     let mut app = App::playing(saving.clone(), play, Instant::now());
