@@ -293,7 +293,7 @@ impl Dashboard {
     /// Draws the console.
     pub fn draw(&self, frame: &mut Frame, tables: &Tables, theme: Theme) {
         let mut lines = vec![Line::styled(
-            " table  scenario / seed                round phase       to act (thinking)          meters    baskets  state",
+            " table  state              round phase       to act (thinking)          meters    baskets  scenario / seed",
             theme.dim(),
         )];
         for (i, table) in tables.all().iter().enumerate() {
@@ -371,7 +371,7 @@ impl Dashboard {
             .border_style(theme.border())
             .title(Line::styled(" Facilitator console ", theme.heading()))
             .title_bottom(Line::styled(
-                " ↑↓ table · Enter open · p pause · a all · i inject · I write one · c clock · n copy · r rematch · w reports · q quit ",
+                " Enter open · p/a pause one/all · i/I inject · c clock · n copies · r rematch · w reports · q quit ",
                 theme.dim(),
             ));
         frame.render_widget(Paragraph::new(lines).block(block), frame.area());
@@ -414,13 +414,17 @@ fn row(table: &Arc<Table>) -> String {
         .iter()
         .map(|&m| LEVELS[usize::from(view.meters.get(m)) * 7 / usize::from(m.max())])
         .collect();
+    // What a facilitator watches first comes first; the long scenario and seed come last,
+    // where a narrow window cuts them.
     format!(
-        "{:>5}  {:<30} {:>5} {:<11} {:<26} {gauges}  {agreed}/4      {state}",
+        "{:>5}  {:<18} {:>5} {:<11} {:<26} {gauges}  {agreed}/4      {} / {}",
         table.id,
-        format!("{} / {}", game.scenario().name, game.seed()),
+        state.chars().take(18).collect::<String>(),
         format!("{}/{}", game.round(), game.scenario().rounds),
         format!("{:?}", game.phase()),
         to_act.chars().take(26).collect::<String>(),
+        game.scenario().name,
+        game.seed(),
     )
 }
 
