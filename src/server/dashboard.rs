@@ -371,7 +371,7 @@ impl Dashboard {
             .border_style(theme.border())
             .title(Line::styled(" Facilitator console ", theme.heading()))
             .title_bottom(Line::styled(
-                " Enter open · p/a pause one/all · i/I inject · c clock · n copies · r rematch · w reports · q quit ",
+                " Enter open · p/a pause 1/all · i/I inject · c clock · n copies · r rematch · w reports · q quit ",
                 theme.dim(),
             ));
         frame.render_widget(Paragraph::new(lines).block(block), frame.area());
