@@ -13,6 +13,11 @@ fn broken(file: &str, edit: impl Fn(&str) -> String, marker: &str) -> (ScenarioE
     (err, lines[0])
 }
 
+/// The first `basket = "security"` spelt `securty` (an unknown basket).
+fn misspell_first_security_basket(text: &str) -> String {
+    text.replacen("basket = \"security\"", "basket = \"securty\"", 1)
+}
+
 /// An edit of one file: its name, the edit, and a text marking the line the edit breaks.
 type Edit<'a> = (&'a str, &'a dyn Fn(&str) -> String, &'a str);
 
@@ -132,7 +137,7 @@ fn an_unknown_seat() {
 fn an_unknown_basket() {
     let (err, line) = broken(
         "afghanistan.toml",
-        |t| t.replacen("basket = \"security\"", "basket = \"securty\"", 1),
+        misspell_first_security_basket,
         "securty",
     );
     assert_at(
@@ -424,11 +429,7 @@ fn not_utf8_is_an_error_not_a_panic() {
 #[test]
 fn every_problem_is_reported_in_one_pass_without_echoes() {
     let (err, lines) = broken_in_many(&[
-        (
-            "pakistan.toml",
-            &|t: &str| t.replace("basket = \"security\"", "basket = \"securty\""),
-            "securty",
-        ),
+        ("pakistan.toml", &misspell_first_security_basket, "securty"),
         (
             "events.toml",
             &|t: &str| t.replace("id = \"ev-attack\"", "id = \"ev-calm\" # a copy"),
@@ -477,8 +478,7 @@ fn two_bad_cards_in_one_file_are_both_reported() {
     let (err, lines) = broken_in_many(&[(
         "pakistan.toml",
         &|t: &str| {
-            t.replacen("basket = \"security\"", "basket = \"securty\"", 1)
-                .replace("credibility = 5\n", "credibility = 500\n")
+            misspell_first_security_basket(t).replace("credibility = 5\n", "credibility = 500\n")
         },
         "securty",
     )]);
@@ -500,11 +500,7 @@ fn a_bad_value_in_scenario_toml_still_lets_the_decks_be_checked() {
             &|t: &str| t.replace("rounds = 4", "rounds = 0"),
             "rounds = 0",
         ),
-        (
-            "pakistan.toml",
-            &|t: &str| t.replacen("basket = \"security\"", "basket = \"securty\"", 1),
-            "securty",
-        ),
+        ("pakistan.toml", &misspell_first_security_basket, "securty"),
     ]);
     let found: Vec<(String, usize)> = err
         .all()

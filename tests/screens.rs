@@ -73,6 +73,23 @@ fn at_the_table() -> App {
     app
 }
 
+/// Plays every human seat to the end of the game (lifting curtains, closing briefs, passing,
+/// taking each prompt's first option), then moves on from the last table.
+fn play_through(app: &mut App) {
+    for _ in 0..400 {
+        if app.play().unwrap().session().game().outcome().is_some() {
+            break;
+        }
+        if app.play().unwrap().curtain().is_none() {
+            press(app, KeyCode::Char('p'));
+        }
+        press(app, KeyCode::Enter);
+        settle(app);
+    }
+    assert!(app.play().unwrap().at_the_last_table(), "the game ended");
+    press(app, KeyCode::Enter);
+}
+
 fn snapshot(name: &str, app: &mut App) {
     for size in SIZES {
         let screen = render(app, size);
@@ -486,18 +503,7 @@ fn after_the_game_each_person_writes_a_reflection_that_is_saved() {
     let bot = Controller::Bot(Policy::Random);
     let play = Play::start("tutorial", [Controller::Human, bot, bot], Some(11), &saving).unwrap();
     let mut app = App::playing(saving, play, Instant::now());
-    press(&mut app, KeyCode::Enter);
-    for _ in 0..200 {
-        settle(&mut app);
-        if app.play().unwrap().session().game().outcome().is_some() {
-            break;
-        }
-        press(&mut app, KeyCode::Char('p'));
-        press(&mut app, KeyCode::Enter);
-    }
-    if app.play().unwrap().at_the_last_table() {
-        press(&mut app, KeyCode::Enter);
-    }
+    play_through(&mut app);
     let screen = render(&mut app, (80, 24));
     assert!(
         screen.contains("Reflection") && screen.contains("1 of 2"),
@@ -803,20 +809,7 @@ fn the_saves_list_shows_each_game_with_its_seed_and_scrolls() {
 fn in_hot_seat_each_reflection_waits_behind_the_curtain() {
     let bot = Controller::Bot(Policy::Random);
     let mut app = game([Controller::Human, Controller::Human, bot], 21);
-    for _ in 0..400 {
-        if app.play().unwrap().session().game().outcome().is_some() {
-            break;
-        }
-        if app.play().unwrap().curtain().is_none() {
-            press(&mut app, KeyCode::Char('p'));
-        }
-        press(&mut app, KeyCode::Enter);
-        settle(&mut app);
-    }
-    assert!(app.play().unwrap().session().game().outcome().is_some());
-    if app.play().unwrap().at_the_last_table() {
-        press(&mut app, KeyCode::Enter);
-    }
+    play_through(&mut app);
 
     let mut handed = Vec::new();
     for _ in 0..2 {

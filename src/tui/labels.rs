@@ -61,7 +61,7 @@ pub fn table_item(view: &SeatView, id: TableId) -> String {
 
 /// A table item in a few words, for an option aimed at it: `#3 AF→PK Security` for a demand,
 /// `#5 AF Security 70%` for a commitment.
-pub fn item_short(view: &SeatView, id: TableId) -> String {
+fn item_short(view: &SeatView, id: TableId) -> String {
     if let Some(d) = view.demands.iter().find(|d| d.id == id) {
         return format!("#{id} {}→{} {}", seat_tag(d.by), seat_tag(d.to), d.basket);
     }

@@ -47,7 +47,6 @@ pub struct Play {
     /// A footer button that leaves this screen for the one that opened it (the console).
     back_button: Option<&'static str>,
     brief_open: bool,
-    briefed: [bool; 3],
     notice: Option<String>,
     next_bot_at: Option<Instant>,
     debrief_scroll: u16,
@@ -92,7 +91,7 @@ impl Play {
 
     /// Wraps a session; the screen starts on the first human seat (behind the curtain when
     /// several people share the keyboard), or on the facilitator's view when all are bots.
-    pub fn with_session(session: Session, speed: Speed) -> Play {
+    pub fn with_session(mut session: Session, speed: Speed) -> Play {
         let humans = session.humans();
         let shown = match humans.as_slice() {
             [] => Viewer::Facilitator,
@@ -103,25 +102,36 @@ impl Play {
             (2.., Viewer::Seat(seat)) => Some(seat),
             _ => None,
         };
-        let fresh = session.game().actions().is_empty();
-        let mut briefed = [!fresh; 3];
-        let brief_open = fresh && curtain.is_none() && !humans.is_empty();
-        if let (true, Viewer::Seat(seat)) = (brief_open, shown) {
-            briefed[seat.index()] = true;
+        // A game already under way has been briefed; a new one shows the first person their
+        // brief now, or after the curtain in hot-seat.
+        if !session.game().actions().is_empty() {
+            for seat in Seat::ALL {
+                session.mark_briefed(seat);
+            }
         }
+        let brief_open =
+            curtain.is_none() && matches!(shown, Viewer::Seat(seat) if !session.was_briefed(seat));
         Play {
-            session: Arc::new(Mutex::new(session)),
-            role: Role::Local,
+            curtain,
+            brief_open,
+            ..Play::new(Arc::new(Mutex::new(session)), Role::Local, shown, speed)
+        }
+    }
+
+    /// A screen on `session` for `shown`, with nothing open yet.
+    fn new(session: Arc<Mutex<Session>>, role: Role, shown: Viewer, speed: Speed) -> Play {
+        Play {
+            session,
+            role,
             speed,
             ui: TableUi::default(),
             shown,
-            curtain,
+            curtain: None,
             reflection_seat: None,
             end_seen: false,
             actions_seen: 0,
             back_button: None,
-            brief_open,
-            briefed,
+            brief_open: false,
             notice: None,
             next_bot_at: None,
             debrief_scroll: 0,
@@ -153,26 +163,8 @@ impl Play {
             _ => false,
         };
         Play {
-            session,
-            role: Role::Remote,
-            speed,
-            ui: TableUi::default(),
-            shown: viewer,
-            curtain: None,
-            reflection_seat: None,
-            end_seen: false,
-            actions_seen: 0,
-            back_button: None,
             brief_open,
-            briefed: [true; 3],
-            notice: None,
-            next_bot_at: None,
-            debrief_scroll: 0,
-            brief_scroll: 0,
-            debrief_max: Cell::new(u16::MAX),
-            brief_max: Cell::new(u16::MAX),
-            limits: Cell::default(),
-            draft: Draft::default(),
+            ..Play::new(session, Role::Remote, viewer, speed)
         }
     }
 
@@ -453,10 +445,9 @@ impl Play {
         if self.curtain.is_some() {
             if command == Command::Confirm
                 && let Some(seat) = self.curtain.take()
-                && !self.briefed[seat.index()]
             {
-                self.briefed[seat.index()] = true;
-                self.brief_open = true;
+                let briefed = self.session().was_briefed(seat);
+                self.brief_open = !briefed;
             }
             return Step::Stay;
         }

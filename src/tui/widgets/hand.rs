@@ -59,7 +59,7 @@ pub fn lines(
 }
 
 /// Card kinds in eight characters or fewer, for a narrow hand.
-pub fn short_kind(kind: CardKind) -> &'static str {
+fn short_kind(kind: CardKind) -> &'static str {
     match kind {
         CardKind::Demand => "demand",
         CardKind::Assurance => "assure",
