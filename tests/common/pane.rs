@@ -107,6 +107,14 @@ impl Pane {
         self.wait_until(text, seconds, |screen| screen.contains(text))
     }
 
+    /// Waits until the screen shows every one of `texts` at once, so a capture taken in the
+    /// middle of a redraw (the new screen's title over the old screen's body) does not count.
+    pub fn wait_for_all(&self, texts: &[&str], seconds: u64) -> String {
+        self.wait_until(&texts.join(" + "), seconds, |screen| {
+            texts.iter().all(|text| screen.contains(text))
+        })
+    }
+
     /// Waits until the screen no longer shows `text`.
     pub fn wait_gone(&self, text: &str, seconds: u64) -> String {
         self.wait_until(&format!("no {text}"), seconds, |screen| {
