@@ -97,6 +97,13 @@ fn ssh_available() -> bool {
 }
 
 /// The card names in `seat`'s hand now, read from the table's autosave.
+/// The texts a seat's table screen shows: its hand's title and every card in it.
+fn hand_on_screen<'a>(title: &'a str, hand: &'a [String]) -> Vec<&'a str> {
+    let mut texts: Vec<&str> = hand.iter().map(String::as_str).collect();
+    texts.push(title);
+    texts
+}
+
 fn hand(saves: &Path, seat: ceasefire::engine::Seat) -> Vec<String> {
     let file = std::fs::read_dir(saves)
         .unwrap()
@@ -129,21 +136,15 @@ fn two_players_and_a_bot_play_a_round_over_ssh() {
         pane.wait_for("Brief", 20);
         pane.keys(&["Enter"]);
     }
-    pk.wait_for("Pakistan's hand", 10);
-    af.wait_for("Afghanistan's hand", 10);
-
-    // Each screen shows its own hand and never the other's.
+    // Each screen shows its own hand and never the other's. Waiting for every card at once
+    // keeps a capture taken in the middle of a redraw from counting.
     let (pk_hand, af_hand) = (
         hand(&server.saves(), Seat::Pakistan),
         hand(&server.saves(), Seat::Afghanistan),
     );
-    let pk_screen = pk.screen();
-    let af_screen = af.screen();
+    let pk_screen = pk.wait_for_all(&hand_on_screen("Pakistan's hand", &pk_hand), 10);
+    let af_screen = af.wait_for_all(&hand_on_screen("Afghanistan's hand", &af_hand), 10);
     for name in &pk_hand {
-        assert!(
-            pk_screen.contains(name.as_str()),
-            "{name} missing:\n{pk_screen}"
-        );
         if !af_hand.contains(name) {
             assert!(
                 !af_screen.contains(name.as_str()),
