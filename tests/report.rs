@@ -2,7 +2,7 @@
 //! comparison of tables that played the same scenario and seed.
 
 use ceasefire::bot::Policy;
-use ceasefire::engine::Game;
+use ceasefire::engine::{Action, Game};
 use ceasefire::save::{self, Note, SaveFile};
 use ceasefire::scenario::ScenarioSource;
 use std::path::{Path, PathBuf};
@@ -17,12 +17,33 @@ fn ceasefire(args: &[&str]) -> Output {
 
 /// Plays the tutorial to the end with seed 9 and bots seeded by `bots`; saves it as `name`.
 fn finished_save(dir: &Path, name: &str, bots: u64) -> (PathBuf, Game) {
+    finished_save_with_injects(dir, name, bots, &[])
+}
+
+/// Like `finished_save`, and the facilitator injects each `(round, event id)` as that round
+/// begins.
+fn finished_save_with_injects(
+    dir: &Path,
+    name: &str,
+    bots: u64,
+    injects: &[(u8, &str)],
+) -> (PathBuf, Game) {
     let source = ScenarioSource::builtin("tutorial").unwrap();
     let scenario = std::sync::Arc::new(source.build().unwrap());
     let mut game = Game::new(scenario, 9);
     let mut players = ceasefire::sim::seat_bots(&[Policy::Easy; 3], bots);
     let mut notes = Vec::new();
+    let mut injected = 0;
     while let Some((seat, _)) = game.to_act() {
+        if let Some((_, id)) = injects
+            .get(injected)
+            .filter(|(round, _)| *round == game.round())
+        {
+            let event = game.scenario().events.iter().position(|e| e.id == *id);
+            let event = u16::try_from(event.expect("an event of the tutorial")).unwrap();
+            game.apply(Action::Inject { event }).unwrap();
+            injected += 1;
+        }
         let legal = game.legal_actions(seat);
         let choice = players[seat.index()].choose(&game.view(seat), &legal);
         notes.push(Note {
@@ -92,6 +113,38 @@ fn a_report_holds_every_section_and_is_the_same_every_time() {
     ]);
     assert!(out.status.success());
     assert_eq!(std::fs::read_to_string(&written).unwrap(), text);
+}
+
+#[test]
+fn each_inject_is_told_once_with_when_it_was_sent_and_when_it_came_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, game) = finished_save_with_injects(
+        dir.path(),
+        "injected",
+        1,
+        &[(1, "ev-t-inject-donors"), (4, "ev-t-inject-bombing")],
+    );
+    assert_eq!(game.round(), 4, "the tutorial has four rounds");
+    let file = save::load(&path).unwrap();
+    let report = ceasefire::report::report("injected", &file.file, &file.game);
+    let donors = &game
+        .scenario()
+        .events
+        .iter()
+        .find(|e| e.id == "ev-t-inject-donors");
+    let donors = donors.unwrap();
+    assert_eq!(
+        report.injects,
+        [
+            format!(
+                "INJECT \"{}\" — sent in round 1, came up in round 2: {}",
+                donors.name, donors.text
+            ),
+            "INJECT \"Bombing at a border market\" — sent in round 4; the game ended before it \
+             came up."
+                .to_string(),
+        ]
+    );
 }
 
 #[test]

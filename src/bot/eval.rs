@@ -25,6 +25,7 @@ pub fn value(game: &Game, seat: Seat) -> f64 {
 /// Rough likelihoods of the shared outcomes from here.
 struct Outlook {
     breakdown: f64,
+    /// That somebody leaves the table: a delegation walks out or the mediators withdraw.
     walkout: f64,
     accord: f64,
     durable: bool,
@@ -52,8 +53,8 @@ impl Outlook {
         let pakistani_walkout = near(margin(get(Meter::Security), rules.walkout_security))
             * ((30.0 - pressure_gap) / 30.0).clamp(0.0, 1.0);
         let withdrawal = near(get(Meter::Credibility));
-        let walkout = (afghan_walkout + pakistani_walkout).min(0.9);
-        let breakdown = (escalation + walkout + withdrawal).min(0.95);
+        let walkout = (afghan_walkout + pakistani_walkout + withdrawal).min(0.9);
+        let breakdown = (escalation + walkout).min(0.95);
 
         let baskets = game.baskets();
         let agreed = baskets.iter().filter(|b| b.is_agreed()).count() as f64;

@@ -221,7 +221,7 @@ pub struct Condition {
     pub verified: Option<Basket>,
     /// No monitors were ever deployed on Afghan soil.
     pub no_monitors: bool,
-    /// The game did not end in a walkout.
+    /// Nobody left the table: no walkout, and the mediators did not withdraw.
     pub no_walkout: bool,
     /// The accord was signed.
     pub accord: bool,

@@ -95,11 +95,15 @@ impl Outcome {
         }
     }
 
-    /// True for a walkout by either delegation.
-    pub fn is_walkout(self) -> bool {
+    /// True when somebody left the table: a delegation walked out or the mediators withdrew.
+    pub fn somebody_left(self) -> bool {
         matches!(
             self,
-            Outcome::Breakdown(Breakdown::AfghanWalkout | Breakdown::PakistaniWalkout)
+            Outcome::Breakdown(
+                Breakdown::AfghanWalkout
+                    | Breakdown::PakistaniWalkout
+                    | Breakdown::MediatorsWithdrew
+            )
         )
     }
 
@@ -177,7 +181,7 @@ impl Condition {
                 .verified
                 .is_none_or(|b: Basket| facts.verified_held[b.index()])
             && (!self.no_monitors || facts.monitors_deployed == 0)
-            && (!self.no_walkout || !facts.outcome.is_walkout())
+            && (!self.no_walkout || !facts.outcome.somebody_left())
             && (!self.accord
                 || matches!(
                     facts.outcome,
@@ -201,4 +205,42 @@ pub struct SeatScore {
     pub objective: i16,
     /// The total.
     pub total: i16,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(outcome: Outcome) -> FinalFacts {
+        FinalFacts {
+            outcome,
+            meters: Meters::new([50; 8]),
+            agreed: [true, true, false, false],
+            verified_held: [false; 4],
+            monitors_deployed: 0,
+            honoured: 0,
+            broken: 0,
+        }
+    }
+
+    #[test]
+    fn nobody_left_the_table_fails_on_any_walkout_and_on_the_mediators_withdrawing() {
+        let condition = Condition {
+            no_walkout: true,
+            agreed_at_least: 2,
+            ..Condition::default()
+        };
+        assert!(condition.holds(&facts(Outcome::FragilePause)));
+        for cause in [
+            Breakdown::AfghanWalkout,
+            Breakdown::PakistaniWalkout,
+            Breakdown::MediatorsWithdrew,
+        ] {
+            assert!(
+                !condition.holds(&facts(Outcome::Breakdown(cause))),
+                "{cause:?}"
+            );
+        }
+        assert!(condition.holds(&facts(Outcome::Breakdown(Breakdown::Escalation))));
+    }
 }

@@ -7,10 +7,10 @@ mod markdown;
 
 pub use markdown::to_markdown;
 
-use crate::engine::{Game, LogEvent, Meter, Meters, Outcome, Seat, TableId, Viewer};
+use crate::engine::{EventId, Game, LogEvent, Meter, Meters, Outcome, Seat, TableId, Viewer};
 use crate::save::SaveFile;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 
 /// One game's report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -178,17 +178,7 @@ pub fn report(name: &str, file: &SaveFile, game: &Game) -> Report {
         meters: meter_rows(&view.meter_history, view.meters),
         commitments: commitments(game),
         turning_points: turning_points(game),
-        injects: game
-            .log()
-            .iter()
-            .filter(|e| {
-                matches!(
-                    e.event,
-                    LogEvent::InjectQueued { .. } | LogEvent::Injected { .. }
-                )
-            })
-            .map(|e| format!("Round {}: {}", e.round, e.describe(game.scenario())))
-            .collect(),
+        injects: injects(game),
         bot_reasons: file
             .notes
             .iter()
@@ -270,6 +260,35 @@ fn commitments(game: &Game) -> Vec<CommitmentRow> {
         }
     }
     rows
+}
+
+/// Each event the facilitator injected, once: when it was sent, when it came up (or that the
+/// game ended first) and what it said.
+fn injects(game: &Game) -> Vec<String> {
+    let events = &game.scenario().events;
+    let mut waiting: VecDeque<(u8, EventId)> = VecDeque::new();
+    let mut told = Vec::new();
+    for entry in game.log() {
+        match entry.event {
+            LogEvent::InjectQueued { event } => waiting.push_back((entry.round, event)),
+            LogEvent::Injected { event } => {
+                let sent = waiting.pop_front().map_or(entry.round, |(round, _)| round);
+                let card = &events[usize::from(event)];
+                told.push(format!(
+                    "INJECT \"{}\" — sent in round {sent}, came up in round {}: {}",
+                    card.name, entry.round, card.text
+                ));
+            }
+            _ => {}
+        }
+    }
+    told.extend(waiting.into_iter().map(|(sent, event)| {
+        format!(
+            "INJECT \"{}\" — sent in round {sent}; the game ended before it came up.",
+            events[usize::from(event)].name
+        )
+    }));
+    told
 }
 
 /// The largest swings of single rounds, broken commitments, rejected demands and refused
