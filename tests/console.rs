@@ -466,6 +466,59 @@ fn a_move_the_decision_clock_made_cannot_be_taken_back() {
 }
 
 #[test]
+fn a_move_the_decision_clock_made_is_marked_in_the_log_the_save_and_the_report() {
+    use ceasefire::tui::{Controller, MovedBy, Session};
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    let scenario = std::sync::Arc::new(source.build().unwrap());
+    let saves = tempfile::tempdir().unwrap();
+    let mut session = Session::new(
+        source,
+        scenario,
+        7,
+        [Controller::Human; 3],
+        Some(saves.path()),
+    );
+    let (seat, _) = session.game().to_act().unwrap();
+    let pass = session.passive_action().unwrap();
+    session.act_on_expiry(pass).unwrap();
+    let by_clock = |reasons: &[ceasefire::tui::Reason]| {
+        reasons
+            .iter()
+            .map(|r| (r.seat, r.by, r.text.clone()))
+            .collect::<Vec<_>>()
+    };
+    let expected = vec![(seat, MovedBy::Clock, "time ran out: passed.".to_string())];
+    assert_eq!(by_clock(session.reasons()), expected);
+
+    // The autosave keeps the mark: a resumed game and the report both tell the clock's move.
+    let path = std::fs::read_dir(saves.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .expect("an autosave");
+    let loaded = ceasefire::save::load(&path).unwrap();
+    let report = ceasefire::report::report("table", &loaded.file, &loaded.game);
+    assert!(report.bot_reasons.is_empty(), "{:?}", report.bot_reasons);
+    assert_eq!(report.clock_moves.len(), 1);
+    assert_eq!(report.clock_moves[0].seat, seat.to_string());
+    let bundle = ceasefire::report::bundle(&[(
+        "table".to_string(),
+        loaded.file.clone(),
+        loaded.game.clone(),
+    )]);
+    let markdown = ceasefire::report::to_markdown(&bundle);
+    assert!(
+        markdown.contains(&format!(
+            "## Moves the decision clock made\n\n- action 1: {seat} — time ran out"
+        )),
+        "{markdown}"
+    );
+    let resumed = Session::resume(loaded, &path).unwrap();
+    assert_eq!(by_clock(resumed.reasons()), expected);
+}
+
+#[test]
 fn a_paused_table_says_so_in_the_header_and_offers_no_moves() {
     use ceasefire::engine::Viewer;
     let tables = Tables::new(None, Duration::ZERO);

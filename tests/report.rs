@@ -49,6 +49,7 @@ fn finished_save_with_injects(
         notes.push(Note {
             action: game.actions().len(),
             text: choice.reason,
+            by_clock: false,
         });
         game.apply(choice.action).unwrap();
     }

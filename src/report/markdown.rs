@@ -168,16 +168,18 @@ fn write_report(out: &mut String, r: &Report) {
     if r.bot_reasons.is_empty() {
         out.push_str("No bot played at this table.\n");
     }
-    for reason in &r.bot_reasons {
-        let _ = writeln!(
-            out,
-            "- action {}: {} — {}",
-            reason.action + 1,
-            reason.seat,
-            reason.reason
-        );
-    }
+    push_move_notes(out, &r.bot_reasons);
     out.push('\n');
+
+    if !r.clock_moves.is_empty() {
+        out.push_str(
+            "## Moves the decision clock made
+
+",
+        );
+        push_move_notes(out, &r.clock_moves);
+        out.push('\n');
+    }
 
     out.push_str("## Reflections\n\n");
     if r.reflections.is_empty() {
@@ -208,4 +210,17 @@ const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█
 fn bar(value: u8, max: u8) -> char {
     let index = usize::from(value) * (LEVELS.len() - 1) / usize::from(max.max(1));
     LEVELS[index.min(LEVELS.len() - 1)]
+}
+
+/// One line for each note: the action's number, the seat and why it moved.
+fn push_move_notes(out: &mut String, notes: &[super::MoveNote]) {
+    for note in notes {
+        let _ = writeln!(
+            out,
+            "- action {}: {} — {}",
+            note.action + 1,
+            note.seat,
+            note.reason
+        );
+    }
 }

@@ -40,7 +40,9 @@ pub struct Report {
     /// Events the facilitator injected, as the log tells them.
     pub injects: Vec<String>,
     /// The bots' reasons for their moves.
-    pub bot_reasons: Vec<BotReason>,
+    pub bot_reasons: Vec<MoveNote>,
+    /// The moves the decision clock made when a person's time ran out.
+    pub clock_moves: Vec<MoveNote>,
     /// What the people wrote after the game (skipped prompts left out).
     pub reflections: Vec<crate::save::Reflection>,
     /// The scenario's discussion questions.
@@ -105,12 +107,12 @@ pub struct CommitmentRow {
     pub fate: String,
 }
 
-/// A bot's reason for a move.
+/// Why a move that no person chose was made: a bot's reason, or the clock running out.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct BotReason {
+pub struct MoveNote {
     /// Index of the action.
     pub action: usize,
-    /// The bot's seat.
+    /// The seat that moved.
     pub seat: String,
     /// Why.
     pub reason: String,
@@ -179,18 +181,8 @@ pub fn report(name: &str, file: &SaveFile, game: &Game) -> Report {
         commitments: commitments(game),
         turning_points: turning_points(game),
         injects: injects(game),
-        bot_reasons: file
-            .notes
-            .iter()
-            .filter_map(|note| {
-                let action = file.actions.get(note.action)?;
-                Some(BotReason {
-                    action: note.action,
-                    seat: action.seat().to_string(),
-                    reason: note.text.clone(),
-                })
-            })
-            .collect(),
+        bot_reasons: move_notes(file, false),
+        clock_moves: move_notes(file, true),
         reflections: file
             .reflections
             .iter()
@@ -199,6 +191,22 @@ pub fn report(name: &str, file: &SaveFile, game: &Game) -> Report {
             .collect(),
         questions: scenario.questions.clone(),
     }
+}
+
+/// The save's notes on moves the bots made, or those the decision clock made.
+fn move_notes(file: &SaveFile, by_clock: bool) -> Vec<MoveNote> {
+    file.notes
+        .iter()
+        .filter(|note| note.by_clock == by_clock)
+        .filter_map(|note| {
+            let action = file.actions.get(note.action)?;
+            Some(MoveNote {
+                action: note.action,
+                seat: action.seat().to_string(),
+                reason: note.text.clone(),
+            })
+        })
+        .collect()
 }
 
 fn meter_rows(history: &[Meters], now: Meters) -> Vec<MeterRow> {

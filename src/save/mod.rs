@@ -19,13 +19,17 @@ pub const FORMAT_NAME: &str = "ceasefire-save";
 /// The format version this build writes, and the newest it reads.
 pub const CURRENT_VERSION: u32 = 1;
 
-/// A bot's reason for one of the actions, kept for the log, the replay and the report.
+/// Why one of the actions was taken, when a person did not choose it: a bot's reason, or
+/// the decision clock running out. Kept for the log, the replay and the report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Note {
     /// Index into the action list.
     pub action: usize,
     /// The reason shown to players.
     pub text: String,
+    /// The facilitator's decision clock ran out and made this move for a person.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_clock: bool,
 }
 
 /// One person's answer to one reflection prompt.

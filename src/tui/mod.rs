@@ -18,7 +18,7 @@ pub mod widgets;
 
 pub use app::{App, MIN_SIZE, Options, Speed};
 pub use screens::{Play, Replay};
-pub use session::{Controller, Session};
+pub use session::{Controller, MovedBy, Reason, Session};
 pub use theme::Theme;
 
 use ratatui::crossterm::event;

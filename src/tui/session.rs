@@ -63,12 +63,30 @@ impl FromStr for Controller {
 pub struct Reason {
     /// Index of the first log entry the action produced.
     pub log_index: usize,
-    /// The bot's seat.
+    /// The seat that moved.
     pub seat: Seat,
-    /// The bot's level.
-    pub policy: Policy,
+    /// Who chose the move.
+    pub by: MovedBy,
     /// Why it acted so.
     pub text: String,
+}
+
+/// Who chose a move that no person at the seat chose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MovedBy {
+    /// The seat's bot, of this level.
+    Bot(Policy),
+    /// The facilitator's decision clock, when the person's time ran out.
+    Clock,
+}
+
+impl std::fmt::Display for MovedBy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MovedBy::Bot(policy) => write!(f, "{policy}"),
+            MovedBy::Clock => f.write_str("clock"),
+        }
+    }
 }
 
 /// A game in play, with its seats' controllers and its save file.
@@ -317,11 +335,12 @@ impl Session {
         self.notes.push(Note {
             action: actions_before,
             text: choice.reason.clone(),
+            by_clock: false,
         });
         self.reasons.push(Reason {
             log_index,
             seat,
-            policy,
+            by: MovedBy::Bot(policy),
             text: choice.reason,
         });
         self.autosave();
@@ -453,6 +472,13 @@ impl Session {
 
     /// Applies a person's action (an undo included), then autosaves.
     pub fn act(&mut self, action: Action) -> Result<(), RuleError> {
+        self.apply_for_a_person(action)?;
+        self.autosave();
+        Ok(())
+    }
+
+    /// Applies an action for a person's seat, if the table and the seat allow it.
+    fn apply_for_a_person(&mut self, action: Action) -> Result<(), RuleError> {
         let seat = action.seat();
         if let Action::Undo { seat } = action {
             self.check_undo(seat)?;
@@ -465,16 +491,29 @@ impl Session {
         if self.controllers[seat.index()] != Controller::Human {
             return Err(RuleError::Illegal(format!("{seat} is played by a bot")));
         }
-        self.apply(action)?;
-        self.autosave();
-        Ok(())
+        self.apply(action)
     }
 
     /// The decision clock ran out: `action` (a pass or another passive move) is taken for the
     /// acting seat, and cannot be undone.
     pub fn act_on_expiry(&mut self, action: Action) -> Result<(), RuleError> {
-        self.act(action)?;
+        let actions_before = self.game.actions().len();
+        let log_index = self.game.log().len();
+        self.apply_for_a_person(action)?;
         self.clock_moved_at = Some(self.game.actions().len());
+        let text = clock_reason(&action);
+        self.notes.push(Note {
+            action: actions_before,
+            text: text.clone(),
+            by_clock: true,
+        });
+        self.reasons.push(Reason {
+            log_index,
+            seat: action.seat(),
+            by: MovedBy::Clock,
+            text,
+        });
+        self.autosave();
         Ok(())
     }
 
@@ -619,6 +658,18 @@ fn meters_after_last_actions(game: &Game) -> [Meters; 3] {
     after
 }
 
+/// What the log says when the decision clock moves for a seat.
+fn clock_reason(action: &Action) -> String {
+    let what = match action {
+        Action::Posture { .. } => "a firm posture by default",
+        Action::Vote { .. } => "no vote counts as rejecting the accord",
+        Action::Consent { .. } => "no answer counts as refusing",
+        Action::Choose { .. } => "the first option by default",
+        _ => "passed",
+    };
+    format!("time ran out: {what}.")
+}
+
 /// Where each saved note's action starts in the log, found by replaying the actions.
 fn place_notes(game: &Game, controllers: &[Controller; 3], notes: &[Note]) -> Vec<Reason> {
     if notes.is_empty() {
@@ -636,13 +687,15 @@ fn place_notes(game: &Game, controllers: &[Controller; 3], notes: &[Note]) -> Ve
         .iter()
         .filter_map(|note| {
             let action = game.actions().get(note.action)?;
-            let Controller::Bot(policy) = controllers[action.seat().index()] else {
-                return None;
+            let by = match controllers[action.seat().index()] {
+                _ if note.by_clock => MovedBy::Clock,
+                Controller::Bot(policy) => MovedBy::Bot(policy),
+                Controller::Human => return None,
             };
             Some(Reason {
                 log_index: *starts.get(note.action)?,
                 seat: action.seat(),
-                policy,
+                by,
                 text: note.text.clone(),
             })
         })

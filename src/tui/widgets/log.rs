@@ -27,7 +27,7 @@ pub fn lines(
         while let Some(reason) = reasons.next_if(|r| r.log_index <= index) {
             out.push(Line::from(vec![
                 Span::styled(
-                    format!("{} ({})", reason.seat, reason.policy),
+                    format!("{} ({})", reason.seat, reason.by),
                     theme.seat(reason.seat),
                 ),
                 Span::styled(format!(": {}", reason.text), theme.dim()),
