@@ -444,6 +444,36 @@ fn a_player_who_read_the_brief_reconnects_straight_to_the_table() {
 }
 
 #[test]
+fn the_decision_clock_starts_for_a_person_whose_turn_comes_after_a_bots() {
+    use ceasefire::bot::Policy;
+    use ceasefire::engine::Seat;
+    let tables = Tables::new(None, Duration::from_millis(200));
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    let mut bots = [Some(Policy::Easy); 3];
+    bots[Seat::Pakistan.index()] = None;
+    let table = tables.open(&source, 7, bots).unwrap();
+    assert_ne!(
+        table.lock().game().to_act().map(|(seat, _)| seat),
+        Some(Seat::Pakistan),
+        "the mediators' bot moves first"
+    );
+    table.set_clock(Some(Duration::from_secs(60)));
+    let pakistan_to_act =
+        || table.lock().game().to_act().map(|(seat, _)| seat) == Some(Seat::Pakistan);
+    for _ in 0..100 {
+        if pakistan_to_act() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(pakistan_to_act());
+    let deadline = table.lock().deadline().expect("Pakistan's clock runs");
+    let left = deadline.saturating_duration_since(std::time::Instant::now());
+    assert!(left > Duration::from_secs(50), "{left:?} left of 60 s");
+    assert!(table.thinking_for() < Duration::from_secs(5));
+}
+
+#[test]
 fn a_move_the_decision_clock_made_cannot_be_taken_back() {
     use ceasefire::engine::{Action, Decision};
     use ceasefire::tui::{Controller, Session};

@@ -390,7 +390,7 @@ fn inject_order(table: &Table) -> Vec<crate::engine::EventId> {
 /// One table in a line: scenario and seed, round, who is thinking and for how long, the
 /// main meters, baskets agreed, and the outcome or the pause.
 fn row(table: &Arc<Table>) -> String {
-    let idle = table.idle_for().as_secs();
+    let idle = table.thinking_for().as_secs();
     let session = table.lock();
     let game = session.game();
     let view = game.view(Viewer::Facilitator);

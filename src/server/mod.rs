@@ -13,6 +13,7 @@ pub mod input;
 pub mod keys;
 pub mod lobby;
 pub mod tables;
+pub mod timer;
 
 use crate::bot::Policy;
 use crate::scenario::ScenarioSource;

@@ -2,6 +2,7 @@
 //! lock, changed only by its seated players' actions and by the table's own bot thread. Every
 //! change bumps the table's version, and every connection watching it redraws.
 
+use super::timer::DecisionTimer;
 use crate::bot::Policy;
 use crate::engine::Seat;
 use crate::scenario::ScenarioSource;
@@ -10,7 +11,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::sync::watch;
 
 /// Who is in a seat.
@@ -41,7 +42,7 @@ pub struct Table {
     seats: Mutex<[Occupant; 3]>,
     version: watch::Sender<u64>,
     wake: Mutex<mpsc::Sender<()>>,
-    last_change: Mutex<std::time::Instant>,
+    timer: Mutex<DecisionTimer>,
     clock: Mutex<Option<Duration>>,
 }
 
@@ -65,13 +66,28 @@ impl Table {
         self.version.subscribe()
     }
 
-    /// How long since anything happened at the table (how long the acting seat has been
-    /// thinking).
-    pub fn idle_for(&self) -> Duration {
-        self.last_change
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .elapsed()
+    /// How long the seat to act has been deciding: since the last move, paused time left out.
+    pub fn thinking_for(&self) -> Duration {
+        self.timer().thinking(Instant::now())
+    }
+
+    fn timer(&self) -> MutexGuard<'_, DecisionTimer> {
+        self.timer.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Brings the decision timer up to date with the game, and the acting person's deadline
+    /// with it.
+    fn refresh_timer(&self) {
+        let now = Instant::now();
+        let clock = self.clock();
+        let mut session = self.lock();
+        let moves = seat_moves(session.game());
+        let mut timer = self.timer();
+        timer.observe(now, moves, session.paused());
+        let deadline = clock
+            .filter(|_| session.human_to_act().is_some())
+            .and_then(|limit| timer.deadline(now, limit));
+        session.set_deadline(deadline);
     }
 
     /// Pauses or resumes the table; every screen at it shows the pause.
@@ -84,6 +100,7 @@ impl Table {
     /// seat passes.
     pub fn set_clock(&self, clock: Option<Duration>) {
         *self.clock.lock().unwrap_or_else(|p| p.into_inner()) = clock;
+        self.timer().restart_clock(Instant::now());
         self.changed();
     }
 
@@ -99,14 +116,7 @@ impl Table {
 
     /// Tells watchers the game changed and wakes the bots.
     pub fn changed(&self) {
-        let now = std::time::Instant::now();
-        *self.last_change.lock().unwrap_or_else(|p| p.into_inner()) = now;
-        let clock = self.clock();
-        {
-            let mut session = self.lock();
-            let person = session.human_to_act().is_some() && !session.paused();
-            session.set_deadline(clock.filter(|_| person).map(|c| now + c));
-        }
+        self.refresh_timer();
         self.version.send_modify(|v| *v += 1);
         let _ = self.wake.lock().unwrap_or_else(|p| p.into_inner()).send(());
     }
@@ -236,7 +246,7 @@ impl Tables {
             source: source.clone(),
             seed,
             bots,
-            last_change: Mutex::new(std::time::Instant::now()),
+            timer: Mutex::new(DecisionTimer::new(Instant::now(), 0)),
             clock: Mutex::new(None),
             session: Arc::new(Mutex::new(session)),
             seats: Mutex::new(bots.map(|b| b.map_or(Occupant::Free, Occupant::Bot))),
@@ -294,8 +304,7 @@ fn spawn_bots(table: &Arc<Table>, woken: mpsc::Receiver<()>, delay: Duration) {
                 let choice = turn.think();
                 let acted = table.lock().finish_bot_turn(turn, choice);
                 if acted.is_some() {
-                    *table.last_change.lock().unwrap_or_else(|p| p.into_inner()) =
-                        std::time::Instant::now();
+                    table.refresh_timer();
                     table.version.send_modify(|v| *v += 1);
                 }
             }
@@ -304,9 +313,15 @@ fn spawn_bots(table: &Arc<Table>, woken: mpsc::Receiver<()>, delay: Duration) {
     });
 }
 
+/// How many moves the seats have made (the facilitator's injects are not theirs).
+fn seat_moves(game: &crate::engine::Game) -> usize {
+    game.actions().iter().filter(|a| !a.is_inject()).count()
+}
+
 /// Counts the acting person's clock down: every screen redraws with the seconds left, and
 /// when none are left the seat passes.
 fn run_clock(table: &Table) {
+    table.refresh_timer();
     let expired = {
         let session = table.lock();
         match session.deadline() {
