@@ -74,13 +74,21 @@ pub struct TableUi {
     pub prompt: usize,
     /// The decision prompt was put aside to look at the table.
     pub prompt_hidden: bool,
+    /// The table's items when the selection was last kept in range: what `board` points into.
+    pub board_seen: Vec<board::Item>,
 }
 
 impl TableUi {
-    /// Keeps the selections inside what the view holds.
+    /// Keeps the selections inside what the view holds; the table's selection follows its
+    /// item when the table changes under it.
     pub fn clamp(&mut self, view: &SeatView) {
         self.hand = self.hand.min(view.own_hand().len().saturating_sub(1));
-        self.board = self.board.min(board::items(view).len().saturating_sub(1));
+        let items = board::items(view);
+        if items != self.board_seen {
+            self.board = board::follow_selection(&self.board_seen, self.board, &items);
+            self.board_seen = items;
+        }
+        self.board = self.board.min(self.board_seen.len().saturating_sub(1));
     }
 }
 

@@ -33,6 +33,32 @@ pub fn items(view: &SeatView) -> Vec<Item> {
         .collect()
 }
 
+/// Where the selection goes when the table changes under it: it stays on the item it was on;
+/// when that item is gone (a demand answered, a commitment honoured or broken) it moves to the
+/// nearest item of the same kind, so answering one demand lands on the next demand.
+pub fn follow_selection(before: &[Item], index: usize, after: &[Item]) -> usize {
+    let Some(&was) = before.get(index) else {
+        return index.min(after.len().saturating_sub(1));
+    };
+    if let Some(now) = after.iter().position(|&item| item == was) {
+        return now;
+    }
+    let same_kind = |item: &Item| matches!(item, Item::Demand(_)) == matches!(was, Item::Demand(_));
+    let kind_before = before[..index]
+        .iter()
+        .filter(|item| same_kind(item))
+        .count();
+    let mut of_kind = after.iter().enumerate().filter(|(_, item)| same_kind(item));
+    let wanted = of_kind
+        .clone()
+        .count()
+        .min(kind_before + 1)
+        .saturating_sub(1);
+    of_kind
+        .nth(wanted)
+        .map_or(index.min(after.len().saturating_sub(1)), |(at, _)| at)
+}
+
 /// Short basket names that fit a narrow column.
 pub fn short_basket(basket: Basket) -> &'static str {
     match basket {
@@ -141,4 +167,34 @@ pub fn line_of_item(view: &SeatView, index: usize) -> usize {
 /// The item drawn on line `line` of [`table_lines`], if any.
 pub fn item_at_line(view: &SeatView, line: usize) -> Option<usize> {
     (0..items(view).len()).find(|&i| line_of_item(view, i) == line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Item::{Commitment as C, Demand as D};
+
+    #[test]
+    fn the_selection_stays_on_its_item_when_others_come_and_go() {
+        let before = [D(1), D(2), C(3)];
+        assert_eq!(follow_selection(&before, 2, &[D(2), C(3), C(4)]), 1);
+        assert_eq!(follow_selection(&before, 1, &[D(1), D(2), D(5), C(3)]), 1);
+    }
+
+    #[test]
+    fn answering_a_demand_moves_the_selection_to_the_next_demand_not_a_commitment() {
+        let before = [D(1), D(2), C(3)];
+        assert_eq!(follow_selection(&before, 1, &[D(1), C(3), C(4)]), 0);
+        assert_eq!(follow_selection(&before, 0, &[D(2), C(3), C(4)]), 0);
+        let three = [D(1), D(2), D(6), C(3)];
+        assert_eq!(follow_selection(&three, 1, &[D(1), D(6), C(3), C(7)]), 1);
+    }
+
+    #[test]
+    fn with_no_item_of_its_kind_left_the_selection_stays_in_range() {
+        assert_eq!(follow_selection(&[D(1), C(3)], 0, &[C(3), C(4)]), 0);
+        assert_eq!(follow_selection(&[C(3), C(4)], 1, &[C(3)]), 0);
+        assert_eq!(follow_selection(&[C(3)], 0, &[]), 0);
+        assert_eq!(follow_selection(&[], 4, &[D(1)]), 0);
+    }
 }
