@@ -10,7 +10,7 @@ use crate::tui::labels::seat_tag;
 use crate::tui::session::Reason;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::{self, Menu};
-use crate::tui::widgets::{board, hand, log, meters};
+use crate::tui::widgets::{board, hand, log, meters, wrap};
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
@@ -598,9 +598,14 @@ fn draw_log(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, theme
     } else {
         0
     };
-    let text = Paragraph::new(lines.into_iter().skip(first).collect::<Vec<_>>())
-        .wrap(Wrap { trim: false });
-    let rows = text.line_count(inner.width);
+    let width = usize::from(inner.width);
+    let wrapped: Vec<Line> = lines
+        .into_iter()
+        .skip(first)
+        .flat_map(|line| wrap::hanging_line(line, width))
+        .collect();
+    let rows = wrapped.len();
+    let text = Paragraph::new(wrapped);
     let max_back = rows.saturating_sub(height);
     let back = ui.log_scroll.min(max_back);
     let top = u16::try_from(rows.saturating_sub(height + back)).unwrap_or(u16::MAX);

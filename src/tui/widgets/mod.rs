@@ -7,3 +7,4 @@ pub mod hand;
 pub mod log;
 pub mod meters;
 pub mod popup;
+pub mod wrap;
