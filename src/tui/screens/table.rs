@@ -414,24 +414,32 @@ fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
         Viewer::Seat(seat) => {
             let objective =
                 view.objectives[seat.index()].map(|o| &scenario.objectives[usize::from(o)]);
-            let mut lines = vec![Line::from(vec![
+            // The round's event by name first, so a short panel still shows it; what it did
+            // comes last.
+            let event = view.current_event.map(|e| &scenario.events[usize::from(e)]);
+            let mut lines = Vec::new();
+            if let Some(event) = event {
+                lines.push(Line::from(vec![
+                    Span::styled("This round: ", theme.dim()),
+                    Span::styled(event.name.clone(), theme.heading()),
+                ]));
+            }
+            lines.push(Line::from(vec![
                 Span::styled("Secret objective: ", theme.dim()),
                 Span::styled(
                     objective.map_or("—".to_string(), |o| format!("{} (+{})", o.name, o.points)),
                     theme.heading(),
                 ),
-            ])];
+            ]));
             if let Some(o) = objective {
                 lines.push(Line::raw(o.text.clone()));
             }
-            if let Some(event) = view.current_event {
-                let event = &scenario.events[usize::from(event)];
+            if let Some(event) = event {
                 lines.push(Line::raw(""));
                 lines.push(Line::styled(
-                    format!("This round: {}", event.name),
-                    theme.heading(),
+                    format!("{}: {}", event.name, event.text),
+                    theme.dim(),
                 ));
-                lines.push(Line::styled(event.text.clone(), theme.dim()));
             }
             (
                 format!(" You: {seat} · ◆{} ", view.capital[seat.index()]),
