@@ -440,6 +440,15 @@ fn replay_viewer_steps_back_and_forth() {
     wheel(&mut viewer, MouseEventKind::ScrollDown);
     wheel(&mut viewer, MouseEventKind::ScrollUp);
     assert_eq!(viewer.replay().unwrap().cursor(), 2);
+
+    // Its help lists the replay's own keys, not the game's.
+    press(&mut viewer, KeyCode::Char('?'));
+    let help = render(&mut viewer, (80, 24));
+    assert!(help.contains("forward one action"), "{help}");
+    assert!(help.contains("leave the replay"), "{help}");
+    assert!(!help.contains("end your turn"), "the game's keys:\n{help}");
+    press(&mut viewer, KeyCode::Char('x'));
+    assert!(!render(&mut viewer, (80, 24)).contains("forward one action"));
 }
 
 fn wheel(app: &mut App, kind: MouseEventKind) {

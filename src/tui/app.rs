@@ -262,9 +262,7 @@ impl App {
                 return Step::Stay;
             }
             Overlay::Help => {
-                if command.is_some() || key.code == KeyCode::Enter {
-                    self.overlay = Overlay::None;
-                }
+                self.overlay = Overlay::None;
                 return Step::Stay;
             }
             Overlay::None => {}
@@ -357,6 +355,9 @@ impl App {
         }
         match self.overlay {
             Overlay::None => {}
+            Overlay::Help if matches!(self.screen, Screen::Replay(_)) => {
+                screens::help::draw_replay(frame, theme)
+            }
             Overlay::Help => screens::help::draw(frame, theme),
             Overlay::ConfirmQuit => {
                 let note = match self.play() {

@@ -6,24 +6,52 @@ use crate::tui::widgets::popup::centered;
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
-/// Lists every key binding.
+/// The replay viewer's keys, and what they do there.
+const REPLAY_KEYS: [(&str, &str); 6] = [
+    ("→ ↓ l j", "forward one action"),
+    ("← ↑ h k", "back one action"),
+    ("PgDn PgUp", "ten actions forward / back"),
+    ("Home End", "the start / the end of the game"),
+    ("Esc q", "leave the replay"),
+    ("?", "this help"),
+];
+
+/// Lists every key binding of the game.
 pub fn draw(frame: &mut Frame, theme: Theme) {
-    let area = centered(frame.area(), 64, BINDINGS.len() as u16 + 2);
+    let keys: Vec<(&str, &str)> = BINDINGS.iter().map(|b| (b.label, b.help)).collect();
+    draw_keys(
+        frame,
+        theme,
+        &keys,
+        " any key closes · mouse: click, wheel scrolls ",
+    );
+}
+
+/// Lists the replay viewer's keys.
+pub fn draw_replay(frame: &mut Frame, theme: Theme) {
+    draw_keys(
+        frame,
+        theme,
+        &REPLAY_KEYS,
+        " any key closes · mouse: wheel steps, buttons click ",
+    );
+}
+
+/// A box of keys and what each does, with a hint on its bottom border.
+fn draw_keys(frame: &mut Frame, theme: Theme, keys: &[(&str, &str)], hint: &str) {
+    let area = centered(frame.area(), 64, keys.len() as u16 + 2);
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.focus_border())
         .title(Line::styled(" Keys ", theme.heading()))
-        .title_bottom(Line::styled(
-            " any key closes · mouse: click, wheel scrolls ",
-            theme.dim(),
-        ));
-    let lines: Vec<Line> = BINDINGS
+        .title_bottom(Line::styled(hint.to_string(), theme.dim()));
+    let lines: Vec<Line> = keys
         .iter()
-        .map(|b| {
+        .map(|(label, help)| {
             Line::from(vec![
-                Span::styled(format!(" {:<10}", b.label), theme.key()),
-                Span::raw(b.help),
+                Span::styled(format!(" {label:<10}"), theme.key()),
+                Span::raw(help.to_string()),
             ])
         })
         .collect();

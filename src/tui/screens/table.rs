@@ -300,9 +300,13 @@ pub fn hand_rows(view: &SeatView) -> usize {
     }
 }
 
-/// The facilitator sees every hand, one seat a line.
+/// The facilitator sees every hand, one seat after another. When they do not all fit, each
+/// seat gets an equal share of the rows and a cut hand ends in `…`, so no seat is hidden.
 fn draw_all_hands(frame: &mut Frame, area: Rect, view: &SeatView, theme: Theme) {
-    let lines: Vec<Line> = Seat::ALL
+    let block = panel(" Every hand (facilitator) ".into(), false, theme);
+    let inner = block.inner(area);
+    let width = usize::from(inner.width);
+    let seats: Vec<Vec<Line>> = Seat::ALL
         .iter()
         .map(|&seat| {
             let names: Vec<&str> = view.hands[seat.index()]
@@ -310,20 +314,49 @@ fn draw_all_hands(frame: &mut Frame, area: Rect, view: &SeatView, theme: Theme) 
                 .flatten()
                 .map(|c| view.scenario.cards[usize::from(*c)].name.as_str())
                 .collect();
-            Line::from(vec![
+            let line = Line::from(vec![
                 Span::styled(format!("{}: ", seat_tag(seat)), theme.seat(seat)),
-                Span::raw(names.join(" · ")),
-            ])
+                // A no-break space keeps each `·` with the name before it when rows wrap.
+                Span::raw(names.join("\u{a0}· ")),
+            ]);
+            wrap::hanging_line(line, width)
         })
         .collect();
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(panel(
-            " Every hand (facilitator) ".into(),
-            false,
-            theme,
-        )),
-        area,
-    );
+    let height = usize::from(inner.height);
+    let lines: Vec<Line> = if seats.iter().map(Vec::len).sum::<usize>() <= height {
+        seats.into_iter().flatten().collect()
+    } else {
+        seats
+            .into_iter()
+            .enumerate()
+            .flat_map(|(i, rows)| {
+                let share = (height / 3 + usize::from(i < height % 3)).max(1);
+                cut_to(rows, share, width)
+            })
+            .collect()
+    };
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// The first `rows` of `lines`; when some are left out, the last one kept ends in `…`.
+fn cut_to(mut lines: Vec<Line<'static>>, rows: usize, width: usize) -> Vec<Line<'static>> {
+    if lines.len() <= rows {
+        return lines;
+    }
+    lines.truncate(rows);
+    if let Some(last) = lines.last_mut() {
+        let room = width.saturating_sub(1);
+        let mut used = 0;
+        let mut spans = Vec::new();
+        for span in last.spans.drain(..) {
+            let take: String = span.content.chars().take(room - used).collect();
+            used += take.chars().count();
+            spans.push(Span::styled(take, span.style));
+        }
+        spans.push(Span::raw("…"));
+        last.spans = spans;
+    }
+    lines
 }
 
 fn draw_hand(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, theme: Theme) {
