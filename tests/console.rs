@@ -97,6 +97,10 @@ fn the_console_shows_every_table() {
     assert!(screen.contains("tutorial / 7"), "{screen}");
     assert_eq!(screen.matches("tutorial / 7").count(), 2);
     insta::assert_snapshot!("console_120x24", screen);
+    // An 80-column window drops the phase column and still shows the meters and baskets.
+    let narrow = draw(&console, &tables, 80, 24);
+    assert_eq!(narrow.matches("▃▅▄▃▅▂▄▄  0/4").count(), 2, "{narrow}");
+    insta::assert_snapshot!("console_80x24", narrow);
 }
 
 #[test]

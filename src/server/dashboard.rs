@@ -292,22 +292,20 @@ impl Dashboard {
 
     /// Draws the console.
     pub fn draw(&self, frame: &mut Frame, tables: &Tables, theme: Theme) {
-        let mut lines = vec![Line::styled(
-            " table  state              round phase       to act (thinking)          meters    baskets  scenario / seed",
-            theme.dim(),
-        )];
+        let columns = Columns::for_width(frame.area().width.saturating_sub(2));
+        let mut lines = vec![Line::styled(columns.header(), theme.dim())];
         for (i, table) in tables.all().iter().enumerate() {
             let (marker, style) = if i == self.selected {
                 ("▸", theme.selected())
             } else {
                 (" ", theme.text())
             };
-            lines.push(Line::styled(format!("{marker}{}", row(table)), style));
+            lines.push(Line::styled(
+                format!("{marker}{}", columns.row(table)),
+                style,
+            ));
         }
-        lines.push(Line::styled(
-            "meters, one block each: Trust Sovereignty Security Border Credibility Escalation, PK and AF pressure",
-            theme.dim(),
-        ));
+        lines.push(Line::styled(columns.meters_key(), theme.dim()));
         lines.push(Line::raw(""));
         if let Some(at) = self.injecting {
             let all = tables.all();
@@ -387,45 +385,111 @@ fn inject_order(table: &Table) -> Vec<crate::engine::EventId> {
     listed.into_iter().chain(rest).collect()
 }
 
-/// One table in a line: scenario and seed, round, who is thinking and for how long, the
-/// main meters, baskets agreed, and the outcome or the pause.
-fn row(table: &Arc<Table>) -> String {
-    let idle = table.thinking_for().as_secs();
-    let session = table.lock();
-    let game = session.game();
-    let view = game.view(Viewer::Facilitator);
-    let to_act = view.to_act.map_or("—".to_string(), |(seat, decision)| {
-        format!("{seat}: {decision} ({idle}s)")
-    });
-    let agreed = Basket::ALL
-        .iter()
-        .filter(|b| view.baskets[b.index()].is_agreed())
-        .count();
-    let clock = table
-        .clock()
-        .map_or(String::new(), |c| format!(" · ⏱{}s", c.as_secs()));
-    let state = match (game.outcome(), session.paused()) {
-        (Some(outcome), _) => outcome.to_string(),
-        (None, true) => format!("⏸ paused{clock}"),
-        (None, false) => format!("playing{clock}"),
-    };
-    // A mini gauge: one block a meter, in the order of the header's initials.
-    let gauges: String = Meter::ALL
-        .iter()
-        .map(|&m| LEVELS[usize::from(view.meters.get(m)) * 7 / usize::from(m.max())])
-        .collect();
-    // What a facilitator watches first comes first; the long scenario and seed come last,
-    // where a narrow window cuts them.
-    format!(
-        "{:>5}  {:<18} {:>5} {:<11} {:<26} {gauges}  {agreed}/4      {} / {}",
-        table.id,
-        state.chars().take(18).collect::<String>(),
-        format!("{}/{}", game.round(), game.scenario().rounds),
-        format!("{:?}", game.phase()),
-        to_act.chars().take(26).collect::<String>(),
-        game.scenario().name,
-        game.seed(),
-    )
+/// How wide the console's columns are: roomy from 110 columns, compact below (no phase
+/// column, shorter state and turn) so an 80-column window still shows the meters and baskets.
+struct Columns {
+    id: usize,
+    state: usize,
+    phase: bool,
+    to_act: usize,
+}
+
+impl Columns {
+    fn for_width(width: u16) -> Columns {
+        if width >= 110 {
+            Columns {
+                id: 5,
+                state: 29,
+                phase: true,
+                to_act: 28,
+            }
+        } else {
+            Columns {
+                id: 5,
+                state: 16,
+                phase: false,
+                to_act: 24,
+            }
+        }
+    }
+
+    /// What the mini gauges stand for, in the room there is.
+    fn meters_key(&self) -> &'static str {
+        if self.phase {
+            "meters, one block each: Trust Sovereignty Security Border Credibility Escalation, PK and AF pressure"
+        } else {
+            "meters: Trust Sovereignty Security Border Credibility Escalation PK AF pressure"
+        }
+    }
+
+    /// The column titles, aligned with [`Columns::row`].
+    fn header(&self) -> String {
+        let phase = if self.phase { "phase       " } else { "" };
+        format!(
+            " {:>id$}  {:<state$} round {phase}{:<to_act$} meters    baskets  scenario / seed",
+            "table",
+            "state",
+            "to act (thinking)",
+            id = self.id,
+            state = self.state,
+            to_act = self.to_act,
+        )
+    }
+
+    /// One table in a line: who is thinking and for how long, the main meters, baskets
+    /// agreed, and the outcome or the pause; the scenario and seed last, where a narrow
+    /// window cuts them.
+    fn row(&self, table: &Arc<Table>) -> String {
+        let thinking = table.thinking_for().as_secs();
+        let session = table.lock();
+        let game = session.game();
+        let view = game.view(Viewer::Facilitator);
+        let to_act = view.to_act.map_or("—".to_string(), |(seat, decision)| {
+            format!("{seat}: {decision} ({thinking}s)")
+        });
+        let agreed = Basket::ALL
+            .iter()
+            .filter(|b| view.baskets[b.index()].is_agreed())
+            .count();
+        let clock = table
+            .clock()
+            .map_or(String::new(), |c| format!(" · ⏱{}s", c.as_secs()));
+        let state = match (game.outcome(), session.paused()) {
+            (Some(outcome), _) => outcome.to_string(),
+            (None, true) => format!("⏸ paused{clock}"),
+            (None, false) => format!("playing{clock}"),
+        };
+        // A mini gauge: one block a meter, in the order of the key line's names.
+        let gauges: String = Meter::ALL
+            .iter()
+            .map(|&m| LEVELS[usize::from(view.meters.get(m)) * 7 / usize::from(m.max())])
+            .collect();
+        let phase = if self.phase {
+            format!("{:<11} ", format!("{:?}", game.phase()))
+        } else {
+            String::new()
+        };
+        format!(
+            "{:>id$}  {} {:>5} {phase}{} {gauges}  {agreed}/4      {} / {}",
+            table.id,
+            fit(&state, self.state),
+            format!("{}/{}", game.round(), game.scenario().rounds),
+            fit(&to_act, self.to_act),
+            game.scenario().name,
+            game.seed(),
+            id = self.id,
+        )
+    }
+}
+
+/// `text` in exactly `width` columns: padded, or cut with `…`.
+fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        format!("{text:<width$}")
+    } else {
+        let cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
 }
 
 const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
