@@ -418,7 +418,7 @@ impl Columns {
         if self.phase {
             "meters, one block each: Trust Sovereignty Security Border Credibility Escalation, PK and AF pressure"
         } else {
-            "meters: Trust Sovereignty Security Border Credibility Escalation PK AF pressure"
+            "meters: Trust Sovereignty Security Border Credibility Escalation, PK AF"
         }
     }
 
