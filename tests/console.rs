@@ -500,6 +500,30 @@ fn a_move_the_decision_clock_made_cannot_be_taken_back() {
 }
 
 #[test]
+fn no_take_backs_once_another_person_has_the_decision() {
+    use ceasefire::engine::Action;
+    use ceasefire::tui::{Controller, Session};
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    let scenario = std::sync::Arc::new(source.build().unwrap());
+    let mut bots = [Controller::Human; 3];
+    let mut humans = Session::new(source.clone(), scenario.clone(), 7, bots, None);
+    // The first seat passes; the turn goes to another person.
+    let (first, _) = humans.game().to_act().unwrap();
+    humans.act(Action::Pass { seat: first }).unwrap();
+    let (next, _) = humans.game().to_act().unwrap();
+    assert_ne!(next, first);
+    let refused = humans.check_undo(first).unwrap_err().to_string();
+    assert!(refused.contains("another person is deciding"), "{refused}");
+    assert!(humans.act(Action::Undo { seat: first }).is_err());
+
+    // With a bot next, the person may still take it back until the bot moves.
+    bots[next.index()] = Controller::Bot(ceasefire::bot::Policy::Easy);
+    let mut solo = Session::new(source, scenario, 7, bots, None);
+    solo.act(Action::Pass { seat: first }).unwrap();
+    assert!(solo.check_undo(first).is_ok());
+}
+
+#[test]
 fn a_move_the_decision_clock_made_is_marked_in_the_log_the_save_and_the_report() {
     use ceasefire::tui::{Controller, MovedBy, Session};
     let source = ScenarioSource::builtin("tutorial").unwrap();

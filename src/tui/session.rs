@@ -517,12 +517,18 @@ impl Session {
         Ok(())
     }
 
-    /// Whether `seat` may take back its last action: the engine's rule, and never a move the
-    /// decision clock made for it.
+    /// Whether `seat` may take back its last action: the engine's rule, never a move the
+    /// decision clock made for it, and never once another person has the decision.
     pub fn check_undo(&self, seat: Seat) -> Result<(), RuleError> {
         if self.clock_moved_at == Some(self.game.actions().len()) {
             return Err(RuleError::Illegal(
                 "the decision clock made that move: it cannot be taken back".into(),
+            ));
+        }
+        if self.human_to_act().is_some_and(|deciding| deciding != seat) {
+            // Someone else may be about to answer what this seat did (a vote, a demand).
+            return Err(RuleError::Illegal(
+                "another person is deciding now: too late to take it back".into(),
             ));
         }
         self.game.check_undo(seat)
