@@ -18,7 +18,7 @@ pub fn value(game: &Game, seat: Seat) -> f64 {
     let outlook = Outlook::of(game);
     let shared = outlook.expected_points(scenario);
     let objective = &scenario.objectives[usize::from(game.objective(seat))];
-    let share = objective_share(game, &objective.condition, &outlook);
+    let share = objective_share(game, seat, &objective.condition, &outlook);
     shared + f64::from(objective.points) * share
 }
 
@@ -127,10 +127,11 @@ impl Outlook {
 }
 
 /// The share (0–1) of an objective's condition that already holds.
-fn objective_share(game: &Game, c: &Condition, outlook: &Outlook) -> f64 {
+fn objective_share(game: &Game, seat: Seat, c: &Condition, outlook: &Outlook) -> f64 {
     let m = game.meters();
     let baskets = game.baskets();
     let stats = game.stats();
+    let (honoured, broken) = c.counted_commitments(seat, stats.honoured, stats.broken);
     let mut parts: Vec<f64> = Vec::new();
     for &(meter, low) in &c.meters.min {
         let gap = f64::from(low) - f64::from(m.get(meter));
@@ -188,13 +189,16 @@ fn objective_share(game: &Game, c: &Condition, outlook: &Outlook) -> f64 {
         parts.push(outlook.accord);
     }
     if c.honoured_at_least > 0 {
-        let pending = game.commitments().len() as f64 * 0.3;
-        parts.push(
-            ((f64::from(stats.honoured) + pending) / f64::from(c.honoured_at_least)).min(1.0),
-        );
+        let counted = game
+            .commitments()
+            .iter()
+            .filter(|standing| !c.own_commitments || standing.by == seat)
+            .count();
+        let pending = counted as f64 * 0.3;
+        parts.push(((f64::from(honoured) + pending) / f64::from(c.honoured_at_least)).min(1.0));
     }
     if let Some(most) = c.broken_at_most {
-        parts.push(if stats.broken <= most { 1.0 } else { 0.0 });
+        parts.push(if broken <= most { 1.0 } else { 0.0 });
     }
     if parts.is_empty() {
         return 1.0;

@@ -229,6 +229,9 @@ pub struct Condition {
     pub honoured_at_least: u8,
     /// At most this many commitments broken (`None` = no limit).
     pub broken_at_most: Option<u8>,
+    /// `honoured_at_least` and `broken_at_most` count only the commitments the objective's
+    /// own seat made, not both delegations'.
+    pub own_commitments: bool,
 }
 
 /// A secret objective: one is dealt to each seat.

@@ -45,10 +45,10 @@ pub(super) enum Prompt {
 pub struct Stats {
     /// Monitor deployments on Afghan soil so far.
     pub monitors_deployed: u8,
-    /// Commitments honoured so far.
-    pub honoured: u8,
-    /// Commitments broken so far.
-    pub broken: u8,
+    /// Commitments honoured so far, by the seat that made them.
+    pub honoured: [u8; 3],
+    /// Commitments broken so far, by the seat that made them.
+    pub broken: [u8; 3],
     /// Baskets in which a verified commitment was honoured, by basket index.
     pub verified_honoured: [bool; 4],
     /// Whether this round has seen progress (a basket agreed, a commitment made or honoured).
@@ -280,7 +280,7 @@ impl Game {
         let facts = self.final_facts(outcome);
         Some(Seat::ALL.map(|seat| {
             let objective = &self.scenario.objectives[usize::from(self.objectives[seat.index()])];
-            let met = objective.condition.holds(&facts);
+            let met = objective.condition.holds(seat, &facts);
             let shared = outcome.points(&self.scenario.scoring);
             let bonus = if met { i16::from(objective.points) } else { 0 };
             SeatScore {

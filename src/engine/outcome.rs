@@ -111,10 +111,10 @@ impl Outcome {
     pub fn explanation(self) -> &'static str {
         match self {
             Outcome::DurablePeace => {
-                "The accord was signed on verified foundations with Trust at 60 or more."
+                "The accord was signed with the Verification basket agreed and Trust high enough to last."
             }
             Outcome::FragileAccord => {
-                "The accord was signed, but without both verification and high Trust it may not last."
+                "The accord was signed, but without both the Verification basket agreed and high Trust it may not last."
             }
             Outcome::FragilePause => {
                 "Time ran out without an accord, but the ladder stayed low: the ceasefire is a pause."
@@ -164,15 +164,26 @@ pub struct FinalFacts {
     pub verified_held: [bool; 4],
     /// Monitors deployed during the game.
     pub monitors_deployed: u8,
-    /// Commitments honoured during the game.
-    pub honoured: u8,
-    /// Commitments broken during the game.
-    pub broken: u8,
+    /// Commitments honoured during the game, by the seat that made them.
+    pub honoured: [u8; 3],
+    /// Commitments broken during the game, by the seat that made them.
+    pub broken: [u8; 3],
 }
 
 impl Condition {
-    /// Whether the condition holds for these end-of-game facts.
-    pub fn holds(&self, facts: &FinalFacts) -> bool {
+    /// The commitments honoured and broken that this condition counts for `seat`.
+    pub fn counted_commitments(&self, seat: Seat, honoured: [u8; 3], broken: [u8; 3]) -> (u8, u8) {
+        if self.own_commitments {
+            (honoured[seat.index()], broken[seat.index()])
+        } else {
+            let total = |counts: [u8; 3]| counts.iter().fold(0u8, |a, &b| a.saturating_add(b));
+            (total(honoured), total(broken))
+        }
+    }
+
+    /// Whether the condition holds for `seat`'s objective, given these end-of-game facts.
+    pub fn holds(&self, seat: Seat, facts: &FinalFacts) -> bool {
+        let (honoured, broken) = self.counted_commitments(seat, facts.honoured, facts.broken);
         let agreed_count = facts.agreed.iter().filter(|a| **a).count();
         self.meters.first_unmet(&facts.meters).is_none()
             && self.agreed.iter().all(|b| facts.agreed[b.index()])
@@ -187,8 +198,8 @@ impl Condition {
                     facts.outcome,
                     Outcome::DurablePeace | Outcome::FragileAccord
                 ))
-            && facts.honoured >= self.honoured_at_least
-            && self.broken_at_most.is_none_or(|most| facts.broken <= most)
+            && honoured >= self.honoured_at_least
+            && self.broken_at_most.is_none_or(|most| broken <= most)
     }
 }
 
@@ -218,8 +229,8 @@ mod tests {
             agreed: [true, true, false, false],
             verified_held: [false; 4],
             monitors_deployed: 0,
-            honoured: 0,
-            broken: 0,
+            honoured: [0; 3],
+            broken: [0; 3],
         }
     }
 
@@ -230,17 +241,42 @@ mod tests {
             agreed_at_least: 2,
             ..Condition::default()
         };
-        assert!(condition.holds(&facts(Outcome::FragilePause)));
+        assert!(condition.holds(Seat::Mediator, &facts(Outcome::FragilePause)));
         for cause in [
             Breakdown::AfghanWalkout,
             Breakdown::PakistaniWalkout,
             Breakdown::MediatorsWithdrew,
         ] {
             assert!(
-                !condition.holds(&facts(Outcome::Breakdown(cause))),
+                !condition.holds(Seat::Mediator, &facts(Outcome::Breakdown(cause))),
                 "{cause:?}"
             );
         }
-        assert!(condition.holds(&facts(Outcome::Breakdown(Breakdown::Escalation))));
+        assert!(condition.holds(
+            Seat::Mediator,
+            &facts(Outcome::Breakdown(Breakdown::Escalation))
+        ));
+    }
+
+    #[test]
+    fn own_commitments_count_only_the_objective_seats_pledges() {
+        let word_kept = Condition {
+            honoured_at_least: 2,
+            broken_at_most: Some(1),
+            ..Condition::default()
+        };
+        let mut facts = facts(Outcome::FragilePause);
+        facts.honoured[Seat::Afghanistan.index()] = 3;
+        facts.broken[Seat::Pakistan.index()] = 2;
+        assert!(
+            !word_kept.holds(Seat::Afghanistan, &facts),
+            "both delegations: 2 broken"
+        );
+        let own = Condition {
+            own_commitments: true,
+            ..word_kept
+        };
+        assert!(own.holds(Seat::Afghanistan, &facts));
+        assert!(!own.holds(Seat::Pakistan, &facts), "Pakistan honoured none");
     }
 }

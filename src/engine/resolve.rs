@@ -401,7 +401,8 @@ impl Game {
         };
         let c = self.commitments.remove(index);
         self.discards[c.holder.index()].push(c.card);
-        self.stats.broken = self.stats.broken.saturating_add(1);
+        let broken = &mut self.stats.broken[c.by.index()];
+        *broken = broken.saturating_add(1);
         self.note(LogEvent::CommitmentBroken {
             id,
             by: c.by,
@@ -432,7 +433,8 @@ impl Game {
         };
         let c = self.commitments.remove(index);
         self.discards[c.holder.index()].push(c.card);
-        self.stats.honoured = self.stats.honoured.saturating_add(1);
+        let honoured = &mut self.stats.honoured[c.by.index()];
+        *honoured = honoured.saturating_add(1);
         if c.verified {
             self.stats.verified_honoured[c.basket.index()] = true;
         }

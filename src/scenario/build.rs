@@ -884,6 +884,7 @@ fn build_objective(ctx: &FileCtx, o: raw::ObjectiveFile) -> Result<Objective, Sc
             accord: c.accord,
             honoured_at_least: c.honoured_at_least.map_or(0, |v| v.0 as u8),
             broken_at_most: c.broken_at_most.map(|v| v.0 as u8),
+            own_commitments: c.own_commitments,
         },
         id: o.id.into_inner(),
         seat: o.seat,

@@ -319,4 +319,6 @@ pub struct ConditionFile {
     pub accord: bool,
     pub honoured_at_least: Option<Ranged<0, 50>>,
     pub broken_at_most: Option<Ranged<0, 50>>,
+    #[serde(default)]
+    pub own_commitments: bool,
 }
