@@ -27,11 +27,18 @@ pub fn describe(view: &SeatView, action: &Action) -> String {
                     ),
                     None => format!("plays {}", def.name),
                 },
-                (CardKind::Demand, None) => format!(
-                    "demands {} in {}: a basket is agreed only when a demand is met",
-                    def.name,
-                    def.basket.map_or("a basket".to_string(), |b| b.to_string())
-                ),
+                (CardKind::Demand, None) => match def.basket {
+                    Some(b) if view.baskets[b.index()].is_agreed() => format!(
+                        "demands {} in {b}, though that basket is already agreed: for what \
+                         tabling the demand does at once",
+                        def.name
+                    ),
+                    basket => format!(
+                        "demands {} in {}: a basket is agreed only when a demand is met",
+                        def.name,
+                        basket.map_or("a basket".to_string(), |b| b.to_string())
+                    ),
+                },
                 (CardKind::Assurance, None) => {
                     // A pending demand in the same basket, aimed at this seat, could have been
                     // met instead: say so rather than claim nobody asked.

@@ -539,8 +539,8 @@ impl Play {
                     Panel::Log => self.scroll_log(if down { -1 } else { 1 }),
                 }
             }
-            Command::PageUp if log_focused => self.scroll_log(5),
-            Command::PageDown if log_focused => self.scroll_log(-5),
+            Command::PageUp if log_focused => self.scroll_log(self.log_page()),
+            Command::PageDown if log_focused => self.scroll_log(-self.log_page()),
             Command::PageUp => self.scroll_detail(-3),
             Command::PageDown => self.scroll_detail(3),
             Command::Home | Command::End => {
@@ -586,6 +586,11 @@ impl Play {
         }
     }
 
+    /// A page of log: the rows on screen, less one kept for context.
+    fn log_page(&self) -> isize {
+        isize::try_from(self.limits.get().log_page).unwrap_or(5)
+    }
+
     /// Scrolls the log back (positive) or forward (negative) by rows, within its length.
     fn scroll_log(&mut self, by: isize) {
         let limit = self.limits.get().log;
@@ -622,6 +627,10 @@ impl Play {
     }
 
     fn table_accord(&mut self) {
+        if self.shown != Viewer::Seat(Seat::Mediator) {
+            self.notice = Some("Only the mediator can table the accord.".into());
+            return;
+        }
         if let Some(seat) = self.actor()
             && seat == Seat::Mediator
             && !self.legal().contains(&Action::TableAccord { seat })

@@ -213,6 +213,8 @@ pub struct Limits {
     pub detail: u16,
     /// Rows the log can scroll back.
     pub log: usize,
+    /// Rows of log on screen: how far a page goes.
+    pub log_page: usize,
 }
 
 impl Default for Limits {
@@ -221,6 +223,7 @@ impl Default for Limits {
         Limits {
             detail: u16::MAX,
             log: usize::MAX,
+            log_page: 5,
         }
     }
 }
@@ -289,7 +292,11 @@ pub fn draw(frame: &mut Frame, data: &TableData, ui: &TableUi, theme: Theme) -> 
     let detail = draw_detail(frame, areas.detail, data, ui, theme);
     let log = draw_log(frame, areas.log, data, ui, theme);
     draw_footer(frame, areas.footer, data, theme);
-    Limits { detail, log }
+    Limits {
+        detail,
+        log,
+        log_page: usize::from(areas.log.height.saturating_sub(3)).max(1),
+    }
 }
 
 /// How many rows the hand panel wants for this view.
