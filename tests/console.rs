@@ -483,9 +483,15 @@ fn a_move_the_decision_clock_made_cannot_be_taken_back() {
     use ceasefire::tui::{Controller, Session};
     let source = ScenarioSource::builtin("tutorial").unwrap();
     let scenario = std::sync::Arc::new(source.build().unwrap());
-    let humans = [Controller::Human; 3];
-    let mut by_hand = Session::new(source.clone(), scenario.clone(), 7, humans, None);
-    let mut by_clock = Session::new(source, scenario, 7, humans, None);
+    // One person, whose move is followed by a bot's (no other person has the decision yet).
+    let first = ceasefire::engine::Game::new(scenario.clone(), 7)
+        .to_act()
+        .unwrap()
+        .0;
+    let mut seats = [Controller::Bot(ceasefire::bot::Policy::Easy); 3];
+    seats[first.index()] = Controller::Human;
+    let mut by_hand = Session::new(source.clone(), scenario.clone(), 7, seats, None);
+    let mut by_clock = Session::new(source, scenario, 7, seats, None);
     // Pass with whoever negotiates first, by hand at one table and by the clock at the other.
     let (seat, decision) = by_hand.game().to_act().unwrap();
     assert_eq!(decision, Decision::Negotiate);

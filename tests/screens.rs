@@ -155,6 +155,24 @@ fn help_overlay() {
     snapshot("help", &mut app);
     press(&mut app, KeyCode::Esc);
     assert!(!render(&mut app, (80, 24)).contains("any key closes"));
+
+    // With room, the gauges' marks are explained too.
+    press(&mut app, KeyCode::Char('?'));
+    assert!(render(&mut app, (120, 40)).contains("danger line"));
+}
+
+#[test]
+fn the_title_screens_help_lists_only_the_keys_that_work_there() {
+    let mut app = App::new(options());
+    press(&mut app, KeyCode::Char('?'));
+    let help = render(&mut app, (80, 24));
+    assert!(
+        help.contains("move down") && help.contains("quit"),
+        "{help}"
+    );
+    for missing in ["end your turn", "table the accord", "undo", "rematch"] {
+        assert!(!help.contains(missing), "{missing}:\n{help}");
+    }
 }
 
 #[test]

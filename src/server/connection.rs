@@ -90,7 +90,11 @@ impl Screen {
                     } else {
                         lobby.draw(frame, tables, user, theme);
                         if help {
-                            crate::tui::screens::help::draw(frame, theme);
+                            crate::tui::screens::help::draw(
+                                frame,
+                                theme,
+                                crate::tui::screens::help::HelpFor::Menus,
+                            );
                         }
                     }
                 })

@@ -285,6 +285,19 @@ impl App {
         }
     }
 
+    /// Which keys the help lists on the screen showing now.
+    fn help_for(&self) -> screens::help::HelpFor {
+        use screens::help::HelpFor;
+        match (&self.screen, self.remote) {
+            (Screen::Play(play), _) if !matches!(play.shown(), crate::engine::Viewer::Seat(_)) => {
+                HelpFor::Watching
+            }
+            (Screen::Play(_), true) => HelpFor::RemoteSeat,
+            (Screen::Play(_), false) => HelpFor::LocalSeat,
+            _ => HelpFor::Menus,
+        }
+    }
+
     fn handle_mouse(&mut self, mouse: MouseEvent) -> Step {
         let area = self.area;
         if self.too_small() {
@@ -358,7 +371,7 @@ impl App {
             Overlay::Help if matches!(self.screen, Screen::Replay(_)) => {
                 screens::help::draw_replay(frame, theme)
             }
-            Overlay::Help => screens::help::draw(frame, theme),
+            Overlay::Help => screens::help::draw(frame, theme, self.help_for()),
             Overlay::ConfirmQuit => {
                 let note = match self.play() {
                     None => None,

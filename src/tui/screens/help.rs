@@ -1,6 +1,6 @@
 //! The help overlay (every key, from the one keymap) and the "really quit?" question.
 
-use crate::tui::keys::BINDINGS;
+use crate::tui::keys::{BINDINGS, Command};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::centered;
 use ratatui::prelude::*;
@@ -16,9 +16,52 @@ const REPLAY_KEYS: [(&str, &str); 6] = [
     ("?", "this help"),
 ];
 
-/// Lists every key binding of the game.
-pub fn draw(frame: &mut Frame, theme: Theme) {
-    let keys: Vec<(&str, &str)> = BINDINGS.iter().map(|b| (b.label, b.help)).collect();
+/// Which keys the help lists: those that do something where it was opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HelpFor {
+    /// A seat at a game on this machine: every key.
+    LocalSeat,
+    /// A seat over SSH: the server saves, and rematches are the facilitator's.
+    RemoteSeat,
+    /// A spectator or the facilitator watching a table: nothing to play.
+    Watching,
+    /// The title, setup and saves screens: moving and choosing.
+    Menus,
+}
+
+impl HelpFor {
+    fn lists(self, command: Command) -> bool {
+        use Command::*;
+        match self {
+            HelpFor::LocalSeat => true,
+            HelpFor::RemoteSeat => !matches!(command, Save | Rematch),
+            HelpFor::Watching => !matches!(command, Pass | TableAccord | Undo | Save | Rematch),
+            HelpFor::Menus => matches!(
+                command,
+                Up | Down | Left | Right | Confirm | Back | Home | End | Help | Yes | No | Quit
+            ),
+        }
+    }
+}
+
+/// What a gauge's marks mean, for a help box with room to spare.
+const LEGEND: [(&str, &str); 2] = [
+    ("│ on gauge", "the meter's danger line"),
+    ("! at value", "the meter is past its danger line"),
+];
+
+/// Lists the key bindings that work where the help was opened (with the gauges' legend at
+/// a table, when there is room).
+pub fn draw(frame: &mut Frame, theme: Theme, context: HelpFor) {
+    let mut keys: Vec<(&str, &str)> = BINDINGS
+        .iter()
+        .filter(|b| context.lists(b.command))
+        .map(|b| (b.label, b.help))
+        .collect();
+    if context != HelpFor::Menus && usize::from(frame.area().height) >= keys.len() + 2 + 3 {
+        keys.push(("", ""));
+        keys.extend(LEGEND);
+    }
     draw_keys(
         frame,
         theme,
@@ -50,7 +93,7 @@ fn draw_keys(frame: &mut Frame, theme: Theme, keys: &[(&str, &str)], hint: &str)
         .iter()
         .map(|(label, help)| {
             Line::from(vec![
-                Span::styled(format!(" {label:<10}"), theme.key()),
+                Span::styled(format!(" {label:<12}"), theme.key()),
                 Span::raw(help.to_string()),
             ])
         })

@@ -599,6 +599,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, th
                             (Some(_), Some((_, decision))) => {
                                 format!("cards are played when negotiating; now you {decision}")
                             }
+                            _ if view.outcome.is_some() => "the talks are over".to_string(),
                             _ => "wait for your turn".to_string(),
                         }
                     });

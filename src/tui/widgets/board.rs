@@ -101,8 +101,9 @@ pub fn table_lines(
     theme: Theme,
 ) -> Vec<Line<'static>> {
     let scenario = &view.scenario;
+    // Once the talks are over nothing is anyone's to answer.
     let viewer_seat = match view.viewer {
-        crate::engine::Viewer::Seat(seat) => Some(seat),
+        crate::engine::Viewer::Seat(seat) if view.outcome.is_none() => Some(seat),
         _ => None,
     };
     let mut out = Vec::new();

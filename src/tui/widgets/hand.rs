@@ -1,7 +1,7 @@
 //! A seat's hand: one row per card with its kind, cost and basket; a card that cannot be
 //! played now is dimmed and marked `✗` (the reason is shown beside the hand).
 
-use crate::engine::{CardKind, SeatView};
+use crate::engine::{Basket, CardKind, SeatView};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::board::short_basket;
 use ratatui::prelude::*;
@@ -20,10 +20,13 @@ pub fn lines(
     if hand.is_empty() {
         return vec![Line::styled("(no cards in hand)", theme.dim())];
     }
-    // Full kind names when there is room, short ones otherwise (each with a space after).
-    let kind_width: usize = if width >= 60 { 11 } else { 9 };
+    // Full kind and basket names when there is room, short ones otherwise, so a narrow hand
+    // keeps room for the card's name.
+    let roomy = width >= 60;
+    let kind_width: usize = if roomy { 11 } else { 9 };
+    let basket_width: usize = if roomy { 12 } else { 4 };
     let name_width = usize::from(width)
-        .saturating_sub(18 + kind_width)
+        .saturating_sub(6 + kind_width + basket_width)
         .clamp(8, 40);
     hand.iter()
         .enumerate()
@@ -37,9 +40,13 @@ pub fn lines(
                 (false, true) => " ✗",
                 (false, false) => "  ",
             };
-            let basket = def.basket.map_or("", short_basket);
-            let name: String = def.name.chars().take(name_width).collect();
-            let kind = if kind_width == 11 {
+            let basket = match def.basket {
+                Some(basket) if roomy => short_basket(basket),
+                Some(basket) => tiny_basket(basket),
+                None => "",
+            };
+            let name = cut(&def.name, name_width);
+            let kind = if roomy {
                 def.kind.key()
             } else {
                 short_kind(def.kind)
@@ -56,6 +63,27 @@ pub fn lines(
             Line::styled(text, style)
         })
         .collect()
+}
+
+/// `text` in at most `width` characters, ending in `…` when cut.
+fn cut(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else {
+        let mut kept: String = text.chars().take(width.saturating_sub(1)).collect();
+        kept.push('…');
+        kept
+    }
+}
+
+/// Baskets in four characters, for a narrow hand (the details name them in full).
+fn tiny_basket(basket: Basket) -> &'static str {
+    match basket {
+        Basket::Security => "Sec.",
+        Basket::Verification => "Ver.",
+        Basket::Sovereignty => "Sov.",
+        Basket::Humanitarian => "Hum.",
+    }
 }
 
 /// Card kinds in eight characters or fewer, for a narrow hand.
