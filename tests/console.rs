@@ -475,6 +475,15 @@ fn the_decision_clock_starts_for_a_person_whose_turn_comes_after_a_bots() {
     let left = deadline.saturating_duration_since(std::time::Instant::now());
     assert!(left > Duration::from_secs(50), "{left:?} left of 60 s");
     assert!(table.thinking_for() < Duration::from_secs(5));
+    // The person to act sees the seconds left in the header.
+    table.lock().mark_briefed(Seat::Pakistan);
+    let app = connect(&table, ceasefire::engine::Viewer::Seat(Seat::Pakistan));
+    let screen = screen(&app);
+    let header = screen.lines().next().unwrap();
+    assert!(
+        header.contains("YOUR MOVE") && (header.contains("⏱ 5") || header.contains("⏱ 60s")),
+        "{header}"
+    );
 }
 
 #[test]
@@ -527,6 +536,32 @@ fn no_take_backs_once_another_person_has_the_decision() {
     let mut solo = Session::new(source, scenario, 7, bots, None);
     solo.act(Action::Pass { seat: first }).unwrap();
     assert!(solo.check_undo(first).is_ok());
+}
+
+#[test]
+fn the_clock_answers_an_event_with_its_mildest_option() {
+    use ceasefire::engine::{Action, Decision};
+    use ceasefire::tui::{Controller, Session};
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    let scenario = std::sync::Arc::new(source.build().unwrap());
+    let mut session = Session::new(source, scenario, 7, [Controller::Human; 3], None);
+    // Let the clock run out on every decision until the round-3 event asks Pakistan.
+    for _ in 0..200 {
+        match session.game().to_act() {
+            Some((_, Decision::EventChoice)) | None => break,
+            Some(_) => {
+                let passive = session.passive_action().unwrap();
+                session.act_on_expiry(passive).unwrap();
+            }
+        }
+    }
+    let (seat, decision) = session.game().to_act().unwrap();
+    assert_eq!(decision, Decision::EventChoice);
+    // "Retaliate" (Escalation +1) comes first; "Raise it at the table" is the mild one.
+    assert_eq!(
+        session.passive_action(),
+        Some(Action::Choose { seat, option: 1 })
+    );
 }
 
 #[test]

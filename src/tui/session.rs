@@ -366,7 +366,7 @@ impl Session {
     }
 
     /// The move a person makes by letting the clock run out: pass a negotiation turn, hold a
-    /// firm posture, decline a vote or monitors, take an event's first option.
+    /// firm posture, decline a vote or monitors, take an event's mildest option.
     pub fn passive_action(&self) -> Option<Action> {
         let (seat, decision) = self.game.to_act()?;
         let action = match decision {
@@ -383,9 +383,42 @@ impl Session {
                 seat,
                 accept: false,
             },
-            crate::engine::Decision::EventChoice => Action::Choose { seat, option: 0 },
+            crate::engine::Decision::EventChoice => Action::Choose {
+                seat,
+                option: self.mildest_option(),
+            },
         };
         self.game.check(&action).is_ok().then_some(action)
+    }
+
+    /// The option of this round's event that moves the meters least (Escalation weighs most):
+    /// what the clock chooses for a person who did not, so nobody is made to retaliate.
+    fn mildest_option(&self) -> u8 {
+        let scenario = self.game.scenario();
+        let Some(choice) = self
+            .game
+            .view(crate::engine::Viewer::Facilitator)
+            .current_event
+            .and_then(|e| scenario.events[usize::from(e)].choice.as_ref())
+        else {
+            return 0;
+        };
+        let weight = |option: &crate::engine::EventOption| -> i32 {
+            option
+                .effects
+                .meters
+                .iter()
+                .map(|&(target, delta)| {
+                    let scale = match target {
+                        crate::engine::MeterTarget::Fixed(crate::engine::Meter::Escalation) => 20,
+                        _ => 1,
+                    };
+                    i32::from(delta).abs() * scale
+                })
+                .sum()
+        };
+        let mildest = (0..choice.options.len()).min_by_key(|&i| weight(&choice.options[i]));
+        mildest.and_then(|i| u8::try_from(i).ok()).unwrap_or(0)
     }
 
     /// The facilitator injects an event written on the spot: it joins this game's scenario
@@ -670,7 +703,7 @@ fn clock_reason(action: &Action) -> String {
         Action::Posture { .. } => "a firm posture by default",
         Action::Vote { .. } => "no vote counts as rejecting the accord",
         Action::Consent { .. } => "no answer counts as refusing",
-        Action::Choose { .. } => "the first option by default",
+        Action::Choose { .. } => "the mildest option by default",
         _ => "passed",
     };
     format!("time ran out: {what}.")

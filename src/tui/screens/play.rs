@@ -994,7 +994,9 @@ impl Play {
             ))
         } else if session.paused() {
             Some("⏸ PAUSED by the facilitator: wait for the table to resume.".to_string())
-        } else if let (Some(left), Some(seat)) = (clock, session.human_to_act()) {
+        } else if let (Some(left), Some(seat)) = (clock, session.human_to_act())
+            && self.notice.is_none()
+        {
             Some(format!(
                 "⏱ {left} s left for {seat} to decide; then the clock passes for them."
             ))
@@ -1039,6 +1041,7 @@ impl Play {
             actor,
             notice: notice.as_deref(),
             paused: session.paused(),
+            clock_left: clock,
             footer,
         };
         self.limits.set(table::draw(frame, &data, &self.ui, theme));

@@ -116,6 +116,7 @@ impl Replay {
             actor: None,
             notice: Some(&notice),
             paused: false,
+            clock_left: None,
             footer: footer(),
         };
         table::draw(frame, &data, &self.ui, theme);

@@ -114,6 +114,8 @@ pub struct TableData<'a> {
     pub notice: Option<&'a str>,
     /// The facilitator has paused the table: nobody can act.
     pub paused: bool,
+    /// Seconds left on the decision clock of the person to act, when it runs.
+    pub clock_left: Option<u64>,
     /// The footer's buttons.
     pub footer: Vec<(String, Command)>,
 }
@@ -412,6 +414,10 @@ fn draw_header(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
         )
     } else {
         String::new()
+    };
+    let actions = match data.clock_left {
+        Some(left) => format!("{actions} ⏱ {left}s"),
+        None => actions,
     };
     let capital = format!(
         "◆ PK {} AF {} MD {}",
