@@ -146,6 +146,44 @@ fn a_set_of_tables_of_the_same_game_in_one_step() {
 }
 
 #[test]
+fn leaving_the_console_asks_first_and_home_and_end_pick_the_first_and_last_table() {
+    use ceasefire::server::dashboard::Request;
+    let tables = room();
+    let reports = tempfile::tempdir().unwrap();
+    let mut console = Dashboard::default();
+    assert_eq!(
+        console.handle(Some(Command::Quit), None, &tables, reports.path()),
+        None
+    );
+    assert!(
+        console
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("Leave the console?")
+    );
+    assert_eq!(
+        console.handle(Some(Command::No), None, &tables, reports.path()),
+        None
+    );
+    assert_eq!(console.notice, None);
+    console.handle(Some(Command::Quit), None, &tables, reports.path());
+    assert_eq!(
+        console.handle(Some(Command::Yes), None, &tables, reports.path()),
+        Some(Request::Leave)
+    );
+
+    let mut console = Dashboard::default();
+    let opened = |console: &mut Dashboard| {
+        console.handle(Some(Command::Confirm), None, &tables, reports.path())
+    };
+    console.handle(Some(Command::End), None, &tables, reports.path());
+    assert_eq!(opened(&mut console), Some(Request::Open(2)));
+    console.handle(Some(Command::Home), None, &tables, reports.path());
+    assert_eq!(opened(&mut console), Some(Request::Open(1)));
+}
+
+#[test]
 fn an_inject_reaches_only_the_table_it_was_sent_to() {
     use ceasefire::engine::LogEvent;
     let tables = room();
@@ -154,13 +192,16 @@ fn an_inject_reaches_only_the_table_it_was_sent_to() {
     console.handle(None, Some('i'), &tables, reports.path());
     console.handle(Some(Command::Down), None, &tables, reports.path());
     console.handle(Some(Command::Confirm), None, &tables, reports.path());
+    let notice = console.notice.clone().unwrap();
     assert!(
-        console
-            .notice
-            .as_deref()
-            .unwrap()
-            .contains("Injected into table 1")
+        notice.contains("into table 1: it comes at the event phase of round 2"),
+        "{notice}"
     );
+    // A second inject waits behind the first: it comes a round later.
+    console.handle(None, Some('i'), &tables, reports.path());
+    console.handle(Some(Command::Confirm), None, &tables, reports.path());
+    let notice = console.notice.clone().unwrap();
+    assert!(notice.contains("round 3"), "{notice}");
     // The console lists the scenario's inject list first; Down picked its second event.
     let listed: Vec<u16> = {
         let table = tables.get(1).unwrap();
@@ -241,16 +282,59 @@ fn when_the_decision_clock_runs_out_the_seat_passes() {
 
 #[test]
 fn a_rematch_from_the_console_keeps_the_seed_and_rotates_the_seats() {
-    let tables = room();
+    use ceasefire::engine::Seat;
+    let tables = Tables::new(None, Duration::ZERO);
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    let bots = [Some(Policy::Random), Some(Policy::Easy), None];
+    let table = tables.open(&source, 7, bots).unwrap();
     let reports = tempfile::tempdir().unwrap();
     let mut console = Dashboard::default();
+    // Not while the table is still playing.
+    console.handle(None, Some('r'), &tables, reports.path());
+    assert_eq!(tables.all().len(), 1);
+    let refused = console.notice.clone().unwrap();
+    assert!(refused.contains("still playing"), "{refused}");
+
+    // The mediator's seat passes until the game ends (the bots play the others).
+    for _ in 0..2000 {
+        if table.lock().game().outcome().is_some() {
+            break;
+        }
+        let passive = table.lock().passive_action();
+        if let Some(action) = passive.filter(|a| a.seat() == Seat::Mediator) {
+            table.lock().act_on_expiry(action).unwrap();
+            table.changed();
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(table.lock().game().outcome().is_some(), "the game ended");
     console.handle(None, Some('r'), &tables, reports.path());
     let all = tables.all();
-    assert_eq!(all.len(), 3);
-    assert_eq!(all[2].seed, all[0].seed);
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[1].seed, all[0].seed);
     let [pk, af, md] = all[0].bots;
-    assert_eq!(all[2].bots, [md, pk, af]);
-    assert!(console.notice.as_deref().unwrap().contains("seats rotated"));
+    assert_eq!(all[1].bots, [md, pk, af]);
+    let notice = console.notice.clone().unwrap();
+    assert!(
+        notice.contains("seats rotated") && notice.contains("Mediator's player → pakistan.2"),
+        "{notice}"
+    );
+    // The old table's players are told where to go.
+    assert_eq!(table.lock().rematch_table(), Some(2));
+    table.lock().mark_briefed(Seat::Mediator);
+    let mut app = connect(&table, ceasefire::engine::Viewer::Seat(Seat::Mediator));
+    // Past the last table and the reflection, to the debrief.
+    for key in [
+        ratatui::crossterm::event::KeyCode::Enter,
+        ratatui::crossterm::event::KeyCode::Esc,
+    ] {
+        app.handle(
+            &ratatui::crossterm::event::Event::Key(ratatui::crossterm::event::KeyEvent::from(key)),
+            std::time::Instant::now(),
+        );
+    }
+    let end = screen(&app);
+    assert!(end.contains("log in as pakistan.2@"), "{end}");
 }
 
 #[test]

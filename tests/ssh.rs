@@ -330,7 +330,7 @@ fn the_facilitator_pauses_one_table_and_writes_the_reports() {
     console.keys(&["i"]);
     console.wait_for("Inject an event into table 1", 10);
     console.keys(&["Enter"]);
-    console.wait_for("Injected into table 1", 10);
+    console.wait_for("into table 1: it comes at the event phase", 10);
     one.wait_for("facilitator injects", 10);
     assert!(!two.screen().contains("facilitator injects"));
 

@@ -292,12 +292,15 @@ impl Connection {
                         ratatui::crossterm::event::KeyCode::Char(c) => Some(c),
                         _ => None,
                     };
-                    if command == Some(Command::Quit) {
-                        left = true;
-                    } else if let Some(Request::Open(id)) =
-                        console.handle(command, raw, &self.shared.tables, &self.shared.reports_dir)
-                    {
-                        open_table = Some(id);
+                    match console.handle(
+                        command,
+                        raw,
+                        &self.shared.tables,
+                        &self.shared.reports_dir,
+                    ) {
+                        Some(Request::Open(id)) => open_table = Some(id),
+                        Some(Request::Leave) => left = true,
+                        None => {}
                     }
                 }
                 View::Lobby(lobby) => {

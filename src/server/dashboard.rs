@@ -2,10 +2,11 @@
 //! facilitator needs while the room plays — open a table in the full view, pause and resume
 //! one or all, open another table of the same game, write the reports of finished tables.
 
-use super::tables::{Table, Tables};
-use crate::engine::{Basket, Meter, Viewer};
+use super::tables::{Occupant, Table, Tables};
+use crate::engine::{Basket, Meter, Seat, Viewer};
 use crate::tui::Theme;
 use crate::tui::keys::Command;
+use crate::tui::labels::seat_tag;
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, Paragraph};
 use std::path::{Path, PathBuf};
@@ -47,15 +48,15 @@ pub fn parse_meters(text: &str) -> Result<Vec<(String, i8)>, String> {
                         names.join(", ")
                     )
                 })?;
-            let delta: i8 = number
+            let delta: i64 = number
                 .trim_start_matches('+')
                 .parse()
                 .map_err(|_| format!("`{number}` is not a whole number"))?;
-            let limit = if meter == Meter::Escalation { 5 } else { 50 };
-            if delta.abs() > limit {
-                return Err(format!("{name} may change by {limit} at most"));
+            let limit: i8 = if meter == Meter::Escalation { 5 } else { 50 };
+            match i8::try_from(delta) {
+                Ok(delta) if delta.abs() <= limit => Ok((name, delta)),
+                _ => Err(format!("{name} may change by {limit} at most")),
             }
-            Ok((name, delta))
         })
         .collect()
 }
@@ -65,6 +66,8 @@ pub fn parse_meters(text: &str) -> Result<Vec<(String, i8)>, String> {
 pub enum Request {
     /// Open this table in the facilitator's view.
     Open(u32),
+    /// Leave the console (the tables play on).
+    Leave,
 }
 
 /// The console's state.
@@ -77,6 +80,8 @@ pub struct Dashboard {
     writing: Option<SpotForm>,
     /// Waiting for how many copies of the selected table to open.
     copies: bool,
+    /// Asking whether to leave the console.
+    leaving: bool,
     /// The last thing done (or refused).
     pub notice: Option<String>,
 }
@@ -138,8 +143,10 @@ impl Dashboard {
         table.changed();
         result.map(|()| {
             format!(
-                "Injected \"{}\" into table {}: it comes at the next event phase.",
-                event.name, table.id
+                "Injected \"{}\" into table {}: {}.",
+                event.name,
+                table.id,
+                when_injects_come(table)
             )
         })
     }
@@ -153,6 +160,11 @@ impl Dashboard {
         tables: &Tables,
         reports_dir: &Path,
     ) -> Option<Request> {
+        if self.leaving {
+            self.leaving = false;
+            self.notice = None;
+            return (command == Some(Command::Yes)).then_some(Request::Leave);
+        }
         let all = tables.all();
         let n = all.len().max(1);
         let selected = all.get(self.selected.min(n - 1)).cloned();
@@ -174,8 +186,9 @@ impl Dashboard {
                         .collect();
                     match opened {
                         Ok(ids) => format!(
-                            "Opened tables {:?}: the scenario and seed of table {}.",
-                            ids, table.id
+                            "Opened {}: the scenario and seed of table {}.",
+                            table_list(&ids),
+                            table.id
                         ),
                         Err(e) => e,
                     }
@@ -185,8 +198,15 @@ impl Dashboard {
             return None;
         }
         match (command, raw) {
+            (Some(Command::Quit), _) => {
+                self.leaving = true;
+                self.notice =
+                    Some("Leave the console? y yes · n no (the tables play on without you)".into());
+            }
             (Some(Command::Up), _) => self.selected = (self.selected + n - 1) % n,
             (Some(Command::Down), _) => self.selected = (self.selected + 1) % n,
+            (Some(Command::Home), _) => self.selected = 0,
+            (Some(Command::End), _) => self.selected = n - 1,
             (Some(Command::Confirm), _) => return selected.map(|t| Request::Open(t.id)),
             (Some(Command::Pass), _) => {
                 if let Some(table) = selected {
@@ -213,17 +233,7 @@ impl Dashboard {
             (_, Some('I')) => self.writing = Some(SpotForm::default()),
             (_, Some('r')) => {
                 if let Some(table) = selected {
-                    // Seats rotate: whoever played Pakistan now argues Afghanistan's case, ….
-                    let b = table.bots;
-                    let rotated = [b[2], b[0], b[1]];
-                    self.notice = Some(match tables.open(&table.source, table.seed, rotated) {
-                        Ok(new) => format!(
-                            "Rematch of table {} opened as table {}: same seed, seats rotated \
-                             (Pakistan's player joins as afghanistan.{}, and so on).",
-                            table.id, new.id, new.id
-                        ),
-                        Err(e) => e,
-                    });
+                    self.notice = Some(rematch(tables, &table));
                 }
             }
             (_, Some('c')) => {
@@ -270,6 +280,8 @@ impl Dashboard {
         match command {
             Some(Command::Up) => self.injecting = Some((at + count - 1) % count),
             Some(Command::Down) => self.injecting = Some((at + 1) % count),
+            Some(Command::Home) => self.injecting = Some(0),
+            Some(Command::End) => self.injecting = Some(count - 1),
             Some(Command::Back) => self.injecting = None,
             Some(Command::Confirm) => {
                 self.injecting = None;
@@ -278,10 +290,14 @@ impl Dashboard {
                 };
                 let result = table.lock().inject(event);
                 table.changed();
+                let name = table.lock().game().scenario().events[usize::from(event)]
+                    .name
+                    .clone();
                 self.notice = Some(match result {
                     Ok(()) => format!(
-                        "Injected into table {}: it comes at the next event phase.",
-                        table.id
+                        "Injected \"{name}\" into table {}: {}.",
+                        table.id,
+                        when_injects_come(table)
                     ),
                     Err(e) => format!("Table {}: {e}", table.id),
                 });
@@ -365,14 +381,90 @@ impl Dashboard {
         if let Some(notice) = &self.notice {
             lines.push(Line::styled(notice.clone(), theme.warn()));
         }
+        let keys = match (&self.injecting, &self.writing, columns.phase) {
+            (Some(_), _, _) => " ↑↓ choose · Enter inject · Esc cancel ",
+            (_, Some(_), _) => " Tab next field · Enter inject · Esc cancel ",
+            (_, _, true) => {
+                " Enter open · p/a pause 1/all · i/I inject · c clock · n copies · r rematch · w reports · q quit "
+            }
+            (_, _, false) => {
+                " Enter open·p/a pause·i/I inject·c clock·n copies·r rematch·w reports·q quit "
+            }
+        };
         let block = Block::bordered()
             .border_style(theme.border())
             .title(Line::styled(" Facilitator console ", theme.heading()))
-            .title_bottom(Line::styled(
-                " Enter open · p/a pause 1/all · i/I inject · c clock · n copies · r rematch · w reports · q quit ",
-                theme.dim(),
-            ));
-        frame.render_widget(Paragraph::new(lines).block(block), frame.area());
+            .title_bottom(Line::styled(keys, theme.dim()));
+        // Long lines (a message, an event's text) wrap rather than run off the edge.
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(ratatui::widgets::Wrap { trim: false })
+                .block(block),
+            frame.area(),
+        );
+    }
+}
+
+/// Opens the rematch of a finished table: same scenario and seed, seats rotated (whoever
+/// played Pakistan now argues Afghanistan's case, …); its players are told their new logins.
+fn rematch(tables: &Tables, table: &Arc<Table>) -> String {
+    if table.lock().game().outcome().is_none() {
+        return format!(
+            "Table {} is still playing: a rematch opens once it has finished.",
+            table.id
+        );
+    }
+    let b = table.bots;
+    let rotated = [b[2], b[0], b[1]];
+    match tables.open(&table.source, table.seed, rotated) {
+        Ok(new) => {
+            table.lock().set_rematch(new.id);
+            table.changed();
+            let moves: Vec<String> = crate::engine::Seat::ALL
+                .iter()
+                .map(|&seat| {
+                    format!(
+                        "{seat}'s player → {}.{}",
+                        crate::tui::session::rotated(seat).key(),
+                        new.id
+                    )
+                })
+                .collect();
+            format!(
+                "Rematch of table {} opened as table {} (same seed, seats rotated): {}. Its \
+                 players see their new login on their end screens.",
+                table.id,
+                new.id,
+                moves.join(", ")
+            )
+        }
+        Err(e) => e,
+    }
+}
+
+/// `tables 4, 5 and 6`, or `table 4`.
+fn table_list(ids: &[u32]) -> String {
+    match ids {
+        [one] => format!("table {one}"),
+        [rest @ .., last] => {
+            let rest: Vec<String> = rest.iter().map(u32::to_string).collect();
+            format!("tables {} and {last}", rest.join(", "))
+        }
+        [] => "no table".to_string(),
+    }
+}
+
+/// When the events waiting at a table come up: the last one queued comes at the event phase
+/// of the round after those before it.
+fn when_injects_come(table: &Table) -> String {
+    let session = table.lock();
+    let game = session.game();
+    let waiting = game.view(Viewer::Facilitator).injects.len();
+    let round = usize::from(game.round()) + waiting;
+    if round > usize::from(game.scenario().rounds) {
+        "the game ends before it can come up".to_string()
+    } else {
+        format!("it comes at the event phase of round {round}")
     }
 }
 
@@ -388,6 +480,8 @@ fn inject_order(table: &Table) -> Vec<crate::engine::EventId> {
 /// How wide the console's columns are: roomy from 110 columns, compact below (no phase
 /// column, shorter state and turn) so an 80-column window still shows the meters and baskets.
 struct Columns {
+    /// The room there is; a longer line is cut with `…` rather than wrapped.
+    width: usize,
     id: usize,
     state: usize,
     phase: bool,
@@ -396,15 +490,18 @@ struct Columns {
 
 impl Columns {
     fn for_width(width: u16) -> Columns {
+        let room = usize::from(width);
         if width >= 110 {
             Columns {
+                width: room,
                 id: 5,
-                state: 29,
+                state: 28,
                 phase: true,
                 to_act: 28,
             }
         } else {
             Columns {
+                width: room,
                 id: 5,
                 state: 16,
                 phase: false,
@@ -425,7 +522,7 @@ impl Columns {
     /// The column titles, aligned with [`Columns::row`].
     fn header(&self) -> String {
         let phase = if self.phase { "phase       " } else { "" };
-        format!(
+        let header = format!(
             " {:>id$}  {:<state$} round {phase}{:<to_act$} meters    baskets  scenario / seed",
             "table",
             "state",
@@ -433,7 +530,8 @@ impl Columns {
             id = self.id,
             state = self.state,
             to_act = self.to_act,
-        )
+        );
+        clip(&header, self.width)
     }
 
     /// One table in a line: who is thinking and for how long, the main meters, baskets
@@ -454,9 +552,20 @@ impl Columns {
         let clock = table
             .clock()
             .map_or(String::new(), |c| format!(" · ⏱{}s", c.as_secs()));
+        let seats_with = |wanted: Occupant| -> Vec<&str> {
+            let occupants = table.occupants();
+            Seat::ALL
+                .iter()
+                .filter(|s| occupants[s.index()] == wanted)
+                .map(|&s| seat_tag(s))
+                .collect()
+        };
+        let (away, open) = (seats_with(Occupant::Away), seats_with(Occupant::Free));
         let state = match (game.outcome(), session.paused()) {
             (Some(outcome), _) => outcome.to_string(),
             (None, true) => format!("⏸ paused{clock}"),
+            (None, false) if !away.is_empty() => format!("waiting: {} away", away.join(" ")),
+            (None, false) if !open.is_empty() => format!("open seat: {}", open.join(" ")),
             (None, false) => format!("playing{clock}"),
         };
         // A mini gauge: one block a meter, in the order of the key line's names.
@@ -469,7 +578,7 @@ impl Columns {
         } else {
             String::new()
         };
-        format!(
+        let row = format!(
             "{:>id$}  {} {:>5} {phase}{} {gauges}  {agreed}/4      {} / {}",
             table.id,
             fit(&state, self.state),
@@ -478,7 +587,19 @@ impl Columns {
             game.scenario().name,
             game.seed(),
             id = self.id,
-        )
+        );
+        // The marker before the row takes a column.
+        clip(&row, self.width.saturating_sub(1))
+    }
+}
+
+/// `text` in at most `width` columns, cut with `…`.
+fn clip(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else {
+        let kept: String = text.chars().take(width.saturating_sub(1)).collect();
+        format!("{kept}…")
     }
 }
 

@@ -108,6 +108,7 @@ pub struct Session {
     paused: bool,
     reflections: Vec<crate::save::Reflection>,
     deadline: Option<std::time::Instant>,
+    rematch_table: Option<u32>,
 }
 
 /// A bot's decision taken out of the session so it can be thought about without holding the
@@ -209,6 +210,7 @@ impl Session {
             open: [false; 3],
             briefed: [false; 3],
             clock_moved_at: None,
+            rematch_table: None,
             paused: false,
             reflections: Vec::new(),
             deadline: None,
@@ -243,7 +245,7 @@ impl Session {
     /// argue the other side's case. Saved beside this game.
     pub fn rematch(&self) -> Session {
         let old = self.controllers;
-        let rotated = [old[2], old[0], old[1]];
+        let rotated = Seat::ALL.map(|seat| old[rotated_from(seat).index()]);
         Session::new(
             self.source.clone(),
             self.game.scenario().clone(),
@@ -251,6 +253,16 @@ impl Session {
             rotated,
             self.save_path.as_deref().and_then(Path::parent),
         )
+    }
+
+    /// A server opened this table's rematch as table `id`.
+    pub fn set_rematch(&mut self, id: u32) {
+        self.rematch_table = Some(id);
+    }
+
+    /// The table a server opened as this one's rematch, if any.
+    pub fn rematch_table(&self) -> Option<u32> {
+        self.rematch_table
     }
 
     /// Where the game is saved, if anywhere.
@@ -695,6 +707,21 @@ fn meters_after_last_actions(game: &Game) -> [Meters; 3] {
         after[action.seat().index()] = replay.meters();
     }
     after
+}
+
+/// The seat a player moves to in a rematch: Pakistan's player argues Afghanistan's case,
+/// Afghanistan's the mediators', the mediators' Pakistan's.
+pub fn rotated(seat: Seat) -> Seat {
+    match seat {
+        Seat::Pakistan => Seat::Afghanistan,
+        Seat::Afghanistan => Seat::Mediator,
+        Seat::Mediator => Seat::Pakistan,
+    }
+}
+
+/// The seat whose player moves to `seat` in a rematch.
+pub fn rotated_from(seat: Seat) -> Seat {
+    rotated(rotated(seat))
 }
 
 /// What the log says when the decision clock moves for a seat.

@@ -950,11 +950,21 @@ impl Play {
             } else if let Some((seat, prompt, index, total)) = self.reflecting() {
                 debrief::draw_reflection(frame, seat, &prompt, (index, total), &self.draft, theme);
             } else {
-                let keys = match self.role {
-                    Role::Local => " ↑↓ scroll · r rematch, seats rotated · Enter title · q quit ",
-                    Role::Remote => " ↑↓ scroll · q leave ",
+                let rematch = self.session().rematch_table();
+                let keys = match (self.role, rematch, self.shown) {
+                    (Role::Local, _, _) => {
+                        " ↑↓ scroll · r rematch, seats rotated · Enter title · q quit ".to_string()
+                    }
+                    (Role::Remote, Some(id), Viewer::Seat(seat)) => format!(
+                        " Rematch open: log in as {}.{id}@ · ↑↓ scroll · q leave ",
+                        crate::tui::session::rotated(seat).key()
+                    ),
+                    (Role::Remote, Some(id), _) => {
+                        format!(" Rematch open as table {id} · ↑↓ scroll · q leave ")
+                    }
+                    (Role::Remote, None, _) => " ↑↓ scroll · q leave ".to_string(),
                 };
-                let max = debrief::draw(frame, &self.session(), self.debrief_scroll, keys, theme);
+                let max = debrief::draw(frame, &self.session(), self.debrief_scroll, &keys, theme);
                 self.debrief_max.set(max);
             }
             return;
