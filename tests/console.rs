@@ -500,6 +500,17 @@ fn the_lobby_lists_free_seats_and_highlights_a_new_tables_first_seat() {
         ),
         "{chosen:?}"
     );
+
+    // A seat whose player dropped is offered back with a word on whose it is.
+    second.claim(Seat::Afghanistan, 41).unwrap();
+    second.leave(41);
+    let texts: Vec<String> = Lobby::lines(&tables).into_iter().map(|(t, _)| t).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("rejoin as Afghanistan (its player dropped")),
+        "{texts:?}"
+    );
 }
 
 #[test]

@@ -411,14 +411,15 @@ impl Connection {
     }
 
     /// Whether `user` asks for the facilitator's console or view (`facilitator`,
-    /// `facilitator.N`): those need the facilitator's own password.
+    /// `facilitator.N`, in any case): those need the facilitator's own password.
     fn is_facilitator(user: &str) -> bool {
-        user.split('.').next() == Some("facilitator")
+        user.to_ascii_lowercase().split('.').next() == Some("facilitator")
     }
 
     fn authorize(&mut self, user: &str, accepted: bool) -> Auth {
         if accepted {
-            self.user = user.to_string();
+            // Names are matched in any case: `Pakistan@` takes the Pakistani seat.
+            self.user = user.to_ascii_lowercase();
             Auth::Accept
         } else {
             Auth::Reject {
@@ -728,6 +729,14 @@ mod tests {
         assert_eq!(parse_user("facilitator"), Some((Viewer::Facilitator, 1)));
         assert_eq!(parse_user("maria"), None);
         assert_eq!(parse_user("mediator.x"), None);
+    }
+
+    #[test]
+    fn the_facilitators_names_need_its_password_in_any_case() {
+        assert!(Connection::is_facilitator("facilitator"));
+        assert!(Connection::is_facilitator("Facilitator.2"));
+        assert!(Connection::is_facilitator("FACILITATOR"));
+        assert!(!Connection::is_facilitator("maria"));
     }
 
     #[test]

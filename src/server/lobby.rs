@@ -75,15 +75,21 @@ impl Lobby {
         for table in tables.all() {
             out.push((table.summary(), None));
             for (seat, occupant) in Seat::ALL.into_iter().zip(table.occupants()) {
-                if matches!(occupant, Occupant::Free | Occupant::Away) {
-                    out.push((
-                        format!("   join as {seat}"),
-                        Some(Choice::Join {
-                            table: table.id,
-                            seat,
-                        }),
-                    ));
-                }
+                let label = match occupant {
+                    Occupant::Free => format!("   join as {seat}"),
+                    // Its player dropped: the seat waits for them to come back.
+                    Occupant::Away => {
+                        format!("   rejoin as {seat} (its player dropped: if you are them)")
+                    }
+                    _ => continue,
+                };
+                out.push((
+                    label,
+                    Some(Choice::Join {
+                        table: table.id,
+                        seat,
+                    }),
+                ));
             }
             out.push((
                 "   watch".to_string(),

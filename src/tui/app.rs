@@ -5,6 +5,7 @@
 use super::keys::{self, Command};
 use super::screens::{self, Play, Replay, saves::SavesState, setup::SetupState, title::TitleState};
 use super::theme::Theme;
+use crate::engine::Viewer;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -289,7 +290,7 @@ impl App {
     fn help_for(&self) -> screens::help::HelpFor {
         use screens::help::HelpFor;
         match (&self.screen, self.remote) {
-            (Screen::Play(play), _) if !matches!(play.shown(), crate::engine::Viewer::Seat(_)) => {
+            (Screen::Play(play), _) if !matches!(play.shown(), Viewer::Seat(_)) => {
                 HelpFor::Watching
             }
             (Screen::Play(_), true) => HelpFor::RemoteSeat,
@@ -375,6 +376,9 @@ impl App {
             Overlay::ConfirmQuit => {
                 let note = match self.play() {
                     None => None,
+                    Some(play) if self.remote && !matches!(play.shown(), Viewer::Seat(_)) => {
+                        Some("The table plays on; log in again to watch it.")
+                    }
                     Some(_) if self.remote => Some("Your seat is kept: log in again to go on."),
                     Some(play) if play.autosaves() => Some("Saved: continue it from the title."),
                     Some(_) => Some("This game is not being saved."),

@@ -670,6 +670,11 @@ impl Play {
     }
 
     fn save(&mut self) {
+        if self.role == Role::Remote {
+            self.notice =
+                Some("The server saves this game after every move: nothing is lost.".into());
+            return;
+        }
         let saved = self.session().save();
         self.notice = Some(match saved {
             Ok(path) => format!("Saved to {}.", path.display()),
