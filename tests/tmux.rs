@@ -67,6 +67,29 @@ fn play_resize_and_quit_in_a_real_terminal() {
 }
 
 #[test]
+fn nothing_of_the_game_is_left_on_the_screen_after_the_window_grew() {
+    let saves = tempfile::tempdir().unwrap();
+    let command = format!(
+        "echo before; {} --saves {} {SOLO}",
+        binary(),
+        saves.path().display()
+    );
+    let Some(pane) = Pane::start("grew", 70, 20, &command) else {
+        return;
+    };
+    pane.wait_for("80x24", 20);
+    pane.resize(80, 24);
+    pane.wait_for("Brief", 10);
+    pane.keys(&["q"]);
+    pane.wait_for("Quit Ceasefire?", 10);
+    pane.keys(&["y"]);
+    let after = pane.wait_for("EXIT=", 10);
+    let left: Vec<&str> = after.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(left, ["before", "EXIT=0"], "{after}");
+    pane.assert_restored();
+}
+
+#[test]
 fn an_all_bot_game_at_instant_speed_reaches_the_end_screen() {
     let saves = tempfile::tempdir().unwrap();
     let command = format!(

@@ -25,13 +25,24 @@ use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
 /// What a client's terminal needs to enter game mode: alternate screen, hidden cursor, mouse.
 const ENTER: &[u8] = b"\x1b[?1049h\x1b[?25l\x1b[?1000h\x1b[?1002h\x1b[?1006h";
-/// What leaves it clean: mouse off, cursor shown, main screen back.
-pub const LEAVE: &[u8] = b"\x1b[?1006l\x1b[?1002l\x1b[?1000l\x1b[?25h\x1b[?1049l";
+/// What leaves it clean: the game's screen cleared (tmux otherwise copies rows of it into
+/// the shell's screen when the window grew meanwhile), mouse off, cursor shown, main screen
+/// back.
+pub const LEAVE: &[u8] = b"\x1b[2J\x1b[H\x1b[?1006l\x1b[?1002l\x1b[?1000l\x1b[?25h\x1b[?1049l";
+
+/// What goes out to the client, in order, through the connection's one writer task.
+pub enum Outgoing {
+    /// Bytes for the terminal (a frame, or a sequence).
+    Bytes(Vec<u8>),
+    /// Leave the terminal clean, then end the session: queued after every frame before it,
+    /// so no frame can land on the client's screen after it has been restored.
+    Leave,
+}
 
 /// Bytes for the client, gathered by the terminal and sent on flush.
 pub struct Sink {
     buffer: Vec<u8>,
-    sender: UnboundedSender<Vec<u8>>,
+    sender: UnboundedSender<Outgoing>,
 }
 
 impl Write for Sink {
@@ -44,7 +55,7 @@ impl Write for Sink {
         if !self.buffer.is_empty() {
             let bytes = std::mem::take(&mut self.buffer);
             self.sender
-                .send(bytes)
+                .send(Outgoing::Bytes(bytes))
                 .map_err(|_| std::io::Error::from(std::io::ErrorKind::BrokenPipe))?;
         }
         Ok(())
@@ -116,7 +127,7 @@ pub struct Connection {
     shared: Arc<Shared>,
     user: String,
     channel: Option<ChannelId>,
-    sender: Option<UnboundedSender<Vec<u8>>>,
+    sender: Option<UnboundedSender<Outgoing>>,
     screen: Arc<Mutex<Option<Screen>>>,
     input: Input,
     watcher: Option<tokio::task::JoinHandle<()>>,
@@ -146,7 +157,7 @@ impl Connection {
 
     fn send(&self, bytes: &[u8]) {
         if let Some(sender) = &self.sender {
-            let _ = sender.send(bytes.to_vec());
+            let _ = sender.send(Outgoing::Bytes(bytes.to_vec()));
         }
     }
 
@@ -158,11 +169,25 @@ impl Connection {
         let _ = session.close(channel);
     }
 
-    fn leave(&self, channel: ChannelId, session: &mut Session) {
-        let _ = session.data(channel, LEAVE.to_vec());
-        let _ = session.exit_status_request(channel, 0);
-        let _ = session.eof(channel);
-        let _ = session.close(channel);
+    /// The user left: nothing more is drawn, and the writer task restores the terminal and
+    /// ends the session once every frame already queued has gone out.
+    fn leave(&mut self, channel: ChannelId, session: &mut Session) {
+        if let Some(ticker) = self.ticker.take() {
+            ticker.abort();
+        }
+        if let Some(watcher) = self.watcher.take() {
+            watcher.abort();
+        }
+        *self.screen.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        match &self.sender {
+            Some(sender) if sender.send(Outgoing::Leave).is_ok() => {}
+            _ => {
+                let _ = session.data(channel, LEAVE.to_vec());
+                let _ = session.exit_status_request(channel, 0);
+                let _ = session.eof(channel);
+                let _ = session.close(channel);
+            }
+        }
     }
 
     /// Opens what the user name asks for: a seat, the spectators' or facilitator's view of
@@ -507,12 +532,23 @@ impl Handler for Connection {
         reply.accept().await;
         let id = channel.id();
         self.channel = Some(id);
-        let (sender, mut receiver) = unbounded_channel::<Vec<u8>>();
+        let (sender, mut receiver) = unbounded_channel::<Outgoing>();
         let handle: Handle = session.handle();
         tokio::spawn(async move {
-            while let Some(bytes) = receiver.recv().await {
-                if handle.data(id, bytes).await.is_err() {
-                    break;
+            while let Some(out) = receiver.recv().await {
+                match out {
+                    Outgoing::Bytes(bytes) => {
+                        if handle.data(id, bytes).await.is_err() {
+                            break;
+                        }
+                    }
+                    Outgoing::Leave => {
+                        let _ = handle.data(id, LEAVE.to_vec()).await;
+                        let _ = handle.exit_status_request(id, 0).await;
+                        let _ = handle.eof(id).await;
+                        let _ = handle.close(id).await;
+                        break;
+                    }
                 }
             }
         });

@@ -2,9 +2,10 @@
 //! and making sure it is always left: on quit, on error, on panic and on the signals that end
 //! a session (SIGTERM, SIGHUP when an SSH link drops, SIGINT, SIGQUIT).
 
-use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::cursor::{MoveTo, Show};
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{Clear, ClearType};
 use std::io::stdout;
 
 /// Switches the terminal to game mode; a panic from here on restores it before the message.
@@ -12,16 +13,24 @@ pub fn enter() -> std::io::Result<ratatui::DefaultTerminal> {
     let terminal = ratatui::try_init()?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture, Show);
+        let _ = execute!(stdout(), Clear(ClearType::All), DisableMouseCapture, Show);
         previous(info);
     }));
     execute!(stdout(), EnableMouseCapture)?;
     Ok(terminal)
 }
 
-/// Gives the terminal back as it was.
+/// Gives the terminal back as it was. The game's screen is cleared before the alternate
+/// screen is left: tmux (3.3a) otherwise copies rows of it into the shell's screen when the
+/// window grew during the game.
 pub fn leave() {
-    let _ = execute!(stdout(), DisableMouseCapture, Show);
+    let _ = execute!(
+        stdout(),
+        Clear(ClearType::All),
+        MoveTo(0, 0),
+        DisableMouseCapture,
+        Show
+    );
     ratatui::restore();
 }
 
