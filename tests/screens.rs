@@ -819,7 +819,16 @@ fn the_saves_list_shows_each_game_with_its_seed_and_scrolls() {
     let screen = render(&mut app, (80, 24));
     assert!(screen.contains("Continue a saved game"), "{screen}");
     assert!(screen.contains("seed "), "{screen}");
+    assert!(
+        screen.contains("PK random · AF random · MD random · seed"),
+        "who played shows before what a narrow screen cuts:\n{screen}"
+    );
     assert!(screen.contains("0 more above · 2 more below"), "{screen}");
+    // End goes to the last, Home back to the first.
+    press(&mut app, KeyCode::End);
+    assert!(render(&mut app, (80, 24)).contains("2 more above · 0 more below"));
+    press(&mut app, KeyCode::Home);
+    assert!(render(&mut app, (80, 24)).contains("0 more above · 2 more below"));
     // Moving past the last one shown scrolls the list.
     for _ in 0..11 {
         press(&mut app, KeyCode::Down);

@@ -67,13 +67,13 @@ impl SavesState {
                             .outcome
                             .map_or("in progress".to_string(), |o| o.to_string()),
                     ),
-                    // The file name comes before the seats: it tells apart games that
-                    // share a scenario, seed and seats.
+                    // Who played comes before the file name (which tells apart games that
+                    // share a scenario, seed and seats): a narrow screen cuts the end.
                     detail: format!(
-                        "seed {} · {} · {name} · {}",
+                        "{} · seed {} · {} · {name}",
+                        seat_list(&file.seats),
                         file.seed,
                         date(file.saved_at),
-                        file.seats.join("/"),
                     ),
                     saved_at: file.saved_at,
                     path,
@@ -107,6 +107,10 @@ impl SavesState {
         match command {
             Some(Command::Up) => self.selected = (self.selected + n - 1) % n,
             Some(Command::Down) => self.selected = (self.selected + 1) % n,
+            Some(Command::Home) => self.selected = 0,
+            Some(Command::End) => self.selected = n - 1,
+            Some(Command::PageUp) => self.selected = self.selected.saturating_sub(5),
+            Some(Command::PageDown) => self.selected = (self.selected + 5).min(n - 1),
             Some(Command::Confirm) => return self.open(options),
             Some(Command::Back) => return Step::Title,
             _ => {}
@@ -254,6 +258,16 @@ pub fn date(unix: u64) -> String {
         minutes / 60,
         minutes % 60
     )
+}
+
+/// Who played each seat, in a few words: `PK human · AF normal · MD normal`.
+fn seat_list(seats: &[String; 3]) -> String {
+    crate::engine::Seat::ALL
+        .iter()
+        .zip(seats)
+        .map(|(&seat, who)| format!("{} {who}", crate::tui::labels::seat_tag(seat)))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 #[cfg(test)]
