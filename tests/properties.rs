@@ -346,3 +346,36 @@ fn a_card_costs_exactly_what_the_seats_view_says_surcharge_included() {
         "no game reached the surcharge: the test saw nothing"
     );
 }
+
+#[test]
+fn a_meet_option_quotes_the_credibility_its_pledge_gets() {
+    let mut checked = 0;
+    for scenario in scenarios() {
+        for seed in 0..60u64 {
+            let mut game = Game::new(scenario.clone(), seed);
+            let mut step = seed;
+            while let Some((seat, _)) = game.to_act() {
+                let legal = game.legal_actions(seat);
+                step = step.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                let meet = legal
+                    .iter()
+                    .find(|a| matches!(a, Action::Meet { .. }))
+                    .copied();
+                let action = meet.unwrap_or(legal[(step >> 33) as usize % legal.len()]);
+                let label = ceasefire::tui::labels::action(&game.view(seat), &action);
+                game.apply(action).unwrap();
+                if let Action::Meet { .. } = action {
+                    // The newest commitment is the pledge just made.
+                    let made = game.commitments().iter().max_by_key(|c| c.id).unwrap();
+                    assert!(
+                        label.contains(&format!("a {}% pledge", made.credibility)),
+                        "{label} vs {}%",
+                        made.credibility
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 20, "only {checked} pledges were checked");
+}

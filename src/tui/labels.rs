@@ -71,6 +71,23 @@ fn item_short(view: &SeatView, id: TableId) -> String {
     format!("#{id}")
 }
 
+/// Meter changes in a few words: `your Pressure +5, Trust +2`.
+pub fn effect_list(changes: &[(crate::engine::MeterTarget, i8)]) -> String {
+    use crate::engine::MeterTarget;
+    changes
+        .iter()
+        .map(|&(target, delta)| {
+            let name = match target {
+                MeterTarget::Fixed(meter) => meter.to_string(),
+                MeterTarget::OwnPressure => "your Pressure".to_string(),
+                MeterTarget::RivalPressure => "their Pressure".to_string(),
+            };
+            format!("{name} {delta:+}")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// One action as a menu entry for the seat that takes it.
 pub fn action(view: &SeatView, action: &Action) -> String {
     let s = &view.scenario;
@@ -93,10 +110,27 @@ pub fn action(view: &SeatView, action: &Action) -> String {
             view.cost_of(c)
         ),
         Action::Meet {
-            demand, card: c, ..
+            demand,
+            card: c,
+            seat,
         } => {
+            // What the pledge would be: its credibility and how long it must hold, and what
+            // the card does at once, so two assurances can be told apart here.
+            let def = &s.cards[usize::from(c)];
+            let credibility = (i32::from(s.enforcement[seat.index()]) + i32::from(def.credibility))
+                .clamp(0, i32::from(rules.max_credibility));
+            let tests = match def.duration {
+                1 => "1 test".to_string(),
+                n => format!("{n} tests"),
+            };
+            let now = effect_list(&def.effects.meters);
+            let now = if now.is_empty() {
+                String::new()
+            } else {
+                format!("; {now}")
+            };
             format!(
-                "Meet #{demand} with {} (a commitment, {}◆)",
+                "Meet #{demand} with {} ({}◆): a {credibility}% pledge, honoured after {tests}{now}",
                 card(c),
                 view.cost_of(c)
             )
