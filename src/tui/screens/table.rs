@@ -577,11 +577,27 @@ fn draw_detail(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, th
                         .iter()
                         .find(|d| d.id == *id)
                         .map(|d| (d.card, d.by, format!("Demand #{id}, {} → {}.", d.by, d.to))),
-                    board::Item::Commitment(id) => view
-                        .commitments
-                        .iter()
-                        .find(|c| c.id == *id)
-                        .map(|c| (c.card, c.by, format!("Commitment #{id}, by {}.", c.by))),
+                    board::Item::Commitment(id) => {
+                        view.commitments.iter().find(|c| c.id == *id).map(|c| {
+                            let state = format!(
+                                "Commitment #{id}, by {} in {}: {}% credible, {} of {} \
+                                 round-end tests held{}.",
+                                c.by,
+                                c.basket,
+                                c.credibility,
+                                c.tests,
+                                c.duration,
+                                if c.verified { ", verified" } else { "" }
+                            );
+                            // A bridged pledge rests on the mediators' card, at their cost.
+                            let through = if c.holder == c.by {
+                                String::new()
+                            } else {
+                                format!(" Made through {}'s card, which it paid for:", c.holder)
+                            };
+                            (c.card, c.by, format!("{state}{through}"))
+                        })
+                    }
                 };
                 if let Some((card, by, whose)) = played {
                     lines.push(Line::styled(
