@@ -249,12 +249,15 @@ pub fn draw(frame: &mut Frame, data: &TableData, ui: &TableUi, theme: Theme) -> 
         .block(meters_block),
         areas.meters,
     );
+    // Mediation fatigue is coming unless something counts as progress this round.
+    let stalled = stalling(view);
+    let mut baskets_block = panel(" Accord baskets ".into(), false, theme);
+    if stalled {
+        baskets_block = baskets_block
+            .title_bottom(Line::styled(" no progress yet ", theme.warn()).right_aligned());
+    }
     frame.render_widget(
-        Paragraph::new(board::basket_lines(view, theme)).block(panel(
-            " Accord baskets ".into(),
-            false,
-            theme,
-        )),
+        Paragraph::new(board::basket_lines(view, theme)).block(baskets_block),
         areas.baskets,
     );
     draw_you(frame, areas.you, data, theme);
@@ -453,6 +456,14 @@ fn draw_header(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
+/// Whether the round has made no progress yet (no basket agreed, no commitment made or
+/// honoured) while the talks go on: at its end the mediators lose Credibility.
+fn stalling(view: &SeatView) -> bool {
+    view.outcome.is_none()
+        && !view.stats.progress_this_round
+        && view.scenario.rules.stall_credibility > 0
+}
+
 fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
     let view = data.view;
     let scenario = &view.scenario;
@@ -485,6 +496,18 @@ fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
                 lines.push(Line::styled(
                     format!("{}: {}", event.name, event.text),
                     theme.dim(),
+                ));
+            }
+            if stalling(view) {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(
+                    format!(
+                        "No progress yet this round: at its end Credibility −{} (mediation \
+                         fatigue), unless a basket is agreed or a commitment is made or \
+                         honoured.",
+                        scenario.rules.stall_credibility
+                    ),
+                    theme.warn(),
                 ));
             }
             (
