@@ -484,20 +484,35 @@ impl Handler for Connection {
     }
 
     async fn auth_password(&mut self, user: &str, password: &str) -> Result<Auth, Self::Error> {
-        if Self::is_facilitator(user) {
-            let ok = self
-                .shared
+        let ok = if Self::is_facilitator(user) {
+            self.shared
                 .facilitator_password
                 .as_ref()
-                .is_some_and(|secret| constant_time_eq(secret.as_bytes(), password.as_bytes()));
-            return Ok(self.authorize(user, ok));
-        }
-        let ok = match &self.shared.access {
-            Access::Password(secret) => constant_time_eq(secret.as_bytes(), password.as_bytes()),
-            Access::Open => true,
-            Access::Keys(_) => false,
+                .is_some_and(|secret| constant_time_eq(secret.as_bytes(), password.as_bytes()))
+        } else {
+            match &self.shared.access {
+                Access::Password(secret) => {
+                    constant_time_eq(secret.as_bytes(), password.as_bytes())
+                }
+                Access::Open => true,
+                Access::Keys(_) => false,
+            }
         };
-        Ok(self.authorize(user, ok))
+        let auth = self.authorize(user, ok);
+        // A mistyped password may be typed again: keep offering passwords (russh would drop
+        // the method after one failure, and ssh then says only "publickey").
+        Ok(match auth {
+            Auth::Reject {
+                partial_success, ..
+            } => Auth::Reject {
+                proceed_with_methods: Some(methods(
+                    &self.shared.access,
+                    self.shared.facilitator_password.is_some(),
+                )),
+                partial_success,
+            },
+            accepted => accepted,
+        })
     }
 
     async fn auth_publickey(
