@@ -374,6 +374,21 @@ fn a_password_is_required_when_set() {
         "{text}"
     );
 
+    // A mistyped password may be typed again (ssh asks three times).
+    let mistyped = Pane::start(
+        "typo",
+        100,
+        30,
+        &with_password(&server, "pakistan", "s3cert"),
+    )
+    .unwrap();
+    let text = mistyped.wait_for("EXIT=", 20);
+    assert_eq!(
+        text.matches("Permission denied, please try again").count(),
+        2,
+        "{text}"
+    );
+
     let admitted = Pane::start(
         "pass",
         100,
