@@ -767,9 +767,20 @@ impl Play {
             ));
             return;
         }
+        let mut intro = labels::table_item(&view, id);
+        // A demand on this seat that it cannot meet: say what meeting it would take.
+        let demand = view.demands.iter().find(|d| d.id == id);
+        let can_meet = ways.iter().any(|a| matches!(a, Action::Meet { .. }));
+        if let Some(d) = demand.filter(|d| Some(d.to) == self.actor() && !can_meet) {
+            intro.push_str(&format!(
+                "\n\nTo meet it you need an assurance in {} that you can play now (in your \
+                 hand, with the capital for it).",
+                d.basket
+            ));
+        }
         self.ui.picker = Some(Picker {
             title: format!("#{id}"),
-            intro: labels::table_item(&view, id),
+            intro,
             options: ways
                 .iter()
                 .map(|a| (labels::action(&view, a), *a))
