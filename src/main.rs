@@ -146,9 +146,12 @@ struct ServeArgs {
     /// Most connections at once.
     #[arg(long, default_value_t = 100)]
     max_connections: usize,
-    /// Minutes of silence after which a connection is closed (its seat waits).
+    /// Minutes without a key pressed after which a connection is closed (its seat waits).
     #[arg(long, default_value_t = 30)]
     idle_minutes: u64,
+    /// The same in seconds, for tests (overrides --idle-minutes).
+    #[arg(long, hide = true)]
+    idle_seconds: Option<u64>,
     /// Milliseconds a bot waits before each move, so players can follow.
     #[arg(long, default_value_t = 400)]
     bot_delay_ms: u64,
@@ -492,7 +495,9 @@ fn serve(args: ServeArgs, ui: &UiArgs) -> Result<ExitCode> {
         open: args.open,
         saves_dir: Some(save::saves_dir(ui.saves.as_deref())),
         max_connections: args.max_connections,
-        idle_timeout: std::time::Duration::from_secs(args.idle_minutes.max(1) * 60),
+        idle_timeout: std::time::Duration::from_secs(
+            args.idle_seconds.unwrap_or(args.idle_minutes * 60).max(1),
+        ),
         bot_delay: std::time::Duration::from_millis(args.bot_delay_ms),
     };
     ceasefire::server::run(config)?;

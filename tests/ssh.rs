@@ -400,6 +400,28 @@ fn a_password_is_required_when_set() {
 }
 
 #[test]
+fn a_connection_idle_too_long_is_closed_cleanly_and_keeps_its_seat() {
+    if !ssh_available() {
+        return;
+    }
+    let server = Server::start(&["--idle-seconds", "3"]);
+    let Some(idle) = Pane::start("idle", 100, 30, &server.ssh("pakistan", "")) else {
+        return;
+    };
+    idle.wait_for("Brief", 20);
+    let text = idle.wait_for("EXIT=", 20);
+    assert!(
+        text.contains("no key pressed for 3 seconds") && text.contains("log in again"),
+        "{text}"
+    );
+    idle.assert_restored();
+    // The seat waits for its player, who takes it back.
+    let back = Pane::start("back", 100, 30, &server.ssh("pakistan", "")).unwrap();
+    back.wait_for("Pakistan", 20);
+    assert!(!back.screen().contains("is taken"), "{}", back.screen());
+}
+
+#[test]
 fn a_command_without_a_terminal_gets_one_line_not_a_hang() {
     if !ssh_available() {
         return;

@@ -34,9 +34,10 @@ pub const LEAVE: &[u8] = b"\x1b[2J\x1b[H\x1b[?1006l\x1b[?1002l\x1b[?1000l\x1b[?2
 pub enum Outgoing {
     /// Bytes for the terminal (a frame, or a sequence).
     Bytes(Vec<u8>),
-    /// Leave the terminal clean, then end the session: queued after every frame before it,
-    /// so no frame can land on the client's screen after it has been restored.
-    Leave,
+    /// Leave the terminal clean, say goodbye (if there is something to say), then end the
+    /// session: queued after every frame before it, so no frame can land on the client's
+    /// screen after it has been restored.
+    Leave(Option<String>),
 }
 
 /// Bytes for the client, gathered by the terminal and sent on flush.
@@ -132,6 +133,9 @@ pub struct Connection {
     input: Input,
     watcher: Option<tokio::task::JoinHandle<()>>,
     ticker: Option<tokio::task::JoinHandle<()>>,
+    idler: Option<tokio::task::JoinHandle<()>>,
+    /// When the user last pressed a key.
+    last_input: Arc<Mutex<std::time::Instant>>,
     no_color: bool,
     counted: bool,
 }
@@ -150,6 +154,8 @@ impl Connection {
             input: Input::default(),
             watcher: None,
             ticker: None,
+            idler: None,
+            last_input: Arc::new(Mutex::new(std::time::Instant::now())),
             no_color: false,
             counted,
         }
@@ -179,8 +185,11 @@ impl Connection {
             watcher.abort();
         }
         *self.screen.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        if let Some(idler) = self.idler.take() {
+            idler.abort();
+        }
         match &self.sender {
-            Some(sender) if sender.send(Outgoing::Leave).is_ok() => {}
+            Some(sender) if sender.send(Outgoing::Leave(None)).is_ok() => {}
             _ => {
                 let _ = session.data(channel, LEAVE.to_vec());
                 let _ = session.exit_status_request(channel, 0);
@@ -263,6 +272,40 @@ impl Connection {
                     && matches!(screen.view, View::Dashboard(_))
                 {
                     screen.draw(&shared.tables, &user);
+                }
+            }
+        }));
+    }
+
+    /// Closes the connection once no key has been pressed for the server's idle time; a seat
+    /// is kept for its player, as when a link drops.
+    fn close_when_idle(&mut self) {
+        let (Some(sender), limit) = (self.sender.clone(), self.shared.idle_timeout) else {
+            return;
+        };
+        let last_input = self.last_input.clone();
+        let check = (limit / 4).clamp(
+            std::time::Duration::from_secs(1),
+            std::time::Duration::from_secs(30),
+        );
+        self.idler = Some(tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(check).await;
+                let idle = last_input
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .elapsed();
+                if idle >= limit {
+                    let secs = limit.as_secs();
+                    let how_long = match secs {
+                        s if s % 60 == 0 => format!("{} minutes", s / 60),
+                        s => format!("{s} seconds"),
+                    };
+                    let _ = sender.send(Outgoing::Leave(Some(format!(
+                        "no key pressed for {how_long}, so you were disconnected; log in again \
+                         to go on."
+                    ))));
+                    return;
                 }
             }
         }));
@@ -463,6 +506,9 @@ impl Drop for Connection {
         if let Some(ticker) = self.ticker.take() {
             ticker.abort();
         }
+        if let Some(idler) = self.idler.take() {
+            idler.abort();
+        }
         for table in self.shared.tables.all() {
             table.leave(self.id);
         }
@@ -557,8 +603,12 @@ impl Handler for Connection {
                             break;
                         }
                     }
-                    Outgoing::Leave => {
-                        let _ = handle.data(id, LEAVE.to_vec()).await;
+                    Outgoing::Leave(goodbye) => {
+                        let mut bytes = LEAVE.to_vec();
+                        if let Some(goodbye) = goodbye {
+                            bytes.extend_from_slice(format!("ceasefire: {goodbye}\r\n").as_bytes());
+                        }
+                        let _ = handle.data(id, bytes).await;
                         let _ = handle.exit_status_request(id, 0).await;
                         let _ = handle.eof(id).await;
                         let _ = handle.close(id).await;
@@ -644,6 +694,7 @@ impl Handler for Connection {
         if console {
             self.tick_console();
         }
+        self.close_when_idle();
         self.redraw();
         session.channel_success(channel)?;
         Ok(())
@@ -703,6 +754,7 @@ impl Handler for Connection {
         data: &[u8],
         session: &mut Session,
     ) -> Result<(), Self::Error> {
+        *self.last_input.lock().unwrap_or_else(|p| p.into_inner()) = std::time::Instant::now();
         let events = self.input.feed(data);
         if events.is_empty() {
             return Ok(());

@@ -127,6 +127,8 @@ pub struct Shared {
     pub reports_dir: PathBuf,
     /// The room's seed: tables opened from the lobby share it, so a room's games compare.
     pub seed: u64,
+    /// A connection with no key pressed for this long is closed (its seat is kept).
+    pub idle_timeout: Duration,
 }
 
 /// Decides who may connect: a non-loopback address needs a password or keys, or `--open`.
@@ -184,6 +186,7 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         open: Mutex::new(HashMap::new()),
         facilitator_password: config.facilitator_password.clone(),
         seed: config.seed,
+        idle_timeout: config.idle_timeout,
         reports_dir: config
             .saves_dir
             .clone()
@@ -195,7 +198,12 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         auth_rejection_time: Duration::from_millis(300),
         auth_rejection_time_initial: Some(Duration::ZERO),
         keys: vec![key.clone()],
-        inactivity_timeout: Some(config.idle_timeout),
+        // A backstop: each connection closes itself after `idle_timeout` without a key.
+        inactivity_timeout: Some(config.idle_timeout * 2),
+        // A client that stops answering (a frozen laptop, a half-open link) is dropped after
+        // about a minute, so its seat shows as away and the player can take it back.
+        keepalive_interval: Some(Duration::from_secs(15)),
+        keepalive_max: 3,
         nodelay: true,
         ..Default::default()
     });
