@@ -363,12 +363,19 @@ fn a_meet_option_quotes_the_credibility_its_pledge_gets() {
                     .copied();
                 let action = meet.unwrap_or(legal[(step >> 33) as usize % legal.len()]);
                 let label = ceasefire::tui::labels::action(&game.view(seat), &action);
+                let agreed_before = game.baskets().iter().filter(|b| b.is_agreed()).count();
                 game.apply(action).unwrap();
                 if let Action::Meet { .. } = action {
+                    let agreed_after = game.baskets().iter().filter(|b| b.is_agreed()).count();
+                    assert_eq!(
+                        label.contains(" · agrees "),
+                        agreed_after > agreed_before,
+                        "{label}"
+                    );
                     // The newest commitment is the pledge just made.
                     let made = game.commitments().iter().max_by_key(|c| c.id).unwrap();
                     assert!(
-                        label.contains(&format!("a {}% pledge", made.credibility)),
+                        label.contains(&format!("pledge at {}%", made.credibility)),
                         "{label} vs {}%",
                         made.credibility
                     );

@@ -6,7 +6,6 @@ use crate::engine::{Action, CardKind, Meter, SeatView};
 pub fn describe(view: &SeatView, action: &Action) -> String {
     let s = &view.scenario;
     let card = |id: u16| &s.cards[usize::from(id)];
-    let trust = view.meters.get(Meter::Trust);
     let demand = |id: u16| view.demands.iter().find(|d| d.id == id);
     match *action {
         Action::Play {
@@ -73,17 +72,15 @@ pub fn describe(view: &SeatView, action: &Action) -> String {
             card: c,
             ..
         } => {
-            let basket = card(c).basket;
-            let agrees = basket.is_some_and(|b| trust >= s.threshold(b));
-            format!(
-                "meets demand #{id} with {}{}",
-                card(c).name,
-                if agrees {
-                    " — Trust is high enough to agree the basket"
-                } else {
-                    " — a pledge now, though Trust is below the basket's threshold"
-                }
-            )
+            let already = demand(id).is_some_and(|d| view.baskets[d.basket.index()].is_agreed());
+            let why = if view.meeting_agrees(id, c) {
+                " — with the Trust it brings, the basket is agreed"
+            } else if already {
+                " — the basket is agreed already; the pledge adds to it"
+            } else {
+                " — a pledge now, though Trust stays below the basket's threshold"
+            };
+            format!("meets demand #{id} with {}{why}", card(c).name)
         }
         Action::Counter {
             demand: id,

@@ -125,6 +125,31 @@ impl SeatView {
         }
     }
 
+    /// Whether meeting demand `demand` with `card` would agree its basket: the basket is open
+    /// and Trust, after the meeting's own Trust and the card's, reaches its threshold.
+    pub fn meeting_agrees(&self, demand: super::TableId, card: CardId) -> bool {
+        let Some(basket) = self
+            .demands
+            .iter()
+            .find(|d| d.id == demand)
+            .map(|d| d.basket)
+        else {
+            return false;
+        };
+        let card_trust: i32 = self.scenario.cards[usize::from(card)]
+            .effects
+            .meters
+            .iter()
+            .filter(|(target, _)| *target == super::MeterTarget::Fixed(super::Meter::Trust))
+            .map(|&(_, delta)| i32::from(delta))
+            .sum();
+        let trust = i32::from(self.meters.get(super::Meter::Trust))
+            + i32::from(self.scenario.rules.meet_trust)
+            + card_trust;
+        !self.baskets[basket.index()].is_agreed()
+            && trust.clamp(0, 100) >= i32::from(self.scenario.threshold(basket))
+    }
+
     /// The viewer's own hand (empty for spectators; the facilitator has no hand of its own).
     pub fn own_hand(&self) -> &[CardId] {
         match self.viewer {

@@ -186,9 +186,11 @@ impl Dashboard {
                         .collect();
                     match opened {
                         Ok(ids) => format!(
-                            "Opened {}: the scenario and seed of table {}.",
+                            "Opened {}: the scenario and seed of table {}. Players log in as \
+                             pakistan.{first}@, afghanistan.{first}@ … (one number a table).",
                             table_list(&ids),
-                            table.id
+                            table.id,
+                            first = ids[0]
                         ),
                         Err(e) => e,
                     }
@@ -228,6 +230,14 @@ impl Dashboard {
                     "Every table {}.",
                     if pause { "paused" } else { "resumed" }
                 ));
+            }
+            (_, Some('i' | 'I'))
+                if selected
+                    .as_ref()
+                    .is_some_and(|t| t.lock().game().outcome().is_some()) =>
+            {
+                let id = selected.as_ref().map_or(0, |t| t.id);
+                self.notice = Some(format!("Table {id} has finished: nothing to inject."));
             }
             (_, Some('i')) => self.injecting = Some(0),
             (_, Some('I')) => self.writing = Some(SpotForm::default()),
@@ -414,6 +424,12 @@ fn rematch(tables: &Tables, table: &Arc<Table>) -> String {
             table.id
         );
     }
+    if let Some(already) = table.lock().rematch_table() {
+        return format!(
+            "Table {} already has its rematch: table {already}.",
+            table.id
+        );
+    }
     let b = table.bots;
     let rotated = [b[2], b[0], b[1]];
     match tables.open(&table.source, table.seed, rotated) {
@@ -422,6 +438,7 @@ fn rematch(tables: &Tables, table: &Arc<Table>) -> String {
             table.changed();
             let moves: Vec<String> = crate::engine::Seat::ALL
                 .iter()
+                .filter(|seat| table.bots[seat.index()].is_none())
                 .map(|&seat| {
                     format!(
                         "{seat}'s player → {}.{}",
@@ -542,8 +559,9 @@ impl Columns {
         let session = table.lock();
         let game = session.game();
         let view = game.view(Viewer::Facilitator);
+        // The seconds come first: a narrow column cuts the end, never the time.
         let to_act = view.to_act.map_or("—".to_string(), |(seat, decision)| {
-            format!("{seat}: {decision} ({thinking}s)")
+            format!("{thinking}s {seat}: {decision}")
         });
         let agreed = Basket::ALL
             .iter()
@@ -565,7 +583,7 @@ impl Columns {
             (Some(outcome), _) => outcome.to_string(),
             (None, true) => format!("⏸ paused{clock}"),
             (None, false) if !away.is_empty() => format!("waiting: {} away", away.join(" ")),
-            (None, false) if !open.is_empty() => format!("open seat: {}", open.join(" ")),
+            (None, false) if !open.is_empty() => format!("open: {}", open.join(" ")),
             (None, false) => format!("playing{clock}"),
         };
         // A mini gauge: one block a meter, in the order of the key line's names.

@@ -74,7 +74,12 @@ impl Lobby {
         let mut out = Vec::new();
         for table in tables.all() {
             out.push((table.summary(), None));
+            // A finished table can only be watched (its debrief).
+            let over = table.lock().game().outcome().is_some();
             for (seat, occupant) in Seat::ALL.into_iter().zip(table.occupants()) {
+                if over {
+                    break;
+                }
                 let label = match occupant {
                     Occupant::Free => format!("   join as {seat}"),
                     // Its player dropped: the seat waits for them to come back.
@@ -121,6 +126,8 @@ impl Lobby {
         match command {
             Some(Command::Up) => self.selected = (self.selected + n - 1) % n,
             Some(Command::Down) => self.selected = (self.selected + 1) % n,
+            Some(Command::Home) => self.selected = 0,
+            Some(Command::End) => self.selected = n - 1,
             Some(Command::Confirm) => {
                 return choosable
                     .get(self.selected)
@@ -165,7 +172,7 @@ impl Lobby {
             .border_style(theme.border())
             .title(Line::styled(" Ceasefire server · lobby ", theme.heading()))
             .title_bottom(Line::styled(
-                " ↑↓ choose · Enter select · q leave ",
+                " ↑↓ choose · Home/End first/last · Enter select · q leave ",
                 theme.dim(),
             ));
         let scroll = (self.selected as u16).saturating_sub(frame.area().height / 2);

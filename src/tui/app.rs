@@ -5,7 +5,7 @@
 use super::keys::{self, Command};
 use super::screens::{self, Play, Replay, saves::SavesState, setup::SetupState, title::TitleState};
 use super::theme::Theme;
-use crate::engine::Viewer;
+use crate::engine::{Seat, Viewer};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -253,8 +253,14 @@ impl App {
         }
         match self.overlay {
             Overlay::ConfirmQuit => {
+                let ctrl_c = key.code == KeyCode::Char('c')
+                    && key
+                        .modifiers
+                        .contains(ratatui::crossterm::event::KeyModifiers::CONTROL);
                 match command {
+                    // Ctrl-C twice is a sure way out.
                     Some(Command::Yes) => self.quit = true,
+                    Some(Command::Quit) if ctrl_c => self.quit = true,
                     Some(Command::No | Command::Back | Command::Quit) => {
                         self.overlay = Overlay::None
                     }
@@ -293,8 +299,12 @@ impl App {
             (Screen::Play(play), _) if !matches!(play.shown(), Viewer::Seat(_)) => {
                 HelpFor::Watching
             }
-            (Screen::Play(_), true) => HelpFor::RemoteSeat,
-            (Screen::Play(_), false) => HelpFor::LocalSeat,
+            (Screen::Play(play), true) => {
+                HelpFor::RemoteSeat(play.shown() == Viewer::Seat(Seat::Mediator))
+            }
+            (Screen::Play(play), false) => {
+                HelpFor::LocalSeat(play.shown() == Viewer::Seat(Seat::Mediator))
+            }
             _ => HelpFor::Menus,
         }
     }
@@ -376,10 +386,16 @@ impl App {
             Overlay::ConfirmQuit => {
                 let note = match self.play() {
                     None => None,
+                    Some(play) if self.remote && play.session().game().outcome().is_some() => {
+                        Some("The game is over and saved on the server.")
+                    }
                     Some(play) if self.remote && !matches!(play.shown(), Viewer::Seat(_)) => {
                         Some("The table plays on; log in again to watch it.")
                     }
                     Some(_) if self.remote => Some("Your seat is kept: log in again to go on."),
+                    Some(play) if play.session().game().outcome().is_some() => {
+                        Some("The game is over (and saved, if saving is on).")
+                    }
                     Some(play) if play.autosaves() => Some("Saved: continue it from the title."),
                     Some(_) => Some("This game is not being saved."),
                 };

@@ -127,12 +127,19 @@ pub fn action(view: &SeatView, action: &Action) -> String {
             let now = if now.is_empty() {
                 String::new()
             } else {
-                format!("; {now}")
+                format!(", {now}")
+            };
+            // Meeting a demand adds Trust; with enough, the basket is agreed.
+            let agrees = match view.demands.iter().find(|d| d.id == demand) {
+                Some(d) if view.meeting_agrees(demand, c) => format!(" · agrees {}", d.basket),
+                _ => String::new(),
             };
             format!(
-                "Meet #{demand} with {} ({}◆): a {credibility}% pledge, honoured after {tests}{now}",
+                "Meet #{demand} with {} ({}◆): pledge at {credibility}%, honoured after {tests}; \
+                 Trust +{}{now}{agrees}",
                 card(c),
-                view.cost_of(c)
+                view.cost_of(c),
+                rules.meet_trust
             )
         }
         Action::Counter {

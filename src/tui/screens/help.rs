@@ -19,13 +19,13 @@ const REPLAY_KEYS: [(&str, &str); 6] = [
 /// Which keys the help lists: those that do something where it was opened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HelpFor {
-    /// A seat at a game on this machine: every key.
-    LocalSeat,
+    /// A seat at a game on this machine (`true` for the mediator's, which tables the accord).
+    LocalSeat(bool),
     /// A seat over SSH: the server saves, and rematches are the facilitator's.
-    RemoteSeat,
+    RemoteSeat(bool),
     /// A spectator or the facilitator watching a table: nothing to play.
     Watching,
-    /// The title, setup and saves screens: moving and choosing.
+    /// The title, setup and saves screens, and the server's lobby: moving and choosing.
     Menus,
 }
 
@@ -33,16 +33,39 @@ impl HelpFor {
     fn lists(self, command: Command) -> bool {
         use Command::*;
         match self {
-            HelpFor::LocalSeat => true,
-            HelpFor::RemoteSeat => !matches!(command, Save | Rematch),
-            HelpFor::Watching => !matches!(command, Pass | TableAccord | Undo | Save | Rematch),
-            HelpFor::Menus => matches!(
+            HelpFor::LocalSeat(mediator) => mediator || command != TableAccord,
+            HelpFor::RemoteSeat(mediator) => {
+                !matches!(command, Save | Rematch) && (mediator || command != TableAccord)
+            }
+            HelpFor::Watching => matches!(
                 command,
-                Up | Down | Left | Right | Confirm | Back | Home | End | Help | Yes | No | Quit
+                Up | Down
+                    | NextPanel
+                    | PrevPanel
+                    | PageUp
+                    | PageDown
+                    | Home
+                    | End
+                    | Back
+                    | Brief
+                    | Help
+                    | Quit
             ),
+            HelpFor::Menus => false,
         }
     }
 }
+
+/// The keys of the menus (title, setup, saves, lobby), in their own words.
+const MENU_KEYS: [(&str, &str); 7] = [
+    ("↑ ↓ k j", "move through the choices"),
+    ("← → h l", "change a setting (new game)"),
+    ("Enter", "choose"),
+    ("Esc", "back"),
+    ("Home End", "the first / the last choice"),
+    ("?", "this help"),
+    ("q", "quit (asks first; Ctrl-C too)"),
+];
 
 /// What a gauge's marks mean, for a help box with room to spare.
 const LEGEND: [(&str, &str); 2] = [
@@ -53,11 +76,15 @@ const LEGEND: [(&str, &str); 2] = [
 /// Lists the key bindings that work where the help was opened (with the gauges' legend at
 /// a table, when there is room).
 pub fn draw(frame: &mut Frame, theme: Theme, context: HelpFor) {
-    let mut keys: Vec<(&str, &str)> = BINDINGS
-        .iter()
-        .filter(|b| context.lists(b.command))
-        .map(|b| (b.label, b.help))
-        .collect();
+    let mut keys: Vec<(&str, &str)> = if context == HelpFor::Menus {
+        MENU_KEYS.to_vec()
+    } else {
+        BINDINGS
+            .iter()
+            .filter(|b| context.lists(b.command))
+            .map(|b| (b.label, b.help))
+            .collect()
+    };
     if context != HelpFor::Menus && usize::from(frame.area().height) >= keys.len() + 2 + 3 {
         keys.push(("", ""));
         keys.extend(LEGEND);

@@ -1020,12 +1020,6 @@ impl Play {
             ))
         } else if session.paused() {
             Some("⏸ PAUSED by the facilitator: wait for the table to resume.".to_string())
-        } else if let (Some(left), Some(seat)) = (clock, session.human_to_act())
-            && self.notice.is_none()
-        {
-            Some(format!(
-                "⏱ {left} s left for {seat} to decide; then the clock passes for them."
-            ))
         } else {
             match (&self.notice, away.is_empty()) {
                 (Some(notice), _) => Some(notice.clone()),

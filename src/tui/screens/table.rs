@@ -236,7 +236,12 @@ pub fn draw(frame: &mut Frame, data: &TableData, ui: &TableUi, theme: Theme) -> 
     let areas = layout(frame.area(), hand_rows(view), ui.focus);
     draw_header(frame, areas.header, data, theme);
 
-    let meters_block = panel(" Meters ".into(), false, theme);
+    // The numbers beside the gauges are what changed since the viewer last moved.
+    let meters_title = match view.viewer {
+        Viewer::Seat(_) => " Meters (± since your move) ",
+        _ => " Meters (± this round) ",
+    };
+    let meters_block = panel(meters_title.into(), false, theme);
     let inner = meters_block.inner(areas.meters);
     frame.render_widget(
         Paragraph::new(meters::lines(
@@ -254,7 +259,7 @@ pub fn draw(frame: &mut Frame, data: &TableData, ui: &TableUi, theme: Theme) -> 
     let mut baskets_block = panel(" Accord baskets ".into(), false, theme);
     if stalled {
         baskets_block = baskets_block
-            .title_bottom(Line::styled(" no progress yet ", theme.warn()).right_aligned());
+            .title_bottom(Line::styled(" no progress this round ", theme.warn()).right_aligned());
     }
     frame.render_widget(
         Paragraph::new(board::basket_lines(view, theme)).block(baskets_block),
@@ -282,6 +287,12 @@ pub fn draw(frame: &mut Frame, data: &TableData, ui: &TableUi, theme: Theme) -> 
         };
         table_block = table_block.title_bottom(Line::styled(more, theme.key()).right_aligned());
     }
+    // A line too long for the panel ends in `…`, so nothing is cut silently.
+    let width = usize::from(table_inner.width);
+    let table_lines: Vec<Line> = table_lines
+        .into_iter()
+        .map(|line| wrap::clip_line(line, width))
+        .collect();
     frame.render_widget(
         Paragraph::new(table_lines)
             .block(table_block)
@@ -406,9 +417,10 @@ fn draw_header(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
         }
         (None, _) => "the talks are over".to_string(),
     };
-    let actions = if view
-        .to_act
-        .is_some_and(|(_, d)| d == crate::engine::Decision::Negotiate)
+    let actions = if !data.paused
+        && view
+            .to_act
+            .is_some_and(|(_, d)| d == crate::engine::Decision::Negotiate)
     {
         format!(
             " {}/{}",

@@ -60,6 +60,26 @@ pub fn hanging_line(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
     rows.into_iter().map(styled_row).collect()
 }
 
+/// `line` cut to `width` columns, its last kept column replaced by `…` when it is cut.
+pub fn clip_line(line: Line<'static>, width: usize) -> Line<'static> {
+    let length: usize = line.spans.iter().map(|s| s.content.chars().count()).sum();
+    if length <= width || width == 0 {
+        return line;
+    }
+    let mut room = width - 1;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        if room == 0 {
+            break;
+        }
+        let kept: String = span.content.chars().take(room).collect();
+        room -= kept.chars().count();
+        spans.push(Span::styled(kept, span.style));
+    }
+    spans.push(Span::raw("…"));
+    Line::from(spans).style(line.style)
+}
+
 /// One row of styled characters as a line of spans, one span per run of a style.
 fn styled_row(cells: Vec<(char, Style)>) -> Line<'static> {
     let mut spans: Vec<Span<'static>> = Vec::new();
@@ -87,6 +107,19 @@ mod tests {
 
     fn texts(lines: &[Line]) -> Vec<String> {
         lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn a_clipped_line_ends_in_an_ellipsis_and_keeps_its_styles() {
+        let bold = Style::new().bold();
+        let line = Line::from(vec![
+            Span::styled("#2 AF", bold),
+            Span::raw(" Verification"),
+        ]);
+        let clipped = clip_line(line.clone(), 10);
+        assert_eq!(clipped.to_string(), "#2 AF Ver…");
+        assert_eq!(clipped.spans[0].style, bold);
+        assert_eq!(clip_line(line.clone(), 40), line);
     }
 
     #[test]
