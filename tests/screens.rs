@@ -467,6 +467,22 @@ fn replay_viewer_steps_back_and_forth() {
     wheel(&mut viewer, MouseEventKind::ScrollUp);
     assert_eq!(viewer.replay().unwrap().cursor(), 2);
 
+    // Tab puts the log in focus: ↑ scrolls it back instead of stepping.
+    let at = viewer.replay().unwrap().cursor();
+    press(&mut viewer, KeyCode::End);
+    let total = viewer.replay().unwrap().cursor();
+    press(&mut viewer, KeyCode::Tab);
+    press(&mut viewer, KeyCode::Up);
+    assert_eq!(viewer.replay().unwrap().cursor(), total);
+    assert!(render(&mut viewer, (80, 24)).contains("Log (scrolled"));
+    press(&mut viewer, KeyCode::Left);
+    assert_eq!(
+        viewer.replay().unwrap().cursor(),
+        total - 1,
+        "← still steps"
+    );
+    assert!(at < total);
+
     // Its help lists the replay's own keys, not the game's.
     press(&mut viewer, KeyCode::Char('?'));
     let help = render(&mut viewer, (80, 24));

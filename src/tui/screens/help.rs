@@ -7,9 +7,10 @@ use ratatui::prelude::*;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 /// The replay viewer's keys, and what they do there.
-const REPLAY_KEYS: [(&str, &str); 6] = [
+const REPLAY_KEYS: [(&str, &str); 7] = [
     ("→ ↓ l j", "forward one action"),
     ("← ↑ h k", "back one action"),
+    ("Tab", "into the table or the log: then ↑↓ move there"),
     ("PgDn PgUp", "ten actions forward / back"),
     ("Home End", "the start / the end of the game"),
     ("Esc q", "leave the replay"),

@@ -1,7 +1,7 @@
 //! The replay viewer: a saved game in the facilitator's view, stepped back and forth one
 //! action at a time, or jumped to its start and end. Nothing is ever written.
 
-use super::table::{self, TableUi};
+use super::table::{self, Panel, TableUi};
 use crate::engine::{Game, Scenario, Viewer};
 use crate::save::SaveFile;
 use crate::tui::app::Step;
@@ -9,8 +9,10 @@ use crate::tui::keys::Command;
 use crate::tui::labels;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::board;
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::prelude::*;
+use std::cell::Cell;
 use std::sync::Arc;
 
 /// A save being replayed, at some action.
@@ -20,6 +22,8 @@ pub struct Replay {
     cursor: usize,
     session: Session,
     ui: TableUi,
+    /// How far the log could scroll back at the last draw.
+    limits: Cell<table::Limits>,
 }
 
 impl Replay {
@@ -34,6 +38,7 @@ impl Replay {
             cursor,
             session,
             ui: TableUi::default(),
+            limits: Cell::new(table::Limits::default()),
         }
     }
 
@@ -63,10 +68,35 @@ impl Replay {
         self.session = Session::replayed(&self.file, game, to);
         self.cursor = to;
         self.ui.log_scroll = 0;
+        self.ui
+            .clamp(&self.session.game().view(Viewer::Facilitator));
     }
 
     /// Reacts to a key.
     pub(crate) fn handle(&mut self, command: Option<Command>) -> Step {
+        let view = self.session.game().view(Viewer::Facilitator);
+        let items = board::items(&view).len();
+        match (command, self.ui.focus) {
+            // With the table or the log in focus, ↑↓ move in it; ←→ always step.
+            (Some(Command::Down), Panel::Table) => {
+                self.ui.board = (self.ui.board + 1).min(items.saturating_sub(1));
+            }
+            (Some(Command::Up), Panel::Table) => self.ui.board = self.ui.board.saturating_sub(1),
+            (Some(Command::Up), Panel::Log) => {
+                self.ui.log_scroll = (self.ui.log_scroll + 1).min(self.limits.get().log);
+            }
+            (Some(Command::Down), Panel::Log) => {
+                self.ui.log_scroll = self.ui.log_scroll.saturating_sub(1);
+            }
+            (Some(Command::NextPanel), _) => self.ui.focus = self.ui.focus.next(),
+            (Some(Command::PrevPanel), _) => self.ui.focus = self.ui.focus.prev(),
+            _ => return self.step(command),
+        }
+        Step::Stay
+    }
+
+    /// Steps through the game.
+    fn step(&mut self, command: Option<Command>) -> Step {
         match command {
             Some(Command::Right | Command::Down) => self.seek(self.cursor + 1),
             Some(Command::Left | Command::Up) => self.seek(self.cursor.saturating_sub(1)),
@@ -119,7 +149,7 @@ impl Replay {
             clock_left: None,
             footer: footer(),
         };
-        table::draw(frame, &data, &self.ui, theme);
+        self.limits.set(table::draw(frame, &data, &self.ui, theme));
     }
 
     /// Reacts to the mouse: the footer's buttons work like their keys, and the wheel steps
@@ -150,6 +180,7 @@ fn footer() -> Vec<(String, Command)> {
         ("PgDn/PgUp ±10".to_string(), Command::PageDown),
         ("Home start".to_string(), Command::Home),
         ("End end".to_string(), Command::End),
+        ("Tab panel".to_string(), Command::NextPanel),
         ("? help".to_string(), Command::Help),
         ("q quit".to_string(), Command::Quit),
     ]
