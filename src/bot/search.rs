@@ -78,7 +78,7 @@ impl Bot for SearchBot {
         if legal.len() == 1 {
             return Choice {
                 action: legal[0],
-                reason: describe(view, &legal[0]),
+                reason: super::explain::only_move(view, &legal[0]),
             };
         }
         let mut tree = vec![Node::new(None, None)];
