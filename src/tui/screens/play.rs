@@ -1066,8 +1066,9 @@ impl Play {
         };
         self.limits.set(table::draw(frame, &data, &self.ui, theme));
         if self.brief_open {
+            // "Enter to begin" only the first time; a reopened brief just closes.
             let first = match view.viewer {
-                Viewer::Seat(seat) => !game.actions().iter().any(|a| a.seat() == seat),
+                Viewer::Seat(seat) => !session.was_briefed(seat),
                 _ => false,
             };
             let max = table::draw_brief(frame, &view, self.brief_scroll, first, theme);

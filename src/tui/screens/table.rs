@@ -553,10 +553,19 @@ fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
             (title.to_string(), lines)
         }
     };
-    // Not focusable, so never scrolled; the border says when text is cut (the brief, `b`,
-    // has it all).
+    // Not focusable, so never scrolled: when text is cut the border points at the brief
+    // (`b`), which holds the objective and the round's event whole.
     let text = Paragraph::new(lines).wrap(Wrap { trim: true });
-    popup::scrolled(frame, area, text, panel(title, false, theme), 0, theme);
+    let mut block = panel(title, false, theme);
+    let inner = block.inner(area);
+    if text.line_count(inner.width) > usize::from(inner.height) {
+        let more = match view.viewer {
+            Viewer::Seat(_) => " ↓ more: b ",
+            _ => " ↓ more ",
+        };
+        block = block.title_bottom(Line::styled(more, theme.key()).right_aligned());
+    }
+    frame.render_widget(text.block(block), area);
 }
 
 /// A card in full; `cost` is what it costs the viewer now (from the hand), or its printed cost.
@@ -869,31 +878,49 @@ pub fn draw_brief(
     let area = popup::centered(frame.area(), 90, frame.area().height.saturating_sub(2));
     frame.render_widget(Clear, area);
     let scenario = &view.scenario;
-    let mut lines = vec![
-        Line::styled(scenario.title.clone(), theme.heading()),
-        Line::raw(""),
-    ];
-    lines.extend(
-        scenario
-            .briefing
-            .trim()
-            .lines()
-            .map(|l| Line::raw(l.to_string())),
-    );
-    lines.push(Line::raw(""));
+    // Where the seat stands now: the round's event and its secret objective.
+    let mut now = Vec::new();
+    if let Some(event) = view.current_event.map(|e| &scenario.events[usize::from(e)]) {
+        now.push(Line::styled(
+            format!("This round ({}): {}", view.round, event.name),
+            theme.heading(),
+        ));
+        now.push(Line::raw(event.text.clone()));
+        now.push(Line::raw(""));
+    }
     if let Viewer::Seat(seat) = view.viewer
         && let Some(o) = view.objectives[seat.index()]
     {
         let objective = &scenario.objectives[usize::from(o)];
-        lines.push(Line::styled(
+        now.push(Line::styled(
             format!(
                 "Your secret objective, {seat}: {} (+{})",
                 objective.name, objective.points
             ),
             theme.heading(),
         ));
-        lines.push(Line::raw(objective.text.clone()));
-        lines.push(Line::raw(""));
+        now.push(Line::raw(objective.text.clone()));
+        now.push(Line::raw(""));
+    }
+    let mut situation: Vec<Line> = scenario
+        .briefing
+        .trim()
+        .lines()
+        .map(|l| Line::raw(l.to_string()))
+        .collect();
+    situation.push(Line::raw(""));
+    let mut lines = vec![
+        Line::styled(scenario.title.clone(), theme.heading()),
+        Line::raw(""),
+    ];
+    // Read first, the brief tells the story in order; reopened mid-game, what matters now
+    // comes first.
+    if first {
+        lines.extend(situation);
+        lines.extend(now);
+    } else {
+        lines.extend(now);
+        lines.extend(situation);
     }
     if let Viewer::Seat(seat) = view.viewer
         && let Some(brief) = &view.briefs[seat.index()]
