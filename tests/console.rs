@@ -698,7 +698,7 @@ fn a_move_the_decision_clock_made_is_marked_in_the_log_the_save_and_the_report()
     let markdown = ceasefire::report::to_markdown(&bundle);
     assert!(
         markdown.contains(&format!(
-            "## Moves the decision clock made\n\n- action 1: {seat} — time ran out"
+            "## Moves the decision clock made\n\n- round 1, action 1: {seat} — time ran out"
         )),
         "{markdown}"
     );

@@ -164,6 +164,19 @@ fn json_reports_carry_the_same_content_as_data() {
     assert_eq!(report["actions"], game.actions().len());
     assert!(report["meters"].as_array().unwrap().len() >= 2);
     assert!(!report["bot_reasons"].as_array().unwrap().is_empty());
+    // Each bot's move is dated by the round it was made in, as a replay to it says.
+    for note in report["bot_reasons"].as_array().unwrap() {
+        let index = note["action"].as_u64().unwrap() as usize;
+        let before = Game::replay(
+            game.scenario().clone(),
+            game.seed(),
+            &game.actions()[..index],
+        )
+        .unwrap();
+        assert_eq!(note["round"], before.round(), "{note}");
+    }
+    let last = report["bot_reasons"].as_array().unwrap().last().unwrap();
+    assert!(last["round"].as_u64().unwrap() > 1, "{last}");
     assert!(report["questions"].is_array());
 }
 

@@ -212,12 +212,13 @@ fn bar(value: u8, max: u8) -> char {
     LEVELS[index.min(LEVELS.len() - 1)]
 }
 
-/// One line for each note: the action's number, the seat and why it moved.
+/// One line for each note: the round, the action's number, the seat and why it moved.
 fn push_move_notes(out: &mut String, notes: &[super::MoveNote]) {
     for note in notes {
         let _ = writeln!(
             out,
-            "- action {}: {} — {}",
+            "- round {}, action {}: {} — {}",
+            note.round,
             note.action + 1,
             note.seat,
             note.reason

@@ -112,6 +112,8 @@ pub struct CommitmentRow {
 pub struct MoveNote {
     /// Index of the action.
     pub action: usize,
+    /// The round it was made in.
+    pub round: u8,
     /// The seat that moved.
     pub seat: String,
     /// Why.
@@ -181,8 +183,8 @@ pub fn report(name: &str, file: &SaveFile, game: &Game) -> Report {
         commitments: commitments(game),
         turning_points: turning_points(game),
         injects: injects(game),
-        bot_reasons: move_notes(file, false),
-        clock_moves: move_notes(file, true),
+        bot_reasons: move_notes(file, game, false),
+        clock_moves: move_notes(file, game, true),
         reflections: file
             .reflections
             .iter()
@@ -194,7 +196,8 @@ pub fn report(name: &str, file: &SaveFile, game: &Game) -> Report {
 }
 
 /// The save's notes on moves the bots made, or those the decision clock made.
-fn move_notes(file: &SaveFile, by_clock: bool) -> Vec<MoveNote> {
+fn move_notes(file: &SaveFile, game: &Game, by_clock: bool) -> Vec<MoveNote> {
+    let rounds = rounds_of_actions(game);
     file.notes
         .iter()
         .filter(|note| note.by_clock == by_clock)
@@ -202,6 +205,7 @@ fn move_notes(file: &SaveFile, by_clock: bool) -> Vec<MoveNote> {
             let action = file.actions.get(note.action)?;
             Some(MoveNote {
                 action: note.action,
+                round: *rounds.get(note.action)?,
                 seat: action.seat().to_string(),
                 reason: note.text.clone(),
             })
@@ -229,6 +233,19 @@ fn meter_rows(history: &[Meters], now: Meters) -> Vec<MeterRow> {
                 .collect(),
         })
         .collect()
+}
+
+/// The round in which each of the game's actions was made, from one replay.
+fn rounds_of_actions(game: &Game) -> Vec<u8> {
+    let mut replay = Game::new(game.scenario().clone(), game.seed());
+    let mut rounds = Vec::with_capacity(game.actions().len());
+    for action in game.actions() {
+        rounds.push(replay.round());
+        if replay.apply(*action).is_err() {
+            break;
+        }
+    }
+    rounds
 }
 
 fn commitments(game: &Game) -> Vec<CommitmentRow> {
