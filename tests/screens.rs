@@ -998,3 +998,66 @@ fn a_resumed_game_shows_meter_changes_since_each_seats_last_action() {
         live
     );
 }
+
+#[test]
+fn a_pledge_that_does_not_agree_its_basket_says_why_in_its_details() {
+    use ceasefire::engine::BasketState;
+    use ceasefire::tui::widgets::board::{self, Item};
+    // Pakistan passes while random bots play, until a pledge stands in a basket that is
+    // still open; the first seed that gets there is enough.
+    for seed in 1..40 {
+        let bot = Controller::Bot(Policy::Random);
+        let mut app = game([Controller::Human, bot, bot], seed);
+        press(&mut app, KeyCode::Enter);
+        settle(&mut app);
+        for _ in 0..40 {
+            let (over, view) = {
+                let session = app.play().unwrap().session();
+                let game = session.game();
+                (game.outcome().is_some(), game.view(Seat::Pakistan))
+            };
+            if over {
+                break;
+            }
+            let found = board::items(&view).iter().position(|item| match item {
+                Item::Commitment(id) => view
+                    .commitments
+                    .iter()
+                    .any(|c| c.id == *id && view.baskets[c.basket.index()] == BasketState::Open),
+                Item::Demand(_) => false,
+            });
+            if let Some(index) = found {
+                let Item::Commitment(id) = board::items(&view)[index] else {
+                    unreachable!()
+                };
+                let basket = view.commitments.iter().find(|c| c.id == id).unwrap().basket;
+                let threshold = view.scenario.threshold(basket);
+                // Away from any prompt, to the table panel (Tab: hand, log, table).
+                press(&mut app, KeyCode::Esc);
+                press(&mut app, KeyCode::Tab);
+                press(&mut app, KeyCode::Tab);
+                press(&mut app, KeyCode::Home);
+                for _ in 0..index {
+                    press(&mut app, KeyCode::Down);
+                }
+                let screen = render(&mut app, (120, 40));
+                let flat: String = screen
+                    .lines()
+                    .map(|l| l.trim_matches('"').trim_matches('│').trim())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                assert!(flat.contains(&format!("Commitment #{id}")), "{screen}");
+                assert!(
+                    flat.contains(&format!("{basket} is still open")),
+                    "{screen}"
+                );
+                assert!(flat.contains(&format!("Trust ≥{threshold}")), "{screen}");
+                return;
+            }
+            press(&mut app, KeyCode::Char('p'));
+            press(&mut app, KeyCode::Enter);
+            settle(&mut app);
+        }
+    }
+    panic!("no seed put a pledge in an open basket");
+}

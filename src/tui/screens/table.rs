@@ -4,7 +4,9 @@
 //! hot-seat curtain and the brief.
 
 use super::hit;
-use crate::engine::{Action, CardId, Decision, LogEntry, Meters, Seat, SeatView, Viewer};
+use crate::engine::{
+    Action, BasketState, CardId, Decision, LogEntry, Meters, Seat, SeatView, Viewer,
+};
 use crate::tui::keys::Command;
 use crate::tui::labels::seat_tag;
 use crate::tui::session::Reason;
@@ -639,7 +641,18 @@ fn draw_detail(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, th
                             } else {
                                 format!(" Made through {}'s card, which it paid for:", c.holder)
                             };
-                            (c.card, c.by, format!("{state}{through}"))
+                            // Why a standing pledge may not count for its basket.
+                            let basket = match view.baskets[c.basket.index()] {
+                                BasketState::Open => format!(
+                                    " {} is still open: only a demand in it met while Trust \
+                                     ≥{} agrees it; a pledge made alone or with Trust lower \
+                                     does not.",
+                                    c.basket,
+                                    view.scenario.threshold(c.basket)
+                                ),
+                                _ => String::new(),
+                            };
+                            (c.card, c.by, format!("{state}{basket}{through}"))
                         })
                     }
                 };
