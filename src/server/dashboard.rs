@@ -333,6 +333,10 @@ impl Dashboard {
         }
         lines.push(Line::styled(columns.meters_key(), theme.dim()));
         lines.push(Line::raw(""));
+        let all = tables.all();
+        if let Some(table) = all.get(self.selected.min(all.len().saturating_sub(1))) {
+            lines.push(Line::styled(selected_summary(table), theme.text()));
+        }
         if let Some(at) = self.injecting {
             let all = tables.all();
             if let Some(table) = all.get(self.selected.min(all.len().saturating_sub(1))) {
@@ -609,6 +613,36 @@ impl Columns {
         // The marker before the row takes a column.
         clip(&row, self.width.saturating_sub(1))
     }
+}
+
+/// The selected table in full, whatever the width: scenario, seed, clock and who sits where
+/// (a narrow console cuts these from the rows).
+fn selected_summary(table: &Table) -> String {
+    let occupants = table.occupants();
+    let clock = table.clock().map_or("no clock".to_string(), |c| {
+        format!("clock {}s", c.as_secs())
+    });
+    let session = table.lock();
+    let game = session.game();
+    let seats: Vec<String> = Seat::ALL
+        .iter()
+        .map(|&seat| {
+            let who = match occupants[seat.index()] {
+                Occupant::Bot(policy) => format!("bot ({policy})"),
+                Occupant::Free => "open".to_string(),
+                Occupant::Player(_) => "playing".to_string(),
+                Occupant::Away => "away".to_string(),
+            };
+            format!("{} {who}", seat_tag(seat))
+        })
+        .collect();
+    format!(
+        "Table {}: {}, seed {} · {clock} · {}",
+        table.id,
+        game.scenario().name,
+        game.seed(),
+        seats.join(", ")
+    )
 }
 
 /// `text` in at most `width` columns, cut with `…`.
