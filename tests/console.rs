@@ -726,3 +726,21 @@ fn a_paused_table_says_so_in_the_header_and_offers_no_moves() {
     table.set_paused(false);
     assert!(screen(&app).contains("p pass"));
 }
+
+#[test]
+fn a_server_tables_save_is_named_after_the_table() {
+    let saves = tempfile::tempdir().unwrap();
+    let tables = Tables::new(Some(saves.path().to_path_buf()), Duration::ZERO);
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    for _ in 0..2 {
+        tables.open(&source, 7, [None; 3]).unwrap();
+    }
+    let mut names: Vec<String> = std::fs::read_dir(saves.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names[0].starts_with("table-1-tutorial-7-"), "{names:?}");
+    assert!(names[1].starts_with("table-2-tutorial-7-"), "{names:?}");
+}

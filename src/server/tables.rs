@@ -227,20 +227,22 @@ impl Tables {
     ) -> Result<Arc<Table>, String> {
         let scenario = source.build().map_err(|e| e.to_string())?;
         let controllers = bots.map(|b| b.map_or(Controller::Human, Controller::Bot));
-        let mut session = Session::new(
+        let mut map = self.map();
+        let id = map.keys().next_back().map_or(1, |last| last + 1);
+        // The save's name starts with the table's number, as the console and reports say it.
+        let mut session = Session::new_named(
             source.clone(),
             Arc::new(scenario),
             seed,
             controllers,
             self.saves_dir.as_deref(),
+            &format!("table-{id}-"),
         );
         for (seat, bot) in Seat::ALL.into_iter().zip(bots) {
             session.set_open(seat, bot.is_none());
         }
         let (version, _) = watch::channel(0);
         let (wake, woken) = mpsc::channel();
-        let mut map = self.map();
-        let id = map.keys().next_back().map_or(1, |last| last + 1);
         let table = Arc::new(Table {
             id,
             source: source.clone(),

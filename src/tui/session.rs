@@ -138,10 +138,24 @@ impl Session {
         controllers: [Controller; 3],
         saves_dir: Option<&Path>,
     ) -> Session {
+        Session::new_named(source, scenario, seed, controllers, saves_dir, "")
+    }
+
+    /// Like [`Session::new`], with `prefix` before the save file's name (a server's
+    /// `table-3-`, so its saves can be told apart by table).
+    pub fn new_named(
+        source: ScenarioSource,
+        scenario: Arc<Scenario>,
+        seed: u64,
+        controllers: [Controller; 3],
+        saves_dir: Option<&Path>,
+        prefix: &str,
+    ) -> Session {
         let game = Game::new(scenario, seed);
         let seats = controllers.map(|c| c.key().to_string());
         let save_path = saves_dir.map(|dir| {
-            claim_unused_path(&dir.join(save::file_name(&game.scenario().name, seed, &seats)))
+            let name = save::file_name(&game.scenario().name, seed, &seats);
+            claim_unused_path(&dir.join(format!("{prefix}{name}")))
         });
         let session = Session::assemble(game, source, controllers, Vec::new(), save_path);
         session.autosave();
