@@ -1061,3 +1061,43 @@ fn a_pledge_that_does_not_agree_its_basket_says_why_in_its_details() {
     }
     panic!("no seed put a pledge in an open basket");
 }
+
+#[test]
+fn the_seat_whose_posture_closes_the_round_still_sees_the_round_end_as_change() {
+    use ceasefire::engine::Meter;
+    use ceasefire::scenario::ScenarioSource;
+    use ceasefire::tui::Session;
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    let scenario = std::sync::Arc::new(source.build().unwrap());
+    let saves = tempfile::tempdir().unwrap();
+    let mut session = Session::new(
+        source,
+        scenario,
+        7,
+        [Controller::Human; 3],
+        Some(saves.path()),
+    );
+    // Every seat passes through round 1; Afghanistan's posture is the round's last move.
+    let mut before_last_posture = None;
+    while session.game().round() == 1 {
+        let (seat, decision) = session.game().to_act().unwrap();
+        if (seat, decision) == (Seat::Afghanistan, Decision::Posture) {
+            before_last_posture = Some(session.game().meters());
+        }
+        let pass = session.passive_action().unwrap();
+        session.act(pass).unwrap();
+    }
+    let before = before_last_posture.expect("Afghanistan took a posture");
+    // A posture does nothing by itself: the reveal, the round's end (a round without
+    // progress costs Credibility) and the next event are all change since that move.
+    assert_eq!(session.meters_at_last_action(Seat::Afghanistan), before);
+    let now = session.game().meters();
+    assert!(
+        now.get(Meter::Credibility) < before.get(Meter::Credibility),
+        "{before:?} → {now:?}"
+    );
+    // A resumed game measures from the same point.
+    let path = session.save().unwrap();
+    let resumed = Session::resume(ceasefire::save::load(&path).unwrap(), &path).unwrap();
+    assert_eq!(resumed.meters_at_last_action(Seat::Afghanistan), before);
+}

@@ -3,7 +3,9 @@
 //! the actions people choose.
 
 use crate::bot::{Bot, Policy};
-use crate::engine::{Action, Game, Meters, RuleError, Scenario, Seat, SeatView, Viewer};
+use crate::engine::{
+    Action, Game, LogEntry, LogEvent, Meters, RuleError, Scenario, Seat, SeatView, Viewer,
+};
 use crate::save::{self, Note, SaveError, SaveFile};
 use crate::scenario::ScenarioSource;
 use crate::sim::derive_seed;
@@ -594,8 +596,12 @@ impl Session {
     }
 
     fn apply(&mut self, action: Action) -> Result<(), RuleError> {
-        self.game.apply(action)?;
-        self.meters_at_last_action[action.seat().index()] = self.game.meters();
+        let before = self.game.meters();
+        let entries = self.game.apply(action)?;
+        self.meters_at_last_action[action.seat().index()] = match action {
+            Action::Undo { .. } => self.game.meters(),
+            _ => after_own_part(before, &entries),
+        };
         let log_len = self.game.log().len();
         self.reasons.retain(|r| r.log_index < log_len);
         Ok(())
@@ -715,12 +721,43 @@ fn meters_after_last_actions(game: &Game) -> [Meters; 3] {
     let mut after = [game.scenario().start; 3];
     let mut replay = Game::new(game.scenario().clone(), game.seed());
     for action in game.actions() {
-        if replay.apply(*action).is_err() {
+        let before = replay.meters();
+        let Ok(entries) = replay.apply(*action) else {
             break;
-        }
-        after[action.seat().index()] = replay.meters();
+        };
+        after[action.seat().index()] = match action {
+            Action::Undo { .. } => replay.meters(),
+            _ => after_own_part(before, &entries),
+        };
     }
     after
+}
+
+/// The meters once an action's own effects were applied (from `before` and the log entries
+/// the action wrote), leaving out what the game then resolved by itself: the postures'
+/// reveal, the round-end tests and upkeep, the next event, a refused accord. So a seat whose
+/// move closed a phase still sees all of that as change on its next turn.
+pub fn after_own_part(before: Meters, entries: &[LogEntry]) -> Meters {
+    let mut meters = before;
+    for entry in entries {
+        match entry.event {
+            LogEvent::MeterChanged { meter, now, .. } => meters.set(meter, i32::from(now)),
+            LogEvent::PostureTaken { .. }
+            | LogEvent::HardlineEscalated { .. }
+            | LogEvent::CommitmentTested { .. }
+            | LogEvent::CommitmentBroken { .. }
+            | LogEvent::CommitmentHonoured { .. }
+            | LogEvent::UnilateralPull
+            | LogEvent::Stalled
+            | LogEvent::RoundStarted
+            | LogEvent::EventRevealed { .. }
+            | LogEvent::Injected { .. }
+            | LogEvent::AccordRefused
+            | LogEvent::GameOver { .. } => break,
+            _ => {}
+        }
+    }
+    meters
 }
 
 /// The seat a player moves to in a rematch: Pakistan's player argues Afghanistan's case,
