@@ -847,22 +847,25 @@ fn the_saves_list_shows_each_game_with_its_seed_and_scrolls() {
         screen.contains("PK random · AF random · MD random · seed"),
         "who played shows before what a narrow screen cuts:\n{screen}"
     );
-    assert!(screen.contains("0 more above · 2 more below"), "{screen}");
+    // Room is kept at the bottom for why a file cannot be read.
+    assert!(screen.contains("0 more above · 4 more below"), "{screen}");
     // End goes to the last, Home back to the first.
     press(&mut app, KeyCode::End);
-    assert!(render(&mut app, (80, 24)).contains("2 more above · 0 more below"));
+    assert!(render(&mut app, (80, 24)).contains("4 more above · 0 more below"));
     press(&mut app, KeyCode::Home);
-    assert!(render(&mut app, (80, 24)).contains("0 more above · 2 more below"));
+    assert!(render(&mut app, (80, 24)).contains("0 more above · 4 more below"));
     // Moving past the last one shown scrolls the list.
     for _ in 0..11 {
         press(&mut app, KeyCode::Down);
     }
     let screen = render(&mut app, (80, 24));
-    assert!(screen.contains("2 more above · 0 more below"), "{screen}");
+    assert!(screen.contains("4 more above · 0 more below"), "{screen}");
     assert!(
         screen.contains("broken.json: cannot be read") && screen.contains("not a readable save"),
         "{screen}"
     );
+    // Selected, it says why in full, down to the line and column.
+    assert!(screen.contains("at line 1 column"), "{screen}");
 }
 
 #[test]

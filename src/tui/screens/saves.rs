@@ -7,6 +7,7 @@ use crate::save;
 use crate::tui::app::{Options, Step};
 use crate::tui::keys::Command;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::wrap;
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, Paragraph, Wrap};
@@ -19,6 +20,8 @@ struct Entry {
     path: PathBuf,
     line: String,
     detail: String,
+    /// Why the file cannot be read, whole (the detail line may be cut).
+    error: Option<String>,
     saved_at: u64,
 }
 
@@ -75,18 +78,23 @@ impl SavesState {
                         file.seed,
                         date(file.saved_at),
                     ),
+                    error: None,
                     saved_at: file.saved_at,
                     path,
                 },
-                Err(e) => Entry {
-                    line: format!("{name}: cannot be read"),
-                    detail: short(
+                Err(e) => {
+                    let why = first_line(
                         e.to_string()
                             .trim_start_matches(&format!("{}: ", path.display())),
-                    ),
-                    saved_at: 0,
-                    path,
-                },
+                    );
+                    Entry {
+                        line: format!("{name}: cannot be read"),
+                        detail: why.clone(),
+                        error: Some(format!("{name}: {why}")),
+                        saved_at: 0,
+                        path,
+                    }
+                }
             };
             state.entries.push(entry);
         }
@@ -125,7 +133,7 @@ impl SavesState {
         match Play::load(&entry.path, options) {
             Ok(play) => Step::Play(Box::new(play)),
             Err(e) => {
-                self.notice = Some(short(&e));
+                self.notice = Some(first_line(&e));
                 Step::Stay
             }
         }
@@ -166,10 +174,14 @@ impl SavesState {
             } else {
                 (theme.text(), theme.dim())
             };
-            let marker = if i == self.selected { "▸" } else { " " };
+            let marker = if i == self.selected { "▸ " } else { "  " };
+            let width = usize::from(row.width);
             let lines = vec![
-                Line::styled(format!("{marker}{}", entry.line), style),
-                Line::styled(format!("   {}", entry.detail), detail),
+                wrap::clip_line(
+                    Line::styled(format!("{marker}{}", entry.line), style),
+                    width,
+                ),
+                wrap::clip_line(Line::styled(format!("    {}", entry.detail), detail), width),
             ];
             frame.render_widget(Paragraph::new(lines), row);
         }
@@ -186,7 +198,12 @@ impl SavesState {
                 .inner(Margin::new(1, 0)),
             );
         }
-        if let Some(notice) = &self.notice {
+        // A file that cannot be read says why in full while it is selected.
+        let selected_error = self
+            .entries
+            .get(self.selected)
+            .and_then(|e| e.error.as_ref());
+        if let Some(notice) = self.notice.as_ref().or(selected_error) {
             frame.render_widget(
                 Paragraph::new(notice.as_str())
                     .style(theme.warn())
@@ -201,9 +218,15 @@ impl SavesState {
         }
     }
 
-    /// How many entries fit on the screen at once (below a blank line, above the notice).
+    /// How many entries fit on the screen at once (below a blank line, above the notice,
+    /// whose room is kept whenever a file cannot be read).
     fn fits(&self, area: Rect) -> usize {
-        let notice = if self.notice.is_some() { 4 } else { 0 };
+        let unreadable = self.entries.iter().any(|e| e.error.is_some());
+        let notice = if self.notice.is_some() || unreadable {
+            4
+        } else {
+            0
+        };
         usize::from(area.height.saturating_sub(3 + notice) / ENTRY_ROWS).max(1)
     }
 
@@ -230,13 +253,9 @@ impl SavesState {
     }
 }
 
-fn short(text: &str) -> String {
-    text.lines()
-        .next()
-        .unwrap_or_default()
-        .chars()
-        .take(100)
-        .collect()
+/// The first line of a message (the notice wraps it to the screen's width).
+fn first_line(text: &str) -> String {
+    text.lines().next().unwrap_or_default().to_string()
 }
 
 /// `YYYY-MM-DD HH:MM` (UTC) of a Unix time, without a date library.
