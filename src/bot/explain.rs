@@ -29,8 +29,14 @@ pub fn describe(view: &SeatView, action: &Action) -> String {
                 },
                 (_, Some(id)) => match view.commitments.iter().find(|c| c.id == id) {
                     Some(c) => format!(
-                        "{} on {}'s {} commitment: {}% is too likely to break",
-                        def.name, c.by, c.basket, c.credibility
+                        "{} on {}'s {} commitment #{}: at {}% credible it has a {}% chance \
+                         of breaking at each round's end",
+                        def.name,
+                        c.by,
+                        c.basket,
+                        c.id,
+                        c.credibility,
+                        100u8.saturating_sub(c.credibility)
                     ),
                     None => format!("plays {}", def.name),
                 },

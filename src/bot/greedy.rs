@@ -55,7 +55,11 @@ impl Bot for GreedyBot {
         }
         Choice {
             action: best.0,
-            reason: format!("{} (expects {:+.1})", describe(view, &best.0), best.2),
+            reason: format!(
+                "{} (expects to score {:+.1})",
+                describe(view, &best.0),
+                best.2
+            ),
         }
     }
 }

@@ -103,7 +103,10 @@ impl Bot for SearchBot {
         let (action, expected) = best.unwrap_or((legal[0], 0.0));
         Choice {
             action,
-            reason: format!("{} (expects {expected:+.1})", describe(view, &action)),
+            reason: format!(
+                "{} (expects to score {expected:+.1})",
+                describe(view, &action)
+            ),
         }
     }
 }
