@@ -1104,3 +1104,66 @@ fn the_seat_whose_posture_closes_the_round_still_sees_the_round_end_as_change() 
     let resumed = Session::resume(ceasefire::save::load(&path).unwrap(), &path).unwrap();
     assert_eq!(resumed.meters_at_last_action(Seat::Afghanistan), before);
 }
+
+#[test]
+fn tabling_the_accord_asks_first_and_says_what_a_refusal_costs() {
+    use ceasefire::engine::{Action, LogEvent, Viewer};
+    use ceasefire::scenario::ScenarioSource;
+    use ceasefire::tui::{Play, Session};
+    use std::sync::{Arc, Mutex};
+    // Bots play every seat of a game of people until the mediator could table the accord.
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    let scenario = Arc::new(source.build().unwrap());
+    let ready = (1..60).find_map(|seed| {
+        let mut session = Session::new(
+            source.clone(),
+            scenario.clone(),
+            seed,
+            [Controller::Human; 3],
+            None,
+        );
+        let mut bots = ceasefire::sim::seat_bots(&[Policy::Normal; 3], seed);
+        while let Some((seat, _)) = session.game().to_act() {
+            let legal = session.game().legal_actions(seat);
+            if legal.contains(&Action::TableAccord { seat }) {
+                return Some(session);
+            }
+            let view = session.game().view(Viewer::Seat(seat));
+            let choice = bots[seat.index()].choose(&view, &legal);
+            session.act(choice.action).unwrap();
+        }
+        None
+    });
+    let session = Arc::new(Mutex::new(ready.expect("some seed gets the accord ready")));
+    let mut app = App::remote(
+        options(),
+        Play::remote(
+            session.clone(),
+            Viewer::Seat(Seat::Mediator),
+            Speed::Instant,
+        ),
+    );
+    let tabled = |session: &Arc<Mutex<Session>>| {
+        let session = session.lock().unwrap();
+        let log = session.game().log();
+        log.iter().any(|e| e.event == LogEvent::AccordTabled)
+    };
+    press(&mut app, KeyCode::Char('a'));
+    let screen = render(&mut app, (120, 40));
+    assert!(
+        screen.contains("Table the accord for signature"),
+        "{screen}"
+    );
+    assert!(screen.contains("If either refuses"), "{screen}");
+    assert!(screen.contains("Trust −5 and Credibility −5"), "{screen}");
+    assert!(screen.contains("Agreed: Security"), "{screen}");
+    assert!(!tabled(&session), "nothing is tabled before Enter");
+    // Esc: not yet.
+    press(&mut app, KeyCode::Esc);
+    assert!(!tabled(&session));
+    assert!(!render(&mut app, (120, 40)).contains("Table the accord for signature"));
+    // Asked again and confirmed, the accord goes to the vote.
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Enter);
+    assert!(tabled(&session));
+}

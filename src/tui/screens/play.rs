@@ -3,7 +3,7 @@
 
 use super::table::{self, Panel, Picker, TableUi};
 use super::{debrief, hit};
-use crate::engine::{Action, Decision, Seat, SeatView, Viewer};
+use crate::engine::{Action, Basket, Decision, Meter, Seat, SeatView, Viewer};
 use crate::save;
 use crate::scenario::ScenarioSource;
 use crate::tui::app::{Options, Speed, Step};
@@ -643,7 +643,51 @@ impl Play {
             self.notice = Some(format!("The accord cannot be tabled: {why}."));
             return;
         }
-        self.simple(|seat| Action::TableAccord { seat }, "table the accord");
+        let Some(seat) = self.actor().filter(|&s| s == Seat::Mediator) else {
+            self.notice = Some("You cannot table the accord now: it is not your turn.".into());
+            return;
+        };
+        // A refusal costs, so the mediator sees what is at stake before tabling it.
+        let view = self.view();
+        let rules = &view.scenario.rules;
+        let agreed: Vec<String> = Basket::ALL
+            .iter()
+            .filter(|b| view.baskets[b.index()].is_agreed())
+            .map(|b| b.to_string())
+            .collect();
+        let trust = view.meters.get(Meter::Trust);
+        let verified = view.baskets[Basket::Verification.index()].is_agreed();
+        let kind = if trust >= rules.durable_trust && verified {
+            format!(
+                "signed as things stand it is a durable peace (Trust {trust} ≥ {} and \
+                 Verification agreed)",
+                rules.durable_trust
+            )
+        } else if verified {
+            format!(
+                "signed as things stand it is a fragile accord (Trust {trust}: a durable peace \
+                 needs {})",
+                rules.durable_trust
+            )
+        } else {
+            "signed as things stand it is a fragile accord (a durable peace needs Verification \
+             agreed)"
+                .to_string()
+        };
+        self.ui.picker = Some(Picker {
+            title: "Table the accord".into(),
+            intro: format!(
+                "Agreed: {}. Both delegations vote now; {kind}. If either refuses, Trust −{cost} \
+                 and Credibility −{cost}. Esc: not yet.",
+                agreed.join(", "),
+                cost = rules.refused_accord_trust
+            ),
+            options: vec![(
+                "Table the accord for signature".to_string(),
+                Action::TableAccord { seat },
+            )],
+            selected: 0,
+        });
     }
 
     fn undo(&mut self) {
