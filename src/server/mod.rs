@@ -200,10 +200,9 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         keys: vec![key.clone()],
         // A backstop: each connection closes itself after `idle_timeout` without a key.
         inactivity_timeout: Some(config.idle_timeout * 2),
-        // A client that stops answering (a frozen laptop, a half-open link) is dropped after
-        // about a minute, so its seat shows as away and the player can take it back.
-        keepalive_interval: Some(Duration::from_secs(15)),
-        keepalive_max: 3,
+        // No SSH keepalives: russh sends them before authentication too, and OpenSSH ends
+        // the login of anyone slower than the interval to type a password ("bad message
+        // during authentication: type 80"). TCP keepalives on the socket stand in for them.
         nodelay: true,
         ..Default::default()
     });
@@ -215,6 +214,7 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         let socket = tokio::net::TcpListener::bind(config.bind)
             .await
             .map_err(|e| ServeError::io(Path::new(&config.bind.to_string()), e))?;
+        keep_alive(&socket);
         // A closed stdout (a supervisor that stopped reading) must not stop the server.
         use std::io::Write;
         let mut out = std::io::stdout().lock();
@@ -250,6 +250,21 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         }
         Ok(())
     })
+}
+
+/// TCP keepalives on the listening socket, which the connections it accepts inherit: a
+/// client whose machine stops answering (a laptop asleep, a link gone) is dropped after about
+/// a minute, so its seat shows as away and the player can take it back.
+fn keep_alive(listener: &tokio::net::TcpListener) {
+    let socket = socket2::SockRef::from(listener);
+    let probes = socket2::TcpKeepalive::new()
+        .with_time(Duration::from_secs(20))
+        .with_interval(Duration::from_secs(10))
+        .with_retries(4);
+    // Without them the server still works; the idle timeout then frees the seat.
+    let _ = socket.set_tcp_keepalive(&probes);
+    // Frames the client's machine never acknowledges end the connection as well.
+    let _ = socket.set_tcp_user_timeout(Some(Duration::from_secs(60)));
 }
 
 async fn shutdown_signal() {
@@ -318,4 +333,34 @@ fn join_line(address: SocketAddr, bots: &[Option<Policy>; 3], console: bool) -> 
          name opens the lobby; {facilitator})",
         address.port()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepted_connections_inherit_the_listeners_tcp_keepalives() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            keep_alive(&listener);
+            let address = listener.local_addr().unwrap();
+            let _client = tokio::net::TcpStream::connect(address).await.unwrap();
+            let (accepted, _) = listener.accept().await.unwrap();
+            let socket = socket2::SockRef::from(&accepted);
+            assert!(socket.keepalive().unwrap());
+            assert_eq!(
+                socket.tcp_keepalive_time().unwrap(),
+                Duration::from_secs(20)
+            );
+            assert_eq!(
+                socket.tcp_user_timeout().unwrap(),
+                Some(Duration::from_secs(60))
+            );
+        });
+    }
 }
