@@ -175,6 +175,11 @@ fn leaving_the_console_asks_first_and_home_and_end_pick_the_first_and_last_table
     assert_eq!(opened(&mut console), Some(Request::Open(2)));
     console.handle(Some(Command::Home), None, &tables, reports.path());
     assert_eq!(opened(&mut console), Some(Request::Open(1)));
+
+    // Back from looking at table 2, the console still has table 2 selected.
+    let mut back = Dashboard::at_table(2, &tables);
+    assert_eq!(opened(&mut back), Some(Request::Open(2)));
+    assert!(draw(&back, &tables, 120, 24).contains("▸    2"));
 }
 
 #[test]

@@ -332,7 +332,8 @@ impl Connection {
                         && let Event::Key(key) = &event
                         && matches!(keys::command_for(*key), Some(Command::Back | Command::Quit))
                     {
-                        screen.view = View::Dashboard(Dashboard::default());
+                        screen.view =
+                            View::Dashboard(Dashboard::at_table(table.id, &self.shared.tables));
                         continue;
                     }
                     let before = table.lock().game().actions().len();
@@ -343,7 +344,8 @@ impl Connection {
                     }
                     if app.should_quit() {
                         if *from_console {
-                            screen.view = View::Dashboard(Dashboard::default());
+                            screen.view =
+                                View::Dashboard(Dashboard::at_table(table.id, &self.shared.tables));
                         } else {
                             left = true;
                         }

@@ -87,6 +87,19 @@ pub struct Dashboard {
 }
 
 impl Dashboard {
+    /// The console with table `id` selected: where the facilitator comes back to after
+    /// looking at that table, so the next key acts on it.
+    pub fn at_table(id: u32, tables: &Tables) -> Dashboard {
+        Dashboard {
+            selected: tables
+                .all()
+                .iter()
+                .position(|t| t.id == id)
+                .unwrap_or_default(),
+            ..Dashboard::default()
+        }
+    }
+
     /// Whether the console is taking typed text (an event written on the spot).
     pub fn typing(&self) -> bool {
         self.writing.is_some()
