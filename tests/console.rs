@@ -240,6 +240,14 @@ fn when_the_decision_clock_runs_out_the_seat_passes() {
     }
     assert!(waiting_for_pakistan());
     table.set_clock(Some(Duration::from_millis(300)));
+    // Nobody has taken Pakistan's seat yet: the clock waits for a person.
+    assert!(
+        table.lock().deadline().is_none(),
+        "no clock for an empty seat"
+    );
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(waiting_for_pakistan(), "an empty seat does not pass");
+    table.claim(Seat::Pakistan, 1).unwrap();
     assert!(
         table.lock().deadline().is_some(),
         "the clock runs for the person to act"
@@ -555,6 +563,7 @@ fn the_decision_clock_starts_for_a_person_whose_turn_comes_after_a_bots() {
         Some(Seat::Pakistan),
         "the mediators' bot moves first"
     );
+    table.claim(Seat::Pakistan, 1).unwrap();
     table.set_clock(Some(Duration::from_secs(60)));
     let pakistan_to_act =
         || table.lock().game().to_act().map(|(seat, _)| seat) == Some(Seat::Pakistan);

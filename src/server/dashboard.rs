@@ -596,11 +596,16 @@ impl Columns {
                 .collect()
         };
         let (away, open) = (seats_with(Occupant::Away), seats_with(Occupant::Free));
+        let missing = match (away.is_empty(), open.is_empty()) {
+            (false, false) => format!("waiting: {} away, {} open", away.join(" "), open.join(" ")),
+            (false, true) => format!("waiting: {} away", away.join(" ")),
+            (true, false) => format!("open: {}", open.join(" ")),
+            (true, true) => String::new(),
+        };
         let state = match (game.outcome(), session.paused()) {
             (Some(outcome), _) => outcome.to_string(),
             (None, true) => format!("⏸ paused{clock}"),
-            (None, false) if !away.is_empty() => format!("waiting: {} away", away.join(" ")),
-            (None, false) if !open.is_empty() => format!("open: {}", open.join(" ")),
+            (None, false) if !missing.is_empty() => format!("{missing}{clock}"),
             (None, false) => format!("playing{clock}"),
         };
         // A mini gauge: one block a meter, in the order of the key line's names.

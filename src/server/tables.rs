@@ -80,10 +80,16 @@ impl Table {
     fn refresh_timer(&self) {
         let now = Instant::now();
         let clock = self.clock();
+        let occupants = self.occupants();
         let mut session = self.lock();
         let moves = seat_moves(session.game());
+        // Nobody thinks in an empty seat: while the seat to act is open or its player away,
+        // the time and the clock wait as they do in a pause.
+        let waiting = session.game().to_act().is_some_and(|(seat, _)| {
+            matches!(occupants[seat.index()], Occupant::Free | Occupant::Away)
+        });
         let mut timer = self.timer();
-        timer.observe(now, moves, session.paused());
+        timer.observe(now, moves, session.paused() || waiting);
         let deadline = clock
             .filter(|_| session.human_to_act().is_some())
             .and_then(|limit| timer.deadline(now, limit));
