@@ -250,9 +250,14 @@ fn with_password(server: &Server, user: &str, password: &str) -> String {
 
 /// Plays a pane's seat to the end: passes, and takes the first option of every prompt.
 fn play_to_the_end(pane: &Pane) {
+    play_until(pane, "debrief");
+}
+
+/// Passes (and takes each prompt's first option) until `wanted` is on the screen.
+fn play_until(pane: &Pane, wanted: &str) {
     for _ in 0..200 {
         let screen = pane.screen();
-        if screen.contains("debrief") {
+        if screen.contains(wanted) {
             return;
         }
         if screen.contains("The talks are over") {
@@ -272,7 +277,7 @@ fn play_to_the_end(pane: &Pane) {
         }
         std::thread::sleep(std::time::Duration::from_millis(150));
     }
-    panic!("the game never ended:\n{}", pane.screen());
+    panic!("never saw {wanted:?}:\n{}", pane.screen());
 }
 
 #[test]
@@ -330,9 +335,20 @@ fn the_facilitator_pauses_one_table_and_writes_the_reports() {
     console.keys(&["i"]);
     console.wait_for("Inject an event into table 1", 10);
     console.keys(&["Enter"]);
-    console.wait_for("into table 1: it comes at the event phase", 10);
-    one.wait_for("facilitator injects", 10);
-    assert!(!two.screen().contains("facilitator injects"));
+    let notice = console.wait_for("into table 1: it comes at the event phase", 10);
+    let name = notice
+        .split("Injected \"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the console names the event")
+        .to_string();
+    // A surprise until it comes: the players are not told in advance.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(!one.screen().contains("injects"), "{}", one.screen());
+    // At the next event phase it is table 1's event, marked as an inject.
+    let first_word = name.split(' ').next().unwrap_or_default();
+    play_until(&one, &format!("This round: {first_word}"));
+    assert!(!two.screen().contains(&name), "{}", two.screen());
 
     play_to_the_end(&one);
     play_to_the_end(&two);
@@ -346,6 +362,9 @@ fn the_facilitator_pauses_one_table_and_writes_the_reports() {
         report.contains("## Injects") && report.contains("INJECT"),
         "{report}"
     );
+    let other = server.saves().join("reports").join("table-2.md");
+    let other = std::fs::read_to_string(other).unwrap();
+    assert!(!other.contains("INJECT"), "{other}");
     let one = server.saves().join("reports").join("table-1.md");
     let one = std::fs::read_to_string(one).unwrap();
     assert!(

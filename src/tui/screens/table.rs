@@ -706,7 +706,13 @@ fn draw_detail(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, th
 /// far it can scroll back.
 fn draw_log(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, theme: Theme) -> usize {
     let focused = ui.focus == Panel::Log;
-    let lines = log::lines(&data.view.scenario, data.log, data.reasons, theme);
+    let lines = log::lines(
+        &data.view.scenario,
+        data.log,
+        data.reasons,
+        data.view.viewer,
+        theme,
+    );
     let block = panel(
         if ui.log_scroll > 0 {
             " Log (scrolled: End follows) ".to_string()

@@ -1,16 +1,17 @@
 //! The public log as lines: a header per round, every entry in words, meter changes indented,
 //! and each bot's one-line reason just before what its move did.
 
-use crate::engine::{LogEntry, LogEvent, Scenario};
+use crate::engine::{LogEntry, LogEvent, Scenario, Viewer};
 use crate::tui::session::Reason;
 use crate::tui::theme::Theme;
 use ratatui::prelude::*;
 
-/// Every line of the log, oldest first.
+/// Every line of the log as `viewer` may read it, oldest first.
 pub fn lines(
     scenario: &Scenario,
     log: &[LogEntry],
     reasons: &[Reason],
+    viewer: Viewer,
     theme: Theme,
 ) -> Vec<Line<'static>> {
     let mut out = Vec::with_capacity(log.len() + reasons.len() + 12);
@@ -34,6 +35,10 @@ pub fn lines(
             ]));
         }
         if matches!(entry.event, LogEvent::RoundStarted) {
+            continue;
+        }
+        // An inject is a surprise until its event phase: only the facilitator sees it coming.
+        if matches!(entry.event, LogEvent::InjectQueued { .. }) && viewer != Viewer::Facilitator {
             continue;
         }
         let text = entry.describe(scenario);
