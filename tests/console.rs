@@ -113,6 +113,29 @@ fn pausing_from_the_console_stops_a_table_and_resuming_restarts_it() {
     );
     console.handle(Some(Command::TableAccord), None, &tables, reports.path());
     assert!(tables.all().iter().all(|t| !t.paused()), "and resumes them");
+
+    // A finished table has nothing to pause, alone or with the others.
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    let done = tables.open(&source, 3, [Some(Policy::Random); 3]).unwrap();
+    for _ in 0..500 {
+        if done.lock().game().outcome().is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(done.lock().game().outcome().is_some(), "the bots finish");
+    let mut console = Dashboard::at_table(done.id, &tables);
+    console.handle(Some(Command::Pass), None, &tables, reports.path());
+    assert!(!done.paused());
+    assert!(
+        console
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("has finished: nothing to pause")
+    );
+    console.handle(Some(Command::TableAccord), None, &tables, reports.path());
+    assert!(!done.paused() && first.paused(), "only the tables in play");
 }
 
 #[test]

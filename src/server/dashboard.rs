@@ -225,6 +225,13 @@ impl Dashboard {
             (Some(Command::Confirm), _) => return selected.map(|t| Request::Open(t.id)),
             (Some(Command::Pass), _) => {
                 if let Some(table) = selected {
+                    if table.lock().game().outcome().is_some() {
+                        self.notice = Some(format!(
+                            "Table {} has finished: nothing to pause.",
+                            table.id
+                        ));
+                        return None;
+                    }
                     let pause = !table.paused();
                     table.set_paused(pause);
                     self.notice = Some(format!(
@@ -235,12 +242,17 @@ impl Dashboard {
                 }
             }
             (Some(Command::TableAccord), _) => {
-                let pause = !all.iter().all(|t| t.paused());
-                for table in &all {
+                // Finished tables have nothing to pause.
+                let playing: Vec<&Arc<Table>> = all
+                    .iter()
+                    .filter(|t| t.lock().game().outcome().is_none())
+                    .collect();
+                let pause = !playing.iter().all(|t| t.paused());
+                for table in playing {
                     table.set_paused(pause);
                 }
                 self.notice = Some(format!(
-                    "Every table {}.",
+                    "Every table in play {}.",
                     if pause { "paused" } else { "resumed" }
                 ));
             }
