@@ -403,6 +403,11 @@ fn an_event_written_on_the_spot_is_injected_and_survives_a_save() {
         .position(|e| e.name == "Quake in Kunar")
         .unwrap() as u16;
     assert!(game.scenario().events[usize::from(quake)].inject);
+    // Its text says what it does, as every event's does.
+    assert_eq!(
+        game.scenario().events[usize::from(quake)].text,
+        "Aid convoys need both armies. Trust +4, Afghan pressure -3."
+    );
     assert!(
         game.log()
             .iter()

@@ -55,11 +55,33 @@ impl ScenarioSource {
             .iter()
             .map(|(meter, delta)| format!("{meter} = {delta}"))
             .collect();
+        // Like every event's text, it says what the event does: the facilitator's words, then
+        // the meter changes.
+        let changes: Vec<String> = event
+            .effects
+            .iter()
+            .map(|(key, delta)| {
+                let name = crate::engine::Meter::ALL
+                    .into_iter()
+                    .find(|m| m.key() == key)
+                    .map_or_else(|| key.clone(), |m| m.to_string());
+                format!("{name} {delta:+}")
+            })
+            .collect();
+        let text = if changes.is_empty() {
+            event.text.clone()
+        } else {
+            format!(
+                "{}. {}.",
+                event.text.trim_end_matches('.'),
+                changes.join(", ")
+            )
+        };
         file.push_str(&format!(
             "[[event]]\nid = {}\nname = {}\ntext = {}\neffects = {{ {} }}\ninject = true\n\n",
             quote(&id),
             quote(&event.name),
-            quote(&event.text),
+            quote(&text),
             effects.join(", ")
         ));
         id
