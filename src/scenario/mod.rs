@@ -68,14 +68,13 @@ impl ScenarioSource {
                 format!("{name} {delta:+}")
             })
             .collect();
+        let words = event.text.trim().trim_end_matches('.');
         let text = if changes.is_empty() {
             event.text.clone()
+        } else if words.is_empty() {
+            format!("{}.", changes.join(", "))
         } else {
-            format!(
-                "{}. {}.",
-                event.text.trim_end_matches('.'),
-                changes.join(", ")
-            )
+            format!("{words}. {}.", changes.join(", "))
         };
         file.push_str(&format!(
             "[[event]]\nid = {}\nname = {}\ntext = {}\neffects = {{ {} }}\ninject = true\n\n",
