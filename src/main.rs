@@ -143,6 +143,10 @@ struct ServeArgs {
     /// Allow anyone to connect on a non-loopback address without authentication.
     #[arg(long)]
     open: bool,
+    /// Bring back the unfinished tables of an earlier run from the saves folder (after a
+    /// restart or a crash); players log in as before. New tables open only if none is found.
+    #[arg(long)]
+    resume: bool,
     /// Most connections at once.
     #[arg(long, default_value_t = 100)]
     max_connections: usize,
@@ -493,6 +497,7 @@ fn serve(args: ServeArgs, ui: &UiArgs) -> Result<ExitCode> {
         authorized_keys: args.authorized_keys,
         facilitator_password: args.facilitator_password,
         open: args.open,
+        resume: args.resume,
         saves_dir: Some(save::saves_dir(ui.saves.as_deref())),
         max_connections: args.max_connections,
         idle_timeout: std::time::Duration::from_secs(

@@ -20,7 +20,29 @@ struct Server {
 
 impl Server {
     fn start(extra: &[&str]) -> Server {
+        Server::start_in(tempfile::tempdir().unwrap(), extra)
+    }
+
+    /// Stops the server as a facilitator would (SIGTERM) and starts it again on the same
+    /// saves folder and host key, with `extra` arguments; returns the new server and the
+    /// lines it printed after the first.
+    fn restart(mut self, extra: &[&str]) -> (Server, String) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let _ = self.child.wait();
         let dir = tempfile::tempdir().unwrap();
+        let old = std::mem::replace(&mut self.dir, dir);
+        drop(self);
+        let mut server = Server::start_in(old, extra);
+        let mut printed = String::new();
+        for _ in 0..2 {
+            let _ = server._stdout.read_line(&mut printed);
+        }
+        (server, printed)
+    }
+
+    fn start_in(dir: tempfile::TempDir, extra: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_ceasefire"))
             .arg("--saves")
             .arg(dir.path().join("saves"))
@@ -508,4 +530,45 @@ fn stopping_the_server_leaves_clients_clean() {
     assert!(text.contains("server is stopping"), "{text}");
     pk.assert_restored();
     let _ = server.child.wait();
+}
+
+#[test]
+fn after_a_restart_with_resume_a_player_carries_on_where_the_game_was() {
+    if !ssh_available() {
+        return;
+    }
+    let server = Server::start(&[]);
+    let Some(pk) = Pane::start("resume-pk", 100, 30, &server.ssh("pakistan", "")) else {
+        return;
+    };
+    pk.wait_for("Brief", 20);
+    pk.keys(&["Enter"]);
+    pk.wait_for("YOUR MOVE", 20);
+    pk.keys(&["p"]);
+    pk.wait_for("Pakistan passed", 10);
+    let saved = |server: &Server| {
+        let path = std::fs::read_dir(server.saves())
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.to_string_lossy().contains("table-1-"))
+            .expect("table 1's save");
+        ceasefire::save::load(&path).unwrap().game.actions().len()
+    };
+    let before = saved(&server);
+    assert!(before > 0);
+
+    // The server stops: the player is told how the game carries on.
+    let (server, printed) = server.restart(&["--resume"]);
+    let told = pk.wait_for("EXIT=", 20);
+    assert!(told.contains("--resume"), "{told}");
+    pk.assert_restored();
+    assert!(printed.contains("Resumed table 1"), "{printed}");
+
+    // Back as Pakistan: the same game, straight to the table, nothing lost.
+    let again = Pane::start("resume-pk2", 100, 30, &server.ssh("pakistan", "")).unwrap();
+    let screen = again.wait_for("Pakistan's hand", 20);
+    assert!(!screen.contains("Enter to begin"), "{screen}");
+    assert!(screen.contains("Pakistan passed"), "{screen}");
+    assert_eq!(saved(&server), before, "no new table, no move lost");
 }

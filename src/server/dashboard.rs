@@ -489,7 +489,7 @@ fn rematch(tables: &Tables, table: &Arc<Table>) -> String {
 }
 
 /// `tables 4, 5 and 6`, or `table 4`.
-fn table_list(ids: &[u32]) -> String {
+pub(crate) fn table_list(ids: &[u32]) -> String {
     match ids {
         [one] => format!("table {one}"),
         [rest @ .., last] => {

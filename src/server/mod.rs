@@ -63,6 +63,8 @@ pub struct ServeConfig {
     pub facilitator_password: Option<String>,
     /// Allow anyone on a non-loopback address without authentication.
     pub open: bool,
+    /// Bring back the unfinished tables saved by an earlier run.
+    pub resume: bool,
     /// Where tables autosave.
     pub saves_dir: Option<PathBuf>,
     /// Most connections at once.
@@ -173,10 +175,28 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
     let access = access(&config)?;
     let key = keys::host_key(&config.host_key)?;
     let tables = Arc::new(Tables::new(config.saves_dir.clone(), config.bot_delay));
-    for _ in 0..config.tables.max(1) {
-        tables
-            .open(&config.scenario, config.seed, config.bots)
-            .map_err(ServeError::Table)?;
+    let mut opening = Vec::new();
+    if config.resume {
+        let (resumed, problems) = tables.resume_saved();
+        let folder = config
+            .saves_dir
+            .as_deref()
+            .map_or(String::new(), |d| d.display().to_string());
+        opening.push(match resumed.as_slice() {
+            [] => format!("No unfinished table to resume in {folder}: opening new ones."),
+            ids => format!(
+                "Resumed {} from {folder}: players log in as before.",
+                dashboard::table_list(ids)
+            ),
+        });
+        opening.extend(problems.into_iter().map(|p| format!("Not resumed: {p}")));
+    }
+    if tables.all().is_empty() {
+        for _ in 0..config.tables.max(1) {
+            tables
+                .open(&config.scenario, config.seed, config.bots)
+                .map_err(ServeError::Table)?;
+        }
     }
     let shared = Arc::new(Shared {
         tables,
@@ -230,6 +250,9 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
             "{}",
             join_line(address, &config.bots, config.facilitator_password.is_some())
         );
+        for line in &opening {
+            let _ = writeln!(out, "{line}");
+        }
         let _ = out.flush();
         drop(out);
         let mut listener = Listener {
@@ -294,7 +317,10 @@ async fn leave_clients_clean(shared: &Shared) {
         .collect();
     for (handle, channel) in open {
         let mut bytes = connection::LEAVE.to_vec();
-        bytes.extend_from_slice(b"ceasefire: the server is stopping; your game is saved.\r\n");
+        bytes.extend_from_slice(
+            b"ceasefire: the server is stopping. Every game is saved: when it is started again \
+              with --resume, log in as before to carry on.\r\n",
+        );
         let _ = handle.data(channel, bytes).await;
         let _ = handle.exit_status_request(channel, 0).await;
         let _ = handle.close(channel).await;

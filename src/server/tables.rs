@@ -8,7 +8,7 @@ use crate::engine::Seat;
 use crate::scenario::ScenarioSource;
 use crate::tui::{Controller, Session};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -247,6 +247,26 @@ impl Tables {
         for (seat, bot) in Seat::ALL.into_iter().zip(bots) {
             session.set_open(seat, bot.is_none());
         }
+        let seats = bots.map(|b| b.map_or(Occupant::Free, Occupant::Bot));
+        let table = self.seat_table(&mut map, id, source, seed, bots, session, seats);
+        drop(map);
+        table.changed();
+        Ok(table)
+    }
+
+    /// Builds table `id` around `session` and starts its bot thread.
+    #[allow(clippy::too_many_arguments)]
+    fn seat_table(
+        &self,
+        map: &mut BTreeMap<u32, Arc<Table>>,
+        id: u32,
+        source: &ScenarioSource,
+        seed: u64,
+        bots: [Option<Policy>; 3],
+        session: Session,
+        seats: [Occupant; 3],
+    ) -> Arc<Table> {
+        let moves = seat_moves(session.game());
         let (version, _) = watch::channel(0);
         let (wake, woken) = mpsc::channel();
         let table = Arc::new(Table {
@@ -254,18 +274,74 @@ impl Tables {
             source: source.clone(),
             seed,
             bots,
-            timer: Mutex::new(DecisionTimer::new(Instant::now(), 0)),
+            timer: Mutex::new(DecisionTimer::new(Instant::now(), moves)),
             clock: Mutex::new(None),
             session: Arc::new(Mutex::new(session)),
-            seats: Mutex::new(bots.map(|b| b.map_or(Occupant::Free, Occupant::Bot))),
+            seats: Mutex::new(seats),
             version,
             wake: Mutex::new(wake),
         });
         map.insert(id, table.clone());
-        drop(map);
         spawn_bots(&table, woken, self.bot_delay);
-        table.changed();
-        Ok(table)
+        table
+    }
+
+    /// Brings back the tables of an earlier run of the server: every unfinished game saved
+    /// in the saves folder as `table-N-….json` (the newest for each N) is table N again,
+    /// its people's seats waiting for them to log in as before. Returns the tables' numbers,
+    /// and a line for each save that could not be resumed.
+    pub fn resume_saved(&self) -> (Vec<u32>, Vec<String>) {
+        let Some(dir) = &self.saves_dir else {
+            return (Vec::new(), Vec::new());
+        };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return (Vec::new(), Vec::new());
+        };
+        let mut newest: BTreeMap<u32, (u64, PathBuf, crate::save::Loaded)> = BTreeMap::new();
+        let mut problems = Vec::new();
+        for path in entries.flatten().map(|e| e.path()) {
+            let Some(id) = table_number(&path) else {
+                continue;
+            };
+            match crate::save::load(&path) {
+                Ok(loaded) if loaded.game.outcome().is_none() => {
+                    let at = loaded.file.saved_at;
+                    if newest.get(&id).is_none_or(|(t, _, _)| at >= *t) {
+                        newest.insert(id, (at, path, loaded));
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => problems.push(e.to_string()),
+            }
+        }
+        let mut resumed = Vec::new();
+        let mut map = self.map();
+        for (id, (_, path, loaded)) in newest {
+            let source = loaded.file.scenario.clone();
+            let seed = loaded.file.seed;
+            let mut session = match Session::resume(loaded, &path) {
+                Ok(session) => session,
+                Err(e) => {
+                    problems.push(e);
+                    continue;
+                }
+            };
+            let bots = session.controllers().map(|c| match c {
+                Controller::Bot(policy) => Some(policy),
+                Controller::Human => None,
+            });
+            for (seat, bot) in Seat::ALL.into_iter().zip(bots) {
+                session.set_away(seat, bot.is_none());
+            }
+            let seats = bots.map(|b| b.map_or(Occupant::Away, Occupant::Bot));
+            let table = self.seat_table(&mut map, id, &source, seed, bots, session, seats);
+            resumed.push(table);
+        }
+        drop(map);
+        for table in &resumed {
+            table.changed();
+        }
+        (resumed.iter().map(|t| t.id).collect(), problems)
     }
 
     /// The table with this number.
@@ -319,6 +395,15 @@ fn spawn_bots(table: &Arc<Table>, woken: mpsc::Receiver<()>, delay: Duration) {
             while woken.try_recv().is_ok() {}
         }
     });
+}
+
+/// The table number in a server save's name (`table-3-istanbul-7-….json` → 3).
+fn table_number(path: &Path) -> Option<u32> {
+    if path.extension().is_none_or(|e| e != "json") {
+        return None;
+    }
+    let name = path.file_name()?.to_str()?;
+    name.strip_prefix("table-")?.split('-').next()?.parse().ok()
 }
 
 /// How many moves the seats have made (the facilitator's injects are not theirs).
