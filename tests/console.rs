@@ -498,10 +498,10 @@ fn the_lobby_lists_free_seats_and_highlights_a_new_tables_first_seat() {
         )
         .unwrap();
     let second = tables.open(&source, 7, [None; 3]).unwrap();
-    let lines = Lobby::lines(&tables);
+    let lines = Lobby::default().lines(&tables);
     let texts: Vec<&str> = lines.iter().map(|(text, _)| text.as_str()).collect();
     assert!(
-        texts.iter().any(|t| t.contains("open a table of istanbul")),
+        texts.iter().any(|t| t.contains("scenario: ‹ istanbul ›")),
         "{texts:?}"
     );
     // Table 1 offers only Pakistan: its other seats are bots.
@@ -539,7 +539,11 @@ fn the_lobby_lists_free_seats_and_highlights_a_new_tables_first_seat() {
     // A seat whose player dropped is offered back with a word on whose it is.
     second.claim(Seat::Afghanistan, 41).unwrap();
     second.leave(41);
-    let texts: Vec<String> = Lobby::lines(&tables).into_iter().map(|(t, _)| t).collect();
+    let texts: Vec<String> = Lobby::default()
+        .lines(&tables)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
     assert!(
         texts
             .iter()
@@ -785,4 +789,56 @@ fn a_server_tables_save_is_named_after_the_table() {
     assert_eq!(names.len(), 2, "{names:?}");
     assert!(names[0].starts_with("table-1-tutorial-7-"), "{names:?}");
     assert!(names[1].starts_with("table-2-tutorial-7-"), "{names:?}");
+}
+
+#[test]
+fn the_lobby_opens_a_table_with_the_scenario_and_bots_chosen_line_by_line() {
+    use ceasefire::engine::Seat;
+    use ceasefire::server::lobby::{Choice, Lobby};
+    let tables = room();
+    let mut lobby = Lobby::default();
+    let mut press = |command| lobby.handle(Some(command), &tables);
+    // From the last line ("open this table") up: the mediator, Afghanistan, Pakistan, the
+    // scenario.
+    press(Command::End);
+    press(Command::Up);
+    press(Command::Left); // mediator: normal → easy
+    press(Command::Up);
+    press(Command::Right); // Afghanistan: normal → hard
+    press(Command::Up);
+    press(Command::Confirm); // Pakistan: a player → random (Enter steps too)
+    press(Command::Up);
+    press(Command::Right); // scenario: the next one
+    let texts: Vec<String> = lobby
+        .lines(&tables)
+        .into_iter()
+        .map(|(text, _)| text)
+        .collect();
+    for line in [
+        "Pakistan: ‹ random bot ›",
+        "Afghanistan: ‹ hard bot ›",
+        "Mediator: ‹ easy bot ›",
+        "scenario: ‹ tutorial ›",
+    ] {
+        assert!(texts.iter().any(|t| t.contains(line)), "{line}: {texts:?}");
+    }
+    lobby.handle(Some(Command::End), &tables);
+    assert_eq!(
+        lobby.handle(Some(Command::Confirm), &tables),
+        Some(Choice::Open {
+            scenario: "tutorial",
+            bots: [Some(Policy::Random), Some(Policy::Hard), Some(Policy::Easy)],
+        })
+    );
+    // A seat steps round from the strongest bot back to a player.
+    let mut lobby = Lobby::default();
+    lobby.handle(Some(Command::End), &tables);
+    lobby.handle(Some(Command::Up), &tables);
+    lobby.handle(Some(Command::Right), &tables);
+    lobby.handle(Some(Command::Right), &tables);
+    lobby.handle(Some(Command::End), &tables);
+    assert!(matches!(
+        lobby.handle(Some(Command::Confirm), &tables),
+        Some(Choice::Open { bots, .. }) if bots[Seat::Mediator.index()].is_none()
+    ));
 }

@@ -434,14 +434,21 @@ impl Connection {
                 .and_then(|t| self.sit(t, Viewer::Spectator)),
             Choice::Open { scenario, bots } => crate::scenario::ScenarioSource::find(scenario)
                 .map_err(|e| e.to_string())
-                .and_then(|source| tables.open(&source, self.shared.seed, Choice::bots(bots)))
+                .and_then(|source| tables.open(&source, self.shared.seed, bots))
                 .and_then(|t| {
-                    if bots {
-                        self.sit(t, Viewer::Seat(Seat::Pakistan))
-                    } else {
-                        Ok(View::Lobby(Lobby::after_opening(t.id, &tables)))
+                    // One seat for a person: the opener takes it. None: they watch the bots.
+                    // More: they pick theirs, and tell the others their logins.
+                    let people: Vec<Seat> = Seat::ALL
+                        .into_iter()
+                        .filter(|s| bots[s.index()].is_none())
+                        .collect();
+                    match people.as_slice() {
+                        [] => self.sit(t, Viewer::Spectator),
+                        [seat] => self.sit(t, Viewer::Seat(*seat)),
+                        _ => Ok(View::Lobby(Lobby::after_opening(t.id, &tables))),
                     }
                 }),
+            Choice::Setting(_) => return,
         };
         let table = match &outcome {
             Ok(View::Game { table, .. }) => Some(table.clone()),

@@ -24,30 +24,86 @@ pub enum Choice {
         /// The table.
         table: u32,
     },
-    /// Open a new table.
+    /// Change one setting of the new table (←/→, or Enter to step on).
+    Setting(Setting),
+    /// Open the new table as set.
     Open {
         /// Built-in scenario name.
         scenario: &'static str,
-        /// Bots in the Afghan and mediator seats (else every seat waits for a player).
-        bots: bool,
+        /// The bot in each seat, by seat index; `None`: the seat waits for a player.
+        bots: [Option<Policy>; 3],
     },
 }
 
-impl Choice {
-    /// The seats bots play at a new table.
-    pub fn bots(bots: bool) -> [Option<Policy>; 3] {
-        if bots {
-            [None, Some(Policy::Normal), Some(Policy::Normal)]
-        } else {
-            [None; 3]
+/// A setting of the table the lobby can open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Setting {
+    /// Which built-in scenario.
+    Scenario,
+    /// Who plays a seat: a player or a bot of some level.
+    Seat(Seat),
+}
+
+/// The table the lobby would open: a scenario and who plays each seat.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NewTable {
+    scenario: usize,
+    bots: [Option<Policy>; 3],
+}
+
+impl Default for NewTable {
+    /// Istanbul, you as Pakistan against normal bots: a game that starts at once.
+    fn default() -> NewTable {
+        NewTable {
+            scenario: 0,
+            bots: [None, Some(Policy::Normal), Some(Policy::Normal)],
         }
     }
+}
+
+impl NewTable {
+    /// The choices for a seat, in the order ←/→ step through them.
+    const WHO: [Option<Policy>; 5] = [
+        None,
+        Some(Policy::Random),
+        Some(Policy::Easy),
+        Some(Policy::Normal),
+        Some(Policy::Hard),
+    ];
+
+    fn scenario(&self) -> &'static str {
+        let names = crate::scenario::builtin_names();
+        names[self.scenario % names.len()]
+    }
+
+    /// Steps `setting` forward (`step` 1) or back (`step` −1), round again at the ends.
+    fn step(&mut self, setting: Setting, step: isize) {
+        let turn = |index: usize, len: usize| (index as isize + step).rem_euclid(len as isize);
+        match setting {
+            Setting::Scenario => {
+                let len = crate::scenario::builtin_names().len();
+                self.scenario = turn(self.scenario, len) as usize;
+            }
+            Setting::Seat(seat) => {
+                let slot = &mut self.bots[seat.index()];
+                let at = Self::WHO.iter().position(|w| w == slot).unwrap_or(0);
+                *slot = Self::WHO[turn(at, Self::WHO.len()) as usize];
+            }
+        }
+    }
+}
+
+/// Who plays a seat, in words.
+fn who(bot: Option<Policy>) -> String {
+    bot.map_or("a player".to_string(), |policy| format!("{policy} bot"))
 }
 
 /// What a lobby shows and which line is highlighted.
 #[derive(Clone, Debug, Default)]
 pub struct Lobby {
     selected: usize,
+    /// The table "open this table" would open.
+    new_table: NewTable,
     /// A message (a refused seat, an error).
     pub notice: Option<String>,
 }
@@ -56,12 +112,14 @@ impl Lobby {
     /// The lobby just after opening table `id` for players: says so, with its first free seat
     /// highlighted.
     pub fn after_opening(id: u32, tables: &Tables) -> Lobby {
-        let first_seat = Self::lines(tables)
+        let first_seat = Lobby::default()
+            .lines(tables)
             .into_iter()
             .filter_map(|(_, choice)| choice)
             .position(|choice| matches!(choice, Choice::Join { table, .. } if table == id));
         Lobby {
             selected: first_seat.unwrap_or(0),
+            new_table: NewTable::default(),
             notice: Some(format!(
                 "Table {id} is open: pick a seat above, or log in as pakistan.{id}@, \
                  afghanistan.{id}@ or mediator.{id}@."
@@ -70,7 +128,7 @@ impl Lobby {
     }
 
     /// The lines, with the choice each one makes (headings have none).
-    pub fn lines(tables: &Tables) -> Vec<(String, Option<Choice>)> {
+    pub fn lines(&self, tables: &Tables) -> Vec<(String, Option<Choice>)> {
         let mut out = Vec::new();
         for table in tables.all() {
             out.push((table.summary(), None));
@@ -101,38 +159,49 @@ impl Lobby {
                 Some(Choice::Watch { table: table.id }),
             ));
         }
-        out.push(("New tables".to_string(), None));
-        for scenario in crate::scenario::builtin_names() {
-            for bots in [false, true] {
-                let who = if bots {
-                    "you as Pakistan, normal bots elsewhere"
-                } else {
-                    "every seat for a player"
-                };
-                out.push((
-                    format!("   open a table of {scenario}: {who}"),
-                    Some(Choice::Open { scenario, bots }),
-                ));
-            }
+        // The new table, set line by line: ←/→ change a line, Enter on the last opens it.
+        let draft = self.new_table;
+        out.push(("New table (←/→ change a line)".to_string(), None));
+        out.push((
+            format!("   scenario: ‹ {} ›", draft.scenario()),
+            Some(Choice::Setting(Setting::Scenario)),
+        ));
+        for seat in Seat::ALL {
+            out.push((
+                format!("   {seat}: ‹ {} ›", who(draft.bots[seat.index()])),
+                Some(Choice::Setting(Setting::Seat(seat))),
+            ));
         }
+        out.push((
+            "   open this table".to_string(),
+            Some(Choice::Open {
+                scenario: draft.scenario(),
+                bots: draft.bots,
+            }),
+        ));
         out
     }
 
     /// Reacts to a key; returns a choice when one is made.
     pub fn handle(&mut self, command: Option<Command>, tables: &Tables) -> Option<Choice> {
-        let lines = Self::lines(tables);
+        let lines = self.lines(tables);
         let choosable: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].1.is_some()).collect();
         let n = choosable.len().max(1);
-        match command {
-            Some(Command::Up) => self.selected = (self.selected + n - 1) % n,
-            Some(Command::Down) => self.selected = (self.selected + 1) % n,
-            Some(Command::Home) => self.selected = 0,
-            Some(Command::End) => self.selected = n - 1,
-            Some(Command::Confirm) => {
-                return choosable
-                    .get(self.selected)
-                    .and_then(|&i| lines[i].1.clone());
+        let chosen = choosable
+            .get(self.selected)
+            .and_then(|&i| lines[i].1.clone());
+        match (command, chosen) {
+            (Some(Command::Up), _) => self.selected = (self.selected + n - 1) % n,
+            (Some(Command::Down), _) => self.selected = (self.selected + 1) % n,
+            (Some(Command::Home), _) => self.selected = 0,
+            (Some(Command::End), _) => self.selected = n - 1,
+            (Some(Command::Left), Some(Choice::Setting(setting))) => {
+                self.new_table.step(setting, -1)
             }
+            (Some(Command::Right | Command::Confirm), Some(Choice::Setting(setting))) => {
+                self.new_table.step(setting, 1)
+            }
+            (Some(Command::Confirm), chosen) => return chosen,
             _ => {}
         }
         None
@@ -140,8 +209,9 @@ impl Lobby {
 
     /// Draws the lobby.
     pub fn draw(&self, frame: &mut Frame, tables: &Tables, user: &str, theme: Theme) {
-        let lines = Self::lines(tables);
+        let lines = self.lines(tables);
         let mut choice_index = 0;
+        let mut selected_line = 0;
         let mut text: Vec<Line> = vec![
             Line::raw(format!(
                 "Welcome, {user}. Pick a seat, watch a table, or open a new one."
@@ -153,6 +223,9 @@ impl Lobby {
                 None => text.push(Line::styled(label.clone(), theme.heading())),
                 Some(_) => {
                     let selected = choice_index == self.selected;
+                    if selected {
+                        selected_line = text.len();
+                    }
                     choice_index += 1;
                     let style = if selected {
                         theme.selected()
@@ -172,10 +245,13 @@ impl Lobby {
             .border_style(theme.border())
             .title(Line::styled(" Ceasefire server · lobby ", theme.heading()))
             .title_bottom(Line::styled(
-                " ↑↓ choose · Home/End first/last · Enter select · q leave ",
+                " ↑↓ choose · ←→ change · Home/End first/last · Enter select · q leave ",
                 theme.dim(),
             ));
-        let scroll = (self.selected as u16).saturating_sub(frame.area().height / 2);
+        // The selected line stays in view, near the middle once the list is long.
+        let scroll = u16::try_from(selected_line)
+            .unwrap_or(u16::MAX)
+            .saturating_sub(frame.area().height / 2);
         frame.render_widget(
             Paragraph::new(text)
                 .wrap(Wrap { trim: false })
