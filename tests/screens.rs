@@ -1167,3 +1167,47 @@ fn tabling_the_accord_asks_first_and_says_what_a_refusal_costs() {
     press(&mut app, KeyCode::Enter);
     assert!(tabled(&session));
 }
+
+#[test]
+fn a_demand_newly_aimed_at_you_is_selected_on_the_table() {
+    // A commitment is on the table first, then a demand to Pakistan arrives: the table's
+    // selection goes to the demand, the thing Pakistan will want to answer.
+    for seed in 1..60 {
+        let bot = Controller::Bot(Policy::Random);
+        let mut app = game([Controller::Human, bot, bot], seed);
+        press(&mut app, KeyCode::Enter);
+        settle(&mut app);
+        let mut had_commitment = false;
+        for _ in 0..40 {
+            render(&mut app, (120, 40));
+            let view = {
+                let session = app.play().unwrap().session();
+                if session.game().outcome().is_some() {
+                    break;
+                }
+                session.game().view(Seat::Pakistan)
+            };
+            let to_me = view.demands.iter().find(|d| d.to == Seat::Pakistan);
+            if let (true, Some(demand)) = (had_commitment, to_me) {
+                press(&mut app, KeyCode::Esc);
+                press(&mut app, KeyCode::Tab);
+                press(&mut app, KeyCode::Tab);
+                let screen = render(&mut app, (120, 40));
+                let selected = screen
+                    .lines()
+                    .find(|l| l.contains("▸ #") || l.contains("▸!#"))
+                    .unwrap_or_else(|| panic!("{screen}"));
+                assert!(
+                    selected.contains(&format!("#{} AF→PK", demand.id)),
+                    "{selected}\n{screen}"
+                );
+                return;
+            }
+            had_commitment = to_me.is_none() && !view.commitments.is_empty();
+            press(&mut app, KeyCode::Char('p'));
+            press(&mut app, KeyCode::Enter);
+            settle(&mut app);
+        }
+    }
+    panic!("no seed put a demand to Pakistan on a table with a commitment");
+}

@@ -88,6 +88,20 @@ impl TableUi {
         let items = board::items(view);
         if items != self.board_seen {
             self.board = board::follow_selection(&self.board_seen, self.board, &items);
+            // A demand newly aimed at the viewer is what it will want to act on.
+            let aimed_at_me = |item: &board::Item| match item {
+                board::Item::Demand(id) => view
+                    .demands
+                    .iter()
+                    .any(|d| d.id == *id && view.viewer == Viewer::Seat(d.to)),
+                board::Item::Commitment(_) => false,
+            };
+            if let Some(new) = items
+                .iter()
+                .position(|item| aimed_at_me(item) && !self.board_seen.contains(item))
+            {
+                self.board = new;
+            }
             self.board_seen = items;
         }
         self.board = self.board.min(self.board_seen.len().saturating_sub(1));
