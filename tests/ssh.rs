@@ -572,3 +572,30 @@ fn after_a_restart_with_resume_a_player_carries_on_where_the_game_was() {
     assert!(screen.contains("Pakistan passed"), "{screen}");
     assert_eq!(saved(&server), before, "no new table, no move lost");
 }
+
+#[test]
+fn a_table_picked_in_the_lobby_is_left_back_to_the_lobby() {
+    if !ssh_available() {
+        return;
+    }
+    let server = Server::start(&[]);
+    let Some(maria) = Pane::start("lobby-maria", 100, 30, &server.ssh("maria", "")) else {
+        return;
+    };
+    maria.wait_for("Welcome, maria", 20);
+    // The first line to choose is table 1's Pakistan seat.
+    maria.keys(&["Enter"]);
+    maria.wait_for("Brief", 20);
+    maria.keys(&["Enter"]);
+    maria.wait_for("Pakistan's hand", 20);
+    maria.keys(&["q"]);
+    let asked = maria.wait_for("Back to the lobby?", 10);
+    assert!(asked.contains("pick it again in the lobby"), "{asked}");
+    maria.keys(&["y"]);
+    let lobby = maria.wait_for("Welcome, maria", 10);
+    assert!(lobby.contains("rejoin as Pakistan"), "{lobby}");
+    assert!(!lobby.contains("EXIT="), "still connected:\n{lobby}");
+    // And back to the same seat from there.
+    maria.keys(&["Enter"]);
+    maria.wait_for("Pakistan's hand", 20);
+}

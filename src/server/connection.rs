@@ -72,9 +72,20 @@ enum View {
     Game {
         app: Box<App>,
         table: Arc<Table>,
-        /// Opened from the facilitator's console: leaving goes back to it.
-        from_console: bool,
+        /// Where it was opened from, and so where leaving goes.
+        origin: Origin,
     },
+}
+
+/// Where a connection opened the table it shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Origin {
+    /// Its user name (`pakistan.2@`): leaving ends the connection.
+    Login,
+    /// The lobby: leaving goes back to it.
+    Lobby,
+    /// The facilitator's console: Esc or q goes straight back to it.
+    Console,
 }
 
 /// A connection's screen: its terminal and what it shows.
@@ -217,6 +228,16 @@ impl Connection {
     }
 
     fn sit(&mut self, table: Arc<Table>, viewer: Viewer) -> Result<View, String> {
+        self.sit_from(table, viewer, Origin::Login)
+    }
+
+    /// Like [`Connection::sit`], for a table picked in `origin`.
+    fn sit_from(
+        &mut self,
+        table: Arc<Table>,
+        viewer: Viewer,
+        origin: Origin,
+    ) -> Result<View, String> {
         if let Viewer::Seat(seat) = viewer {
             table.claim(seat, self.id)?;
         }
@@ -226,10 +247,14 @@ impl Connection {
             theme: Theme::new(!self.no_color),
         };
         let play = Play::remote(table.session.clone(), viewer, Speed::Instant);
+        let mut app = App::remote(options, play);
+        if origin == Origin::Lobby {
+            app = app.quits_to_lobby();
+        }
         Ok(View::Game {
-            app: Box::new(App::remote(options, play)),
+            app: Box::new(app),
             table,
-            from_console: false,
+            origin,
         })
     }
 
@@ -322,13 +347,9 @@ impl Connection {
         let mut left = false;
         for event in events {
             match &mut screen.view {
-                View::Game {
-                    app,
-                    table,
-                    from_console,
-                } => {
+                View::Game { app, table, origin } => {
                     // From the console, Esc or q goes straight back to it: nothing is lost.
-                    if *from_console
+                    if *origin == Origin::Console
                         && let Event::Key(key) = &event
                         && matches!(keys::command_for(*key), Some(Command::Back | Command::Quit))
                     {
@@ -343,11 +364,19 @@ impl Connection {
                         table.changed();
                     }
                     if app.should_quit() {
-                        if *from_console {
-                            screen.view =
-                                View::Dashboard(Dashboard::at_table(table.id, &self.shared.tables));
-                        } else {
-                            left = true;
+                        match origin {
+                            Origin::Console => {
+                                screen.view = View::Dashboard(Dashboard::at_table(
+                                    table.id,
+                                    &self.shared.tables,
+                                ));
+                            }
+                            Origin::Lobby => {
+                                // The seat waits for them, as if the link had dropped.
+                                table.leave(self.id);
+                                screen.view = View::Lobby(Lobby::default());
+                            }
+                            Origin::Login => left = true,
                         }
                     }
                 }
@@ -408,7 +437,7 @@ impl Connection {
             screen.view = View::Game {
                 app: Box::new(App::remote(options, play)),
                 table: table.clone(),
-                from_console: true,
+                origin: Origin::Console,
             };
             drop(guard);
             self.watch(&table);
@@ -427,11 +456,11 @@ impl Connection {
             Choice::Join { table, seat } => tables
                 .get(table)
                 .ok_or_else(|| format!("table {table} has closed"))
-                .and_then(|t| self.sit(t, Viewer::Seat(seat))),
+                .and_then(|t| self.sit_from(t, Viewer::Seat(seat), Origin::Lobby)),
             Choice::Watch { table } => tables
                 .get(table)
                 .ok_or_else(|| format!("table {table} has closed"))
-                .and_then(|t| self.sit(t, Viewer::Spectator)),
+                .and_then(|t| self.sit_from(t, Viewer::Spectator, Origin::Lobby)),
             Choice::Open { scenario, bots } => crate::scenario::ScenarioSource::find(scenario)
                 .map_err(|e| e.to_string())
                 .and_then(|source| tables.open(&source, self.shared.seed, bots))
@@ -443,8 +472,8 @@ impl Connection {
                         .filter(|s| bots[s.index()].is_none())
                         .collect();
                     match people.as_slice() {
-                        [] => self.sit(t, Viewer::Spectator),
-                        [seat] => self.sit(t, Viewer::Seat(*seat)),
+                        [] => self.sit_from(t, Viewer::Spectator, Origin::Lobby),
+                        [seat] => self.sit_from(t, Viewer::Seat(*seat), Origin::Lobby),
                         _ => Ok(View::Lobby(Lobby::after_opening(t.id, &tables))),
                     }
                 }),

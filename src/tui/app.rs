@@ -115,6 +115,8 @@ pub struct App {
     quit: bool,
     area: Rect,
     remote: bool,
+    /// Quitting goes back to the server's lobby rather than closing the connection.
+    to_lobby: bool,
 }
 
 impl App {
@@ -127,6 +129,7 @@ impl App {
             quit: false,
             area: Rect::new(0, 0, MIN_SIZE.0, MIN_SIZE.1),
             remote: false,
+            to_lobby: false,
         }
     }
 
@@ -145,6 +148,13 @@ impl App {
         app.screen = Screen::Play(Box::new(play));
         app.remote = true;
         app
+    }
+
+    /// Makes quitting (after the question) a way back to the lobby this table was picked in;
+    /// the question says so.
+    pub fn quits_to_lobby(mut self) -> App {
+        self.to_lobby = true;
+        self
     }
 
     /// The game in play, mutably (a server refreshes it when the table changes).
@@ -392,6 +402,9 @@ impl App {
                     Some(play) if self.remote && !matches!(play.shown(), Viewer::Seat(_)) => {
                         Some("The table plays on; log in again to watch it.")
                     }
+                    Some(_) if self.to_lobby => {
+                        Some("Your seat is kept: pick it again in the lobby to go on.")
+                    }
                     Some(_) if self.remote => Some("Your seat is kept: log in again to go on."),
                     Some(play) if play.session().game().outcome().is_some() => {
                         Some("The game is over (and saved, if saving is on).")
@@ -399,7 +412,12 @@ impl App {
                     Some(play) if play.autosaves() => Some("Saved: continue it from the title."),
                     Some(_) => Some("This game is not being saved."),
                 };
-                screens::help::draw_confirm_quit(frame, theme, note)
+                let question = if self.to_lobby {
+                    "Back to the lobby?"
+                } else {
+                    "Quit Ceasefire?"
+                };
+                screens::help::draw_confirm_quit(frame, theme, question, note)
             }
         }
     }

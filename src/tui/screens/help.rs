@@ -134,8 +134,9 @@ fn draw_keys(frame: &mut Frame, theme: Theme, keys: &[(&str, &str)], hint: &str)
     );
 }
 
-/// Asks whether to quit, with a note on what becomes of the game, if one is running.
-pub fn draw_confirm_quit(frame: &mut Frame, theme: Theme, note: Option<&str>) {
+/// Asks `question` (quit, or leave the table), with a note on what becomes of the game, if
+/// one is running.
+pub fn draw_confirm_quit(frame: &mut Frame, theme: Theme, question: &str, note: Option<&str>) {
     let area = centered(frame.area(), 50, 6);
     frame.render_widget(Clear, area);
     let block = Block::bordered()
@@ -144,7 +145,7 @@ pub fn draw_confirm_quit(frame: &mut Frame, theme: Theme, note: Option<&str>) {
         .title(Line::styled(" Quit? ", theme.heading()));
     let lines = vec![
         Line::from(vec![
-            Span::raw(" Quit Ceasefire?  "),
+            Span::raw(format!(" {question}  ")),
             Span::styled("y", theme.key()),
             Span::raw(" yes   "),
             Span::styled("n", theme.key()),
