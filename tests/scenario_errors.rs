@@ -326,7 +326,49 @@ fn capital_or_cards_from_an_event_with_no_acting_seat() {
         },
         "draw = 1",
     );
-    assert_at(&err, "events.toml", line, "no seat acts", "choice");
+    assert_at(
+        &err,
+        "events.toml",
+        line,
+        "unknown field `draw`",
+        "no seat acts in an event's own effects",
+    );
+}
+
+#[test]
+fn a_misspelt_meter_in_an_event_lists_only_what_an_event_may_change() {
+    let (err, line) = broken(
+        "events.toml",
+        |t| t.replacen("effects = { border = 2 }", "effects = { trsut = 2 }", 1),
+        "trsut = 2",
+    );
+    assert_at(
+        &err,
+        "events.toml",
+        line,
+        "unknown field `trsut`",
+        "did you mean `trust`?",
+    );
+    assert!(err.message.contains("afghanistan_pressure"), "{err}");
+    for not_here in ["rival_pressure", "capital", "draw"] {
+        assert!(!err.message.contains(not_here), "{err}");
+    }
+}
+
+#[test]
+fn an_events_own_effects_have_no_acting_delegation() {
+    let (err, line) = broken(
+        "events.toml",
+        |t| t.replacen("effects = { border = 2 }", "effects = { pressure = 3 }", 1),
+        "pressure = 3",
+    );
+    assert_at(
+        &err,
+        "events.toml",
+        line,
+        "unknown field `pressure`",
+        "an event has no acting delegation: use pakistan_pressure",
+    );
 }
 
 #[test]

@@ -536,11 +536,11 @@ fn scoring(file: &raw::ScoringFile) -> Scoring {
 }
 
 /// Who may use `pressure` / `rival_pressure`: only effects whose actor is always a delegation.
+/// (An event's own effects cannot even name them: their table has only the meters.)
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Actor {
     AlwaysDelegation,
     MaybeMediator,
-    Event,
 }
 
 fn build_effects(
@@ -553,25 +553,10 @@ fn build_effects(
     };
     let e = spanned.get_ref();
     if actor != Actor::AlwaysDelegation && (e.pressure.is_some() || e.rival_pressure.is_some()) {
-        let hint = match actor {
-            Actor::Event => {
-                "an event has no acting delegation: use pakistan_pressure or afghanistan_pressure"
-            }
-            _ => {
-                "only delegations have domestic pressure: limit `seats` to delegations, or use pakistan_pressure / afghanistan_pressure"
-            }
-        };
         return Err(ctx.error(
             spanned.span(),
             "`pressure` and `rival_pressure` need an acting delegation".into(),
-            hint,
-        ));
-    }
-    if actor == Actor::Event && (e.capital.is_some() || e.draw.is_some()) {
-        return Err(ctx.error(
-            spanned.span(),
-            "an event's own effects cannot give `capital` or `draw`: no seat acts".into(),
-            "move them into an option of the event's `choice`, where the choosing seat acts",
+            "only delegations have domestic pressure: limit `seats` to delegations, or use pakistan_pressure / afghanistan_pressure",
         ));
     }
     let fixed = [
@@ -857,7 +842,14 @@ fn build_event(ctx: &FileCtx, e: raw::EventFile) -> Result<EventCard, ScenarioEr
         ));
     }
     Ok(EventCard {
-        effects: build_effects(ctx, &e.effects, Actor::Event)?,
+        effects: build_effects(
+            ctx,
+            &e.effects.map(|spanned| {
+                let span = spanned.span();
+                Spanned::new(span, spanned.into_inner().into())
+            }),
+            Actor::MaybeMediator,
+        )?,
         breaks: e.breaks.map(Spanned::into_inner),
         id: e.id.into_inner(),
         name: e.name,

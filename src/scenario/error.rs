@@ -168,6 +168,19 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
 /// A hint for an error reported by the TOML deserializer, from its message.
 pub fn hint_for_toml_message(message: &str) -> String {
     if let Some((unknown, expected)) = unknown_and_expected(message) {
+        // An event's own effects: nobody acts, so no "own" pressure, capital or draws.
+        let event_effects = expected.iter().any(|e| e == "pakistan_pressure")
+            && !expected.iter().any(|e| e == "pressure");
+        if event_effects && ["pressure", "rival_pressure"].contains(&unknown.as_str()) {
+            return "an event has no acting delegation: use pakistan_pressure or \
+                    afghanistan_pressure, or put it in an option of the event's choice"
+                .to_string();
+        }
+        if event_effects && ["capital", "draw"].contains(&unknown.as_str()) {
+            return "no seat acts in an event's own effects: put it in an option of the \
+                    event's choice, where the choosing seat acts"
+                .to_string();
+        }
         return match closest(&unknown, &expected) {
             Some(best) => format!("did you mean `{best}`?"),
             None => "use one of the names allowed here (listed above)".to_string(),

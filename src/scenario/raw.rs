@@ -248,6 +248,37 @@ pub struct EffectsFile {
     pub draw: Option<Ranged<0, 5>>,
 }
 
+/// An event's own `effects`: meter changes only, since no seat acts (its choice's options
+/// may do more). A separate table, so a misspelt key is answered with the keys allowed here.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventEffectsFile {
+    pub trust: Option<Delta>,
+    pub sovereignty: Option<Delta>,
+    pub security: Option<Delta>,
+    pub border: Option<Delta>,
+    pub credibility: Option<Delta>,
+    pub escalation: Option<Ranged<-5, 5>>,
+    pub pakistan_pressure: Option<Delta>,
+    pub afghanistan_pressure: Option<Delta>,
+}
+
+impl From<EventEffectsFile> for EffectsFile {
+    fn from(e: EventEffectsFile) -> EffectsFile {
+        EffectsFile {
+            trust: e.trust,
+            sovereignty: e.sovereignty,
+            security: e.security,
+            border: e.border,
+            credibility: e.credibility,
+            escalation: e.escalation,
+            pakistan_pressure: e.pakistan_pressure,
+            afghanistan_pressure: e.afghanistan_pressure,
+            ..EffectsFile::default()
+        }
+    }
+}
+
 /// One `[[event]]`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -258,7 +289,7 @@ pub struct EventFile {
     #[serde(default)]
     pub flavour: String,
     #[serde(default)]
-    pub effects: Option<Spanned<EffectsFile>>,
+    pub effects: Option<Spanned<EventEffectsFile>>,
     #[serde(default)]
     pub breaks: Option<Spanned<Seat>>,
     #[serde(default)]
