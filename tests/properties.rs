@@ -386,3 +386,68 @@ fn a_meet_option_quotes_the_credibility_its_pledge_gets() {
     }
     assert!(checked > 20, "only {checked} pledges were checked");
 }
+
+#[test]
+fn a_verification_or_bridge_option_quotes_what_the_engine_then_does() {
+    let (mut verified, mut bridged) = (0, 0);
+    for scenario in scenarios() {
+        for seed in 0..80u64 {
+            let mut game = Game::new(scenario.clone(), seed);
+            let mut step = seed;
+            while let Some((seat, _)) = game.to_act() {
+                let legal = game.legal_actions(seat);
+                step = step.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                let aimed = legal
+                    .iter()
+                    .find(|a| {
+                        matches!(
+                            a,
+                            Action::Play {
+                                target: Some(_),
+                                ..
+                            }
+                        )
+                    })
+                    .copied();
+                let action = aimed.unwrap_or(legal[(step >> 33) as usize % legal.len()]);
+                let label = ceasefire::tui::labels::action(&game.view(seat), &action);
+                game.apply(action).unwrap();
+                let Action::Play {
+                    card,
+                    target: Some(target),
+                    ..
+                } = action
+                else {
+                    continue;
+                };
+                let def = &game.scenario().cards[usize::from(card)];
+                if def.verify > 0 {
+                    let now = game.commitments().iter().find(|c| c.id == target).unwrap();
+                    assert!(
+                        label.contains(&format!("→ {}%, verified", now.credibility)),
+                        "{label} vs {}%",
+                        now.credibility
+                    );
+                    let consent = matches!(
+                        game.to_act(),
+                        Some((_, ceasefire::engine::Decision::Consent))
+                    );
+                    assert_eq!(label.contains("Afghanistan consents"), consent, "{label}");
+                    verified += 1;
+                } else if def.bridge {
+                    let made = game.commitments().iter().max_by_key(|c| c.id).unwrap();
+                    assert!(
+                        label.contains(&format!("pledge at {}%", made.credibility)),
+                        "{label} vs {}%",
+                        made.credibility
+                    );
+                    bridged += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        verified > 20 && bridged > 5,
+        "only {verified} verifications and {bridged} bridges were checked"
+    );
+}

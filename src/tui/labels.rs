@@ -1,7 +1,7 @@
 //! Words for things on screen: actions as menu entries, table items, meter dangers.
 
 use crate::engine::{
-    Action, Commitment, Demand, Meter, Posture, Scenario, Seat, SeatView, TableId,
+    Action, CardId, Commitment, Demand, Meter, Posture, Scenario, Seat, SeatView, TableId,
 };
 
 /// Short seat tag for narrow columns.
@@ -71,6 +71,40 @@ fn item_short(view: &SeatView, id: TableId) -> String {
     format!("#{id}")
 }
 
+/// What a card played on a table item would do to it: a verification's new credibility and,
+/// for monitors on an Afghan pledge, what Afghanistan's answer costs; a bridge's pledge.
+fn target_preview(view: &SeatView, card: CardId, target: TableId) -> String {
+    let s = &view.scenario;
+    let def = &s.cards[usize::from(card)];
+    if def.verify > 0
+        && let Some(c) = view.commitments.iter().find(|c| c.id == target)
+    {
+        let now = c
+            .credibility
+            .saturating_add(def.verify)
+            .min(s.rules.max_credibility);
+        let monitors = if def.intrusive && c.by == Seat::Afghanistan {
+            format!(
+                "; monitors on Afghan soil: Afghanistan consents (its Pressure +{}) or refuses \
+                 (Sovereignty −{})",
+                def.sovereignty_cost / 2,
+                def.sovereignty_cost
+            )
+        } else {
+            String::new()
+        };
+        return format!(": {}% → {now}%, verified{monitors}", c.credibility);
+    }
+    if def.bridge
+        && let Some(d) = view.demands.iter().find(|d| d.id == target)
+    {
+        let credibility = (i32::from(s.enforcement[d.to.index()]) + i32::from(def.credibility))
+            .clamp(0, i32::from(s.rules.max_credibility));
+        return format!(": {}'s pledge at {credibility}% in {}", d.to, d.basket);
+    }
+    String::new()
+}
+
 /// Meter changes in a few words: `your Pressure +5, Trust +2`.
 pub fn effect_list(changes: &[(crate::engine::MeterTarget, i8)]) -> String {
     use crate::engine::MeterTarget;
@@ -104,10 +138,11 @@ pub fn action(view: &SeatView, action: &Action) -> String {
             target: Some(t),
             ..
         } => format!(
-            "Play {} on {} ({}◆)",
+            "Play {} on {} ({}◆){}",
             card(c),
             item_short(view, t),
-            view.cost_of(c)
+            view.cost_of(c),
+            target_preview(view, c, t)
         ),
         Action::Meet {
             demand,
