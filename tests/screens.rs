@@ -1211,3 +1211,86 @@ fn a_demand_newly_aimed_at_you_is_selected_on_the_table() {
     }
     panic!("no seed put a demand to Pakistan on a table with a commitment");
 }
+
+#[test]
+fn a_card_with_a_single_target_still_shows_what_it_will_do_before_it_is_played() {
+    use ceasefire::engine::{Action, Viewer};
+    use ceasefire::scenario::ScenarioSource;
+    use ceasefire::tui::{Play, Session};
+    use std::sync::{Arc, Mutex};
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    let scenario = Arc::new(source.build().unwrap());
+    // Random moves until the mediators hold a verification with exactly one pledge to aim at.
+    let found = (1..200).find_map(|seed| {
+        let mut session = Session::new(
+            source.clone(),
+            scenario.clone(),
+            seed,
+            [Controller::Human; 3],
+            None,
+        );
+        let mut bots = ceasefire::sim::seat_bots(&[Policy::Random; 3], seed);
+        while let Some((seat, _)) = session.game().to_act() {
+            let legal = session.game().legal_actions(seat);
+            if seat == Seat::Mediator {
+                let aimed: Vec<Action> = legal
+                    .iter()
+                    .filter(|a| {
+                        matches!(
+                            a,
+                            Action::Play {
+                                target: Some(_),
+                                ..
+                            }
+                        )
+                    })
+                    .copied()
+                    .collect();
+                if let [Action::Play { card, .. }] = aimed.as_slice()
+                    && scenario.cards[usize::from(*card)].verify > 0
+                {
+                    return Some((session, *card));
+                }
+            }
+            let view = session.game().view(Viewer::Seat(seat));
+            let choice = bots[seat.index()].choose(&view, &legal);
+            session.act(choice.action).unwrap();
+        }
+        None
+    });
+    let (session, card) = found.expect("some seed gives the mediators one pledge to verify");
+    let hand_index = session
+        .game()
+        .view(Viewer::Seat(Seat::Mediator))
+        .own_hand()
+        .iter()
+        .position(|&c| c == card)
+        .unwrap();
+    let name = scenario.cards[usize::from(card)].name.clone();
+    let session = Arc::new(Mutex::new(session));
+    session.lock().unwrap().mark_briefed(Seat::Mediator);
+    let mut app = App::remote(
+        options(),
+        Play::remote(
+            session.clone(),
+            Viewer::Seat(Seat::Mediator),
+            Speed::Instant,
+        ),
+    );
+    let actions = |session: &Arc<Mutex<Session>>| session.lock().unwrap().game().actions().len();
+    let before = actions(&session);
+    press(&mut app, KeyCode::Home);
+    for _ in 0..hand_index {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&mut app, (120, 40));
+    assert!(
+        screen.contains(&format!("How do you play {name}?")),
+        "{screen}"
+    );
+    assert!(screen.contains("verified"), "{screen}");
+    assert_eq!(actions(&session), before, "nothing played yet");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(actions(&session), before + 1, "played once chosen");
+}

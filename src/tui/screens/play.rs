@@ -751,7 +751,19 @@ impl Play {
                     .unwrap_or_else(|| "not now".to_string());
                 self.notice = Some(format!("{name} cannot be played: {why}."));
             }
-            [only] => self.act(*only),
+            // A card aimed at a table item asks first, even with one target, so its effect
+            // on that item (a new credibility, monitors) is seen before it is played.
+            [only]
+                if !matches!(
+                    only,
+                    Action::Play {
+                        target: Some(_),
+                        ..
+                    }
+                ) =>
+            {
+                self.act(*only)
+            }
             _ => {
                 self.ui.picker = Some(Picker {
                     title: name.clone(),
