@@ -68,11 +68,8 @@ const MENU_KEYS: [(&str, &str); 7] = [
     ("q", "quit (asks first; Ctrl-C too)"),
 ];
 
-/// What a gauge's marks mean, for a help box with room to spare.
-const LEGEND: [(&str, &str); 2] = [
-    ("│ on gauge", "the meter's danger line"),
-    ("! at value", "the meter is past its danger line"),
-];
+/// What a gauge's marks mean, for a help box with a row to spare.
+const LEGEND: (&str, &str) = ("│ and !", "on a gauge: its danger line / a meter past it");
 
 /// Lists the key bindings that work where the help was opened (with the gauges' legend at
 /// a table, when there is room).
@@ -80,15 +77,18 @@ pub fn draw(frame: &mut Frame, theme: Theme, context: HelpFor) {
     let mut keys: Vec<(&str, &str)> = if context == HelpFor::Menus {
         MENU_KEYS.to_vec()
     } else {
+        // Yes and no share a row, so an 80x24 screen has room for the gauges' legend.
         BINDINGS
             .iter()
-            .filter(|b| context.lists(b.command))
-            .map(|b| (b.label, b.help))
+            .filter(|b| context.lists(b.command) && b.command != Command::No)
+            .map(|b| match b.command {
+                Command::Yes => ("y n", "yes / no (when asked)"),
+                _ => (b.label, b.help),
+            })
             .collect()
     };
-    if context != HelpFor::Menus && usize::from(frame.area().height) >= keys.len() + 2 + 3 {
-        keys.push(("", ""));
-        keys.extend(LEGEND);
+    if context != HelpFor::Menus && usize::from(frame.area().height) >= keys.len() + 2 + 1 {
+        keys.push(LEGEND);
     }
     draw_keys(
         frame,
