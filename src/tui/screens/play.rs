@@ -460,14 +460,17 @@ impl Play {
                         self.session().mark_briefed(seat);
                     }
                 }
+                // ↑↓ a few lines, PgUp/PgDn about a screenful.
                 Command::Down | Command::PageDown => {
-                    self.brief_scroll = (self.brief_scroll + 3).min(self.brief_max.get())
+                    let step = if command == Command::Down { 3 } else { 15 };
+                    self.brief_scroll = (self.brief_scroll + step).min(self.brief_max.get())
                 }
                 Command::Up | Command::PageUp => {
+                    let step = if command == Command::Up { 3 } else { 15 };
                     self.brief_scroll = self
                         .brief_scroll
                         .min(self.brief_max.get())
-                        .saturating_sub(3)
+                        .saturating_sub(step)
                 }
                 Command::Home => self.brief_scroll = 0,
                 Command::End => self.brief_scroll = self.brief_max.get(),

@@ -24,7 +24,7 @@ pub fn lines(history: &[Meters], theme: Theme) -> Vec<Line<'static>> {
         })
         .collect();
     let mut out = vec![Line::styled(
-        format!("{:<12}{axis}  (S = start, then each round's end)", ""),
+        format!("{:<12}{axis}  (S: start; n: end of round n)", ""),
         theme.dim(),
     )];
     out.extend(Meter::ALL.iter().map(|&meter| {
