@@ -605,3 +605,21 @@ fn a_broken_items_id_still_counts_for_duplicates_and_references() {
     );
     assert_eq!(all.len(), 4, "{shown}");
 }
+
+#[test]
+fn a_word_where_a_number_belongs_is_named_in_plain_words() {
+    let (err, line) = broken(
+        "shared.toml",
+        |t| t.replacen("cost = 0", "cost = \"four\"", 1),
+        "cost = \"four\"",
+    );
+    assert_at(
+        &err,
+        "shared.toml",
+        line,
+        "invalid type: string \"four\"",
+        "numbers and true/false bare",
+    );
+    assert!(err.message.contains("whole number"), "{err}");
+    assert!(!err.message.contains("i64"), "{err}");
+}

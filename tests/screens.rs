@@ -167,7 +167,10 @@ fn help_overlay() {
         assert!(screen.contains(binding.help), "help lacks {}", binding.help);
     }
     // Yes and no share a row, which leaves room for the gauges' marks even at 80x24.
-    assert!(screen.contains("y n         yes / no (when asked)"), "{screen}");
+    assert!(
+        screen.contains("y n         yes / no (when asked)"),
+        "{screen}"
+    );
     assert!(screen.contains("danger line"), "{screen}");
     snapshot("help", &mut app);
     press(&mut app, KeyCode::Esc);

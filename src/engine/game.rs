@@ -226,7 +226,7 @@ impl Game {
             });
         match revealed {
             Some(what) => Err(RuleError::Illegal(format!(
-                "too late to take it back: {what} since"
+                "too late to take it back ({what} since)"
             ))),
             None => Ok(()),
         }

@@ -312,7 +312,11 @@ pub fn saves_dir(explicit: Option<&Path>) -> PathBuf {
 pub fn file_name(scenario: &str, seed: u64, seats: &[String; 3]) -> String {
     let who: Vec<String> = Seat::ALL
         .iter()
-        .map(|s| format!("{}-{}", &s.key()[..2], seats[s.index()]))
+        .map(|s| {
+            // The seats' tags as the game shows them: pk, af, md.
+            let tag = crate::tui::labels::seat_tag(*s).to_lowercase();
+            format!("{tag}-{}", seats[s.index()])
+        })
         .collect();
     format!("{scenario}-{seed}-{}.json", who.join("_"))
 }

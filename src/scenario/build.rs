@@ -46,7 +46,7 @@ impl FileCtx<'_> {
     }
 
     fn toml_error(&self, e: &toml::de::Error) -> ScenarioError {
-        let message = e.message().trim().to_string();
+        let message = plain_types(e.message().trim());
         let hint = hint_for_toml_message(&message);
         match e.span() {
             Some(span) => ScenarioError::at(&self.path, self.text, span, message, hint),
@@ -928,4 +928,22 @@ impl ScenarioSource {
             }
         }
     }
+}
+
+/// The deserializer's type names (`i64`, `u8`, `bool`) in a facilitator's words.
+fn plain_types(message: &str) -> String {
+    let mut out = message.to_string();
+    for (rust, plain) in [
+        ("expected i64", "expected a whole number"),
+        ("expected i32", "expected a whole number"),
+        ("expected i8", "expected a whole number"),
+        ("expected u64", "expected a whole number, 0 or more"),
+        ("expected u32", "expected a whole number, 0 or more"),
+        ("expected u16", "expected a whole number, 0 or more"),
+        ("expected u8", "expected a whole number, 0 or more"),
+        ("expected a boolean", "expected true or false"),
+    ] {
+        out = out.replace(rust, plain);
+    }
+    out
 }

@@ -314,12 +314,24 @@ impl Play {
                 let card = view
                     .consent_card
                     .map_or("verification", |c| scenario.cards[usize::from(c)].name.as_str());
+                // The pledge by number, basket and card: the table's full row is too much here.
                 let target = view
                     .consent_for
-                    .map_or(String::new(), |id| labels::table_item(&view, id));
+                    .and_then(|id| view.commitments.iter().find(|c| c.id == id))
+                    .map_or("your pledge".to_string(), |c| {
+                        format!(
+                            "your pledge #{} in {} ({})",
+                            c.id,
+                            c.basket,
+                            scenario.cards[usize::from(c.card)].name
+                        )
+                    });
                 (
                     "Monitors on Afghan soil".to_string(),
-                    format!("The mediator's {card} would put monitors on your soil to verify {target}. Do you consent?"),
+                    format!(
+                        "The mediator's {card} would put monitors on your soil to verify \
+                         {target}. Do you consent?"
+                    ),
                 )
             }
             Decision::AccordVote => {

@@ -565,8 +565,10 @@ fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
                         });
                     Line::from(vec![
                         Span::styled(format!("{:<12}", seat.to_string()), theme.seat(seat)),
+                        // No-break spaces keep each `·` with what follows it, so a wrapped
+                        // line never ends in one.
                         Span::raw(format!(
-                            "{} · {} cards · {objective}",
+                            "{} ·\u{a0}{}\u{a0}cards ·\u{a0}{objective}",
                             data.players[seat.index()],
                             view.hand_sizes[seat.index()]
                         )),
@@ -632,7 +634,9 @@ fn draw_detail(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, th
     let view = data.view;
     let mut lines = Vec::new();
     if let Some(notice) = data.notice {
-        lines.push(Line::styled(format!("» {notice}"), theme.warn()));
+        // A notice that brings its own mark (■ the end) needs no other.
+        let mark = if notice.starts_with('■') { "" } else { "» " };
+        lines.push(Line::styled(format!("{mark}{notice}"), theme.warn()));
     }
     match ui.focus {
         Panel::Table if board::items(view).is_empty() => lines.push(Line::styled(
@@ -665,7 +669,10 @@ fn draw_detail(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, th
                             let through = if c.holder == c.by {
                                 String::new()
                             } else {
-                                format!(" Made through {}'s card, which it paid for:", c.holder)
+                                format!(
+                                    " Bridged: {} played the card below and paid for it.",
+                                    c.holder
+                                )
                             };
                             // Why a standing pledge may not count for its basket.
                             let basket = match view.baskets[c.basket.index()] {
