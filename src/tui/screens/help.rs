@@ -87,7 +87,7 @@ pub fn draw(frame: &mut Frame, theme: Theme, context: HelpFor) {
             })
             .collect()
     };
-    if context != HelpFor::Menus && usize::from(frame.area().height) >= keys.len() + 2 + 1 {
+    if context != HelpFor::Menus && usize::from(frame.area().height) > keys.len() + 2 {
         keys.push(LEGEND);
     }
     draw_keys(
