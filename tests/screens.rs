@@ -1302,3 +1302,23 @@ fn a_card_with_a_single_target_still_shows_what_it_will_do_before_it_is_played()
     press(&mut app, KeyCode::Enter);
     assert_eq!(actions(&session), before + 1, "played once chosen");
 }
+
+#[test]
+fn the_last_round_says_it_is_the_accords_last_chance() {
+    let mut app = at_the_table();
+    let round = |app: &App| app.play().unwrap().session().game().round();
+    let rounds = app.play().unwrap().session().game().scenario().rounds;
+    assert!(!render(&mut app, (120, 40)).contains("Last round"));
+    for _ in 0..200 {
+        if round(&app) == rounds || app.play().unwrap().session().game().outcome().is_some() {
+            break;
+        }
+        press(&mut app, KeyCode::Char('p'));
+        press(&mut app, KeyCode::Enter);
+        settle(&mut app);
+    }
+    assert_eq!(round(&app), rounds, "the game reached its last round");
+    assert!(app.play().unwrap().session().game().outcome().is_none());
+    let screen = render(&mut app, (120, 40));
+    assert!(screen.contains("Last round: an accord"), "{screen}");
+}

@@ -521,6 +521,15 @@ fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
                     Span::styled(event.name.clone(), theme.heading()),
                 ]));
             }
+            // The accord's last chance: the mediators table it in their turn of the last
+            // round, or never.
+            if view.round == scenario.rounds && view.outcome.is_none() {
+                lines.push(Line::styled(
+                    "Last round: an accord can still be signed only if the mediators table it \
+                     in their negotiation turn this round.",
+                    theme.warn(),
+                ));
+            }
             lines.push(Line::from(vec![
                 Span::styled("Secret objective: ", theme.dim()),
                 Span::styled(
