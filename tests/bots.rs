@@ -102,3 +102,40 @@ fn searching_bots_outscore_random_ones_on_the_fixture() {
     let normal = mean(Policy::Normal);
     assert!(normal > random + 3.0, "normal {normal} vs random {random}");
 }
+
+#[test]
+fn an_easy_mediator_tables_an_accord_worth_signing_in_the_last_round() {
+    use ceasefire::engine::{Action, Decision};
+    // Normal bots play the tutorial until its last round finds the mediators able to table
+    // an accord; then the easy mediator decides.
+    let source = ceasefire::scenario::ScenarioSource::builtin("tutorial").unwrap();
+    let scenario = Arc::new(source.build().unwrap());
+    let mut checked = 0;
+    for seed in 0..80u64 {
+        if checked == 5 {
+            break;
+        }
+        let mut game = Game::new(scenario.clone(), seed);
+        let mut bots = seat_bots(&[Policy::Normal; 3], seed);
+        while let Some((seat, decision)) = game.to_act() {
+            let legal = game.legal_actions(seat);
+            let table = Action::TableAccord { seat };
+            if game.round() == scenario.rounds
+                && decision == Decision::Negotiate
+                && legal.contains(&table)
+            {
+                let mut easy = Policy::Easy.bot(seed);
+                let choice = easy.choose(&game.view(seat), &legal);
+                assert_eq!(choice.action, table, "seed {seed}: {}", choice.reason);
+                checked += 1;
+                break;
+            }
+            let choice = bots[seat.index()].choose(&game.view(seat), &legal);
+            game.apply(choice.action).unwrap();
+        }
+    }
+    assert!(
+        checked >= 3,
+        "only {checked} last-round accords were reached"
+    );
+}

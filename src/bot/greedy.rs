@@ -5,7 +5,7 @@ use super::eval::value;
 use super::explain::describe;
 use super::{Bot, Choice};
 use crate::engine::rng::GameRng;
-use crate::engine::{Action, Game, SeatView};
+use crate::engine::{Action, Decision, Game, SeatView};
 
 /// Greedy one-ply bot.
 #[derive(Clone, Debug)]
@@ -44,6 +44,9 @@ impl Bot for GreedyBot {
             for sample in &samples {
                 let mut game = sample.clone();
                 if game.apply(*action).is_ok() {
+                    if matches!(action, Action::TableAccord { .. }) {
+                        votes_as_each_would(&mut game);
+                    }
                     total += value(&game, me);
                 }
             }
@@ -60,6 +63,22 @@ impl Bot for GreedyBot {
                 describe(view, &best.0),
                 best.2
             ),
+        }
+    }
+}
+
+/// Plays out the vote on a tabled accord, each delegation signing when that serves it better
+/// than refusing, so tabling is judged by what the vote would bring, not by the vote pending.
+fn votes_as_each_would(game: &mut Game) {
+    while let Some((seat, Decision::AccordVote)) = game.to_act() {
+        let after = |accept: bool| {
+            let mut next = game.clone();
+            next.apply(Action::Vote { seat, accept })
+                .map_or(f64::NEG_INFINITY, |_| value(&next, seat))
+        };
+        let accept = after(true) >= after(false);
+        if game.apply(Action::Vote { seat, accept }).is_err() {
+            return;
         }
     }
 }
