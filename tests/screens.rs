@@ -1319,6 +1319,34 @@ fn the_last_round_says_it_is_the_accords_last_chance() {
     }
     assert_eq!(round(&app), rounds, "the game reached its last round");
     assert!(app.play().unwrap().session().game().outcome().is_none());
+    // Pakistan negotiates after the mediators: their turn, and with it the accord, has passed.
     let screen = render(&mut app, (120, 40));
-    assert!(screen.contains("Last round: an accord"), "{screen}");
+    assert!(screen.contains("YOUR MOVE: negotiate"), "{screen}");
+    assert!(
+        screen.contains("Last round: the mediators' turn has"),
+        "{screen}"
+    );
+    // Seen from the mediators' seat before their turn, it is still to come.
+    let mut hot = game([Controller::Human; 3], 11);
+    for _ in 0..400 {
+        let (round, to_act) = {
+            let session = hot.play().unwrap().session();
+            (session.game().round(), session.game().to_act())
+        };
+        if round == rounds && matches!(to_act, Some((Seat::Mediator, Decision::Negotiate))) {
+            break;
+        }
+        if hot.play().unwrap().curtain().is_none() {
+            press(&mut hot, KeyCode::Char('p'));
+        }
+        press(&mut hot, KeyCode::Enter);
+    }
+    press(&mut hot, KeyCode::Enter); // lift the curtain
+    press(&mut hot, KeyCode::Enter); // close the brief, if it opens
+    let screen = render(&mut hot, (120, 40));
+    assert!(screen.contains("Mediator"), "{screen}");
+    assert!(
+        screen.contains("Last round: an accord can still"),
+        "{screen}"
+    );
 }

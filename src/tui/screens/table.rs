@@ -504,6 +504,22 @@ fn stalling(view: &SeatView) -> bool {
         && view.scenario.rules.stall_credibility > 0
 }
 
+/// Whether the mediators can still table the accord this round (or it is being voted on):
+/// their negotiation turn has not passed yet.
+fn accord_still_possible(view: &SeatView) -> bool {
+    use crate::engine::Phase;
+    let order = &view.scenario.seat_order;
+    let place = |seat: Seat| order.iter().position(|&s| s == seat);
+    match (view.phase, view.to_act) {
+        _ if view.accord_tabled => true,
+        (Phase::Event, _) => true,
+        // A consent answers the mediators' own verification, in their turn.
+        (Phase::Negotiation, Some((_, Decision::Consent))) => true,
+        (Phase::Negotiation, Some((seat, _))) => place(Seat::Mediator) >= place(seat),
+        _ => false,
+    }
+}
+
 fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
     let view = data.view;
     let scenario = &view.scenario;
@@ -525,8 +541,13 @@ fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
             // round, or never.
             if view.round == scenario.rounds && view.outcome.is_none() {
                 lines.push(Line::styled(
-                    "Last round: an accord can still be signed only if the mediators table it \
-                     in their negotiation turn this round.",
+                    if accord_still_possible(view) {
+                        "Last round: an accord can still be signed only if the mediators table \
+                         it in their negotiation turn this round."
+                    } else {
+                        "Last round: the mediators' turn has passed, so no accord can be signed \
+                         now; the talks end with this round."
+                    },
                     theme.warn(),
                 ));
             }
