@@ -4,7 +4,7 @@
 use ceasefire::bot::Policy;
 use ceasefire::scenario::ScenarioSource;
 use ceasefire::server::dashboard::Dashboard;
-use ceasefire::server::tables::Tables;
+use ceasefire::server::tables::{Occupant, Tables};
 use ceasefire::tui::Theme;
 use ceasefire::tui::keys::Command;
 use ratatui::Terminal;
@@ -841,4 +841,62 @@ fn the_lobby_opens_a_table_with_the_scenario_and_bots_chosen_line_by_line() {
         lobby.handle(Some(Command::Confirm), &tables),
         Some(Choice::Open { bots, .. }) if bots[Seat::Mediator.index()].is_none()
     ));
+}
+
+#[test]
+fn a_resumed_room_keeps_its_clocks_its_open_seats_and_the_game_furthest_along() {
+    use ceasefire::engine::Seat;
+    let saves = tempfile::tempdir().unwrap();
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    let bots = [None, Some(Policy::Random), Some(Policy::Random)];
+    let first = Tables::new(Some(saves.path().to_path_buf()), Duration::ZERO);
+    let table = first.open(&source, 7, bots).unwrap();
+    table.set_clock(Some(Duration::from_secs(60)));
+    // Pakistan's player makes a move, so the seat is theirs; a second table is never joined.
+    table.claim(Seat::Pakistan, 1).unwrap();
+    for _ in 0..200 {
+        if table.lock().human_to_act() == Some(Seat::Pakistan) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let pass = table.lock().passive_action().unwrap();
+    table.lock().act(pass).unwrap();
+    table.changed();
+    first.open(&source, 7, bots).unwrap();
+    drop(first);
+
+    // The server is started again by mistake without --resume: a fresh table 1 and 2.
+    let mistaken = Tables::new(Some(saves.path().to_path_buf()), Duration::ZERO);
+    assert_eq!(mistaken.unfinished_saves(), 2);
+    mistaken.open(&source, 7, bots).unwrap();
+    drop(mistaken);
+
+    let resumed = Tables::new(Some(saves.path().to_path_buf()), Duration::ZERO);
+    let said = resumed.resume_saved();
+    assert!(said[0].contains("Resumed tables 1 and 2"), "{said:?}");
+    assert!(
+        said.iter()
+            .any(|l| l.starts_with("Table 1: resumed") && l.contains("left as it is")),
+        "the other save of table 1 is named: {said:?}"
+    );
+    let one = resumed.get(1).unwrap();
+    assert_eq!(
+        one.clock(),
+        Some(Duration::from_secs(60)),
+        "the clock came back"
+    );
+    let moved = one.lock().game().log().iter().any(|e| {
+        e.event
+            == ceasefire::engine::LogEvent::Passed {
+                seat: Seat::Pakistan,
+            }
+    });
+    assert!(
+        moved,
+        "table 1 is the game Pakistan played, not the fresh one"
+    );
+    assert_eq!(one.occupants()[Seat::Pakistan.index()], Occupant::Away);
+    let two = resumed.get(2).unwrap();
+    assert_eq!(two.occupants()[Seat::Pakistan.index()], Occupant::Free);
 }

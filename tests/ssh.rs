@@ -562,7 +562,10 @@ fn after_a_restart_with_resume_a_player_carries_on_where_the_game_was() {
     // The server stops: the player is told how the game carries on.
     let (server, printed) = server.restart(&["--resume"]);
     let told = pk.wait_for("EXIT=", 20);
-    assert!(told.contains("--resume"), "{told}");
+    assert!(
+        told.contains("when the facilitator starts it again"),
+        "{told}"
+    );
     pk.assert_restored();
     assert!(printed.contains("Resumed table 1"), "{printed}");
 

@@ -80,6 +80,9 @@ pub struct SaveFile {
     /// What each person wrote after the game, in answer to the scenario's reflection prompts.
     #[serde(default)]
     pub reflections: Vec<Reflection>,
+    /// A server table's decision clock, in seconds per decision, so a resumed table keeps it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clock_seconds: Option<u64>,
     /// [`Game::digest`] of the state after the last action, as 16 hex digits.
     pub digest: String,
 }
@@ -184,6 +187,7 @@ impl SaveFile {
             actions: game.actions().to_vec(),
             notes,
             reflections: Vec::new(),
+            clock_seconds: None,
             digest: format!("{:016x}", game.digest()),
         }
     }

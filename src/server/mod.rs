@@ -177,19 +177,15 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
     let tables = Arc::new(Tables::new(config.saves_dir.clone(), config.bot_delay));
     let mut opening = Vec::new();
     if config.resume {
-        let (resumed, problems) = tables.resume_saved();
-        let folder = config
-            .saves_dir
-            .as_deref()
-            .map_or(String::new(), |d| d.display().to_string());
-        opening.push(match resumed.as_slice() {
-            [] => format!("No unfinished table to resume in {folder}: opening new ones."),
-            ids => format!(
-                "Resumed {} from {folder}: players log in as before.",
-                dashboard::table_list(ids)
-            ),
-        });
-        opening.extend(problems.into_iter().map(|p| format!("Not resumed: {p}")));
+        opening = tables.resume_saved();
+    } else {
+        let waiting = tables.unfinished_saves();
+        if waiting > 0 {
+            opening.push(format!(
+                "{waiting} unfinished table save(s) in the saves folder: start with --resume to \
+                 bring them back."
+            ));
+        }
     }
     if tables.all().is_empty() {
         for _ in 0..config.tables.max(1) {
@@ -230,6 +226,7 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         .enable_all()
         .build()
         .map_err(|e| ServeError::io(Path::new("tokio runtime"), e))?;
+    let saves_folder = config.saves_dir.clone();
     runtime.block_on(async move {
         let socket = tokio::net::TcpListener::bind(config.bind)
             .await
@@ -269,7 +266,13 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         };
         tokio::select! {
             result = &mut server => result.map_err(|e| ServeError::io(Path::new("server"), e))?,
-            () = stop => {}
+            () = stop => {
+                let folder = saves_folder.map_or(String::new(), |d| format!(" in {}", d.display()));
+                println!(
+                    "Stopped. Every table is saved{folder}: `ceasefire serve --resume` brings \
+                     them back."
+                );
+            }
         }
         Ok(())
     })
@@ -318,8 +321,8 @@ async fn leave_clients_clean(shared: &Shared) {
     for (handle, channel) in open {
         let mut bytes = connection::LEAVE.to_vec();
         bytes.extend_from_slice(
-            b"ceasefire: the server is stopping. Every game is saved: when it is started again \
-              with --resume, log in as before to carry on.\r\n",
+            b"ceasefire: the server is stopping. Every game is saved: when the facilitator \
+              starts it again, log in as before to carry on.\r\n",
         );
         let _ = handle.data(channel, bytes).await;
         let _ = handle.exit_status_request(channel, 0).await;

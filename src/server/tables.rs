@@ -106,6 +106,8 @@ impl Table {
     /// seat passes.
     pub fn set_clock(&self, clock: Option<Duration>) {
         *self.clock.lock().unwrap_or_else(|p| p.into_inner()) = clock;
+        // Kept in the table's save, so a resumed table has it too.
+        self.lock().set_clock_seconds(clock.map(|c| c.as_secs()));
         self.timer().restart_clock(Instant::now());
         self.changed();
     }
@@ -286,43 +288,54 @@ impl Tables {
         table
     }
 
-    /// Brings back the tables of an earlier run of the server: every unfinished game saved
-    /// in the saves folder as `table-N-….json` (the newest for each N) is table N again,
-    /// its people's seats waiting for them to log in as before. Returns the tables' numbers,
-    /// and a line for each save that could not be resumed.
-    pub fn resume_saved(&self) -> (Vec<u32>, Vec<String>) {
+    /// Brings back the tables of an earlier run of the server from the saves folder: for each
+    /// table number N, the `table-N-….json` furthest along (a table opened again by mistake
+    /// does not hide the real game; the others are named), finished or not, so the console
+    /// and its reports cover the whole room again. Seats that moved wait for their players to
+    /// log in as before; seats nobody took stay open. Returns what it did, a line each.
+    pub fn resume_saved(&self) -> Vec<String> {
         let Some(dir) = &self.saves_dir else {
-            return (Vec::new(), Vec::new());
+            return vec!["Nothing to resume: saving is off.".to_string()];
         };
         let Ok(entries) = std::fs::read_dir(dir) else {
-            return (Vec::new(), Vec::new());
+            return vec![format!(
+                "Nothing to resume: {} does not exist (check --saves).",
+                dir.display()
+            )];
         };
-        let mut newest: BTreeMap<u32, (u64, PathBuf, crate::save::Loaded)> = BTreeMap::new();
-        let mut problems = Vec::new();
+        let mut saves: BTreeMap<u32, Vec<(PathBuf, crate::save::Loaded)>> = BTreeMap::new();
+        let mut report = Vec::new();
         for path in entries.flatten().map(|e| e.path()) {
             let Some(id) = table_number(&path) else {
                 continue;
             };
             match crate::save::load(&path) {
-                Ok(loaded) if loaded.game.outcome().is_none() => {
-                    let at = loaded.file.saved_at;
-                    if newest.get(&id).is_none_or(|(t, _, _)| at >= *t) {
-                        newest.insert(id, (at, path, loaded));
-                    }
-                }
-                Ok(_) => {}
-                Err(e) => problems.push(e.to_string()),
+                Ok(loaded) => saves.entry(id).or_default().push((path, loaded)),
+                Err(e) => report.push(format!("Not resumed: {e}")),
             }
         }
         let mut resumed = Vec::new();
         let mut map = self.map();
-        for (id, (_, path, loaded)) in newest {
+        for (id, mut candidates) in saves {
+            // The game furthest along, then the newest.
+            candidates.sort_by_key(|(_, l)| (seat_moves(&l.game), l.file.saved_at));
+            let Some((path, loaded)) = candidates.pop() else {
+                continue;
+            };
+            for (other, _) in &candidates {
+                report.push(format!(
+                    "Table {id}: resumed {}; {} left as it is.",
+                    file_name(&path),
+                    file_name(other)
+                ));
+            }
             let source = loaded.file.scenario.clone();
             let seed = loaded.file.seed;
+            let moved: Vec<Seat> = loaded.game.actions().iter().map(|a| a.seat()).collect();
             let mut session = match Session::resume(loaded, &path) {
                 Ok(session) => session,
                 Err(e) => {
-                    problems.push(e);
+                    report.push(format!("Not resumed: {e}"));
                     continue;
                 }
             };
@@ -330,18 +343,52 @@ impl Tables {
                 Controller::Bot(policy) => Some(policy),
                 Controller::Human => None,
             });
-            for (seat, bot) in Seat::ALL.into_iter().zip(bots) {
-                session.set_away(seat, bot.is_none());
+            let seats = Seat::ALL.map(|seat| match bots[seat.index()] {
+                Some(policy) => Occupant::Bot(policy),
+                None if moved.contains(&seat) => Occupant::Away,
+                None => Occupant::Free,
+            });
+            for seat in Seat::ALL {
+                session.set_away(seat, seats[seat.index()] == Occupant::Away);
+                session.set_open(seat, seats[seat.index()] == Occupant::Free);
             }
-            let seats = bots.map(|b| b.map_or(Occupant::Away, Occupant::Bot));
+            let clock = session.clock_seconds().map(Duration::from_secs);
             let table = self.seat_table(&mut map, id, &source, seed, bots, session, seats);
+            *table.clock.lock().unwrap_or_else(|p| p.into_inner()) = clock;
             resumed.push(table);
         }
         drop(map);
         for table in &resumed {
             table.changed();
         }
-        (resumed.iter().map(|t| t.id).collect(), problems)
+        let ids: Vec<u32> = resumed.iter().map(|t| t.id).collect();
+        let first = if ids.is_empty() {
+            format!("No table to resume in {}: opening new ones.", dir.display())
+        } else {
+            format!(
+                "Resumed {} from {}: players log in as before.",
+                super::dashboard::table_list(&ids),
+                dir.display()
+            )
+        };
+        report.insert(0, first);
+        report
+    }
+
+    /// How many unfinished tables' saves wait in the saves folder (for a hint at start).
+    pub fn unfinished_saves(&self) -> usize {
+        let Some(dir) = &self.saves_dir else {
+            return 0;
+        };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return 0;
+        };
+        entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| table_number(p).is_some())
+            .filter(|p| crate::save::load(p).is_ok_and(|l| l.game.outcome().is_none()))
+            .count()
     }
 
     /// The table with this number.
@@ -395,6 +442,11 @@ fn spawn_bots(table: &Arc<Table>, woken: mpsc::Receiver<()>, delay: Duration) {
             while woken.try_recv().is_ok() {}
         }
     });
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
 }
 
 /// The table number in a server save's name (`table-3-istanbul-7-….json` → 3).

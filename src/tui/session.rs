@@ -111,6 +111,8 @@ pub struct Session {
     reflections: Vec<crate::save::Reflection>,
     deadline: Option<std::time::Instant>,
     rematch_table: Option<u32>,
+    /// A server table's decision clock in seconds, kept in the save.
+    clock_seconds: Option<u64>,
 }
 
 /// A bot's decision taken out of the session so it can be thought about without holding the
@@ -180,6 +182,7 @@ impl Session {
             Some(path.to_path_buf()),
         );
         session.reflections = reflections;
+        session.clock_seconds = loaded.file.clock_seconds;
         Ok(session)
     }
 
@@ -230,6 +233,7 @@ impl Session {
             paused: false,
             reflections: Vec::new(),
             deadline: None,
+            clock_seconds: None,
         }
     }
 
@@ -617,7 +621,19 @@ impl Session {
             saved_at,
         );
         file.reflections = self.reflections.clone();
+        file.clock_seconds = self.clock_seconds;
         file
+    }
+
+    /// Records a server table's decision clock (seconds per decision), saving it at once.
+    pub fn set_clock_seconds(&mut self, seconds: Option<u64>) {
+        self.clock_seconds = seconds;
+        self.autosave();
+    }
+
+    /// The decision clock kept in this game's save, in seconds per decision.
+    pub fn clock_seconds(&self) -> Option<u64> {
+        self.clock_seconds
     }
 
     /// The reflection answers written so far (skipped prompts have empty answers).
