@@ -271,6 +271,10 @@ fn when_the_decision_clock_runs_out_the_seat_passes() {
     std::thread::sleep(Duration::from_millis(500));
     assert!(waiting_for_pakistan(), "an empty seat does not pass");
     table.claim(Seat::Pakistan, 1).unwrap();
+    // Seated, the player reads the opening brief first: the clock waits for that too.
+    assert!(table.lock().deadline().is_none(), "no clock over the brief");
+    table.lock().mark_briefed(Seat::Pakistan);
+    table.changed();
     assert!(
         table.lock().deadline().is_some(),
         "the clock runs for the person to act"
@@ -596,6 +600,7 @@ fn the_decision_clock_starts_for_a_person_whose_turn_comes_after_a_bots() {
         "the mediators' bot moves first"
     );
     table.claim(Seat::Pakistan, 1).unwrap();
+    table.lock().mark_briefed(Seat::Pakistan);
     table.set_clock(Some(Duration::from_secs(60)));
     let pakistan_to_act =
         || table.lock().game().to_act().map(|(seat, _)| seat) == Some(Seat::Pakistan);

@@ -85,8 +85,11 @@ impl Table {
         let moves = seat_moves(session.game());
         // Nobody thinks in an empty seat: while the seat to act is open or its player away,
         // the time and the clock wait as they do in a pause.
+        // Nor while its player is still reading the opening brief.
         let waiting = session.game().to_act().is_some_and(|(seat, _)| {
             matches!(occupants[seat.index()], Occupant::Free | Occupant::Away)
+                || (matches!(occupants[seat.index()], Occupant::Player(_))
+                    && !session.was_briefed(seat))
         });
         let mut timer = self.timer();
         timer.observe(now, moves, session.paused() || waiting);
