@@ -905,3 +905,29 @@ fn a_resumed_room_keeps_its_clocks_its_open_seats_and_the_game_furthest_along() 
     let two = resumed.get(2).unwrap();
     assert_eq!(two.occupants()[Seat::Pakistan.index()], Occupant::Free);
 }
+
+#[test]
+fn the_inject_list_follows_its_selection_on_a_short_screen() {
+    let tables = room();
+    let reports = tempfile::tempdir().unwrap();
+    let mut console = Dashboard::default();
+    console.handle(None, Some('i'), &tables, reports.path());
+    let top = draw(&console, &tables, 100, 20);
+    assert!(top.contains("▸ [inject list]"), "{top}");
+    assert!(
+        top.contains("│  ↓ "),
+        "the list is longer than the screen:\n{top}"
+    );
+    console.handle(Some(Command::End), None, &tables, reports.path());
+    let bottom = draw(&console, &tables, 100, 20);
+    let selected = bottom
+        .lines()
+        .find(|l| l.contains("▸ ["))
+        .unwrap_or_else(|| panic!("the last event is on screen:\n{bottom}"));
+    assert!(selected.contains("[event deck]"), "{selected}");
+    assert!(bottom.contains("│  ↑ "), "{bottom}");
+    assert!(
+        !bottom.contains("│  ↓ "),
+        "nothing below the last:\n{bottom}"
+    );
+}

@@ -375,7 +375,21 @@ impl Dashboard {
                 let order = inject_order(table);
                 let session = table.lock();
                 let events = &session.game().scenario().events;
-                for (i, &event) in order.iter().enumerate() {
+                // One row an event, cut to the width, in a window that follows the selection
+                // (the list can be longer than the screen).
+                let width = usize::from(frame.area().width.saturating_sub(2));
+                let used = lines.len() + 2 + 2;
+                // Two rows are kept for the "more" lines above and below.
+                let shown = usize::from(frame.area().height)
+                    .saturating_sub(used + 2)
+                    .max(1);
+                let first = at
+                    .saturating_sub(shown - 1)
+                    .min(order.len().saturating_sub(shown));
+                if first > 0 {
+                    lines.push(Line::styled(format!("  ↑ {first} more"), theme.dim()));
+                }
+                for (i, &event) in order.iter().enumerate().skip(first).take(shown) {
                     let event = &events[usize::from(event)];
                     let (marker, style) = if i == at {
                         ("▸", theme.selected())
@@ -388,9 +402,16 @@ impl Dashboard {
                         "event deck"
                     };
                     lines.push(Line::styled(
-                        format!("{marker} [{list}] {} — {}", event.name, event.text),
+                        clip(
+                            &format!("{marker} [{list}] {} — {}", event.name, event.text),
+                            width,
+                        ),
                         style,
                     ));
+                }
+                let below = order.len().saturating_sub(first + shown);
+                if below > 0 {
+                    lines.push(Line::styled(format!("  ↓ {below} more"), theme.dim()));
                 }
             }
         }
