@@ -218,3 +218,36 @@ fn a_bad_save_is_refused_with_its_name() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("broken.json"));
 }
+
+#[test]
+fn a_game_in_progress_is_reported_as_such() {
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    let scenario = std::sync::Arc::new(source.build().unwrap());
+    let mut game = Game::new(scenario.clone(), 9);
+    let quake = scenario.events.iter().position(|e| e.inject).unwrap() as u16;
+    game.apply(Action::Inject { event: quake }).unwrap();
+    let file = SaveFile::of(
+        &game,
+        &source,
+        ["human", "human", "human"].map(String::from),
+        vec![],
+        0,
+    );
+    let report = ceasefire::report::report("table", &file, &game);
+    assert!(game.outcome().is_none());
+    assert!(
+        report.injects[0].ends_with("it has not come up yet."),
+        "{:?}",
+        report.injects
+    );
+    // Compared with a table that has not moved yet, the inject is the facilitator's move
+    // and the other table simply has none.
+    let fresh = Game::new(scenario, 9);
+    let divergence = ceasefire::report::compare(("a", &game), ("b", &fresh));
+    assert!(
+        divergence.choices[0].starts_with("Facilitator: Inject"),
+        "{:?}",
+        divergence.choices
+    );
+    assert_eq!(divergence.choices[1], "(no move yet)");
+}

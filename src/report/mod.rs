@@ -307,9 +307,14 @@ fn injects(game: &Game) -> Vec<String> {
             _ => {}
         }
     }
+    let why = if game.outcome().is_some() {
+        "the game ended before it came up"
+    } else {
+        "it has not come up yet"
+    };
     told.extend(waiting.into_iter().map(|(sent, event)| {
         format!(
-            "INJECT \"{}\" — sent in round {sent}; the game ended before it came up.",
+            "INJECT \"{}\" — sent in round {sent}; {why}.",
             events[usize::from(event)].name
         )
     }));
@@ -371,7 +376,11 @@ pub fn compare(a: (&str, &Game), b: (&str, &Game)) -> Divergence {
         });
     let describe = |game: &Game, index: Option<usize>| {
         let Some(action) = index.and_then(|i| game.actions().get(i)) else {
-            return "(the game had ended)".to_string();
+            return if game.outcome().is_some() {
+                "(the game had ended)".to_string()
+            } else {
+                "(no move yet)".to_string()
+            };
         };
         let before = Game::replay(
             game.scenario().clone(),
@@ -381,7 +390,7 @@ pub fn compare(a: (&str, &Game), b: (&str, &Game)) -> Divergence {
         match before {
             Ok(before) => format!(
                 "{}: {}",
-                action.seat(),
+                crate::tui::labels::actor(action),
                 crate::tui::labels::action(&before.view(action.seat()), action)
             ),
             Err(_) => format!("{action:?}"),

@@ -4,6 +4,15 @@ use crate::engine::{
     Action, CardId, Commitment, Demand, Meter, Posture, Scenario, Seat, SeatView, TableId,
 };
 
+/// Who made `action`, in words: its seat, or the facilitator for an inject.
+pub fn actor(action: &Action) -> String {
+    if action.is_inject() {
+        "Facilitator".to_string()
+    } else {
+        action.seat().to_string()
+    }
+}
+
 /// Short seat tag for narrow columns.
 pub fn seat_tag(seat: Seat) -> &'static str {
     match seat {
@@ -232,10 +241,9 @@ pub fn action(view: &SeatView, action: &Action) -> String {
             ),
         },
         Action::Undo { .. } => "Undo your last action".to_string(),
-        Action::Inject { event } => format!(
-            "Inject \"{}\" (facilitator)",
-            s.events[usize::from(event)].name
-        ),
+        Action::Inject { event } => {
+            format!("Inject \"{}\"", s.events[usize::from(event)].name)
+        }
     }
 }
 

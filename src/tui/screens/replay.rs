@@ -127,7 +127,7 @@ impl Replay {
                 let text = before
                     .map(|g| labels::action(&g.view(action.seat()), action))
                     .unwrap_or_default();
-                format!("{}: {text}", action.seat())
+                format!("{}: {text}", labels::actor(action))
             }
         };
         let notice = format!(
