@@ -151,6 +151,12 @@ fn a_set_of_tables_of_the_same_game_in_one_step() {
         assert_eq!(copy.seed, all[0].seed);
         assert_eq!(copy.bots, all[0].bots);
     }
+    // Only Pakistan's seat is for a person at these tables: only its login is handed out.
+    let opened = console.notice.clone().unwrap();
+    assert!(
+        opened.contains("Players log in as pakistan.3@ …") && !opened.contains("afghanistan"),
+        "{opened}"
+    );
     let nothing = console.handle(None, Some('w'), &tables, reports.path());
     assert!(nothing.is_none());
     assert!(
@@ -528,6 +534,26 @@ fn the_lobby_lists_free_seats_and_highlights_a_new_tables_first_seat() {
 
     let mut lobby = Lobby::after_opening(second.id, &tables);
     assert!(lobby.notice.as_deref().unwrap().contains("Table 2 is open"));
+    assert!(
+        lobby
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("log in as pakistan.2@ or afghanistan.2@ or mediator.2@"),
+        "{:?}",
+        lobby.notice
+    );
+    // At table 1 bots hold Afghanistan and the mediators: only Pakistan's login is given.
+    let first = Lobby::after_opening(1, &tables);
+    assert!(
+        first
+            .notice
+            .as_deref()
+            .unwrap()
+            .ends_with("log in as pakistan.1@."),
+        "{:?}",
+        first.notice
+    );
     let chosen = lobby.handle(Some(Command::Confirm), &tables);
     assert!(
         matches!(
@@ -551,7 +577,7 @@ fn the_lobby_lists_free_seats_and_highlights_a_new_tables_first_seat() {
     assert!(
         texts
             .iter()
-            .any(|t| t.contains("rejoin as Afghanistan (its player dropped")),
+            .any(|t| t.contains("rejoin as Afghanistan (its player left")),
         "{texts:?}"
     );
 }

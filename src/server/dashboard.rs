@@ -198,13 +198,27 @@ impl Dashboard {
                         })
                         .collect();
                     match opened {
-                        Ok(ids) => format!(
-                            "Opened {}: the scenario and seed of table {}. Players log in as \
-                             pakistan.{first}@, afghanistan.{first}@ … (one number a table).",
-                            table_list(&ids),
-                            table.id,
-                            first = ids[0]
-                        ),
+                        Ok(ids) => {
+                            // Only the seats people take have logins to hand out.
+                            let logins: Vec<String> = Seat::ALL
+                                .iter()
+                                .filter(|s| table.bots[s.index()].is_none())
+                                .map(|s| format!("{}.{}@", s.key(), ids[0]))
+                                .collect();
+                            let join = if logins.is_empty() {
+                                format!("Every seat is a bot: watch as watch.{}@.", ids[0])
+                            } else {
+                                format!(
+                                    "Players log in as {} … (one number a table).",
+                                    logins.join(", ")
+                                )
+                            };
+                            format!(
+                                "Opened {}: the scenario and seed of table {}. {join}",
+                                table_list(&ids),
+                                table.id,
+                            )
+                        }
                         Err(e) => e,
                     }
                 }

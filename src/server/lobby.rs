@@ -117,12 +117,20 @@ impl Lobby {
             .into_iter()
             .filter_map(|(_, choice)| choice)
             .position(|choice| matches!(choice, Choice::Join { table, .. } if table == id));
+        // Only the seats people take have logins to hand out.
+        let logins: Vec<String> = tables.get(id).map_or_else(Vec::new, |table| {
+            Seat::ALL
+                .iter()
+                .filter(|s| table.bots[s.index()].is_none())
+                .map(|s| format!("{}.{id}@", s.key()))
+                .collect()
+        });
         Lobby {
             selected: first_seat.unwrap_or(0),
             new_table: NewTable::default(),
             notice: Some(format!(
-                "Table {id} is open: pick a seat above, or log in as pakistan.{id}@, \
-                 afghanistan.{id}@ or mediator.{id}@."
+                "Table {id} is open: pick a seat above, or log in as {}.",
+                logins.join(" or ")
             )),
         }
     }
@@ -142,7 +150,7 @@ impl Lobby {
                     Occupant::Free => format!("   join as {seat}"),
                     // Its player dropped: the seat waits for them to come back.
                     Occupant::Away => {
-                        format!("   rejoin as {seat} (its player dropped: if you are them)")
+                        format!("   rejoin as {seat} (its player left: if you are them)")
                     }
                     _ => continue,
                 };

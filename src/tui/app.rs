@@ -403,7 +403,7 @@ impl App {
                         Some("The table plays on; log in again to watch it.")
                     }
                     Some(_) if self.to_lobby => {
-                        Some("Your seat is kept: pick it again in the lobby to go on.")
+                        Some("Your seat waits: pick it again in the lobby to go on.")
                     }
                     Some(_) if self.remote => Some("Your seat is kept: log in again to go on."),
                     Some(play) if play.session().game().outcome().is_some() => {
