@@ -1350,3 +1350,60 @@ fn the_last_round_says_it_is_the_accords_last_chance() {
         "{screen}"
     );
 }
+
+#[test]
+fn an_assurance_that_can_meet_a_demand_offers_the_meeting_first() {
+    use ceasefire::engine::Action;
+    for seed in 1..80 {
+        let bot = Controller::Bot(Policy::Random);
+        let mut app = game([Controller::Human, bot, bot], seed);
+        press(&mut app, KeyCode::Enter);
+        settle(&mut app);
+        for _ in 0..30 {
+            let (over, legal, hand) = {
+                let session = app.play().unwrap().session();
+                let game = session.game();
+                let hand = game.view(Seat::Pakistan).own_hand().to_vec();
+                let legal = match game.to_act() {
+                    Some((Seat::Pakistan, Decision::Negotiate)) => {
+                        game.legal_actions(Seat::Pakistan)
+                    }
+                    _ => Vec::new(),
+                };
+                (game.outcome().is_some(), legal, hand)
+            };
+            if over {
+                break;
+            }
+            // A card in hand that can both meet a demand and be played alone.
+            let both = hand.iter().position(|&card| {
+                let meets = legal
+                    .iter()
+                    .any(|a| matches!(a, Action::Meet { card: c, .. } if *c == card));
+                let alone = legal
+                    .iter()
+                    .any(|a| matches!(a, Action::Play { card: c, target: None, .. } if *c == card));
+                meets && alone
+            });
+            if let Some(index) = both {
+                press(&mut app, KeyCode::Esc);
+                press(&mut app, KeyCode::Home);
+                for _ in 0..index {
+                    press(&mut app, KeyCode::Down);
+                }
+                press(&mut app, KeyCode::Enter);
+                let screen = render(&mut app, (120, 40));
+                let first = screen
+                    .lines()
+                    .find(|l| l.contains("▸ Meet") || l.contains("▸ Play"))
+                    .unwrap_or_else(|| panic!("{screen}"));
+                assert!(first.contains("▸ Meet"), "{first}\n{screen}");
+                return;
+            }
+            press(&mut app, KeyCode::Char('p'));
+            press(&mut app, KeyCode::Enter);
+            settle(&mut app);
+        }
+    }
+    panic!("no seed gave Pakistan an assurance that could meet a demand or stand alone");
+}

@@ -752,11 +752,13 @@ impl Play {
             self.notice = Some(format!("{name}: wait for your turn."));
             return;
         };
-        let ways: Vec<Action> = self
+        let mut ways: Vec<Action> = self
             .legal()
             .into_iter()
             .filter(|a| uses_card(a, card))
             .collect();
+        // Meeting a demand first: played alone, an assurance agrees nothing.
+        ways.sort_by_key(|a| !matches!(a, Action::Meet { .. }));
         match ways.as_slice() {
             [] => {
                 let why = self
@@ -1121,9 +1123,17 @@ impl Play {
                 .and_then(|&card| game.card_block_reason(seat, card)),
             _ => None,
         };
+        let moved = match self.shown {
+            Viewer::Seat(seat) => game
+                .actions()
+                .iter()
+                .any(|a| !a.is_inject() && a.seat() == seat),
+            _ => true,
+        };
         let data = table::TableData {
             view: &view,
             since,
+            moved,
             blocked: &blocks,
             block_reason,
             log: game.log(),

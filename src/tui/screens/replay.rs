@@ -138,6 +138,7 @@ impl Replay {
         let data = table::TableData {
             view: &view,
             since,
+            moved: true,
             blocked: &[],
             block_reason: None,
             log: game.log(),

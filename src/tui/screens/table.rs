@@ -114,6 +114,8 @@ pub struct TableData<'a> {
     pub view: &'a SeatView,
     /// Meters after the viewer's last action, to show changes since.
     pub since: Meters,
+    /// Whether the viewing seat has moved yet (before that, `since` is the start).
+    pub moved: bool,
     /// Whether each card in the viewer's hand is unusable now.
     pub blocked: &'a [bool],
     /// Why the selected card cannot be played, when a rule forbids it.
@@ -254,7 +256,8 @@ pub fn draw(frame: &mut Frame, data: &TableData, ui: &TableUi, theme: Theme) -> 
 
     // The numbers beside the gauges are what changed since the viewer last moved.
     let meters_title = match view.viewer {
-        Viewer::Seat(_) => " Meters (± since your move) ",
+        Viewer::Seat(_) if data.moved => " Meters (± since your move) ",
+        Viewer::Seat(_) => " Meters (± since the start) ",
         _ => " Meters (± this round) ",
     };
     let meters_block = panel(meters_title.into(), false, theme);
@@ -654,10 +657,17 @@ fn card_detail(view: &SeatView, card: CardId, cost: u8, theme: Theme) -> Vec<Lin
     if !def.flavour.is_empty() {
         lines.push(Line::styled(def.flavour.clone(), theme.dim()));
     }
-    if let Some(hint) = view.scenario.hints.iter().find(|h| h.card == card) {
-        lines.push(Line::styled(format!("Hint: {}", hint.text), theme.warn()));
-    }
     lines
+}
+
+/// The tutorial's coaching hint for a card in hand (not for one already on the table).
+fn hint_lines(view: &SeatView, card: CardId, theme: Theme) -> Vec<Line<'static>> {
+    view.scenario
+        .hints
+        .iter()
+        .filter(|h| h.card == card)
+        .map(|hint| Line::styled(format!("Hint: {}", hint.text), theme.warn()))
+        .collect()
 }
 
 fn draw_detail(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, theme: Theme) -> u16 {
@@ -706,6 +716,21 @@ fn draw_detail(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, th
                             };
                             // Why a standing pledge may not count for its basket.
                             let basket = match view.baskets[c.basket.index()] {
+                                BasketState::Agreed { commitment } if commitment == c.id => {
+                                    format!(
+                                        " {} is agreed on this pledge: if it breaks, the basket \
+                                         unravels; honoured, it is secured for good.",
+                                        c.basket
+                                    )
+                                }
+                                BasketState::Agreed { commitment } => format!(
+                                    " {} is agreed on #{commitment}; this pledge stands beside \
+                                     it.",
+                                    c.basket
+                                ),
+                                BasketState::Secured => {
+                                    format!(" {} is secured for good.", c.basket)
+                                }
                                 BasketState::Open => format!(
                                     " {} is still open: only a demand in it met while Trust \
                                      ≥{} agrees it; a pledge made alone or with Trust lower \
@@ -713,7 +738,6 @@ fn draw_detail(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, th
                                     c.basket,
                                     view.scenario.threshold(c.basket)
                                 ),
-                                _ => String::new(),
                             };
                             (c.card, c.by, format!("{state}{basket}{through}"))
                         })
@@ -732,6 +756,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, th
         _ => {
             if let Some(&card) = view.own_hand().get(ui.hand) {
                 lines.extend(card_detail(view, card, view.cost_of(card), theme));
+                lines.extend(hint_lines(view, card, theme));
                 if data.blocked.get(ui.hand).copied().unwrap_or(false) {
                     let why = data.block_reason.clone().unwrap_or_else(|| {
                         match (data.actor, view.to_act) {
