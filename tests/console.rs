@@ -136,6 +136,16 @@ fn pausing_from_the_console_stops_a_table_and_resuming_restarts_it() {
     );
     console.handle(Some(Command::TableAccord), None, &tables, reports.path());
     assert!(!done.paused() && first.paused(), "only the tables in play");
+    // Nor a clock: nobody decides there any more.
+    console.handle(None, Some('c'), &tables, reports.path());
+    assert!(
+        console
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("has finished: no clock to set")
+    );
+    assert_eq!(done.clock(), None);
 }
 
 #[test]

@@ -243,7 +243,7 @@ fn a_spectator_sees_no_hand_and_cannot_act() {
     };
     let screen = watch.wait_for("Hands are private", 20);
     assert!(!screen.contains("YOUR MOVE"), "{screen}");
-    assert!(screen.contains("A spectator sees no hand"), "{screen}");
+    assert!(screen.contains("No hand to show"), "{screen}");
     let before = std::fs::read_dir(server.saves())
         .map(|d| d.count())
         .unwrap_or(0);

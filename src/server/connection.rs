@@ -433,7 +433,7 @@ impl Connection {
                 theme: Theme::new(!self.no_color),
             };
             let mut play = Play::remote(table.session.clone(), Viewer::Facilitator, Speed::Instant);
-            play.set_back_button("Esc back to the console");
+            play.set_back_button(format!("Table {id} · Esc back to the console"));
             screen.view = View::Game {
                 app: Box::new(App::remote(options, play)),
                 table: table.clone(),

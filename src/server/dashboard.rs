@@ -287,6 +287,19 @@ impl Dashboard {
             }
             (_, Some('c')) => {
                 if let Some(table) = selected {
+                    // A clock is for people deciding at a table still in play.
+                    if table.lock().game().outcome().is_some() {
+                        self.notice =
+                            Some(format!("Table {} has finished: no clock to set.", table.id));
+                        return None;
+                    }
+                    if table.bots.iter().all(Option::is_some) {
+                        self.notice = Some(format!(
+                            "Table {}: every seat is a bot, so no clock to set.",
+                            table.id
+                        ));
+                        return None;
+                    }
                     let next = match table.clock().map(|c| c.as_secs()) {
                         None => Some(30),
                         Some(30) => Some(60),

@@ -45,7 +45,7 @@ pub struct Play {
     /// How many actions the game had when the message was last checked for staleness.
     actions_seen: usize,
     /// A footer button that leaves this screen for the one that opened it (the console).
-    back_button: Option<&'static str>,
+    back_button: Option<String>,
     brief_open: bool,
     notice: Option<String>,
     next_bot_at: Option<Instant>,
@@ -169,8 +169,8 @@ impl Play {
     }
 
     /// Names the footer button (Esc) that goes back to whatever opened this screen.
-    pub fn set_back_button(&mut self, label: &'static str) {
-        self.back_button = Some(label);
+    pub fn set_back_button(&mut self, label: impl Into<String>) {
+        self.back_button = Some(label.into());
     }
 
     /// Called when the shared game changed elsewhere: keeps selections inside the new view.
@@ -1022,8 +1022,8 @@ impl Play {
             }
             buttons.push(("b brief".to_string(), Command::Brief));
         }
-        if let Some(back) = self.back_button {
-            buttons.push((back.to_string(), Command::Back));
+        if let Some(back) = &self.back_button {
+            buttons.push((back.clone(), Command::Back));
         }
         buttons.push(("Tab panel".to_string(), Command::NextPanel));
         buttons.push(("? help".to_string(), Command::Help));

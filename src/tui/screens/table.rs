@@ -412,8 +412,7 @@ fn draw_hand(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, them
     let hand_inner = hand_block.inner(area);
     if !matches!(view.viewer, Viewer::Seat(_)) {
         // A spectator has no hand: say what it can follow instead.
-        let note = "A spectator sees no hand: each seat keeps its cards to itself. The cards \
-                    played appear on the table and in the log.";
+        let note = "No hand to show: the cards played appear on the table and in the log.";
         frame.render_widget(
             Paragraph::new(Line::styled(note, theme.dim()))
                 .wrap(Wrap { trim: true })
