@@ -235,8 +235,17 @@ fn an_inject_reaches_only_the_table_it_was_sent_to() {
         notice.contains("into table 1: it comes at the event phase of round 2"),
         "{notice}"
     );
-    // A second inject waits behind the first: it comes a round later.
+    // A second inject waits behind the first: it comes a round later, as the list says.
     console.handle(None, Some('i'), &tables, reports.path());
+    assert_eq!(
+        console.notice, None,
+        "the form starts without the last message"
+    );
+    let form = draw(&console, &tables, 120, 30);
+    assert!(
+        form.contains("1 already waiting, so it comes at the event phase of round 3"),
+        "{form}"
+    );
     console.handle(Some(Command::Confirm), None, &tables, reports.path());
     let notice = console.notice.clone().unwrap();
     assert!(notice.contains("round 3"), "{notice}");

@@ -278,8 +278,15 @@ impl Dashboard {
                 let id = selected.as_ref().map_or(0, |t| t.id);
                 self.notice = Some(format!("Table {id} has finished: nothing to inject."));
             }
-            (_, Some('i')) => self.injecting = Some(0),
-            (_, Some('I')) => self.writing = Some(SpotForm::default()),
+            // A form starts without the last message, which was about something else.
+            (_, Some('i')) => {
+                self.injecting = Some(0);
+                self.notice = None;
+            }
+            (_, Some('I')) => {
+                self.writing = Some(SpotForm::default());
+                self.notice = None;
+            }
             (_, Some('r')) => {
                 if let Some(table) = selected {
                     self.notice = Some(rematch(tables, &table));
@@ -392,9 +399,15 @@ impl Dashboard {
         if let Some(at) = self.injecting {
             let all = tables.all();
             if let Some(table) = all.get(self.selected.min(all.len().saturating_sub(1))) {
+                // Injects queue: say when this one would come if others wait already.
+                let waiting = table.lock().game().view(Viewer::Facilitator).injects.len();
+                let queue = match waiting {
+                    0 => String::new(),
+                    n => format!("{n} already waiting, so {}; ", when_inject_comes(table, 1)),
+                };
                 lines.push(Line::styled(
                     format!(
-                        "Inject an event into table {} (Enter inject · Esc cancel):",
+                        "Inject an event into table {} ({queue}Enter inject · Esc cancel):",
                         table.id
                     ),
                     theme.heading(),
@@ -551,10 +564,15 @@ pub(crate) fn table_list(ids: &[u32]) -> String {
 /// When the events waiting at a table come up: the last one queued comes at the event phase
 /// of the round after those before it.
 fn when_injects_come(table: &Table) -> String {
+    when_inject_comes(table, 0)
+}
+
+/// When an inject comes up if `more` are queued after those waiting now.
+fn when_inject_comes(table: &Table, more: usize) -> String {
     let session = table.lock();
     let game = session.game();
     let waiting = game.view(Viewer::Facilitator).injects.len();
-    let round = usize::from(game.round()) + waiting;
+    let round = usize::from(game.round()) + waiting + more;
     if round > usize::from(game.scenario().rounds) {
         "the game ends before it can come up".to_string()
     } else {
