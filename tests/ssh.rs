@@ -490,6 +490,10 @@ fn a_command_without_a_terminal_gets_one_line_not_a_hang() {
         String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(text.contains("only runs the game"), "{text}");
+    assert!(
+        text.contains(&format!("ssh -p {} pakistan@127.0.0.1", server.port)),
+        "names the way in that works: {text}"
+    );
 }
 
 #[test]

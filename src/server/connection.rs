@@ -768,11 +768,23 @@ impl Handler for Connection {
         session: &mut Session,
     ) -> Result<(), Self::Error> {
         session.channel_success(channel)?;
-        self.refuse(
-            channel,
-            "this server only runs the game; connect without a command, e.g. `ssh -p PORT pakistan@HOST`",
-            session,
+        // The way in that works: this very login, without the command.
+        let (port, host) = self.shared.address.get().map_or_else(
+            || ("PORT".to_string(), "HOST".to_string()),
+            |a| {
+                let host = if a.ip().is_unspecified() {
+                    "HOST".to_string()
+                } else {
+                    a.ip().to_string()
+                };
+                (a.port().to_string(), host)
+            },
         );
+        let message = format!(
+            "this server only runs the game; connect without a command: ssh -p {port} {}@{host}",
+            self.user
+        );
+        self.refuse(channel, &message, session);
         Ok(())
     }
 

@@ -131,6 +131,8 @@ pub struct Shared {
     pub seed: u64,
     /// A connection with no key pressed for this long is closed (its seat is kept).
     pub idle_timeout: Duration,
+    /// Where the server listens, once bound (for messages that say how to connect).
+    pub address: std::sync::OnceLock<SocketAddr>,
 }
 
 /// Decides who may connect: a non-loopback address needs a password or keys, or `--open`.
@@ -208,6 +210,7 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
             .clone()
             .unwrap_or_else(|| PathBuf::from("."))
             .join("reports"),
+        address: std::sync::OnceLock::new(),
     });
     let russh_config = Arc::new(russh::server::Config {
         methods: connection::methods(&access, config.facilitator_password.is_some()),
@@ -236,6 +239,7 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         use std::io::Write;
         let mut out = std::io::stdout().lock();
         let address = socket.local_addr().map_or(config.bind, |a| a);
+        let _ = shared.address.set(address);
         let _ = writeln!(
             out,
             "Ceasefire server on {address} — host key {} ({})",
