@@ -562,6 +562,12 @@ fn the_lobby_lists_free_seats_and_highlights_a_new_tables_first_seat() {
         "{:?}",
         lobby.notice
     );
+    // Back from table 2, the lobby has table 2's first line selected.
+    let mut back = Lobby::at_table(2, &tables);
+    assert!(matches!(
+        back.handle(Some(Command::Confirm), &tables),
+        Some(Choice::Join { table: 2, .. })
+    ));
     // At table 1 bots hold Afghanistan and the mediators: only Pakistan's login is given.
     let first = Lobby::after_opening(1, &tables);
     assert!(

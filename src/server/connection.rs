@@ -374,7 +374,8 @@ impl Connection {
                             Origin::Lobby => {
                                 // The seat waits for them, as if the link had dropped.
                                 table.leave(self.id);
-                                screen.view = View::Lobby(Lobby::default());
+                                screen.view =
+                                    View::Lobby(Lobby::at_table(table.id, &self.shared.tables));
                             }
                             Origin::Login => left = true,
                         }

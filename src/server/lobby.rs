@@ -135,6 +135,24 @@ impl Lobby {
         }
     }
 
+    /// The lobby with the first line of table `id` highlighted: where someone who just left
+    /// that table comes back to.
+    pub fn at_table(id: u32, tables: &Tables) -> Lobby {
+        let lobby = Lobby::default();
+        let at = lobby
+            .lines(tables)
+            .into_iter()
+            .filter_map(|(_, choice)| choice)
+            .position(|choice| match choice {
+                Choice::Join { table, .. } | Choice::Watch { table } => table == id,
+                _ => false,
+            });
+        Lobby {
+            selected: at.unwrap_or(0),
+            ..lobby
+        }
+    }
+
     /// The lines, with the choice each one makes (headings have none).
     pub fn lines(&self, tables: &Tables) -> Vec<(String, Option<Choice>)> {
         let mut out = Vec::new();
