@@ -411,6 +411,7 @@ fn a_verification_or_bridge_option_quotes_what_the_engine_then_does() {
                     .copied();
                 let action = aimed.unwrap_or(legal[(step >> 33) as usize % legal.len()]);
                 let label = ceasefire::tui::labels::action(&game.view(seat), &action);
+                let agreed_before = game.baskets().iter().filter(|b| b.is_agreed()).count();
                 game.apply(action).unwrap();
                 let Action::Play {
                     card,
@@ -420,6 +421,7 @@ fn a_verification_or_bridge_option_quotes_what_the_engine_then_does() {
                 else {
                     continue;
                 };
+                let agreed_after = game.baskets().iter().filter(|b| b.is_agreed()).count();
                 let def = &game.scenario().cards[usize::from(card)];
                 if def.verify > 0 {
                     let now = game.commitments().iter().find(|c| c.id == target).unwrap();
@@ -440,6 +442,11 @@ fn a_verification_or_bridge_option_quotes_what_the_engine_then_does() {
                         label.contains(&format!("pledge at {}%", made.credibility)),
                         "{label} vs {}%",
                         made.credibility
+                    );
+                    assert_eq!(
+                        label.contains(" · agrees "),
+                        agreed_after > agreed_before,
+                        "{label}"
                     );
                     bridged += 1;
                 }

@@ -109,7 +109,20 @@ fn target_preview(view: &SeatView, card: CardId, target: TableId) -> String {
     {
         let credibility = (i32::from(s.enforcement[d.to.index()]) + i32::from(def.credibility))
             .clamp(0, i32::from(s.rules.max_credibility));
-        return format!(": {}'s pledge at {credibility}% in {}", d.to, d.basket);
+        // A bridge agrees its basket on Trust as it stands (the card's own effects come after).
+        let trust = view.meters.get(Meter::Trust);
+        let threshold = s.threshold(d.basket);
+        let agrees = if view.baskets[d.basket.index()].is_agreed() {
+            String::new()
+        } else if trust >= threshold {
+            format!(" · agrees {}", d.basket)
+        } else {
+            format!("; Trust {trust} < {threshold}: {} stays open", d.basket)
+        };
+        return format!(
+            ": {}'s pledge at {credibility}% in {}{agrees}",
+            d.to, d.basket
+        );
     }
     String::new()
 }
