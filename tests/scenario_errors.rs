@@ -623,3 +623,55 @@ fn a_word_where_a_number_belongs_is_named_in_plain_words() {
     assert!(err.message.contains("whole number"), "{err}");
     assert!(!err.message.contains("i64"), "{err}");
 }
+
+#[test]
+fn an_opening_event_that_is_a_card_is_named_as_such() {
+    let (err, line) = broken(
+        "scenario.toml",
+        |t| {
+            t.replace(
+                "opening_events = [\"ev-calm\"]",
+                "opening_events = [\"pk-sanctuary\"]",
+            )
+        },
+        "opening_events",
+    );
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "`pk-sanctuary` is a card, not an event",
+        "name an event's id here",
+    );
+}
+
+#[test]
+fn an_opening_event_listed_twice() {
+    let (err, line) = broken(
+        "scenario.toml",
+        |t| {
+            t.replace(
+                "opening_events = [\"ev-calm\"]",
+                "opening_events = [\"ev-calm\", \"ev-calm\"]",
+            )
+        },
+        "opening_events",
+    );
+    assert_at(&err, "scenario.toml", line, "twice", "list it once");
+}
+
+#[test]
+fn a_hint_on_an_event_is_named_as_such() {
+    let (err, line) = broken(
+        "scenario.toml",
+        |t| t.replacen("card = \"", "card = \"ev-calm\" # was \"", 1),
+        "card = \"ev-calm\"",
+    );
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "`ev-calm` is an event, not a card",
+        "name a card's id here",
+    );
+}

@@ -132,6 +132,7 @@ fn register_items<T>(
     ctx: &FileCtx,
     items: Option<Vec<Item<T>>>,
     id_of: impl Fn(&T) -> &Spanned<String>,
+    kind: &'static str,
     ids: &mut IdRegistry,
     problems: &mut Problems,
 ) -> Registered<T> {
@@ -143,12 +144,15 @@ fn register_items<T>(
     for item in items.into_iter().flatten() {
         match item {
             Item::Read(item) => {
-                if problems.check(ids.register(ctx, id_of(&item))).is_some() {
+                if problems
+                    .check(ids.register(ctx, id_of(&item), kind))
+                    .is_some()
+                {
                     registered.read.push(item);
                 }
             }
             Item::Broken(Some(id)) => {
-                problems.check(ids.register(ctx, &id));
+                problems.check(ids.register(ctx, &id, kind));
                 registered.all_read = false;
             }
             Item::Broken(None) => {
@@ -160,19 +164,25 @@ fn register_items<T>(
     registered
 }
 
-/// Where each id was first defined, to report duplicates.
+/// Where each id was first defined, and what kind of item it names (`card`, `event`,
+/// `objective`), to report duplicates and references to the wrong kind.
 #[derive(Default)]
 struct IdRegistry {
-    seen: BTreeMap<String, String>,
+    seen: BTreeMap<String, (String, &'static str)>,
 }
 
 impl IdRegistry {
-    /// Whether an item with this id was defined, even one that failed its own checks.
-    fn contains(&self, id: &str) -> bool {
-        self.seen.contains_key(id)
+    /// What kind of item has this id, even one that failed its own checks.
+    fn kind_of(&self, id: &str) -> Option<&'static str> {
+        self.seen.get(id).map(|(_, kind)| *kind)
     }
 
-    fn register(&mut self, ctx: &FileCtx, id: &Spanned<String>) -> Result<(), ScenarioError> {
+    fn register(
+        &mut self,
+        ctx: &FileCtx,
+        id: &Spanned<String>,
+        kind: &'static str,
+    ) -> Result<(), ScenarioError> {
         let name = id.get_ref();
         if name.trim().is_empty() {
             return Err(ctx.error(
@@ -183,14 +193,14 @@ impl IdRegistry {
         }
         let here = ScenarioError::at(&ctx.path, ctx.text, id.span(), String::new(), String::new())
             .location();
-        if let Some(first) = self.seen.get(name) {
+        if let Some((first, _)) = self.seen.get(name) {
             return Err(ctx.error(
                 id.span(),
                 format!("duplicate id `{name}`"),
                 &format!("ids must be unique across the whole scenario; `{name}` is first defined at {first}"),
             ));
         }
-        self.seen.insert(name.clone(), here);
+        self.seen.insert(name.clone(), (here, kind));
         Ok(())
     }
 }
@@ -249,14 +259,24 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
                 ),
                 "remove `inject = true` from the event, or leave it out of opening_events",
             )),
-            Some(i) => opening_events.push(i as EventId),
-            None if ids.contains(id.get_ref()) || !all_events_read => {}
-            None => problems.push(unknown_reference(
-                &main,
-                id,
-                "event",
-                events.iter().map(|e| e.id.clone()),
+            Some(i) if opening_events.contains(&(i as EventId)) => problems.push(main.error(
+                id.span(),
+                format!("`{}` is in opening_events twice", id.get_ref()),
+                "each event card is in the deck once: list it once",
             )),
+            Some(i) => opening_events.push(i as EventId),
+            None => match ids.kind_of(id.get_ref()) {
+                // A broken event was reported with the event itself.
+                Some("event") => {}
+                Some(kind) => problems.push(wrong_kind(&main, id, kind, "event")),
+                None if !all_events_read => {}
+                None => problems.push(unknown_reference(
+                    &main,
+                    id,
+                    "event",
+                    events.iter().map(|e| e.id.clone()),
+                )),
+            },
         }
     }
     let mut hints = Vec::new();
@@ -269,13 +289,17 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
                 card: i as u16,
                 text: hint.text.clone(),
             }),
-            None if ids.contains(hint.card.get_ref()) || !all_cards_read => {}
-            None => problems.push(unknown_reference(
-                &main,
-                &hint.card,
-                "card",
-                cards.iter().map(|c| c.id.clone()),
-            )),
+            None => match ids.kind_of(hint.card.get_ref()) {
+                Some("card") => {}
+                Some(kind) => problems.push(wrong_kind(&main, &hint.card, kind, "card")),
+                None if !all_cards_read => {}
+                None => problems.push(unknown_reference(
+                    &main,
+                    &hint.card,
+                    "card",
+                    cards.iter().map(|c| c.id.clone()),
+                )),
+            },
         }
     }
 
@@ -343,7 +367,7 @@ fn read_decks(
             continue;
         };
         let items = ctx.parse_items::<raw::CardFile>("card", problems);
-        let cards = register_items(&ctx, items, |c| &c.id, &mut decks.ids, problems);
+        let cards = register_items(&ctx, items, |c| &c.id, "card", &mut decks.ids, problems);
         decks.all_cards_read &= cards.all_ids;
         for card in cards.read {
             decks
@@ -356,7 +380,7 @@ fn read_decks(
         None => decks.all_events_read = false,
         Some(ctx) => {
             let items = ctx.parse_items::<raw::EventFile>("event", problems);
-            let events = register_items(&ctx, items, |e| &e.id, &mut decks.ids, problems);
+            let events = register_items(&ctx, items, |e| &e.id, "event", &mut decks.ids, problems);
             decks.all_events_read &= events.all_ids;
             if events.all_read && events.read.iter().all(|e| e.inject) {
                 problems.push(ctx.error(
@@ -382,7 +406,7 @@ fn read_decks(
         .flatten()
     {
         let items = ctx.parse_items::<raw::EventFile>("event", problems);
-        let spot = register_items(&ctx, items, |e| &e.id, &mut decks.ids, problems);
+        let spot = register_items(&ctx, items, |e| &e.id, "event", &mut decks.ids, problems);
         decks.all_events_read &= spot.all_ids;
         for event in spot.read {
             decks
@@ -396,7 +420,14 @@ fn read_decks(
 
     if let Some(ctx) = problems.check(source.referenced(main, &files.objectives)) {
         let items = ctx.parse_items::<raw::ObjectiveFile>("objective", problems);
-        let objectives = register_items(&ctx, items, |o| &o.id, &mut decks.ids, problems);
+        let objectives = register_items(
+            &ctx,
+            items,
+            |o| &o.id,
+            "objective",
+            &mut decks.ids,
+            problems,
+        );
         for seat in Seat::ALL {
             if objectives.all_read && !objectives.read.iter().any(|o| o.seat == seat) {
                 problems.push(ctx.error(
@@ -413,6 +444,28 @@ fn read_decks(
         }
     }
     decks
+}
+
+/// A reference to an item of the wrong kind (a card named where an event belongs).
+fn wrong_kind(ctx: &FileCtx, id: &Spanned<String>, is: &str, wanted: &str) -> ScenarioError {
+    ctx.error(
+        id.span(),
+        format!(
+            "`{}` is {} {is}, not {} {wanted}",
+            id.get_ref(),
+            article(is),
+            article(wanted)
+        ),
+        &format!("name {} {wanted}'s id here", article(wanted)),
+    )
+}
+
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
 }
 
 fn unknown_reference(
