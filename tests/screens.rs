@@ -1407,3 +1407,21 @@ fn an_assurance_that_can_meet_a_demand_offers_the_meeting_first() {
     }
     panic!("no seed gave Pakistan an assurance that could meet a demand or stand alone");
 }
+
+#[test]
+fn q_on_the_debrief_asks_to_quit() {
+    let mut app = solo();
+    play_through(&mut app);
+    // Past the reflection prompts (Esc skips a seat's), to the debrief.
+    for _ in 0..6 {
+        if !app.play().unwrap().typing() {
+            break;
+        }
+        press(&mut app, KeyCode::Esc);
+    }
+    let screen = render(&mut app, (120, 40));
+    assert!(screen.contains("debrief"), "{screen}");
+    press(&mut app, KeyCode::Char('q'));
+    let asked = render(&mut app, (120, 40));
+    assert!(asked.contains("Quit Ceasefire?"), "{asked}");
+}
