@@ -128,7 +128,7 @@ fn an_unknown_seat() {
         &err,
         "shared.toml",
         line,
-        "unknown variant `pakistna`",
+        "unknown name `pakistna`",
         "did you mean `pakistan`?",
     );
 }
@@ -144,7 +144,7 @@ fn an_unknown_basket() {
         &err,
         "afghanistan.toml",
         line,
-        "unknown variant `securty`",
+        "unknown name `securty`",
         "did you mean `security`?",
     );
 }
@@ -160,7 +160,7 @@ fn an_unknown_kind() {
         &err,
         "pakistan.toml",
         line,
-        "unknown variant `demnd`",
+        "unknown name `demnd`",
         "did you mean `demand`?",
     );
 }
@@ -673,5 +673,34 @@ fn a_hint_on_an_event_is_named_as_such() {
         line,
         "`ev-calm` is an event, not a card",
         "name a card's id here",
+    );
+}
+
+#[test]
+fn a_deck_of_inject_only_events_says_why_it_is_empty() {
+    let (err, _) = broken(
+        "events.toml",
+        |t| {
+            t.replace("inject = true\n", "")
+                .replace("[[event]]\n", "[[event]]\ninject = true\n")
+        },
+        "[[event]]",
+    );
+    assert!(
+        err.message.contains("every event has `inject = true`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_scenario_file_given_for_its_folder_gets_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("scenario.toml");
+    fs::write(&file, "title = \"x\"\n").unwrap();
+    let err = ScenarioSource::find(file.to_str().unwrap()).expect_err("a file is not a folder");
+    assert!(err.hint.contains("give the folder"), "{err}");
+    assert!(
+        err.hint.contains(&dir.path().display().to_string()),
+        "{err}"
     );
 }

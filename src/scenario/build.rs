@@ -46,8 +46,9 @@ impl FileCtx<'_> {
     }
 
     fn toml_error(&self, e: &toml::de::Error) -> ScenarioError {
-        let message = plain_types(e.message().trim());
-        let hint = hint_for_toml_message(&message);
+        let raw = e.message().trim();
+        let hint = hint_for_toml_message(raw);
+        let message = plain_types(raw);
         match e.span() {
             Some(span) => ScenarioError::at(&self.path, self.text, span, message, hint),
             None => ScenarioError::whole_file(&self.path, message, hint),
@@ -383,11 +384,20 @@ fn read_decks(
             let events = register_items(&ctx, items, |e| &e.id, "event", &mut decks.ids, problems);
             decks.all_events_read &= events.all_ids;
             if events.all_read && events.read.iter().all(|e| e.inject) {
-                problems.push(ctx.error(
-                    0..0,
-                    "the event deck is empty".into(),
-                    "add at least one [[event]]: one is revealed every round",
-                ));
+                let (message, hint) = if events.read.is_empty() {
+                    (
+                        "the event deck is empty",
+                        "add at least one [[event]]: one is revealed every round",
+                    )
+                } else {
+                    (
+                        "the event deck is empty: every event has `inject = true`",
+                        "leave `inject = true` out of at least one event: the deck reveals one \
+                         every round, and inject-list events only come when the facilitator \
+                         sends them",
+                    )
+                };
+                problems.push(ctx.error(0..0, message.into(), hint));
             }
             for event in events.read {
                 decks
@@ -983,10 +993,11 @@ impl ScenarioSource {
     }
 }
 
-/// The deserializer's type names (`i64`, `u8`, `bool`) in a facilitator's words.
+/// The deserializer's words (`i64`, `u8`, `bool`, "variant") in a facilitator's.
 fn plain_types(message: &str) -> String {
     let mut out = message.to_string();
     for (rust, plain) in [
+        ("unknown variant", "unknown name"),
         ("expected i64", "expected a whole number"),
         ("expected i32", "expected a whole number"),
         ("expected i8", "expected a whole number"),

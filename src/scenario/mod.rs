@@ -142,13 +142,24 @@ impl ScenarioSource {
             return ScenarioSource::from_dir(path);
         }
         ScenarioSource::builtin(name_or_path).ok_or_else(|| {
-            ScenarioError::whole_file(
-                path,
-                "no such scenario folder or built-in scenario".into(),
+            // A file inside a scenario folder (often scenario.toml) stands for its folder.
+            let hint = if path.is_file() {
+                format!(
+                    "give the folder that holds the scenario, not one of its files: {}",
+                    path.parent()
+                        .filter(|p| !p.as_os_str().is_empty())
+                        .map_or(".".into(), |p| p.display().to_string())
+                )
+            } else {
                 format!(
                     "built-in scenarios: {}; or give the path of a scenario folder",
                     builtin::NAMES.join(", ")
-                ),
+                )
+            };
+            ScenarioError::whole_file(
+                path,
+                "no such scenario folder or built-in scenario".into(),
+                hint,
             )
         })
     }
