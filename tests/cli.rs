@@ -293,3 +293,32 @@ fn a_missing_save_is_named_once_with_the_system_reason_once() {
     assert_eq!(stderr.matches("(os error 2)").count(), 1, "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
+
+#[test]
+fn the_balance_report_checks_the_designs_targets() {
+    let out = ceasefire(&[
+        "sim",
+        "--scenario",
+        "tutorial",
+        "--games",
+        "120",
+        "--seed",
+        "1",
+        "--report",
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Against the design's targets (each at least 10% of games)"),
+        "{text}"
+    );
+    // Unnamed seats are random bots, which never sign: durable peace misses, with advice,
+    // and the report says to measure with normal bots.
+    assert!(text.contains("✗ durable peace"), "{text}");
+    assert!(text.contains("raise starting Trust"), "{text}");
+    assert!(
+        text.contains("measure balance with --seat SEAT=normal"),
+        "{text}"
+    );
+    assert!(text.contains("score lift: the mean score"), "{text}");
+}

@@ -60,6 +60,58 @@ pub fn render_summary(config: &SimConfig, report: &SimReport) -> String {
     out
 }
 
+/// The design's balance targets (`GAME_DESIGN.md`): with the same bots in every seat, durable
+/// peace, the fragile outcomes and breakdown each in at least 10% of games; each checked, and
+/// for a miss what an author can turn.
+fn targets(config: &SimConfig, report: &SimReport) -> String {
+    let games = f64::from(report.games.max(1));
+    let share = |keys: &[&str]| {
+        100.0
+            * keys
+                .iter()
+                .map(|k| f64::from(report.outcomes[*k]))
+                .sum::<f64>()
+            / games
+    };
+    let checks = [
+        (
+            "durable peace",
+            share(&["durable_peace"]),
+            "durable peace is rare: raise starting Trust, lower the Verification threshold or \
+             make verification cards cheaper",
+        ),
+        (
+            "fragile outcomes",
+            share(&["fragile_accord", "fragile_pause"]),
+            "the fragile middle is rare: the talks either succeed or collapse; soften the \
+             swings of events and broken pledges",
+        ),
+        (
+            "breakdown",
+            share(&["breakdown"]),
+            "breakdowns are rare, so the talks may be too easy: lower starting Trust or \
+             Security, lower enforcement capacity, or make events harsher",
+        ),
+    ];
+    let mut out = String::from("\nAgainst the design's targets (each at least 10% of games)\n");
+    if config.policies.iter().any(|p| *p != config.policies[0]) {
+        out.push_str("  (the targets assume the same bots in every seat; these differ)\n");
+    }
+    if config.policies.contains(&crate::bot::Policy::Random) {
+        out.push_str(
+            "  (random bots rarely sign anything: measure balance with --seat SEAT=normal)\n",
+        );
+    }
+    for (name, rate, advice) in checks {
+        let mark = if rate >= 10.0 { "✓" } else { "✗" };
+        let _ = writeln!(out, "  {mark} {name:<17} {rate:5.1}%");
+        if rate < 10.0 {
+            let _ = writeln!(out, "      {advice}");
+        }
+    }
+    out
+}
+
 /// `ceasefire sim --report`: outcome rates with confidence intervals, scores, dead and
 /// dominant cards.
 pub fn render_report(config: &SimConfig, report: &SimReport) -> String {
@@ -84,6 +136,7 @@ pub fn render_report(config: &SimConfig, report: &SimReport) -> String {
         100.0 * f64::from(accords) / games.max(1) as f64,
         100.0 * f64::from(fragile) / games.max(1) as f64
     );
+    out.push_str(&targets(config, report));
     out.push_str("\nMean score per seat (± 95% CI)\n");
     for seat in Seat::ALL {
         let _ = writeln!(
@@ -127,12 +180,13 @@ pub fn render_report(config: &SimConfig, report: &SimReport) -> String {
         .collect();
     dominant.sort_by(|a, b| b.1.total_cmp(&a.1));
     out.push_str(
-        "\nMost dominant cards (played in most games they could be, with the best score lift)\n",
+        "\nMost dominant cards (played in at least half the games they could be; score lift: the \
+         mean score of the games it was played in, less the mean of all games)\n",
     );
     for (card, lift) in dominant.iter().take(5) {
         let _ = writeln!(
             out,
-            "  {:<28} played {:>5.1}% of the time  score lift {lift:+.2}",
+            "  {:<28} played in {:>5.1}% of its games  score lift {lift:+.2}",
             card.id,
             100.0 * rate(card)
         );
