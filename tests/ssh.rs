@@ -607,3 +607,21 @@ fn a_table_picked_in_the_lobby_is_left_back_to_the_lobby() {
     maria.keys(&["Enter"]);
     maria.wait_for("Pakistan's hand", 20);
 }
+
+#[test]
+fn a_terminal_left_in_the_game_screen_by_a_dropped_link_is_cleared_on_login() {
+    if !ssh_available() {
+        return;
+    }
+    let server = Server::start(&[]);
+    // What a dropped connection leaves: the alternate screen, with the old game's text in it.
+    let command = format!(
+        "printf '\\033[?1049h\\033[28;40HLEFTOVER-FROM-BEFORE'; {}",
+        server.ssh("maria", "")
+    );
+    let Some(pane) = Pane::start("dropped", 100, 30, &command) else {
+        return;
+    };
+    let lobby = pane.wait_for("Welcome, maria", 20);
+    assert!(!lobby.contains("LEFTOVER-FROM-BEFORE"), "{lobby}");
+}

@@ -23,8 +23,10 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
-/// What a client's terminal needs to enter game mode: alternate screen, hidden cursor, mouse.
-const ENTER: &[u8] = b"\x1b[?1049h\x1b[?25l\x1b[?1000h\x1b[?1002h\x1b[?1006h";
+/// What a client's terminal needs to enter game mode: alternate screen, cleared (a terminal
+/// left in it by a dropped connection keeps the old game's screen, which would show through
+/// the cells the first frame leaves blank), hidden cursor, mouse.
+const ENTER: &[u8] = b"\x1b[?1049h\x1b[2J\x1b[H\x1b[?25l\x1b[?1000h\x1b[?1002h\x1b[?1006h";
 /// What leaves it clean: the game's screen cleared (tmux otherwise copies rows of it into
 /// the shell's screen when the window grew meanwhile), mouse off, cursor shown, main screen
 /// back.
