@@ -82,6 +82,7 @@ fn a_report_holds_every_section_and_is_the_same_every_time() {
         "## The confidential briefs",
         "## The meters, round by round",
         "## Commitments",
+        "## Events, round by round",
         "## Turning points",
         "## Why the bots moved as they did",
         "## Reflections",
@@ -96,6 +97,25 @@ fn a_report_holds_every_section_and_is_the_same_every_time() {
         assert!(text.contains(&format!("| {} |", score.total)), "{text}");
     }
     assert!(text.contains("Trade first, then trust."), "{text}");
+    // Every round's event, in order, as the log revealed them.
+    let revealed: Vec<(u8, &str)> = game
+        .log()
+        .iter()
+        .filter_map(|e| match e.event {
+            ceasefire::engine::LogEvent::EventRevealed { event } => Some((
+                e.round,
+                game.scenario().events[usize::from(event)].name.as_str(),
+            )),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(revealed.len(), usize::from(game.round()));
+    for (round, name) in revealed {
+        assert!(
+            text.contains(&format!("- Round {round}: {name} — ")),
+            "round {round}: {name}\n{text}"
+        );
+    }
     for question in &game.scenario().questions {
         assert!(text.contains(question.as_str()));
     }

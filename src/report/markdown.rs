@@ -146,6 +146,12 @@ fn write_report(out: &mut String, r: &Report) {
         out.push('\n');
     }
 
+    out.push_str("## Events, round by round\n\n");
+    for event in &r.events {
+        let _ = writeln!(out, "- {event}");
+    }
+    out.push('\n');
+
     out.push_str("## Turning points\n\n");
     if r.turning_points.is_empty() {
         out.push_str("None stood out.\n");

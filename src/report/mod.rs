@@ -35,6 +35,8 @@ pub struct Report {
     pub meters: Vec<MeterRow>,
     /// Every commitment made, and what became of it.
     pub commitments: Vec<CommitmentRow>,
+    /// The event each round opened with, in order ("Round 2: A calm week — Trust +2.").
+    pub events: Vec<String>,
     /// The moments that turned the game.
     pub turning_points: Vec<String>,
     /// Events the facilitator injected, as the log tells them.
@@ -181,6 +183,7 @@ pub fn report(name: &str, file: &SaveFile, game: &Game) -> Report {
         seats,
         meters: meter_rows(&view.meter_history, view.meters),
         commitments: commitments(game),
+        events: round_events(game),
         turning_points: turning_points(game),
         injects: injects(game),
         bot_reasons: move_notes(file, game, false),
@@ -285,6 +288,24 @@ fn commitments(game: &Game) -> Vec<CommitmentRow> {
         }
     }
     rows
+}
+
+/// The event revealed at the start of each round, with what it did.
+fn round_events(game: &Game) -> Vec<String> {
+    let events = &game.scenario().events;
+    game.log()
+        .iter()
+        .filter_map(|entry| match entry.event {
+            LogEvent::EventRevealed { event } => {
+                let card = &events[usize::from(event)];
+                Some(format!(
+                    "Round {}: {} — {}",
+                    entry.round, card.name, card.text
+                ))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Each event the facilitator injected, once: when it was sent, when it came up (or that the
