@@ -296,8 +296,15 @@ fn when_the_decision_clock_runs_out_the_seat_passes() {
     std::thread::sleep(Duration::from_millis(500));
     assert!(waiting_for_pakistan(), "an empty seat does not pass");
     table.claim(Seat::Pakistan, 1).unwrap();
-    // Seated, the player reads the opening brief first: the clock waits for that too.
+    // Seated, the player reads the opening brief first: the clock waits for that too, while
+    // the console's thinking time runs (someone stuck on the brief shows up there).
     assert!(table.lock().deadline().is_none(), "no clock over the brief");
+    let thought = table.thinking_for();
+    std::thread::sleep(Duration::from_millis(150));
+    assert!(
+        table.thinking_for() >= thought + Duration::from_millis(100),
+        "thinking runs while the brief is read"
+    );
     table.lock().mark_briefed(Seat::Pakistan);
     table.changed();
     assert!(

@@ -85,14 +85,17 @@ impl Table {
         let moves = seat_moves(session.game());
         // Nobody thinks in an empty seat: while the seat to act is open or its player away,
         // the time and the clock wait as they do in a pause.
-        // Nor while its player is still reading the opening brief.
         let waiting = session.game().to_act().is_some_and(|(seat, _)| {
             matches!(occupants[seat.index()], Occupant::Free | Occupant::Away)
-                || (matches!(occupants[seat.index()], Occupant::Player(_))
-                    && !session.was_briefed(seat))
+        });
+        // A player still reading the opening brief is thinking, but their clock is held: it
+        // starts, whole, when they close it.
+        let reading = session.game().to_act().is_some_and(|(seat, _)| {
+            matches!(occupants[seat.index()], Occupant::Player(_)) && !session.was_briefed(seat)
         });
         let mut timer = self.timer();
         timer.observe(now, moves, session.paused() || waiting);
+        timer.hold_clock(now, reading);
         let deadline = clock
             .filter(|_| session.human_to_act().is_some())
             .and_then(|limit| timer.deadline(now, limit));

@@ -40,6 +40,8 @@ pub struct DecisionTimer {
     paused_at: Option<Instant>,
     thinking: Stopwatch,
     clock: Stopwatch,
+    /// The clock is held (no deadline) while the person to act reads their opening brief.
+    held: bool,
 }
 
 impl DecisionTimer {
@@ -50,7 +52,17 @@ impl DecisionTimer {
             paused_at: None,
             thinking: Stopwatch::start(now),
             clock: Stopwatch::start(now),
+            held: false,
         }
+    }
+
+    /// Holds the clock while `held` (a person reading their opening brief: the thinking time
+    /// runs on); when the hold ends the clock starts again from `now`, a whole decision's time.
+    pub fn hold_clock(&mut self, now: Instant, held: bool) {
+        if self.held && !held {
+            self.clock = Stopwatch::start(now);
+        }
+        self.held = held;
     }
 
     /// Brings the timer up to date with the table: a new count of moves starts a new
@@ -84,9 +96,9 @@ impl DecisionTimer {
         self.thinking.elapsed(now, self.paused_at)
     }
 
-    /// When a clock of `limit` per decision runs out; `None` while paused.
+    /// When a clock of `limit` per decision runs out; `None` while paused or held.
     pub fn deadline(&self, now: Instant, limit: Duration) -> Option<Instant> {
-        if self.paused_at.is_some() {
+        if self.paused_at.is_some() || self.held {
             return None;
         }
         Some(now + limit.saturating_sub(self.clock.elapsed(now, None)))
@@ -98,6 +110,17 @@ mod tests {
     use super::*;
 
     const S: Duration = Duration::from_secs(1);
+
+    #[test]
+    fn a_held_clock_has_no_deadline_and_starts_whole_when_released() {
+        let t0 = Instant::now();
+        let mut timer = DecisionTimer::new(t0, 0);
+        timer.hold_clock(t0, true);
+        assert_eq!(timer.deadline(t0 + 50 * S, 30 * S), None);
+        assert_eq!(timer.thinking(t0 + 50 * S), 50 * S, "thinking runs on");
+        timer.hold_clock(t0 + 50 * S, false);
+        assert_eq!(timer.deadline(t0 + 50 * S, 30 * S), Some(t0 + 80 * S));
+    }
 
     #[test]
     fn thinking_counts_from_the_last_move_and_not_while_paused() {
