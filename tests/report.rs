@@ -271,3 +271,24 @@ fn a_game_in_progress_is_reported_as_such() {
     );
     assert_eq!(divergence.choices[1], "(no move yet)");
 }
+
+#[test]
+fn tables_with_the_seats_played_differently_are_not_compared() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, game_a) = finished_save(dir.path(), "table-1", 1);
+    let (b, game_b) = finished_save(dir.path(), "table-2", 2);
+    let file_a = save::load(&a).unwrap().file;
+    let mut file_b = save::load(&b).unwrap().file;
+    let same = ceasefire::report::bundle(&[
+        ("table-1".into(), file_a.clone(), game_a.clone()),
+        ("table-2".into(), file_b.clone(), game_b.clone()),
+    ]);
+    assert_eq!(same.comparisons.len(), 1);
+    // A rematch with the seats rotated: a person where a bot was.
+    file_b.seats[0] = "human".into();
+    let rotated = ceasefire::report::bundle(&[
+        ("table-1".into(), file_a, game_a),
+        ("table-2".into(), file_b, game_b),
+    ]);
+    assert!(rotated.comparisons.is_empty());
+}

@@ -447,10 +447,15 @@ pub fn bundle(games: &[(String, SaveFile, Game)]) -> Bundle {
         .iter()
         .map(|(name, file, game)| report(name, file, game))
         .collect();
+    // Tables compare when they played the same game: scenario, seed, and who played each seat
+    // (a person or the same bot); a rematch with the seats rotated is a different game.
     let mut comparisons = Vec::new();
-    for (i, (name_a, _, a)) in games.iter().enumerate() {
-        for (name_b, _, b) in &games[i + 1..] {
-            if a.scenario().name == b.scenario().name && a.seed() == b.seed() {
+    for (i, (name_a, file_a, a)) in games.iter().enumerate() {
+        for (name_b, file_b, b) in &games[i + 1..] {
+            if a.scenario().name == b.scenario().name
+                && a.seed() == b.seed()
+                && file_a.seats == file_b.seats
+            {
                 comparisons.push(compare((name_a, a), (name_b, b)));
             }
         }
