@@ -292,3 +292,38 @@ fn tables_with_the_seats_played_differently_are_not_compared() {
     ]);
     assert!(rotated.comparisons.is_empty());
 }
+
+#[test]
+fn turning_points_tell_the_rounds_without_progress_and_how_the_game_ended() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut fatigued = 0;
+    for bots in 1..6 {
+        let (_, game) = finished_save(dir.path(), &format!("t{bots}"), bots);
+        let points = ceasefire::report::turning_points(&game);
+        let last = points.last().unwrap();
+        assert!(
+            last.starts_with(&format!("Round {}: the talks ended: ", game.round())),
+            "{points:?}"
+        );
+        assert!(
+            last.contains(&game.outcome().unwrap().to_string()),
+            "{last}"
+        );
+        let stalls = game
+            .log()
+            .iter()
+            .filter(|e| e.event == ceasefire::engine::LogEvent::Stalled)
+            .count();
+        if stalls > 0 {
+            assert!(
+                points.iter().any(|p| p.contains("mediation fatigue")),
+                "{stalls} stalled rounds: {points:?}"
+            );
+            fatigued += 1;
+        }
+    }
+    assert!(
+        fatigued > 0,
+        "no game had a round without progress: nothing was checked"
+    );
+}

@@ -342,14 +342,17 @@ fn injects(game: &Game) -> Vec<String> {
     told
 }
 
-/// The largest swings of single rounds, broken commitments, rejected demands and refused
-/// accords, in the order they happened.
+/// The largest swings of single rounds, broken commitments, rejected demands, refused
+/// accords and runs of rounds without progress, in the order they happened; then how the
+/// game ended.
 pub fn turning_points(game: &Game) -> Vec<String> {
     let mut swings: BTreeMap<(u8, Meter), i32> = BTreeMap::new();
     let mut events = Vec::new();
+    let mut stalled: Vec<u8> = Vec::new();
     for entry in game.log() {
         let round = entry.round;
         match entry.event {
+            LogEvent::Stalled => stalled.push(round),
             LogEvent::MeterChanged { meter, delta, .. } => {
                 *swings.entry((round, meter)).or_default() += i32::from(delta);
             }
@@ -381,8 +384,44 @@ pub fn turning_points(game: &Game) -> Vec<String> {
             format!("Round {round}: {meter} moved {delta:+} in a single round."),
         ));
     }
+    // Mediation fatigue works slowly: a run of rounds without progress is one turning point.
+    let credibility = game.scenario().rules.stall_credibility;
+    for run in runs(&stalled) {
+        let text = match run {
+            (first, last) if first == last => format!(
+                "Round {first}: no progress; mediation fatigue cost the mediators \
+                 {credibility} Credibility."
+            ),
+            (first, last) => format!(
+                "Rounds {first}–{last}: no progress; mediation fatigue cost the mediators \
+                 {credibility} Credibility each round."
+            ),
+        };
+        events.push((run.0, text));
+    }
     events.sort_by_key(|(round, _)| *round);
-    events.into_iter().map(|(_, text)| text).take(12).collect()
+    let mut points: Vec<String> = events.into_iter().map(|(_, text)| text).take(11).collect();
+    if let Some(outcome) = game.outcome() {
+        points.push(format!(
+            "Round {}: the talks ended: {outcome}. {}",
+            game.round(),
+            outcome.explanation()
+        ));
+    }
+    points
+}
+
+/// Consecutive rounds in `rounds` (sorted), as (first, last) runs.
+fn runs(rounds: &[u8]) -> Vec<(u8, u8)> {
+    let mut out: Vec<(u8, u8)> = Vec::new();
+    for &round in rounds {
+        match out.last_mut() {
+            Some((_, last)) if *last + 1 == round => *last = round,
+            Some((_, last)) if *last == round => {}
+            _ => out.push((round, round)),
+        }
+    }
+    out
 }
 
 /// Where two games of the same scenario and seed diverged.
