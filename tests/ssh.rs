@@ -625,3 +625,16 @@ fn a_terminal_left_in_the_game_screen_by_a_dropped_link_is_cleared_on_login() {
     let lobby = pane.wait_for("Welcome, maria", 20);
     assert!(!lobby.contains("LEFTOVER-FROM-BEFORE"), "{lobby}");
 }
+
+#[test]
+fn a_mistyped_seat_name_is_answered_in_the_lobby() {
+    if !ssh_available() {
+        return;
+    }
+    let server = Server::start(&[]);
+    let Some(pane) = Pane::start("typo", 100, 30, &server.ssh("pakstan.1", "")) else {
+        return;
+    };
+    let lobby = pane.wait_for("Welcome, pakstan.1", 20);
+    assert!(lobby.contains("did you mean pakistan.1@?"), "{lobby}");
+}

@@ -10,7 +10,7 @@ mod builtin;
 mod error;
 pub mod raw;
 
-pub use error::ScenarioError;
+pub use error::{ScenarioError, closest};
 
 /// The file of a game's source that holds the events a facilitator wrote on the spot.
 pub const SPOT_INJECTS: &str = "injects-on-the-spot.toml";

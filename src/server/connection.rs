@@ -219,7 +219,26 @@ impl Connection {
             return Ok(View::Dashboard(Dashboard::default()));
         }
         let Some((viewer, table)) = parse_user(&self.user) else {
-            return Ok(View::Lobby(Lobby::default()));
+            // A seat's name mistyped lands in the lobby too: say which name was meant.
+            let name = self.user.split('.').next().unwrap_or_default();
+            let known = [
+                "pakistan",
+                "afghanistan",
+                "mediator",
+                "watch",
+                "facilitator",
+            ]
+            .map(String::from);
+            let mut lobby = Lobby::default();
+            if let Some(meant) = crate::scenario::closest(name, &known) {
+                let rest = &self.user[name.len()..];
+                lobby.notice = Some(format!(
+                    "No seat is called {}: did you mean {meant}{rest}@? Log in again as that, \
+                     or choose below.",
+                    self.user
+                ));
+            }
+            return Ok(View::Lobby(lobby));
         };
         let table = self
             .shared

@@ -249,7 +249,12 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         let _ = writeln!(
             out,
             "{}",
-            join_line(address, &config.bots, config.facilitator_password.is_some())
+            join_line(
+                address,
+                &config.bots,
+                shared.tables.all().len(),
+                config.facilitator_password.is_some()
+            )
         );
         for line in &opening {
             let _ = writeln!(out, "{line}");
@@ -339,7 +344,12 @@ async fn leave_clients_clean(shared: &Shared) {
 
 /// How players join, with the server's real port (and address, unless it listens on all),
 /// naming only the seats that bots do not play.
-fn join_line(address: SocketAddr, bots: &[Option<Policy>; 3], console: bool) -> String {
+fn join_line(
+    address: SocketAddr,
+    bots: &[Option<Policy>; 3],
+    tables: usize,
+    console: bool,
+) -> String {
     let host = if address.ip().is_unspecified() {
         "HOST".to_string()
     } else {
@@ -361,9 +371,15 @@ fn join_line(address: SocketAddr, bots: &[Option<Policy>; 3], console: bool) -> 
     } else {
         format!("seats {}", seats.join("@ ") + "@")
     };
+    // With several tables, a seat's name takes the table's number.
+    let numbered = if tables > 1 {
+        format!("; at table N add .N, as {example}.2@")
+    } else {
+        String::new()
+    };
     format!(
-        "Players join with: ssh -p {} {example}@{host} ({seats}; watch@ spectates; any other \
-         name opens the lobby; {facilitator})",
+        "Players join with: ssh -p {} {example}@{host} ({seats}{numbered}; watch@ spectates; \
+         any other name opens the lobby; {facilitator})",
         address.port()
     )
 }
