@@ -260,8 +260,20 @@ fn error_text(error: &anyhow::Error) -> String {
 }
 
 fn validate(path: &str, json: bool) -> Result<ExitCode> {
-    let built = ScenarioSource::find(path).and_then(|source| source.build());
+    let source = ScenarioSource::find(path);
+    let unused = source
+        .as_ref()
+        .map_or_else(|_| Vec::new(), ScenarioSource::unused_files);
+    let built = source.and_then(|source| source.build());
     let mut out = std::io::stdout().lock();
+    // Not an error, but likely a surprise: a file of cards the game never reads.
+    if !json {
+        for file in &unused {
+            eprintln!(
+                "note: {file} is not named in scenario.toml's [decks]: nothing in it is in the game"
+            );
+        }
+    }
     match built {
         Ok(scenario) if json => {
             writeln!(

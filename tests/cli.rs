@@ -322,3 +322,27 @@ fn the_balance_report_checks_the_designs_targets() {
     );
     assert!(text.contains("score lift: the mean score"), "{text}");
 }
+
+#[test]
+fn validate_notes_a_file_the_decks_do_not_name() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(common::mini_dir()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("extra-cards.toml"),
+        "[[card]]\nid = \"x\"\n",
+    )
+    .unwrap();
+    let out = ceasefire(&["validate", dir.path().to_str().unwrap()]);
+    assert!(out.status.success(), "still valid");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("note: extra-cards.toml is not named in scenario.toml's [decks]"),
+        "{said}"
+    );
+    // The shipped scenarios use every file they hold.
+    let clean = ceasefire(&["validate", "istanbul"]);
+    assert!(String::from_utf8_lossy(&clean.stderr).is_empty());
+}

@@ -168,6 +168,29 @@ impl ScenarioSource {
     pub fn build(&self) -> Result<Scenario, ScenarioError> {
         build::build(self)
     }
+
+    /// The `.toml` files of the folder that `[decks]` does not name, so nothing in them is
+    /// in the game (an author may have meant them to be).
+    pub fn unused_files(&self) -> Vec<String> {
+        let Some(main) = self.files.get("scenario.toml") else {
+            return Vec::new();
+        };
+        let named: Vec<String> = toml::from_str::<toml::Table>(main)
+            .ok()
+            .and_then(|t| t.get("decks").and_then(|d| d.as_table()).cloned())
+            .map(|decks| {
+                decks
+                    .values()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.files
+            .keys()
+            .filter(|f| *f != "scenario.toml" && *f != SPOT_INJECTS && !named.contains(f))
+            .cloned()
+            .collect()
+    }
 }
 
 /// The names of the scenarios compiled into the binary.
