@@ -97,6 +97,40 @@ fn snapshot(name: &str, app: &mut App) {
     }
 }
 
+/// A tutorial game of three people in which `policy` bots make every move, seed after seed,
+/// until `wanted` says the seat to act has reached the position a test needs: that session
+/// (nobody has moved in it yet from there), and what `wanted` found.
+fn drive_tutorial_until<T>(
+    policy: Policy,
+    seeds: std::ops::Range<u64>,
+    wanted: impl Fn(Seat, &[ceasefire::engine::Action]) -> Option<T>,
+) -> Option<(ceasefire::tui::Session, T)> {
+    use ceasefire::engine::Viewer;
+    use ceasefire::scenario::ScenarioSource;
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    let scenario = std::sync::Arc::new(source.build().unwrap());
+    seeds.into_iter().find_map(|seed| {
+        let mut session = ceasefire::tui::Session::new(
+            source.clone(),
+            scenario.clone(),
+            seed,
+            [Controller::Human; 3],
+            None,
+        );
+        let mut bots = ceasefire::sim::seat_bots(&[policy; 3], seed);
+        while let Some((seat, _)) = session.game().to_act() {
+            let legal = session.game().legal_actions(seat);
+            if let Some(found) = wanted(seat, &legal) {
+                return Some((session, found));
+            }
+            let view = session.game().view(Viewer::Seat(seat));
+            let choice = bots[seat.index()].choose(&view, &legal);
+            session.act(choice.action).unwrap();
+        }
+        None
+    })
+}
+
 #[test]
 fn title_screen() {
     let mut app = App::new(options());
@@ -1116,32 +1150,13 @@ fn the_seat_whose_posture_closes_the_round_still_sees_the_round_end_as_change() 
 #[test]
 fn tabling_the_accord_asks_first_and_says_what_a_refusal_costs() {
     use ceasefire::engine::{Action, LogEvent, Viewer};
-    use ceasefire::scenario::ScenarioSource;
     use ceasefire::tui::{Play, Session};
     use std::sync::{Arc, Mutex};
     // Bots play every seat of a game of people until the mediator could table the accord.
-    let source = ScenarioSource::builtin("tutorial").unwrap();
-    let scenario = Arc::new(source.build().unwrap());
-    let ready = (1..60).find_map(|seed| {
-        let mut session = Session::new(
-            source.clone(),
-            scenario.clone(),
-            seed,
-            [Controller::Human; 3],
-            None,
-        );
-        let mut bots = ceasefire::sim::seat_bots(&[Policy::Normal; 3], seed);
-        while let Some((seat, _)) = session.game().to_act() {
-            let legal = session.game().legal_actions(seat);
-            if legal.contains(&Action::TableAccord { seat }) {
-                return Some(session);
-            }
-            let view = session.game().view(Viewer::Seat(seat));
-            let choice = bots[seat.index()].choose(&view, &legal);
-            session.act(choice.action).unwrap();
-        }
-        None
-    });
+    let ready = drive_tutorial_until(Policy::Normal, 1..60, |seat, legal| {
+        legal.contains(&Action::TableAccord { seat }).then_some(())
+    })
+    .map(|(session, ())| session);
     let session = Arc::new(Mutex::new(ready.expect("some seed gets the accord ready")));
     let mut app = App::remote(
         options(),
@@ -1226,45 +1241,32 @@ fn a_card_with_a_single_target_still_shows_what_it_will_do_before_it_is_played()
     use ceasefire::scenario::ScenarioSource;
     use ceasefire::tui::{Play, Session};
     use std::sync::{Arc, Mutex};
-    let source = ScenarioSource::builtin("tutorial").unwrap();
-    let scenario = Arc::new(source.build().unwrap());
+    let scenario = ScenarioSource::builtin("tutorial")
+        .unwrap()
+        .build()
+        .unwrap();
     // Random moves until the mediators hold a verification with exactly one pledge to aim at.
-    let found = (1..200).find_map(|seed| {
-        let mut session = Session::new(
-            source.clone(),
-            scenario.clone(),
-            seed,
-            [Controller::Human; 3],
-            None,
-        );
-        let mut bots = ceasefire::sim::seat_bots(&[Policy::Random; 3], seed);
-        while let Some((seat, _)) = session.game().to_act() {
-            let legal = session.game().legal_actions(seat);
-            if seat == Seat::Mediator {
-                let aimed: Vec<Action> = legal
-                    .iter()
-                    .filter(|a| {
-                        matches!(
-                            a,
-                            Action::Play {
-                                target: Some(_),
-                                ..
-                            }
-                        )
-                    })
-                    .copied()
-                    .collect();
-                if let [Action::Play { card, .. }] = aimed.as_slice()
-                    && scenario.cards[usize::from(*card)].verify > 0
-                {
-                    return Some((session, *card));
-                }
+    let found = drive_tutorial_until(Policy::Random, 1..200, |seat, legal| {
+        let aimed: Vec<&Action> = legal
+            .iter()
+            .filter(|a| {
+                matches!(
+                    a,
+                    Action::Play {
+                        target: Some(_),
+                        ..
+                    }
+                )
+            })
+            .collect();
+        match aimed.as_slice() {
+            [Action::Play { card, .. }]
+                if seat == Seat::Mediator && scenario.cards[usize::from(*card)].verify > 0 =>
+            {
+                Some(*card)
             }
-            let view = session.game().view(Viewer::Seat(seat));
-            let choice = bots[seat.index()].choose(&view, &legal);
-            session.act(choice.action).unwrap();
+            _ => None,
         }
-        None
     });
     let (session, card) = found.expect("some seed gives the mediators one pledge to verify");
     let hand_index = session
