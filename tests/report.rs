@@ -83,6 +83,7 @@ fn a_report_holds_every_section_and_is_the_same_every_time() {
         "## The meters, round by round",
         "## Commitments",
         "## Events, round by round",
+        "## Decisions, round by round",
         "## Turning points",
         "## Why the bots moved as they did",
         "## Reflections",
@@ -97,6 +98,17 @@ fn a_report_holds_every_section_and_is_the_same_every_time() {
         assert!(text.contains(&format!("| {} |", score.total)), "{text}");
     }
     assert!(text.contains("Trade first, then trust."), "{text}");
+    // Every posture the delegations took is among the decisions, dated by its round.
+    let postures: Vec<String> = game
+        .log()
+        .iter()
+        .filter(|e| matches!(e.event, ceasefire::engine::LogEvent::PostureTaken { .. }))
+        .map(|e| format!("- Round {}: {}", e.round, e.describe(game.scenario())))
+        .collect();
+    assert!(!postures.is_empty());
+    for posture in &postures {
+        assert!(text.contains(posture.as_str()), "{posture}\n{text}");
+    }
     // Every round's event, in order, as the log revealed them.
     let revealed: Vec<(u8, &str)> = game
         .log()
@@ -326,4 +338,33 @@ fn turning_points_tell_the_rounds_without_progress_and_how_the_game_ended() {
         fatigued > 0,
         "no game had a round without progress: nothing was checked"
     );
+}
+
+#[test]
+fn a_bridged_pledge_is_marked_as_the_mediators_doing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bridged = 0;
+    for bots in 1..12 {
+        let (_, game) = finished_save(dir.path(), &format!("b{bots}"), bots);
+        let file = SaveFile::of(
+            &game,
+            &ScenarioSource::builtin("tutorial").unwrap(),
+            ["easy", "easy", "easy"].map(String::from),
+            vec![],
+            0,
+        );
+        let report = ceasefire::report::report("t", &file, &game);
+        for entry in game.log() {
+            if let ceasefire::engine::LogEvent::DemandBridged { commitment, .. } = entry.event {
+                let row = report
+                    .commitments
+                    .iter()
+                    .find(|r| r.id == commitment)
+                    .unwrap();
+                assert!(row.by.ends_with("(bridged by the mediators)"), "{row:?}");
+                bridged += 1;
+            }
+        }
+    }
+    assert!(bridged > 0, "no bridge in these games: nothing was checked");
 }

@@ -152,6 +152,15 @@ fn write_report(out: &mut String, r: &Report) {
     }
     out.push('\n');
 
+    out.push_str("## Decisions, round by round\n\n");
+    if r.decisions.is_empty() {
+        out.push_str("Nobody decided anything yet.\n");
+    }
+    for decision in &r.decisions {
+        let _ = writeln!(out, "- {decision}");
+    }
+    out.push('\n');
+
     out.push_str("## Turning points\n\n");
     if r.turning_points.is_empty() {
         out.push_str("None stood out.\n");

@@ -37,6 +37,9 @@ pub struct Report {
     pub commitments: Vec<CommitmentRow>,
     /// The event each round opened with, in order ("Round 2: A calm week — Trust +2.").
     pub events: Vec<String>,
+    /// What the seats decided, round by round: demands and their answers, event choices,
+    /// consent to monitors, postures, the accord and its votes.
+    pub decisions: Vec<String>,
     /// The moments that turned the game.
     pub turning_points: Vec<String>,
     /// Events the facilitator injected, as the log tells them.
@@ -184,6 +187,7 @@ pub fn report(name: &str, file: &SaveFile, game: &Game) -> Report {
         meters: meter_rows(&view.meter_history, view.meters),
         commitments: commitments(game),
         events: round_events(game),
+        decisions: decisions(game),
         turning_points: turning_points(game),
         injects: injects(game),
         bot_reasons: move_notes(file, game, false),
@@ -269,6 +273,11 @@ fn commitments(game: &Game) -> Vec<CommitmentRow> {
                 verified_to: None,
                 fate: "standing".to_string(),
             }),
+            LogEvent::DemandBridged { commitment, .. } => {
+                if let Some(row) = rows.iter_mut().rev().find(|r| r.id == commitment) {
+                    row.by = format!("{} (bridged by the mediators)", row.by);
+                }
+            }
             LogEvent::CommitmentVerified { id, credibility } => {
                 if let Some(row) = rows.iter_mut().rev().find(|r| r.id == id) {
                     row.verified_to = Some(credibility);
@@ -288,6 +297,30 @@ fn commitments(game: &Game) -> Vec<CommitmentRow> {
         }
     }
     rows
+}
+
+/// The seats' decisions in the order they were made, each as the log tells it.
+fn decisions(game: &Game) -> Vec<String> {
+    let scenario = game.scenario();
+    game.log()
+        .iter()
+        .filter(|entry| {
+            matches!(
+                entry.event,
+                LogEvent::EventChosen { .. }
+                    | LogEvent::DemandTabled { .. }
+                    | LogEvent::DemandMet { .. }
+                    | LogEvent::DemandCountered { .. }
+                    | LogEvent::DemandRejected { .. }
+                    | LogEvent::DemandBridged { .. }
+                    | LogEvent::MonitorsDeployed { .. }
+                    | LogEvent::PostureTaken { .. }
+                    | LogEvent::AccordTabled
+                    | LogEvent::AccordVote { .. }
+            )
+        })
+        .map(|entry| format!("Round {}: {}", entry.round, entry.describe(scenario)))
+        .collect()
 }
 
 /// The event revealed at the start of each round, with what it did.
