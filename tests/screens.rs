@@ -1427,3 +1427,46 @@ fn q_on_the_debrief_asks_to_quit() {
     let asked = render(&mut app, (120, 40));
     assert!(asked.contains("Quit Ceasefire?"), "{asked}");
 }
+
+#[test]
+fn demands_you_must_answer_come_first_on_the_table() {
+    use ceasefire::engine::Viewer;
+    use ceasefire::tui::widgets::board::{self, Item};
+    // Random bots until the table holds a demand to Pakistan after some other demand: on
+    // Pakistan's table it is listed first.
+    let mut checked = 0;
+    for seed in 1..300u64 {
+        let scenario = std::sync::Arc::new(
+            ceasefire::scenario::ScenarioSource::builtin("tutorial")
+                .unwrap()
+                .build()
+                .unwrap(),
+        );
+        let mut game = ceasefire::engine::Game::new(scenario, seed);
+        let mut bots = ceasefire::sim::seat_bots(&[Policy::Random; 3], seed);
+        while let Some((seat, _)) = game.to_act() {
+            let view = game.view(Viewer::Seat(Seat::Pakistan));
+            let first_to_me = view.demands.iter().position(|d| d.to == Seat::Pakistan);
+            if first_to_me.is_some_and(|i| i > 0) {
+                let items = board::items(&view);
+                let Item::Demand(first) = items[0] else {
+                    panic!("demands come before commitments");
+                };
+                let first = view.demands.iter().find(|d| d.id == first).unwrap();
+                assert_eq!(first.to, Seat::Pakistan, "{:?}", view.demands);
+                checked += 1;
+                break;
+            }
+            let legal = game.legal_actions(seat);
+            let choice = bots[seat.index()].choose(&game.view(seat), &legal);
+            game.apply(choice.action).unwrap();
+        }
+        if checked >= 3 {
+            break;
+        }
+    }
+    assert!(
+        checked > 0,
+        "no table put a demand to Pakistan after another demand"
+    );
+}

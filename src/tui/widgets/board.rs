@@ -26,11 +26,22 @@ impl Item {
 
 /// The selectable items, in the order they are drawn.
 pub fn items(view: &SeatView) -> Vec<Item> {
-    view.demands
-        .iter()
+    demands_in_order(view)
+        .into_iter()
         .map(|d| Item::Demand(d.id))
         .chain(view.commitments.iter().map(|c| Item::Commitment(c.id)))
         .collect()
+}
+
+/// The pending demands as the table lists them: those the viewer must answer first (a long
+/// table cuts its end, never these), then the others, each group oldest first.
+fn demands_in_order(view: &SeatView) -> Vec<&crate::engine::Demand> {
+    let to_viewer = |d: &crate::engine::Demand| {
+        view.outcome.is_none() && view.viewer == crate::engine::Viewer::Seat(d.to)
+    };
+    let (mut mine, others): (Vec<_>, Vec<_>) = view.demands.iter().partition(|d| to_viewer(d));
+    mine.extend(others);
+    mine
 }
 
 /// Where the selection goes when the table changes under it: it stays on the item it was on;
@@ -134,7 +145,7 @@ pub fn table_lines(
             "Pending demands"
         };
         out.push(Line::styled(heading, theme.heading()));
-        for d in &view.demands {
+        for d in demands_in_order(view) {
             row(
                 labels::demand(scenario, d),
                 Some(d.to) == viewer_seat,
