@@ -1470,3 +1470,43 @@ fn demands_you_must_answer_come_first_on_the_table() {
         "no table put a demand to Pakistan after another demand"
     );
 }
+
+#[test]
+fn behind_the_curtain_the_last_person_may_still_take_their_move_back() {
+    let bot = Controller::Bot(Policy::Random);
+    let mut app = game([Controller::Human, Controller::Human, bot], 21);
+    let first = app.play().unwrap().curtain().unwrap();
+    press(&mut app, KeyCode::Enter); // lift the curtain
+    press(&mut app, KeyCode::Enter); // close the brief
+    settle(&mut app);
+    assert_eq!(
+        app.play().unwrap().session().human_to_act(),
+        Some(first),
+        "the first person negotiates"
+    );
+    let actions = |app: &App| app.play().unwrap().session().game().actions().len();
+    // Passing ends the turn: the curtain comes down for the other person.
+    let before = actions(&app);
+    press(&mut app, KeyCode::Char('p'));
+    let next = app
+        .play()
+        .unwrap()
+        .curtain()
+        .expect("the curtain came down");
+    assert_ne!(next, first);
+    let screen = render(&mut app, (100, 30));
+    assert!(
+        screen.contains(&format!("({first}: u takes your last move back first)")),
+        "{screen}"
+    );
+    // u on the curtain: the pass is taken back and the first person has the table again.
+    press(&mut app, KeyCode::Char('u'));
+    assert!(app.play().unwrap().curtain().is_none());
+    assert_eq!(app.play().unwrap().session().human_to_act(), Some(first));
+    let screen = render(&mut app, (100, 30));
+    assert!(
+        screen.contains(&format!("{first}'s last action was taken back")),
+        "{screen}"
+    );
+    assert!(actions(&app) > before, "the undo is recorded, not erased");
+}

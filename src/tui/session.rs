@@ -585,18 +585,43 @@ impl Session {
     /// Whether `seat` may take back its last action: the engine's rule, never a move the
     /// decision clock made for it, and never once another person has the decision.
     pub fn check_undo(&self, seat: Seat) -> Result<(), RuleError> {
-        if self.clock_moved_at == Some(self.game.actions().len()) {
-            return Err(RuleError::Illegal(
-                "the decision clock made that move: it cannot be taken back".into(),
-            ));
-        }
+        self.check_undo_before_handover(seat)?;
         if self.human_to_act().is_some_and(|deciding| deciding != seat) {
             // Someone else may be about to answer what this seat did (a vote, a demand).
             return Err(RuleError::Illegal(
                 "another person is deciding now: too late to take it back".into(),
             ));
         }
+        Ok(())
+    }
+
+    /// Whether `seat` may take back its last action while the keyboard is still its own (the
+    /// hot-seat curtain is down, so the next person has seen nothing): the engine's rule,
+    /// and never a move the decision clock made.
+    pub fn check_undo_before_handover(&self, seat: Seat) -> Result<(), RuleError> {
+        if self.clock_moved_at == Some(self.game.actions().len()) {
+            return Err(RuleError::Illegal(
+                "the decision clock made that move: it cannot be taken back".into(),
+            ));
+        }
+        if self.controllers[seat.index()] != Controller::Human {
+            return Err(RuleError::Illegal(format!("{seat} is played by a bot")));
+        }
         self.game.check_undo(seat)
+    }
+
+    /// Takes back `seat`'s last action before the keyboard is handed over (see
+    /// [`Session::check_undo_before_handover`]).
+    pub fn undo_before_handover(&mut self, seat: Seat) -> Result<(), RuleError> {
+        self.check_undo_before_handover(seat)?;
+        if self.paused {
+            return Err(RuleError::Illegal(
+                "the facilitator has paused this table".into(),
+            ));
+        }
+        self.apply(Action::Undo { seat })?;
+        self.autosave();
+        Ok(())
     }
 
     fn apply(&mut self, action: Action) -> Result<(), RuleError> {

@@ -243,6 +243,15 @@ impl Play {
         }
     }
 
+    /// While the curtain is down, the person who made the last move, if it can still be
+    /// taken back: they may, before handing over the keyboard.
+    fn undo_behind_curtain(&self) -> Option<Seat> {
+        let session = self.session();
+        let last = session.game().actions().last()?;
+        let seat = last.seat();
+        (!last.is_inject() && session.check_undo_before_handover(seat).is_ok()).then_some(seat)
+    }
+
     /// The person who may act at this screen now: the acting seat, when it is human, shown
     /// and not behind the curtain.
     fn actor(&self) -> Option<Seat> {
@@ -455,6 +464,22 @@ impl Play {
             return self.handle_debrief(command);
         }
         if self.curtain.is_some() {
+            // The person who just passed the keyboard may still take their move back.
+            if command == Command::Undo
+                && let Some(seat) = self.undo_behind_curtain()
+            {
+                let undone = self.session().undo_before_handover(seat);
+                self.notice = Some(match undone {
+                    Ok(()) => {
+                        self.curtain = None;
+                        self.shown = Viewer::Seat(seat);
+                        self.ui = TableUi::default();
+                        format!("{seat}'s last action was taken back.")
+                    }
+                    Err(e) => format!("Nothing to undo: {e}."),
+                });
+                return Step::Stay;
+            }
             if command == Command::Confirm
                 && let Some(seat) = self.curtain.take()
             {
@@ -1035,7 +1060,7 @@ impl Play {
     pub fn draw(&self, frame: &mut Frame, theme: Theme) {
         if self.session().game().outcome().is_some() && !self.at_the_last_table() {
             if let Some(seat) = self.reflection_handover() {
-                table::draw_curtain(frame, seat, &format!("{seat}'s reflection"), theme);
+                table::draw_curtain(frame, seat, &format!("{seat}'s reflection"), None, theme);
             } else if let Some((seat, prompt, index, total)) = self.reflecting() {
                 debrief::draw_reflection(frame, seat, &prompt, (index, total), &self.draft, theme);
             } else {
@@ -1060,7 +1085,7 @@ impl Play {
         }
         if let Some(seat) = self.curtain {
             let shows = format!("{seat}'s hand and secret objective");
-            table::draw_curtain(frame, seat, &shows, theme);
+            table::draw_curtain(frame, seat, &shows, self.undo_behind_curtain(), theme);
             return;
         }
         let view = self.view();

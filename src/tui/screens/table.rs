@@ -912,15 +912,22 @@ pub fn draw_picker(frame: &mut Frame, picker: &Picker, footer: &str, theme: Them
 
 /// The hot-seat curtain: hides what the next screen `shows` (a seat's hand and objective, or
 /// its reflection) until that seat's person is at the keyboard.
-pub fn draw_curtain(frame: &mut Frame, seat: Seat, shows: &str, theme: Theme) {
+/// The curtain between two people at one keyboard. `undo_by`: the person who just moved and
+/// may still take it back (`u`) before handing over.
+pub fn draw_curtain(
+    frame: &mut Frame,
+    seat: Seat,
+    shows: &str,
+    undo_by: Option<Seat>,
+    theme: Theme,
+) {
     let area = frame.area();
     let delegation = match seat {
         Seat::Pakistan => "the Pakistani delegation",
         Seat::Afghanistan => "the Afghan delegation",
         Seat::Mediator => "the mediators",
     };
-    let box_area = popup::centered(area, 60, 9);
-    let lines = vec![
+    let mut lines = vec![
         Line::raw(""),
         Line::styled(
             format!("Pass the keyboard to {delegation}"),
@@ -932,6 +939,13 @@ pub fn draw_curtain(frame: &mut Frame, seat: Seat, shows: &str, theme: Theme) {
         Line::raw(""),
         Line::styled("Press Enter when ready", theme.key()),
     ];
+    if let Some(previous) = undo_by {
+        lines.push(Line::styled(
+            format!("({previous}: u takes your last move back first)"),
+            theme.dim(),
+        ));
+    }
+    let box_area = popup::centered(area, 60, lines.len() as u16 + 2);
     frame.render_widget(
         Paragraph::new(lines).alignment(Alignment::Center).block(
             Block::bordered()
