@@ -1510,3 +1510,30 @@ fn behind_the_curtain_the_last_person_may_still_take_their_move_back() {
     );
     assert!(actions(&app) > before, "the undo is recorded, not erased");
 }
+
+#[test]
+fn a_hot_seat_rematch_says_who_moves_where() {
+    let mut app = game([Controller::Human; 3], 7);
+    play_through(&mut app);
+    // Each person's reflection, behind its curtain (Enter lifts it, Esc skips the prompts).
+    for _ in 0..20 {
+        if render(&mut app, (120, 40)).contains("debrief ") {
+            break;
+        }
+        let code = if app.play().unwrap().typing() {
+            KeyCode::Esc
+        } else {
+            KeyCode::Enter
+        };
+        press(&mut app, code);
+    }
+    press(&mut app, KeyCode::Char('r'));
+    assert!(
+        app.play().unwrap().session().game().actions().is_empty(),
+        "a new game"
+    );
+    press(&mut app, KeyCode::Enter); // lift the first curtain
+    press(&mut app, KeyCode::Enter); // close the brief
+    let screen = render(&mut app, (120, 40));
+    assert!(screen.contains("Rematch, seats rotated"), "{screen}");
+}

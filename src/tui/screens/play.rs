@@ -904,7 +904,15 @@ impl Play {
             Command::Confirm | Command::Back if self.role == Role::Local => return Step::Title,
             Command::Rematch if self.role == Role::Local => {
                 let session = self.session().rematch();
-                return Step::Play(Box::new(Play::with_session(session, self.speed)));
+                let mut play = Play::with_session(session, self.speed);
+                // At one keyboard nothing on screen shows the seats moved: say who goes where.
+                play.notice = Some(
+                    "Rematch, seats rotated: Pakistan's player now argues Afghanistan's case, \
+                     Afghanistan's the mediators', the mediators' Pakistan's. Same seed: the \
+                     same events and secret objectives."
+                        .to_string(),
+                );
+                return Step::Play(Box::new(play));
             }
             _ => {}
         }
