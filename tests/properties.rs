@@ -364,8 +364,16 @@ fn a_meet_option_quotes_the_credibility_its_pledge_gets() {
                 let action = meet.unwrap_or(legal[(step >> 33) as usize % legal.len()]);
                 let label = ceasefire::tui::labels::action(&game.view(seat), &action);
                 let agreed_before = game.baskets().iter().filter(|b| b.is_agreed()).count();
+                let tests_left = game.scenario().rounds - game.round() + 1;
                 game.apply(action).unwrap();
-                if let Action::Meet { .. } = action {
+                if let Action::Meet { card, .. } = action {
+                    // A pledge longer than the rounds left says so.
+                    let duration = game.scenario().cards[usize::from(card)].duration;
+                    assert_eq!(
+                        label.contains("before the talks end"),
+                        duration > tests_left,
+                        "{label}"
+                    );
                     let agreed_after = game.baskets().iter().filter(|b| b.is_agreed()).count();
                     assert_eq!(
                         label.contains(" · agrees "),

@@ -1400,6 +1400,10 @@ fn an_assurance_that_can_meet_a_demand_offers_the_meeting_first() {
                     .find(|l| l.contains("▸ Meet") || l.contains("▸ Play"))
                     .unwrap_or_else(|| panic!("{screen}"));
                 assert!(first.contains("▸ Meet"), "{first}\n{screen}");
+                assert!(
+                    screen.contains("alone: a pledge, but only meeting the demand agrees"),
+                    "{screen}"
+                );
                 return;
             }
             press(&mut app, KeyCode::Char('p'));

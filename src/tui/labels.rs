@@ -1,7 +1,7 @@
 //! Words for things on screen: actions as menu entries, table items, meter dangers.
 
 use crate::engine::{
-    Action, CardId, Commitment, Demand, Meter, Posture, Scenario, Seat, SeatView, TableId,
+    Action, CardId, CardKind, Commitment, Demand, Meter, Posture, Scenario, Seat, SeatView, TableId,
 };
 
 /// Who made `action`, in words: its seat, or the facilitator for an inject.
@@ -153,8 +153,21 @@ pub fn action(view: &SeatView, action: &Action) -> String {
         Action::Play {
             card: c,
             target: None,
-            ..
-        } => format!("Play {} ({}◆)", card(c), view.cost_of(c)),
+            seat,
+        } => {
+            // An assurance played beside a demand it could meet: say what playing it alone
+            // forgoes.
+            let def = &s.cards[usize::from(c)];
+            let forgoes = view.demands.iter().any(|d| {
+                d.to == seat && Some(d.basket) == def.basket && def.kind == CardKind::Assurance
+            });
+            let alone = if forgoes {
+                " alone: a pledge, but only meeting the demand agrees the basket"
+            } else {
+                ""
+            };
+            format!("Play {} ({}◆){alone}", card(c), view.cost_of(c))
+        }
         Action::Play {
             card: c,
             target: Some(t),
@@ -179,6 +192,13 @@ pub fn action(view: &SeatView, action: &Action) -> String {
             let tests = match def.duration {
                 1 => "1 test".to_string(),
                 n => format!("{n} tests"),
+            };
+            // The last rounds hold fewer tests than a long pledge needs.
+            let left = s.rounds.saturating_sub(view.round) + 1;
+            let tests = if def.duration > left {
+                format!("{tests} (only {left} before the talks end)")
+            } else {
+                tests
             };
             let now = effect_list(&def.effects.meters);
             let now = if now.is_empty() {
