@@ -1541,3 +1541,63 @@ fn a_hot_seat_rematch_says_who_moves_where() {
     let screen = render(&mut app, (120, 40));
     assert!(screen.contains("Rematch, seats rotated"), "{screen}");
 }
+
+#[test]
+fn an_event_that_finds_no_commitment_to_break_says_so() {
+    use ceasefire::engine::{Game, LogEvent, Viewer};
+    use ceasefire::tui::widgets::log;
+    // Random tutorial games: every event that breaks a delegation's weakest pledge either
+    // broke one before anybody moved again, or the log says nothing broke; both happen.
+    let scenario = std::sync::Arc::new(
+        ceasefire::scenario::ScenarioSource::builtin("tutorial")
+            .unwrap()
+            .build()
+            .unwrap(),
+    );
+    let (mut nothing, mut broke) = (0, 0);
+    for seed in 0..60u64 {
+        let mut game = Game::new(scenario.clone(), seed);
+        let mut bots = ceasefire::sim::seat_bots(&[Policy::Random; 3], seed);
+        while let Some((seat, _)) = game.to_act() {
+            let legal = game.legal_actions(seat);
+            let choice = bots[seat.index()].choose(&game.view(seat), &legal);
+            game.apply(choice.action).unwrap();
+        }
+        let theme = Theme::new(false);
+        let lines = log::lines(&scenario, game.log(), &[], Viewer::Facilitator, theme);
+        let said = lines
+            .iter()
+            .filter(|l| l.spans.iter().any(|s| s.content.contains("nothing breaks")))
+            .count();
+        let mut expected = 0;
+        for (i, entry) in game.log().iter().enumerate() {
+            let LogEvent::EventRevealed { event } = entry.event else {
+                continue;
+            };
+            let Some(seat) = scenario.events[usize::from(event)].breaks else {
+                continue;
+            };
+            // Until the next move by anybody.
+            let before_next_move = game.log()[i + 1..].iter().take_while(|e| {
+                !matches!(
+                    e.event,
+                    LogEvent::CardPlayed { .. }
+                        | LogEvent::Passed { .. }
+                        | LogEvent::EventChosen { .. }
+                        | LogEvent::RoundStarted
+                )
+            });
+            let found = before_next_move
+                .into_iter()
+                .any(|e| matches!(e.event, LogEvent::CommitmentBroken { by, .. } if by == seat));
+            if found {
+                broke += 1;
+            } else {
+                nothing += 1;
+                expected += 1;
+            }
+        }
+        assert_eq!(said, expected, "seed {seed}");
+    }
+    assert!(nothing > 0 && broke > 0, "nothing {nothing}, broke {broke}");
+}

@@ -1,7 +1,7 @@
 //! The public log as lines: a header per round, every entry in words, meter changes indented,
 //! and each bot's one-line reason just before what its move did.
 
-use crate::engine::{LogEntry, LogEvent, Scenario, Viewer};
+use crate::engine::{LogEntry, LogEvent, Scenario, Seat, Viewer};
 use crate::tui::session::Reason;
 use crate::tui::theme::Theme;
 use ratatui::prelude::*;
@@ -60,6 +60,33 @@ pub fn lines(
             _ => Line::styled(format!("  {text}"), theme.text()),
         };
         out.push(line);
+        if let Some(seat) = breaks_nothing(scenario, log, index) {
+            out.push(Line::styled(
+                format!("    ({seat} has no commitment on the table: nothing breaks)"),
+                theme.dim(),
+            ));
+        }
     }
     out
+}
+
+/// For an event that breaks a delegation's least credible commitment, when it found none:
+/// that delegation. The break, if any, follows the event among its own effects.
+fn breaks_nothing(scenario: &Scenario, log: &[LogEntry], index: usize) -> Option<Seat> {
+    let LogEvent::EventRevealed { event } = log[index].event else {
+        return None;
+    };
+    let seat = scenario.events[usize::from(event)].breaks?;
+    let broke = log[index + 1..]
+        .iter()
+        .take_while(|e| {
+            matches!(
+                e.event,
+                LogEvent::MeterChanged { .. }
+                    | LogEvent::CommitmentBroken { .. }
+                    | LogEvent::BasketUnravelled { .. }
+            )
+        })
+        .any(|e| matches!(e.event, LogEvent::CommitmentBroken { by, .. } if by == seat));
+    (!broke).then_some(seat)
 }
