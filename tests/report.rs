@@ -98,11 +98,19 @@ fn a_report_holds_every_section_and_is_the_same_every_time() {
         assert!(text.contains(&format!("| {} |", score.total)), "{text}");
     }
     assert!(text.contains("Trade first, then trust."), "{text}");
-    // Every posture the delegations took is among the decisions, dated by its round.
+    // Every posture taken, card played and pledge made is among the decisions, dated by its
+    // round.
     let postures: Vec<String> = game
         .log()
         .iter()
-        .filter(|e| matches!(e.event, ceasefire::engine::LogEvent::PostureTaken { .. }))
+        .filter(|e| {
+            matches!(
+                e.event,
+                ceasefire::engine::LogEvent::PostureTaken { .. }
+                    | ceasefire::engine::LogEvent::CardPlayed { .. }
+                    | ceasefire::engine::LogEvent::CommitmentMade { .. }
+            )
+        })
         .map(|e| format!("- Round {}: {}", e.round, e.describe(game.scenario())))
         .collect();
     assert!(!postures.is_empty());

@@ -37,8 +37,9 @@ pub struct Report {
     pub commitments: Vec<CommitmentRow>,
     /// The event each round opened with, in order ("Round 2: A calm week — Trust +2.").
     pub events: Vec<String>,
-    /// What the seats decided, round by round: demands and their answers, event choices,
-    /// consent to monitors, postures, the accord and its votes.
+    /// What the seats decided, round by round: cards played, pledges made and verified,
+    /// demands and their answers, event choices, consent to monitors, postures, the accord
+    /// and its votes.
     pub decisions: Vec<String>,
     /// The moments that turned the game.
     pub turning_points: Vec<String>,
@@ -308,6 +309,9 @@ fn decisions(game: &Game) -> Vec<String> {
             matches!(
                 entry.event,
                 LogEvent::EventChosen { .. }
+                    | LogEvent::CardPlayed { .. }
+                    | LogEvent::CommitmentMade { .. }
+                    | LogEvent::CommitmentVerified { .. }
                     | LogEvent::DemandTabled { .. }
                     | LogEvent::DemandMet { .. }
                     | LogEvent::DemandCountered { .. }
