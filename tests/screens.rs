@@ -1601,3 +1601,14 @@ fn an_event_that_finds_no_commitment_to_break_says_so() {
     }
     assert!(nothing > 0 && broke > 0, "nothing {nothing}, broke {broke}");
 }
+
+#[test]
+fn the_reopened_brief_holds_the_you_panels_warnings() {
+    let mut app = at_the_table();
+    let table = render(&mut app, (120, 40));
+    assert!(table.contains("No progress yet this round"), "{table}");
+    // At 80x24 the You panel cuts it; the brief it points to has it.
+    press(&mut app, KeyCode::Char('b'));
+    let brief = render(&mut app, (80, 24));
+    assert!(brief.contains("No progress yet this round"), "{brief}");
+}

@@ -506,6 +506,37 @@ fn stalling(view: &SeatView) -> bool {
         && view.scenario.rules.stall_credibility > 0
 }
 
+/// The accord's last chance: the mediators table it in their turn of the last round, or
+/// never. Empty before the last round.
+fn last_round_notice(view: &SeatView, theme: Theme) -> Vec<Line<'static>> {
+    if view.round != view.scenario.rounds || view.outcome.is_some() {
+        return Vec::new();
+    }
+    let text = if accord_still_possible(view) {
+        "Last round: an accord can still be signed only if the mediators table it in their \
+         negotiation turn this round."
+    } else {
+        "Last round: the mediators' turn has passed, so no accord can be signed now; the talks \
+         end with this round."
+    };
+    vec![Line::styled(text, theme.warn())]
+}
+
+/// Mediation fatigue to come at the round's end, while nothing counts as progress yet.
+fn stall_notice(view: &SeatView, theme: Theme) -> Vec<Line<'static>> {
+    if !stalling(view) {
+        return Vec::new();
+    }
+    vec![Line::styled(
+        format!(
+            "No progress yet this round: at its end Credibility −{} (mediation fatigue), unless \
+             a basket is agreed or a commitment is made or honoured.",
+            view.scenario.rules.stall_credibility
+        ),
+        theme.warn(),
+    )]
+}
+
 /// Whether the mediators can still table the accord this round (or it is being voted on):
 /// their negotiation turn has not passed yet.
 fn accord_still_possible(view: &SeatView) -> bool {
@@ -539,20 +570,7 @@ fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
                     Span::styled(event.name.clone(), theme.heading()),
                 ]));
             }
-            // The accord's last chance: the mediators table it in their turn of the last
-            // round, or never.
-            if view.round == scenario.rounds && view.outcome.is_none() {
-                lines.push(Line::styled(
-                    if accord_still_possible(view) {
-                        "Last round: an accord can still be signed only if the mediators table \
-                         it in their negotiation turn this round."
-                    } else {
-                        "Last round: the mediators' turn has passed, so no accord can be signed \
-                         now; the talks end with this round."
-                    },
-                    theme.warn(),
-                ));
-            }
+            lines.extend(last_round_notice(view, theme));
             lines.push(Line::from(vec![
                 Span::styled("Secret objective: ", theme.dim()),
                 Span::styled(
@@ -570,17 +588,10 @@ fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
                     theme.dim(),
                 ));
             }
-            if stalling(view) {
+            let fatigue = stall_notice(view, theme);
+            if !fatigue.is_empty() {
                 lines.push(Line::raw(""));
-                lines.push(Line::styled(
-                    format!(
-                        "No progress yet this round: at its end Credibility −{} (mediation \
-                         fatigue), unless a basket is agreed or a commitment is made or \
-                         honoured.",
-                        scenario.rules.stall_credibility
-                    ),
-                    theme.warn(),
-                ));
+                lines.extend(fatigue);
             }
             (
                 format!(" You: {seat} · ◆{} ", view.capital[seat.index()]),
@@ -998,8 +1009,20 @@ pub fn draw_brief(
     let area = popup::centered(frame.area(), 90, frame.area().height.saturating_sub(2));
     frame.render_widget(Clear, area);
     let scenario = &view.scenario;
-    // Where the seat stands now: the round's event and its secret objective.
+    // Where the seat stands now: this round's warnings (the You panel's, which a small screen
+    // cuts), the round's event and its secret objective.
     let mut now = Vec::new();
+    let notices = if first {
+        Vec::new()
+    } else {
+        vec![last_round_notice(view, theme), stall_notice(view, theme)]
+    };
+    for notice in notices {
+        if !notice.is_empty() {
+            now.extend(notice);
+            now.push(Line::raw(""));
+        }
+    }
     if let Some(event) = view.current_event.map(|e| &scenario.events[usize::from(e)]) {
         now.push(Line::styled(
             format!("This round ({}): {}", view.round, event.name),
