@@ -79,8 +79,9 @@ pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> 
     if points.is_empty() {
         out.push(Line::styled("  None stood out.", theme.dim()));
     }
+    // A long point wraps under its own text, not under the bullet.
     for point in points {
-        out.push(Line::raw(format!("  • {point}")));
+        out.extend(popup::hanging("  • ", &point, width, 4, theme.text()));
     }
     out.push(Line::raw(""));
 
