@@ -131,6 +131,40 @@ fn drive_tutorial_until<T>(
     })
 }
 
+/// Solo games of the tutorial (Pakistan a person, random bots elsewhere), seed after seed, in
+/// which Pakistan only passes (taking each prompt's first option), until `wanted` finds the
+/// position a test needs in the game at Pakistan's turn (`step` counts Pakistan's turns in
+/// this seed's game, from 0). Returns the app there, its table drawn, and what was found.
+fn solo_until<T>(
+    seeds: std::ops::Range<u64>,
+    mut wanted: impl FnMut(&ceasefire::engine::Game, usize) -> Option<T>,
+) -> (App, T) {
+    for seed in seeds {
+        let bot = Controller::Bot(Policy::Random);
+        let mut app = game([Controller::Human, bot, bot], seed);
+        press(&mut app, KeyCode::Enter);
+        settle(&mut app);
+        for step in 0..40 {
+            // Drawn at every turn, as a player sees it: the table's selection follows.
+            render(&mut app, (120, 40));
+            let found = {
+                let session = app.play().unwrap().session();
+                if session.game().outcome().is_some() {
+                    break;
+                }
+                wanted(session.game(), step)
+            };
+            if let Some(found) = found {
+                return (app, found);
+            }
+            press(&mut app, KeyCode::Char('p'));
+            press(&mut app, KeyCode::Enter);
+            settle(&mut app);
+        }
+    }
+    panic!("no seed reached the position the test needs");
+}
+
 #[test]
 fn title_screen() {
     let mut app = App::new(options());
@@ -1049,62 +1083,39 @@ fn a_pledge_that_does_not_agree_its_basket_says_why_in_its_details() {
     use ceasefire::engine::BasketState;
     use ceasefire::tui::widgets::board::{self, Item};
     // Pakistan passes while random bots play, until a pledge stands in a basket that is
-    // still open; the first seed that gets there is enough.
-    for seed in 1..40 {
-        let bot = Controller::Bot(Policy::Random);
-        let mut app = game([Controller::Human, bot, bot], seed);
-        press(&mut app, KeyCode::Enter);
-        settle(&mut app);
-        for _ in 0..40 {
-            let (over, view) = {
-                let session = app.play().unwrap().session();
-                let game = session.game();
-                (game.outcome().is_some(), game.view(Seat::Pakistan))
+    // still open.
+    let (mut app, (index, id, basket, threshold)) = solo_until(1..40, |game, _| {
+        let view = game.view(Seat::Pakistan);
+        let items = board::items(&view);
+        items.iter().enumerate().find_map(|(index, item)| {
+            let Item::Commitment(id) = *item else {
+                return None;
             };
-            if over {
-                break;
-            }
-            let found = board::items(&view).iter().position(|item| match item {
-                Item::Commitment(id) => view
-                    .commitments
-                    .iter()
-                    .any(|c| c.id == *id && view.baskets[c.basket.index()] == BasketState::Open),
-                Item::Demand(_) => false,
-            });
-            if let Some(index) = found {
-                let Item::Commitment(id) = board::items(&view)[index] else {
-                    unreachable!()
-                };
-                let basket = view.commitments.iter().find(|c| c.id == id).unwrap().basket;
-                let threshold = view.scenario.threshold(basket);
-                // Away from any prompt, to the table panel (Tab: hand, log, table).
-                press(&mut app, KeyCode::Esc);
-                press(&mut app, KeyCode::Tab);
-                press(&mut app, KeyCode::Tab);
-                press(&mut app, KeyCode::Home);
-                for _ in 0..index {
-                    press(&mut app, KeyCode::Down);
-                }
-                let screen = render(&mut app, (120, 40));
-                let flat: String = screen
-                    .lines()
-                    .map(|l| l.trim_matches('"').trim_matches('│').trim())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                assert!(flat.contains(&format!("Commitment #{id}")), "{screen}");
-                assert!(
-                    flat.contains(&format!("{basket} is still open")),
-                    "{screen}"
-                );
-                assert!(flat.contains(&format!("Trust ≥{threshold}")), "{screen}");
-                return;
-            }
-            press(&mut app, KeyCode::Char('p'));
-            press(&mut app, KeyCode::Enter);
-            settle(&mut app);
-        }
+            let c = view.commitments.iter().find(|c| c.id == id)?;
+            (view.baskets[c.basket.index()] == BasketState::Open)
+                .then(|| (index, id, c.basket, view.scenario.threshold(c.basket)))
+        })
+    });
+    // Away from any prompt, to the table panel (Tab: hand, log, table).
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Home);
+    for _ in 0..index {
+        press(&mut app, KeyCode::Down);
     }
-    panic!("no seed put a pledge in an open basket");
+    let screen = render(&mut app, (120, 40));
+    let flat: String = screen
+        .lines()
+        .map(|l| l.trim_matches('"').trim_matches('│').trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(flat.contains(&format!("Commitment #{id}")), "{screen}");
+    assert!(
+        flat.contains(&format!("{basket} is still open")),
+        "{screen}"
+    );
+    assert!(flat.contains(&format!("Trust ≥{threshold}")), "{screen}");
 }
 
 #[test]
@@ -1195,44 +1206,30 @@ fn tabling_the_accord_asks_first_and_says_what_a_refusal_costs() {
 fn a_demand_newly_aimed_at_you_is_selected_on_the_table() {
     // A commitment is on the table first, then a demand to Pakistan arrives: the table's
     // selection goes to the demand, the thing Pakistan will want to answer.
-    for seed in 1..60 {
-        let bot = Controller::Bot(Policy::Random);
-        let mut app = game([Controller::Human, bot, bot], seed);
-        press(&mut app, KeyCode::Enter);
-        settle(&mut app);
-        let mut had_commitment = false;
-        for _ in 0..40 {
-            render(&mut app, (120, 40));
-            let view = {
-                let session = app.play().unwrap().session();
-                if session.game().outcome().is_some() {
-                    break;
-                }
-                session.game().view(Seat::Pakistan)
-            };
-            let to_me = view.demands.iter().find(|d| d.to == Seat::Pakistan);
-            if let (true, Some(demand)) = (had_commitment, to_me) {
-                press(&mut app, KeyCode::Esc);
-                press(&mut app, KeyCode::Tab);
-                press(&mut app, KeyCode::Tab);
-                let screen = render(&mut app, (120, 40));
-                let selected = screen
-                    .lines()
-                    .find(|l| l.contains("▸ #") || l.contains("▸!#"))
-                    .unwrap_or_else(|| panic!("{screen}"));
-                assert!(
-                    selected.contains(&format!("#{} AF→PK", demand.id)),
-                    "{selected}\n{screen}"
-                );
-                return;
-            }
-            had_commitment = to_me.is_none() && !view.commitments.is_empty();
-            press(&mut app, KeyCode::Char('p'));
-            press(&mut app, KeyCode::Enter);
-            settle(&mut app);
-        }
-    }
-    panic!("no seed put a demand to Pakistan on a table with a commitment");
+    let mut had_commitment = false;
+    let (mut app, demand) = solo_until(1..60, |game, step| {
+        let view = game.view(Seat::Pakistan);
+        let to_me = view
+            .demands
+            .iter()
+            .find(|d| d.to == Seat::Pakistan)
+            .map(|d| d.id);
+        let found = to_me.filter(|_| had_commitment && step > 0);
+        had_commitment = to_me.is_none() && !view.commitments.is_empty();
+        found
+    });
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    let screen = render(&mut app, (120, 40));
+    let selected = screen
+        .lines()
+        .find(|l| l.contains("▸ #") || l.contains("▸!#"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(
+        selected.contains(&format!("#{demand} AF→PK")),
+        "{selected}\n{screen}"
+    );
 }
 
 #[test]
@@ -1356,29 +1353,16 @@ fn the_last_round_says_it_is_the_accords_last_chance() {
 #[test]
 fn an_assurance_that_can_meet_a_demand_offers_the_meeting_first() {
     use ceasefire::engine::Action;
-    for seed in 1..80 {
-        let bot = Controller::Bot(Policy::Random);
-        let mut app = game([Controller::Human, bot, bot], seed);
-        press(&mut app, KeyCode::Enter);
-        settle(&mut app);
-        for _ in 0..30 {
-            let (over, legal, hand) = {
-                let session = app.play().unwrap().session();
-                let game = session.game();
-                let hand = game.view(Seat::Pakistan).own_hand().to_vec();
-                let legal = match game.to_act() {
-                    Some((Seat::Pakistan, Decision::Negotiate)) => {
-                        game.legal_actions(Seat::Pakistan)
-                    }
-                    _ => Vec::new(),
-                };
-                (game.outcome().is_some(), legal, hand)
-            };
-            if over {
-                break;
-            }
-            // A card in hand that can both meet a demand and be played alone.
-            let both = hand.iter().position(|&card| {
+    // A card in Pakistan's hand that can both meet a demand and be played alone.
+    let (mut app, index) = solo_until(1..80, |game, _| {
+        if game.to_act() != Some((Seat::Pakistan, Decision::Negotiate)) {
+            return None;
+        }
+        let legal = game.legal_actions(Seat::Pakistan);
+        game.view(Seat::Pakistan)
+            .own_hand()
+            .iter()
+            .position(|&card| {
                 let meets = legal
                     .iter()
                     .any(|a| matches!(a, Action::Meet { card: c, .. } if *c == card));
@@ -1386,32 +1370,24 @@ fn an_assurance_that_can_meet_a_demand_offers_the_meeting_first() {
                     .iter()
                     .any(|a| matches!(a, Action::Play { card: c, target: None, .. } if *c == card));
                 meets && alone
-            });
-            if let Some(index) = both {
-                press(&mut app, KeyCode::Esc);
-                press(&mut app, KeyCode::Home);
-                for _ in 0..index {
-                    press(&mut app, KeyCode::Down);
-                }
-                press(&mut app, KeyCode::Enter);
-                let screen = render(&mut app, (120, 40));
-                let first = screen
-                    .lines()
-                    .find(|l| l.contains("▸ Meet") || l.contains("▸ Play"))
-                    .unwrap_or_else(|| panic!("{screen}"));
-                assert!(first.contains("▸ Meet"), "{first}\n{screen}");
-                assert!(
-                    screen.contains("alone: a pledge, but only meeting the demand agrees"),
-                    "{screen}"
-                );
-                return;
-            }
-            press(&mut app, KeyCode::Char('p'));
-            press(&mut app, KeyCode::Enter);
-            settle(&mut app);
-        }
+            })
+    });
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Home);
+    for _ in 0..index {
+        press(&mut app, KeyCode::Down);
     }
-    panic!("no seed gave Pakistan an assurance that could meet a demand or stand alone");
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&mut app, (120, 40));
+    let first = screen
+        .lines()
+        .find(|l| l.contains("▸ Meet") || l.contains("▸ Play"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(first.contains("▸ Meet"), "{first}\n{screen}");
+    assert!(
+        screen.contains("alone: a pledge, but only meeting the demand agrees"),
+        "{screen}"
+    );
 }
 
 #[test]
