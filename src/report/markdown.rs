@@ -146,38 +146,25 @@ fn write_report(out: &mut String, r: &Report) {
         out.push('\n');
     }
 
-    out.push_str("## Events, round by round\n\n");
-    for event in &r.events {
-        let _ = writeln!(out, "- {event}");
-    }
-    out.push('\n');
-
-    out.push_str("## Decisions, round by round\n\n");
-    if r.decisions.is_empty() {
-        out.push_str("Nobody decided anything yet.\n");
-    }
-    for decision in &r.decisions {
-        let _ = writeln!(out, "- {decision}");
-    }
-    out.push('\n');
-
-    out.push_str("## Turning points\n\n");
-    if r.turning_points.is_empty() {
-        out.push_str("None stood out.\n");
-    }
-    for point in &r.turning_points {
-        let _ = writeln!(out, "- {point}");
-    }
-    out.push('\n');
-
-    out.push_str("## Injects\n\n");
-    if r.injects.is_empty() {
-        out.push_str("The facilitator injected nothing.\n");
-    }
-    for inject in &r.injects {
-        let _ = writeln!(out, "- {inject}");
-    }
-    out.push('\n');
+    push_list(
+        out,
+        "Events, round by round",
+        &r.events,
+        "No event came up.",
+    );
+    push_list(
+        out,
+        "Decisions, round by round",
+        &r.decisions,
+        "Nobody decided anything yet.",
+    );
+    push_list(out, "Turning points", &r.turning_points, "None stood out.");
+    push_list(
+        out,
+        "Injects",
+        &r.injects,
+        "The facilitator injected nothing.",
+    );
 
     out.push_str("## Why the bots moved as they did\n\n");
     if r.bot_reasons.is_empty() {
@@ -218,6 +205,18 @@ fn write_report(out: &mut String, r: &Report) {
         }
         out.push('\n');
     }
+}
+
+/// A section that is a bulleted list, or `when_empty` when it has nothing.
+fn push_list(out: &mut String, heading: &str, items: &[String], when_empty: &str) {
+    let _ = writeln!(out, "## {heading}\n");
+    if items.is_empty() {
+        let _ = writeln!(out, "{when_empty}");
+    }
+    for item in items {
+        let _ = writeln!(out, "- {item}");
+    }
+    out.push('\n');
 }
 
 const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
