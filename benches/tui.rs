@@ -2,7 +2,8 @@
 //! 80x24), from the app's state into ratatui's test backend. `cargo bench --bench tui`.
 
 use ceasefire::bot::Policy;
-use ceasefire::tui::{App, Controller, Options, Play, Speed, Theme};
+use ceasefire::table::Controller;
+use ceasefire::tui::{App, Options, Play, Speed, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};

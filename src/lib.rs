@@ -9,6 +9,8 @@
 //! - [`report`]: the after-action report (Markdown or JSON) and comparisons of tables.
 //! - [`save`]: versioned save files, atomic writes, replay with a digest check.
 //! - [`sim`]: the headless simulator behind `ceasefire sim`.
+//! - [`table`]: a table in play: seats' controllers, bot turns, presence, pause, the
+//!   decision clock, injects, reflections, rematch, autosave.
 //! - [`tui`]: the terminal game (ratatui): screens, keys, the local event loop.
 //! - [`server`]: the SSH server (russh): tables, a lobby, one UI per connection.
 #![forbid(unsafe_code)]
@@ -20,4 +22,5 @@ pub mod save;
 pub mod scenario;
 pub mod server;
 pub mod sim;
+pub mod table;
 pub mod tui;

@@ -477,8 +477,8 @@ fn load(file: &std::path::Path, speed: &str, ui: &UiArgs) -> Result<ExitCode> {
 }
 
 /// `play`: Pakistan is a person and the other seats `normal` bots unless named.
-fn seat_controllers(pairs: &[String]) -> Result<[ceasefire::tui::Controller; 3]> {
-    use ceasefire::tui::Controller;
+fn seat_controllers(pairs: &[String]) -> Result<[ceasefire::table::Controller; 3]> {
+    use ceasefire::table::Controller;
     let normal = Controller::Bot(Policy::Normal);
     seat_values(
         pairs,
@@ -500,9 +500,7 @@ fn serve(args: ServeArgs, ui: &UiArgs) -> Result<ExitCode> {
         bind: args.bind,
         scenario: ScenarioSource::find(&args.scenario).map_err(|e| anyhow::anyhow!("{e}"))?,
         bots,
-        seed: args
-            .seed
-            .unwrap_or_else(ceasefire::tui::screens::play::seed_from_time),
+        seed: args.seed.unwrap_or_else(ceasefire::table::seed_from_time),
         tables: args.tables,
         host_key,
         password: args.password,

@@ -687,7 +687,7 @@ fn the_decision_clock_starts_for_a_person_whose_turn_comes_after_a_bots() {
 #[test]
 fn a_move_the_decision_clock_made_cannot_be_taken_back() {
     use ceasefire::engine::{Action, Decision};
-    use ceasefire::tui::{Controller, Session};
+    use ceasefire::table::{Controller, Session};
     let source = ScenarioSource::builtin("tutorial").unwrap();
     let scenario = std::sync::Arc::new(source.build().unwrap());
     // One person, whose move is followed by a bot's (no other person has the decision yet).
@@ -715,7 +715,7 @@ fn a_move_the_decision_clock_made_cannot_be_taken_back() {
 #[test]
 fn no_take_backs_once_another_person_has_the_decision() {
     use ceasefire::engine::Action;
-    use ceasefire::tui::{Controller, Session};
+    use ceasefire::table::{Controller, Session};
     let source = ScenarioSource::builtin("tutorial").unwrap();
     let scenario = std::sync::Arc::new(source.build().unwrap());
     let mut bots = [Controller::Human; 3];
@@ -739,7 +739,7 @@ fn no_take_backs_once_another_person_has_the_decision() {
 #[test]
 fn the_clock_answers_an_event_with_its_mildest_option() {
     use ceasefire::engine::{Action, Decision};
-    use ceasefire::tui::{Controller, Session};
+    use ceasefire::table::{Controller, Session};
     let source = ScenarioSource::builtin("tutorial").unwrap();
     let scenario = std::sync::Arc::new(source.build().unwrap());
     let mut session = Session::new(source, scenario, 7, [Controller::Human; 3], None);
@@ -764,7 +764,7 @@ fn the_clock_answers_an_event_with_its_mildest_option() {
 
 #[test]
 fn a_move_the_decision_clock_made_is_marked_in_the_log_the_save_and_the_report() {
-    use ceasefire::tui::{Controller, MovedBy, Session};
+    use ceasefire::table::{Controller, MovedBy, Session};
     let source = ScenarioSource::builtin("tutorial").unwrap();
     let scenario = std::sync::Arc::new(source.build().unwrap());
     let saves = tempfile::tempdir().unwrap();
@@ -778,7 +778,7 @@ fn a_move_the_decision_clock_made_is_marked_in_the_log_the_save_and_the_report()
     let (seat, _) = session.game().to_act().unwrap();
     let pass = session.passive_action().unwrap();
     session.act_on_expiry(pass).unwrap();
-    let by_clock = |reasons: &[ceasefire::tui::Reason]| {
+    let by_clock = |reasons: &[ceasefire::table::Reason]| {
         reasons
             .iter()
             .map(|r| (r.seat, r.by, r.text.clone()))

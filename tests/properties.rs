@@ -362,7 +362,7 @@ fn a_meet_option_quotes_the_credibility_its_pledge_gets() {
                     .find(|a| matches!(a, Action::Meet { .. }))
                     .copied();
                 let action = meet.unwrap_or(legal[(step >> 33) as usize % legal.len()]);
-                let label = ceasefire::tui::labels::action(&game.view(seat), &action);
+                let label = ceasefire::engine::words::action_in(&game, &action);
                 let agreed_before = game.baskets().iter().filter(|b| b.is_agreed()).count();
                 let tests_left = game.scenario().rounds - game.round() + 1;
                 game.apply(action).unwrap();
@@ -418,7 +418,7 @@ fn a_verification_or_bridge_option_quotes_what_the_engine_then_does() {
                     })
                     .copied();
                 let action = aimed.unwrap_or(legal[(step >> 33) as usize % legal.len()]);
-                let label = ceasefire::tui::labels::action(&game.view(seat), &action);
+                let label = ceasefire::engine::words::action_in(&game, &action);
                 let agreed_before = game.baskets().iter().filter(|b| b.is_agreed()).count();
                 game.apply(action).unwrap();
                 let Action::Play {

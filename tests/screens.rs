@@ -4,7 +4,8 @@
 
 use ceasefire::bot::Policy;
 use ceasefire::engine::{Decision, Seat};
-use ceasefire::tui::{App, Controller, Options, Play, Speed, Theme};
+use ceasefire::table::Controller;
+use ceasefire::tui::{App, Options, Play, Speed, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, MouseEventKind};
@@ -104,13 +105,13 @@ fn drive_tutorial_until<T>(
     policy: Policy,
     seeds: std::ops::Range<u64>,
     wanted: impl Fn(Seat, &[ceasefire::engine::Action]) -> Option<T>,
-) -> Option<(ceasefire::tui::Session, T)> {
+) -> Option<(ceasefire::table::Session, T)> {
     use ceasefire::engine::Viewer;
     use ceasefire::scenario::ScenarioSource;
     let source = ScenarioSource::builtin("tutorial").unwrap();
     let scenario = std::sync::Arc::new(source.build().unwrap());
     seeds.into_iter().find_map(|seed| {
-        let mut session = ceasefire::tui::Session::new(
+        let mut session = ceasefire::table::Session::new(
             source.clone(),
             scenario.clone(),
             seed,
@@ -1122,7 +1123,7 @@ fn a_pledge_that_does_not_agree_its_basket_says_why_in_its_details() {
 fn the_seat_whose_posture_closes_the_round_still_sees_the_round_end_as_change() {
     use ceasefire::engine::Meter;
     use ceasefire::scenario::ScenarioSource;
-    use ceasefire::tui::Session;
+    use ceasefire::table::Session;
     let source = ScenarioSource::builtin("tutorial").unwrap();
     let scenario = std::sync::Arc::new(source.build().unwrap());
     let saves = tempfile::tempdir().unwrap();
@@ -1161,7 +1162,8 @@ fn the_seat_whose_posture_closes_the_round_still_sees_the_round_end_as_change() 
 #[test]
 fn tabling_the_accord_asks_first_and_says_what_a_refusal_costs() {
     use ceasefire::engine::{Action, LogEvent, Viewer};
-    use ceasefire::tui::{Play, Session};
+    use ceasefire::table::Session;
+    use ceasefire::tui::Play;
     use std::sync::{Arc, Mutex};
     // Bots play every seat of a game of people until the mediator could table the accord.
     let ready = drive_tutorial_until(Policy::Normal, 1..60, |seat, legal| {
@@ -1236,7 +1238,8 @@ fn a_demand_newly_aimed_at_you_is_selected_on_the_table() {
 fn a_card_with_a_single_target_still_shows_what_it_will_do_before_it_is_played() {
     use ceasefire::engine::{Action, Viewer};
     use ceasefire::scenario::ScenarioSource;
-    use ceasefire::tui::{Play, Session};
+    use ceasefire::table::Session;
+    use ceasefire::tui::Play;
     use std::sync::{Arc, Mutex};
     let scenario = ScenarioSource::builtin("tutorial")
         .unwrap()

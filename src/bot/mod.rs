@@ -7,6 +7,7 @@
 mod eval;
 mod explain;
 mod greedy;
+mod passive;
 mod random;
 mod rollout;
 mod search;
@@ -14,6 +15,7 @@ mod search;
 pub use eval::value;
 pub use explain::describe;
 pub use greedy::GreedyBot;
+pub use passive::{PassiveBot, passive_action, passive_reason};
 pub use random::RandomBot;
 pub use search::{SearchBot, SearchConfig};
 
@@ -53,6 +55,8 @@ pub const HARD: SearchConfig = SearchConfig {
 /// The kinds of seat controller that can be named on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Policy {
+    /// What the decision clock plays: pass, a firm posture, the mildest option.
+    Passive,
     /// A uniformly random legal action.
     Random,
     /// One-move lookahead on three sampled games, with some noise.
@@ -65,11 +69,18 @@ pub enum Policy {
 
 impl Policy {
     /// Every policy, weakest first.
-    pub const ALL: [Policy; 4] = [Policy::Random, Policy::Easy, Policy::Normal, Policy::Hard];
+    pub const ALL: [Policy; 5] = [
+        Policy::Passive,
+        Policy::Random,
+        Policy::Easy,
+        Policy::Normal,
+        Policy::Hard,
+    ];
 
     /// The name used on the command line.
     pub fn key(self) -> &'static str {
         match self {
+            Policy::Passive => "passive",
             Policy::Random => "random",
             Policy::Easy => "easy",
             Policy::Normal => "normal",
@@ -80,6 +91,7 @@ impl Policy {
     /// A new bot of this policy, seeded for reproducibility.
     pub fn bot(self, seed: u64) -> Box<dyn Bot> {
         match self {
+            Policy::Passive => Box::new(PassiveBot),
             Policy::Random => Box::new(RandomBot::new(seed)),
             Policy::Easy => Box::new(GreedyBot::new(3, 0.75, seed)),
             Policy::Normal => Box::new(SearchBot::new(NORMAL, seed)),

@@ -163,6 +163,12 @@ impl Card {
             TargetKind::None
         }
     }
+
+    /// Intrusive monitors: the Afghan Pressure that consenting to them costs (half the
+    /// Sovereignty cost of refusing).
+    pub fn consent_pressure(&self) -> u8 {
+        self.sovereignty_cost / 2
+    }
 }
 
 /// A choice an event offers to one seat.

@@ -7,7 +7,9 @@
 //!
 //! The surface is small (see `ARCHITECTURE.md`): [`Game::new`], [`Game::to_act`],
 //! [`Game::legal_actions`], [`Game::apply`], [`Game::view`], [`Game::outcome`],
-//! [`Game::scores`].
+//! [`Game::scores`]; [`Game::preview`] says what an action would do. The words that describe
+//! actions and log events live here too ([`words`], [`LogEntry::describe`]), so a screen, a
+//! save's name and a report say the same thing.
 
 mod action;
 mod content;
@@ -18,11 +20,13 @@ mod log;
 mod meters;
 mod names;
 mod outcome;
+mod preview;
 mod resolve;
 pub mod rng;
 mod round;
 mod table;
 mod view;
+pub mod words;
 
 pub use action::{Action, Decision, RuleError, TableId};
 pub use content::{
@@ -36,5 +40,6 @@ pub use log::{LogEntry, LogEvent};
 pub use meters::{Meter, Meters};
 pub use names::{Basket, CardKind, Posture, Seat};
 pub use outcome::{Breakdown, Outcome, OutcomeKind, SeatScore};
+pub use preview::{Preview, own_part};
 pub use table::{BasketState, Commitment, Demand};
 pub use view::{SeatView, Viewer};

@@ -315,12 +315,13 @@ impl Game {
         let Some(Prompt::Consent { commitment, card }) = self.prompt.take() else {
             return;
         };
-        let cost = i32::from(self.scenario.cards[usize::from(card)].sovereignty_cost);
+        let def = &self.scenario.cards[usize::from(card)];
+        let (pressure, cost) = (def.consent_pressure(), def.sovereignty_cost);
         self.deploy_monitors(commitment, accept);
         if accept {
-            self.shift(Meter::AfghanistanPressure, cost / 2);
+            self.shift(Meter::AfghanistanPressure, i32::from(pressure));
         } else {
-            self.shift(Meter::Sovereignty, -cost);
+            self.shift(Meter::Sovereignty, -i32::from(cost));
         }
         self.end_turn_if_spent();
     }

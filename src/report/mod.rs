@@ -487,8 +487,8 @@ pub fn compare(a: (&str, &Game), b: (&str, &Game)) -> Divergence {
         match before {
             Ok(before) => format!(
                 "{}: {}",
-                crate::tui::labels::actor(action),
-                crate::tui::labels::action(&before.view(action.seat()), action)
+                crate::engine::words::actor(action),
+                crate::engine::words::action_in(&before, action)
             ),
             Err(_) => format!("{action:?}"),
         }

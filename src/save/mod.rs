@@ -318,7 +318,7 @@ pub fn file_name(scenario: &str, seed: u64, seats: &[String; 3]) -> String {
         .iter()
         .map(|s| {
             // The seats' tags as the game shows them: pk, af, md.
-            let tag = crate::tui::labels::seat_tag(*s).to_lowercase();
+            let tag = crate::engine::words::seat_tag(*s).to_lowercase();
             format!("{tag}-{}", seats[s.index()])
         })
         .collect();

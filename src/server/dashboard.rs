@@ -3,10 +3,10 @@
 //! one or all, open another table of the same game, write the reports of finished tables.
 
 use super::tables::{Occupant, Table, Tables};
+use crate::engine::words::seat_tag;
 use crate::engine::{Basket, Meter, Seat, Viewer};
 use crate::tui::Theme;
 use crate::tui::keys::Command;
-use crate::tui::labels::seat_tag;
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, Paragraph};
 use std::path::{Path, PathBuf};
@@ -532,7 +532,7 @@ fn rematch(tables: &Tables, table: &Arc<Table>) -> String {
                 .map(|&seat| {
                     format!(
                         "{seat}'s player → {}.{}",
-                        crate::tui::session::rotated(seat).key(),
+                        crate::table::rotated(seat).key(),
                         new.id
                     )
                 })

@@ -6,7 +6,7 @@ use super::timer::DecisionTimer;
 use crate::bot::Policy;
 use crate::engine::Seat;
 use crate::scenario::ScenarioSource;
-use crate::tui::{Controller, Session};
+use crate::table::{Controller, Session};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -200,7 +200,7 @@ impl Table {
                     Occupant::Player(_) => "taken".to_string(),
                     Occupant::Away => "away".to_string(),
                 };
-                format!("{}: {who}", crate::tui::labels::seat_tag(*seat))
+                format!("{}: {who}", crate::engine::words::seat_tag(*seat))
             })
             .collect();
         format!(

@@ -9,16 +9,13 @@
 
 pub mod app;
 pub mod keys;
-pub mod labels;
 pub mod screens;
-pub mod session;
 pub mod terminal;
 pub mod theme;
 pub mod widgets;
 
 pub use app::{App, MIN_SIZE, Options, Speed};
 pub use screens::{Play, Replay};
-pub use session::{Controller, MovedBy, Reason, Session};
 pub use theme::Theme;
 
 use ratatui::crossterm::event;

@@ -3,7 +3,7 @@
 //! discussion questions.
 
 use crate::engine::Viewer;
-use crate::tui::session::Session;
+use crate::table::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::draft::Draft;
 use crate::tui::widgets::{chart, popup};

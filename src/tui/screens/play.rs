@@ -3,13 +3,13 @@
 
 use super::table::{self, Panel, Picker, TableUi};
 use super::{debrief, hit};
+use crate::engine::words;
 use crate::engine::{Action, Basket, Decision, Meter, Seat, SeatView, Viewer};
 use crate::save;
 use crate::scenario::ScenarioSource;
+use crate::table::{Controller, Session};
 use crate::tui::app::{Options, Speed, Step};
 use crate::tui::keys::Command;
-use crate::tui::labels;
-use crate::tui::session::{Controller, Session};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::board;
 use crate::tui::widgets::draft::Draft;
@@ -71,7 +71,7 @@ impl Play {
     ) -> Result<Play, String> {
         let source = ScenarioSource::find(scenario).map_err(|e| e.to_string())?;
         let built = source.build().map_err(|e| e.to_string())?;
-        let seed = seed.unwrap_or_else(seed_from_time);
+        let seed = seed.unwrap_or_else(crate::table::seed_from_time);
         let session = Session::new(
             source,
             Arc::new(built),
@@ -368,7 +368,7 @@ impl Play {
         let options = self
             .legal()
             .into_iter()
-            .map(|a| (labels::action(&view, &a), a))
+            .map(|a| (words::action_in(self.session().game(), &a), a))
             .collect();
         Some(Picker {
             title,
@@ -812,7 +812,7 @@ impl Play {
                     intro: format!("How do you play {name}?"),
                     options: ways
                         .iter()
-                        .map(|a| (labels::action(&view, a), *a))
+                        .map(|a| (words::action_in(self.session().game(), a), *a))
                         .collect(),
                     selected: 0,
                 })
@@ -861,11 +861,11 @@ impl Play {
         if ways.is_empty() {
             self.notice = Some(format!(
                 "Nothing you can do with {} now.",
-                labels::table_item(&view, id)
+                words::table_item(&view, id)
             ));
             return;
         }
-        let mut intro = labels::table_item(&view, id);
+        let mut intro = words::table_item(&view, id);
         // A demand on this seat that it cannot meet: say what meeting it would take.
         let demand = view.demands.iter().find(|d| d.id == id);
         let can_meet = ways.iter().any(|a| matches!(a, Action::Meet { .. }));
@@ -881,7 +881,7 @@ impl Play {
             intro,
             options: ways
                 .iter()
-                .map(|a| (labels::action(&view, a), *a))
+                .map(|a| (words::action_in(self.session().game(), a), *a))
                 .collect(),
             selected: 0,
         });
@@ -1079,7 +1079,7 @@ impl Play {
                     }
                     (Role::Remote, Some(id), Viewer::Seat(seat)) => format!(
                         " Rematch open: log in as {}.{id}@ · ↑↓ scroll · q leave ",
-                        crate::tui::session::rotated(seat).key()
+                        crate::table::rotated(seat).key()
                     ),
                     (Role::Remote, Some(id), _) => {
                         format!(" Rematch open as table {id} · ↑↓ scroll · q leave ")
@@ -1220,11 +1220,4 @@ fn step(at: usize, len: usize, down: bool) -> usize {
     } else {
         (at + len - 1) % len
     }
-}
-
-/// A seed for a game nobody seeded: the only place the UI reads the clock for the game.
-pub fn seed_from_time() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as u64)
 }

@@ -2,12 +2,12 @@
 //! action at a time, or jumped to its start and end. Nothing is ever written.
 
 use super::table::{self, Panel, TableUi};
+use crate::engine::words;
 use crate::engine::{Game, Scenario, Viewer};
 use crate::save::SaveFile;
+use crate::table::Session;
 use crate::tui::app::Step;
 use crate::tui::keys::Command;
-use crate::tui::labels;
-use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::board;
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
@@ -125,9 +125,9 @@ impl Replay {
                 );
                 let action = &self.file.actions[n - 1];
                 let text = before
-                    .map(|g| labels::action(&g.view(action.seat()), action))
+                    .map(|g| words::action_in(&g, action))
                     .unwrap_or_default();
-                format!("{}: {text}", labels::actor(action))
+                format!("{}: {text}", words::actor(action))
             }
         };
         let notice = format!(

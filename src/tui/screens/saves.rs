@@ -284,7 +284,7 @@ fn seat_list(seats: &[String; 3]) -> String {
     crate::engine::Seat::ALL
         .iter()
         .zip(seats)
-        .map(|(&seat, who)| format!("{} {who}", crate::tui::labels::seat_tag(seat)))
+        .map(|(&seat, who)| format!("{} {who}", crate::engine::words::seat_tag(seat)))
         .collect::<Vec<_>>()
         .join(" · ")
 }

@@ -3,9 +3,9 @@
 use super::hit;
 use super::play::Play;
 use crate::engine::Seat;
+use crate::table::Controller;
 use crate::tui::app::{Options, Speed, Step};
 use crate::tui::keys::Command;
-use crate::tui::session::Controller;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::{box_line, centered};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};

@@ -4,12 +4,12 @@
 //! hot-seat curtain and the brief.
 
 use super::hit;
+use crate::engine::words::seat_tag;
 use crate::engine::{
     Action, BasketState, CardId, Decision, LogEntry, Meters, Seat, SeatView, Viewer,
 };
+use crate::table::Reason;
 use crate::tui::keys::Command;
-use crate::tui::labels::seat_tag;
-use crate::tui::session::Reason;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::{self, Menu};
 use crate::tui::widgets::{board, hand, log, meters, wrap};

@@ -2,9 +2,9 @@
 
 use super::hit;
 use super::play::Play;
+use crate::table::Controller;
 use crate::tui::app::{Options, Step};
 use crate::tui::keys::Command;
-use crate::tui::session::Controller;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::{box_line, centered};
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};

@@ -1,8 +1,8 @@
 //! The accord board: the four baskets and their state, pending demands and the commitments on
 //! the table with their credibility.
 
+use crate::engine::words;
 use crate::engine::{Basket, BasketState, SeatView, TableId};
-use crate::tui::labels;
 use crate::tui::theme::Theme;
 use ratatui::prelude::*;
 
@@ -147,7 +147,7 @@ pub fn table_lines(
         out.push(Line::styled(heading, theme.heading()));
         for d in demands_in_order(view) {
             row(
-                labels::demand(scenario, d),
+                words::demand(scenario, d),
                 Some(d.to) == viewer_seat,
                 &mut out,
             );
@@ -156,7 +156,7 @@ pub fn table_lines(
     if !view.commitments.is_empty() {
         out.push(Line::styled("Commitments", theme.heading()));
         for c in &view.commitments {
-            row(labels::commitment(scenario, c), false, &mut out);
+            row(words::commitment(scenario, c), false, &mut out);
         }
     }
     if out.is_empty() {

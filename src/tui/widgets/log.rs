@@ -2,7 +2,7 @@
 //! and each bot's one-line reason just before what its move did.
 
 use crate::engine::{LogEntry, LogEvent, Scenario, Seat, Viewer};
-use crate::tui::session::Reason;
+use crate::table::Reason;
 use crate::tui::theme::Theme;
 use ratatui::prelude::*;
 

@@ -1,8 +1,8 @@
 //! The meters as gauges: a bar, the value, the change since the seat's last action, and a
 //! `!` with the danger line drawn in the bar when a meter is past it.
 
+use crate::engine::words::danger;
 use crate::engine::{Meter, Meters, Scenario};
-use crate::tui::labels::danger;
 use crate::tui::theme::Theme;
 use ratatui::prelude::*;
 

@@ -1,7 +1,12 @@
-//! Words for things on screen: actions as menu entries, table items, meter dangers.
+//! The words for the game's things, shared by screens, saves and reports: seats, actions as
+//! menu entries (with what they would do, from [`Preview`]), table items, meter dangers.
+//!
+//! Nothing here computes a rule: every number is either a rule's setting or read from a
+//! [`Preview`], which the rules themselves produced.
 
-use crate::engine::{
-    Action, CardId, CardKind, Commitment, Demand, Meter, Posture, Scenario, Seat, SeatView, TableId,
+use super::{
+    Action, CardId, CardKind, Commitment, Demand, Game, Meter, MeterTarget, Posture, Preview,
+    Scenario, Seat, SeatView, TableId,
 };
 
 /// Who made `action`, in words: its seat, or the facilitator for an inject.
@@ -82,42 +87,47 @@ fn item_short(view: &SeatView, id: TableId) -> String {
 
 /// What a card played on a table item would do to it: a verification's new credibility and,
 /// for monitors on an Afghan pledge, what Afghanistan's answer costs; a bridge's pledge.
-fn target_preview(view: &SeatView, card: CardId, target: TableId) -> String {
+fn target_preview(view: &SeatView, card: CardId, target: TableId, preview: &Preview) -> String {
     let s = &view.scenario;
     let def = &s.cards[usize::from(card)];
-    if def.verify > 0
-        && let Some(c) = view.commitments.iter().find(|c| c.id == target)
-    {
-        let now = c
-            .credibility
-            .saturating_add(def.verify)
-            .min(s.rules.max_credibility);
+    if let (Some(now), Some(c)) = (
+        preview.verified_to(),
+        view.commitments.iter().find(|c| c.id == target),
+    ) {
+        let capped = if now < c.credibility.saturating_add(def.verify) {
+            format!(
+                " (capped at {}%: +{} of the card's +{})",
+                s.rules.max_credibility,
+                now.saturating_sub(c.credibility),
+                def.verify
+            )
+        } else {
+            String::new()
+        };
         let monitors = if def.intrusive && c.by == Seat::Afghanistan {
             format!(
                 "; monitors on Afghan soil: Afghanistan consents (its Pressure +{}) or refuses \
                  (Sovereignty −{})",
-                def.sovereignty_cost / 2,
+                def.consent_pressure(),
                 def.sovereignty_cost
             )
         } else {
             String::new()
         };
-        return format!(": {}% → {now}%, verified{monitors}", c.credibility);
+        return format!(": {}% → {now}%, verified{capped}{monitors}", c.credibility);
     }
     if def.bridge
-        && let Some(d) = view.demands.iter().find(|d| d.id == target)
+        && let (Some(credibility), Some(d)) = (
+            preview.pledge(),
+            view.demands.iter().find(|d| d.id == target),
+        )
     {
-        let credibility = (i32::from(s.enforcement[d.to.index()]) + i32::from(def.credibility))
-            .clamp(0, i32::from(s.rules.max_credibility));
-        // A bridge agrees its basket on Trust as it stands (the card's own effects come after).
-        let trust = view.meters.get(Meter::Trust);
-        let threshold = s.threshold(d.basket);
-        let agrees = if view.baskets[d.basket.index()].is_agreed() {
-            String::new()
-        } else if trust >= threshold {
+        let agrees = if preview.agrees().is_some() {
             format!(" · agrees {}", d.basket)
+        } else if let Some((basket, trust, threshold)) = preview.short_of_trust() {
+            format!("; Trust {trust} < {threshold}: {basket} stays open")
         } else {
-            format!("; Trust {trust} < {threshold}: {} stays open", d.basket)
+            String::new()
         };
         return format!(
             ": {}'s pledge at {credibility}% in {}{agrees}",
@@ -128,8 +138,7 @@ fn target_preview(view: &SeatView, card: CardId, target: TableId) -> String {
 }
 
 /// Meter changes in a few words: `your Pressure +5, Trust +2`.
-pub fn effect_list(changes: &[(crate::engine::MeterTarget, i8)]) -> String {
-    use crate::engine::MeterTarget;
+pub fn effect_list(changes: &[(MeterTarget, i8)]) -> String {
     changes
         .iter()
         .map(|&(target, delta)| {
@@ -144,8 +153,15 @@ pub fn effect_list(changes: &[(crate::engine::MeterTarget, i8)]) -> String {
         .join(", ")
 }
 
-/// One action as a menu entry for the seat that takes it.
-pub fn action(view: &SeatView, action: &Action) -> String {
+/// `action` as a menu entry for the seat that takes it in `game` now, with what it would do.
+pub fn action_in(game: &Game, action: &Action) -> String {
+    let preview = game.preview(action).unwrap_or_default();
+    self::action(&game.view(action.seat()), action, &preview)
+}
+
+/// One action as a menu entry for the seat that takes it; `preview` is what it would do
+/// ([`crate::engine::Game::preview`]).
+pub fn action(view: &SeatView, action: &Action, preview: &Preview) -> String {
     let s = &view.scenario;
     let card = |id: u16| s.cards[usize::from(id)].name.as_str();
     let rules = &s.rules;
@@ -177,18 +193,15 @@ pub fn action(view: &SeatView, action: &Action) -> String {
             card(c),
             item_short(view, t),
             view.cost_of(c),
-            target_preview(view, c, t)
+            target_preview(view, c, t, preview)
         ),
         Action::Meet {
-            demand,
-            card: c,
-            seat,
+            demand, card: c, ..
         } => {
             // What the pledge would be: its credibility and how long it must hold, and what
             // the card does at once, so two assurances can be told apart here.
             let def = &s.cards[usize::from(c)];
-            let credibility = (i32::from(s.enforcement[seat.index()]) + i32::from(def.credibility))
-                .clamp(0, i32::from(rules.max_credibility));
+            let credibility = preview.pledge().unwrap_or_default();
             let tests = match def.duration {
                 1 => "1 test".to_string(),
                 n => format!("{n} tests"),
@@ -207,10 +220,9 @@ pub fn action(view: &SeatView, action: &Action) -> String {
                 format!(", {now}")
             };
             // Meeting a demand adds Trust; with enough, the basket is agreed.
-            let agrees = match view.demands.iter().find(|d| d.id == demand) {
-                Some(d) if view.meeting_agrees(demand, c) => format!(" · agrees {}", d.basket),
-                _ => String::new(),
-            };
+            let agrees = preview
+                .agrees()
+                .map_or_else(String::new, |basket| format!(" · agrees {basket}"));
             format!(
                 "Meet #{demand} with {} ({}◆): pledge at {credibility}%, honoured after {tests}; \
                  Trust +{}{now}{agrees}",
@@ -242,21 +254,14 @@ pub fn action(view: &SeatView, action: &Action) -> String {
                 || format!("Option {}", option + 1),
                 |o| format!("{} — {}", o.label, o.text),
             ),
-        Action::Consent { accept: true, .. } => {
-            let cost = view
-                .consent_card
-                .map_or(0, |c| s.cards[usize::from(c)].sovereignty_cost);
-            format!(
-                "Consent: monitors deploy; Afghan pressure +{} (half the Sovereignty cost)",
-                cost / 2
-            )
-        }
-        Action::Consent { accept: false, .. } => {
-            let cost = view
-                .consent_card
-                .map_or(0, |c| s.cards[usize::from(c)].sovereignty_cost);
-            format!("Refuse: monitors deploy anyway, Sovereignty −{cost}")
-        }
+        Action::Consent { accept: true, .. } => format!(
+            "Consent: monitors deploy; Afghan pressure {:+} (half the Sovereignty cost)",
+            preview.meter_change(Meter::AfghanistanPressure)
+        ),
+        Action::Consent { accept: false, .. } => format!(
+            "Refuse: monitors deploy anyway, Sovereignty {}",
+            signed(preview.meter_change(Meter::Sovereignty))
+        ),
         Action::Vote { accept: true, .. } => "Sign the accord".to_string(),
         Action::Vote { accept: false, .. } => format!(
             "Refuse to sign: Trust −{0}, Credibility −{0}",
@@ -339,4 +344,13 @@ pub fn danger(scenario: &Scenario, meter: Meter) -> Option<Danger> {
         },
         Meter::Border => return None,
     })
+}
+
+/// A change with its sign, a true minus for a loss: `+3`, `−12`, `0`.
+fn signed(delta: i32) -> String {
+    match delta {
+        d if d < 0 => format!("−{}", -d),
+        0 => "0".to_string(),
+        d => format!("+{d}"),
+    }
 }

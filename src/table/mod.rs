@@ -1,0 +1,25 @@
+//! A table being played: the engine's game, who controls each seat, the bots' turns and
+//! reasons, presence (away, open, briefed), pauses, the decision clock, injects, reflections,
+//! rematches and the autosave.
+//!
+//! It is shared by the terminal game and the SSH server, and knows nothing of terminals,
+//! sockets: the decision clock's time is passed in. It never changes the rules (that is the
+//! engine's job) and never decides for a bot (that is the bot's).
+
+mod autosave;
+mod controller;
+mod history;
+mod presence;
+mod session;
+
+pub use controller::{Controller, MovedBy, Reason, rotated, rotated_from};
+pub use history::after_own_part;
+pub use session::{BotTurn, Session};
+
+/// A seed for a game nobody seeded, from the system clock: the one place a new table's game
+/// depends on the time.
+pub fn seed_from_time() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64)
+}
