@@ -1,0 +1,269 @@
+//! Cards: effects, requirements and each kind's own fields, checked against what its kind
+//! allows.
+
+use super::*;
+
+/// Who may use `pressure` / `rival_pressure`: only effects whose actor is always a delegation.
+/// (An event's own effects cannot even name them: their table has only the meters.)
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Actor {
+    AlwaysDelegation,
+    MaybeMediator,
+}
+
+pub(super) fn build_effects(
+    ctx: &FileCtx,
+    effects: &Option<Spanned<raw::EffectsFile>>,
+    actor: Actor,
+) -> Result<Effects, ScenarioError> {
+    let Some(spanned) = effects else {
+        return Ok(Effects::default());
+    };
+    let e = spanned.get_ref();
+    if actor != Actor::AlwaysDelegation && (e.pressure.is_some() || e.rival_pressure.is_some()) {
+        return Err(ctx.error(
+            spanned.span(),
+            "`pressure` and `rival_pressure` need an acting delegation".into(),
+            "only delegations have domestic pressure: limit `seats` to delegations, or use pakistan_pressure / afghanistan_pressure",
+        ));
+    }
+    let fixed = [
+        (MeterTarget::Fixed(Meter::Trust), e.trust),
+        (MeterTarget::Fixed(Meter::Sovereignty), e.sovereignty),
+        (MeterTarget::Fixed(Meter::Security), e.security),
+        (MeterTarget::Fixed(Meter::Border), e.border),
+        (MeterTarget::Fixed(Meter::Credibility), e.credibility),
+        (
+            MeterTarget::Fixed(Meter::PakistanPressure),
+            e.pakistan_pressure,
+        ),
+        (
+            MeterTarget::Fixed(Meter::AfghanistanPressure),
+            e.afghanistan_pressure,
+        ),
+        (MeterTarget::OwnPressure, e.pressure),
+        (MeterTarget::RivalPressure, e.rival_pressure),
+    ];
+    let mut meters: Vec<(MeterTarget, i8)> = fixed
+        .into_iter()
+        .filter_map(|(target, delta)| delta.map(|d| (target, d.0 as i8)))
+        .filter(|(_, d)| *d != 0)
+        .collect();
+    if let Some(escalation) = e.escalation.filter(|d| d.0 != 0) {
+        meters.push((MeterTarget::Fixed(Meter::Escalation), escalation.0 as i8));
+    }
+    Ok(Effects {
+        meters,
+        capital: e.capital.map_or(0, |c| c.0 as i8),
+        draw: e.draw.map_or(0, |d| d.0 as u8),
+    })
+}
+
+pub(super) fn build_bounds(
+    ctx: &FileCtx,
+    min: &BTreeMap<Meter, Spanned<raw::Level>>,
+    max: &BTreeMap<Meter, Spanned<raw::Level>>,
+) -> Result<MeterBounds, ScenarioError> {
+    let convert = |map: &BTreeMap<Meter, Spanned<raw::Level>>| {
+        map.iter()
+            .map(|(meter, value)| {
+                let v = value.get_ref().0 as u8;
+                if v > Meter::max(*meter) {
+                    Err(ctx.error(
+                        value.span(),
+                        format!(
+                            "{v} is out of range for {}: expected 0 to {}",
+                            meter.key(),
+                            Meter::max(*meter)
+                        ),
+                        "escalation runs from 0 to 5; every other meter from 0 to 100",
+                    ))
+                } else {
+                    Ok((*meter, v))
+                }
+            })
+            .collect::<Result<Vec<_>, _>>()
+    };
+    Ok(MeterBounds {
+        min: convert(min)?,
+        max: convert(max)?,
+    })
+}
+
+pub(super) fn build_card(
+    ctx: &FileCtx,
+    deck: Option<Seat>,
+    c: raw::CardFile,
+) -> Result<Card, ScenarioError> {
+    let kind = *c.kind.get_ref();
+    let kind_span = c.kind.span();
+    let seats = match (&c.seats, deck) {
+        (Some(seats), Some(owner)) => {
+            if seats.get_ref().as_slice() != [owner] {
+                return Err(ctx.error(
+                    seats.span(),
+                    format!(
+                        "a card in {}'s deck can only be played by {}",
+                        owner.key(),
+                        owner.key()
+                    ),
+                    "put cards that several seats may play in the shared deck",
+                ));
+            }
+            vec![owner]
+        }
+        (None, Some(owner)) => vec![owner],
+        (Some(seats), None) => {
+            if seats.get_ref().is_empty() {
+                return Err(ctx.error(
+                    seats.span(),
+                    "`seats` cannot be empty".into(),
+                    "name at least one seat",
+                ));
+            }
+            let mut list = seats.get_ref().clone();
+            list.sort();
+            list.dedup();
+            list
+        }
+        (None, None) => Seat::ALL.to_vec(),
+    };
+    let seats_span = c.seats.as_ref().map_or(kind_span.clone(), Spanned::span);
+    let delegations_only = seats.iter().all(|s| s.is_delegation());
+    match kind {
+        CardKind::Demand | CardKind::Assurance | CardKind::Pressure if !delegations_only => {
+            return Err(ctx.error(
+                seats_span,
+                format!("a {} card can only be played by delegations", kind.key()),
+                "use seats = [\"pakistan\"], [\"afghanistan\"] or both",
+            ));
+        }
+        CardKind::Mediation if seats != [Seat::Mediator] => {
+            return Err(ctx.error(
+                seats_span,
+                "a mediation card can only be played by the mediator".into(),
+                "put it in the mediator's deck, or make it a confidence card",
+            ));
+        }
+        _ => {}
+    }
+    if matches!(kind, CardKind::Demand | CardKind::Assurance) && c.basket.is_none() {
+        return Err(ctx.error(
+            kind_span,
+            format!("a {} card needs a basket", kind.key()),
+            "add basket = \"security\", \"verification\", \"sovereignty\" or \"humanitarian\"",
+        ));
+    }
+    let bridge = c.bridge.as_ref().is_some_and(|b| *b.get_ref());
+    let verify = c.verify.as_ref().map_or(0, |v| v.get_ref().0 as u8);
+    let intrusive = c.intrusive.as_ref().is_some_and(|b| *b.get_ref());
+    for (present, span, field) in [
+        (
+            c.verify.is_some(),
+            c.verify.as_ref().map(Spanned::span),
+            "verify",
+        ),
+        (
+            c.bridge.is_some(),
+            c.bridge.as_ref().map(Spanned::span),
+            "bridge",
+        ),
+        (
+            c.intrusive.is_some(),
+            c.intrusive.as_ref().map(Spanned::span),
+            "intrusive",
+        ),
+    ] {
+        if present && kind != CardKind::Mediation {
+            return Err(ctx.error(
+                span.unwrap_or(kind_span.clone()),
+                format!("`{field}` is only for mediation cards"),
+                "remove it, or make the card kind = \"mediation\"",
+            ));
+        }
+    }
+    if verify > 0 && bridge {
+        return Err(ctx.error(
+            kind_span,
+            "a card cannot both verify a commitment and bridge a demand".into(),
+            "split it into two cards",
+        ));
+    }
+    if intrusive && verify == 0 {
+        return Err(ctx.error(
+            c.intrusive
+                .as_ref()
+                .map_or(kind_span.clone(), Spanned::span),
+            "`intrusive` needs `verify`: monitors are a kind of verification".into(),
+            "add verify = <credibility added>",
+        ));
+    }
+    if let Some(cost) = &c.sovereignty_cost
+        && !intrusive
+    {
+        return Err(ctx.error(
+            cost.span(),
+            "`sovereignty_cost` applies only to intrusive verification".into(),
+            "add intrusive = true, or remove sovereignty_cost",
+        ));
+    }
+    let makes_commitment = kind == CardKind::Assurance || bridge;
+    for (span, field) in [
+        (c.credibility.as_ref().map(Spanned::span), "credibility"),
+        (c.duration.as_ref().map(Spanned::span), "duration"),
+    ] {
+        if let Some(span) = span
+            && !makes_commitment
+        {
+            return Err(ctx.error(
+                span,
+                format!("`{field}` is only for cards that make a commitment"),
+                "only assurances and bridging proposals (bridge = true) make commitments",
+            ));
+        }
+    }
+    if c.text.trim().is_empty() {
+        return Err(ctx.error(
+            c.id.span(),
+            format!("card `{}` has no text", c.id.get_ref()),
+            "write the rule in plain words: what it costs and exactly what it does",
+        ));
+    }
+    let actor = if delegations_only {
+        Actor::AlwaysDelegation
+    } else {
+        Actor::MaybeMediator
+    };
+    Ok(Card {
+        effects: build_effects(ctx, &c.effects, actor)?,
+        requires: Requirements {
+            meters: build_bounds(ctx, &c.requires.min, &c.requires.max)?,
+            agreed: c.requires.agreed,
+            open: c.requires.open,
+        },
+        id: c.id.into_inner(),
+        name: c.name,
+        kind,
+        seats,
+        deck,
+        cost: c.cost.0 as u8,
+        basket: c.basket,
+        credibility: c.credibility.map_or(0, |v| v.into_inner().0 as i8),
+        duration: c
+            .duration
+            .map_or(DEFAULT_DURATION, |v| v.into_inner().0 as u8),
+        verify,
+        intrusive,
+        sovereignty_cost: c.sovereignty_cost.map_or(
+            if intrusive {
+                DEFAULT_SOVEREIGNTY_COST
+            } else {
+                0
+            },
+            |v| v.into_inner().0 as u8,
+        ),
+        bridge,
+        text: c.text,
+        flavour: c.flavour,
+    })
+}

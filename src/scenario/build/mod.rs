@@ -1,0 +1,285 @@
+//! Turning parsed TOML files into an engine [`Scenario`], checking everything the types alone
+//! cannot: cross-field rules, duplicate ids, references between files.
+
+mod cards;
+mod ctx;
+mod events;
+mod ids;
+mod settings;
+
+use super::ScenarioSource;
+use super::error::{Problems, ScenarioError, closest, hint_for_toml_message};
+use super::raw::{self, Ranged, ScenarioFile};
+use crate::engine::{
+    Basket, Card, CardKind, Condition, Effects, EventCard, EventChoice, EventId, EventOption, Hint,
+    Meter, MeterBounds, MeterTarget, Meters, Objective, Requirements, Rules, Scenario, Scoring,
+    Seat,
+};
+use cards::*;
+use ctx::*;
+use events::*;
+use ids::*;
+use serde::Deserialize as _;
+use serde::de::DeserializeOwned;
+use settings::*;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+/// Default Trust thresholds per basket (security, verification, sovereignty, humanitarian).
+pub(super) const DEFAULT_THRESHOLDS: [u8; 4] = [35, 40, 30, 20];
+/// Default duration of a commitment, in round-end tests.
+pub(super) const DEFAULT_DURATION: u8 = 2;
+/// Default Sovereignty cost of intrusive monitors without consent.
+pub(super) const DEFAULT_SOVEREIGNTY_COST: u8 = 10;
+
+/// The cards, events and objectives read from the files `[decks]` names.
+#[derive(Default)]
+struct Decks {
+    pub(super) cards: Vec<Card>,
+    pub(super) events: Vec<EventCard>,
+    pub(super) objectives: Vec<Objective>,
+    pub(super) ids: IdRegistry,
+    /// Whether every card (event) could be read: if not, a reference to an unknown id may
+    /// only point into what could not be read, so it is not reported on its own.
+    pub(super) all_cards_read: bool,
+    pub(super) all_events_read: bool,
+}
+
+/// Builds and validates a scenario from its source files. Problems in separate items (cards,
+/// events, objectives, references) are all reported together; a file that is not valid TOML
+/// stops only the checks of that file, and a bad item only its own.
+pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> {
+    let main = source.ctx("scenario.toml")?;
+    let mut problems = Problems::default();
+    let file: ScenarioFile = match main.parse() {
+        Ok(file) => file,
+        Err(error) => {
+            // The other files can still be checked when `[decks]` itself can be read.
+            if let Some(decks) = main.decks() {
+                read_decks(source, &main, &decks, &mut problems);
+            }
+            return Err(problems.after(error));
+        }
+    };
+    let seat_order = problems.check(seat_order(&main, &file)).unwrap_or_default();
+    let Decks {
+        cards,
+        events,
+        objectives,
+        ids,
+        all_cards_read,
+        all_events_read,
+    } = read_decks(source, &main, &file.decks, &mut problems);
+
+    // A reference to an item that is itself broken was reported with that item already.
+    let mut opening_events = Vec::new();
+    for id in &file.opening_events {
+        match events
+            .iter()
+            .position(|e: &EventCard| e.id == *id.get_ref())
+        {
+            Some(i) if events[i].inject => problems.push(main.error(
+                id.span(),
+                format!(
+                    "`{}` is on the inject list: it cannot open the game",
+                    id.get_ref()
+                ),
+                "remove `inject = true` from the event, or leave it out of opening_events",
+            )),
+            Some(i) if opening_events.contains(&(i as EventId)) => problems.push(main.error(
+                id.span(),
+                format!("`{}` is in opening_events twice", id.get_ref()),
+                "each event card is in the deck once: list it once",
+            )),
+            Some(i) => opening_events.push(i as EventId),
+            None => match ids.kind_of(id.get_ref()) {
+                // A broken event was reported with the event itself.
+                Some("event") => {}
+                Some(kind) => problems.push(wrong_kind(&main, id, kind, "event")),
+                None if !all_events_read => {}
+                None => problems.push(unknown_reference(
+                    &main,
+                    id,
+                    "event",
+                    events.iter().map(|e| e.id.clone()),
+                )),
+            },
+        }
+    }
+    let mut hints = Vec::new();
+    for hint in &file.hints {
+        match cards
+            .iter()
+            .position(|c: &Card| c.id == *hint.card.get_ref())
+        {
+            Some(i) => hints.push(Hint {
+                card: i as u16,
+                text: hint.text.clone(),
+            }),
+            None => match ids.kind_of(hint.card.get_ref()) {
+                Some("card") => {}
+                Some(kind) => problems.push(wrong_kind(&main, &hint.card, kind, "card")),
+                None if !all_cards_read => {}
+                None => problems.push(unknown_reference(
+                    &main,
+                    &hint.card,
+                    "card",
+                    cards.iter().map(|c| c.id.clone()),
+                )),
+            },
+        }
+    }
+
+    problems.into_result(|| Scenario {
+        name: source.name.clone(),
+        title: file.title,
+        briefing: file.briefing,
+        rounds: file.rounds.0 as u8,
+        seat_order,
+        start: start_meters(&file.start),
+        thresholds: thresholds(&file.thresholds),
+        enforcement: [
+            level_or(file.enforcement.pakistan, 70),
+            level_or(file.enforcement.afghanistan, 45),
+            0,
+        ],
+        rules: rules(&file.rules, file.start.capital),
+        scoring: scoring(&file.scoring),
+        questions: file.questions,
+        reflection: file.reflection,
+        briefs: [
+            file.briefs.pakistan,
+            file.briefs.afghanistan,
+            file.briefs.mediator,
+        ]
+        .map(|b| {
+            b.map(|b| {
+                std::sync::Arc::new(crate::engine::Brief {
+                    situation: b.situation,
+                    red_lines: b.red_lines,
+                    may_concede: b.may_concede,
+                    alternative: b.alternative,
+                })
+            })
+        }),
+        cards,
+        events,
+        opening_events,
+        objectives,
+        hints,
+    })
+}
+
+/// Reads and checks every file `[decks]` names (and the events written on the spot).
+fn read_decks(
+    source: &ScenarioSource,
+    main: &FileCtx,
+    files: &raw::DeckFiles,
+    problems: &mut Problems,
+) -> Decks {
+    let mut decks = Decks {
+        all_cards_read: true,
+        all_events_read: true,
+        ..Decks::default()
+    };
+    let seat_decks = [
+        (Some(Seat::Pakistan), &files.pakistan),
+        (Some(Seat::Afghanistan), &files.afghanistan),
+        (Some(Seat::Mediator), &files.mediator),
+        (None, &files.shared),
+    ];
+    for (deck, name) in seat_decks {
+        let Some(ctx) = problems.check(source.referenced(main, name)) else {
+            decks.all_cards_read = false;
+            continue;
+        };
+        let items = ctx.parse_items::<raw::CardFile>("card", problems);
+        let cards = register_items(&ctx, items, |c| &c.id, "card", &mut decks.ids, problems);
+        decks.all_cards_read &= cards.all_ids;
+        for card in cards.read {
+            decks
+                .cards
+                .extend(problems.check(build_card(&ctx, deck, card)));
+        }
+    }
+
+    match problems.check(source.referenced(main, &files.events)) {
+        None => decks.all_events_read = false,
+        Some(ctx) => {
+            let items = ctx.parse_items::<raw::EventFile>("event", problems);
+            let events = register_items(&ctx, items, |e| &e.id, "event", &mut decks.ids, problems);
+            decks.all_events_read &= events.all_ids;
+            if events.all_read && events.read.iter().all(|e| e.inject) {
+                let (message, hint) = if events.read.is_empty() {
+                    (
+                        "the event deck is empty",
+                        "add at least one [[event]]: one is revealed every round",
+                    )
+                } else {
+                    (
+                        "the event deck is empty: every event has `inject = true`",
+                        "leave `inject = true` out of at least one event: the deck reveals one \
+                         every round, and inject-list events only come when the facilitator \
+                         sends them",
+                    )
+                };
+                problems.push(ctx.error(0..0, message.into(), hint));
+            }
+            for event in events.read {
+                decks
+                    .events
+                    .extend(problems.check(build_event(&ctx, event)));
+            }
+        }
+    }
+
+    // Events a facilitator wrote during a game: on the inject list, after every other event,
+    // so the ids of the scenario's own events never move.
+    if let Some(ctx) = source
+        .files
+        .contains_key(super::SPOT_INJECTS)
+        .then(|| source.ctx(super::SPOT_INJECTS).ok())
+        .flatten()
+    {
+        let items = ctx.parse_items::<raw::EventFile>("event", problems);
+        let spot = register_items(&ctx, items, |e| &e.id, "event", &mut decks.ids, problems);
+        decks.all_events_read &= spot.all_ids;
+        for event in spot.read {
+            decks
+                .events
+                .extend(problems.check(build_event(&ctx, event)).map(|mut built| {
+                    built.inject = true;
+                    built
+                }));
+        }
+    }
+
+    if let Some(ctx) = problems.check(source.referenced(main, &files.objectives)) {
+        let items = ctx.parse_items::<raw::ObjectiveFile>("objective", problems);
+        let objectives = register_items(
+            &ctx,
+            items,
+            |o| &o.id,
+            "objective",
+            &mut decks.ids,
+            problems,
+        );
+        for seat in Seat::ALL {
+            if objectives.all_read && !objectives.read.iter().any(|o| o.seat == seat) {
+                problems.push(ctx.error(
+                    0..0,
+                    format!("{seat} has no secret objective"),
+                    &format!("add an [[objective]] with seat = \"{}\"", seat.key()),
+                ));
+            }
+        }
+        for objective in objectives.read {
+            decks
+                .objectives
+                .extend(problems.check(build_objective(&ctx, objective)));
+        }
+    }
+    decks
+}
