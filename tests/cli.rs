@@ -159,14 +159,89 @@ fn sim_text_names_the_seats_and_outcomes() {
     assert!(text.contains("games/s"), "{text}");
 }
 
+/// Runs `args` and returns its standard error, checking it is a usage error (exit 2).
+fn usage_error(args: &[&str]) -> String {
+    let out = ceasefire(args);
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+    assert!(out.stdout.is_empty(), "{args:?}");
+    stderr
+}
+
 #[test]
-fn sim_rejects_an_unknown_seat_or_bot() {
-    let out = ceasefire(&["sim", "--scenario", &mini(), "--seat", "turkey=random"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown seat `turkey`"));
-    let out = ceasefire(&["sim", "--scenario", &mini(), "--seat", "pakistan=genius"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown bot `genius`"));
+fn sim_rejects_an_unknown_seat_or_bot_listing_both_lists() {
+    let seats = "SEAT is pakistan, afghanistan or mediator";
+    let bots = "POLICY is passive, random, easy, normal or hard";
+    let stderr = usage_error(&["sim", "--scenario", &mini(), "--seat", "turkey=random"]);
+    assert!(
+        stderr.contains("invalid value 'turkey' for '--seat <SEAT=POLICY>'"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("[possible values: pakistan, afghanistan, mediator]"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(seats) && stderr.contains(bots), "{stderr}");
+
+    let stderr = usage_error(&["sim", "--scenario", &mini(), "--seat", "pakistan=genius"]);
+    assert!(stderr.contains("invalid value 'genius'"), "{stderr}");
+    assert!(
+        stderr.contains("[possible values: passive, random, easy, normal, hard]"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(seats) && stderr.contains(bots), "{stderr}");
+    // `human` plays only in `play`: a simulation has bots at every seat.
+    let stderr = usage_error(&["sim", "--seat", "pakistan=human"]);
+    assert!(stderr.contains("invalid value 'human'"), "{stderr}");
+}
+
+#[test]
+fn a_seat_without_a_value_or_a_name_is_a_usage_error() {
+    let stderr = usage_error(&["serve", "--seat", "mediator"]);
+    assert!(
+        stderr.contains("invalid value 'mediator' for '--seat <SEAT=BOT>'"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "--seat takes SEAT=BOT: SEAT is pakistan, afghanistan or mediator; \
+             BOT is passive, random, easy, normal or hard"
+        ),
+        "{stderr}"
+    );
+    // An empty seat is shown as the whole pair, not as a missing value.
+    let stderr = usage_error(&["play", "--seat", "=hard"]);
+    assert!(stderr.contains("invalid value '=hard'"), "{stderr}");
+    assert!(
+        stderr.contains("[possible values: pakistan, afghanistan, mediator]"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_last_seat_named_wins_and_every_seat_can_be_named() {
+    let out = ceasefire(&[
+        "sim",
+        "--scenario",
+        &mini(),
+        "--games",
+        "5",
+        "--seat",
+        "mediator=hard",
+        "--seat",
+        "mediator=random",
+        "--seat",
+        "afghanistan=easy",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("mediator=random"), "{text}");
+    assert!(text.contains("afghanistan=easy"), "{text}");
+    assert!(!text.contains("mediator=hard"), "{text}");
 }
 
 #[test]
@@ -178,17 +253,137 @@ fn play_without_a_terminal_says_so_instead_of_hanging() {
 }
 
 #[test]
-fn play_refuses_unknown_seats_speeds_and_scenarios_before_drawing() {
-    for (args, expected) in [
-        (vec!["play", "--seat", "pakistan=wizard"], "unknown bot"),
-        (vec!["play", "--speed", "warp"], "unknown speed"),
-        (vec!["play", "--scenario", "no-such-place"], "no-such-place"),
+fn play_refuses_unknown_seats_and_speeds_as_usage_errors_listing_the_choices() {
+    let stderr = usage_error(&["play", "--seat", "pakistan=wizard"]);
+    assert!(
+        stderr.contains("invalid value 'wizard' for '--seat <SEAT=WHO>'"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("[possible values: human, random, easy, normal, hard]"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("SEAT is pakistan, afghanistan or mediator"),
+        "{stderr}"
+    );
+    let stderr = usage_error(&["play", "--speed", "warp"]);
+    assert!(
+        stderr.contains("invalid value 'warp' for '--speed <SPEED>'"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("[possible values: instant, fast, normal]"),
+        "{stderr}"
+    );
+    let stderr = usage_error(&["load", "table.json", "--speed", "fats"]);
+    assert!(
+        stderr.contains("[possible values: instant, fast, normal]"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("a similar value exists: 'fast'"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn play_refuses_an_unknown_scenario_before_drawing() {
+    let out = ceasefire(&["play", "--scenario", "no-such-place"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no-such-place"), "{stderr}");
+    assert!(!stderr.contains("needs a terminal"), "{stderr}");
+}
+
+#[test]
+fn report_refuses_an_unknown_format_before_reading_saves() {
+    let stderr = usage_error(&["report", "/no/such/save.json", "--format", "yaml"]);
+    assert!(
+        stderr.contains("invalid value 'yaml' for '--format <FORMAT>'"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("[possible values: markdown, json]"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("save.json"), "{stderr}");
+}
+
+#[test]
+fn bash_completion_offers_the_commands_and_the_choices() {
+    let out = ceasefire(&["completions", "bash"]);
+    assert!(out.status.success());
+    let script = String::from_utf8_lossy(&out.stdout);
+    assert!(script.contains("complete -F _ceasefire"), "{script}");
+    for command in [
+        "play",
+        "load",
+        "validate",
+        "sim",
+        "replay",
+        "report",
+        "facilitate",
+        "serve",
+        "inspect",
+        "completions",
+        "man",
     ] {
-        let out = ceasefire(&args);
-        assert_eq!(out.status.code(), Some(1), "{args:?}");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        assert!(
+            script.contains(&format!("ceasefire,{command})")),
+            "{command} missing"
+        );
     }
+    assert!(script.contains("instant fast normal"), "speeds");
+    assert!(script.contains("mediator=hard"), "seat pairs");
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let out = ceasefire(&["completions", shell]);
+        assert!(out.status.success(), "{shell}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("validate"),
+            "{shell}"
+        );
+    }
+    let stderr = usage_error(&["completions", "tcsh"]);
+    assert!(
+        stderr.contains("[possible values: bash, elvish, fish, powershell, zsh]"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_man_page_is_roff_naming_every_command() {
+    let out = ceasefire(&["man"]);
+    assert!(out.status.success());
+    let page = String::from_utf8_lossy(&out.stdout);
+    assert!(page.contains(".TH ceasefire 1"), "{page}");
+    assert!(page.contains(".SH SUBCOMMANDS"), "{page}");
+    for command in ["play", "sim", "validate", "serve", "report", "completions"] {
+        assert!(
+            page.contains(&format!("ceasefire\\-{command}(1)")),
+            "{command} missing"
+        );
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("man1");
+    let out = ceasefire(&["man", "--out", pages.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let play = std::fs::read_to_string(pages.join("ceasefire-play.1")).unwrap();
+    assert!(play.contains(".TH ceasefire-play 1"), "{play}");
+    assert!(play.contains("SEAT=WHO"), "{play}");
+    assert!(play.contains("instant"), "{play}");
+    assert_eq!(
+        std::fs::read_to_string(pages.join("ceasefire.1")).unwrap(),
+        page,
+        "the same top page"
+    );
+    // Every page the top page points to exists: no `help` page is promised.
+    assert!(!page.contains("ceasefire\\-help(1)"), "{page}");
 }
 
 /// Plays a seeded random game on the fixture and saves it; returns the save's path.

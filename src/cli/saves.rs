@@ -1,0 +1,104 @@
+//! The commands that read saves: `replay` (in the terminal, or `--verify` headless),
+//! `inspect` and `report`.
+
+use super::args::UiArgs;
+use super::play::{require_terminal, ui_options};
+use super::values::ReportFormat;
+use anyhow::Result;
+use ceasefire::save;
+use ceasefire::tui::Speed;
+use serde_json::json;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Steps through a save in the terminal, or with `verify` replays it headless and checks its
+/// digest (loading fails on a mismatch).
+pub fn replay(file: &std::path::Path, verify: bool, ui: &UiArgs) -> Result<ExitCode> {
+    let loaded = save::load(file)?;
+    if !verify {
+        require_terminal()?;
+        let viewer = ceasefire::tui::Replay::new(loaded.file, &loaded.game);
+        let app = ceasefire::tui::App::replaying(ui_options(ui, Speed::default()), viewer);
+        ceasefire::tui::run(app)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let outcome = loaded
+        .game
+        .outcome()
+        .map_or("in progress".to_string(), |o| o.to_string());
+    println!(
+        "{}: verified — {} actions replay to digest {} (round {}, {outcome}).",
+        file.display(),
+        loaded.file.actions.len(),
+        loaded.file.digest,
+        loaded.game.round()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints a save's round, meters, outcome and number of actions.
+pub fn inspect(file: &std::path::Path, json: bool) -> Result<ExitCode> {
+    let loaded = save::load(file)?;
+    let game = &loaded.game;
+    let meters: serde_json::Map<String, serde_json::Value> = ceasefire::engine::Meter::ALL
+        .iter()
+        .map(|m| (m.key().to_string(), json!(game.meters().get(*m))))
+        .collect();
+    if json {
+        let value = json!({
+            "scenario": game.scenario().name,
+            "seed": game.seed(),
+            "round": game.round(),
+            "meters": meters,
+            "outcome": game.outcome().map(|o| o.kind().key()),
+            "actions": game.actions().len(),
+        });
+        println!("{}", serde_json::to_string_pretty(&value)?);
+    } else {
+        println!(
+            "{} — seed {}, round {}",
+            game.scenario().title,
+            game.seed(),
+            game.round()
+        );
+        for meter in ceasefire::engine::Meter::ALL {
+            println!("  {:<20} {}", meter.to_string(), game.meters().get(meter));
+        }
+        let outcome = game
+            .outcome()
+            .map_or("in progress".to_string(), |o| o.to_string());
+        println!("{} actions; {outcome}", game.actions().len());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the after-action report of `saves` to `out` (or standard output).
+pub fn report(
+    saves: &[std::path::PathBuf],
+    out: Option<&std::path::Path>,
+    format: ReportFormat,
+) -> Result<ExitCode> {
+    let mut games = Vec::new();
+    for path in saves {
+        let loaded = save::load(path)?;
+        let name = path.file_stem().map_or_else(
+            || path.display().to_string(),
+            |s| s.to_string_lossy().to_string(),
+        );
+        games.push((name, loaded.file, loaded.game));
+    }
+    let bundle = ceasefire::report::bundle(&games);
+    let text = if format == ReportFormat::Json {
+        serde_json::to_string_pretty(&bundle)? + "\n"
+    } else {
+        ceasefire::report::to_markdown(&bundle)
+    };
+    match out {
+        Some(path) => {
+            save::write_atomic(path, text.as_bytes())?;
+            eprintln!("wrote {}", path.display());
+        }
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
