@@ -12,6 +12,7 @@
 mod action;
 mod content;
 mod determinize;
+pub mod digest;
 mod game;
 mod legal;
 mod log;
@@ -30,6 +31,7 @@ pub use content::{
     MeterBounds, MeterTarget, Objective, ObjectiveId, Requirements, Rules, Scenario, Scoring,
     TargetKind, UnmetBound,
 };
+pub use digest::Digest;
 pub use game::{Game, Phase, Stats};
 pub use legal::CardBlock;
 pub use log::{LogEntry, LogEvent};
