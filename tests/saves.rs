@@ -1,5 +1,6 @@
-//! Saves: round trips at every phase, replay determinism, and every kind of bad file refused
-//! with a message that names it, leaving its bytes untouched.
+//! Saves: round trips at every phase, replay determinism, every kind of bad file refused
+//! with a message that names it (leaving its bytes untouched), the version-2 digest covering
+//! every field, and version-1 saves still loading, verifying and reporting.
 
 mod common;
 
@@ -156,7 +157,9 @@ fn a_foreign_json_file_is_refused() {
 
 #[test]
 fn a_save_from_a_future_version_is_refused() {
-    let json = good_save_json().replacen("\"version\": 1", "\"version\": 99", 1);
+    let current = format!("\"version\": {}", save::CURRENT_VERSION);
+    assert!(good_save_json().contains(&current));
+    let json = good_save_json().replacen(&current, "\"version\": 99", 1);
     let err = refused(json.as_bytes());
     assert!(
         matches!(err, SaveError::FutureVersion { version: 99, .. }),
@@ -216,4 +219,356 @@ fn identical_tables_on_a_server_save_to_files_of_their_own() {
         let loaded = save::load(path).unwrap();
         assert!(loaded.file.actions.is_empty());
     }
+}
+
+// ---- The version-2 digest --------------------------------------------------------------
+
+/// A finished game's save with everything a report prints beside the replay: bot and clock
+/// notes, two reflections (one skipped), seats and a decision clock.
+fn rich_save_json() -> String {
+    let game = played(11, 10_000);
+    assert!(game.outcome().is_some());
+    let notes = vec![
+        save::Note {
+            action: 0,
+            text: "Opened with the cheapest card.".into(),
+            by_clock: false,
+        },
+        save::Note {
+            action: 3,
+            text: "Time ran out: passed.".into(),
+            by_clock: true,
+        },
+    ];
+    let mut file = SaveFile::of(&game, &source(), seats(), notes, 1_700_000_500);
+    // Set after `of`, as a session does: the digest must cover them all the same.
+    file.reflections = vec![
+        save::Reflection {
+            seat: "pakistan".into(),
+            prompt: "What did you need?".into(),
+            answer: "Quiet borders.".into(),
+        },
+        save::Reflection {
+            seat: "afghanistan".into(),
+            prompt: "What did you need?".into(),
+            answer: String::new(),
+        },
+    ];
+    file.clock_seconds = Some(90);
+    file.to_json()
+}
+
+/// A change to a save's JSON.
+type Edit = Box<dyn FnOnce(&mut serde_json::Value)>;
+
+/// The JSON of `json` after `edit`, written back pretty-printed.
+fn edited(json: &str, edit: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
+    let mut value: serde_json::Value = serde_json::from_str(json).unwrap();
+    edit(&mut value);
+    serde_json::to_vec_pretty(&value).unwrap()
+}
+
+#[test]
+fn a_version_2_save_round_trips_with_a_64_digit_digest_over_everything_it_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rich.json");
+    let json = rich_save_json();
+    fs::write(&path, &json).unwrap();
+    let loaded = save::load(&path).unwrap();
+    assert_eq!(loaded.file.version, 2);
+    assert_eq!(loaded.file.digest.len(), 64);
+    assert!(loaded.file.digest.bytes().all(|b| b.is_ascii_hexdigit()));
+    assert_eq!(loaded.game, played(11, 10_000));
+    assert_eq!(loaded.file.notes.len(), 2);
+    assert!(loaded.file.notes[1].by_clock);
+    assert_eq!(loaded.file.reflections[0].answer, "Quiet borders.");
+    assert_eq!(loaded.file.clock_seconds, Some(90));
+    // Written again, it is the same file.
+    assert_eq!(loaded.file.to_json(), json);
+}
+
+#[test]
+fn a_flipped_field_outside_the_replay_is_caught_by_the_digest() {
+    let json = rich_save_json();
+    let edits: Vec<(&str, Edit)> = vec![
+        (
+            "a note's text",
+            Box::new(|v| v["notes"][0]["text"] = "Bluffed.".into()),
+        ),
+        (
+            "a clock note",
+            Box::new(|v| v["notes"][0]["by_clock"] = true.into()),
+        ),
+        (
+            "a note's action",
+            Box::new(|v| v["notes"][1]["action"] = 4.into()),
+        ),
+        (
+            "a reflection",
+            Box::new(|v| v["reflections"][0]["answer"] = "Nothing.".into()),
+        ),
+        (
+            "a reflection's seat",
+            Box::new(|v| v["reflections"][1]["seat"] = "mediator".into()),
+        ),
+        ("a seat", Box::new(|v| v["seats"][1] = "hard".into())),
+        ("the clock", Box::new(|v| v["clock_seconds"] = 91.into())),
+        (
+            "the clock removed",
+            Box::new(|v| v["clock_seconds"] = serde_json::Value::Null),
+        ),
+        ("the time of saving", Box::new(|v| v["saved_at"] = 1.into())),
+        (
+            "the summary",
+            Box::new(|v| v["summary"]["round"] = 1.into()),
+        ),
+        (
+            "the scenario's name",
+            Box::new(|v| v["scenario"]["name"] = "other".into()),
+        ),
+        (
+            "a scenario file (a comment only)",
+            Box::new(|v| {
+                let text = v["scenario"]["files"]["scenario.toml"].as_str().unwrap();
+                v["scenario"]["files"]["scenario.toml"] = format!("# edited\n{text}").into();
+            }),
+        ),
+    ];
+    for (what, edit) in edits {
+        let bytes = edited(&json, edit);
+        let err = refused(&bytes);
+        assert!(matches!(err, SaveError::Digest { .. }), "{what}: {err}");
+    }
+    // The seed is checked too (its replay differs, or does not replay at all).
+    let err = refused(&edited(&json, |v| v["seed"] = 12.into()));
+    assert!(
+        matches!(err, SaveError::Digest { .. } | SaveError::Replay { .. }),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_digest_does_not_depend_on_key_order_or_layout() {
+    let json = rich_save_json();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    // Compact, with every object's keys written in reverse order.
+    fn reversed(value: &serde_json::Value) -> String {
+        match value {
+            serde_json::Value::Object(map) => {
+                let mut keys: Vec<&String> = map.keys().collect();
+                keys.sort();
+                keys.reverse();
+                let fields: Vec<String> = keys
+                    .iter()
+                    .map(|k| {
+                        format!(
+                            "{}:{}",
+                            serde_json::Value::from(k.as_str()),
+                            reversed(&map[*k])
+                        )
+                    })
+                    .collect();
+                format!("{{{}}}", fields.join(","))
+            }
+            serde_json::Value::Array(items) => {
+                format!(
+                    "[{}]",
+                    items.iter().map(reversed).collect::<Vec<_>>().join(",")
+                )
+            }
+            scalar => scalar.to_string(),
+        }
+    }
+    let text = reversed(&value);
+    assert!(
+        text.starts_with("{\"version\":2,"),
+        "reordered: {}",
+        &text[..40]
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("reordered.json");
+    fs::write(&path, &text).unwrap();
+    let loaded = save::load(&path).unwrap();
+    assert_eq!(loaded.file.digest, value["digest"].as_str().unwrap());
+}
+
+/// Pins the version-2 digests of one fixed game: the tutorial fixture's seed and 23 actions
+/// (a fixed list in the file, not chosen by today's bots). The digest is stored in every save
+/// and checked on every load, so an unintended change to how it is computed (a field renamed
+/// in the engine's serialisation, a new field written when empty, a change in the canonical
+/// JSON) would make every existing save refuse to load. These values were computed once, by
+/// the code that introduced version 2, and the file digest was checked independently with
+/// Python (`hashlib.sha256` of `"ceasefire save v2\n"` and `json.dumps(..., sort_keys=True,
+/// separators=(",", ":"), ensure_ascii=False)`). They must be the same on every platform and
+/// word size, which is the point of the test. Change them only with a migration for older
+/// saves.
+#[test]
+fn the_digest_of_a_fixed_game_is_pinned() {
+    let loaded = save::load(Path::new(TUTORIAL_V1)).unwrap();
+    assert_eq!(loaded.file.actions.len(), 23);
+    assert_eq!(loaded.game.digest().to_string(), PINNED_STATE);
+    assert_eq!(loaded.file.digest, PINNED_FILE);
+}
+
+const PINNED_STATE: &str = "3a2328b3aae0b537ae73a841d1de048fdfad2babf77e20e2eb8ecd8fd23634f7";
+const PINNED_FILE: &str = "73ac82c14a1c3fe90ce6ec573ee7accf257c17be55606932958a1f7435dbc99d";
+
+// ---- Version 1 -------------------------------------------------------------------------
+
+/// A finished istanbul game saved in format version 1 (see tests/fixtures/saves/README.md).
+const ISTANBUL_V1: &str = "tests/fixtures/saves/v1-istanbul-finished.json";
+/// A tutorial game in progress saved in format version 1.
+const TUTORIAL_V1: &str = "tests/fixtures/saves/v1-tutorial-in-progress.json";
+
+#[test]
+fn version_1_saves_load_verify_as_version_2_and_are_left_untouched() {
+    for fixture in [ISTANBUL_V1, TUTORIAL_V1] {
+        let before = fs::read(fixture).unwrap();
+        let on_disk: serde_json::Value = serde_json::from_slice(&before).unwrap();
+        assert_eq!(on_disk["version"], 1, "{fixture} is a version-1 save");
+        assert_eq!(on_disk["digest"].as_str().unwrap().len(), 16);
+
+        let loaded = save::load(Path::new(fixture)).unwrap();
+        assert_eq!(fs::read(fixture).unwrap(), before, "{fixture} untouched");
+        assert_eq!(loaded.file.version, save::CURRENT_VERSION);
+        assert_eq!(loaded.file.digest.len(), 64);
+        assert_eq!(
+            loaded.file.actions.len(),
+            on_disk["actions"].as_array().unwrap().len()
+        );
+        assert_eq!(
+            loaded.file.notes.len(),
+            on_disk["notes"].as_array().unwrap().len()
+        );
+        assert_eq!(loaded.file.seats[0], "human");
+
+        // Written out, it is a version-2 save that loads to the same game and record.
+        let dir = tempfile::tempdir().unwrap();
+        let copy = dir.path().join("resaved.json");
+        save::save(&copy, &loaded.file).unwrap();
+        let written: serde_json::Value = serde_json::from_slice(&fs::read(&copy).unwrap()).unwrap();
+        assert_eq!(written["version"], 2);
+        let again = save::load(&copy).unwrap();
+        assert_eq!(again.game, loaded.game);
+        assert_eq!(again.file, loaded.file);
+    }
+}
+
+#[test]
+fn a_version_1_finished_game_reports_its_notes_reflections_seats_and_clock() {
+    let loaded = save::load(Path::new(ISTANBUL_V1)).unwrap();
+    assert!(loaded.game.outcome().is_some());
+    assert_eq!(loaded.file.clock_seconds, Some(90));
+    let report = ceasefire::report::report("v1", &loaded.file, &loaded.game);
+    assert!(report.outcome.is_some());
+    assert_eq!(report.seed, 20240611);
+    assert_eq!(
+        report
+            .seats
+            .iter()
+            .map(|s| s.played_by.as_str())
+            .collect::<Vec<_>>(),
+        ["human", "easy", "easy"]
+    );
+    // The skipped reflection is left out; the written one is there.
+    assert_eq!(report.reflections.len(), 1);
+    assert!(report.reflections[0].answer.contains("border line"));
+    assert!(!report.bot_reasons.is_empty());
+    assert!(!report.clock_moves.is_empty());
+    assert_eq!(
+        report.bot_reasons.len() + report.clock_moves.len(),
+        loaded.file.notes.len()
+    );
+}
+
+#[test]
+fn the_cli_verifies_and_reports_a_version_1_save_without_touching_it() {
+    let before = fs::read(ISTANBUL_V1).unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_ceasefire"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["replay", ISTANBUL_V1, "--verify"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("verified — 76 actions"), "{stdout}");
+    assert!(
+        stdout.contains("digest 3536155a697ae8e1 (format version 1"),
+        "a version-1 save is verified by, and quotes, its own digest: {stdout}"
+    );
+    let out = run(&["report", ISTANBUL_V1]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("We held the border line"), "{stdout}");
+    assert_eq!(fs::read(ISTANBUL_V1).unwrap(), before);
+}
+
+#[test]
+fn a_byte_edit_of_a_version_1_save_is_refused() {
+    let text = fs::read_to_string(ISTANBUL_V1).unwrap();
+    // One digit of the seed.
+    let seed = text.replacen("\"seed\": 20240611", "\"seed\": 20240612", 1);
+    assert_ne!(seed, text);
+    let err = refused(seed.as_bytes());
+    assert!(
+        matches!(err, SaveError::Digest { .. } | SaveError::Replay { .. }),
+        "{err}"
+    );
+    // One hex digit of the digest.
+    let digest = serde_json::from_str::<serde_json::Value>(&text).unwrap()["digest"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let flipped = format!(
+        "{}{}",
+        &digest[..15],
+        if digest.ends_with('0') { '1' } else { '0' }
+    );
+    let err = refused(text.replacen(&digest, &flipped, 1).as_bytes());
+    assert!(matches!(err, SaveError::Digest { .. }), "{err}");
+    // A version-1 file must carry a version-1 digest: a 64-digit one is not accepted.
+    let long = text.replacen(&digest, &"0".repeat(64), 1);
+    assert!(matches!(refused(long.as_bytes()), SaveError::Digest { .. }));
+}
+
+#[test]
+fn a_resumed_version_1_game_autosaves_as_version_2_to_the_same_file() {
+    use ceasefire::table::Session;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tutorial.json");
+    fs::copy(TUTORIAL_V1, &path).unwrap();
+    let loaded = save::load(&path).unwrap();
+    let mut session = Session::resume(loaded, &path).unwrap();
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        fs::read(TUTORIAL_V1).unwrap(),
+        "resuming writes nothing"
+    );
+    // Play on until the person (Pakistan) has moved: the autosave follows.
+    let mut moved = false;
+    for _ in 0..200 {
+        if let Some(seat) = session.human_to_act() {
+            let action = session.game().legal_actions(seat)[0];
+            session.act(action).unwrap();
+            moved = true;
+            break;
+        }
+        session.play_bot();
+    }
+    assert!(moved, "the person got a turn");
+    let written: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(written["version"], 2);
+    let reloaded = save::load(&path).unwrap();
+    assert_eq!(&reloaded.game, session.game());
+    assert!(reloaded.file.actions.len() > 23);
 }

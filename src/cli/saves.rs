@@ -26,11 +26,19 @@ pub fn replay(file: &std::path::Path, verify: bool, ui: &UiArgs) -> Result<ExitC
         .game
         .outcome()
         .map_or("in progress".to_string(), |o| o.to_string());
+    let (version, digest) = &loaded.on_disk;
+    let older = if *version < save::CURRENT_VERSION {
+        format!(
+            " (format version {version}, checked by its own digest; its next save writes version {})",
+            save::CURRENT_VERSION
+        )
+    } else {
+        String::new()
+    };
     println!(
-        "{}: verified — {} actions replay to digest {} (round {}, {outcome}).",
+        "{}: verified — {} actions replay to digest {digest}{older} (round {}, {outcome}).",
         file.display(),
         loaded.file.actions.len(),
-        loaded.file.digest,
         loaded.game.round()
     );
     Ok(ExitCode::SUCCESS)

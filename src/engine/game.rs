@@ -378,42 +378,6 @@ impl Game {
         all
     }
 
-    /// A fingerprint of the whole state (every zone, meter, log entry and the generator's
-    /// position), stable across runs and platforms of the same word size: saves store it so
-    /// a replay can prove it rebuilt the same game.
-    pub fn digest(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut h = Fnv64::default();
-        self.seed.hash(&mut h);
-        self.rng.position().hash(&mut h);
-        (self.round, self.phase, self.meters, self.capital).hash(&mut h);
-        (&self.piles, &self.hands, &self.discards).hash(&mut h);
-        (
-            &self.event_pile,
-            &self.event_discard,
-            &self.injects,
-            self.current_event,
-        )
-            .hash(&mut h);
-        (
-            self.objectives,
-            &self.demands,
-            &self.commitments,
-            self.baskets,
-        )
-            .hash(&mut h);
-        (
-            self.next_table_id,
-            self.turn,
-            self.actions_used,
-            self.prompt,
-        )
-            .hash(&mut h);
-        (self.postures, self.stats, &self.meter_history, &self.log).hash(&mut h);
-        (&self.actions, &self.effective, self.outcome).hash(&mut h);
-        h.finish()
-    }
-
     /// Appends a log entry for the current round.
     pub(super) fn note(&mut self, event: LogEvent) {
         self.log.push(LogEntry {
@@ -562,27 +526,4 @@ fn draw_objective(scenario: &Scenario, seat: Seat, rng: &mut GameRng) -> Objecti
         .filter(|&o| scenario.objectives[usize::from(o)].seat == seat)
         .collect();
     mine[rng.below(mine.len() as u32) as usize]
-}
-
-/// FNV-1a, 64 bits: a tiny, fixed hash function (std's `DefaultHasher` may change between
-/// Rust releases, and a save's digest must not).
-struct Fnv64(u64);
-
-impl Default for Fnv64 {
-    fn default() -> Fnv64 {
-        Fnv64(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv64 {
-    fn write(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.0 ^= u64::from(*byte);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }

@@ -14,6 +14,7 @@
 mod action;
 mod content;
 mod determinize;
+pub mod digest;
 mod game;
 mod legal;
 mod log;
@@ -34,6 +35,7 @@ pub use content::{
     MeterBounds, MeterTarget, Objective, ObjectiveId, Requirements, Rules, Scenario, Scoring,
     TargetKind, UnmetBound,
 };
+pub use digest::Digest;
 pub use game::{Game, Phase, Stats};
 pub use legal::CardBlock;
 pub use log::{LogEntry, LogEvent};

@@ -1,14 +1,56 @@
 //! Save files: versioned JSON holding the whole scenario, the seed, the seats and the action
-//! log, with a digest of the final state.
+//! log, sealed by a digest.
 //!
 //! A save is self-contained (the scenario's TOML files are embedded), so it can be shared and
 //! replayed anywhere. Loading replays every action and checks the digest; anything wrong is
 //! refused with a message naming the file, and the file is never modified. Writes are atomic
 //! (temporary file, flush, rename), so a crash loses at most the action in flight.
+//!
+//! # Format version 2
+//!
+//! One JSON object, the fields of [`SaveFile`]. Its `digest` is 64 hex digits: the SHA-256
+//! (see [`crate::engine::digest`]) of the canonical JSON (keys sorted, no whitespace) of
+//!
+//! ```text
+//! {"file": <every field of the file but "digest">, "game_state": <Game::digest, 64 hex>}
+//! ```
+//!
+//! preceded by the line `ceasefire save v2`. It so covers the final game state and everything
+//! the after-action report prints that a replay cannot rebuild: the seed, the scenario's
+//! source, the seats, the notes (bots' and the clock's reasons), the reflections, the
+//! decision clock, and the summary and time of writing. It catches corruption and accidental
+//! edits; it does not authenticate (anyone can recompute it).
+//!
+//! # Adding a field (no new version, no migration)
+//!
+//! Later fields (a rules version, table-talk messages, …) are added to [`SaveFile`] (or to a
+//! [`Note`], [`Reflection`] or [`Summary`]) as optional fields that are left out of the file
+//! when empty: `#[serde(default, skip_serializing_if = "Option::is_none")]` (or
+//! `Vec::is_empty`, …).
+//! Then a file written before the field existed reads as the default and its digest is
+//! unchanged, because the digest hashes the fields as this build writes them and an empty new
+//! field is not written; a file that uses the field has it covered by the digest with no
+//! further code. Bump [`CURRENT_VERSION`] only for a change old files cannot be read through
+//! (a field renamed, removed or given a new meaning), and add a step to `migrate` for it.
+//! A build that meets a field it does not know refuses the file as corrupt (these types are
+//! `deny_unknown_fields`) rather than dropping the field at its next autosave. A new field
+//! must never be written when it holds its default (a `false`, a `0`, `[]`): a file saved
+//! before the field existed would then hash differently from how it was sealed, and be
+//! refused. The pinned digests in `tests/saves.rs` catch such a mistake.
+//!
+//! # Version 1
+//!
+//! Version 1 has the same fields, but its digest is 16 hex digits of the engine's legacy FNV
+//! hash of the game state ([`Game::legacy_digest`]), which covers neither the notes nor the
+//! reflections, seats or clock. A version-1 file is verified with that hash, then held in
+//! memory as version 2 ([`load`] returns it upgraded and sealed with a version-2 digest). The
+//! file itself is left as it is; a resumed game's next autosave writes version 2.
 
-use crate::engine::{Action, Game, Outcome, Seat};
+use crate::engine::{Action, Digest, Game, Outcome, Seat};
 use crate::scenario::ScenarioSource;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::borrow::Cow;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -17,11 +59,14 @@ use std::sync::Arc;
 /// The `format` field every save carries.
 pub const FORMAT_NAME: &str = "ceasefire-save";
 /// The format version this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
+/// The first line of what a version-2 file digest hashes (see the module doc).
+const FILE_DOMAIN: &str = "ceasefire save v2";
 
 /// Why one of the actions was taken, when a person did not choose it: a bot's reason, or
 /// the decision clock running out. Kept for the log, the replay and the report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Note {
     /// Index into the action list.
     pub action: usize,
@@ -34,6 +79,7 @@ pub struct Note {
 
 /// One person's answer to one reflection prompt.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Reflection {
     /// The seat they played (`pakistan`, …).
     pub seat: String,
@@ -45,6 +91,7 @@ pub struct Reflection {
 
 /// What a listing of saves shows without replaying them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Summary {
     /// The scenario's title.
     pub title: String,
@@ -54,7 +101,7 @@ pub struct Summary {
     pub outcome: Option<Outcome>,
 }
 
-/// The file format, version 1.
+/// The file format, version 2 (version 1 has the same fields and an older digest).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SaveFile {
@@ -83,8 +130,16 @@ pub struct SaveFile {
     /// A server table's decision clock, in seconds per decision, so a resumed table keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clock_seconds: Option<u64>,
-    /// [`Game::digest`] of the state after the last action, as 16 hex digits.
+    /// The SHA-256 of every other field and of [`Game::digest`] of the state after the last
+    /// action, as 64 hex digits (version 1: the legacy FNV digest of the state, 16 hex
+    /// digits). See the module doc.
     pub digest: String,
+    /// [`Game::digest`] of the game this file describes, when it is known: for a file made by
+    /// [`SaveFile::of`] or returned by [`load`], so that [`SaveFile::to_json`] and [`save`]
+    /// can seal the digest over fields set afterwards (reflections, the clock). `None` for a
+    /// file only parsed: its digest stays as read. Never written to the file.
+    #[serde(skip)]
+    state: Option<Digest>,
 }
 
 /// A save that loaded, with its game rebuilt and verified.
@@ -94,6 +149,9 @@ pub struct Loaded {
     pub file: SaveFile,
     /// The game, replayed.
     pub game: Game,
+    /// The format version the file on disk is written in (older than [`CURRENT_VERSION`]
+    /// when it was upgraded on reading), and the digest it carries.
+    pub on_disk: (u32, String),
 }
 
 /// Why a save could not be written or read.
@@ -188,13 +246,54 @@ impl SaveFile {
             notes,
             reflections: Vec::new(),
             clock_seconds: None,
-            digest: format!("{:016x}", game.digest()),
+            digest: String::new(),
+            state: Some(game.digest()),
+        }
+        .sealed()
+        .into_owned()
+    }
+
+    /// The file's JSON text, with its digest sealed over its fields as they are now when
+    /// its game is known (see [`SaveFile::sealed`]).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&*self.sealed()).unwrap_or_default()
+    }
+
+    /// The file with the digest it carries, or will carry when written: recomputed over the
+    /// fields as they are now when its game's digest is known (a file made by
+    /// [`SaveFile::of`] or returned by [`load`]), else the digest as read.
+    pub fn sealed(&self) -> Cow<'_, SaveFile> {
+        let Some(state) = self.state else {
+            return Cow::Borrowed(self);
+        };
+        match self.digest_with(&state) {
+            Ok(digest) if digest != self.digest => Cow::Owned(SaveFile {
+                digest,
+                ..self.clone()
+            }),
+            _ => Cow::Borrowed(self),
         }
     }
 
-    /// The file's JSON text.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+    /// The version-2 digest of this file's fields (all but `digest`) with `state`, the
+    /// digest of its game (see the module doc).
+    pub fn digest_with(&self, state: &Digest) -> Result<String, serde_json::Error> {
+        let mut fields = serde_json::to_value(self)?;
+        if let Value::Object(map) = &mut fields {
+            map.remove("digest");
+        }
+        let mut sealed = serde_json::Map::new();
+        sealed.insert("file".into(), fields);
+        sealed.insert("game_state".into(), Value::String(state.to_string()));
+        Ok(Digest::of(FILE_DOMAIN, &Value::Object(sealed)).to_string())
+    }
+
+    /// This file as the current version, describing `game` (already verified against it):
+    /// its digest resealed, so the next write is a version-2 file.
+    fn upgraded(mut self, game: &Game) -> SaveFile {
+        self.version = CURRENT_VERSION;
+        self.state = Some(game.digest());
+        self.sealed().into_owned()
     }
 }
 
@@ -231,7 +330,8 @@ pub fn save(path: &Path, file: &SaveFile) -> Result<(), SaveError> {
     write_atomic(path, file.to_json().as_bytes())
 }
 
-/// Reads, checks and replays a save. Never writes to `path`.
+/// Reads, checks and replays a save, and returns it as the current version (an older file is
+/// verified by its own version's rules first). Never writes to `path`.
 pub fn load(path: &Path) -> Result<Loaded, SaveError> {
     let bytes = fs::read(path).map_err(|source| SaveError::Io {
         path: path.to_path_buf(),
@@ -239,10 +339,16 @@ pub fn load(path: &Path) -> Result<Loaded, SaveError> {
     })?;
     let file = parse(path, &bytes)?;
     let game = rebuild(path, &file)?;
-    Ok(Loaded { file, game })
+    let on_disk = (file.version, file.digest.clone());
+    Ok(Loaded {
+        file: file.upgraded(&game),
+        game,
+        on_disk,
+    })
 }
 
-/// Parses a save's bytes: format and version first, then the fields.
+/// Parses a save's bytes: format and version first, then the fields. The file keeps the
+/// version it was written in (its digest is of that version); [`load`] upgrades it.
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<SaveFile, SaveError> {
     let corrupt = |e: serde_json::Error| SaveError::Corrupt {
         path: path.to_path_buf(),
@@ -255,6 +361,12 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<SaveFile, SaveError> {
         });
     }
     let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
+    if version == 0 {
+        return Err(SaveError::Corrupt {
+            path: path.to_path_buf(),
+            detail: "no format version (a whole number from 1)".into(),
+        });
+    }
     if version > u64::from(CURRENT_VERSION) {
         return Err(SaveError::FutureVersion {
             path: path.to_path_buf(),
@@ -265,14 +377,16 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<SaveFile, SaveError> {
     serde_json::from_value(value).map_err(corrupt)
 }
 
-/// Upgrades an older save's JSON to the current version, one step at a time. Version 1 is the
-/// first format, so there is nothing to upgrade yet; each future format change adds a step
-/// here with a test of the file before and after.
+/// Upgrades an older save's JSON fields to the current version, one step at a time; each
+/// future change of the fields adds a step here with a test of the file before and after.
+/// Version 1 to 2 changed only the digest, which needs the replayed game: that step is
+/// [`SaveFile::upgraded`], after the version-1 digest is checked.
 fn migrate(value: serde_json::Value, _from: u64) -> serde_json::Value {
     value
 }
 
-/// Rebuilds the game of a parsed save and checks its digest.
+/// Rebuilds the game of a parsed save and checks its digest by its version's rules: version 1
+/// the legacy FNV digest of the state, version 2 the SHA-256 of the fields and the state.
 pub fn rebuild(path: &Path, file: &SaveFile) -> Result<Game, SaveError> {
     let scenario = file.scenario.build().map_err(|e| SaveError::Scenario {
         path: path.to_path_buf(),
@@ -286,11 +400,24 @@ pub fn rebuild(path: &Path, file: &SaveFile) -> Result<Game, SaveError> {
                 reason: reason.to_string(),
             }
         })?;
-    let actual = format!("{:016x}", game.digest());
-    if actual != file.digest {
+    let (expected, actual) = if file.version == 1 {
+        (
+            file.digest.clone(),
+            format!("{:016x}", game.legacy_digest()),
+        )
+    } else {
+        let actual = file
+            .digest_with(&game.digest())
+            .map_err(|e| SaveError::Corrupt {
+                path: path.to_path_buf(),
+                detail: e.to_string(),
+            })?;
+        (file.sealed().digest.clone(), actual)
+    };
+    if actual != expected {
         return Err(SaveError::Digest {
             path: path.to_path_buf(),
-            expected: file.digest.clone(),
+            expected,
             actual,
         });
     }
