@@ -1,6 +1,7 @@
 //! The SSH server, tested with the real OpenSSH client running in tmux: two people and a bot
 //! play a round, each seeing only their own hand; moves, resizes, drops and reconnections;
-//! passwords; refusals. Skipped without tmux or ssh unless `CEASEFIRE_REQUIRE_TMUX` is set.
+//! passwords; refusals. Skipped without tmux or ssh, except under CI or with
+//! `CEASEFIRE_REQUIRE_TMUX` set, where a missing tool fails them (see `common/pane.rs`).
 
 #[path = "common/pane.rs"]
 mod pane;
@@ -9,6 +10,7 @@ use pane::Pane;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
 
 /// A running `ceasefire serve` on a free loopback port.
 struct Server {
@@ -106,19 +108,55 @@ impl Drop for Server {
     }
 }
 
+/// Whether the OpenSSH client is installed (see `pane::tool_available`).
 fn ssh_available() -> bool {
-    if Command::new("ssh").arg("-V").output().is_ok() {
-        return true;
+    pane::tool_available("ssh")
+}
+
+/// The game in table `table`'s autosave.
+fn saved_game(saves: &Path, table: u32) -> ceasefire::engine::Game {
+    let prefix = format!("table-{table}-");
+    let file = std::fs::read_dir(saves)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.extension().is_some_and(|e| e == "json")
+                && p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
+        })
+        .unwrap_or_else(|| panic!("no autosave of table {table}"));
+    ceasefire::save::load(&file).unwrap().game
+}
+
+/// How many actions table `table`'s autosave holds.
+fn saved_actions(saves: &Path, table: u32) -> usize {
+    saved_game(saves, table).actions().len()
+}
+
+/// Waits up to `seconds` for table `table`'s autosave to hold more than `than` actions;
+/// whether it did.
+fn wait_for_more_actions(saves: &Path, table: u32, than: usize, seconds: u64) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    while Instant::now() < deadline {
+        if saved_actions(saves, table) > than {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
     }
-    assert!(
-        std::env::var_os("CEASEFIRE_REQUIRE_TMUX").is_none(),
-        "ssh is required but not installed"
-    );
-    eprintln!("ssh not installed: skipping");
     false
 }
 
-/// The card names in `seat`'s hand now, read from the table's autosave.
+/// A barrier: once it returns, every key sent to `pane` before it has been handled and the
+/// screen drawn again since. Keys reach the server in order, so the quit question opened
+/// here comes after them; closing it (any key but `y`) draws the screen anew.
+fn settle(pane: &Pane, question: &str) -> String {
+    pane.keys(&["q"]);
+    pane.wait_for(question, 10);
+    pane.keys(&["n"]);
+    pane.wait_gone(question, 10)
+}
+
 /// The texts a seat's table screen shows: its hand's title and every card in it.
 fn hand_on_screen<'a>(title: &'a str, hand: &'a [String]) -> Vec<&'a str> {
     let mut texts: Vec<&str> = hand.iter().map(String::as_str).collect();
@@ -126,14 +164,9 @@ fn hand_on_screen<'a>(title: &'a str, hand: &'a [String]) -> Vec<&'a str> {
     texts
 }
 
+/// The card names in `seat`'s hand now, read from table 1's autosave.
 fn hand(saves: &Path, seat: ceasefire::engine::Seat) -> Vec<String> {
-    let file = std::fs::read_dir(saves)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|e| e == "json"))
-        .expect("the table autosaves");
-    let game = ceasefire::save::load(&file).unwrap().game;
+    let game = saved_game(saves, 1);
     let view = game.view(ceasefire::engine::Viewer::Facilitator);
     view.hands[seat.index()]
         .clone()
@@ -188,6 +221,7 @@ fn two_players_and_a_bot_play_a_round_over_ssh() {
             if !screen.contains("YOUR MOVE") {
                 continue;
             }
+            let before = saved_actions(&server.saves(), 1);
             if screen.contains("Enter choose") {
                 me.keys(&["Enter"]);
             } else {
@@ -197,7 +231,11 @@ fn two_players_and_a_bot_play_a_round_over_ssh() {
                     saw_other = true;
                 }
             }
-            std::thread::sleep(std::time::Duration::from_millis(300));
+            // The move is saved before this screen is looked at again, so one screen is
+            // never acted on twice. A key that did nothing is no failure here: the loop
+            // looks again, and the round-2 checks below decide.
+            wait_for_more_actions(&server.saves(), 1, before, 10);
+            me.wait_changed(&screen, 2);
         }
     }
     assert!(saw_other, "a pass showed on the other screen");
@@ -244,17 +282,21 @@ fn a_spectator_sees_no_hand_and_cannot_act() {
     let screen = watch.wait_for("Hands are private", 20);
     assert!(!screen.contains("YOUR MOVE"), "{screen}");
     assert!(screen.contains("No hand to show"), "{screen}");
-    let before = std::fs::read_dir(server.saves())
-        .map(|d| d.count())
-        .unwrap_or(0);
+    let files = |server: &Server| {
+        std::fs::read_dir(server.saves())
+            .map(|d| d.count())
+            .unwrap_or(0)
+    };
+    let before = files(&server);
     watch.keys(&["p", "Enter"]);
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    let text = watch.screen();
+    // Only once the keys are surely handled does "nothing happened" mean anything.
+    let text = settle(&watch, "Quit Ceasefire?");
     assert!(!text.contains("YOUR MOVE"), "{text}");
-    let after = std::fs::read_dir(server.saves())
-        .map(|d| d.count())
-        .unwrap_or(0);
-    assert_eq!(before, after);
+    assert_eq!(
+        before,
+        files(&server),
+        "no table started by a spectator's keys"
+    );
 }
 
 /// An `ssh` command line that answers the password prompt with `password`.
@@ -276,9 +318,11 @@ fn play_to_the_end(pane: &Pane) {
     play_until(pane, "debrief");
 }
 
-/// Passes (and takes each prompt's first option) until `wanted` is on the screen.
+/// Passes (and takes each prompt's first option) until `wanted` is on the screen, for at most
+/// two minutes.
 fn play_until(pane: &Pane, wanted: &str) {
-    for _ in 0..200 {
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while Instant::now() < deadline {
         let screen = pane.screen();
         if screen.contains(wanted) {
             return;
@@ -298,7 +342,9 @@ fn play_until(pane: &Pane, wanted: &str) {
                 pane.keys(&["p"]);
             }
         }
-        std::thread::sleep(std::time::Duration::from_millis(150));
+        // Poll again once the screen has moved on (so one screen is not acted on twice), or
+        // after two seconds when it waits for the others.
+        pane.wait_changed(&screen, 2);
     }
     panic!("never saw {wanted:?}:\n{}", pane.screen());
 }
@@ -347,9 +393,15 @@ fn the_facilitator_pauses_one_table_and_writes_the_reports() {
     console.wait_for("Table 1 paused", 10);
     one.wait_for("PAUSED", 10);
     assert!(!two.screen().contains("PAUSED"));
+    let before = saved_actions(&server.saves(), 1);
     one.keys(&["p"]);
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    assert!(one.screen().contains("PAUSED"), "nobody acts while paused");
+    let text = settle(&one, "Quit Ceasefire?");
+    assert!(text.contains("PAUSED"), "{text}");
+    assert_eq!(
+        saved_actions(&server.saves(), 1),
+        before,
+        "nobody acts while paused"
+    );
     console.keys(&["p"]);
     console.wait_for("Table 1 resumed", 10);
     one.wait_gone("PAUSED", 10);
@@ -365,9 +417,10 @@ fn the_facilitator_pauses_one_table_and_writes_the_reports() {
         .and_then(|rest| rest.split('"').next())
         .expect("the console names the event")
         .to_string();
-    // A surprise until it comes: the players are not told in advance.
-    std::thread::sleep(std::time::Duration::from_millis(500));
-    assert!(!one.screen().contains("injects"), "{}", one.screen());
+    // A surprise until it comes: the players are not told in advance. The console's notice
+    // comes once the inject is in the game, so a screen drawn after it would show it.
+    let text = settle(&one, "Quit Ceasefire?");
+    assert!(!text.contains("injects"), "{text}");
     // At the next event phase it is table 1's event, marked as an inject.
     let first_word = name.split(' ').next().unwrap_or_default();
     play_until(&one, &format!("This round: {first_word}"));
@@ -551,15 +604,7 @@ fn after_a_restart_with_resume_a_player_carries_on_where_the_game_was() {
     pk.wait_for("YOUR MOVE", 20);
     pk.keys(&["p"]);
     pk.wait_for("Pakistan passed", 10);
-    let saved = |server: &Server| {
-        let path = std::fs::read_dir(server.saves())
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.to_string_lossy().contains("table-1-"))
-            .expect("table 1's save");
-        ceasefire::save::load(&path).unwrap().game.actions().len()
-    };
+    let saved = |server: &Server| saved_actions(&server.saves(), 1);
     let before = saved(&server);
     assert!(before > 0);
 

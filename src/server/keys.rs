@@ -1,7 +1,9 @@
 //! The server's host key (created on first start and kept) and the players' authorized keys.
 
 use super::ServeError;
+use russh::keys::ssh_key;
 use russh::keys::ssh_key::LineEnding;
+use russh::keys::ssh_key::authorized_keys::{AuthorizedKeys, ConfigOpts};
 use russh::keys::{Algorithm, HashAlg, PrivateKey, PublicKey};
 use std::path::Path;
 
@@ -55,18 +57,91 @@ pub fn fingerprint(key: &PrivateKey) -> String {
     key.public_key().fingerprint(HashAlg::Sha256).to_string()
 }
 
-/// Reads an `authorized_keys` file: one OpenSSH public key a line; blank lines and `#`
-/// comments are skipped. A line that is not a key is an error naming the line.
+/// Reads an `authorized_keys` file with the `ssh-key` crate's parser: one OpenSSH public key
+/// a line, optionally after options (`restrict,command="…" ssh-ed25519 AAAA… comment`);
+/// blank lines and `#` comments are skipped. The options are accepted but not enforced: the
+/// server only runs the game, and decides who may connect by the key alone. A line that is
+/// not a key is an error naming the file and the line. (`ssh-key` refuses a space inside a
+/// quoted option, which OpenSSH allows.)
 pub fn authorized_keys(path: &Path) -> Result<Vec<PublicKey>, ServeError> {
     let text = std::fs::read_to_string(path).map_err(|e| ServeError::io(path, e))?;
     text.lines()
         .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
-        .map(|(index, line)| {
-            PublicKey::from_openssh(line.trim()).map_err(|e| ServeError::Key {
+        // Line by line, so an error can say which.
+        .filter_map(|(index, line)| key_line(line).map(|key| (index, key)))
+        .map(|(index, key)| {
+            key.map_err(|e| ServeError::Key {
                 path: path.to_path_buf(),
-                detail: format!("line {}: {e}", index + 1),
+                detail: format!("line {}: not a public key ({e})", index + 1),
             })
         })
         .collect()
+}
+
+/// The key on one line of an `authorized_keys` file; `None` for a blank or comment line.
+/// `ssh-key` takes a line of options and a key without a comment (two spaces) for a bare
+/// key, and fails; such a line is read again as options (checked by the crate) and a key.
+fn key_line(line: &str) -> Option<Result<PublicKey, ssh_key::Error>> {
+    let entry = AuthorizedKeys::new(line).next()?;
+    Some(
+        entry
+            .map(|entry| entry.public_key().clone())
+            .or_else(|error| {
+                let line = line.split_once('#').map_or(line, |(kept, _)| kept).trim();
+                line.split_once(' ')
+                    .filter(|(options, _)| ConfigOpts::new(*options).is_ok())
+                    .and_then(|(_, key)| PublicKey::from_openssh(key.trim_start()).ok())
+                    .ok_or(error)
+            }),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ED: &str =
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHs3K0bAJC0GjZe4mT53nEPNG8O4l1h7w06Zcr9bRNRq";
+
+    fn read(text: &str) -> (tempfile::TempDir, Result<Vec<PublicKey>, ServeError>) {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("authorized_keys");
+        std::fs::write(&path, text).expect("the file is written");
+        let keys = authorized_keys(&path);
+        (dir, keys)
+    }
+
+    #[test]
+    fn lines_with_options_are_accepted() {
+        let text = format!(
+            "restrict,command=\"/usr/bin/true\" {ED} alice@laptop\n\
+             no-port-forwarding,from=\"10.0.0.0/8\" {ED}\n\
+             {ED} bob with spaces in the comment\n"
+        );
+        let (_dir, keys) = read(&text);
+        let keys = keys.expect("all three lines are keys");
+        assert_eq!(keys.len(), 3);
+        let expected = PublicKey::from_openssh(ED).expect("the test key parses");
+        assert!(keys.iter().all(|k| k.key_data() == expected.key_data()));
+    }
+
+    #[test]
+    fn comments_and_blank_lines_are_skipped() {
+        let text = format!("# the players\n\n   \n{ED} carol\n  # an indented comment\n");
+        let (_dir, keys) = read(&text);
+        assert_eq!(keys.expect("one key").len(), 1);
+    }
+
+    #[test]
+    fn a_bad_line_is_named_with_its_file_and_number() {
+        let text = format!("# ok\n{ED}\n\nssh-ed25519 not-base64 dave\n");
+        let (dir, keys) = read(&text);
+        let error = keys.expect_err("line 4 is no key").to_string();
+        assert!(error.contains("not a public key"), "{error}");
+        assert!(error.contains("line 4"), "{error}");
+        assert!(
+            error.contains(&dir.path().join("authorized_keys").display().to_string()),
+            "{error}"
+        );
+    }
 }

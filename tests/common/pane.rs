@@ -1,10 +1,12 @@
 //! A program running in a real terminal: a tmux server of its own with one window, driven
 //! with `send-keys` and read with `capture-pane`.
 //!
-//! Without tmux the tests that use it skip with a note, unless `CEASEFIRE_REQUIRE_TMUX` is set
-//! (CI sets it, and installs tmux), in which case a missing tmux fails them.
+//! Without tmux (or, for the SSH tests, the OpenSSH client) a test says
+//! `SKIP <test>: tmux not installed` and passes, on a developer's machine; where the tools are
+//! required, under CI (`CI=true`) or with `CEASEFIRE_REQUIRE_TMUX` set, a missing tool fails it.
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -13,23 +15,64 @@ pub struct Pane {
     socket: String,
 }
 
-/// Whether tmux can be used; fails when it is required but missing.
-pub fn tmux_available(test: &str) -> bool {
-    if Command::new("tmux").arg("-V").output().is_ok() {
+/// Whether an environment variable's value means "yes" (`1`, `true`, `yes`…): anything but
+/// empty, `0`, `false`, `no` or `off`, in any case.
+pub fn truthy(value: &str) -> bool {
+    !matches!(
+        value.trim().to_ascii_lowercase().as_str(),
+        "" | "0" | "false" | "no" | "off"
+    )
+}
+
+/// Why a missing tool must fail the test rather than skip it, if it must.
+fn tools_required() -> Option<&'static str> {
+    let set = |name: &str| std::env::var(name).is_ok_and(|v| truthy(&v));
+    if set("CEASEFIRE_REQUIRE_TMUX") {
+        Some("CEASEFIRE_REQUIRE_TMUX is set")
+    } else if set("CI") {
+        Some("CI is set")
+    } else {
+        None
+    }
+}
+
+/// Whether the command-line `tool` (run as `tool -V`) is installed. When it is not: fails
+/// the running test where the tools are required (see [`tools_required`]); otherwise says
+/// `SKIP <test>: <tool> not installed` and returns false. The line goes straight to the
+/// process's stderr, past the test harness's capture, so it shows in `cargo test`'s output.
+pub fn tool_available(tool: &str) -> bool {
+    if Command::new(tool).arg("-V").output().is_ok() {
         return true;
     }
-    assert!(
-        std::env::var_os("CEASEFIRE_REQUIRE_TMUX").is_none(),
-        "tmux is required but not installed"
-    );
-    eprintln!("tmux not installed: skipping {test}");
+    // The harness names each test's thread after the test.
+    let current = std::thread::current();
+    let test = current.name().unwrap_or("a test");
+    if let Some(why) = tools_required() {
+        panic!("{test}: {tool} is required ({why}) but not installed");
+    }
+    let _ = writeln!(std::io::stderr(), "SKIP {test}: {tool} not installed");
     false
+}
+
+/// Whether tmux can be used; see [`tool_available`].
+pub fn tmux_available() -> bool {
+    tool_available("tmux")
+}
+
+#[test]
+fn only_no_like_values_are_false() {
+    for yes in ["true", "1", "TRUE", "yes", " on "] {
+        assert!(truthy(yes), "{yes:?}");
+    }
+    for no in ["", "0", "false", "False", "no", "off"] {
+        assert!(!truthy(no), "{no:?}");
+    }
 }
 
 impl Pane {
     /// Runs `command` in a `width`×`height` window; after it ends the pane prints `EXIT=<status>`.
     pub fn start(name: &str, width: u16, height: u16, command: &str) -> Option<Pane> {
-        if !tmux_available(name) {
+        if !tmux_available() {
             return None;
         }
         let socket = format!("ceasefire-{}-{name}", std::process::id());
@@ -120,6 +163,19 @@ impl Pane {
         self.wait_until(&format!("no {text}"), seconds, |screen| {
             !screen.contains(text)
         })
+    }
+
+    /// Waits up to `seconds` for the screen to differ from `before`; whether it did. For
+    /// loops that must not act twice on one screen, where an unchanged screen is no failure.
+    pub fn wait_changed(&self, before: &str, seconds: u64) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        while Instant::now() < deadline {
+            if self.screen() != before {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
     }
 
     fn wait_until(&self, what: &str, seconds: u64, done: impl Fn(&str) -> bool) -> String {

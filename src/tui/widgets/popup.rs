@@ -1,6 +1,7 @@
 //! Centred pop-up boxes (prompts, help, questions) and where their rows land on screen, so
 //! mouse clicks can be mapped back to options.
 
+use super::wrap;
 use crate::tui::theme::Theme;
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
@@ -96,8 +97,9 @@ pub fn menu_layout(screen: Rect, intro: &str, options: &[String]) -> Menu {
     Menu { area, rows }
 }
 
-/// `text` word-wrapped to `width` columns, every line after the first indented by `indent`
-/// spaces, so a long entry reads as one block. The first line carries `first`'s prefix.
+/// `text` word-wrapped to `width` display columns (at least `indent` + 10), every line after
+/// the first indented by `indent` spaces, so a long entry reads as one block. The first line
+/// carries `first`'s prefix. Runs of whitespace in `text` count as one space.
 pub fn hanging(
     first: &str,
     text: &str,
@@ -106,55 +108,23 @@ pub fn hanging(
     style: Style,
 ) -> Vec<Line<'static>> {
     let width = usize::from(width).max(indent + 10);
-    let mut lines = Vec::new();
-    let mut current = first.to_string();
-    let mut used = current.chars().count();
-    let mut fresh = true;
-    for word in text.split_whitespace() {
-        let len = word.chars().count();
-        if !fresh && used + 1 + len > width {
-            lines.push(Line::styled(std::mem::take(&mut current), style));
-            current = " ".repeat(indent);
-            used = indent;
-            fresh = true;
-        }
-        if !fresh {
-            current.push(' ');
-            used += 1;
-        }
-        current.push_str(word);
-        used += len;
-        fresh = false;
-    }
-    lines.push(Line::styled(current, style));
-    lines
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let line = Line::styled(format!("{first}{}", words.join(" ")), style);
+    wrap::wrap_line(&line, width, indent)
 }
 
-/// Lines `text` needs when wrapped at `width` (a close estimate: words never split).
+/// Lines `text` needs when wrapped at `width` display columns: each of its paragraphs (parted
+/// by `\n`) wrapped as [`wrap::wrap_line`] does, words longer than a line broken.
 pub fn wrapped_height(text: &str, width: u16) -> u16 {
     let width = usize::from(width.max(1));
-    let mut lines = 0u16;
-    for paragraph in text.split('\n') {
-        let mut used = 0usize;
-        let mut count = 1u16;
-        for word in paragraph.split_whitespace() {
-            let len = word.chars().count();
-            if used == 0 {
-                used = len;
-            } else if used + 1 + len <= width {
-                used += 1 + len;
-            } else {
-                count += 1;
-                used = len;
-            }
-            while used > width {
-                count += 1;
-                used -= width;
-            }
-        }
-        lines = lines.saturating_add(count);
-    }
-    lines
+    let lines: usize = text
+        .split('\n')
+        .map(|paragraph| {
+            let words: Vec<&str> = paragraph.split_whitespace().collect();
+            wrap::wrap_line(&Line::raw(words.join(" ")), width, 0).len()
+        })
+        .sum();
+    u16::try_from(lines).unwrap_or(u16::MAX)
 }
 
 /// The words of a menu box.
@@ -229,10 +199,24 @@ mod tests {
     }
 
     #[test]
+    fn hanging_lines_break_long_words_and_count_wide_characters() {
+        let lines = hanging("• ", "abcdefghijklmnopqrstuvwxyz", 12, 2, Style::new());
+        let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        assert_eq!(text, ["• abcdefghij", "  klmnopqrst", "  uvwxyz"]);
+        let lines = hanging("• ", "停火 协议 需要 双方 的 信任", 12, 2, Style::new());
+        let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        assert_eq!(text, ["• 停火 协议", "  需要 双方", "  的 信任"]);
+    }
+
+    #[test]
     fn wrapping_counts_lines() {
         assert_eq!(wrapped_height("one two three", 7), 2);
         assert_eq!(wrapped_height("a\nb", 10), 2);
         assert_eq!(wrapped_height("", 10), 1);
+        assert_eq!(wrapped_height("abcdefghijklmnop", 5), 4);
+        // Six wide characters take twelve columns: three lines of four.
+        assert_eq!(wrapped_height("停火协议需要", 4), 3);
+        assert_eq!(wrapped_height("停火协议需要", 12), 1);
     }
 
     #[test]
