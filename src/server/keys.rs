@@ -57,12 +57,17 @@ pub fn fingerprint(key: &PrivateKey) -> String {
     key.public_key().fingerprint(HashAlg::Sha256).to_string()
 }
 
+/// Options that say who may log in with a key. The server cannot honour them, so a line
+/// that carries one is refused rather than opened to everyone.
+const ACCESS_OPTIONS: [&str; 4] = ["from", "expiry-time", "cert-authority", "principals"];
+
 /// Reads an `authorized_keys` file with the `ssh-key` crate's parser: one OpenSSH public key
 /// a line, optionally after options (`restrict,command="…" ssh-ed25519 AAAA… comment`);
-/// blank lines and `#` comments are skipped. The options are accepted but not enforced: the
-/// server only runs the game, and decides who may connect by the key alone. A line that is
-/// not a key is an error naming the file and the line. (`ssh-key` refuses a space inside a
-/// quoted option, which OpenSSH allows.)
+/// blank lines and `#` comments are skipped. Options that limit what a session may do
+/// (`restrict`, `command=`, `no-pty`, …) are accepted and have nothing to limit: the server
+/// only runs the game. Options that limit who may log in (`from=`, `expiry-time=`, …) are
+/// refused, since the server does not enforce them. A bad line is an error naming the file
+/// and the line. (`ssh-key` refuses a space inside a quoted option, which OpenSSH allows.)
 pub fn authorized_keys(path: &Path) -> Result<Vec<PublicKey>, ServeError> {
     let text = std::fs::read_to_string(path).map_err(|e| ServeError::io(path, e))?;
     text.lines()
@@ -70,9 +75,9 @@ pub fn authorized_keys(path: &Path) -> Result<Vec<PublicKey>, ServeError> {
         // Line by line, so an error can say which.
         .filter_map(|(index, line)| key_line(line).map(|key| (index, key)))
         .map(|(index, key)| {
-            key.map_err(|e| ServeError::Key {
+            key.map_err(|detail| ServeError::Key {
                 path: path.to_path_buf(),
-                detail: format!("line {}: not a public key ({e})", index + 1),
+                detail: format!("line {}: {detail}", index + 1),
             })
         })
         .collect()
@@ -81,19 +86,38 @@ pub fn authorized_keys(path: &Path) -> Result<Vec<PublicKey>, ServeError> {
 /// The key on one line of an `authorized_keys` file; `None` for a blank or comment line.
 /// `ssh-key` takes a line of options and a key without a comment (two spaces) for a bare
 /// key, and fails; such a line is read again as options (checked by the crate) and a key.
-fn key_line(line: &str) -> Option<Result<PublicKey, ssh_key::Error>> {
+fn key_line(line: &str) -> Option<Result<PublicKey, String>> {
     let entry = AuthorizedKeys::new(line).next()?;
-    Some(
-        entry
-            .map(|entry| entry.public_key().clone())
-            .or_else(|error| {
-                let line = line.split_once('#').map_or(line, |(kept, _)| kept).trim();
-                line.split_once(' ')
-                    .filter(|(options, _)| ConfigOpts::new(*options).is_ok())
-                    .and_then(|(_, key)| PublicKey::from_openssh(key.trim_start()).ok())
-                    .ok_or(error)
-            }),
-    )
+    let parsed = entry
+        .map(|entry| (entry.config_opts().clone(), entry.public_key().clone()))
+        .or_else(|error| {
+            let line = line.split_once('#').map_or(line, |(kept, _)| kept).trim();
+            line.split_once(' ')
+                .and_then(|(options, key)| {
+                    let options = ConfigOpts::new(options).ok()?;
+                    let key = PublicKey::from_openssh(key.trim_start()).ok()?;
+                    Some((options, key))
+                })
+                .ok_or(error)
+        });
+    Some(match parsed {
+        Err(error) => Err(format!("not a public key ({error})")),
+        Ok((options, key)) => match options.iter().find(|o| limits_access(o)) {
+            Some(option) => Err(format!(
+                "the option `{option}` says who may log in, and Ceasefire does not enforce it; \
+                 remove the option (the key then admits from anywhere) or the line"
+            )),
+            None => Ok(key),
+        },
+    })
+}
+
+/// Whether an option (`from="10.0.0.0/8"`, `restrict`, …) limits who may log in.
+fn limits_access(option: &str) -> bool {
+    let name = option.split_once('=').map_or(option, |(name, _)| name);
+    ACCESS_OPTIONS
+        .iter()
+        .any(|access| name.eq_ignore_ascii_case(access))
 }
 
 #[cfg(test)]
@@ -115,7 +139,7 @@ mod tests {
     fn lines_with_options_are_accepted() {
         let text = format!(
             "restrict,command=\"/usr/bin/true\" {ED} alice@laptop\n\
-             no-port-forwarding,from=\"10.0.0.0/8\" {ED}\n\
+             no-port-forwarding,no-pty {ED}\n\
              {ED} bob with spaces in the comment\n"
         );
         let (_dir, keys) = read(&text);
@@ -143,5 +167,16 @@ mod tests {
             error.contains(&dir.path().join("authorized_keys").display().to_string()),
             "{error}"
         );
+    }
+
+    #[test]
+    fn an_option_that_limits_who_may_log_in_is_refused() {
+        for option in ["from=\"10.0.0.0/8\"", "no-pty,expiry-time=\"20300101\""] {
+            let text = format!("{ED} ok\n{option} {ED}\n");
+            let (_dir, keys) = read(&text);
+            let error = keys.expect_err("an access option is refused").to_string();
+            assert!(error.contains("line 2"), "{error}");
+            assert!(error.contains("does not enforce it"), "{error}");
+        }
     }
 }
