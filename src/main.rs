@@ -156,6 +156,10 @@ struct ServeArgs {
     /// The same in seconds, for tests (overrides --idle-minutes).
     #[arg(long, hide = true)]
     idle_seconds: Option<u64>,
+    /// Append the server's log (connections, logins, failures) to FILE; RUST_LOG sets the
+    /// filter.
+    #[arg(long, value_name = "FILE")]
+    log: Option<std::path::PathBuf>,
     /// Milliseconds a bot waits before each move, so players can follow.
     #[arg(long, default_value_t = 400)]
     bot_delay_ms: u64,
@@ -514,6 +518,7 @@ fn serve(args: ServeArgs, ui: &UiArgs) -> Result<ExitCode> {
             args.idle_seconds.unwrap_or(args.idle_minutes * 60).max(1),
         ),
         bot_delay: std::time::Duration::from_millis(args.bot_delay_ms),
+        log: args.log,
     };
     ceasefire::server::run(config)?;
     Ok(ExitCode::SUCCESS)

@@ -64,13 +64,7 @@ impl BotTurn {
         match thought {
             Ok(choice) => choice,
             Err(panic) => {
-                let what = panic_message(panic.as_ref());
-                tracing::error!(
-                    seat = %self.seat,
-                    bot = %self.policy,
-                    "the bot failed ({what}); the clock's move was played"
-                );
-                self.failed = Some(what);
+                self.failed = Some(panic_message(panic.as_ref()));
                 let action = bot::passive_action(&self.view)
                     .filter(|a| self.legal.contains(a))
                     .or_else(|| self.legal.first().copied())
@@ -225,6 +219,11 @@ impl Session {
             self.bots[seat.index()] = Some(bot);
         }
         self
+    }
+
+    /// The scenario's source, as the save keeps it.
+    pub fn source(&self) -> &ScenarioSource {
+        &self.source
     }
 
     /// The game.
