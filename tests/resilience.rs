@@ -194,13 +194,15 @@ fn a_panicking_bot_at_one_server_table_leaves_the_others_playing() {
     };
     assert_eq!(by(&broken), vec![MovedBy::Clock]);
     assert_eq!(by(&fine), vec![MovedBy::Bot(Policy::Random)]);
-    // The table's bot thread lives on: the next bot turn is played too.
+    // The table's bot thread lives on: after Pakistan's move, the bots move again.
     let action = broken.lock().passive_action().unwrap();
     broken.lock().act(action).unwrap();
+    let after_pakistan = broken.lock().game().actions().len();
     broken.changed();
-    assert!(eventually(|| by(&broken).len() == 2
-        || broken.lock().game().outcome().is_some()
-        || waits_for_pakistan(&broken)));
+    assert!(eventually(|| {
+        let session = broken.lock();
+        session.game().actions().len() > after_pakistan || session.game().outcome().is_some()
+    }));
     assert!(eventually(|| std::fs::read_to_string(&log).is_ok_and(
         |text| text.contains("table=1") && text.contains("a bot failed (a bot's bug)")
     )));
@@ -268,6 +270,6 @@ fn a_key_pressed_while_a_bot_thinks_is_answered_at_once() {
         app.tick(Instant::now() + Duration::from_secs(3600));
     }
     let play = app.play().unwrap();
-    assert!(play.session().game().actions().len() >= 1);
+    assert!(!play.session().game().actions().is_empty());
     assert_eq!(play.session().human_to_act(), Some(Seat::Pakistan));
 }
