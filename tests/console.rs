@@ -276,7 +276,20 @@ fn an_inject_reaches_only_the_table_it_was_sent_to() {
 #[test]
 fn when_the_decision_clock_runs_out_the_seat_passes() {
     use ceasefire::engine::{LogEvent, Seat};
-    let tables = room();
+    use ceasefire::server::timer::ManualClock;
+    // The tables read a clock the test moves: no waiting for real time to pass.
+    let time = std::sync::Arc::new(ManualClock::new());
+    let tables = Tables::with_clock(None, Duration::ZERO, time.clone());
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    for _ in 0..2 {
+        tables
+            .open(
+                &source,
+                7,
+                [None, Some(Policy::Random), Some(Policy::Random)],
+            )
+            .unwrap();
+    }
     let table = tables.get(1).unwrap();
     let waiting_for_pakistan =
         || table.lock().game().to_act().map(|(seat, _)| seat) == Some(Seat::Pakistan);
@@ -287,22 +300,26 @@ fn when_the_decision_clock_runs_out_the_seat_passes() {
         std::thread::sleep(Duration::from_millis(10));
     }
     assert!(waiting_for_pakistan());
-    table.set_clock(Some(Duration::from_millis(300)));
+    table.set_clock(Some(Duration::from_secs(120)));
     // Nobody has taken Pakistan's seat yet: the clock waits for a person.
     assert!(
         table.lock().deadline().is_none(),
         "no clock for an empty seat"
     );
-    std::thread::sleep(Duration::from_millis(500));
+    time.advance(Duration::from_secs(60));
+    table.check_clock();
     assert!(waiting_for_pakistan(), "an empty seat does not pass");
     table.claim(Seat::Pakistan, 1).unwrap();
     // Seated, the player reads the opening brief first: the clock waits for that too, while
     // the console's thinking time runs (someone stuck on the brief shows up there).
     assert!(table.lock().deadline().is_none(), "no clock over the brief");
     let thought = table.thinking_for();
-    std::thread::sleep(Duration::from_millis(150));
-    assert!(
-        table.thinking_for() >= thought + Duration::from_millis(100),
+    time.advance(Duration::from_secs(45));
+    table.check_clock();
+    assert!(waiting_for_pakistan(), "no pass while the brief is read");
+    assert_eq!(
+        table.thinking_for(),
+        thought + Duration::from_secs(45),
         "thinking runs while the brief is read"
     );
     table.lock().mark_briefed(Seat::Pakistan);
@@ -319,12 +336,11 @@ fn when_the_decision_clock_runs_out_the_seat_passes() {
                 }
         })
     };
-    for _ in 0..50 {
-        if passed() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    time.advance(Duration::from_secs(119));
+    table.check_clock();
+    assert!(!passed(), "a second is left");
+    time.advance(Duration::from_secs(1));
+    table.check_clock();
     assert!(passed(), "the clock passed for Pakistan");
     let other = tables.get(2).unwrap();
     assert!(
@@ -334,6 +350,7 @@ fn when_the_decision_clock_runs_out_the_seat_passes() {
             }),
         "the other table has no clock"
     );
+    // The console's `c` goes round the clocks: after 120 s, none.
     let reports = tempfile::tempdir().unwrap();
     let mut console = Dashboard::default();
     console.handle(None, Some('c'), &tables, reports.path());
@@ -788,6 +805,7 @@ fn a_move_the_decision_clock_made_is_marked_in_the_log_the_save_and_the_report()
     assert_eq!(by_clock(session.reasons()), expected);
 
     // The autosave keeps the mark: a resumed game and the report both tell the clock's move.
+    session.flush(Duration::from_secs(5));
     let path = std::fs::read_dir(saves.path())
         .unwrap()
         .flatten()
@@ -988,4 +1006,44 @@ fn the_inject_list_follows_its_selection_on_a_short_screen() {
         !bottom.contains("│  ↓ "),
         "nothing below the last:\n{bottom}"
     );
+}
+
+#[test]
+fn a_table_whose_save_fails_says_so_to_the_facilitator_and_its_players() {
+    use ceasefire::engine::Viewer;
+    use ceasefire::table::SaveStatus;
+    let root = tempfile::tempdir().unwrap();
+    let saves = root.path().join("saves");
+    let tables = Tables::new(Some(saves.clone()), Duration::ZERO);
+    let source = ScenarioSource::builtin("tutorial").unwrap();
+    let table = tables.open(&source, 7, [None; 3]).unwrap();
+    // A file where the saves folder was: no write can succeed, even as root.
+    std::fs::remove_dir_all(&saves).unwrap();
+    std::fs::write(&saves, "").unwrap();
+    let (seat, _) = table.lock().game().to_act().unwrap();
+    let pass = table.lock().passive_action().unwrap();
+    table.lock().act(pass).unwrap();
+    table.changed();
+    let status = table.lock().flush(Duration::from_secs(5));
+    assert!(matches!(status, Some(SaveStatus::Failed(_))), "{status:?}");
+    let console = Dashboard::default();
+    let screen = draw(&console, &tables, 120, 24);
+    assert!(screen.contains("⚠ not saved"), "{screen}");
+    assert!(screen.contains("(retrying)"), "{screen}");
+    let next = table.lock().game().to_act().unwrap().0;
+    table.lock().mark_briefed(next);
+    let app = connect(&table, Viewer::Seat(next));
+    let player = self::screen(&app);
+    assert!(player.contains("This game is not saved"), "{player}");
+    assert_ne!(seat, next);
+    // The folder is back: the retry writes the game, and the warning goes.
+    std::fs::remove_file(&saves).unwrap();
+    std::fs::create_dir(&saves).unwrap();
+    let pass = table.lock().passive_action().unwrap();
+    table.lock().act(pass).unwrap();
+    assert_eq!(
+        table.lock().flush(Duration::from_secs(5)),
+        Some(SaveStatus::Saved)
+    );
+    assert!(!draw(&console, &tables, 120, 24).contains("not saved"));
 }

@@ -566,6 +566,7 @@ fn a_resumed_version_1_game_autosaves_as_version_2_to_the_same_file() {
         session.play_bot();
     }
     assert!(moved, "the person got a turn");
+    session.flush(std::time::Duration::from_secs(5));
     let written: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
     assert_eq!(written["version"], 2);
     let reloaded = save::load(&path).unwrap();

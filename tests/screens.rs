@@ -674,6 +674,7 @@ fn after_the_game_each_person_writes_a_reflection_that_is_saved() {
         .save_path()
         .unwrap()
         .to_path_buf();
+    app.play().unwrap().session().flush(Duration::from_secs(5));
     let saved = ceasefire::save::load(&path).unwrap().file;
     assert_eq!(saved.reflections.len(), 2);
     assert_eq!(saved.reflections[0].answer, "quiet wins");
@@ -1063,6 +1064,8 @@ fn a_resumed_game_shows_meter_changes_since_each_seats_last_action() {
     settle(&mut app);
     let (path, live) = {
         let session = app.play().unwrap().session();
+        // Autosaves are written by the table's save writer: wait for the last one.
+        session.flush(Duration::from_secs(5));
         let live = Seat::ALL.map(|seat| session.meters_at_last_action(seat));
         (session.save_path().unwrap().to_path_buf(), live)
     };

@@ -179,6 +179,10 @@ pub struct ServeArgs {
     /// The same in seconds, for tests (overrides --idle-minutes).
     #[arg(long, hide = true)]
     pub idle_seconds: Option<u64>,
+    /// Append the server's log (connections, logins, failures) to FILE; RUST_LOG sets the
+    /// filter.
+    #[arg(long, value_name = "FILE")]
+    pub log: Option<std::path::PathBuf>,
     /// Milliseconds a bot waits before each move, so players can follow.
     #[arg(long, default_value_t = 400)]
     pub bot_delay_ms: u64,

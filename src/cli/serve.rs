@@ -38,6 +38,7 @@ pub fn serve(args: ServeArgs, ui: &UiArgs) -> Result<ExitCode> {
                 .max(1),
         ),
         bot_delay: std::time::Duration::from_millis(args.bot_delay_ms),
+        log: args.log,
     };
     ceasefire::server::run(config)?;
     Ok(ExitCode::SUCCESS)

@@ -157,6 +157,7 @@ impl Connection {
     /// A new connection, counted against the server's limit.
     pub fn new(id: u64, shared: Arc<Shared>) -> Connection {
         let counted = shared.connections.fetch_add(1, Ordering::SeqCst) < shared.max_connections;
+        tracing::info!(conn = id, "connection opened");
         Connection {
             id,
             shared,
@@ -548,8 +549,10 @@ impl Connection {
         if accepted {
             // Names are matched in any case: `Pakistan@` takes the Pakistani seat.
             self.user = user.to_ascii_lowercase();
+            tracing::info!(conn = self.id, user = %self.user, "logged in");
             Auth::Accept
         } else {
+            tracing::info!(conn = self.id, user, "login refused");
             Auth::Reject {
                 proceed_with_methods: None,
                 partial_success: false,
@@ -559,7 +562,14 @@ impl Connection {
 }
 
 impl Drop for Connection {
+    /// Also runs when the connection's task panicked (the panic is logged by the server's
+    /// panic hook): its seats are marked away and the other connections go on.
     fn drop(&mut self) {
+        if std::thread::panicking() {
+            tracing::error!(conn = self.id, user = %self.user, "connection ended by a panic");
+        } else {
+            tracing::info!(conn = self.id, user = %self.user, "connection closed");
+        }
         if let Some(watcher) = self.watcher.take() {
             watcher.abort();
         }

@@ -686,6 +686,11 @@ impl Columns {
             (None, false) if !missing.is_empty() => format!("{missing}{clock}"),
             (None, false) => format!("playing{clock}"),
         };
+        // A table whose save keeps failing says so first (its detail line says why).
+        let state = match session.save_status() {
+            Some(crate::table::SaveStatus::Failed(_)) => format!("⚠ not saved · {state}"),
+            _ => state,
+        };
         // A mini gauge: one block a meter, in the order of the key line's names.
         let gauges: String = Meter::ALL
             .iter()
@@ -732,8 +737,12 @@ fn selected_summary(table: &Table) -> String {
             format!("{} {who}", seat_tag(seat))
         })
         .collect();
+    let saving = match session.save_status() {
+        Some(failed @ crate::table::SaveStatus::Failed(_)) => format!(" · ⚠ {failed}"),
+        _ => String::new(),
+    };
     format!(
-        "Table {}: {}, seed {} · {clock} · {}",
+        "Table {}: {}, seed {} · {clock} · {}{saving}",
         table.id,
         game.scenario().name,
         game.seed(),

@@ -1,7 +1,6 @@
 //! The server's host key (created on first start and kept) and the players' authorized keys.
 
 use super::ServeError;
-use russh::keys::ssh_key;
 use russh::keys::ssh_key::LineEnding;
 use russh::keys::ssh_key::authorized_keys::{AuthorizedKeys, ConfigOpts};
 use russh::keys::{Algorithm, HashAlg, PrivateKey, PublicKey};

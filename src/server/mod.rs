@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod input;
 pub mod keys;
 pub mod lobby;
+pub mod logging;
 pub mod tables;
 pub mod timer;
 
@@ -73,6 +74,8 @@ pub struct ServeConfig {
     pub idle_timeout: Duration,
     /// Pause before each bot move, so players can follow.
     pub bot_delay: Duration,
+    /// A file the log is appended to (`None`: warnings and errors go to stderr).
+    pub log: Option<PathBuf>,
 }
 
 /// Why the server could not start.
@@ -174,6 +177,7 @@ impl russh::server::Server for Listener {
 /// Runs the server until SIGINT or SIGTERM; prints where it listens and the host key's
 /// fingerprint first.
 pub fn run(config: ServeConfig) -> Result<(), ServeError> {
+    logging::init(config.log.as_deref())?;
     let access = access(&config)?;
     let key = keys::host_key(&config.host_key)?;
     let tables = Arc::new(Tables::new(config.saves_dir.clone(), config.bot_delay));
@@ -276,6 +280,7 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         tokio::select! {
             result = &mut server => result.map_err(|e| ServeError::io(Path::new("server"), e))?,
             () = stop => {
+                flush_saves(&shared.tables);
                 let folder = saves_folder.map_or(String::new(), |d| format!(" in {}", d.display()));
                 println!(
                     "Stopped. Every table is saved{folder}: `ceasefire serve --resume` brings \
@@ -285,6 +290,17 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         }
         Ok(())
     })
+}
+
+/// Waits (a bounded time) for every table's last state to reach its save, and logs any that
+/// did not.
+fn flush_saves(tables: &Tables) {
+    for table in tables.all() {
+        let status = table.lock().flush(crate::table::SaveWriter::FLUSH_WAIT);
+        if let Some(failed @ crate::table::SaveStatus::Failed(_)) = status {
+            tracing::error!(table = table.id, "at shutdown the table is {failed}");
+        }
+    }
 }
 
 /// TCP keepalives on the listening socket, which the connections it accepts inherit: a

@@ -2,7 +2,7 @@
 //! lock, changed only by its seated players' actions and by the table's own bot thread. Every
 //! change bumps the table's version, and every connection watching it redraws.
 
-use super::timer::DecisionTimer;
+use super::timer::{Clock, DecisionTimer, SystemClock};
 use crate::bot::Policy;
 use crate::engine::Seat;
 use crate::scenario::ScenarioSource;
@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use tokio::sync::watch;
 
 /// Who is in a seat.
@@ -44,16 +44,34 @@ pub struct Table {
     wake: Mutex<mpsc::Sender<()>>,
     timer: Mutex<DecisionTimer>,
     clock: Mutex<Option<Duration>>,
+    /// Where the table reads the time.
+    time: Arc<dyn Clock>,
 }
 
 impl Table {
     /// The session, locked.
+    /// A panic while it was held (a bug, caught where it happened) does not lose the game:
+    /// the session is taken back as it was, and the log says so.
     pub fn lock(&self) -> MutexGuard<'_, Session> {
-        self.session.lock().unwrap_or_else(|p| p.into_inner())
+        self.session.lock().unwrap_or_else(|poisoned| {
+            tracing::error!(
+                table = self.id,
+                "a panic poisoned the table's lock; carrying on"
+            );
+            self.session.clear_poison();
+            poisoned.into_inner()
+        })
     }
 
     fn seats(&self) -> MutexGuard<'_, [Occupant; 3]> {
-        self.seats.lock().unwrap_or_else(|p| p.into_inner())
+        self.seats.lock().unwrap_or_else(|poisoned| {
+            tracing::error!(
+                table = self.id,
+                "a panic poisoned the seats' lock; carrying on"
+            );
+            self.seats.clear_poison();
+            poisoned.into_inner()
+        })
     }
 
     /// Who sits in each seat.
@@ -68,7 +86,7 @@ impl Table {
 
     /// How long the seat to act has been deciding: since the last move, paused time left out.
     pub fn thinking_for(&self) -> Duration {
-        self.timer().thinking(Instant::now())
+        self.timer().thinking(self.time.now())
     }
 
     fn timer(&self) -> MutexGuard<'_, DecisionTimer> {
@@ -78,7 +96,7 @@ impl Table {
     /// Brings the decision timer up to date with the game, and the acting person's deadline
     /// with it.
     fn refresh_timer(&self) {
-        let now = Instant::now();
+        let now = self.time.now();
         let clock = self.clock();
         let occupants = self.occupants();
         let mut session = self.lock();
@@ -114,7 +132,7 @@ impl Table {
         *self.clock.lock().unwrap_or_else(|p| p.into_inner()) = clock;
         // Kept in the table's save, so a resumed table has it too.
         self.lock().set_clock_seconds(clock.map(|c| c.as_secs()));
-        self.timer().restart_clock(Instant::now());
+        self.timer().restart_clock(self.time.now());
         self.changed();
     }
 
@@ -216,16 +234,32 @@ pub struct Tables {
     tables: Mutex<BTreeMap<u32, Arc<Table>>>,
     saves_dir: Option<PathBuf>,
     bot_delay: Duration,
+    time: Arc<dyn Clock>,
 }
 
 impl Tables {
     /// An empty registry; tables autosave to `saves_dir`.
     pub fn new(saves_dir: Option<PathBuf>, bot_delay: Duration) -> Tables {
+        Tables::with_clock(saves_dir, bot_delay, Arc::new(SystemClock))
+    }
+
+    /// An empty registry whose tables read the time from `time` (a test's manual clock).
+    pub fn with_clock(
+        saves_dir: Option<PathBuf>,
+        bot_delay: Duration,
+        time: Arc<dyn Clock>,
+    ) -> Tables {
         Tables {
             tables: Mutex::new(BTreeMap::new()),
             saves_dir,
             bot_delay,
+            time,
         }
+    }
+
+    /// Where the tables' saves go.
+    pub fn saves_dir(&self) -> Option<&Path> {
+        self.saves_dir.as_deref()
     }
 
     fn map(&self) -> MutexGuard<'_, BTreeMap<u32, Arc<Table>>> {
@@ -258,8 +292,33 @@ impl Tables {
         let seats = bots.map(|b| b.map_or(Occupant::Free, Occupant::Bot));
         let table = self.seat_table(&mut map, id, source, seed, bots, session, seats);
         drop(map);
+        tracing::info!(table = id, scenario = %table.lock().game().scenario().name, seed, "table opened");
         table.changed();
         Ok(table)
+    }
+
+    /// Opens a table around a session built elsewhere (a custom bot in a seat, say): the
+    /// seats its bots play are theirs, the others wait for players. Its save keeps the name
+    /// the session was given.
+    pub fn open_session(&self, session: Session) -> Arc<Table> {
+        let bots = session.controllers().map(|c| match c {
+            Controller::Bot(policy) => Some(policy),
+            Controller::Human => None,
+        });
+        let mut session = session;
+        for (seat, bot) in Seat::ALL.into_iter().zip(bots) {
+            session.set_open(seat, bot.is_none());
+        }
+        let source = session.source().clone();
+        let seed = session.game().seed();
+        let seats = bots.map(|b| b.map_or(Occupant::Free, Occupant::Bot));
+        let mut map = self.map();
+        let id = map.keys().next_back().map_or(1, |last| last + 1);
+        let table = self.seat_table(&mut map, id, &source, seed, bots, session, seats);
+        drop(map);
+        tracing::info!(table = id, scenario = %table.lock().game().scenario().name, seed, "table opened");
+        table.changed();
+        table
     }
 
     /// Builds table `id` around `session` and starts its bot thread.
@@ -282,8 +341,9 @@ impl Tables {
             source: source.clone(),
             seed,
             bots,
-            timer: Mutex::new(DecisionTimer::new(Instant::now(), moves)),
+            timer: Mutex::new(DecisionTimer::new(self.time.now(), moves)),
             clock: Mutex::new(None),
+            time: self.time.clone(),
             session: Arc::new(Mutex::new(session)),
             seats: Mutex::new(seats),
             version,
@@ -409,7 +469,9 @@ impl Tables {
 }
 
 /// The table's bot thread: whenever woken, lets bots move until a person must act. A bot
-/// thinks without holding the table's lock, so players' screens never wait for a search.
+/// thinks without holding the table's lock, so players' screens never wait for a search. A
+/// panic in a bot plays the clock's move (see [`crate::table::BotTurn::think`]); any other
+/// panic here is logged and the thread carries on, so the table is never left without bots.
 fn spawn_bots(table: &Arc<Table>, woken: mpsc::Receiver<()>, delay: Duration) {
     let table = Arc::downgrade(table);
     std::thread::spawn(move || {
@@ -426,28 +488,49 @@ fn spawn_bots(table: &Arc<Table>, woken: mpsc::Receiver<()>, delay: Duration) {
             if let Err(mpsc::RecvTimeoutError::Disconnected) = wait {
                 return;
             }
-            if let Some(table) = table.upgrade() {
-                run_clock(&table);
-            }
-            loop {
-                let Some(table) = table.upgrade() else {
-                    return;
-                };
-                let turn = table.lock().bot_turn();
-                let Some(mut turn) = turn else {
-                    break;
-                };
-                std::thread::sleep(delay);
-                let choice = turn.think();
-                let acted = table.lock().finish_bot_turn(turn, choice);
-                if acted.is_some() {
-                    table.refresh_timer();
-                    table.version.send_modify(|v| *v += 1);
+            let Some(strong) = table.upgrade() else {
+                return;
+            };
+            let id = strong.id;
+            drop(strong);
+            let round = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                if let Some(table) = table.upgrade() {
+                    table.check_clock();
                 }
+                play_bots(&table, delay);
+            }));
+            if round.is_err() {
+                tracing::error!(table = id, "the bot thread caught a panic; carrying on");
             }
             while woken.try_recv().is_ok() {}
         }
     });
+}
+
+/// Lets bots move until a person must act (or the table is gone).
+fn play_bots(table: &std::sync::Weak<Table>, delay: Duration) {
+    loop {
+        let Some(table) = table.upgrade() else {
+            return;
+        };
+        let turn = table.lock().bot_turn();
+        let Some(mut turn) = turn else {
+            return;
+        };
+        std::thread::sleep(delay);
+        let choice = turn.think();
+        if let Some(why) = turn.failed() {
+            tracing::error!(
+                table = table.id,
+                "a bot failed ({why}); the clock's move was played"
+            );
+        }
+        let acted = table.lock().finish_bot_turn(turn, choice);
+        if acted.is_some() {
+            table.refresh_timer();
+            table.version.send_modify(|v| *v += 1);
+        }
+    }
 }
 
 fn file_name(path: &Path) -> String {
@@ -469,26 +552,35 @@ fn seat_moves(game: &crate::engine::Game) -> usize {
     game.actions().iter().filter(|a| !a.is_inject()).count()
 }
 
-/// Counts the acting person's clock down: every screen redraws with the seconds left, and
-/// when none are left the seat passes.
-fn run_clock(table: &Table) {
-    table.refresh_timer();
-    let expired = {
-        let session = table.lock();
+impl Table {
+    /// Counts the acting person's clock down: every screen redraws with the seconds left,
+    /// and when none are left the seat passes. The table's bot thread does this every
+    /// second while a clock is set; a test with a manual clock calls it after moving time.
+    pub fn check_clock(&self) {
+        self.refresh_timer();
+        let now = self.time.now();
+        let mut session = self.lock();
         match session.deadline() {
-            Some(at) if at <= std::time::Instant::now() => session.passive_action(),
+            Some(at) if at <= now => {
+                let acted = session
+                    .passive_action()
+                    .is_some_and(|action| session.act_on_expiry(action).is_ok());
+                drop(session);
+                if acted {
+                    self.changed();
+                }
+            }
             Some(_) => {
                 drop(session);
-                table.version.send_modify(|v| *v += 1);
-                return;
+                self.version.send_modify(|v| *v += 1);
             }
-            None => return,
+            None => {}
         }
-    };
-    if let Some(action) = expired {
-        let acted = table.lock().act_on_expiry(action).is_ok();
-        if acted {
-            table.changed();
-        }
+    }
+}
+
+impl Drop for Table {
+    fn drop(&mut self) {
+        tracing::info!(table = self.id, "table closed");
     }
 }

@@ -2,8 +2,60 @@
 //! is used. Both stand still while the table is paused; both start again only when a seat
 //! moves (not when the facilitator injects an event, sets the clock or someone reconnects),
 //! and the clock also starts again when the facilitator sets it.
+//!
+//! The time itself comes from a [`Clock`]: the system's in a server, a [`ManualClock`] that
+//! tests move by hand.
 
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
+
+/// Where a server's tables read the time.
+pub trait Clock: Send + Sync {
+    /// The time now.
+    fn now(&self) -> Instant;
+}
+
+/// The system's monotonic clock.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> Instant {
+        Instant::now()
+    }
+}
+
+/// A clock that stands still until moved with [`ManualClock::advance`] (for tests).
+#[derive(Debug)]
+pub struct ManualClock {
+    now: Mutex<Instant>,
+}
+
+impl ManualClock {
+    /// A clock standing at the real time now.
+    pub fn new() -> ManualClock {
+        ManualClock {
+            now: Mutex::new(Instant::now()),
+        }
+    }
+
+    /// Moves the clock on by `by`.
+    pub fn advance(&self, by: Duration) {
+        *self.now.lock().unwrap_or_else(|p| p.into_inner()) += by;
+    }
+}
+
+impl Default for ManualClock {
+    fn default() -> ManualClock {
+        ManualClock::new()
+    }
+}
+
+impl Clock for ManualClock {
+    fn now(&self) -> Instant {
+        *self.now.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
 
 /// Time that runs except while the table is paused.
 #[derive(Clone, Copy, Debug)]

@@ -1,10 +1,12 @@
 //! A table's save file: what it holds, where it goes, the reflections kept in it, and the
-//! autosave after every move.
+//! autosave after every move (handed to the table's save writer, see [`super::writer`]).
 
 use super::Session;
+use super::writer::{SaveStatus, SaveWriter};
 use crate::engine::Seat;
-use crate::save::{self, SaveError, SaveFile};
+use crate::save::{SaveError, SaveFile};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 impl Session {
     /// The save file describing the game now.
@@ -67,28 +69,43 @@ impl Session {
         self.autosave();
     }
 
-    /// Writes the save now (atomically). Returns where, or why it failed.
+    /// Writes the save now (atomically, through the table's save writer) and waits for it.
+    /// Returns where, or why it failed.
     pub fn save(&self) -> Result<PathBuf, SaveError> {
-        let Some(path) = &self.save_path else {
+        let (Some(path), Some(writer)) = (&self.save_path, &self.writer) else {
             return Err(SaveError::Io {
                 path: PathBuf::from("(no saves folder)"),
                 source: std::io::Error::other("saving is off for this game"),
             });
         };
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|source| SaveError::Io {
-                path: dir.to_path_buf(),
-                source,
-            })?;
-        }
-        save::save(path, &self.save_file(unix_now()))?;
+        writer.save_now(self.save_file(unix_now()), SaveWriter::FLUSH_WAIT)?;
         Ok(path.clone())
     }
 
+    /// Whether the game is on disk: `None` when it is not saved at all.
+    pub fn save_status(&self) -> Option<SaveStatus> {
+        self.writer.as_ref().map(SaveWriter::status)
+    }
+
+    /// Waits (at most `wait`) until the newest state has been written or has failed, and
+    /// says which (`None`: the game is not saved).
+    pub fn flush(&self, wait: Duration) -> Option<SaveStatus> {
+        self.writer.as_ref().map(|w| w.flush(wait))
+    }
+
+    /// Hands the newest state to the save writer; the move never waits for the disk. A
+    /// failure shows in [`Session::save_status`] and is retried.
     pub(super) fn autosave(&self) {
-        if self.save_path.is_some() {
-            // A failed autosave is reported when the player saves by hand; play goes on.
-            let _ = self.save();
+        if let Some(writer) = &self.writer {
+            writer.submit(self.save_file(unix_now()));
+        }
+    }
+
+    /// Writes the state and waits for it (a new game's first save). A failure is shown and
+    /// retried like an autosave's.
+    pub(super) fn save_at_once(&self) {
+        if let Some(writer) = &self.writer {
+            let _ = writer.save_now(self.save_file(unix_now()), SaveWriter::FLUSH_WAIT);
         }
     }
 }

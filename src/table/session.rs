@@ -33,6 +33,8 @@ pub struct Session {
     pub(super) rematch_table: Option<u32>,
     /// A server table's decision clock in seconds, kept in the save.
     pub(super) clock_seconds: Option<u64>,
+    /// Writes the save file off the caller's thread (present when the game is saved).
+    pub(super) writer: Option<super::writer::SaveWriter>,
 }
 
 /// A bot's decision taken out of the session so it can be thought about without holding the
@@ -44,13 +46,61 @@ pub struct BotTurn {
     view: SeatView,
     legal: Vec<Action>,
     actions_before: usize,
+    /// Why the bot failed to choose, when it panicked.
+    failed: Option<String>,
 }
 
+/// What the log and the notes say when a bot failed and the clock's move stood in for it.
+pub const BOT_FAILED: &str = "the bot failed; the clock's move was played.";
+
 impl BotTurn {
-    /// Lets the bot choose (the slow part: a search can take milliseconds).
+    /// Lets the bot choose (the slow part: a search can take milliseconds). A bot that
+    /// panics does not stop the table: the clock's move (see [`bot::passive_action`]) is
+    /// chosen instead, and [`Session::finish_bot_turn`] records it as the clock's.
     pub fn think(&mut self) -> crate::bot::Choice {
-        self.bot.choose(&self.view, &self.legal)
+        let (bot, view, legal) = (&mut self.bot, &self.view, &self.legal);
+        let thought =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| bot.choose(view, legal)));
+        match thought {
+            Ok(choice) => choice,
+            Err(panic) => {
+                self.failed = Some(panic_message(panic.as_ref()));
+                let action = bot::passive_action(&self.view)
+                    .filter(|a| self.legal.contains(a))
+                    .or_else(|| self.legal.first().copied())
+                    .unwrap_or(Action::Pass { seat: self.seat });
+                crate::bot::Choice {
+                    action,
+                    reason: BOT_FAILED.to_string(),
+                }
+            }
+        }
     }
+
+    /// Thinks on a thread of its own; the turn and its choice arrive on the channel, for
+    /// [`Session::finish_bot_turn`]. A screen that must keep answering keys uses this.
+    pub fn think_elsewhere(mut self) -> std::sync::mpsc::Receiver<(BotTurn, crate::bot::Choice)> {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let choice = self.think();
+            let _ = sender.send((self, choice));
+        });
+        receiver
+    }
+
+    /// Why the bot failed in [`BotTurn::think`], if it did.
+    pub fn failed(&self) -> Option<&str> {
+        self.failed.as_deref()
+    }
+}
+
+/// The text a panic carried, when it was a string.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".to_string())
 }
 
 impl Session {
@@ -82,7 +132,9 @@ impl Session {
             super::autosave::claim_unused_path(&dir.join(format!("{prefix}{name}")))
         });
         let session = Session::assemble(game, source, controllers, Vec::new(), save_path);
-        session.autosave();
+        // The file holds the game from the start (before any move), so a save listed in a
+        // folder is always a readable one.
+        session.save_at_once();
         session
     }
 
@@ -136,7 +188,9 @@ impl Session {
         });
         let reasons = place_notes(&game, &controllers, &notes);
         let meters_at_last_action = meters_after_last_actions(&game);
+        let writer = save_path.clone().map(super::writer::SaveWriter::start);
         Session {
+            writer,
             game,
             source,
             controllers,
@@ -155,6 +209,21 @@ impl Session {
             deadline: None,
             clock_seconds: None,
         }
+    }
+
+    /// Puts `bot` in the place of the bot that plays `seat` (a custom or scripted bot, kept
+    /// for this session only: a resumed save gets the seat's usual bot). A person's seat is
+    /// left as it is.
+    pub fn with_bot(mut self, seat: Seat, bot: Box<dyn Bot>) -> Session {
+        if let Controller::Bot(_) = self.controllers[seat.index()] {
+            self.bots[seat.index()] = Some(bot);
+        }
+        self
+    }
+
+    /// The scenario's source, as the save keeps it.
+    pub fn source(&self) -> &ScenarioSource {
+        &self.source
     }
 
     /// The game.
@@ -259,6 +328,7 @@ impl Session {
             view: self.game.view(seat),
             legal: self.game.legal_actions(seat),
             actions_before: self.game.actions().len(),
+            failed: None,
         })
     }
 
@@ -271,6 +341,7 @@ impl Session {
             bot,
             legal,
             actions_before,
+            failed,
             ..
         } = turn;
         self.bots[seat.index()] = Some(bot);
@@ -284,15 +355,20 @@ impl Session {
         };
         let log_index = self.game.log().len();
         self.apply(action).ok()?;
+        // A bot that failed had the clock's move played for it, and the log says so.
+        let by = match failed {
+            Some(_) => MovedBy::Clock,
+            None => MovedBy::Bot(policy),
+        };
         self.notes.push(Note {
             action: actions_before,
             text: choice.reason.clone(),
-            by_clock: false,
+            by_clock: by == MovedBy::Clock,
         });
         self.reasons.push(Reason {
             log_index,
             seat,
-            by: MovedBy::Bot(policy),
+            by,
             text: choice.reason,
         });
         self.autosave();

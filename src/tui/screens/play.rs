@@ -3,11 +3,12 @@
 
 use super::table::{self, Panel, Picker, TableUi};
 use super::{debrief, hit};
+use crate::bot::Choice;
 use crate::engine::words;
 use crate::engine::{Action, Basket, Decision, Meter, Seat, SeatView, Viewer};
 use crate::save;
 use crate::scenario::ScenarioSource;
-use crate::table::{Controller, Session};
+use crate::table::{BotTurn, Controller, SaveStatus, Session};
 use crate::tui::app::{Options, Speed, Step};
 use crate::tui::keys::Command;
 use crate::tui::theme::Theme;
@@ -17,8 +18,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, Mous
 use ratatui::prelude::*;
 use std::cell::Cell;
 use std::path::Path;
+use std::sync::mpsc;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Who drives the game a screen shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +30,16 @@ pub enum Role {
     /// The game belongs to a table elsewhere (a server); this screen is one viewer's window
     /// on it and acts only for that viewer's seat.
     Remote,
+}
+
+/// How often the screen looks for a thinking bot's choice.
+const THINKING_POLL: Duration = Duration::from_millis(10);
+
+/// A bot's turn being thought about on another thread.
+struct Thinking {
+    result: mpsc::Receiver<(BotTurn, Choice)>,
+    /// When to look for the choice next.
+    poll_at: Instant,
 }
 
 /// A game at this screen.
@@ -49,6 +61,8 @@ pub struct Play {
     brief_open: bool,
     notice: Option<String>,
     next_bot_at: Option<Instant>,
+    /// A bot thinking on its own thread, so keys are answered meanwhile.
+    thinking: Option<Thinking>,
     debrief_scroll: u16,
     brief_scroll: u16,
     /// How far the debrief and the brief could scroll when last drawn (they depend on the
@@ -134,6 +148,7 @@ impl Play {
             brief_open: false,
             notice: None,
             next_bot_at: None,
+            thinking: None,
             debrief_scroll: 0,
             brief_scroll: 0,
             debrief_max: Cell::new(u16::MAX),
@@ -207,8 +222,11 @@ impl Play {
         self.session().save_path().is_some()
     }
 
-    /// When the next bot move is due.
+    /// When the next bot move is due, or when to look for a thinking bot's choice.
     pub fn wake_at(&self) -> Option<Instant> {
+        if let Some(thinking) = &self.thinking {
+            return Some(thinking.poll_at);
+        }
         if self.brief_open || self.curtain.is_some() {
             return None;
         }
@@ -222,15 +240,41 @@ impl Play {
         }
     }
 
-    /// Plays a due bot move.
+    /// Starts a due bot move (the bot thinks on its own thread) and plays it once chosen.
     pub fn tick(&mut self, now: Instant) {
-        if self.wake_at().is_some_and(|at| at <= now) {
+        if self.thinking.is_none() && self.wake_at().is_some_and(|at| at <= now) {
             self.next_bot_at = None;
-            self.session().play_bot();
-            self.forget_stale_notice();
-            self.sync();
+            let turn = self.session().bot_turn();
+            self.thinking = turn.map(|turn| Thinking {
+                result: turn.think_elsewhere(),
+                poll_at: now,
+            });
         }
-        self.schedule(now);
+        self.collect_thought(now);
+        if self.thinking.is_none() {
+            self.schedule(now);
+        }
+    }
+
+    /// Plays a thinking bot's choice if it has come. A `now` ahead of the real clock (a
+    /// test driving time) is time the bot had to think: the choice is waited for that long.
+    fn collect_thought(&mut self, now: Instant) {
+        let Some(thinking) = &mut self.thinking else {
+            return;
+        };
+        let wait = now.saturating_duration_since(Instant::now());
+        match thinking.result.recv_timeout(wait) {
+            Ok((turn, choice)) => {
+                self.thinking = None;
+                self.session().finish_bot_turn(turn, choice);
+                self.forget_stale_notice();
+                self.sync();
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => thinking.poll_at = now + THINKING_POLL,
+            // The thinking thread died without answering; a bot's panic cannot do that (it
+            // is caught in `think`), so this is not expected. Stop waiting for it.
+            Err(mpsc::RecvTimeoutError::Disconnected) => self.thinking = None,
+        }
     }
 
     /// Drops the message once someone else has moved: it was about a moment that has passed
@@ -1127,10 +1171,15 @@ impl Play {
         } else if session.paused() {
             Some("⏸ PAUSED by the facilitator: wait for the table to resume.".to_string())
         } else {
-            match (&self.notice, away.is_empty()) {
-                (Some(notice), _) => Some(notice.clone()),
-                (None, false) => Some(away.join(" ")),
-                (None, true) => None,
+            // A save that keeps failing is said until it works again.
+            let unsaved = session
+                .save_status()
+                .filter(|s| matches!(s, SaveStatus::Failed(_)));
+            match (&self.notice, unsaved, away.is_empty()) {
+                (Some(notice), ..) => Some(notice.clone()),
+                (None, Some(unsaved), _) => Some(format!("This game is {unsaved}.")),
+                (None, None, false) => Some(away.join(" ")),
+                (None, None, true) => None,
             }
         };
         let since = match self.shown {
