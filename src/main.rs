@@ -75,6 +75,15 @@ enum Command {
     },
     /// Run an SSH server: players join tables with a plain `ssh` client.
     Serve(ServeArgs),
+    /// The config file of keys (~/.config/ceasefire/config.toml): print the defaults, or check one.
+    Config {
+        /// Print a config file with every command and its default keys.
+        #[arg(long)]
+        print_default: bool,
+        /// Check a config file (without FILE: the one the game reads) and say what is wrong.
+        #[arg(long, value_name = "FILE", num_args = 0..=1)]
+        check: Option<Option<std::path::PathBuf>>,
+    },
     /// Print a save's state.
     Inspect {
         /// The save file.
@@ -199,6 +208,10 @@ fn main() -> ExitCode {
         Some(Command::Serve(args)) => serve(args, &cli.ui),
         Some(Command::Facilitate { host, port }) => facilitate(&host, port),
         Some(Command::Report { saves, out, format }) => report(&saves, out.as_deref(), &format),
+        Some(Command::Config {
+            print_default,
+            check,
+        }) => config(print_default, check),
     };
     match result {
         Ok(code) => code,
@@ -428,8 +441,10 @@ fn simulate(args: SimArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The terminal game's options from the command line and the environment.
+/// The terminal game's options from the command line and the environment (and its keys from
+/// the config file).
 fn ui_options(ui: &UiArgs, speed: &str) -> Result<ceasefire::tui::Options> {
+    ceasefire::tui::keys::install_config()?;
     Ok(ceasefire::tui::Options {
         saves_dir: Some(save::saves_dir(ui.saves.as_deref())),
         speed: speed.parse().map_err(anyhow::Error::msg)?,
@@ -515,7 +530,35 @@ fn serve(args: ServeArgs, ui: &UiArgs) -> Result<ExitCode> {
         ),
         bot_delay: std::time::Duration::from_millis(args.bot_delay_ms),
     };
+    ceasefire::tui::keys::install_config()?;
     ceasefire::server::run(config)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `ceasefire config`: prints the default config file, or checks one.
+fn config(print_default: bool, check: Option<Option<std::path::PathBuf>>) -> Result<ExitCode> {
+    use ceasefire::tui::keys;
+    if print_default {
+        print!("{}", keys::default_config_toml());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let path = match &check {
+        Some(Some(path)) => path.clone(),
+        _ => keys::config_path().context("no config directory on this system")?,
+    };
+    if !path.exists() && !matches!(check, Some(Some(_))) {
+        println!(
+            "{}: not there, so the default keys are used.",
+            path.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    if check.is_none() {
+        println!("{}", path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    keys::load_config_file(&path)?;
+    println!("{}: the keys are fine.", path.display());
     Ok(ExitCode::SUCCESS)
 }
 
