@@ -227,10 +227,17 @@ fn read_context(keymap: &mut Keymap, context: Context, commands: &DeTable, repor
         }
     }
     let bound = keymap.context(context).to_vec();
-    for (index, key, span) in written {
+    // A clash between two lines of the file is reported once, at the later line.
+    let mut reported: Vec<(usize, usize)> = Vec::new();
+    written.sort_by_key(|(.., span)| span.start);
+    for (index, key, span) in written.into_iter().rev() {
         let Some(other) = (0..bound.len()).find(|&o| o != index && bound[o].contains(&key)) else {
             continue;
         };
+        if reported.contains(&(other, index)) {
+            continue;
+        }
+        reported.push((index, other));
         let others: Vec<String> = bound[other].iter().map(Key::to_string).collect();
         report(
             span,

@@ -68,6 +68,16 @@ impl Key {
         }
     }
 
+    /// A press of this key, as a terminal reports it.
+    pub fn event(self) -> KeyEvent {
+        let modifiers = if self.ctrl {
+            KeyModifiers::CONTROL
+        } else {
+            KeyModifiers::NONE
+        };
+        KeyEvent::new(self.code, modifiers)
+    }
+
     /// Reads a key's name from the config file: a single character (`p`, `?`, `G`), a named
     /// key (`enter`, `pageup`, `f1`), either after `ctrl-` (`ctrl-z`). Named keys ignore case.
     pub fn parse(text: &str) -> Result<Key, String> {

@@ -7,6 +7,8 @@
 //! front of it for a while ([`scoped`]), which is how tests draw with a remapped keymap.
 
 mod config;
+mod contexts;
+mod game;
 mod key;
 mod registry;
 
