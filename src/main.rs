@@ -8,7 +8,7 @@ mod cli;
 
 use clap::Parser;
 use cli::args::{Cli, Command};
-use cli::{docs, play, saves, serve, sim, validate};
+use cli::{config, docs, play, saves, serve, sim, validate};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -30,6 +30,10 @@ fn main() -> ExitCode {
         Some(Command::Facilitate { host, port }) => serve::facilitate(&host, port),
         Some(Command::Completions { shell }) => docs::completions(shell),
         Some(Command::Man { out }) => docs::man(out.as_deref()),
+        Some(Command::Config {
+            print_default,
+            check,
+        }) => config::config(print_default, check),
     };
     match result {
         Ok(code) => code,

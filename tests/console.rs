@@ -6,7 +6,7 @@ use ceasefire::scenario::ScenarioSource;
 use ceasefire::server::dashboard::Dashboard;
 use ceasefire::server::tables::{Occupant, Tables};
 use ceasefire::tui::Theme;
-use ceasefire::tui::keys::Command;
+use ceasefire::tui::keys::{ConsoleCommand, MenuCommand};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::time::Duration;
@@ -102,16 +102,26 @@ fn pausing_from_the_console_stops_a_table_and_resuming_restarts_it() {
     let tables = room();
     let reports = tempfile::tempdir().unwrap();
     let mut console = Dashboard::default();
-    console.handle(Some(Command::Pass), None, &tables, reports.path());
+    console.handle(Some(ConsoleCommand::Pause), None, &tables, reports.path());
     let first = tables.get(1).unwrap();
     assert!(first.paused() && !tables.get(2).unwrap().paused());
     assert!(draw(&console, &tables, 120, 24).contains("paused"));
-    console.handle(Some(Command::TableAccord), None, &tables, reports.path());
+    console.handle(
+        Some(ConsoleCommand::PauseAll),
+        None,
+        &tables,
+        reports.path(),
+    );
     assert!(
         tables.all().iter().all(|t| t.paused()),
         "a pauses every table"
     );
-    console.handle(Some(Command::TableAccord), None, &tables, reports.path());
+    console.handle(
+        Some(ConsoleCommand::PauseAll),
+        None,
+        &tables,
+        reports.path(),
+    );
     assert!(tables.all().iter().all(|t| !t.paused()), "and resumes them");
 
     // A finished table has nothing to pause, alone or with the others.
@@ -125,7 +135,7 @@ fn pausing_from_the_console_stops_a_table_and_resuming_restarts_it() {
     }
     assert!(done.lock().game().outcome().is_some(), "the bots finish");
     let mut console = Dashboard::at_table(done.id, &tables);
-    console.handle(Some(Command::Pass), None, &tables, reports.path());
+    console.handle(Some(ConsoleCommand::Pause), None, &tables, reports.path());
     assert!(!done.paused());
     assert!(
         console
@@ -134,10 +144,15 @@ fn pausing_from_the_console_stops_a_table_and_resuming_restarts_it() {
             .unwrap()
             .contains("has finished: nothing to pause")
     );
-    console.handle(Some(Command::TableAccord), None, &tables, reports.path());
+    console.handle(
+        Some(ConsoleCommand::PauseAll),
+        None,
+        &tables,
+        reports.path(),
+    );
     assert!(!done.paused() && first.paused(), "only the tables in play");
     // Nor a clock: nobody decides there any more.
-    console.handle(None, Some('c'), &tables, reports.path());
+    console.handle(Some(ConsoleCommand::Clock), None, &tables, reports.path());
     assert!(
         console
             .notice
@@ -153,7 +168,12 @@ fn a_set_of_tables_of_the_same_game_in_one_step() {
     let tables = room();
     let reports = tempfile::tempdir().unwrap();
     let mut console = Dashboard::default();
-    console.handle(None, Some('n'), &tables, reports.path());
+    console.handle(
+        Some(ConsoleCommand::NewTables),
+        None,
+        &tables,
+        reports.path(),
+    );
     console.handle(None, Some('3'), &tables, reports.path());
     let all = tables.all();
     assert_eq!(all.len(), 5, "a set of three in one step");
@@ -167,7 +187,12 @@ fn a_set_of_tables_of_the_same_game_in_one_step() {
         opened.contains("Players log in as pakistan.3@ …") && !opened.contains("afghanistan"),
         "{opened}"
     );
-    let nothing = console.handle(None, Some('w'), &tables, reports.path());
+    let nothing = console.handle(
+        Some(ConsoleCommand::WriteReports),
+        None,
+        &tables,
+        reports.path(),
+    );
     assert!(nothing.is_none());
     assert!(
         console
@@ -185,7 +210,7 @@ fn leaving_the_console_asks_first_and_home_and_end_pick_the_first_and_last_table
     let reports = tempfile::tempdir().unwrap();
     let mut console = Dashboard::default();
     assert_eq!(
-        console.handle(Some(Command::Quit), None, &tables, reports.path()),
+        console.handle(Some(ConsoleCommand::Quit), None, &tables, reports.path()),
         None
     );
     assert!(
@@ -195,24 +220,21 @@ fn leaving_the_console_asks_first_and_home_and_end_pick_the_first_and_last_table
             .unwrap()
             .contains("Leave the console?")
     );
-    assert_eq!(
-        console.handle(Some(Command::No), None, &tables, reports.path()),
-        None
-    );
+    assert_eq!(console.handle(None, None, &tables, reports.path()), None);
     assert_eq!(console.notice, None);
-    console.handle(Some(Command::Quit), None, &tables, reports.path());
+    console.handle(Some(ConsoleCommand::Quit), None, &tables, reports.path());
     assert_eq!(
-        console.handle(Some(Command::Yes), None, &tables, reports.path()),
+        console.handle(Some(ConsoleCommand::Yes), None, &tables, reports.path()),
         Some(Request::Leave)
     );
 
     let mut console = Dashboard::default();
     let opened = |console: &mut Dashboard| {
-        console.handle(Some(Command::Confirm), None, &tables, reports.path())
+        console.handle(Some(ConsoleCommand::Open), None, &tables, reports.path())
     };
-    console.handle(Some(Command::End), None, &tables, reports.path());
+    console.handle(Some(ConsoleCommand::End), None, &tables, reports.path());
     assert_eq!(opened(&mut console), Some(Request::Open(2)));
-    console.handle(Some(Command::Home), None, &tables, reports.path());
+    console.handle(Some(ConsoleCommand::Home), None, &tables, reports.path());
     assert_eq!(opened(&mut console), Some(Request::Open(1)));
 
     // Back from looking at table 2, the console still has table 2 selected.
@@ -227,16 +249,16 @@ fn an_inject_reaches_only_the_table_it_was_sent_to() {
     let tables = room();
     let reports = tempfile::tempdir().unwrap();
     let mut console = Dashboard::default();
-    console.handle(None, Some('i'), &tables, reports.path());
-    console.handle(Some(Command::Down), None, &tables, reports.path());
-    console.handle(Some(Command::Confirm), None, &tables, reports.path());
+    console.handle(Some(ConsoleCommand::Inject), None, &tables, reports.path());
+    console.handle(Some(ConsoleCommand::Down), None, &tables, reports.path());
+    console.handle(Some(ConsoleCommand::Open), None, &tables, reports.path());
     let notice = console.notice.clone().unwrap();
     assert!(
         notice.contains("into table 1: it comes at the event phase of round 2"),
         "{notice}"
     );
     // A second inject waits behind the first: it comes a round later, as the list says.
-    console.handle(None, Some('i'), &tables, reports.path());
+    console.handle(Some(ConsoleCommand::Inject), None, &tables, reports.path());
     assert_eq!(
         console.notice, None,
         "the form starts without the last message"
@@ -246,7 +268,7 @@ fn an_inject_reaches_only_the_table_it_was_sent_to() {
         form.contains("1 already waiting, so it comes at the event phase of round 3"),
         "{form}"
     );
-    console.handle(Some(Command::Confirm), None, &tables, reports.path());
+    console.handle(Some(ConsoleCommand::Open), None, &tables, reports.path());
     let notice = console.notice.clone().unwrap();
     assert!(notice.contains("round 3"), "{notice}");
     // The console lists the scenario's inject list first; Down picked its second event.
@@ -353,7 +375,7 @@ fn when_the_decision_clock_runs_out_the_seat_passes() {
     // The console's `c` goes round the clocks: after 120 s, none.
     let reports = tempfile::tempdir().unwrap();
     let mut console = Dashboard::default();
-    console.handle(None, Some('c'), &tables, reports.path());
+    console.handle(Some(ConsoleCommand::Clock), None, &tables, reports.path());
     assert!(
         console
             .notice
@@ -373,7 +395,7 @@ fn a_rematch_from_the_console_keeps_the_seed_and_rotates_the_seats() {
     let reports = tempfile::tempdir().unwrap();
     let mut console = Dashboard::default();
     // Not while the table is still playing.
-    console.handle(None, Some('r'), &tables, reports.path());
+    console.handle(Some(ConsoleCommand::Rematch), None, &tables, reports.path());
     assert_eq!(tables.all().len(), 1);
     let refused = console.notice.clone().unwrap();
     assert!(refused.contains("still playing"), "{refused}");
@@ -391,7 +413,7 @@ fn a_rematch_from_the_console_keeps_the_seed_and_rotates_the_seats() {
         std::thread::sleep(Duration::from_millis(5));
     }
     assert!(table.lock().game().outcome().is_some(), "the game ended");
-    console.handle(None, Some('r'), &tables, reports.path());
+    console.handle(Some(ConsoleCommand::Rematch), None, &tables, reports.path());
     let all = tables.all();
     assert_eq!(all.len(), 2);
     assert_eq!(all[1].seed, all[0].seed);
@@ -426,7 +448,12 @@ fn an_event_written_on_the_spot_is_injected_and_survives_a_save() {
     let tables = room();
     let reports = tempfile::tempdir().unwrap();
     let mut console = Dashboard::default();
-    console.handle(None, Some('I'), &tables, reports.path());
+    console.handle(
+        Some(ConsoleCommand::InjectNew),
+        None,
+        &tables,
+        reports.path(),
+    );
     assert!(console.typing());
     let keys = "Quake in Kunar\tAid convoys need both armies.\ttrust +4, afghanistan_pressure -3\n";
     for c in keys.chars() {
@@ -589,7 +616,7 @@ fn the_lobby_lists_free_seats_and_highlights_a_new_tables_first_seat() {
     // Back from table 2, the lobby has table 2's first line selected.
     let mut back = Lobby::at_table(2, &tables);
     assert!(matches!(
-        back.handle(Some(Command::Confirm), &tables),
+        back.handle(Some(MenuCommand::Confirm), &tables),
         Some(Choice::Join { table: 2, .. })
     ));
     // At table 1 bots hold Afghanistan and the mediators: only Pakistan's login is given.
@@ -603,7 +630,7 @@ fn the_lobby_lists_free_seats_and_highlights_a_new_tables_first_seat() {
         "{:?}",
         first.notice
     );
-    let chosen = lobby.handle(Some(Command::Confirm), &tables);
+    let chosen = lobby.handle(Some(MenuCommand::Confirm), &tables);
     assert!(
         matches!(
             chosen,
@@ -881,15 +908,15 @@ fn the_lobby_opens_a_table_with_the_scenario_and_bots_chosen_line_by_line() {
     let mut press = |command| lobby.handle(Some(command), &tables);
     // From the last line ("open this table") up: the mediator, Afghanistan, Pakistan, the
     // scenario.
-    press(Command::End);
-    press(Command::Up);
-    press(Command::Left); // mediator: normal → easy
-    press(Command::Up);
-    press(Command::Right); // Afghanistan: normal → hard
-    press(Command::Up);
-    press(Command::Confirm); // Pakistan: a player → random (Enter steps too)
-    press(Command::Up);
-    press(Command::Right); // scenario: the next one
+    press(MenuCommand::End);
+    press(MenuCommand::Up);
+    press(MenuCommand::Left); // mediator: normal → easy
+    press(MenuCommand::Up);
+    press(MenuCommand::Right); // Afghanistan: normal → hard
+    press(MenuCommand::Up);
+    press(MenuCommand::Confirm); // Pakistan: a player → random (Enter steps too)
+    press(MenuCommand::Up);
+    press(MenuCommand::Right); // scenario: the next one
     let texts: Vec<String> = lobby
         .lines(&tables)
         .into_iter()
@@ -903,9 +930,9 @@ fn the_lobby_opens_a_table_with_the_scenario_and_bots_chosen_line_by_line() {
     ] {
         assert!(texts.iter().any(|t| t.contains(line)), "{line}: {texts:?}");
     }
-    lobby.handle(Some(Command::End), &tables);
+    lobby.handle(Some(MenuCommand::End), &tables);
     assert_eq!(
-        lobby.handle(Some(Command::Confirm), &tables),
+        lobby.handle(Some(MenuCommand::Confirm), &tables),
         Some(Choice::Open {
             scenario: "tutorial",
             bots: [Some(Policy::Random), Some(Policy::Hard), Some(Policy::Easy)],
@@ -913,13 +940,13 @@ fn the_lobby_opens_a_table_with_the_scenario_and_bots_chosen_line_by_line() {
     );
     // A seat steps round from the strongest bot back to a player.
     let mut lobby = Lobby::default();
-    lobby.handle(Some(Command::End), &tables);
-    lobby.handle(Some(Command::Up), &tables);
-    lobby.handle(Some(Command::Right), &tables);
-    lobby.handle(Some(Command::Right), &tables);
-    lobby.handle(Some(Command::End), &tables);
+    lobby.handle(Some(MenuCommand::End), &tables);
+    lobby.handle(Some(MenuCommand::Up), &tables);
+    lobby.handle(Some(MenuCommand::Right), &tables);
+    lobby.handle(Some(MenuCommand::Right), &tables);
+    lobby.handle(Some(MenuCommand::End), &tables);
     assert!(matches!(
-        lobby.handle(Some(Command::Confirm), &tables),
+        lobby.handle(Some(MenuCommand::Confirm), &tables),
         Some(Choice::Open { bots, .. }) if bots[Seat::Mediator.index()].is_none()
     ));
 }
@@ -987,14 +1014,14 @@ fn the_inject_list_follows_its_selection_on_a_short_screen() {
     let tables = room();
     let reports = tempfile::tempdir().unwrap();
     let mut console = Dashboard::default();
-    console.handle(None, Some('i'), &tables, reports.path());
+    console.handle(Some(ConsoleCommand::Inject), None, &tables, reports.path());
     let top = draw(&console, &tables, 100, 20);
     assert!(top.contains("▸ [inject list]"), "{top}");
     assert!(
         top.contains("│  ↓ "),
         "the list is longer than the screen:\n{top}"
     );
-    console.handle(Some(Command::End), None, &tables, reports.path());
+    console.handle(Some(ConsoleCommand::End), None, &tables, reports.path());
     let bottom = draw(&console, &tables, 100, 20);
     let selected = bottom
         .lines()

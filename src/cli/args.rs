@@ -75,6 +75,15 @@ pub enum Command {
     },
     /// Run an SSH server: players join tables with a plain `ssh` client.
     Serve(ServeArgs),
+    /// The config file of keys (~/.config/ceasefire/config.toml): print the defaults, or check one.
+    Config {
+        /// Print a config file with every command and its default keys.
+        #[arg(long)]
+        print_default: bool,
+        /// Check a config file (without FILE: the one the game reads) and say what is wrong.
+        #[arg(long, value_name = "FILE", num_args = 0..=1)]
+        check: Option<Option<std::path::PathBuf>>,
+    },
     /// Print a save's state.
     Inspect {
         /// The save file.

@@ -2,6 +2,7 @@
 //! commands. `main.rs` parses, dispatches here, and turns errors into exit codes.
 
 pub mod args;
+pub mod config;
 pub mod docs;
 pub mod play;
 pub mod saves;

@@ -10,13 +10,15 @@ use ceasefire::table::Controller;
 use ceasefire::tui::Speed;
 use std::process::ExitCode;
 
-/// The terminal game's options from the command line and the environment.
-pub fn ui_options(ui: &UiArgs, speed: Speed) -> ceasefire::tui::Options {
-    ceasefire::tui::Options {
+/// The terminal game's options from the command line and the environment (and its keys from
+/// the config file).
+pub fn ui_options(ui: &UiArgs, speed: Speed) -> Result<ceasefire::tui::Options> {
+    ceasefire::tui::keys::install_config()?;
+    Ok(ceasefire::tui::Options {
         saves_dir: Some(save::saves_dir(ui.saves.as_deref())),
         speed,
         theme: ceasefire::tui::Theme::from_env(),
-    }
+    })
 }
 
 /// Refuses to start the terminal game without a terminal to draw on.
@@ -34,14 +36,14 @@ pub fn require_terminal() -> Result<()> {
 /// No command: the title screen.
 pub fn title(ui: &UiArgs) -> Result<ExitCode> {
     require_terminal()?;
-    let app = ceasefire::tui::App::new(ui_options(ui, Speed::default()));
+    let app = ceasefire::tui::App::new(ui_options(ui, Speed::default())?);
     ceasefire::tui::run(app)?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `play`: a new game, checked (scenario, seats) before the terminal is needed.
 pub fn play(args: PlayArgs, ui: &UiArgs) -> Result<ExitCode> {
-    let options = ui_options(ui, args.speed.0);
+    let options = ui_options(ui, args.speed.0)?;
     let seats = seat_controllers(&args.seats);
     let play = ceasefire::tui::Play::start(&args.scenario, seats, args.seed, &options)
         .map_err(anyhow::Error::msg)?;
@@ -53,7 +55,7 @@ pub fn play(args: PlayArgs, ui: &UiArgs) -> Result<ExitCode> {
 
 /// `load`: resumes a saved game.
 pub fn load(file: &std::path::Path, speed: Speed, ui: &UiArgs) -> Result<ExitCode> {
-    let options = ui_options(ui, speed);
+    let options = ui_options(ui, speed)?;
     let play = ceasefire::tui::Play::load(file, &options).map_err(anyhow::Error::msg)?;
     require_terminal()?;
     let app = ceasefire::tui::App::playing(options, play, std::time::Instant::now());

@@ -18,7 +18,7 @@ pub fn replay(file: &std::path::Path, verify: bool, ui: &UiArgs) -> Result<ExitC
     if !verify {
         require_terminal()?;
         let viewer = ceasefire::tui::Replay::new(loaded.file, &loaded.game);
-        let app = ceasefire::tui::App::replaying(ui_options(ui, Speed::default()), viewer);
+        let app = ceasefire::tui::App::replaying(ui_options(ui, Speed::default())?, viewer);
         ceasefire::tui::run(app)?;
         return Ok(ExitCode::SUCCESS);
     }

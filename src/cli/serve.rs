@@ -40,6 +40,7 @@ pub fn serve(args: ServeArgs, ui: &UiArgs) -> Result<ExitCode> {
         bot_delay: std::time::Duration::from_millis(args.bot_delay_ms),
         log: args.log,
     };
+    ceasefire::tui::keys::install_config()?;
     ceasefire::server::run(config)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -8,7 +8,7 @@ use super::lobby::{Choice, Lobby};
 use super::tables::Table;
 use super::{Access, Shared};
 use crate::engine::{Seat, Viewer};
-use crate::tui::keys::{self, Command};
+use crate::tui::keys::{self, Command, ConsoleCommand, MenuCommand};
 use crate::tui::{App, MIN_SIZE, Options, Play, Speed, Theme};
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::Event;
@@ -111,7 +111,9 @@ impl Screen {
                 let help = self.help;
                 self.terminal.draw(|frame| {
                     if frame.area().width < MIN_SIZE.0 || frame.area().height < MIN_SIZE.1 {
-                        crate::tui::screens::small::draw(frame, theme, false);
+                        let quit = keys::key(MenuCommand::Quit);
+                        let answers = [quit, String::new(), String::new()];
+                        crate::tui::screens::small::draw(frame, theme, false, answers);
                     } else {
                         lobby.draw(frame, tables, user, theme);
                         if help {
@@ -126,7 +128,9 @@ impl Screen {
             }
             View::Dashboard(console) => self.terminal.draw(|frame| {
                 if frame.area().width < MIN_SIZE.0 || frame.area().height < MIN_SIZE.1 {
-                    crate::tui::screens::small::draw(frame, theme, false);
+                    let quit = keys::key(ConsoleCommand::Quit);
+                    let answers = [quit, String::new(), String::new()];
+                    crate::tui::screens::small::draw(frame, theme, false, answers);
                 } else {
                     console.draw(frame, tables, theme);
                 }
@@ -373,7 +377,10 @@ impl Connection {
                     // From the console, Esc or q goes straight back to it: nothing is lost.
                     if *origin == Origin::Console
                         && let Event::Key(key) = &event
-                        && matches!(keys::command_for(*key), Some(Command::Back | Command::Quit))
+                        && matches!(
+                            keys::command::<Command>(*key),
+                            Some(Command::Back | Command::Quit)
+                        )
                     {
                         screen.view =
                             View::Dashboard(Dashboard::at_table(table.id, &self.shared.tables));
@@ -409,7 +416,7 @@ impl Connection {
                         console.type_key(key, &self.shared.tables);
                         continue;
                     }
-                    let command = keys::command_for(key);
+                    let command = keys::command::<ConsoleCommand>(key);
                     let raw = match key.code {
                         ratatui::crossterm::event::KeyCode::Char(c) => Some(c),
                         _ => None,
@@ -427,14 +434,14 @@ impl Connection {
                 }
                 View::Lobby(lobby) => {
                     let Event::Key(key) = event else { continue };
-                    let command = keys::command_for(key);
+                    let command = keys::command::<MenuCommand>(key);
                     if screen.help {
                         screen.help = false;
                         continue;
                     }
                     match command {
-                        Some(Command::Quit) => left = true,
-                        Some(Command::Help) => screen.help = true,
+                        Some(MenuCommand::Quit) => left = true,
+                        Some(MenuCommand::Help) => screen.help = true,
                         _ => {
                             if let Some(choice) = lobby.handle(command, &self.shared.tables) {
                                 switch_to = Some(choice);
@@ -456,7 +463,8 @@ impl Connection {
                 theme: Theme::new(!self.no_color),
             };
             let mut play = Play::remote(table.session.clone(), Viewer::Facilitator, Speed::Instant);
-            play.set_back_button(format!("Table {id} · Esc back to the console"));
+            let back = keys::key(Command::Back);
+            play.set_back_button(format!("Table {id} · {back} back to the console"));
             screen.view = View::Game {
                 app: Box::new(App::remote(options, play)),
                 table: table.clone(),

@@ -5,7 +5,7 @@ use super::tables::{Occupant, Tables};
 use crate::bot::Policy;
 use crate::engine::Seat;
 use crate::tui::Theme;
-use crate::tui::keys::Command;
+use crate::tui::keys::{self, MenuCommand};
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
@@ -209,7 +209,7 @@ impl Lobby {
     }
 
     /// Reacts to a key; returns a choice when one is made.
-    pub fn handle(&mut self, command: Option<Command>, tables: &Tables) -> Option<Choice> {
+    pub fn handle(&mut self, command: Option<MenuCommand>, tables: &Tables) -> Option<Choice> {
         let lines = self.lines(tables);
         let choosable: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].1.is_some()).collect();
         let n = choosable.len().max(1);
@@ -217,17 +217,17 @@ impl Lobby {
             .get(self.selected)
             .and_then(|&i| lines[i].1.clone());
         match (command, chosen) {
-            (Some(Command::Up), _) => self.selected = (self.selected + n - 1) % n,
-            (Some(Command::Down), _) => self.selected = (self.selected + 1) % n,
-            (Some(Command::Home), _) => self.selected = 0,
-            (Some(Command::End), _) => self.selected = n - 1,
-            (Some(Command::Left), Some(Choice::Setting(setting))) => {
+            (Some(MenuCommand::Up), _) => self.selected = (self.selected + n - 1) % n,
+            (Some(MenuCommand::Down), _) => self.selected = (self.selected + 1) % n,
+            (Some(MenuCommand::Home), _) => self.selected = 0,
+            (Some(MenuCommand::End), _) => self.selected = n - 1,
+            (Some(MenuCommand::Left), Some(Choice::Setting(setting))) => {
                 self.new_table.step(setting, -1)
             }
-            (Some(Command::Right | Command::Confirm), Some(Choice::Setting(setting))) => {
+            (Some(MenuCommand::Right | MenuCommand::Confirm), Some(Choice::Setting(setting))) => {
                 self.new_table.step(setting, 1)
             }
-            (Some(Command::Confirm), chosen) => return chosen,
+            (Some(MenuCommand::Confirm), chosen) => return chosen,
             _ => {}
         }
         None
@@ -271,7 +271,17 @@ impl Lobby {
             .border_style(theme.border())
             .title(Line::styled(" Ceasefire server · lobby ", theme.heading()))
             .title_bottom(Line::styled(
-                " ↑↓ choose · ←→ change · Home/End first/last · Enter select · q leave ",
+                {
+                    use MenuCommand::*;
+                    format!(
+                        " {} choose · {} change · {} first/last · {} · {} ",
+                        keys::pair(Up, Down),
+                        keys::pair(Left, Right),
+                        keys::pair(Home, End),
+                        keys::button(Confirm),
+                        keys::hint(Quit, "leave")
+                    )
+                },
                 theme.dim(),
             ));
         // The selected line stays in view, near the middle once the list is long.

@@ -2,7 +2,7 @@
 //! play. `handle` and `tick` update it; `draw` renders it and changes nothing. Time comes in
 //! as an argument, so tests drive it without a clock or a terminal.
 
-use super::keys::{self, Command};
+use super::keys::{self, Command, Commands, MenuCommand, ReplayCommand};
 use super::screens::{self, Play, Replay, saves::SavesState, setup::SetupState, title::TitleState};
 use super::theme::Theme;
 use crate::engine::{Seat, Viewer};
@@ -97,6 +97,16 @@ pub(crate) enum Step {
     /// Ask whether to quit.
     AskQuit,
     /// Show the keys.
+    Help,
+}
+
+/// What a key asks of the app rather than of the screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Asked {
+    Yes,
+    No,
+    Back,
+    Quit,
     Help,
 }
 
@@ -227,21 +237,60 @@ impl App {
         self.area.width < MIN_SIZE.0 || self.area.height < MIN_SIZE.1
     }
 
+    /// What a key asks of the app itself (quit, help, an answer) on the screen showing, read
+    /// in that screen's keymap context.
+    fn asked(&self, key: KeyEvent) -> Option<Asked> {
+        fn general<C: Commands>(command: Option<C>) -> Option<Asked> {
+            match command?.entry().name {
+                "yes" => Some(Asked::Yes),
+                "no" => Some(Asked::No),
+                "back" => Some(Asked::Back),
+                "quit" => Some(Asked::Quit),
+                "help" => Some(Asked::Help),
+                _ => None,
+            }
+        }
+        match &self.screen {
+            Screen::Play(_) => general(keys::command::<Command>(key)),
+            Screen::Replay(_) => general(keys::command::<ReplayCommand>(key)),
+            _ => general(keys::command::<MenuCommand>(key)),
+        }
+    }
+
+    /// The keys of quit, yes and no on the screen showing, for the quit question.
+    fn question_keys(&self) -> [String; 3] {
+        use keys::key;
+        match &self.screen {
+            Screen::Play(_) => [key(Command::Quit), key(Command::Yes), key(Command::No)],
+            Screen::Replay(_) => [
+                key(ReplayCommand::Quit),
+                key(ReplayCommand::Yes),
+                key(ReplayCommand::No),
+            ],
+            _ => [
+                key(MenuCommand::Quit),
+                key(MenuCommand::Yes),
+                key(MenuCommand::No),
+            ],
+        }
+    }
+
     fn handle_key(&mut self, key: KeyEvent) -> Step {
-        let command = keys::command_for(key);
+        let asked = self.asked(key);
         if self.too_small() {
             // Nothing is on screen to act on, so no key may change the game unseen: only
             // quitting (asked and answered on the message itself) works.
-            return match (self.overlay, command) {
-                (Overlay::ConfirmQuit, Some(Command::Yes)) => {
+            let pressed = key.kind != ratatui::crossterm::event::KeyEventKind::Release;
+            return match (self.overlay, asked) {
+                (Overlay::ConfirmQuit, Some(Asked::Yes)) => {
                     self.quit = true;
                     Step::Stay
                 }
-                (Overlay::ConfirmQuit, Some(_)) => {
+                (Overlay::ConfirmQuit, _) if pressed => {
                     self.overlay = Overlay::None;
                     Step::Stay
                 }
-                (_, Some(Command::Quit)) => Step::AskQuit,
+                (_, Some(Asked::Quit)) => Step::AskQuit,
                 _ => Step::Stay,
             };
         }
@@ -267,26 +316,26 @@ impl App {
                     && key
                         .modifiers
                         .contains(ratatui::crossterm::event::KeyModifiers::CONTROL);
-                match command {
+                match asked {
                     // Ctrl-C twice is a sure way out.
-                    Some(Command::Yes) => self.quit = true,
-                    Some(Command::Quit) if ctrl_c => self.quit = true,
-                    Some(Command::No | Command::Back | Command::Quit) => {
-                        self.overlay = Overlay::None
-                    }
+                    Some(Asked::Yes) => self.quit = true,
+                    Some(Asked::Quit) if ctrl_c => self.quit = true,
+                    Some(Asked::No | Asked::Back | Asked::Quit) => self.overlay = Overlay::None,
                     _ => {}
                 }
                 return Step::Stay;
             }
             Overlay::Help => {
-                self.overlay = Overlay::None;
+                if key.kind != ratatui::crossterm::event::KeyEventKind::Release {
+                    self.overlay = Overlay::None;
+                }
                 return Step::Stay;
             }
             Overlay::None => {}
         }
-        match command {
-            Some(Command::Quit) => return Step::AskQuit,
-            Some(Command::Help) => {
+        match asked {
+            Some(Asked::Quit) => return Step::AskQuit,
+            Some(Asked::Help) => {
                 self.overlay = Overlay::Help;
                 return Step::Stay;
             }
@@ -294,11 +343,11 @@ impl App {
         }
         let options = &self.options;
         match &mut self.screen {
-            Screen::Title(state) => state.handle(command, options),
-            Screen::Setup(state) => state.handle(key, command, options),
-            Screen::Saves(state) => state.handle(command, options),
-            Screen::Play(play) => play.handle(key, command),
-            Screen::Replay(replay) => replay.handle(command),
+            Screen::Title(state) => state.handle(keys::command(key), options),
+            Screen::Setup(state) => state.handle(key, keys::command(key), options),
+            Screen::Saves(state) => state.handle(keys::command(key), options),
+            Screen::Play(play) => play.handle(key, keys::command(key)),
+            Screen::Replay(replay) => replay.handle(keys::command(key)),
         }
     }
 
@@ -377,7 +426,8 @@ impl App {
         let area = frame.area();
         let theme = self.options.theme;
         if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-            screens::small::draw(frame, theme, self.overlay == Overlay::ConfirmQuit);
+            let asking = self.overlay == Overlay::ConfirmQuit;
+            screens::small::draw(frame, theme, asking, self.question_keys());
             return;
         }
         match &self.screen {
@@ -417,7 +467,8 @@ impl App {
                 } else {
                     "Quit Ceasefire?"
                 };
-                screens::help::draw_confirm_quit(frame, theme, question, note)
+                let [_, yes, no] = self.question_keys();
+                screens::help::draw_confirm_quit(frame, theme, question, (yes, no), note)
             }
         }
     }

@@ -1,21 +1,11 @@
-//! The help overlay (every key, from the one keymap) and the "really quit?" question.
+//! The help overlays (every key of a context, from its command registry, with the keys it has
+//! now) and the "really quit?" question.
 
-use crate::tui::keys::{BINDINGS, Command};
+use crate::tui::keys::{self, Command, Commands, ConsoleCommand, MenuCommand, ReplayCommand};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::centered;
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
-
-/// The replay viewer's keys, and what they do there.
-const REPLAY_KEYS: [(&str, &str); 7] = [
-    ("→ ↓ l j", "forward one action"),
-    ("← ↑ h k", "back one action"),
-    ("Tab", "into the table or the log: then ↑↓ move there"),
-    ("PgDn PgUp", "ten actions forward / back"),
-    ("Home End", "the start / the end of the game"),
-    ("Esc q", "leave the replay"),
-    ("?", "this help"),
-];
 
 /// Which keys the help lists: those that do something where it was opened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,7 +21,8 @@ pub enum HelpFor {
 }
 
 impl HelpFor {
-    fn lists(self, command: Command) -> bool {
+    /// Whether the help lists `command` at a table.
+    pub fn lists(self, command: Command) -> bool {
         use Command::*;
         match self {
             HelpFor::LocalSeat(mediator) => mediator || command != TableAccord,
@@ -57,16 +48,26 @@ impl HelpFor {
     }
 }
 
-/// The keys of the menus (title, setup, saves, lobby), in their own words.
-const MENU_KEYS: [(&str, &str); 7] = [
-    ("↑ ↓ k j", "move through the choices"),
-    ("← → h l", "change a setting (new game)"),
-    ("Enter", "choose"),
-    ("Esc", "back"),
-    ("Home End", "the first / the last choice"),
-    ("?", "this help"),
-    ("q", "quit (asks first; Ctrl-C too)"),
-];
+/// The rows of a context's help: each command's keys and what it does, yes and no sharing a
+/// row.
+pub fn rows<C: Commands>(listed: impl Fn(C) -> bool) -> Vec<(String, String)> {
+    let no = C::ENTRIES.iter().find(|e| e.name == "no");
+    C::ENTRIES
+        .iter()
+        .filter(|e| listed(e.command) && e.name != "no")
+        .map(|e| match (e.name, no) {
+            ("yes", Some(no)) => (
+                format!(
+                    "{} {}",
+                    keys::all_keys(e.command),
+                    keys::all_keys(no.command)
+                ),
+                "yes / no (when asked)".to_string(),
+            ),
+            _ => (keys::all_keys(e.command), e.help.to_string()),
+        })
+        .collect()
+}
 
 /// What a gauge's marks mean, for a help box with a row to spare.
 const LEGEND: (&str, &str) = ("│ and !", "on a gauge: its danger line / a meter past it");
@@ -74,21 +75,13 @@ const LEGEND: (&str, &str) = ("│ and !", "on a gauge: its danger line / a mete
 /// Lists the key bindings that work where the help was opened (with the gauges' legend at
 /// a table, when there is room).
 pub fn draw(frame: &mut Frame, theme: Theme, context: HelpFor) {
-    let mut keys: Vec<(&str, &str)> = if context == HelpFor::Menus {
-        MENU_KEYS.to_vec()
+    let mut keys = if context == HelpFor::Menus {
+        rows::<MenuCommand>(|_| true)
     } else {
-        // Yes and no share a row, so an 80x24 screen has room for the gauges' legend.
-        BINDINGS
-            .iter()
-            .filter(|b| context.lists(b.command) && b.command != Command::No)
-            .map(|b| match b.command {
-                Command::Yes => ("y n", "yes / no (when asked)"),
-                _ => (b.label, b.help),
-            })
-            .collect()
+        rows::<Command>(|c| context.lists(c))
     };
     if context != HelpFor::Menus && usize::from(frame.area().height) > keys.len() + 2 {
-        keys.push(LEGEND);
+        keys.push((LEGEND.0.to_string(), LEGEND.1.to_string()));
     }
     draw_keys(
         frame,
@@ -103,13 +96,23 @@ pub fn draw_replay(frame: &mut Frame, theme: Theme) {
     draw_keys(
         frame,
         theme,
-        &REPLAY_KEYS,
+        &rows::<ReplayCommand>(|_| true),
         " any key closes · mouse: wheel steps, buttons click ",
     );
 }
 
+/// Lists the facilitator console's keys.
+pub fn draw_console(frame: &mut Frame, theme: Theme) {
+    draw_keys(
+        frame,
+        theme,
+        &rows::<ConsoleCommand>(|_| true),
+        " any key closes ",
+    );
+}
+
 /// A box of keys and what each does, with a hint on its bottom border.
-fn draw_keys(frame: &mut Frame, theme: Theme, keys: &[(&str, &str)], hint: &str) {
+fn draw_keys(frame: &mut Frame, theme: Theme, keys: &[(String, String)], hint: &str) {
     let area = centered(frame.area(), 64, keys.len() as u16 + 2);
     frame.render_widget(Clear, area);
     let block = Block::bordered()
@@ -122,7 +125,7 @@ fn draw_keys(frame: &mut Frame, theme: Theme, keys: &[(&str, &str)], hint: &str)
         .map(|(label, help)| {
             Line::from(vec![
                 Span::styled(format!(" {label:<12}"), theme.key()),
-                Span::raw(help.to_string()),
+                Span::raw(help.clone()),
             ])
         })
         .collect();
@@ -135,8 +138,15 @@ fn draw_keys(frame: &mut Frame, theme: Theme, keys: &[(&str, &str)], hint: &str)
 }
 
 /// Asks `question` (quit, or leave the table), with a note on what becomes of the game, if
-/// one is running.
-pub fn draw_confirm_quit(frame: &mut Frame, theme: Theme, question: &str, note: Option<&str>) {
+/// one is running; `answers` are the keys of yes and no where it is asked.
+pub fn draw_confirm_quit(
+    frame: &mut Frame,
+    theme: Theme,
+    question: &str,
+    answers: (String, String),
+    note: Option<&str>,
+) {
+    let (yes, no) = answers;
     let area = centered(frame.area(), 50, 6);
     frame.render_widget(Clear, area);
     let block = Block::bordered()
@@ -146,9 +156,9 @@ pub fn draw_confirm_quit(frame: &mut Frame, theme: Theme, question: &str, note: 
     let lines = vec![
         Line::from(vec![
             Span::raw(format!(" {question}  ")),
-            Span::styled("y", theme.key()),
+            Span::styled(yes, theme.key()),
             Span::raw(" yes   "),
-            Span::styled("n", theme.key()),
+            Span::styled(no, theme.key()),
             Span::raw(" no"),
         ]),
         Line::styled(format!(" {}", note.unwrap_or_default()), theme.dim()),

@@ -10,7 +10,7 @@ use crate::save;
 use crate::scenario::ScenarioSource;
 use crate::table::{BotTurn, Controller, SaveStatus, Session};
 use crate::tui::app::{Options, Speed, Step};
-use crate::tui::keys::Command;
+use crate::tui::keys::{self, Command};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::board;
 use crate::tui::widgets::draft::Draft;
@@ -1055,56 +1055,65 @@ impl Play {
     pub(crate) fn footer(&self) -> Vec<(String, Command)> {
         let mut buttons = Vec::new();
         if self.brief_open {
-            buttons.push(("Enter close the brief".to_string(), Command::Confirm));
-            buttons.push(("? help".to_string(), Command::Help));
-            buttons.push(("q quit".to_string(), Command::Quit));
+            buttons.push((
+                keys::hint(Command::Confirm, "close the brief"),
+                Command::Confirm,
+            ));
+            buttons.push((keys::button(Command::Help), Command::Help));
+            buttons.push((keys::button(Command::Quit), Command::Quit));
             return buttons;
         }
         if self.at_the_last_table() {
-            buttons.push(("Enter results".to_string(), Command::Confirm));
+            buttons.push((keys::hint(Command::Confirm, "results"), Command::Confirm));
         } else if self.ui.picker.is_some() {
-            buttons.push(("Enter choose".to_string(), Command::Confirm));
-            buttons.push(("Esc cancel".to_string(), Command::Back));
-            buttons.push(("? help".to_string(), Command::Help));
-            buttons.push(("q quit".to_string(), Command::Quit));
+            buttons.push((keys::button(Command::Confirm), Command::Confirm));
+            buttons.push((keys::hint(Command::Back, "cancel"), Command::Back));
+            buttons.push((keys::button(Command::Help), Command::Help));
+            buttons.push((keys::button(Command::Quit), Command::Quit));
             return buttons;
         } else if self.session().paused() {
             // Nothing can be played until the facilitator resumes the table.
         } else if let Some(seat) = self.actor() {
             let prompt = self.decision_prompt().is_some();
             if prompt && self.ui.prompt_hidden {
-                buttons.push(("Enter back to the question".to_string(), Command::Confirm));
+                buttons.push((
+                    keys::hint(Command::Confirm, "back to the question"),
+                    Command::Confirm,
+                ));
             } else if prompt {
-                buttons.push(("Enter choose".to_string(), Command::Confirm));
-                buttons.push(("Esc look at the table".to_string(), Command::Back));
+                buttons.push((keys::button(Command::Confirm), Command::Confirm));
+                buttons.push((
+                    keys::hint(Command::Back, "look at the table"),
+                    Command::Back,
+                ));
             } else {
                 let enter = match self.ui.focus {
-                    Panel::Hand if self.selected_card_playable() => Some("Enter play"),
-                    Panel::Table if self.selected_item_usable() => Some("Enter act on it"),
+                    Panel::Hand if self.selected_card_playable() => Some("play"),
+                    Panel::Table if self.selected_item_usable() => Some("act on it"),
                     _ => None,
                 };
                 if let Some(enter) = enter {
-                    buttons.push((enter.to_string(), Command::Confirm));
+                    buttons.push((keys::hint(Command::Confirm, enter), Command::Confirm));
                 }
-                buttons.push(("p pass".to_string(), Command::Pass));
+                buttons.push((keys::button(Command::Pass), Command::Pass));
                 let accord = Action::TableAccord { seat };
                 if seat == Seat::Mediator && self.legal().contains(&accord) {
-                    buttons.push(("a accord".to_string(), Command::TableAccord));
+                    buttons.push((keys::button(Command::TableAccord), Command::TableAccord));
                 }
             }
         }
         if let Viewer::Seat(seat) = self.shown {
             if self.session().check_undo(seat).is_ok() {
-                buttons.push(("u undo".to_string(), Command::Undo));
+                buttons.push((keys::button(Command::Undo), Command::Undo));
             }
-            buttons.push(("b brief".to_string(), Command::Brief));
+            buttons.push((keys::button(Command::Brief), Command::Brief));
         }
         if let Some(back) = &self.back_button {
             buttons.push((back.clone(), Command::Back));
         }
-        buttons.push(("Tab panel".to_string(), Command::NextPanel));
-        buttons.push(("? help".to_string(), Command::Help));
-        buttons.push(("q quit".to_string(), Command::Quit));
+        buttons.push((keys::button(Command::NextPanel), Command::NextPanel));
+        buttons.push((keys::button(Command::Help), Command::Help));
+        buttons.push((keys::button(Command::Quit), Command::Quit));
         buttons
     }
 
@@ -1117,18 +1126,23 @@ impl Play {
                 debrief::draw_reflection(frame, seat, &prompt, (index, total), &self.draft, theme);
             } else {
                 let rematch = self.session().rematch_table();
+                let scroll = format!("{} scroll", keys::pair(Command::Up, Command::Down));
+                let leave = keys::hint(Command::Quit, "leave");
                 let keys = match (self.role, rematch, self.shown) {
-                    (Role::Local, _, _) => {
-                        " ↑↓ scroll · r rematch, seats rotated · Enter title · q quit ".to_string()
-                    }
+                    (Role::Local, _, _) => format!(
+                        " {scroll} · {} · {} · {} ",
+                        keys::hint(Command::Rematch, "rematch, seats rotated"),
+                        keys::hint(Command::Confirm, "title"),
+                        keys::button(Command::Quit)
+                    ),
                     (Role::Remote, Some(id), Viewer::Seat(seat)) => format!(
-                        " Rematch open: log in as {}.{id}@ · ↑↓ scroll · q leave ",
+                        " Rematch open: log in as {}.{id}@ · {scroll} · {leave} ",
                         crate::table::rotated(seat).key()
                     ),
                     (Role::Remote, Some(id), _) => {
-                        format!(" Rematch open as table {id} · ↑↓ scroll · q leave ")
+                        format!(" Rematch open as table {id} · {scroll} · {leave} ")
                     }
-                    (Role::Remote, None, _) => " ↑↓ scroll · q leave ".to_string(),
+                    (Role::Remote, None, _) => format!(" {scroll} · {leave} "),
                 };
                 let max = debrief::draw(frame, &self.session(), self.debrief_scroll, &keys, theme);
                 self.debrief_max.set(max);
@@ -1143,7 +1157,7 @@ impl Play {
         let view = self.view();
         let legal = self.legal();
         let actor = self.actor();
-        let footer = self.footer();
+        let footer = self.footer().into_iter().map(|(label, _)| label).collect();
         let prompt = (!self.ui.prompt_hidden)
             .then(|| self.decision_prompt())
             .flatten();
@@ -1166,7 +1180,8 @@ impl Play {
             .map(|at| at.saturating_duration_since(Instant::now()).as_secs());
         let notice = if let Some(outcome) = game.outcome() {
             Some(format!(
-                "■ The talks are over: {outcome}. Look back at the table and the log; Enter: results."
+                "■ The talks are over: {outcome}. Look back at the table and the log; {}: results.",
+                keys::key(Command::Confirm)
             ))
         } else if session.paused() {
             Some("⏸ PAUSED by the facilitator: wait for the table to resume.".to_string())
@@ -1237,14 +1252,23 @@ impl Play {
             let max = table::draw_brief(frame, &view, self.brief_scroll, first, theme);
             self.brief_max.set(max);
         } else if let Some(picker) = &self.ui.picker {
-            table::draw_picker(frame, picker, "Enter choose · Esc cancel", theme);
+            let keys = format!(
+                "{} · {}",
+                keys::button(Command::Confirm),
+                keys::hint(Command::Back, "cancel")
+            );
+            table::draw_picker(frame, picker, &keys, theme);
         } else if let Some(prompt) = prompt {
             // A message (say, why undo did nothing) shows on the prompt, not hidden behind it.
-            let keys = "Enter choose · Esc look at the table";
+            let keys = format!(
+                "{} · {}",
+                keys::button(Command::Confirm),
+                keys::hint(Command::Back, "look at the table")
+            );
             table::draw_picker(
                 frame,
                 &prompt,
-                self.notice.as_deref().unwrap_or(keys),
+                self.notice.as_deref().unwrap_or(&keys),
                 theme,
             );
         }

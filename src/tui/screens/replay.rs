@@ -7,7 +7,7 @@ use crate::engine::{Game, Scenario, Viewer};
 use crate::save::SaveFile;
 use crate::table::Session;
 use crate::tui::app::Step;
-use crate::tui::keys::Command;
+use crate::tui::keys::{self, ReplayCommand};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::board;
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
@@ -73,38 +73,43 @@ impl Replay {
     }
 
     /// Reacts to a key.
-    pub(crate) fn handle(&mut self, command: Option<Command>) -> Step {
+    pub(crate) fn handle(&mut self, command: Option<ReplayCommand>) -> Step {
         let view = self.session.game().view(Viewer::Facilitator);
         let items = board::items(&view).len();
         match (command, self.ui.focus) {
-            // With the table or the log in focus, ↑↓ move in it; ←→ always step.
-            (Some(Command::Down), Panel::Table) => {
+            // With the table or the log in focus, up and down move in it; the rest step.
+            (Some(ReplayCommand::Down), Panel::Table) => {
                 self.ui.board = (self.ui.board + 1).min(items.saturating_sub(1));
             }
-            (Some(Command::Up), Panel::Table) => self.ui.board = self.ui.board.saturating_sub(1),
-            (Some(Command::Up), Panel::Log) => {
+            (Some(ReplayCommand::Up), Panel::Table) => {
+                self.ui.board = self.ui.board.saturating_sub(1)
+            }
+            (Some(ReplayCommand::Up), Panel::Log) => {
                 self.ui.log_scroll = (self.ui.log_scroll + 1).min(self.limits.get().log);
             }
-            (Some(Command::Down), Panel::Log) => {
+            (Some(ReplayCommand::Down), Panel::Log) => {
                 self.ui.log_scroll = self.ui.log_scroll.saturating_sub(1);
             }
-            (Some(Command::NextPanel), _) => self.ui.focus = self.ui.focus.next(),
-            (Some(Command::PrevPanel), _) => self.ui.focus = self.ui.focus.prev(),
+            (Some(ReplayCommand::NextPanel), _) => self.ui.focus = self.ui.focus.next(),
+            (Some(ReplayCommand::PrevPanel), _) => self.ui.focus = self.ui.focus.prev(),
             _ => return self.step(command),
         }
         Step::Stay
     }
 
     /// Steps through the game.
-    fn step(&mut self, command: Option<Command>) -> Step {
+    fn step(&mut self, command: Option<ReplayCommand>) -> Step {
         match command {
-            Some(Command::Right | Command::Down) => self.seek(self.cursor + 1),
-            Some(Command::Left | Command::Up) => self.seek(self.cursor.saturating_sub(1)),
-            Some(Command::PageDown) => self.seek(self.cursor + 10),
-            Some(Command::PageUp) => self.seek(self.cursor.saturating_sub(10)),
-            Some(Command::Home) => self.seek(0),
-            Some(Command::End) => self.seek(self.file.actions.len()),
-            Some(Command::Back) => return Step::AskQuit,
+            Some(ReplayCommand::Forward | ReplayCommand::Down) => self.seek(self.cursor + 1),
+            Some(ReplayCommand::Backward | ReplayCommand::Up) => {
+                self.seek(self.cursor.saturating_sub(1))
+            }
+            Some(ReplayCommand::TenForward) => self.seek(self.cursor + 10),
+            Some(ReplayCommand::TenBack) => self.seek(self.cursor.saturating_sub(10)),
+            Some(ReplayCommand::Start) => self.seek(0),
+            Some(ReplayCommand::End) => self.seek(self.file.actions.len()),
+            Some(ReplayCommand::Quit) => return Step::AskQuit,
+            Some(ReplayCommand::Help) => return Step::Help,
             _ => {}
         }
         Step::Stay
@@ -148,7 +153,7 @@ impl Replay {
             notice: Some(&notice),
             paused: false,
             clock_left: None,
-            footer: footer(),
+            footer: footer().into_iter().map(|(label, _)| label).collect(),
         };
         self.limits.set(table::draw(frame, &data, &self.ui, theme));
     }
@@ -157,32 +162,31 @@ impl Replay {
     /// forward (down) and back (up).
     pub(crate) fn mouse(&mut self, mouse: MouseEvent, area: Rect) -> Step {
         match mouse.kind {
-            MouseEventKind::ScrollDown => self.handle(Some(Command::Right)),
-            MouseEventKind::ScrollUp => self.handle(Some(Command::Left)),
+            MouseEventKind::ScrollDown => self.handle(Some(ReplayCommand::Forward)),
+            MouseEventKind::ScrollUp => self.handle(Some(ReplayCommand::Backward)),
             MouseEventKind::Down(MouseButton::Left) => {
                 let view = self.session.game().view(Viewer::Facilitator);
                 let areas = table::layout(area, table::hand_rows(&view), self.ui.focus);
-                match table::footer_hit(&areas, &footer(), mouse.column, mouse.row) {
-                    Some(Command::Quit) => Step::AskQuit,
-                    Some(Command::Help) => Step::Help,
-                    command => self.handle(command),
-                }
+                let command = table::footer_hit(&areas, &footer(), mouse.column, mouse.row);
+                self.handle(command)
             }
             _ => Step::Stay,
         }
     }
 }
 
-/// The replay's footer buttons.
-fn footer() -> Vec<(String, Command)> {
+/// The replay's footer buttons, named with the keys they have now.
+fn footer() -> Vec<(String, ReplayCommand)> {
+    use ReplayCommand::*;
+    let ten = format!("{}/{} ±10", keys::key(TenForward), keys::key(TenBack));
     vec![
-        ("→ step".to_string(), Command::Right),
-        ("← back".to_string(), Command::Left),
-        ("PgDn/PgUp ±10".to_string(), Command::PageDown),
-        ("Home start".to_string(), Command::Home),
-        ("End end".to_string(), Command::End),
-        ("Tab panel".to_string(), Command::NextPanel),
-        ("? help".to_string(), Command::Help),
-        ("q quit".to_string(), Command::Quit),
+        (keys::button(Forward), Forward),
+        (keys::button(Backward), Backward),
+        (ten, TenForward),
+        (keys::button(Start), Start),
+        (keys::button(End), End),
+        (keys::button(NextPanel), NextPanel),
+        (keys::button(Help), Help),
+        (keys::button(Quit), Quit),
     ]
 }

@@ -5,7 +5,7 @@ use super::hit;
 use super::play::Play;
 use crate::save;
 use crate::tui::app::{Options, Step};
-use crate::tui::keys::Command;
+use crate::tui::keys::{self, MenuCommand};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::wrap;
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
@@ -110,17 +110,17 @@ impl SavesState {
     }
 
     /// Reacts to a key.
-    pub(crate) fn handle(&mut self, command: Option<Command>, options: &Options) -> Step {
+    pub(crate) fn handle(&mut self, command: Option<MenuCommand>, options: &Options) -> Step {
         let n = self.entries.len().max(1);
         match command {
-            Some(Command::Up) => self.selected = (self.selected + n - 1) % n,
-            Some(Command::Down) => self.selected = (self.selected + 1) % n,
-            Some(Command::Home) => self.selected = 0,
-            Some(Command::End) => self.selected = n - 1,
-            Some(Command::PageUp) => self.selected = self.selected.saturating_sub(5),
-            Some(Command::PageDown) => self.selected = (self.selected + 5).min(n - 1),
-            Some(Command::Confirm) => return self.open(options),
-            Some(Command::Back) => return Step::Title,
+            Some(MenuCommand::Up) => self.selected = (self.selected + n - 1) % n,
+            Some(MenuCommand::Down) => self.selected = (self.selected + 1) % n,
+            Some(MenuCommand::Home) => self.selected = 0,
+            Some(MenuCommand::End) => self.selected = n - 1,
+            Some(MenuCommand::PageUp) => self.selected = self.selected.saturating_sub(5),
+            Some(MenuCommand::PageDown) => self.selected = (self.selected + 5).min(n - 1),
+            Some(MenuCommand::Confirm) => return self.open(options),
+            Some(MenuCommand::Back) => return Step::Title,
             _ => {}
         }
         Step::Stay
@@ -157,7 +157,12 @@ impl SavesState {
             .border_style(theme.border())
             .title(Line::styled(" Continue a saved game ", theme.heading()))
             .title_bottom(Line::styled(
-                " ↑↓ choose · Enter resume · Esc back ",
+                format!(
+                    " {} choose · {} · {} ",
+                    keys::pair(MenuCommand::Up, MenuCommand::Down),
+                    keys::hint(MenuCommand::Confirm, "resume"),
+                    keys::button(MenuCommand::Back)
+                ),
                 theme.dim(),
             ));
         frame.render_widget(block, area);

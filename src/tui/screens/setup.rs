@@ -5,7 +5,7 @@ use super::play::Play;
 use crate::engine::Seat;
 use crate::table::Controller;
 use crate::tui::app::{Options, Speed, Step};
-use crate::tui::keys::Command;
+use crate::tui::keys::{self, MenuCommand};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::{box_line, centered};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
@@ -45,7 +45,7 @@ impl SetupState {
     pub(crate) fn handle(
         &mut self,
         key: KeyEvent,
-        command: Option<Command>,
+        command: Option<MenuCommand>,
         options: &Options,
     ) -> Step {
         if self.row == SEED_ROW {
@@ -62,12 +62,12 @@ impl SetupState {
             }
         }
         match command {
-            Some(Command::Up) => self.row = (self.row + ROWS - 1) % ROWS,
-            Some(Command::Down) => self.row = (self.row + 1) % ROWS,
-            Some(Command::Left) => self.change(-1),
-            Some(Command::Right) => self.change(1),
-            Some(Command::Confirm) => return self.start(options),
-            Some(Command::Back) => return Step::Title,
+            Some(MenuCommand::Up) => self.row = (self.row + ROWS - 1) % ROWS,
+            Some(MenuCommand::Down) => self.row = (self.row + 1) % ROWS,
+            Some(MenuCommand::Left) => self.change(-1),
+            Some(MenuCommand::Right) => self.change(1),
+            Some(MenuCommand::Confirm) => return self.start(options),
+            Some(MenuCommand::Back) => return Step::Title,
             _ => {}
         }
         Step::Stay
@@ -171,11 +171,17 @@ impl SetupState {
             };
             frame.render_widget(Paragraph::new(text).style(style), rect);
         }
-        let help = self
-            .notice
-            .as_deref()
-            .unwrap_or("↑↓ field · ←→ change · digits: seed · Enter start · Esc back");
-        box_line(frame, box_area, 3, help, theme);
+        let help = self.notice.clone().unwrap_or_else(|| {
+            use MenuCommand::*;
+            format!(
+                "{} field · {} change · digits: seed · {} · {}",
+                keys::pair(Up, Down),
+                keys::pair(Left, Right),
+                keys::hint(Confirm, "start"),
+                keys::button(Back)
+            )
+        });
+        box_line(frame, box_area, 3, &help, theme);
         frame.render_widget(
             Paragraph::new("Seats: human, or a bot: random · easy · normal · hard")
                 .style(theme.dim())

@@ -6,8 +6,10 @@ use ratatui::prelude::*;
 use ratatui::widgets::{Paragraph, Wrap};
 
 /// Asks for a bigger terminal, naming the size needed and the size now; `asking_quit` when
-/// the player pressed `q` and must confirm.
-pub fn draw(frame: &mut Frame, theme: Theme, asking_quit: bool) {
+/// the player pressed the quit key and must confirm. `keys` name the keys of quit, yes and no
+/// on the screen behind.
+pub fn draw(frame: &mut Frame, theme: Theme, asking_quit: bool, keys: [String; 3]) {
+    let [quit, yes, no] = keys;
     let area = frame.area();
     let text = vec![
         Line::styled("Ceasefire", theme.heading()),
@@ -16,9 +18,9 @@ pub fn draw(frame: &mut Frame, theme: Theme, asking_quit: bool) {
             MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
         )),
         Line::raw(if asking_quit {
-            "Quit Ceasefire? y quits, n stays."
+            format!("Quit Ceasefire? {yes} quits, {no} stays.")
         } else {
-            "Please make the window larger. (q quits)"
+            format!("Please make the window larger. ({quit} quits)")
         }),
     ];
     let height = 5.min(area.height);

@@ -9,7 +9,7 @@ use crate::engine::{
     Action, BasketState, CardId, Decision, LogEntry, Meters, Seat, SeatView, Viewer,
 };
 use crate::table::Reason;
-use crate::tui::keys::Command;
+use crate::tui::keys::{self, Command};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::{self, Menu};
 use crate::tui::widgets::{board, hand, log, meters, wrap};
@@ -134,8 +134,8 @@ pub struct TableData<'a> {
     pub paused: bool,
     /// Seconds left on the decision clock of the person to act, when it runs.
     pub clock_left: Option<u64>,
-    /// The footer's buttons.
-    pub footer: Vec<(String, Command)>,
+    /// The footer's buttons, each a key and what it does (`p pass`).
+    pub footer: Vec<String>,
 }
 
 /// Where each part of the table screen goes.
@@ -300,9 +300,9 @@ pub fn draw(frame: &mut Frame, data: &TableData, ui: &TableUi, theme: Theme) -> 
     }
     if offset + usize::from(table_inner.height) < table_lines.len() {
         let more = if focused {
-            " ↓ more "
+            " ↓ more ".to_string()
         } else {
-            " ↓ more: Tab here "
+            format!(" ↓ more: {} here ", keys::key(Command::NextPanel))
         };
         table_block = table_block.title_bottom(Line::styled(more, theme.key()).right_aligned());
     }
@@ -676,7 +676,7 @@ fn hint_lines(view: &SeatView, card: CardId, theme: Theme) -> Vec<Line<'static>>
         .hints
         .iter()
         .filter(|h| h.card == card)
-        .map(|hint| Line::styled(format!("Hint: {}", hint.text), theme.warn()))
+        .map(|hint| Line::styled(format!("Hint: {}", keys::fill(&hint.text)), theme.warn()))
         .collect()
 }
 
@@ -846,7 +846,7 @@ fn draw_log(frame: &mut Frame, area: Rect, data: &TableData, ui: &TableUi, theme
 }
 
 /// Where each footer button is drawn.
-pub fn footer_buttons(area: Rect, buttons: &[(String, Command)]) -> Vec<Rect> {
+pub fn footer_buttons<C>(area: Rect, buttons: &[(String, C)]) -> Vec<Rect> {
     let mut x = area.x + 1;
     buttons
         .iter()
@@ -866,7 +866,7 @@ pub fn footer_buttons(area: Rect, buttons: &[(String, Command)]) -> Vec<Rect> {
 
 fn draw_footer(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
     let mut spans = vec![Span::raw(" ")];
-    for (label, _) in &data.footer {
+    for label in &data.footer {
         let (key, rest) = label.split_once(' ').unwrap_or((label, ""));
         spans.push(Span::styled(key.to_string(), theme.key()));
         spans.push(Span::raw(format!(" {rest}  ")));
@@ -875,7 +875,7 @@ fn draw_footer(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
 }
 
 /// The footer command under a click, if any.
-pub fn footer_hit(areas: &Areas, buttons: &[(String, Command)], x: u16, y: u16) -> Option<Command> {
+pub fn footer_hit<C: Copy>(areas: &Areas, buttons: &[(String, C)], x: u16, y: u16) -> Option<C> {
     hit(&footer_buttons(areas.footer, buttons), x, y).map(|i| buttons[i].1)
 }
 
@@ -924,7 +924,7 @@ pub fn draw_picker(frame: &mut Frame, picker: &Picker, footer: &str, theme: Them
 /// The hot-seat curtain: hides what the next screen `shows` (a seat's hand and objective, or
 /// its reflection) until that seat's person is at the keyboard.
 /// The curtain between two people at one keyboard. `undo_by`: the person who just moved and
-/// may still take it back (`u`) before handing over.
+/// may still take it back (with the undo key) before handing over.
 pub fn draw_curtain(
     frame: &mut Frame,
     seat: Seat,
@@ -948,11 +948,17 @@ pub fn draw_curtain(
         Line::raw("Everyone else, look away: the next screen shows"),
         Line::raw(format!("{shows}.")),
         Line::raw(""),
-        Line::styled("Press Enter when ready", theme.key()),
+        Line::styled(
+            format!("Press {} when ready", keys::key(Command::Confirm)),
+            theme.key(),
+        ),
     ];
     if let Some(previous) = undo_by {
         lines.push(Line::styled(
-            format!("({previous}: u takes your last move back first)"),
+            format!(
+                "({previous}: {} takes your last move back first)",
+                keys::key(Command::Undo)
+            ),
             theme.dim(),
         ));
     }
@@ -1082,10 +1088,12 @@ pub fn draw_brief(
         ),
         theme.dim(),
     ));
+    let arrows = keys::pair(Command::Up, Command::Down);
+    let (enter, brief) = (keys::key(Command::Confirm), keys::key(Command::Brief));
     let keys = if first {
-        " ↑↓ scroll · Enter to begin · b reopens it "
+        format!(" {arrows} scroll · {enter} to begin · {brief} reopens it ")
     } else {
-        " ↑↓ scroll · Enter or b closes it "
+        format!(" {arrows} scroll · {enter} or {brief} closes it ")
     };
     let block = Block::bordered()
         .border_type(BorderType::Double)

@@ -4,7 +4,7 @@ use super::hit;
 use super::play::Play;
 use crate::table::Controller;
 use crate::tui::app::{Options, Step};
-use crate::tui::keys::Command;
+use crate::tui::keys::{self, MenuCommand};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::{box_line, centered};
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
@@ -27,13 +27,13 @@ pub struct TitleState {
 
 impl TitleState {
     /// Reacts to a key.
-    pub(crate) fn handle(&mut self, command: Option<Command>, options: &Options) -> Step {
+    pub(crate) fn handle(&mut self, command: Option<MenuCommand>, options: &Options) -> Step {
         match command {
-            Some(Command::Up) => {
+            Some(MenuCommand::Up) => {
                 self.selected = (self.selected + ENTRIES.len() - 1) % ENTRIES.len()
             }
-            Some(Command::Down) => self.selected = (self.selected + 1) % ENTRIES.len(),
-            Some(Command::Confirm) => return self.choose(options),
+            Some(MenuCommand::Down) => self.selected = (self.selected + 1) % ENTRIES.len(),
+            Some(MenuCommand::Confirm) => return self.choose(options),
             _ => {}
         }
         Step::Stay
@@ -108,11 +108,17 @@ impl TitleState {
             };
             frame.render_widget(Paragraph::new(text).style(style), row);
         }
-        let footer = self
-            .notice
-            .as_deref()
-            .unwrap_or("↑↓ choose · Enter select · ? help · q quit");
-        box_line(frame, box_area, 3, footer, theme);
+        let footer = self.notice.clone().unwrap_or_else(|| {
+            use MenuCommand::*;
+            format!(
+                "{} choose · {} · {} · {}",
+                keys::pair(Up, Down),
+                keys::button(Confirm),
+                keys::button(Help),
+                keys::button(Quit)
+            )
+        });
+        box_line(frame, box_area, 3, &footer, theme);
     }
 }
 

@@ -2,64 +2,21 @@
 //! facilitator needs while the room plays — open a table in the full view, pause and resume
 //! one or all, open another table of the same game, write the reports of finished tables.
 
-use super::tables::{Occupant, Table, Tables};
-use crate::engine::words::seat_tag;
-use crate::engine::{Basket, Meter, Seat, Viewer};
+mod form;
+mod rows;
+
+pub use form::parse_meters;
+use form::{FIELDS, SpotForm};
+
+use super::tables::{Table, Tables};
+use crate::engine::{Seat, Viewer};
 use crate::tui::Theme;
-use crate::tui::keys::Command;
+use crate::tui::keys::{self, ConsoleCommand};
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, Paragraph};
+use rows::{Columns, clip, selected_summary};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// An event being written on the spot: title, text and meter changes
-/// (`trust -5, security +3`), one field at a time.
-#[derive(Clone, Debug, Default)]
-struct SpotForm {
-    field: usize,
-    fields: [String; 3],
-}
-
-const FIELDS: [&str; 3] = ["Title", "Text", "Meters (e.g. trust -5, security +3)"];
-
-/// Reads `trust -5, security +3` into meter changes, within the design's ranges.
-pub fn parse_meters(text: &str) -> Result<Vec<(String, i8)>, String> {
-    let names: Vec<&str> = Meter::ALL.iter().map(|m| m.key()).collect();
-    text.split(',')
-        .map(str::trim)
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let (name, number) = part
-                .rsplit_once(' ')
-                .ok_or_else(|| format!("`{part}`: write a meter and a change, like `trust -5`"))?;
-            let name = name.trim().to_lowercase().replace(' ', "_");
-            // The screens' short names (PK pressure, AF pressure) work as well as the keys.
-            let name = match name.as_str() {
-                "pk_pressure" | "pakistani_pressure" => "pakistan_pressure".to_string(),
-                "af_pressure" | "afghan_pressure" => "afghanistan_pressure".to_string(),
-                _ => name,
-            };
-            let meter = Meter::ALL
-                .into_iter()
-                .find(|m| m.key() == name)
-                .ok_or_else(|| {
-                    format!(
-                        "unknown meter `{name}`: use {} (or PK/AF pressure)",
-                        names.join(", ")
-                    )
-                })?;
-            let delta: i64 = number
-                .trim_start_matches('+')
-                .parse()
-                .map_err(|_| format!("`{number}` is not a whole number"))?;
-            let limit: i8 = if meter == Meter::Escalation { 5 } else { 50 };
-            match i8::try_from(delta) {
-                Ok(delta) if delta.abs() <= limit => Ok((name, delta)),
-                _ => Err(format!("{name} may change by {limit} at most")),
-            }
-        })
-        .collect()
-}
 
 /// What the facilitator asked for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,6 +39,8 @@ pub struct Dashboard {
     copies: bool,
     /// Asking whether to leave the console.
     leaving: bool,
+    /// Showing the console's keys.
+    help: bool,
     /// The last thing done (or refused).
     pub notice: Option<String>,
 }
@@ -105,78 +64,28 @@ impl Dashboard {
         self.writing.is_some()
     }
 
-    /// Takes a typed key for the event being written: `Tab` moves to the next field, `Enter`
-    /// injects it into the selected table, `Esc` drops it.
-    pub fn type_key(&mut self, key: ratatui::crossterm::event::KeyEvent, tables: &Tables) {
-        use ratatui::crossterm::event::KeyCode;
-        let Some(form) = &mut self.writing else {
-            return;
-        };
-        match key.code {
-            KeyCode::Char(c) if form.fields[form.field].chars().count() < 300 => {
-                form.fields[form.field].push(c)
-            }
-            KeyCode::Backspace => {
-                form.fields[form.field].pop();
-            }
-            KeyCode::Tab | KeyCode::Down => form.field = (form.field + 1) % FIELDS.len(),
-            KeyCode::BackTab | KeyCode::Up => {
-                form.field = (form.field + FIELDS.len() - 1) % FIELDS.len()
-            }
-            KeyCode::Esc => self.writing = None,
-            KeyCode::Enter => {
-                let form = form.clone();
-                self.notice = Some(match self.submit(&form, tables) {
-                    Ok(message) => {
-                        self.writing = None;
-                        message
-                    }
-                    Err(e) => e,
-                });
-            }
-            _ => {}
-        }
+    /// Whether the console's keys are showing (any key closes them).
+    pub fn showing_help(&self) -> bool {
+        self.help
     }
 
-    fn submit(&self, form: &SpotForm, tables: &Tables) -> Result<String, String> {
-        let [name, text, meters] = &form.fields;
-        if name.trim().is_empty() || text.trim().is_empty() {
-            return Err("An event needs a title and a text.".into());
-        }
-        let all = tables.all();
-        let table = all
-            .get(self.selected.min(all.len().saturating_sub(1)))
-            .ok_or("No table to inject into.")?;
-        let event = crate::scenario::SpotEvent {
-            name: name.trim().to_string(),
-            text: text.trim().to_string(),
-            effects: parse_meters(meters)?,
-        };
-        let result = table.lock().inject_new(&event);
-        table.changed();
-        result.map(|()| {
-            format!(
-                "Injected \"{}\" into table {}: {}.",
-                event.name,
-                table.id,
-                when_injects_come(table)
-            )
-        })
-    }
-
-    /// Reacts to a key: `Enter` opens the table, `p` pauses or resumes it, `a` all tables,
-    /// `n` opens another table of the same game, `w` writes the reports.
+    /// Reacts to a command of the console's keymap (see [`ConsoleCommand`]); `raw` is the
+    /// character typed, read only when the console asks for a number of tables.
     pub fn handle(
         &mut self,
-        command: Option<Command>,
+        command: Option<ConsoleCommand>,
         raw: Option<char>,
         tables: &Tables,
         reports_dir: &Path,
     ) -> Option<Request> {
+        if self.help {
+            self.help = false;
+            return None;
+        }
         if self.leaving {
             self.leaving = false;
             self.notice = None;
-            return (command == Some(Command::Yes)).then_some(Request::Leave);
+            return (command == Some(ConsoleCommand::Yes)).then_some(Request::Leave);
         }
         let all = tables.all();
         let n = all.len().max(1);
@@ -226,18 +135,21 @@ impl Dashboard {
             });
             return None;
         }
-        match (command, raw) {
-            (Some(Command::Quit), _) => {
+        match command {
+            Some(ConsoleCommand::Quit) => {
                 self.leaving = true;
-                self.notice =
-                    Some("Leave the console? y yes · n no (the tables play on without you)".into());
+                self.notice = Some(format!(
+                    "Leave the console? {} yes · any other key no (the tables play on without you)",
+                    keys::key(ConsoleCommand::Yes)
+                ));
             }
-            (Some(Command::Up), _) => self.selected = (self.selected + n - 1) % n,
-            (Some(Command::Down), _) => self.selected = (self.selected + 1) % n,
-            (Some(Command::Home), _) => self.selected = 0,
-            (Some(Command::End), _) => self.selected = n - 1,
-            (Some(Command::Confirm), _) => return selected.map(|t| Request::Open(t.id)),
-            (Some(Command::Pass), _) => {
+            Some(ConsoleCommand::Help) => self.help = true,
+            Some(ConsoleCommand::Up) => self.selected = (self.selected + n - 1) % n,
+            Some(ConsoleCommand::Down) => self.selected = (self.selected + 1) % n,
+            Some(ConsoleCommand::Home) => self.selected = 0,
+            Some(ConsoleCommand::End) => self.selected = n - 1,
+            Some(ConsoleCommand::Open) => return selected.map(|t| Request::Open(t.id)),
+            Some(ConsoleCommand::Pause) => {
                 if let Some(table) = selected {
                     if table.lock().game().outcome().is_some() {
                         self.notice = Some(format!(
@@ -255,7 +167,7 @@ impl Dashboard {
                     ));
                 }
             }
-            (Some(Command::TableAccord), _) => {
+            Some(ConsoleCommand::PauseAll) => {
                 // Finished tables have nothing to pause.
                 let playing: Vec<&Arc<Table>> = all
                     .iter()
@@ -270,7 +182,7 @@ impl Dashboard {
                     if pause { "paused" } else { "resumed" }
                 ));
             }
-            (_, Some('i' | 'I'))
+            Some(ConsoleCommand::Inject | ConsoleCommand::InjectNew)
                 if selected
                     .as_ref()
                     .is_some_and(|t| t.lock().game().outcome().is_some()) =>
@@ -279,20 +191,20 @@ impl Dashboard {
                 self.notice = Some(format!("Table {id} has finished: nothing to inject."));
             }
             // A form starts without the last message, which was about something else.
-            (_, Some('i')) => {
+            Some(ConsoleCommand::Inject) => {
                 self.injecting = Some(0);
                 self.notice = None;
             }
-            (_, Some('I')) => {
+            Some(ConsoleCommand::InjectNew) => {
                 self.writing = Some(SpotForm::default());
                 self.notice = None;
             }
-            (_, Some('r')) => {
+            Some(ConsoleCommand::Rematch) => {
                 if let Some(table) = selected {
                     self.notice = Some(rematch(tables, &table));
                 }
             }
-            (_, Some('c')) => {
+            Some(ConsoleCommand::Clock) => {
                 if let Some(table) = selected {
                     // A clock is for people deciding at a table still in play.
                     if table.lock().game().outcome().is_some() {
@@ -320,13 +232,14 @@ impl Dashboard {
                     });
                 }
             }
-            (_, Some('n')) => {
+            Some(ConsoleCommand::NewTables) => {
                 self.copies = true;
-                self.notice = Some(
-                    "How many tables like the selected one? Press 1-9 (Esc: none).".to_string(),
-                );
+                self.notice = Some(format!(
+                    "How many tables like the selected one? Press 1-9 ({}: none).",
+                    keys::key(ConsoleCommand::Back)
+                ));
             }
-            (_, Some('w')) => {
+            Some(ConsoleCommand::WriteReports) => {
                 self.notice = Some(match write_reports(&all, reports_dir) {
                     Ok((0, _)) => "No table has finished yet: no report written.".to_string(),
                     Ok((count, path)) => {
@@ -343,16 +256,16 @@ impl Dashboard {
         None
     }
 
-    fn choose_inject(&mut self, at: usize, table: &Arc<Table>, command: Option<Command>) {
+    fn choose_inject(&mut self, at: usize, table: &Arc<Table>, command: Option<ConsoleCommand>) {
         let order = inject_order(table);
         let count = order.len().max(1);
         match command {
-            Some(Command::Up) => self.injecting = Some((at + count - 1) % count),
-            Some(Command::Down) => self.injecting = Some((at + 1) % count),
-            Some(Command::Home) => self.injecting = Some(0),
-            Some(Command::End) => self.injecting = Some(count - 1),
-            Some(Command::Back) => self.injecting = None,
-            Some(Command::Confirm) => {
+            Some(ConsoleCommand::Up) => self.injecting = Some((at + count - 1) % count),
+            Some(ConsoleCommand::Down) => self.injecting = Some((at + 1) % count),
+            Some(ConsoleCommand::Home) => self.injecting = Some(0),
+            Some(ConsoleCommand::End) => self.injecting = Some(count - 1),
+            Some(ConsoleCommand::Back) => self.injecting = None,
+            Some(ConsoleCommand::Open) => {
                 self.injecting = None;
                 let Some(&event) = order.get(at) else {
                     return;
@@ -377,23 +290,27 @@ impl Dashboard {
 
     /// Draws the console.
     pub fn draw(&self, frame: &mut Frame, tables: &Tables, theme: Theme) {
-        let columns = Columns::for_width(frame.area().width.saturating_sub(2));
-        let mut lines = vec![Line::styled(columns.header(), theme.dim())];
-        for (i, table) in tables.all().iter().enumerate() {
-            let (marker, style) = if i == self.selected {
-                ("▸", theme.selected())
-            } else {
-                (" ", theme.text())
-            };
-            lines.push(Line::styled(
-                format!("{marker}{}", columns.row(table)),
-                style,
-            ));
-        }
-        lines.push(Line::styled(columns.meters_key(), theme.dim()));
-        lines.push(Line::raw(""));
+        let block = Block::bordered()
+            .border_style(theme.border())
+            .title(Line::styled(" Facilitator console ", theme.heading()))
+            .title_bottom(Line::styled(self.footer(frame.area().width), theme.dim()));
+        let inner = block.inner(frame.area());
+        frame.render_widget(block, frame.area());
+        let columns = Columns::for_width(inner.width);
         let all = tables.all();
-        if let Some(table) = all.get(self.selected.min(all.len().saturating_sub(1))) {
+        // The header and a row a table, leaving room below for the details and the forms;
+        // a long list scrolls to keep the selected table in view.
+        let rows = u16::try_from(all.len() + 1).unwrap_or(u16::MAX);
+        let table_height = rows.min(inner.height.saturating_sub(8).max(3));
+        let [table_area, below] =
+            Layout::vertical([Constraint::Length(table_height), Constraint::Fill(1)]).areas(inner);
+        let selected = self.selected.min(all.len().saturating_sub(1));
+        columns.draw(frame, table_area, &all, selected, theme);
+        let mut lines = vec![
+            Line::styled(columns.meters_key(), theme.dim()),
+            Line::raw(""),
+        ];
+        if let Some(table) = all.get(selected) {
             lines.push(Line::styled(selected_summary(table), theme.text()));
         }
         if let Some(at) = self.injecting {
@@ -407,8 +324,10 @@ impl Dashboard {
                 };
                 lines.push(Line::styled(
                     format!(
-                        "Inject an event into table {} ({queue}Enter inject · Esc cancel):",
-                        table.id
+                        "Inject an event into table {} ({queue}{} · {}):",
+                        table.id,
+                        keys::hint(ConsoleCommand::Open, "inject"),
+                        keys::button(ConsoleCommand::Back)
                     ),
                     theme.heading(),
                 ));
@@ -417,11 +336,10 @@ impl Dashboard {
                 let events = &session.game().scenario().events;
                 // One row an event, cut to the width, in a window that follows the selection
                 // (the list can be longer than the screen).
-                let width = usize::from(frame.area().width.saturating_sub(2));
-                let used = lines.len() + 2 + 2;
-                // Two rows are kept for the "more" lines above and below.
-                let shown = usize::from(frame.area().height)
-                    .saturating_sub(used + 2)
+                let width = usize::from(below.width);
+                // Two rows are kept for the "more" lines above and below, two for a notice.
+                let shown = usize::from(below.height)
+                    .saturating_sub(lines.len() + 4)
                     .max(1);
                 let first = at
                     .saturating_sub(shown - 1)
@@ -481,27 +399,57 @@ impl Dashboard {
         if let Some(notice) = &self.notice {
             lines.push(Line::styled(notice.clone(), theme.warn()));
         }
-        let keys = match (&self.injecting, &self.writing, columns.phase) {
-            (Some(_), _, _) => " ↑↓ choose · Enter inject · Esc cancel ",
-            (_, Some(_), _) => " Tab next field · Enter inject · Esc cancel ",
-            (_, _, true) => {
-                " Enter open · p/a pause 1/all · i/I inject · c clock · n copies · r rematch · w reports · q quit "
-            }
-            (_, _, false) => {
-                " Enter open·p/a pause·i/I inject·c clock·n copies·r rematch·w reports·q quit "
-            }
-        };
-        let block = Block::bordered()
-            .border_style(theme.border())
-            .title(Line::styled(" Facilitator console ", theme.heading()))
-            .title_bottom(Line::styled(keys, theme.dim()));
         // Long lines (a message, an event's text) wrap rather than run off the edge.
         frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(ratatui::widgets::Wrap { trim: false })
-                .block(block),
-            frame.area(),
+            Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
+            below,
         );
+        if self.help {
+            crate::tui::screens::help::draw_console(frame, theme);
+        }
+    }
+
+    /// The keys on the bottom border, named with the keys they have now: those of the form or
+    /// list open, or every command, spaced out when there is room.
+    fn footer(&self, width: u16) -> String {
+        use ConsoleCommand::*;
+        if self.injecting.is_some() {
+            return format!(
+                " {} choose · {} · {} ",
+                keys::pair(Up, Down),
+                keys::hint(Open, "inject"),
+                keys::button(Back)
+            );
+        }
+        if self.writing.is_some() {
+            // Typing takes every key, so the form's own keys are fixed.
+            return " Tab next field · Enter inject · Esc cancel ".to_string();
+        }
+        let slash = |a, b| format!("{}/{}", keys::key(a), keys::key(b));
+        let pause = if width >= 112 { "pause 1/all" } else { "pause" };
+        let items = [
+            keys::button(Open),
+            format!("{} {pause}", slash(Pause, PauseAll)),
+            format!("{} inject", slash(Inject, InjectNew)),
+            keys::button(Clock),
+            keys::button(NewTables),
+            keys::button(Rematch),
+            keys::button(WriteReports),
+            keys::button(Help),
+            keys::button(Quit),
+        ];
+        let room = usize::from(width.saturating_sub(2));
+        let joined = |sep: &str, items: &[String]| format!(" {} ", items.join(sep));
+        let without_help = [&items[..7], &items[8..]].concat();
+        // Spaced out if that fits, else tight; the help key is dropped last of all.
+        [
+            joined(" · ", &items),
+            joined("·", &items),
+            joined("·", &without_help),
+        ]
+        .into_iter()
+        .find(|text| text.chars().count() <= room)
+        .unwrap_or_else(|| joined("·", &without_help))
     }
 }
 
@@ -588,189 +536,6 @@ fn inject_order(table: &Table) -> Vec<crate::engine::EventId> {
     let (listed, rest): (Vec<_>, Vec<_>) = ids.partition(|&e| events[usize::from(e)].inject);
     listed.into_iter().chain(rest).collect()
 }
-
-/// How wide the console's columns are: roomy from 110 columns, compact below (no phase
-/// column, shorter state and turn) so an 80-column window still shows the meters and baskets.
-struct Columns {
-    /// The room there is; a longer line is cut with `…` rather than wrapped.
-    width: usize,
-    id: usize,
-    state: usize,
-    phase: bool,
-    to_act: usize,
-}
-
-impl Columns {
-    fn for_width(width: u16) -> Columns {
-        let room = usize::from(width);
-        if width >= 110 {
-            Columns {
-                width: room,
-                id: 5,
-                state: 28,
-                phase: true,
-                to_act: 28,
-            }
-        } else {
-            Columns {
-                width: room,
-                id: 5,
-                state: 16,
-                phase: false,
-                to_act: 24,
-            }
-        }
-    }
-
-    /// What the mini gauges stand for, in the room there is.
-    fn meters_key(&self) -> &'static str {
-        if self.phase {
-            "meters, one block each: Trust Sovereignty Security Border Credibility Escalation, PK and AF pressure"
-        } else {
-            "meters: Trust Sovereignty Security Border Credibility Escalation, PK AF"
-        }
-    }
-
-    /// The column titles, aligned with [`Columns::row`].
-    fn header(&self) -> String {
-        let phase = if self.phase { "phase       " } else { "" };
-        let header = format!(
-            " {:>id$}  {:<state$} round {phase}{:<to_act$} meters    baskets  scenario / seed",
-            "table",
-            "state",
-            "to act (thinking)",
-            id = self.id,
-            state = self.state,
-            to_act = self.to_act,
-        );
-        clip(&header, self.width)
-    }
-
-    /// One table in a line: who is thinking and for how long, the main meters, baskets
-    /// agreed, and the outcome or the pause; the scenario and seed last, where a narrow
-    /// window cuts them.
-    fn row(&self, table: &Arc<Table>) -> String {
-        let thinking = table.thinking_for().as_secs();
-        let session = table.lock();
-        let game = session.game();
-        let view = game.view(Viewer::Facilitator);
-        // The seconds come first: a narrow column cuts the end, never the time.
-        let to_act = view.to_act.map_or("—".to_string(), |(seat, decision)| {
-            format!("{thinking}s {seat}: {decision}")
-        });
-        let agreed = Basket::ALL
-            .iter()
-            .filter(|b| view.baskets[b.index()].is_agreed())
-            .count();
-        let clock = table
-            .clock()
-            .map_or(String::new(), |c| format!(" · ⏱{}s", c.as_secs()));
-        let seats_with = |wanted: Occupant| -> Vec<&str> {
-            let occupants = table.occupants();
-            Seat::ALL
-                .iter()
-                .filter(|s| occupants[s.index()] == wanted)
-                .map(|&s| seat_tag(s))
-                .collect()
-        };
-        let (away, open) = (seats_with(Occupant::Away), seats_with(Occupant::Free));
-        let missing = match (away.is_empty(), open.is_empty()) {
-            (false, false) => format!("waiting: {} away, {} open", away.join(" "), open.join(" ")),
-            (false, true) => format!("waiting: {} away", away.join(" ")),
-            (true, false) => format!("open: {}", open.join(" ")),
-            (true, true) => String::new(),
-        };
-        let state = match (game.outcome(), session.paused()) {
-            (Some(outcome), _) => outcome.to_string(),
-            (None, true) => format!("⏸ paused{clock}"),
-            (None, false) if !missing.is_empty() => format!("{missing}{clock}"),
-            (None, false) => format!("playing{clock}"),
-        };
-        // A table whose save keeps failing says so first (its detail line says why).
-        let state = match session.save_status() {
-            Some(crate::table::SaveStatus::Failed(_)) => format!("⚠ not saved · {state}"),
-            _ => state,
-        };
-        // A mini gauge: one block a meter, in the order of the key line's names.
-        let gauges: String = Meter::ALL
-            .iter()
-            .map(|&m| LEVELS[usize::from(view.meters.get(m)) * 7 / usize::from(m.max())])
-            .collect();
-        let phase = if self.phase {
-            format!("{:<11} ", format!("{:?}", game.phase()))
-        } else {
-            String::new()
-        };
-        let row = format!(
-            "{:>id$}  {} {:>5} {phase}{} {gauges}  {agreed}/4      {} / {}",
-            table.id,
-            fit(&state, self.state),
-            format!("{}/{}", game.round(), game.scenario().rounds),
-            fit(&to_act, self.to_act),
-            game.scenario().name,
-            game.seed(),
-            id = self.id,
-        );
-        // The marker before the row takes a column.
-        clip(&row, self.width.saturating_sub(1))
-    }
-}
-
-/// The selected table in full, whatever the width: scenario, seed, clock and who sits where
-/// (a narrow console cuts these from the rows).
-fn selected_summary(table: &Table) -> String {
-    let occupants = table.occupants();
-    let clock = table.clock().map_or("no clock".to_string(), |c| {
-        format!("clock {}s", c.as_secs())
-    });
-    let session = table.lock();
-    let game = session.game();
-    let seats: Vec<String> = Seat::ALL
-        .iter()
-        .map(|&seat| {
-            let who = match occupants[seat.index()] {
-                Occupant::Bot(policy) => format!("bot ({policy})"),
-                Occupant::Free => "open".to_string(),
-                Occupant::Player(_) => "playing".to_string(),
-                Occupant::Away => "away".to_string(),
-            };
-            format!("{} {who}", seat_tag(seat))
-        })
-        .collect();
-    let saving = match session.save_status() {
-        Some(failed @ crate::table::SaveStatus::Failed(_)) => format!(" · ⚠ {failed}"),
-        _ => String::new(),
-    };
-    format!(
-        "Table {}: {}, seed {} · {clock} · {}{saving}",
-        table.id,
-        game.scenario().name,
-        game.seed(),
-        seats.join(", ")
-    )
-}
-
-/// `text` in at most `width` columns, cut with `…`.
-fn clip(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else {
-        let kept: String = text.chars().take(width.saturating_sub(1)).collect();
-        format!("{kept}…")
-    }
-}
-
-/// `text` in exactly `width` columns: padded, or cut with `…`.
-fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        format!("{text:<width$}")
-    } else {
-        let cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        format!("{cut}…")
-    }
-}
-
-const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 /// Writes one Markdown report of every finished table (with the comparison of tables that
 /// share a scenario and seed) into `dir`; returns how many tables it covers and the file.
