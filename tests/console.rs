@@ -272,11 +272,11 @@ fn an_inject_reaches_only_the_table_it_was_sent_to() {
     let notice = console.notice.clone().unwrap();
     assert!(notice.contains("round 3"), "{notice}");
     // The console lists the scenario's inject list first; Down picked its second event.
-    let listed: Vec<u16> = {
+    let listed: Vec<ceasefire::engine::EventId> = {
         let table = tables.get(1).unwrap();
         let session = table.lock();
         let events = &session.game().scenario().events;
-        (0..events.len() as u16)
+        ceasefire::engine::EventId::all(events.len())
             .filter(|&e| events[usize::from(e)].inject)
             .collect()
     };
@@ -476,12 +476,13 @@ fn an_event_written_on_the_spot_is_injected_and_survives_a_save() {
     let table = tables.get(1).unwrap();
     let session = table.lock();
     let game = session.game();
-    let quake = game
-        .scenario()
-        .events
-        .iter()
-        .position(|e| e.name == "Quake in Kunar")
-        .unwrap() as u16;
+    let quake = ceasefire::engine::EventId(
+        game.scenario()
+            .events
+            .iter()
+            .position(|e| e.name == "Quake in Kunar")
+            .unwrap() as u16,
+    );
     assert!(game.scenario().events[usize::from(quake)].inject);
     // Its text says what it does, as every event's does.
     assert_eq!(

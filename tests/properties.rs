@@ -3,7 +3,9 @@
 
 mod common;
 
-use ceasefire::engine::{Action, Game, Meter, Posture, Scenario, Seat, Viewer};
+use ceasefire::engine::{
+    Action, CardId, EventId, Game, Meter, Posture, Scenario, Seat, TableId, Viewer,
+};
 use ceasefire::scenario::{ScenarioSource, builtin_names};
 use proptest::prelude::*;
 use std::sync::Arc;
@@ -49,7 +51,7 @@ fn assert_invariants(game: &Game) {
     assert!(view.capital.iter().all(|&c| c <= 10));
     let mut positions = game.card_positions();
     positions.sort_unstable();
-    let expected: Vec<u16> = (0..game.scenario().cards.len() as u16).collect();
+    let expected: Vec<CardId> = CardId::all(game.scenario().cards.len()).collect();
     assert_eq!(positions, expected, "every card is in exactly one place");
     if let Some((seat, _)) = game.to_act() {
         for action in game.legal_actions(seat) {
@@ -101,7 +103,7 @@ fn assert_views_hide_secrets(game: &Game) {
                 );
             }
             let hidden = facilitator.hands[other.index()].as_ref().unwrap();
-            let visible: Vec<u16> = view
+            let visible: Vec<CardId> = view
                 .own_hand()
                 .iter()
                 .copied()
@@ -123,8 +125,8 @@ fn any_action(cards: u16) -> impl Strategy<Value = Action> {
         Just(Seat::Afghanistan),
         Just(Seat::Mediator)
     ];
-    let card = 0..cards + 3;
-    let id = 0u16..12;
+    let card = (0..cards + 3).prop_map(CardId);
+    let id = (0u16..12).prop_map(TableId);
     prop_oneof![
         (seat.clone(), card.clone(), proptest::option::of(id.clone()))
             .prop_map(|(seat, card, target)| Action::Play { seat, card, target }),
@@ -178,7 +180,7 @@ proptest! {
                     break;
                 }
                 if pick % 13 == 0 {
-                    let event = pick % scenario.events.len() as u16;
+                    let event = EventId(pick % scenario.events.len() as u16);
                     game.apply(Action::Inject { event }).expect("an inject is always accepted mid-game");
                     assert_invariants(&game);
                 }

@@ -2,7 +2,7 @@
 //! comparison of tables that played the same scenario and seed.
 
 use ceasefire::bot::Policy;
-use ceasefire::engine::{Action, Game};
+use ceasefire::engine::{Action, EventId, Game};
 use ceasefire::save::{self, Note, SaveFile};
 use ceasefire::scenario::ScenarioSource;
 use std::path::{Path, PathBuf};
@@ -40,7 +40,7 @@ fn finished_save_with_injects(
             .filter(|(round, _)| *round == game.round())
         {
             let event = game.scenario().events.iter().position(|e| e.id == *id);
-            let event = u16::try_from(event.expect("an event of the tutorial")).unwrap();
+            let event = EventId(u16::try_from(event.expect("an event of the tutorial")).unwrap());
             game.apply(Action::Inject { event }).unwrap();
             injected += 1;
         }
@@ -264,7 +264,7 @@ fn a_game_in_progress_is_reported_as_such() {
     let source = ScenarioSource::builtin("tutorial").unwrap();
     let scenario = std::sync::Arc::new(source.build().unwrap());
     let mut game = Game::new(scenario.clone(), 9);
-    let quake = scenario.events.iter().position(|e| e.inject).unwrap() as u16;
+    let quake = EventId(scenario.events.iter().position(|e| e.inject).unwrap() as u16);
     game.apply(Action::Inject { event: quake }).unwrap();
     let file = SaveFile::of(
         &game,

@@ -3,8 +3,8 @@
 mod common;
 
 use ceasefire::engine::{
-    Action, Basket, BasketState, Breakdown, Decision, Game, LogEvent, Meter, Meters, Outcome,
-    Posture, RuleError, Scenario, Seat, Viewer,
+    Action, Basket, BasketState, Breakdown, Decision, EventId, Game, LogEvent, Meter, Meters,
+    Outcome, Posture, RuleError, Scenario, Seat, TableId, Viewer,
 };
 use common::{advance_to, card, mini, play};
 
@@ -26,7 +26,7 @@ fn with_meter(mut s: Scenario, meter: Meter, value: u8) -> Scenario {
     s
 }
 
-fn pending_demand_id(game: &Game, by: Seat) -> u16 {
+fn pending_demand_id(game: &Game, by: Seat) -> TableId {
     game.view(Viewer::Facilitator)
         .demands
         .iter()
@@ -36,7 +36,7 @@ fn pending_demand_id(game: &Game, by: Seat) -> u16 {
 }
 
 /// Mediator passes; Pakistan demands Security and passes; returns the demand's id.
-fn pakistan_demands_security(game: &mut Game) -> u16 {
+fn pakistan_demands_security(game: &mut Game) -> TableId {
     let s = game.scenario().clone();
     advance_to(game, Seat::Pakistan, Decision::Negotiate);
     play(
@@ -216,7 +216,7 @@ fn a_counter_must_be_a_demand_in_the_same_basket() {
 /// With `afghan_then_mediator`, the mediator acts right after, in the same round, so the
 /// commitment is not yet tested.
 /// The mediator plays `card` (by id) aimed at table item `id`.
-fn mediator_plays(game: &mut Game, card_id: &str, id: u16) {
+fn mediator_plays(game: &mut Game, card_id: &str, id: TableId) {
     let card = card(game.scenario(), card_id);
     play(
         game,
@@ -233,7 +233,7 @@ fn afghan_then_mediator(mut s: Scenario) -> Scenario {
     s
 }
 
-fn afghan_security_pledge(game: &mut Game) -> u16 {
+fn afghan_security_pledge(game: &mut Game) -> TableId {
     let s = game.scenario().clone();
     advance_to(game, Seat::Afghanistan, Decision::Negotiate);
     play(
@@ -894,8 +894,8 @@ fn an_event_choice_belongs_to_its_seat() {
 #[test]
 fn a_leak_breaks_the_weakest_commitment_of_its_seat() {
     let mut s = mini();
-    let calm = s.events.iter().position(|e| e.id == "ev-calm").unwrap() as u16;
-    let leak = s.events.iter().position(|e| e.id == "ev-leak").unwrap() as u16;
+    let calm = EventId(s.events.iter().position(|e| e.id == "ev-calm").unwrap() as u16);
+    let leak = EventId(s.events.iter().position(|e| e.id == "ev-leak").unwrap() as u16);
     s.opening_events = vec![calm, leak];
     s.enforcement = [100, 100, 0];
     s.rules.max_credibility = 100;
@@ -1062,7 +1062,7 @@ fn an_injected_event_comes_before_the_deck_and_is_marked_in_the_log() {
     let scenario = mini();
     let mut plain = start(scenario.clone());
     let mut injected = start(scenario.clone());
-    let last = (scenario.events.len() - 1) as u16;
+    let last = EventId((scenario.events.len() - 1) as u16);
     injected.apply(Action::Inject { event: last }).unwrap();
     assert!(
         injected
@@ -1106,16 +1106,21 @@ fn an_inject_cannot_be_undone_and_is_refused_after_the_end() {
             seat: Seat::Pakistan,
         },
     );
-    game.apply(Action::Inject { event: 0 }).unwrap();
+    game.apply(Action::Inject { event: EventId(0) }).unwrap();
     assert!(game.check_undo(Seat::Mediator).is_err());
     assert!(game.check_undo(Seat::Pakistan).is_err());
-    assert!(game.apply(Action::Inject { event: 999 }).is_err());
+    assert!(
+        game.apply(Action::Inject {
+            event: EventId(999)
+        })
+        .is_err()
+    );
     while let Some((seat, _)) = game.to_act() {
         let action = *game.legal_actions(seat).last().unwrap();
         game.apply(action).unwrap();
     }
     assert_eq!(
-        game.apply(Action::Inject { event: 0 }),
+        game.apply(Action::Inject { event: EventId(0) }),
         Err(RuleError::GameOver)
     );
 }
@@ -1123,11 +1128,13 @@ fn an_inject_cannot_be_undone_and_is_refused_after_the_end() {
 #[test]
 fn events_on_the_inject_list_never_come_from_the_deck() {
     let scenario = mini();
-    let summit = scenario
-        .events
-        .iter()
-        .position(|e| e.id == "ev-inject-summit")
-        .unwrap() as u16;
+    let summit = EventId(
+        scenario
+            .events
+            .iter()
+            .position(|e| e.id == "ev-inject-summit")
+            .unwrap() as u16,
+    );
     for seed in 0..40 {
         let mut game = Game::new(scenario.clone(), seed);
         assert!(

@@ -1,6 +1,6 @@
 //! One-line reasons for bot moves, in words a player can learn from.
 
-use crate::engine::{Action, CardKind, Meter, SeatView};
+use crate::engine::{Action, CardId, CardKind, Meter, SeatView, TableId};
 
 /// Describes the one legal move, which was not chosen over anything.
 pub fn only_move(view: &SeatView, action: &Action) -> String {
@@ -13,8 +13,8 @@ pub fn only_move(view: &SeatView, action: &Action) -> String {
 /// Describes `action` as taken from `view`, with the rule that makes it matter.
 pub fn describe(view: &SeatView, action: &Action) -> String {
     let s = &view.scenario;
-    let card = |id: u16| &s.cards[usize::from(id)];
-    let demand = |id: u16| view.demands.iter().find(|d| d.id == id);
+    let card = |id: CardId| &s.cards[usize::from(id)];
+    let demand = |id: TableId| view.demands.iter().find(|d| d.id == id);
     match *action {
         Action::Play {
             card: c,

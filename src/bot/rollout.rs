@@ -3,11 +3,11 @@
 //! they make reluctantly (strikes, rejections, hard-line rhetoric).
 
 use crate::engine::rng::GameRng;
-use crate::engine::{Action, CardKind, Game, Posture};
+use crate::engine::{Action, CardId, CardKind, Game, Posture};
 
 /// The weight (in tenths) of an action in a rollout.
 fn weight(game: &Game, action: &Action) -> u32 {
-    let kind = |card: u16| game.scenario().cards[usize::from(card)].kind;
+    let kind = |card: CardId| game.scenario().cards[usize::from(card)].kind;
     match *action {
         Action::Play { card, target, .. } => match kind(card) {
             CardKind::Confidence => 30,

@@ -1,11 +1,8 @@
 //! What a seat can do (`Action`), what it is being asked (`Decision`) and why a move is refused.
 
-use super::{CardId, Posture, Seat};
+use super::{CardId, Posture, Seat, TableId};
 use serde::{Deserialize, Serialize};
 use std::fmt;
-
-/// Id of a pending demand or a commitment on the table (unique within a game).
-pub type TableId = u16;
 
 /// One decision by one seat. Plain data: saved, replayed and sent over the wire as is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -2,16 +2,9 @@
 //!
 //! Built by `crate::scenario` from TOML files; the engine never reads files itself.
 
-use super::{Basket, CardKind, Meter, Seat};
+use super::{Basket, CardId, CardKind, EventId, Meter, Seat};
 use serde::Serialize;
 use std::sync::Arc;
-
-/// Index of a card in [`Scenario::cards`].
-pub type CardId = u16;
-/// Index of an event in [`Scenario::events`].
-pub type EventId = u16;
-/// Index of an objective in [`Scenario::objectives`].
-pub type ObjectiveId = u16;
 
 /// Which meter an effect moves: a fixed meter, or a pressure relative to the acting seat.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -452,7 +445,7 @@ impl Scenario {
         self.cards
             .iter()
             .position(|c| c.id == id)
-            .map(|i| i as CardId)
+            .map(|i| CardId(i as u16))
     }
 
     /// Trust needed to agree a basket.

@@ -107,8 +107,8 @@ fn deal_hidden_cards(view: &SeatView, rng: &mut GameRng) -> ([Vec<CardId>; 3], [
             continue;
         }
         match card.deck {
-            Some(owner) => buckets[owner.index()].push(id as CardId),
-            None => shared.push(id as CardId),
+            Some(owner) => buckets[owner.index()].push(CardId(id as u16)),
+            None => shared.push(CardId(id as u16)),
         }
     }
     rng.shuffle(&mut shared);
@@ -149,11 +149,11 @@ fn deal_hidden_cards(view: &SeatView, rng: &mut GameRng) -> ([Vec<CardId>; 3], [
 }
 
 fn sample_objective(view: &SeatView, seat: Seat, rng: &mut GameRng) -> ObjectiveId {
-    let mine: Vec<ObjectiveId> = (0..view.scenario.objectives.len() as ObjectiveId)
+    let mine: Vec<ObjectiveId> = ObjectiveId::all(view.scenario.objectives.len())
         .filter(|&o| view.scenario.objectives[usize::from(o)].seat == seat)
         .collect();
     match mine.len() {
-        0 => 0,
+        0 => ObjectiveId(0),
         n => mine[rng.below(n as u32) as usize],
     }
 }
@@ -176,7 +176,7 @@ fn hidden_event_pile(view: &SeatView, rng: &mut GameRng) -> Vec<EventId> {
             .filter(|e| !revealed(e))
             .collect()
     };
-    let mut pile: Vec<EventId> = (0..scenario.events.len() as EventId)
+    let mut pile: Vec<EventId> = EventId::all(scenario.events.len())
         .filter(|e| in_deck(e) && !revealed(e) && !on_top.contains(e))
         .collect();
     rng.shuffle(&mut pile);

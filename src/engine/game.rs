@@ -122,7 +122,7 @@ impl Game {
             demands: Vec::new(),
             commitments: Vec::new(),
             baskets: [BasketState::Open; 4],
-            next_table_id: 1,
+            next_table_id: TableId(1),
             turn: 0,
             actions_used: 0,
             prompt: None,
@@ -389,7 +389,7 @@ impl Game {
     /// A fresh id for a demand or commitment.
     pub(super) fn new_table_id(&mut self) -> TableId {
         let id = self.next_table_id;
-        self.next_table_id += 1;
+        self.next_table_id.0 += 1;
         id
     }
 
@@ -489,8 +489,8 @@ fn deal_piles(scenario: &Scenario, rng: &mut GameRng) -> [Vec<CardId>; 3] {
     let mut shared = Vec::new();
     for (id, card) in scenario.cards.iter().enumerate() {
         match card.deck {
-            Some(seat) => piles[seat.index()].push(id as CardId),
-            None => shared.push(id as CardId),
+            Some(seat) => piles[seat.index()].push(CardId(id as u16)),
+            None => shared.push(CardId(id as u16)),
         }
     }
     rng.shuffle(&mut shared);
@@ -512,7 +512,7 @@ fn deal_piles(scenario: &Scenario, rng: &mut GameRng) -> [Vec<CardId>; 3] {
 
 /// The event pile, top last: the opening events in order on top of the shuffled rest.
 fn stack_events(scenario: &Scenario, rng: &mut GameRng) -> Vec<EventId> {
-    let mut rest: Vec<EventId> = (0..scenario.events.len() as EventId)
+    let mut rest: Vec<EventId> = EventId::all(scenario.events.len())
         .filter(|e| !scenario.opening_events.contains(e))
         .filter(|e| !scenario.events[usize::from(*e)].inject)
         .collect();
@@ -522,7 +522,7 @@ fn stack_events(scenario: &Scenario, rng: &mut GameRng) -> Vec<EventId> {
 }
 
 fn draw_objective(scenario: &Scenario, seat: Seat, rng: &mut GameRng) -> ObjectiveId {
-    let mine: Vec<ObjectiveId> = (0..scenario.objectives.len() as ObjectiveId)
+    let mine: Vec<ObjectiveId> = ObjectiveId::all(scenario.objectives.len())
         .filter(|&o| scenario.objectives[usize::from(o)].seat == seat)
         .collect();
     mine[rng.below(mine.len() as u32) as usize]

@@ -16,6 +16,7 @@ mod content;
 mod determinize;
 pub mod digest;
 mod game;
+mod ids;
 mod legal;
 mod log;
 mod meters;
@@ -29,14 +30,14 @@ mod table;
 mod view;
 pub mod words;
 
-pub use action::{Action, Decision, RuleError, TableId};
+pub use action::{Action, Decision, RuleError};
 pub use content::{
-    Brief, Card, CardId, Condition, Effects, EventCard, EventChoice, EventId, EventOption, Hint,
-    MeterBounds, MeterTarget, Objective, ObjectiveId, Requirements, Rules, Scenario, Scoring,
-    TargetKind, UnmetBound,
+    Brief, Card, Condition, Effects, EventCard, EventChoice, EventOption, Hint, MeterBounds,
+    MeterTarget, Objective, Requirements, Rules, Scenario, Scoring, TargetKind, UnmetBound,
 };
 pub use digest::Digest;
 pub use game::{Game, Phase, Stats};
+pub use ids::{CardId, EventId, ObjectiveId, TableId};
 pub use legal::CardBlock;
 pub use log::{LogEntry, LogEvent};
 pub use meters::{Meter, Meters};

@@ -256,7 +256,7 @@ impl Game {
             return;
         };
         self.table_demand(seat, card, demand.basket);
-        let counter = self.next_table_id - 1;
+        let counter = TableId(self.next_table_id.0 - 1);
         self.note(LogEvent::DemandCountered {
             id: demand_id,
             by: seat,

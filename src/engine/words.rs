@@ -163,7 +163,7 @@ pub fn action_in(game: &Game, action: &Action) -> String {
 /// ([`crate::engine::Game::preview`]).
 pub fn action(view: &SeatView, action: &Action, preview: &Preview) -> String {
     let s = &view.scenario;
-    let card = |id: u16| s.cards[usize::from(id)].name.as_str();
+    let card = |id: CardId| s.cards[usize::from(id)].name.as_str();
     let rules = &s.rules;
     match *action {
         Action::Play {

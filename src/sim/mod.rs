@@ -128,7 +128,7 @@ struct GameRecord {
     played_by: Vec<Option<Seat>>,
 }
 
-fn card_of(action: &Action) -> Option<u16> {
+fn card_of(action: &Action) -> Option<crate::engine::CardId> {
     match *action {
         Action::Play { card, .. } | Action::Meet { card, .. } | Action::Counter { card, .. } => {
             Some(card)

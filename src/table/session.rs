@@ -401,7 +401,8 @@ impl Session {
             .events
             .iter()
             .position(|e| e.id == id)
-            .ok_or("the new event was lost")? as crate::engine::EventId;
+            .map(|i| crate::engine::EventId(i as u16))
+            .ok_or("the new event was lost")?;
         self.game
             .extend_events(Arc::new(scenario))
             .map_err(|e| e.to_string())?;

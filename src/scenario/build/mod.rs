@@ -11,9 +11,9 @@ use super::ScenarioSource;
 use super::error::{Problems, ScenarioError, closest, hint_for_toml_message};
 use super::raw::{self, Ranged, ScenarioFile};
 use crate::engine::{
-    Basket, Card, CardKind, Condition, Effects, EventCard, EventChoice, EventId, EventOption, Hint,
-    Meter, MeterBounds, MeterTarget, Meters, Objective, Requirements, Rules, Scenario, Scoring,
-    Seat,
+    Basket, Card, CardId, CardKind, Condition, Effects, EventCard, EventChoice, EventId,
+    EventOption, Hint, Meter, MeterBounds, MeterTarget, Meters, Objective, Requirements, Rules,
+    Scenario, Scoring, Seat,
 };
 use cards::*;
 use ctx::*;
@@ -88,12 +88,12 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
                 ),
                 "remove `inject = true` from the event, or leave it out of opening_events",
             )),
-            Some(i) if opening_events.contains(&(i as EventId)) => problems.push(main.error(
+            Some(i) if opening_events.contains(&(EventId(i as u16))) => problems.push(main.error(
                 id.span(),
                 format!("`{}` is in opening_events twice", id.get_ref()),
                 "each event card is in the deck once: list it once",
             )),
-            Some(i) => opening_events.push(i as EventId),
+            Some(i) => opening_events.push(EventId(i as u16)),
             None => match ids.kind_of(id.get_ref()) {
                 // A broken event was reported with the event itself.
                 Some("event") => {}
@@ -115,7 +115,7 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
             .position(|c: &Card| c.id == *hint.card.get_ref())
         {
             Some(i) => hints.push(Hint {
-                card: i as u16,
+                card: CardId(i as u16),
                 text: hint.text.clone(),
             }),
             None => match ids.kind_of(hint.card.get_ref()) {

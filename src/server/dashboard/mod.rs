@@ -532,7 +532,7 @@ fn when_inject_comes(table: &Table, more: usize) -> String {
 fn inject_order(table: &Table) -> Vec<crate::engine::EventId> {
     let session = table.lock();
     let events = &session.game().scenario().events;
-    let ids = 0..events.len() as crate::engine::EventId;
+    let ids = crate::engine::EventId::all(events.len());
     let (listed, rest): (Vec<_>, Vec<_>) = ids.partition(|&e| events[usize::from(e)].inject);
     listed.into_iter().chain(rest).collect()
 }

@@ -184,7 +184,16 @@ pub fn item_at_line(view: &SeatView, line: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use Item::{Commitment as C, Demand as D};
+
+    #[allow(non_snake_case)]
+    fn D(id: u16) -> Item {
+        Item::Demand(TableId(id))
+    }
+
+    #[allow(non_snake_case)]
+    fn C(id: u16) -> Item {
+        Item::Commitment(TableId(id))
+    }
 
     #[test]
     fn the_selection_stays_on_its_item_when_others_come_and_go() {
