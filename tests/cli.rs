@@ -7,6 +7,8 @@ use std::process::{Command, Output};
 
 fn ceasefire(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ceasefire"))
+        // The tester's own key config must not change what the game shows.
+        .env("XDG_CONFIG_HOME", "/nonexistent/ceasefire-test-config")
         .args(args)
         .output()
         .expect("the binary runs")

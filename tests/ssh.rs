@@ -46,6 +46,8 @@ impl Server {
 
     fn start_in(dir: tempfile::TempDir, extra: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_ceasefire"))
+            // The tester's own key config must not change what the game shows.
+            .env("XDG_CONFIG_HOME", "/nonexistent/ceasefire-test-config")
             .arg("--saves")
             .arg(dir.path().join("saves"))
             .args(["serve", "--bind", "127.0.0.1:0", "--scenario", "tutorial"])

@@ -78,7 +78,10 @@ impl Pane {
         let socket = format!("ceasefire-{}-{name}", std::process::id());
         // A killed program leaves the terminal raw (no carriage return on newline), so the
         // status starts its own line explicitly.
-        let wrapped = format!("{command}; printf \"\\r\\nEXIT=%s\\r\\n\" $?; sleep 120");
+        // The tester's own key config must not change what the game shows.
+        let wrapped = format!(
+            "export XDG_CONFIG_HOME=/nonexistent/ceasefire-test-config; {command}; printf \"\\r\\nEXIT=%s\\r\\n\" $?; sleep 120"
+        );
         let status = Command::new("tmux")
             .args([
                 "-L",
