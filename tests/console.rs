@@ -12,7 +12,11 @@ use ratatui::backend::TestBackend;
 use std::time::Duration;
 
 fn room() -> Tables {
-    let tables = Tables::new(None, Duration::ZERO);
+    seat_two_tables(Tables::new(None, Duration::ZERO))
+}
+
+/// Opens two tutorial tables of seed 7 in `tables`: a person at Pakistan, random bots beside.
+fn seat_two_tables(tables: Tables) -> Tables {
     let source = ScenarioSource::builtin("tutorial").unwrap();
     for _ in 0..2 {
         tables
@@ -301,17 +305,7 @@ fn when_the_decision_clock_runs_out_the_seat_passes() {
     use ceasefire::server::timer::ManualClock;
     // The tables read a clock the test moves: no waiting for real time to pass.
     let time = std::sync::Arc::new(ManualClock::new());
-    let tables = Tables::with_clock(None, Duration::ZERO, time.clone());
-    let source = ScenarioSource::builtin("tutorial").unwrap();
-    for _ in 0..2 {
-        tables
-            .open(
-                &source,
-                7,
-                [None, Some(Policy::Random), Some(Policy::Random)],
-            )
-            .unwrap();
-    }
+    let tables = seat_two_tables(Tables::with_clock(None, Duration::ZERO, time.clone()));
     let table = tables.get(1).unwrap();
     let waiting_for_pakistan =
         || table.lock().game().to_act().map(|(seat, _)| seat) == Some(Seat::Pakistan);
