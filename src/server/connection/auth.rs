@@ -1,0 +1,156 @@
+//! Who may log in: the none, password and public-key methods checked against the server's
+//! access policy (the facilitator's names need its own password), the methods offered, and
+//! what a user name asks for.
+
+use super::Connection;
+use crate::engine::{Seat, Viewer};
+use crate::server::Access;
+use russh::keys::PublicKey;
+use russh::server::Auth;
+use russh::{MethodKind, MethodSet};
+
+impl Connection {
+    /// Whether `user` asks for the facilitator's console or view (`facilitator`,
+    /// `facilitator.N`, in any case): those need the facilitator's own password.
+    fn is_facilitator(user: &str) -> bool {
+        user.to_ascii_lowercase().split('.').next() == Some("facilitator")
+    }
+
+    fn authorize(&mut self, user: &str, accepted: bool) -> Auth {
+        if accepted {
+            // Names are matched in any case: `Pakistan@` takes the Pakistani seat.
+            self.user = user.to_ascii_lowercase();
+            tracing::info!(conn = self.id, user = %self.user, "logged in");
+            Auth::Accept
+        } else {
+            tracing::info!(conn = self.id, user, "login refused");
+            Auth::Reject {
+                proceed_with_methods: None,
+                partial_success: false,
+            }
+        }
+    }
+
+    /// The `none` method: an open server lets anyone in but the facilitator.
+    pub(super) fn auth_by_none(&mut self, user: &str) -> Auth {
+        let open = matches!(self.shared.access, Access::Open) && !Self::is_facilitator(user);
+        self.authorize(user, open)
+    }
+
+    /// The password method: the facilitator's names need its password, any other the
+    /// server's (or none on an open server).
+    pub(super) fn auth_by_password(&mut self, user: &str, password: &str) -> Auth {
+        let ok = if Self::is_facilitator(user) {
+            self.shared
+                .facilitator_password
+                .as_ref()
+                .is_some_and(|secret| constant_time_eq(secret.as_bytes(), password.as_bytes()))
+        } else {
+            match &self.shared.access {
+                Access::Password(secret) => {
+                    constant_time_eq(secret.as_bytes(), password.as_bytes())
+                }
+                Access::Open => true,
+                Access::Keys(_) => false,
+            }
+        };
+        let auth = self.authorize(user, ok);
+        // A mistyped password may be typed again: keep offering passwords (russh would drop
+        // the method after one failure, and ssh then says only "publickey").
+        match auth {
+            Auth::Reject {
+                partial_success, ..
+            } => Auth::Reject {
+                proceed_with_methods: Some(methods(
+                    &self.shared.access,
+                    self.shared.facilitator_password.is_some(),
+                )),
+                partial_success,
+            },
+            accepted => accepted,
+        }
+    }
+
+    /// The public-key method: a listed key on a server that takes keys, any key on an open
+    /// one; never for the facilitator's names.
+    pub(super) fn auth_by_key(&mut self, user: &str, key: &PublicKey) -> Auth {
+        if Self::is_facilitator(user) {
+            return self.authorize(user, false);
+        }
+        let ok = match &self.shared.access {
+            Access::Keys(allowed) => allowed.iter().any(|k| k.key_data() == key.key_data()),
+            Access::Open => true,
+            Access::Password(_) => false,
+        };
+        self.authorize(user, ok)
+    }
+}
+
+/// What a user name asks for: `pakistan`, `afghanistan`, `mediator`, `watch` or
+/// `facilitator`, optionally with a table number (`afghanistan.2`; table 1 without one).
+/// `None` for any other name: the lobby.
+pub fn parse_user(user: &str) -> Option<(Viewer, u32)> {
+    let (name, table) = match user.split_once('.') {
+        Some((name, number)) => (name, number.parse().ok()?),
+        None => (user, 1),
+    };
+    let viewer = match name {
+        "watch" => Viewer::Spectator,
+        "facilitator" => Viewer::Facilitator,
+        seat => Viewer::Seat(Seat::from_key(seat)?),
+    };
+    Some((viewer, table))
+}
+
+/// Compares secrets without an early exit on the first differing byte.
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The authentication methods offered for an access policy (password too when the
+/// facilitator has one).
+pub fn methods(access: &Access, facilitator: bool) -> MethodSet {
+    let kinds: &[MethodKind] = match (access, facilitator) {
+        (Access::Open, _) => &[
+            MethodKind::None,
+            MethodKind::Password,
+            MethodKind::PublicKey,
+        ],
+        (Access::Password(_), _) => &[MethodKind::Password],
+        (Access::Keys(_), false) => &[MethodKind::PublicKey],
+        (Access::Keys(_), true) => &[MethodKind::PublicKey, MethodKind::Password],
+    };
+    MethodSet::from(kinds)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_names_pick_a_viewer_and_a_table() {
+        assert_eq!(
+            parse_user("pakistan"),
+            Some((Viewer::Seat(Seat::Pakistan), 1))
+        );
+        assert_eq!(parse_user("watch.4"), Some((Viewer::Spectator, 4)));
+        assert_eq!(parse_user("facilitator"), Some((Viewer::Facilitator, 1)));
+        assert_eq!(parse_user("maria"), None);
+        assert_eq!(parse_user("mediator.x"), None);
+    }
+
+    #[test]
+    fn the_facilitators_names_need_its_password_in_any_case() {
+        assert!(Connection::is_facilitator("facilitator"));
+        assert!(Connection::is_facilitator("Facilitator.2"));
+        assert!(Connection::is_facilitator("FACILITATOR"));
+        assert!(!Connection::is_facilitator("maria"));
+    }
+
+    #[test]
+    fn secrets_compare_whole() {
+        assert!(constant_time_eq(b"s3cret", b"s3cret"));
+        assert!(!constant_time_eq(b"s3cret", b"s3creT"));
+        assert!(!constant_time_eq(b"s3cret", b"s3cre"));
+    }
+}
