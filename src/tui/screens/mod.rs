@@ -1,5 +1,6 @@
-//! One file per screen. Each screen's state handles keys and mouse clicks and says what
-//! should happen next ([`crate::tui::app::Step`]); its `draw` reads the state and the game.
+//! One module per screen (a file, or a folder split by job for the larger ones). Each
+//! screen's state handles keys and mouse clicks and says what should happen next
+//! ([`crate::tui::app::Step`]); its `draw` reads the state and the game.
 
 pub mod debrief;
 pub mod help;

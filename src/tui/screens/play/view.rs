@@ -1,0 +1,240 @@
+//! Drawing the play screen: the footer's buttons for the current state, and the table, the
+//! curtain, the brief, a prompt, a reflection or the debrief, whichever is up. It reads the
+//! state and the session and records how far things can scroll; it must not change the game.
+
+use super::{Play, Role, uses_card};
+use crate::engine::{Action, Seat, Viewer};
+use crate::table::SaveStatus;
+use crate::tui::keys::{self, Command};
+use crate::tui::screens::{
+    debrief,
+    table::{self, Panel},
+};
+use crate::tui::theme::Theme;
+use ratatui::prelude::*;
+use std::time::Instant;
+
+impl Play {
+    /// The buttons in the footer for the current state.
+    pub(crate) fn footer(&self) -> Vec<(String, Command)> {
+        let mut buttons = Vec::new();
+        if self.brief_open {
+            buttons.push((
+                keys::hint(Command::Confirm, "close the brief"),
+                Command::Confirm,
+            ));
+            buttons.push((keys::button(Command::Help), Command::Help));
+            buttons.push((keys::button(Command::Quit), Command::Quit));
+            return buttons;
+        }
+        if self.at_the_last_table() {
+            buttons.push((keys::hint(Command::Confirm, "results"), Command::Confirm));
+        } else if self.ui.picker.is_some() {
+            buttons.push((keys::button(Command::Confirm), Command::Confirm));
+            buttons.push((keys::hint(Command::Back, "cancel"), Command::Back));
+            buttons.push((keys::button(Command::Help), Command::Help));
+            buttons.push((keys::button(Command::Quit), Command::Quit));
+            return buttons;
+        } else if self.session().paused() {
+            // Nothing can be played until the facilitator resumes the table.
+        } else if let Some(seat) = self.actor() {
+            let prompt = self.decision_prompt().is_some();
+            if prompt && self.ui.prompt_hidden {
+                buttons.push((
+                    keys::hint(Command::Confirm, "back to the question"),
+                    Command::Confirm,
+                ));
+            } else if prompt {
+                buttons.push((keys::button(Command::Confirm), Command::Confirm));
+                buttons.push((
+                    keys::hint(Command::Back, "look at the table"),
+                    Command::Back,
+                ));
+            } else {
+                let enter = match self.ui.focus {
+                    Panel::Hand if self.selected_card_playable() => Some("play"),
+                    Panel::Table if self.selected_item_usable() => Some("act on it"),
+                    _ => None,
+                };
+                if let Some(enter) = enter {
+                    buttons.push((keys::hint(Command::Confirm, enter), Command::Confirm));
+                }
+                buttons.push((keys::button(Command::Pass), Command::Pass));
+                let accord = Action::TableAccord { seat };
+                if seat == Seat::Mediator && self.legal().contains(&accord) {
+                    buttons.push((keys::button(Command::TableAccord), Command::TableAccord));
+                }
+            }
+        }
+        if let Viewer::Seat(seat) = self.shown {
+            if self.session().check_undo(seat).is_ok() {
+                buttons.push((keys::button(Command::Undo), Command::Undo));
+            }
+            buttons.push((keys::button(Command::Brief), Command::Brief));
+        }
+        if let Some(back) = &self.back_button {
+            buttons.push((back.clone(), Command::Back));
+        }
+        buttons.push((keys::button(Command::NextPanel), Command::NextPanel));
+        buttons.push((keys::button(Command::Help), Command::Help));
+        buttons.push((keys::button(Command::Quit), Command::Quit));
+        buttons
+    }
+
+    /// Draws the table, the curtain, the brief or the end screen.
+    pub fn draw(&self, frame: &mut Frame, theme: Theme) {
+        if self.session().game().outcome().is_some() && !self.at_the_last_table() {
+            if let Some(seat) = self.reflection_handover() {
+                table::draw_curtain(frame, seat, &format!("{seat}'s reflection"), None, theme);
+            } else if let Some((seat, prompt, index, total)) = self.reflecting() {
+                debrief::draw_reflection(frame, seat, &prompt, (index, total), &self.draft, theme);
+            } else {
+                let rematch = self.session().rematch_table();
+                let scroll = format!("{} scroll", keys::pair(Command::Up, Command::Down));
+                let leave = keys::hint(Command::Quit, "leave");
+                let keys = match (self.role, rematch, self.shown) {
+                    (Role::Local, _, _) => format!(
+                        " {scroll} · {} · {} · {} ",
+                        keys::hint(Command::Rematch, "rematch, seats rotated"),
+                        keys::hint(Command::Confirm, "title"),
+                        keys::button(Command::Quit)
+                    ),
+                    (Role::Remote, Some(id), Viewer::Seat(seat)) => format!(
+                        " Rematch open: log in as {}.{id}@ · {scroll} · {leave} ",
+                        crate::table::rotated(seat).key()
+                    ),
+                    (Role::Remote, Some(id), _) => {
+                        format!(" Rematch open as table {id} · {scroll} · {leave} ")
+                    }
+                    (Role::Remote, None, _) => format!(" {scroll} · {leave} "),
+                };
+                let max = debrief::draw(frame, &self.session(), self.debrief_scroll, &keys, theme);
+                self.debrief_max.set(max);
+            }
+            return;
+        }
+        if let Some(seat) = self.curtain {
+            let shows = format!("{seat}'s hand and secret objective");
+            table::draw_curtain(frame, seat, &shows, self.undo_behind_curtain(), theme);
+            return;
+        }
+        let view = self.view();
+        let legal = self.legal();
+        let actor = self.actor();
+        let footer = self.footer().into_iter().map(|(label, _)| label).collect();
+        let prompt = (!self.ui.prompt_hidden)
+            .then(|| self.decision_prompt())
+            .flatten();
+        let session = self.session();
+        let game = session.game();
+        let away: Vec<String> = session
+            .away()
+            .iter()
+            .map(|seat| format!("{seat} is away: waiting for them to reconnect."))
+            .chain(
+                session
+                    .open_seats()
+                    .iter()
+                    .map(|seat| format!("{seat}'s seat is open: waiting for someone to take it.")),
+            )
+            .collect();
+        let clock = session
+            .deadline()
+            .filter(|_| session.human_to_act().is_some())
+            .map(|at| at.saturating_duration_since(Instant::now()).as_secs());
+        let notice = if let Some(outcome) = game.outcome() {
+            Some(format!(
+                "■ The talks are over: {outcome}. Look back at the table and the log; {}: results.",
+                keys::key(Command::Confirm)
+            ))
+        } else if session.paused() {
+            Some("⏸ PAUSED by the facilitator: wait for the table to resume.".to_string())
+        } else {
+            // A save that keeps failing is said until it works again.
+            let unsaved = session
+                .save_status()
+                .filter(|s| matches!(s, SaveStatus::Failed(_)));
+            match (&self.notice, unsaved, away.is_empty()) {
+                (Some(notice), ..) => Some(notice.clone()),
+                (None, Some(unsaved), _) => Some(format!("This game is {unsaved}.")),
+                (None, None, false) => Some(away.join(" ")),
+                (None, None, true) => None,
+            }
+        };
+        let since = match self.shown {
+            Viewer::Seat(seat) => session.meters_at_last_action(seat),
+            _ => view.meter_history.last().copied().unwrap_or(view.meters),
+        };
+        let blocks: Vec<bool> = match self.shown {
+            Viewer::Seat(seat) => view
+                .own_hand()
+                .iter()
+                .map(|&card| match actor {
+                    _ if game.outcome().is_some() => true,
+                    Some(_) => !legal.iter().any(|a| uses_card(a, card)),
+                    None => game.card_block(seat, card).is_some(),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let block_reason = match self.shown {
+            Viewer::Seat(seat) => view
+                .own_hand()
+                .get(self.ui.hand)
+                .and_then(|&card| game.card_block_reason(seat, card)),
+            _ => None,
+        };
+        let moved = match self.shown {
+            Viewer::Seat(seat) => game
+                .actions()
+                .iter()
+                .any(|a| !a.is_inject() && a.seat() == seat),
+            _ => true,
+        };
+        let data = table::TableData {
+            view: &view,
+            since,
+            moved,
+            blocked: &blocks,
+            block_reason,
+            log: game.log(),
+            reasons: session.reasons(),
+            players: session.players(),
+            actor,
+            notice: notice.as_deref(),
+            paused: session.paused(),
+            clock_left: clock,
+            footer,
+        };
+        self.limits.set(table::draw(frame, &data, &self.ui, theme));
+        if self.brief_open {
+            // "Enter to begin" only the first time; a reopened brief just closes.
+            let first = match view.viewer {
+                Viewer::Seat(seat) => !session.was_briefed(seat),
+                _ => false,
+            };
+            let max = table::draw_brief(frame, &view, self.brief_scroll, first, theme);
+            self.brief_max.set(max);
+        } else if let Some(picker) = &self.ui.picker {
+            let keys = format!(
+                "{} · {}",
+                keys::button(Command::Confirm),
+                keys::hint(Command::Back, "cancel")
+            );
+            table::draw_picker(frame, picker, &keys, theme);
+        } else if let Some(prompt) = prompt {
+            // A message (say, why undo did nothing) shows on the prompt, not hidden behind it.
+            let keys = format!(
+                "{} · {}",
+                keys::button(Command::Confirm),
+                keys::hint(Command::Back, "look at the table")
+            );
+            table::draw_picker(
+                frame,
+                &prompt,
+                self.notice.as_deref().unwrap_or(&keys),
+                theme,
+            );
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! The table screen's log panel: the public log (and bots' reasons) wrapped, following the
+//! newest lines unless scrolled back. It only draws and reports how far it can scroll.
+
+use super::{Panel, TableData, TableUi, panel};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{log, wrap};
+use ratatui::prelude::*;
+use ratatui::widgets::Paragraph;
+
+/// Draws the log, wrapped, its newest rows at the bottom unless scrolled back; returns how
+/// far it can scroll back.
+pub(super) fn draw_log(
+    frame: &mut Frame,
+    area: Rect,
+    data: &TableData,
+    ui: &TableUi,
+    theme: Theme,
+) -> usize {
+    let focused = ui.focus == Panel::Log;
+    let lines = log::lines(
+        &data.view.scenario,
+        data.log,
+        data.reasons,
+        data.view.viewer,
+        theme,
+    );
+    let block = panel(
+        if ui.log_scroll > 0 {
+            " Log (scrolled: End follows) ".to_string()
+        } else {
+            " Log ".to_string()
+        },
+        focused,
+        theme,
+    );
+    let inner = block.inner(area);
+    let height = usize::from(inner.height);
+    // Following the newest lines, only the last `height` lines can show (each takes a row or
+    // more), so only they are wrapped; how far back the log goes is then left unknown.
+    let following = ui.log_scroll == 0;
+    let first = if following {
+        lines.len().saturating_sub(height)
+    } else {
+        0
+    };
+    let width = usize::from(inner.width);
+    let wrapped: Vec<Line> = lines
+        .into_iter()
+        .skip(first)
+        .flat_map(|line| wrap::hanging_line(line, width))
+        .collect();
+    let rows = wrapped.len();
+    let text = Paragraph::new(wrapped);
+    let max_back = rows.saturating_sub(height);
+    let back = ui.log_scroll.min(max_back);
+    let top = u16::try_from(rows.saturating_sub(height + back)).unwrap_or(u16::MAX);
+    frame.render_widget(text.scroll((top, 0)).block(block), area);
+    if following { usize::MAX } else { max_back }
+}
