@@ -1175,3 +1175,127 @@ fn a_scenario_may_only_grow_by_inject_list_events_during_a_game() {
     let mut fresh = start(scenario);
     assert!(fresh.extend_events(std::sync::Arc::new(in_deck)).is_err());
 }
+
+/// Rules version 2 on the fixture: calm events, strong enforcement, Trust high enough, and
+/// pledges that must hold for many tests, so they still stand when the accord is tabled.
+fn version_2() -> Scenario {
+    let mut s = with_meter(only_calm_events(mini()), Meter::Trust, 70);
+    s.enforcement = [100, 100, 0];
+    s.rules.max_credibility = 100;
+    s.rules.version = 2;
+    for card in &mut s.cards {
+        card.duration = card.duration.max(9);
+    }
+    s
+}
+
+/// Tables the accord in `game` and has both delegations sign it.
+fn table_and_sign(game: &mut Game) {
+    play(
+        game,
+        Action::TableAccord {
+            seat: Seat::Mediator,
+        },
+    );
+    for seat in Seat::DELEGATIONS {
+        play(game, Action::Vote { seat, accept: true });
+    }
+}
+
+#[test]
+fn version_2_an_accord_binds_the_standing_commitments_and_says_so() {
+    let s = version_2();
+    let mut game = three_baskets(&s);
+    let standing: Vec<TableId> = game.commitments().iter().map(|c| c.id).collect();
+    assert!(standing.len() >= 3, "{standing:?}");
+    play(
+        &mut game,
+        Action::TableAccord {
+            seat: Seat::Mediator,
+        },
+    );
+    let bound: Vec<TableId> = game
+        .log()
+        .iter()
+        .filter_map(|e| match e.event {
+            LogEvent::CommitmentBound { id } => Some(id),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(bound, standing);
+}
+
+#[test]
+fn version_2_no_durable_peace_without_verified_afghan_action_on_the_sanctuaries() {
+    // Trust is high and Verification agreed, which made it durable under version 1; but the
+    // Afghan Security pledge is not verified.
+    let s = version_2();
+    let mut game = three_baskets(&s);
+    let terms = ceasefire::engine::AccordTerms::of(game.commitments());
+    assert!(!terms.afghan_security_verified && terms.pakistani_assurance);
+    table_and_sign(&mut game);
+    assert_eq!(game.outcome(), Some(Outcome::FragileAccord));
+
+    let mut v1 = s.clone();
+    v1.rules.version = 1;
+    let mut game = three_baskets(&v1);
+    table_and_sign(&mut game);
+    assert_eq!(game.outcome(), Some(Outcome::DurablePeace), "version 1");
+}
+
+#[test]
+fn version_2_a_verified_afghan_pledge_and_a_pakistani_assurance_make_the_peace_durable() {
+    // Afghan enforcement below the maximum, so its pledge can be verified.
+    let mut s = version_2();
+    s.enforcement[Seat::Afghanistan.index()] = 90;
+    let mut game = three_baskets(&s);
+    let afghan = game
+        .commitments()
+        .iter()
+        .find(|c| c.by == Seat::Afghanistan && c.basket == Basket::Security)
+        .map(|c| c.id)
+        .unwrap();
+    mediator_plays(&mut game, "md-protocol", afghan);
+    assert!(ceasefire::engine::AccordTerms::of(game.commitments()).both_halves());
+    table_and_sign(&mut game);
+    assert_eq!(game.outcome(), Some(Outcome::DurablePeace));
+}
+
+#[test]
+fn version_2_refused_monitors_do_not_deploy_and_the_verification_is_withdrawn() {
+    let mut s = afghan_then_mediator(only_calm_events(mini()));
+    s.rules.version = 2;
+    let mut game = start(s.clone());
+    let id = afghan_security_pledge(&mut game);
+    advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+    let before = game.meters();
+    mediator_plays(&mut game, "md-monitors", id);
+    assert_eq!(game.to_act(), Some((Seat::Afghanistan, Decision::Consent)));
+    let refuse = Action::Consent {
+        seat: Seat::Afghanistan,
+        accept: false,
+    };
+    let label = ceasefire::engine::words::action_in(&game, &refuse);
+    assert!(
+        label.contains("no monitors deploy") && label.contains("back to 45%"),
+        "{label}"
+    );
+    play(&mut game, refuse);
+    let c = game.view(Viewer::Facilitator).commitments[0];
+    assert!(!c.monitors && !c.verified, "{c:?}");
+    assert_eq!(c.credibility, 45);
+    assert_eq!(game.view(Viewer::Facilitator).stats.monitors_deployed, 0);
+    assert_eq!(
+        game.meters().get(Meter::Sovereignty),
+        before.get(Meter::Sovereignty)
+    );
+    assert_eq!(
+        game.meters().get(Meter::Trust),
+        before.get(Meter::Trust) - s.rules.refused_monitors_trust
+    );
+    assert!(game.log().iter().any(|e| e.event
+        == LogEvent::MonitorsRefused {
+            id,
+            credibility: 45
+        }));
+}

@@ -145,6 +145,12 @@ fn a_game_killed_with_sigkill_resumes_from_its_last_action() {
         return;
     };
     to_the_posture_prompt(&pane);
+    // Saves are written in the background: the kill comes once the pass is on disk (a
+    // SIGKILL may lose only the action in flight).
+    assert!(
+        saved_a_pakistani_pass(saves.path()),
+        "the pass reached the autosave"
+    );
     let status = Command::new("kill")
         .args(["-KILL", &pid(saves.path())])
         .status()
@@ -192,4 +198,31 @@ fn a_game_killed_with_sigkill_resumes_from_its_last_action() {
         &killed_actions[..],
         "the resumed game continues the killed one"
     );
+}
+
+/// Whether the autosave in `dir` holds a pass by Pakistan, within ten seconds.
+fn saved_a_pakistani_pass(dir: &Path) -> bool {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::time::Instant::now() < deadline {
+        let passed = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .filter_map(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+            .any(|save| {
+                save["actions"].as_array().is_some_and(|actions| {
+                    actions
+                        .iter()
+                        .any(|a| a["type"] == "pass" && a["seat"] == "pakistan")
+                })
+            });
+        if passed {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    false
 }

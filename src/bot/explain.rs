@@ -126,6 +126,10 @@ pub fn describe(view: &SeatView, action: &Action) -> String {
         Action::Consent { accept: true, .. } => {
             "consents to the monitors: Sovereignty is spared, at some cost at home".to_string()
         }
+        Action::Consent { accept: false, .. } if s.rules.version >= 2 => {
+            "refuses the monitors: none deploy, the verification is withdrawn, Trust pays"
+                .to_string()
+        }
         Action::Consent { accept: false, .. } => {
             "refuses consent: the monitors come anyway and Sovereignty pays".to_string()
         }

@@ -309,6 +309,10 @@ pub struct Rules {
     pub hardline_relief: u8,
     /// Trust lost by a hard-line posture.
     pub hardline_trust: u8,
+    /// The rule book's version: 1, or 2 for the accord with terms and consent as a veto.
+    pub version: u8,
+    /// Version 2: Trust lost when the Afghan seat refuses monitors (which then do not deploy).
+    pub refused_monitors_trust: u8,
 }
 
 impl Default for Rules {
@@ -342,6 +346,8 @@ impl Default for Rules {
             firm_pressure: 2,
             hardline_relief: 10,
             hardline_trust: 4,
+            version: 1,
+            refused_monitors_trust: 3,
         }
     }
 }

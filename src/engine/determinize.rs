@@ -64,6 +64,7 @@ impl Game {
             actions: Vec::new(),
             effective: Vec::new(),
             outcome: view.outcome,
+            consent_before: view.consent_before,
         }
     }
 }

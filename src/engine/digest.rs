@@ -127,6 +127,9 @@ struct State<'a> {
     actions: &'a [Action],
     effective: &'a [(Action, u32)],
     outcome: Option<Outcome>,
+    /// Only rules version 2 sets it, so version-1 games keep their digests.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    consent_before: Option<(u8, bool)>,
 }
 
 /// Where the generator is. The word position is a `u128`, written as a decimal string.
@@ -190,6 +193,7 @@ impl Game {
             actions: &self.actions,
             effective: &self.effective,
             outcome: self.outcome,
+            consent_before: self.consent_before,
         };
         // Cannot fail: the state holds no map (so no non-string key) and no number wider
         // than 64 bits (the generator's word position is written as a string).

@@ -91,6 +91,9 @@ pub struct Game {
     /// The actions still in force (undone ones removed), each with where its log entries begin.
     pub(super) effective: Vec<(Action, u32)>,
     pub(super) outcome: Option<Outcome>,
+    /// Rules version 2, while monitors await consent: the commitment's credibility and
+    /// whether it was verified before they were proposed, restored if they are refused.
+    pub(super) consent_before: Option<(u8, bool)>,
 }
 
 impl Game {
@@ -132,6 +135,7 @@ impl Game {
             actions: Vec::new(),
             effective: Vec::new(),
             outcome: None,
+            consent_before: None,
         };
         for seat in Seat::ALL {
             let hand_size = game.scenario.rules.hand_size;

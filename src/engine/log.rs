@@ -125,6 +125,12 @@ pub enum LogEvent {
     Injected { event: EventId },
     /// The game ended.
     GameOver { outcome: Outcome },
+    // New variants go last: a version-1 save's digest hashes each variant's position.
+    /// Rules version 2: the Afghan seat refused monitors, so they did not deploy and the
+    /// commitment's credibility went back to `credibility`.
+    MonitorsRefused { id: TableId, credibility: u8 },
+    /// Rules version 2: the tabled accord binds this commitment.
+    CommitmentBound { id: TableId },
 }
 
 impl LogEntry {
@@ -191,6 +197,11 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
                 format!("Monitors deployed for #{id} without Afghan consent.")
             }
         }
+        LogEvent::MonitorsRefused { id, credibility } => format!(
+            "Afghanistan refused monitors for #{id}: none deploy, and its credibility is back to \
+             {credibility}%."
+        ),
+        LogEvent::CommitmentBound { id } => format!("The accord binds commitment #{id}."),
         LogEvent::CommitmentTested {
             id,
             roll,

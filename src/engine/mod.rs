@@ -11,6 +11,7 @@
 //! actions and log events live here too ([`words`], [`LogEntry::describe`]), so a screen, a
 //! save's name and a report say the same thing.
 
+mod accord;
 mod action;
 mod content;
 mod determinize;
@@ -30,6 +31,7 @@ mod table;
 mod view;
 pub mod words;
 
+pub use accord::AccordTerms;
 pub use action::{Action, Decision, RuleError};
 pub use content::{
     Brief, Card, Condition, Effects, EventCard, EventChoice, EventOption, Hint, MeterBounds,

@@ -71,6 +71,14 @@ impl Preview {
         })
     }
 
+    /// Rules version 2: the credibility a refusal of monitors restores, if the action is one.
+    pub fn monitors_refused(&self) -> Option<u8> {
+        self.events.iter().find_map(|e| match *e {
+            LogEvent::MonitorsRefused { credibility, .. } => Some(credibility),
+            _ => None,
+        })
+    }
+
     /// The basket the action agrees, if it agrees one.
     pub fn agrees(&self) -> Option<Basket> {
         self.events.iter().find_map(|e| match *e {

@@ -4,8 +4,8 @@
 
 use super::game::Prompt;
 use super::{
-    Action, Basket, BasketState, CardId, CardKind, Commitment, Demand, Effects, Game, LogEvent,
-    Meter, MeterTarget, Outcome, Seat, TableId, TargetKind,
+    AccordTerms, Action, Basket, BasketState, CardId, CardKind, Commitment, Demand, Effects, Game,
+    LogEvent, Meter, MeterTarget, Outcome, Seat, TableId, TargetKind,
 };
 
 impl Game {
@@ -31,6 +31,11 @@ impl Game {
             Action::TableAccord { .. } => {
                 self.stats.tabled_this_round = true;
                 self.note(LogEvent::AccordTabled);
+                if self.scenario.rules.version >= 2 {
+                    for id in AccordTerms::of(&self.commitments).bound {
+                        self.note(LogEvent::CommitmentBound { id });
+                    }
+                }
                 self.prompt = Some(Prompt::Vote {
                     seat: Seat::Pakistan,
                 });
@@ -285,9 +290,11 @@ impl Game {
         let max = self.scenario.rules.max_credibility;
         let def = &self.scenario.cards[usize::from(card)];
         let (boost, intrusive) = (def.verify, def.intrusive);
+        let version = self.scenario.rules.version;
         let Some(commitment) = self.commitments.iter_mut().find(|c| c.id == id) else {
             return;
         };
+        let before = (commitment.credibility, commitment.verified);
         commitment.credibility = commitment.credibility.saturating_add(boost).min(max);
         commitment.verified = true;
         let credibility = commitment.credibility;
@@ -300,6 +307,10 @@ impl Game {
                 commitment: id,
                 card,
             });
+            // Version 2: a refusal is a veto, so what the pledge was before must be kept.
+            if version >= 2 {
+                self.consent_before = Some(before);
+            }
         }
     }
 
@@ -315,6 +326,13 @@ impl Game {
         let Some(Prompt::Consent { commitment, card }) = self.prompt.take() else {
             return;
         };
+        if let Some(before) = self.consent_before.take()
+            && !accept
+        {
+            self.veto_monitors(commitment, before);
+            self.end_turn_if_spent();
+            return;
+        }
         let def = &self.scenario.cards[usize::from(card)];
         let (pressure, cost) = (def.consent_pressure(), def.sovereignty_cost);
         self.deploy_monitors(commitment, accept);
@@ -324,6 +342,19 @@ impl Game {
             self.shift(Meter::Sovereignty, -i32::from(cost));
         }
         self.end_turn_if_spent();
+    }
+
+    /// Version 2: the Afghan seat refused monitors, and they do not deploy. The verification
+    /// they came with is withdrawn (the pledge's credibility goes back to what it was) and the
+    /// refusal costs Trust.
+    fn veto_monitors(&mut self, id: TableId, (credibility, verified): (u8, bool)) {
+        if let Some(commitment) = self.commitments.iter_mut().find(|c| c.id == id) {
+            commitment.credibility = credibility;
+            commitment.verified = verified;
+        }
+        self.note(LogEvent::MonitorsRefused { id, credibility });
+        let cost = i32::from(self.scenario.rules.refused_monitors_trust);
+        self.shift(Meter::Trust, -cost);
     }
 
     fn bridge(&mut self, demand_id: TableId, card: CardId) {
@@ -386,7 +417,9 @@ impl Game {
             });
         } else {
             let durable = self.meters.get(Meter::Trust) >= self.scenario.rules.durable_trust
-                && self.baskets[Basket::Verification.index()].is_agreed();
+                && self.baskets[Basket::Verification.index()].is_agreed()
+                && (self.scenario.rules.version < 2
+                    || AccordTerms::of(&self.commitments).both_halves());
             self.finish(if durable {
                 Outcome::DurablePeace
             } else {

@@ -95,6 +95,9 @@ pub struct SeatView {
     pub consent_for: Option<TableId>,
     /// The verification card whose monitors await consent.
     pub consent_card: Option<CardId>,
+    /// Rules version 2, while monitors await consent: the commitment's credibility and
+    /// whether it was verified before them (what a refusal restores).
+    pub consent_before: Option<(u8, bool)>,
     /// Index into the scenario's seat order of the seat whose negotiation turn it is.
     pub turn: usize,
     /// The id the next demand or commitment will get.
@@ -207,6 +210,7 @@ impl Game {
                 Some(Prompt::Consent { card, .. }) => Some(card),
                 _ => None,
             },
+            consent_before: self.consent_before,
             turn: self.turn,
             next_table_id: self.next_table_id,
             stats: self.stats,

@@ -104,7 +104,14 @@ fn target_preview(view: &SeatView, card: CardId, target: TableId, preview: &Prev
         } else {
             String::new()
         };
-        let monitors = if def.intrusive && c.by == Seat::Afghanistan {
+        let monitors = if def.intrusive && c.by == Seat::Afghanistan && s.rules.version >= 2 {
+            format!(
+                "; monitors on Afghan soil: Afghanistan consents (its Pressure +{}) or refuses \
+                 (no monitors, the verification withdrawn, Trust −{})",
+                def.consent_pressure(),
+                s.rules.refused_monitors_trust
+            )
+        } else if def.intrusive && c.by == Seat::Afghanistan {
             format!(
                 "; monitors on Afghan soil: Afghanistan consents (its Pressure +{}) or refuses \
                  (Sovereignty −{})",
@@ -258,6 +265,14 @@ pub fn action(view: &SeatView, action: &Action, preview: &Preview) -> String {
             "Consent: monitors deploy; Afghan pressure {:+} (half the Sovereignty cost)",
             preview.meter_change(Meter::AfghanistanPressure)
         ),
+        Action::Consent { accept: false, .. } if preview.monitors_refused().is_some() => {
+            format!(
+                "Refuse: no monitors deploy; the verification is withdrawn (credibility back to \
+                 {}%), Trust {}",
+                preview.monitors_refused().unwrap_or_default(),
+                signed(preview.meter_change(Meter::Trust))
+            )
+        }
         Action::Consent { accept: false, .. } => format!(
             "Refuse: monitors deploy anyway, Sovereignty {}",
             signed(preview.meter_change(Meter::Sovereignty))

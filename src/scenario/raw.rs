@@ -162,6 +162,8 @@ pub struct RulesFile {
     pub firm_pressure: Option<Level>,
     pub hardline_relief: Option<Level>,
     pub hardline_trust: Option<Level>,
+    pub version: Option<Ranged<1, 2>>,
+    pub refused_monitors_trust: Option<Level>,
 }
 
 /// `[scoring]`: points for each shared outcome.

@@ -93,6 +93,8 @@ pub(super) fn rules(file: &raw::RulesFile, capital: Option<Ranged<0, 10>>) -> Ru
         firm_pressure: level_or(file.firm_pressure, d.firm_pressure),
         hardline_relief: level_or(file.hardline_relief, d.hardline_relief),
         hardline_trust: level_or(file.hardline_trust, d.hardline_trust),
+        version: level_or(file.version, d.version),
+        refused_monitors_trust: level_or(file.refused_monitors_trust, d.refused_monitors_trust),
     }
 }
 
