@@ -131,6 +131,13 @@ pub enum LogEvent {
     MonitorsRefused { id: TableId, credibility: u8 },
     /// Rules version 2: the tabled accord binds this commitment.
     CommitmentBound { id: TableId },
+    /// Rules version 2: both delegations signed; the accord is implemented until the end of
+    /// round `until`, its bound commitments tested every round.
+    AccordSigned { until: u8 },
+    /// Rules version 2: a bound commitment broke during implementation.
+    AccordBreached { id: TableId },
+    /// Rules version 2: the delegation renewed its broken bound commitment as `renewal`.
+    CommitmentRenewed { id: TableId, renewal: TableId },
 }
 
 impl LogEntry {
@@ -202,6 +209,16 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
              {credibility}%."
         ),
         LogEvent::CommitmentBound { id } => format!("The accord binds commitment #{id}."),
+        LogEvent::AccordSigned { until } => format!(
+            "The accord is signed. Implementation runs to the end of round {until}: every \
+             commitment it binds is tested each round."
+        ),
+        LogEvent::AccordBreached { id } => {
+            format!("The accord is breached: bound commitment #{id} broke.")
+        }
+        LogEvent::CommitmentRenewed { id, renewal } => {
+            format!("Commitment #{id} was renewed as #{renewal}: the accord holds.")
+        }
         LogEvent::CommitmentTested {
             id,
             roll,
