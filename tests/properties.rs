@@ -4,20 +4,29 @@
 mod common;
 
 use ceasefire::engine::{
-    Action, CardId, EventId, Game, Meter, Posture, Scenario, Seat, TableId, Viewer,
+    Action, CardId, EventId, Game, LogEvent, Meter, Posture, Scenario, Seat, TableId, Viewer,
 };
 use ceasefire::scenario::{ScenarioSource, builtin_names};
 use proptest::prelude::*;
 use std::sync::Arc;
 
-/// The fixture scenario and every shipped scenario.
+/// The fixture scenario and every shipped scenario, each under rules version 1 and 2.
 fn scenarios() -> Vec<Arc<Scenario>> {
-    let mut all = vec![Arc::new(common::mini())];
+    let mut all = vec![common::mini()];
     for name in builtin_names() {
         let source = ScenarioSource::builtin(name).unwrap();
-        all.push(Arc::new(source.build().unwrap()));
+        all.push(source.build().unwrap());
     }
-    all
+    let version_2: Vec<Scenario> = all
+        .iter()
+        .map(|s| {
+            let mut s = s.clone();
+            s.rules.version = 2;
+            s
+        })
+        .collect();
+    all.extend(version_2);
+    all.into_iter().map(Arc::new).collect()
 }
 
 /// Plays the legal action chosen by each pick (modulo the number of legal actions).
@@ -158,8 +167,60 @@ fn any_action(cards: u16) -> impl Strategy<Value = Action> {
     ]
 }
 
+/// Rules version 2: an accord binds only commitments standing on the table, each made by a
+/// delegation's own move (a card it played, a demand it met, a renewal it paid for); refused
+/// monitors never deploy.
+fn assert_accord_and_consent_rules(before: &Game, action: Action, after: &Game) {
+    if let Some(accord) = after.view(Viewer::Facilitator).accord {
+        for id in &accord.bound {
+            let made = after.log().iter().any(|e| {
+                matches!(e.event, LogEvent::CommitmentMade { id: m, .. } if m == *id)
+                    || matches!(e.event, LogEvent::CommitmentRenewed { renewal, .. } if renewal == *id)
+            });
+            assert!(made, "#{id} bound, but never made");
+            assert!(
+                after.commitments().iter().any(|c| c.id == *id),
+                "#{id} bound, but not on the table"
+            );
+        }
+    }
+    if let Action::Consent { accept: false, .. } = action
+        && after.scenario().rules.version >= 2
+    {
+        let new = &after.log()[before.log().len()..];
+        assert!(
+            !new.iter()
+                .any(|e| matches!(e.event, LogEvent::MonitorsDeployed { .. })),
+            "refused monitors deployed"
+        );
+        assert_eq!(
+            after.view(Viewer::Facilitator).stats.monitors_deployed,
+            before.view(Viewer::Facilitator).stats.monitors_deployed
+        );
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn version_2_accords_bind_only_what_seats_made_and_refused_monitors_stay_away(
+        seed: u64,
+        picks in prop::collection::vec(any::<u16>(), 0..900),
+    ) {
+        for scenario in scenarios().into_iter().filter(|s| s.rules.version >= 2) {
+            let mut game = Game::new(scenario.clone(), seed);
+            for pick in &picks {
+                let Some((seat, _)) = game.to_act() else { break };
+                let legal = game.legal_actions(seat);
+                let action = legal[usize::from(*pick) % legal.len()];
+                let before = game.clone();
+                game.apply(action).unwrap();
+                assert_accord_and_consent_rules(&before, action, &game);
+                assert_invariants(&game);
+            }
+        }
+    }
 
     #[test]
     fn meters_stay_in_range_and_every_card_is_in_one_place(seed: u64, picks in prop::collection::vec(any::<u16>(), 0..600)) {
@@ -467,4 +528,46 @@ fn a_verification_or_bridge_option_quotes_what_the_engine_then_does() {
         verified > 20 && bridged > 5,
         "only {verified} verifications and {bridged} bridges were checked"
     );
+}
+
+#[test]
+fn version_2_accords_that_are_signed_bind_only_what_seats_made() {
+    // Random play rarely signs: this policy meets demands, tables and signs when it can, so
+    // the rule is checked on accords that really are implemented.
+    let eager = |legal: &[Action], pick: u64| -> Action {
+        let wanted = legal.iter().find(|a| {
+            matches!(
+                a,
+                Action::TableAccord { .. }
+                    | Action::Vote { accept: true, .. }
+                    | Action::Meet { .. }
+                    | Action::Consent { accept: false, .. }
+            )
+        });
+        wanted
+            .copied()
+            .unwrap_or(legal[(pick >> 33) as usize % legal.len()])
+    };
+    let mut signed = 0;
+    for scenario in scenarios().into_iter().filter(|s| s.rules.version >= 2) {
+        for seed in 0..200u64 {
+            let mut game = Game::new(scenario.clone(), seed);
+            let mut pick = seed;
+            while let Some((seat, _)) = game.to_act() {
+                pick = pick.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                let action = eager(&game.legal_actions(seat), pick);
+                let before = game.clone();
+                game.apply(action).unwrap();
+                assert_accord_and_consent_rules(&before, action, &game);
+            }
+            if game
+                .log()
+                .iter()
+                .any(|e| matches!(e.event, LogEvent::AccordSigned { .. }))
+            {
+                signed += 1;
+            }
+        }
+    }
+    assert!(signed >= 10, "only {signed} accords were signed");
 }

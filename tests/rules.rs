@@ -1234,7 +1234,8 @@ fn version_2_no_durable_peace_without_verified_afghan_action_on_the_sanctuaries(
     let terms = ceasefire::engine::AccordTerms::of(game.commitments());
     assert!(!terms.afghan_security_verified && terms.pakistani_assurance);
     table_and_sign(&mut game);
-    assert_eq!(game.outcome(), Some(Outcome::FragileAccord));
+    assert!(!game.view(Seat::Mediator).accord.unwrap().durable_terms);
+    assert_eq!(play_out_passively(&mut game), Outcome::FragileAccord);
 
     let mut v1 = s.clone();
     v1.rules.version = 1;
@@ -1258,7 +1259,7 @@ fn version_2_a_verified_afghan_pledge_and_a_pakistani_assurance_make_the_peace_d
     mediator_plays(&mut game, "md-protocol", afghan);
     assert!(ceasefire::engine::AccordTerms::of(game.commitments()).both_halves());
     table_and_sign(&mut game);
-    assert_eq!(game.outcome(), Some(Outcome::DurablePeace));
+    assert!(game.view(Seat::Mediator).accord.unwrap().durable_terms);
 }
 
 #[test]
@@ -1298,4 +1299,148 @@ fn version_2_refused_monitors_do_not_deploy_and_the_verification_is_withdrawn() 
             id,
             credibility: 45
         }));
+}
+
+/// Plays every decision as the decision clock would (pass, firm, the first option or
+/// refusal) until the game ends; returns the outcome.
+fn play_out_passively(game: &mut Game) -> Outcome {
+    for _ in 0..2_000 {
+        let Some((seat, _)) = game.to_act() else {
+            return game.outcome().expect("the game is over");
+        };
+        let action = ceasefire::bot::passive_action(&game.view(seat)).unwrap();
+        play(game, action);
+    }
+    panic!("the game never ended");
+}
+
+/// Version 2 with a verifiable Afghan pledge: the accord's terms are durable once the mediator
+/// verifies it. The leak (breaking Afghanistan's least credible pledge) waits on the inject list.
+fn version_2_with_a_leak_to_inject() -> (Scenario, ceasefire::engine::EventId) {
+    let mut s = version_2();
+    // Every pledge is certain (100%) except the Afghan Security one, at 90% until verified.
+    let sanctuary = card(&s, "af-sanctuary-pledge");
+    s.cards[usize::from(sanctuary)].credibility = -10;
+    let full = mini();
+    let leak = full.events.iter().find(|e| e.id == "ev-leak").unwrap();
+    let mut leak = leak.clone();
+    leak.inject = true;
+    s.events.push(leak);
+    let id = ceasefire::engine::EventId((s.events.len() - 1) as u16);
+    (s, id)
+}
+
+/// Three baskets, the Afghan Security pledge verified, the accord tabled and signed.
+fn signed_durable_terms(s: &Scenario) -> Game {
+    let mut game = three_baskets(s);
+    let afghan = game
+        .commitments()
+        .iter()
+        .find(|c| c.by == Seat::Afghanistan && c.basket == Basket::Security)
+        .map(|c| c.id)
+        .unwrap();
+    mediator_plays(&mut game, "md-protocol", afghan);
+    table_and_sign(&mut game);
+    game
+}
+
+#[test]
+fn version_2_signing_starts_implementation_and_the_talks_go_on() {
+    let (s, _) = version_2_with_a_leak_to_inject();
+    let game = signed_durable_terms(&s);
+    assert_eq!(game.outcome(), None, "signing does not end the game");
+    let mut game = game;
+    let until = s.rounds.max(game.round() + s.rules.implementation_rounds);
+    assert!(
+        game.log()
+            .iter()
+            .any(|e| e.event == LogEvent::AccordSigned { until })
+    );
+    let view = game.view(Seat::Pakistan);
+    let accord = view.accord.as_ref().expect("public");
+    assert!(accord.durable_terms && accord.breaches == 0);
+    advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+    let err = game
+        .check(&Action::TableAccord {
+            seat: Seat::Mediator,
+        })
+        .unwrap_err();
+    assert!(err.to_string().contains("being implemented"), "{err}");
+}
+
+#[test]
+fn version_2_an_accord_implemented_without_a_breach_is_a_durable_peace() {
+    let (s, _) = version_2_with_a_leak_to_inject();
+    let mut game = signed_durable_terms(&s);
+    let bound = game.view(Seat::Mediator).accord.unwrap().bound;
+    assert_eq!(play_out_passively(&mut game), Outcome::DurablePeace);
+    let until = s.rounds.max(
+        game.log()
+            .iter()
+            .find_map(|e| match e.event {
+                LogEvent::AccordSigned { .. } => Some(e.round),
+                _ => None,
+            })
+            .unwrap()
+            + s.rules.implementation_rounds,
+    );
+    assert_eq!(game.round(), until, "implementation ran to its last round");
+    // Every bound pledge was tested after signing, and none left the table as honoured.
+    for id in bound {
+        assert!(
+            game.log()
+                .iter()
+                .any(|e| matches!(e.event, LogEvent::CommitmentTested { id: t, .. } if t == id))
+        );
+        assert!(
+            !game
+                .log()
+                .iter()
+                .any(|e| matches!(e.event, LogEvent::CommitmentHonoured { id: h, .. } if h == id))
+        );
+    }
+}
+
+#[test]
+fn version_2_a_breach_left_standing_makes_a_fragile_accord() {
+    let (s, leak) = version_2_with_a_leak_to_inject();
+    let mut game = signed_durable_terms(&s);
+    play(&mut game, Action::Inject { event: leak });
+    // Refusing the renewal (the passive answer) leaves one breach.
+    assert_eq!(play_out_passively(&mut game), Outcome::FragileAccord);
+    assert!(
+        game.log()
+            .iter()
+            .any(|e| matches!(e.event, LogEvent::AccordBreached { .. }))
+    );
+}
+
+#[test]
+fn version_2_a_renewed_breach_keeps_the_peace_durable_and_costs_capital() {
+    let (s, leak) = version_2_with_a_leak_to_inject();
+    let mut game = signed_durable_terms(&s);
+    play(&mut game, Action::Inject { event: leak });
+    advance_to(&mut game, Seat::Afghanistan, Decision::Renew);
+    let capital = game.view(Seat::Afghanistan).capital[Seat::Afghanistan.index()];
+    let cards_before = game.card_positions().len();
+    play(
+        &mut game,
+        Action::Renew {
+            seat: Seat::Afghanistan,
+            accept: true,
+        },
+    );
+    let view = game.view(Seat::Afghanistan);
+    assert_eq!(
+        view.capital[Seat::Afghanistan.index()],
+        capital - s.rules.renew_capital
+    );
+    assert_eq!(game.card_positions().len(), cards_before, "no card doubled");
+    assert!(
+        game.log()
+            .iter()
+            .any(|e| matches!(e.event, LogEvent::CommitmentRenewed { .. }))
+    );
+    assert_eq!(view.accord.as_ref().unwrap().breaches, 0);
+    assert_eq!(play_out_passively(&mut game), Outcome::DurablePeace);
 }

@@ -133,6 +133,12 @@ pub fn describe(view: &SeatView, action: &Action) -> String {
         Action::Consent { accept: false, .. } => {
             "refuses consent: the monitors come anyway and Sovereignty pays".to_string()
         }
+        Action::Renew { accept: true, .. } => {
+            "renews its broken pledge: the accord holds, at a price in capital".to_string()
+        }
+        Action::Renew { accept: false, .. } => {
+            "lets the breach stand: the accord can no longer be a durable peace".to_string()
+        }
         Action::Vote { accept: true, .. } => {
             "signs: this accord beats what waiting risks".to_string()
         }

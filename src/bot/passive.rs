@@ -45,6 +45,10 @@ pub fn passive_action(view: &SeatView) -> Option<Action> {
             seat,
             accept: false,
         },
+        Decision::Renew => Action::Renew {
+            seat,
+            accept: false,
+        },
         Decision::EventChoice => Action::Choose {
             seat,
             option: mildest_option(view),
@@ -58,6 +62,7 @@ pub fn passive_reason(action: &Action) -> &'static str {
         Action::Posture { .. } => "a firm posture by default",
         Action::Vote { .. } => "no vote counts as rejecting the accord",
         Action::Consent { .. } => "no answer counts as refusing",
+        Action::Renew { .. } => "no answer lets the breach stand",
         Action::Choose { .. } => "the mildest option by default",
         _ => "passed",
     }

@@ -93,6 +93,15 @@ pub enum Action {
         /// The event.
         event: super::EventId,
     },
+    // New variants go last: a version-1 save's digest hashes each variant's position.
+    /// Rules version 2: the delegation whose commitment bound by the accord broke renews it
+    /// (paying political capital) or lets the breach stand.
+    Renew {
+        /// The delegation.
+        seat: Seat,
+        /// True to renew.
+        accept: bool,
+    },
 }
 
 impl Action {
@@ -109,6 +118,7 @@ impl Action {
             | Action::Consent { seat, .. }
             | Action::Vote { seat, .. }
             | Action::Posture { seat, .. }
+            | Action::Renew { seat, .. }
             | Action::Undo { seat } => seat,
             // The facilitator speaks through the mediators' chair.
             Action::Inject { .. } => Seat::Mediator,
@@ -133,6 +143,7 @@ impl Action {
             Action::Consent { .. } => Decision::Consent,
             Action::Vote { .. } => Decision::AccordVote,
             Action::Posture { .. } => Decision::Posture,
+            Action::Renew { .. } => Decision::Renew,
             Action::Undo { .. } | Action::Inject { .. } => return None,
         })
     }
@@ -152,6 +163,8 @@ pub enum Decision {
     AccordVote,
     /// Choose a public posture.
     Posture,
+    /// Rules version 2: renew a broken commitment the accord binds, or not.
+    Renew,
 }
 
 impl fmt::Display for Decision {
@@ -162,6 +175,7 @@ impl fmt::Display for Decision {
             Decision::Consent => "decide on monitors",
             Decision::AccordVote => "vote on the accord",
             Decision::Posture => "choose a posture",
+            Decision::Renew => "renew a broken pledge of the accord",
         })
     }
 }

@@ -313,6 +313,10 @@ pub struct Rules {
     pub version: u8,
     /// Version 2: Trust lost when the Afghan seat refuses monitors (which then do not deploy).
     pub refused_monitors_trust: u8,
+    /// Version 2: rounds of implementation at least, after the round the accord is signed in.
+    pub implementation_rounds: u8,
+    /// Version 2: political capital a delegation pays to renew a broken bound commitment.
+    pub renew_capital: u8,
 }
 
 impl Default for Rules {
@@ -348,6 +352,8 @@ impl Default for Rules {
             hardline_trust: 4,
             version: 1,
             refused_monitors_trust: 3,
+            implementation_rounds: 2,
+            renew_capital: 2,
         }
     }
 }

@@ -32,6 +32,7 @@ impl Game {
                 .zip(view.consent_card)
                 .map(|(commitment, card)| Prompt::Consent { commitment, card }),
             Decision::AccordVote => Some(Prompt::Vote { seat }),
+            Decision::Renew => Some(Prompt::Renew { seat }),
             Decision::Negotiate | Decision::Posture => None,
         });
         Game {
@@ -65,6 +66,7 @@ impl Game {
             effective: Vec::new(),
             outcome: view.outcome,
             consent_before: view.consent_before,
+            accord: view.accord.clone(),
         }
     }
 }

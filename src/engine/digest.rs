@@ -130,6 +130,9 @@ struct State<'a> {
     /// Only rules version 2 sets it, so version-1 games keep their digests.
     #[serde(skip_serializing_if = "Option::is_none")]
     consent_before: Option<(u8, bool)>,
+    /// Only rules version 2 sets it, so version-1 games keep their digests.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    accord: Option<&'a super::Implementation>,
 }
 
 /// Where the generator is. The word position is a `u128`, written as a decimal string.
@@ -147,6 +150,7 @@ enum PromptState {
     EventChoice { event: EventId, seat: Seat },
     Consent { commitment: TableId, card: CardId },
     Vote { seat: Seat },
+    Renew { seat: Seat },
 }
 
 impl Game {
@@ -185,6 +189,7 @@ impl Game {
                 Prompt::EventChoice { event, seat } => PromptState::EventChoice { event, seat },
                 Prompt::Consent { commitment, card } => PromptState::Consent { commitment, card },
                 Prompt::Vote { seat } => PromptState::Vote { seat },
+                Prompt::Renew { seat } => PromptState::Renew { seat },
             }),
             postures: self.postures,
             stats: self.stats,
@@ -194,6 +199,7 @@ impl Game {
             effective: &self.effective,
             outcome: self.outcome,
             consent_before: self.consent_before,
+            accord: self.accord.as_ref(),
         };
         // Cannot fail: the state holds no map (so no non-string key) and no number wider
         // than 64 bits (the generator's word position is written as a string).

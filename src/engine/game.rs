@@ -4,6 +4,7 @@
 //! Chance (shuffles, commitment tests, hard-line rolls) is drawn only from the game's own
 //! seeded generator, so a scenario, a seed and a list of actions reproduce a game exactly.
 
+use super::implementation::Implementation;
 use super::outcome::FinalFacts;
 use super::{
     Action, BasketState, CardId, Commitment, Decision, Demand, EventId, LogEntry, LogEvent, Meter,
@@ -38,6 +39,8 @@ pub(super) enum Prompt {
     Consent { commitment: TableId, card: CardId },
     /// The tabled accord awaits `seat`'s vote.
     Vote { seat: Seat },
+    /// Rules version 2: `seat` may renew its broken commitment that the accord bound.
+    Renew { seat: Seat },
 }
 
 /// Public running counts that objectives and the mediator's fatigue depend on.
@@ -94,6 +97,8 @@ pub struct Game {
     /// Rules version 2, while monitors await consent: the commitment's credibility and
     /// whether it was verified before they were proposed, restored if they are refused.
     pub(super) consent_before: Option<(u8, bool)>,
+    /// Rules version 2: the signed accord being implemented.
+    pub(super) accord: Option<Implementation>,
 }
 
 impl Game {
@@ -136,6 +141,7 @@ impl Game {
             effective: Vec::new(),
             outcome: None,
             consent_before: None,
+            accord: None,
         };
         for seat in Seat::ALL {
             let hand_size = game.scenario.rules.hand_size;
@@ -168,6 +174,7 @@ impl Game {
                 Prompt::EventChoice { seat, .. } => (seat, Decision::EventChoice),
                 Prompt::Consent { .. } => (Seat::Afghanistan, Decision::Consent),
                 Prompt::Vote { seat } => (seat, Decision::AccordVote),
+                Prompt::Renew { seat } => (seat, Decision::Renew),
             });
         }
         match self.phase {

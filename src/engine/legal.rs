@@ -43,6 +43,9 @@ impl Game {
             Decision::AccordVote => [true, false]
                 .map(|accept| Action::Vote { seat, accept })
                 .to_vec(),
+            Decision::Renew => [true, false]
+                .map(|accept| Action::Renew { seat, accept })
+                .to_vec(),
             Decision::Posture => Posture::ALL
                 .map(|posture| Action::Posture { seat, posture })
                 .to_vec(),
@@ -109,7 +112,12 @@ impl Game {
                     Err(illegal(format!("this event has no option {option}")))
                 }
             }
+            Action::Renew { seat, accept: true } if !self.can_renew(seat) => Err(illegal(format!(
+                "renewing costs {} capital",
+                self.scenario.rules.renew_capital
+            ))),
             Action::Pass { .. }
+            | Action::Renew { .. }
             | Action::Consent { .. }
             | Action::Vote { .. }
             | Action::Posture { .. }
@@ -322,6 +330,11 @@ impl Game {
         if seat != Seat::Mediator {
             return Err(illegal(
                 "only the mediator can table the accord".to_string(),
+            ));
+        }
+        if self.accord.is_some() {
+            return Err(illegal(
+                "the accord is signed: it is being implemented".to_string(),
             ));
         }
         if self.stats.tabled_this_round {

@@ -18,6 +18,7 @@ mod determinize;
 pub mod digest;
 mod game;
 mod ids;
+mod implementation;
 mod legal;
 mod log;
 mod meters;
@@ -40,6 +41,7 @@ pub use content::{
 pub use digest::Digest;
 pub use game::{Game, Phase, Stats};
 pub use ids::{CardId, EventId, ObjectiveId, TableId};
+pub use implementation::{Implementation, Renewable};
 pub use legal::CardBlock;
 pub use log::{LogEntry, LogEvent};
 pub use meters::{Meter, Meters};

@@ -5,7 +5,7 @@
 use super::game::Prompt;
 use super::{
     AccordTerms, Action, Basket, BasketState, CardId, CardKind, Commitment, Demand, Effects, Game,
-    LogEvent, Meter, MeterTarget, Outcome, Seat, TableId, TargetKind,
+    LogEvent, Meter, MeterTarget, Outcome, Renewable, Seat, TableId, TargetKind,
 };
 
 impl Game {
@@ -48,6 +48,10 @@ impl Game {
             Action::Choose { seat, option } => self.choose(seat, option),
             Action::Consent { accept, .. } => self.consent(accept),
             Action::Vote { seat, accept } => self.vote(seat, accept),
+            Action::Renew { seat, accept } => {
+                self.renew(seat, accept);
+                self.end_turn_if_spent();
+            }
             Action::Posture { seat, posture } => self.take_posture(seat, posture),
             Action::Undo { .. } => {}
             Action::Inject { event } => {
@@ -415,6 +419,8 @@ impl Game {
             self.prompt = Some(Prompt::Vote {
                 seat: Seat::Afghanistan,
             });
+        } else if self.scenario.rules.version >= 2 {
+            self.sign_accord();
         } else {
             let durable = self.meters.get(Meter::Trust) >= self.scenario.rules.durable_trust
                 && self.baskets[Basket::Verification.index()].is_agreed()
@@ -457,6 +463,20 @@ impl Game {
         if self.baskets[c.basket.index()] == (BasketState::Agreed { commitment: id }) {
             self.baskets[c.basket.index()] = BasketState::Open;
             self.note(LogEvent::BasketUnravelled { basket: c.basket });
+        }
+        if self.is_bound(id) {
+            self.breach(
+                id,
+                Renewable {
+                    id,
+                    by: c.by,
+                    basket: c.basket,
+                    credibility: c.credibility,
+                    verified: c.verified,
+                    card: c.card,
+                    holder: c.holder,
+                },
+            );
         }
     }
 

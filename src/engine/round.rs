@@ -64,6 +64,7 @@ impl Game {
         self.phase = Phase::Negotiation;
         self.turn = 0;
         self.actions_used = 0;
+        self.offer_renewal();
     }
 
     /// Hands the turn to the next seat, or moves on to postures after the last.
@@ -145,7 +146,11 @@ impl Game {
         if self.outcome.is_some() {
             return;
         }
-        if self.round >= self.scenario.rounds {
+        if let Some(outcome) = self.implementation_outcome() {
+            self.finish(outcome);
+            return;
+        }
+        if self.accord.is_none() && self.round >= self.scenario.rounds {
             let outcome = if self.meters.get(Meter::Escalation) <= 2 {
                 Outcome::FragilePause
             } else {
@@ -178,7 +183,7 @@ impl Game {
             if held {
                 c.tests += 1;
             }
-            let honoured = held && c.tests >= c.duration;
+            let honoured = held && c.tests >= c.duration && !self.is_bound(id);
             self.note(LogEvent::CommitmentTested {
                 id,
                 roll,

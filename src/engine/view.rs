@@ -98,6 +98,8 @@ pub struct SeatView {
     /// Rules version 2, while monitors await consent: the commitment's credibility and
     /// whether it was verified before them (what a refusal restores).
     pub consent_before: Option<(u8, bool)>,
+    /// Rules version 2: the signed accord being implemented (public).
+    pub accord: Option<super::Implementation>,
     /// Index into the scenario's seat order of the seat whose negotiation turn it is.
     pub turn: usize,
     /// The id the next demand or commitment will get.
@@ -211,6 +213,7 @@ impl Game {
                 _ => None,
             },
             consent_before: self.consent_before,
+            accord: self.accord.clone(),
             turn: self.turn,
             next_table_id: self.next_table_id,
             stats: self.stats,

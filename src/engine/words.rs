@@ -277,6 +277,13 @@ pub fn action(view: &SeatView, action: &Action, preview: &Preview) -> String {
             "Refuse: monitors deploy anyway, Sovereignty {}",
             signed(preview.meter_change(Meter::Sovereignty))
         ),
+        Action::Renew { accept: true, .. } => format!(
+            "Renew the broken pledge ({}◆): the accord holds",
+            rules.renew_capital
+        ),
+        Action::Renew { accept: false, .. } => {
+            "Let the breach stand: no durable peace; a second breach is a relapse".to_string()
+        }
         Action::Vote { accept: true, .. } => "Sign the accord".to_string(),
         Action::Vote { accept: false, .. } => format!(
             "Refuse to sign: Trust −{0}, Credibility −{0}",

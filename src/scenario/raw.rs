@@ -164,6 +164,8 @@ pub struct RulesFile {
     pub hardline_trust: Option<Level>,
     pub version: Option<Ranged<1, 2>>,
     pub refused_monitors_trust: Option<Level>,
+    pub implementation_rounds: Option<Ranged<1, 5>>,
+    pub renew_capital: Option<Ranged<0, 10>>,
 }
 
 /// `[scoring]`: points for each shared outcome.

@@ -95,6 +95,8 @@ pub(super) fn rules(file: &raw::RulesFile, capital: Option<Ranged<0, 10>>) -> Ru
         hardline_trust: level_or(file.hardline_trust, d.hardline_trust),
         version: level_or(file.version, d.version),
         refused_monitors_trust: level_or(file.refused_monitors_trust, d.refused_monitors_trust),
+        implementation_rounds: level_or(file.implementation_rounds, d.implementation_rounds),
+        renew_capital: level_or(file.renew_capital, d.renew_capital),
     }
 }
 

@@ -53,6 +53,28 @@ impl Play {
                     ),
                 )
             }
+            Decision::AccordVote if scenario.rules.version >= 2 => (
+                "The accord is tabled: its terms".to_string(),
+                accord_terms_text(&view),
+            ),
+            Decision::Renew => {
+                let broken = view
+                    .accord
+                    .as_ref()
+                    .and_then(|a| a.renewable)
+                    .map_or("your pledge".to_string(), |r| {
+                        format!("your pledge #{} in {}", r.id, r.basket)
+                    });
+                (
+                    "The accord is breached".to_string(),
+                    format!(
+                        "{broken}, bound by the signed accord, broke. Renew it now for {} capital \
+                         (once per accord), or the accord can no longer be a durable peace; a \
+                         second breach makes it a relapse.",
+                        scenario.rules.renew_capital
+                    ),
+                )
+            }
             Decision::AccordVote => {
                 let agreed: Vec<String> = crate::engine::Basket::ALL
                     .iter()
@@ -274,4 +296,38 @@ impl Play {
             selected: 0,
         });
     }
+}
+
+/// Rules version 2: what the tabled accord binds, and what it would make of the peace.
+fn accord_terms_text(view: &crate::engine::SeatView) -> String {
+    let scenario = &view.scenario;
+    let terms = crate::engine::AccordTerms::of(&view.commitments);
+    let bound: Vec<String> = view
+        .commitments
+        .iter()
+        .map(|c| format!("  {}", crate::engine::words::commitment(scenario, c)))
+        .collect();
+    let missing = terms.missing();
+    let forecast = if missing.is_empty() {
+        format!(
+            "Both halves are bound. With Trust ≥ {} and Verification agreed it can become a \
+             durable peace, if every bound pledge holds through implementation (to round {} at \
+             least).",
+            scenario.rules.durable_trust,
+            scenario.rounds.max(
+                view.round
+                    .saturating_add(scenario.rules.implementation_rounds)
+            )
+        )
+    } else {
+        format!(
+            "It cannot become a durable peace: it lacks {}.",
+            missing.join(" and ")
+        )
+    };
+    format!(
+        "It binds every pledge on the table, each tested every round until implementation \
+         ends:\n{}\n{forecast} Both delegations must sign.",
+        bound.join("\n")
+    )
 }

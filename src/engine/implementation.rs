@@ -1,0 +1,166 @@
+//! Rules version 2: after signing, the accord must be implemented.
+//!
+//! Signing no longer ends the talks. The game runs on to the end of the scenario's rounds,
+//! and at least [`super::Rules::implementation_rounds`] more, and every commitment the accord
+//! binds is tested each round (spoilers act through the event deck). A bound commitment that
+//! breaks breaches the accord; the delegation that made it may renew it once, at a cost in
+//! political capital, at the start of the next negotiation. At the end: no breach left and
+//! durable terms at signing make a durable peace, one breach a fragile accord, more a
+//! relapse.
+
+use super::game::Prompt;
+use super::{AccordTerms, Basket, Game, LogEvent, Meter, Outcome, Seat, TableId};
+use serde::{Deserialize, Serialize};
+
+/// A signed accord being implemented (public).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Implementation {
+    /// The round it was signed in.
+    pub signed_round: u8,
+    /// The last round of implementation.
+    pub until: u8,
+    /// The commitments it binds that still stand.
+    pub bound: Vec<TableId>,
+    /// Whether, at signing, Trust, the Verification basket and the terms made for a durable
+    /// peace.
+    pub durable_terms: bool,
+    /// Breaches not (or not yet) repaired.
+    pub breaches: u8,
+    /// Whether the one renewal has been used.
+    pub renewal_used: bool,
+    /// A broken bound commitment its delegation may renew at the next negotiation.
+    pub renewable: Option<Renewable>,
+}
+
+/// What a renewal would put back on the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Renewable {
+    /// The broken commitment.
+    pub id: TableId,
+    /// The delegation that made it.
+    pub by: Seat,
+    /// Its basket.
+    pub basket: Basket,
+    /// Its credibility when it broke.
+    pub credibility: u8,
+    /// Whether it was verified.
+    pub verified: bool,
+    /// The card that made it (now in `holder`'s discard).
+    pub card: super::CardId,
+    /// The seat whose discard holds the card.
+    pub holder: Seat,
+}
+
+impl Game {
+    /// Version 2: both delegations signed; implementation begins.
+    pub(super) fn sign_accord(&mut self) {
+        let terms = AccordTerms::of(&self.commitments);
+        let rules = &self.scenario.rules;
+        let durable_terms = self.meters.get(Meter::Trust) >= rules.durable_trust
+            && self.baskets[Basket::Verification.index()].is_agreed()
+            && terms.both_halves();
+        let until = self
+            .scenario
+            .rounds
+            .max(self.round.saturating_add(rules.implementation_rounds));
+        self.note(LogEvent::AccordSigned { until });
+        self.accord = Some(Implementation {
+            signed_round: self.round,
+            until,
+            bound: terms.bound,
+            durable_terms,
+            breaches: 0,
+            renewal_used: false,
+            renewable: None,
+        });
+        self.prompt = None;
+        self.stats.progress_this_round = true;
+        self.end_turn_if_spent();
+    }
+
+    /// Whether commitment `id` is bound by an accord being implemented (it is then tested
+    /// every round and never honoured off the table).
+    pub(super) fn is_bound(&self, id: TableId) -> bool {
+        self.accord.as_ref().is_some_and(|a| a.bound.contains(&id))
+    }
+
+    /// A bound commitment broke: the accord is breached, and the delegation may renew it once.
+    pub(super) fn breach(&mut self, id: TableId, renewable: Renewable) {
+        let Some(accord) = self.accord.as_mut() else {
+            return;
+        };
+        accord.bound.retain(|&b| b != id);
+        accord.breaches = accord.breaches.saturating_add(1);
+        if !accord.renewal_used {
+            accord.renewable = Some(renewable);
+        }
+        self.note(LogEvent::AccordBreached { id });
+    }
+
+    /// At the start of a negotiation: the delegation whose bound commitment broke is asked
+    /// whether it renews it.
+    pub(super) fn offer_renewal(&mut self) {
+        if let Some(r) = self.accord.as_ref().and_then(|a| a.renewable) {
+            self.prompt = Some(Prompt::Renew { seat: r.by });
+        }
+    }
+
+    /// Whether `seat` can pay for the renewal it is offered.
+    pub(super) fn can_renew(&self, seat: Seat) -> bool {
+        self.capital[seat.index()] >= self.scenario.rules.renew_capital
+    }
+
+    /// The delegation renews its broken commitment (paying capital) or lets the breach stand.
+    pub(super) fn renew(&mut self, seat: Seat, accept: bool) {
+        self.prompt = None;
+        let Some(r) = self.accord.as_mut().and_then(|a| a.renewable.take()) else {
+            return;
+        };
+        if !accept {
+            return;
+        }
+        let cost = self.scenario.rules.renew_capital;
+        self.capital[seat.index()] = self.capital[seat.index()].saturating_sub(cost);
+        // The card comes back from the discard it went to when the pledge broke.
+        let (card, holder) = (r.card, r.holder);
+        if let Some(at) = self.discards[holder.index()]
+            .iter()
+            .rposition(|&c| c == card)
+        {
+            self.discards[holder.index()].remove(at);
+        }
+        let renewal = self.new_table_id();
+        self.commitments.push(super::Commitment {
+            id: renewal,
+            card,
+            holder,
+            by: r.by,
+            basket: r.basket,
+            credibility: r.credibility,
+            verified: r.verified,
+            monitors: false,
+            tests: 0,
+            duration: u8::MAX,
+            round: self.round,
+        });
+        if let Some(accord) = self.accord.as_mut() {
+            accord.bound.push(renewal);
+            accord.breaches = accord.breaches.saturating_sub(1);
+            accord.renewal_used = true;
+        }
+        self.note(LogEvent::CommitmentRenewed { id: r.id, renewal });
+    }
+
+    /// At the end of a round of implementation: the outcome once its last round is over.
+    pub(super) fn implementation_outcome(&self) -> Option<Outcome> {
+        let accord = self.accord.as_ref()?;
+        if self.round < accord.until {
+            return None;
+        }
+        Some(match accord.breaches {
+            0 if accord.durable_terms => Outcome::DurablePeace,
+            0 | 1 => Outcome::FragileAccord,
+            _ => Outcome::Relapse,
+        })
+    }
+}
