@@ -167,9 +167,9 @@ fn any_action(cards: u16) -> impl Strategy<Value = Action> {
     ]
 }
 
-/// Rules version 2: an accord binds only commitments standing on the table, each made by a
-/// delegation's own move (a card it played, a demand it met, a renewal it paid for); refused
-/// monitors never deploy.
+/// Rules version 2: a delegation's pledge is made only by its own move (a card it played, a
+/// demand it met, a proposal it accepted); an accord binds only pledges standing on the
+/// table; refused monitors never deploy.
 fn assert_accord_and_consent_rules(before: &Game, action: Action, after: &Game) {
     if let Some(accord) = after.view(Viewer::Facilitator).accord {
         for id in &accord.bound {
@@ -182,6 +182,14 @@ fn assert_accord_and_consent_rules(before: &Game, action: Action, after: &Game) 
                 after.commitments().iter().any(|c| c.id == *id),
                 "#{id} bound, but not on the table"
             );
+        }
+    }
+    if after.scenario().rules.version >= 2 {
+        // A pledge is made only by the delegation's own move, never by the mediators for it.
+        for entry in &after.log()[before.log().len()..] {
+            if let LogEvent::CommitmentMade { by, .. } = entry.event {
+                assert_eq!(action.seat(), by, "{action:?} made a pledge for {by}");
+            }
         }
     }
     if let Action::Consent { accept: false, .. } = action
@@ -492,7 +500,6 @@ fn a_verification_or_bridge_option_quotes_what_the_engine_then_does() {
                 else {
                     continue;
                 };
-                let agreed_after = game.baskets().iter().filter(|b| b.is_agreed()).count();
                 let def = &game.scenario().cards[usize::from(card)];
                 if def.verify > 0 {
                     let now = game.commitments().iter().find(|c| c.id == target).unwrap();
@@ -508,6 +515,15 @@ fn a_verification_or_bridge_option_quotes_what_the_engine_then_does() {
                     assert_eq!(label.contains("Afghanistan consents"), consent, "{label}");
                     verified += 1;
                 } else if def.bridge {
+                    if let Some((to, ceasefire::engine::Decision::Bridge)) = game.to_act() {
+                        // Version 2: a proposal; the pledge is made when the delegation accepts.
+                        game.apply(Action::AnswerBridge {
+                            seat: to,
+                            accept: true,
+                        })
+                        .unwrap();
+                    }
+                    let agreed_after = game.baskets().iter().filter(|b| b.is_agreed()).count();
                     let made = game.commitments().iter().max_by_key(|c| c.id).unwrap();
                     assert!(
                         label.contains(&format!("pledge at {}%", made.credibility)),

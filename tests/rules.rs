@@ -1444,3 +1444,82 @@ fn version_2_a_renewed_breach_keeps_the_peace_durable_and_costs_capital() {
     assert_eq!(view.accord.as_ref().unwrap().breaches, 0);
     assert_eq!(play_out_passively(&mut game), Outcome::DurablePeace);
 }
+
+/// Version 2: the mediator plays its bridge on Pakistan's Security demand; returns the demand.
+fn mediator_proposes_a_bridge(game: &mut Game) -> TableId {
+    let demand = pakistan_demands_security(game);
+    advance_to(game, Seat::Mediator, Decision::Negotiate);
+    let label = ceasefire::engine::words::action_in(
+        game,
+        &Action::Play {
+            seat: Seat::Mediator,
+            card: card(game.scenario(), "md-bridge"),
+            target: Some(demand),
+        },
+    );
+    assert!(
+        label.contains("proposes Afghanistan's pledge at 55% in Security")
+            && label.contains("if Afghanistan accepts"),
+        "{label}"
+    );
+    mediator_plays(game, "md-bridge", demand);
+    demand
+}
+
+#[test]
+fn version_2_a_bridge_is_a_proposal_the_delegation_accepts() {
+    let mut s = only_calm_events(mini());
+    s.rules.version = 2;
+    let mut game = start(s.clone());
+    let demand = mediator_proposes_a_bridge(&mut game);
+    assert_eq!(game.to_act(), Some((Seat::Afghanistan, Decision::Bridge)));
+    assert!(
+        game.commitments().is_empty(),
+        "no pledge is made for a delegation"
+    );
+    play(
+        &mut game,
+        Action::AnswerBridge {
+            seat: Seat::Afghanistan,
+            accept: true,
+        },
+    );
+    let view = game.view(Viewer::Facilitator);
+    assert!(view.demands.iter().all(|d| d.id != demand));
+    let c = view.commitments[0];
+    assert_eq!((c.by, c.credibility), (Seat::Afghanistan, 45 + 10));
+    assert!(view.baskets[Basket::Security.index()].is_agreed());
+    assert_eq!(
+        game.to_act().map(|(seat, _)| seat),
+        Some(Seat::Mediator),
+        "the mediator's turn goes on"
+    );
+}
+
+#[test]
+fn version_2_a_declined_bridge_leaves_the_demand_open_and_costs_trust() {
+    let mut s = only_calm_events(mini());
+    s.rules.version = 2;
+    let mut game = start(s.clone());
+    let demand = mediator_proposes_a_bridge(&mut game);
+    let trust = game.meters().get(Meter::Trust);
+    let decline = Action::AnswerBridge {
+        seat: Seat::Afghanistan,
+        accept: false,
+    };
+    let label = ceasefire::engine::words::action_in(&game, &decline);
+    assert!(label.contains("Trust −3"), "{label}");
+    play(&mut game, decline);
+    let view = game.view(Viewer::Facilitator);
+    assert!(view.demands.iter().any(|d| d.id == demand), "still open");
+    assert!(view.commitments.is_empty());
+    assert_eq!(
+        game.meters().get(Meter::Trust),
+        trust - s.rules.declined_bridge_trust
+    );
+    assert!(game.log().iter().any(|e| e.event
+        == LogEvent::BridgeDeclined {
+            id: demand,
+            seat: Seat::Afghanistan
+        }));
+}

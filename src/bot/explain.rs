@@ -133,6 +133,12 @@ pub fn describe(view: &SeatView, action: &Action) -> String {
         Action::Consent { accept: false, .. } => {
             "refuses consent: the monitors come anyway and Sovereignty pays".to_string()
         }
+        Action::AnswerBridge { accept: true, .. } => {
+            "accepts the mediators' proposal: a pledge that answers the demand".to_string()
+        }
+        Action::AnswerBridge { accept: false, .. } => {
+            "declines the mediators' proposal: the demand stays open, Trust pays".to_string()
+        }
         Action::Renew { accept: true, .. } => {
             "renews its broken pledge: the accord holds, at a price in capital".to_string()
         }

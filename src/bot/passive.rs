@@ -49,6 +49,10 @@ pub fn passive_action(view: &SeatView) -> Option<Action> {
             seat,
             accept: false,
         },
+        Decision::Bridge => Action::AnswerBridge {
+            seat,
+            accept: false,
+        },
         Decision::EventChoice => Action::Choose {
             seat,
             option: mildest_option(view),
@@ -63,6 +67,7 @@ pub fn passive_reason(action: &Action) -> &'static str {
         Action::Vote { .. } => "no vote counts as rejecting the accord",
         Action::Consent { .. } => "no answer counts as refusing",
         Action::Renew { .. } => "no answer lets the breach stand",
+        Action::AnswerBridge { .. } => "no answer declines the proposal",
         Action::Choose { .. } => "the mildest option by default",
         _ => "passed",
     }

@@ -102,6 +102,14 @@ pub enum Action {
         /// True to renew.
         accept: bool,
     },
+    /// Rules version 2: the delegation a mediators' bridging proposal would commit accepts it
+    /// (the pledge is made) or declines it (the demand stays open, Trust pays).
+    AnswerBridge {
+        /// The delegation.
+        seat: Seat,
+        /// True to accept.
+        accept: bool,
+    },
 }
 
 impl Action {
@@ -119,6 +127,7 @@ impl Action {
             | Action::Vote { seat, .. }
             | Action::Posture { seat, .. }
             | Action::Renew { seat, .. }
+            | Action::AnswerBridge { seat, .. }
             | Action::Undo { seat } => seat,
             // The facilitator speaks through the mediators' chair.
             Action::Inject { .. } => Seat::Mediator,
@@ -144,6 +153,7 @@ impl Action {
             Action::Vote { .. } => Decision::AccordVote,
             Action::Posture { .. } => Decision::Posture,
             Action::Renew { .. } => Decision::Renew,
+            Action::AnswerBridge { .. } => Decision::Bridge,
             Action::Undo { .. } | Action::Inject { .. } => return None,
         })
     }
@@ -165,6 +175,8 @@ pub enum Decision {
     Posture,
     /// Rules version 2: renew a broken commitment the accord binds, or not.
     Renew,
+    /// Rules version 2: accept or decline the mediators' bridging proposal.
+    Bridge,
 }
 
 impl fmt::Display for Decision {
@@ -176,6 +188,7 @@ impl fmt::Display for Decision {
             Decision::AccordVote => "vote on the accord",
             Decision::Posture => "choose a posture",
             Decision::Renew => "renew a broken pledge of the accord",
+            Decision::Bridge => "answer the mediators' proposal",
         })
     }
 }

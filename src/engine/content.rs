@@ -317,6 +317,8 @@ pub struct Rules {
     pub implementation_rounds: u8,
     /// Version 2: political capital a delegation pays to renew a broken bound commitment.
     pub renew_capital: u8,
+    /// Version 2: Trust lost when a delegation declines the mediators' bridging proposal.
+    pub declined_bridge_trust: u8,
 }
 
 impl Default for Rules {
@@ -354,6 +356,7 @@ impl Default for Rules {
             refused_monitors_trust: 3,
             implementation_rounds: 2,
             renew_capital: 2,
+            declined_bridge_trust: 3,
         }
     }
 }

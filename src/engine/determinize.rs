@@ -33,6 +33,10 @@ impl Game {
                 .map(|(commitment, card)| Prompt::Consent { commitment, card }),
             Decision::AccordVote => Some(Prompt::Vote { seat }),
             Decision::Renew => Some(Prompt::Renew { seat }),
+            Decision::Bridge => {
+                view.bridge_offer
+                    .map(|(demand, card)| Prompt::Bridge { seat, demand, card })
+            }
             Decision::Negotiate | Decision::Posture => None,
         });
         Game {

@@ -147,10 +147,25 @@ struct RngState {
 #[derive(Serialize)]
 #[serde(rename_all = "snake_case")]
 enum PromptState {
-    EventChoice { event: EventId, seat: Seat },
-    Consent { commitment: TableId, card: CardId },
-    Vote { seat: Seat },
-    Renew { seat: Seat },
+    EventChoice {
+        event: EventId,
+        seat: Seat,
+    },
+    Consent {
+        commitment: TableId,
+        card: CardId,
+    },
+    Vote {
+        seat: Seat,
+    },
+    Renew {
+        seat: Seat,
+    },
+    Bridge {
+        seat: Seat,
+        demand: TableId,
+        card: CardId,
+    },
 }
 
 impl Game {
@@ -190,6 +205,7 @@ impl Game {
                 Prompt::Consent { commitment, card } => PromptState::Consent { commitment, card },
                 Prompt::Vote { seat } => PromptState::Vote { seat },
                 Prompt::Renew { seat } => PromptState::Renew { seat },
+                Prompt::Bridge { seat, demand, card } => PromptState::Bridge { seat, demand, card },
             }),
             postures: self.postures,
             stats: self.stats,

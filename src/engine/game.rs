@@ -41,6 +41,12 @@ pub(super) enum Prompt {
     Vote { seat: Seat },
     /// Rules version 2: `seat` may renew its broken commitment that the accord bound.
     Renew { seat: Seat },
+    /// Rules version 2: `seat` answers the mediators' proposal to meet `demand` with `card`.
+    Bridge {
+        seat: Seat,
+        demand: TableId,
+        card: CardId,
+    },
 }
 
 /// Public running counts that objectives and the mediator's fatigue depend on.
@@ -175,6 +181,7 @@ impl Game {
                 Prompt::Consent { .. } => (Seat::Afghanistan, Decision::Consent),
                 Prompt::Vote { seat } => (seat, Decision::AccordVote),
                 Prompt::Renew { seat } => (seat, Decision::Renew),
+                Prompt::Bridge { seat, .. } => (seat, Decision::Bridge),
             });
         }
         match self.phase {

@@ -46,6 +46,9 @@ impl Game {
             Decision::Renew => [true, false]
                 .map(|accept| Action::Renew { seat, accept })
                 .to_vec(),
+            Decision::Bridge => [true, false]
+                .map(|accept| Action::AnswerBridge { seat, accept })
+                .to_vec(),
             Decision::Posture => Posture::ALL
                 .map(|posture| Action::Posture { seat, posture })
                 .to_vec(),
@@ -118,6 +121,7 @@ impl Game {
             ))),
             Action::Pass { .. }
             | Action::Renew { .. }
+            | Action::AnswerBridge { .. }
             | Action::Consent { .. }
             | Action::Vote { .. }
             | Action::Posture { .. }

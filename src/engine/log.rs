@@ -138,6 +138,10 @@ pub enum LogEvent {
     AccordBreached { id: TableId },
     /// Rules version 2: the delegation renewed its broken bound commitment as `renewal`.
     CommitmentRenewed { id: TableId, renewal: TableId },
+    /// Rules version 2: the mediators proposed to meet demand `id` with a pledge by `to`.
+    BridgeProposed { id: TableId, to: Seat },
+    /// Rules version 2: `seat` declined the mediators' proposal on demand `id`.
+    BridgeDeclined { id: TableId, seat: Seat },
 }
 
 impl LogEntry {
@@ -215,6 +219,12 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
         ),
         LogEvent::AccordBreached { id } => {
             format!("The accord is breached: bound commitment #{id} broke.")
+        }
+        LogEvent::BridgeProposed { id, to } => format!(
+            "The mediators propose to meet demand #{id} with a pledge by {to}, if it accepts."
+        ),
+        LogEvent::BridgeDeclined { id, seat } => {
+            format!("{seat} declined the mediators' proposal on demand #{id}.")
         }
         LogEvent::CommitmentRenewed { id, renewal } => {
             format!("Commitment #{id} was renewed as #{renewal}: the accord holds.")

@@ -6,13 +6,16 @@
 //! entry the game then resolves by itself (the postures' reveal, the round-end tests, the
 //! next event), so a preview never tells a chance outcome before it happens.
 
-use super::{Action, Basket, Game, LogEntry, LogEvent, Meter, RuleError};
+use super::{Action, Basket, Decision, Game, LogEntry, LogEvent, Meter, RuleError};
 
 /// The certain effects of one action, in the order the rules apply them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Preview {
     /// The log entries the action itself writes.
     pub events: Vec<LogEvent>,
+    /// Rules version 2: a proposal's acceptance (the mediators' bridge asks the delegation),
+    /// previewed in turn.
+    pub if_accepted: Option<Box<Preview>>,
 }
 
 impl Game {
@@ -21,8 +24,16 @@ impl Game {
     pub fn preview(&self, action: &Action) -> Result<Preview, RuleError> {
         let mut copy = self.clone();
         let entries = copy.apply(*action)?;
+        let if_accepted = match copy.to_act() {
+            Some((seat, Decision::Bridge)) => copy
+                .preview(&Action::AnswerBridge { seat, accept: true })
+                .ok()
+                .map(Box::new),
+            _ => None,
+        };
         Ok(Preview {
             events: own_part(&entries).iter().map(|e| e.event).collect(),
+            if_accepted,
         })
     }
 }

@@ -48,6 +48,10 @@ impl Game {
             Action::Choose { seat, option } => self.choose(seat, option),
             Action::Consent { accept, .. } => self.consent(accept),
             Action::Vote { seat, accept } => self.vote(seat, accept),
+            Action::AnswerBridge { seat, accept } => {
+                self.answer_bridge(seat, accept);
+                self.end_turn_if_spent();
+            }
             Action::Renew { seat, accept } => {
                 self.renew(seat, accept);
                 self.end_turn_if_spent();
@@ -139,6 +143,11 @@ impl Game {
                 self.discards[seat.index()].push(card);
                 if let Some(id) = target {
                     self.verify(id, card);
+                }
+            }
+            (_, TargetKind::Demand) if scenario.rules.version >= 2 => {
+                if let Some(id) = target {
+                    self.propose_bridge(id, card);
                 }
             }
             (_, TargetKind::Demand) => {
@@ -359,6 +368,41 @@ impl Game {
         self.note(LogEvent::MonitorsRefused { id, credibility });
         let cost = i32::from(self.scenario.rules.refused_monitors_trust);
         self.shift(Meter::Trust, -cost);
+    }
+
+    /// Version 2: the mediators' bridge is a proposal to the delegation the demand is aimed
+    /// at. The card waits in the mediators' discard until it is answered.
+    fn propose_bridge(&mut self, demand: TableId, card: CardId) {
+        let Some(to) = self.demands.iter().find(|d| d.id == demand).map(|d| d.to) else {
+            self.discards[Seat::Mediator.index()].push(card);
+            return;
+        };
+        self.discards[Seat::Mediator.index()].push(card);
+        self.note(LogEvent::BridgeProposed { id: demand, to });
+        self.prompt = Some(Prompt::Bridge {
+            seat: to,
+            demand,
+            card,
+        });
+    }
+
+    /// Version 2: accepted, the bridge makes the delegation's pledge; declined, the demand
+    /// stays open and Trust pays.
+    fn answer_bridge(&mut self, seat: Seat, accept: bool) {
+        let Some(Prompt::Bridge { demand, card, .. }) = self.prompt.take() else {
+            return;
+        };
+        if accept {
+            let discard = &mut self.discards[Seat::Mediator.index()];
+            if let Some(at) = discard.iter().rposition(|&c| c == card) {
+                discard.remove(at);
+            }
+            self.bridge(demand, card);
+        } else {
+            self.note(LogEvent::BridgeDeclined { id: demand, seat });
+            let cost = i32::from(self.scenario.rules.declined_bridge_trust);
+            self.shift(Meter::Trust, -cost);
+        }
     }
 
     fn bridge(&mut self, demand_id: TableId, card: CardId) {

@@ -98,6 +98,9 @@ pub struct SeatView {
     /// Rules version 2, while monitors await consent: the commitment's credibility and
     /// whether it was verified before them (what a refusal restores).
     pub consent_before: Option<(u8, bool)>,
+    /// Rules version 2: the mediators' bridging proposal awaiting an answer: the demand it
+    /// would meet and the card it would meet it with (public).
+    pub bridge_offer: Option<(TableId, CardId)>,
     /// Rules version 2: the signed accord being implemented (public).
     pub accord: Option<super::Implementation>,
     /// Index into the scenario's seat order of the seat whose negotiation turn it is.
@@ -214,6 +217,10 @@ impl Game {
             },
             consent_before: self.consent_before,
             accord: self.accord.clone(),
+            bridge_offer: match self.prompt {
+                Some(Prompt::Bridge { demand, card, .. }) => Some((demand, card)),
+                _ => None,
+            },
             turn: self.turn,
             next_table_id: self.next_table_id,
             stats: self.stats,

@@ -124,6 +124,26 @@ fn target_preview(view: &SeatView, card: CardId, target: TableId, preview: &Prev
         return format!(": {}% → {now}%, verified{capped}{monitors}", c.credibility);
     }
     if def.bridge
+        && let (Some(accepted), Some(d)) = (
+            preview.if_accepted.as_deref(),
+            view.demands.iter().find(|d| d.id == target),
+        )
+    {
+        let credibility = accepted.pledge().unwrap_or_default();
+        let agrees = if accepted.agrees().is_some() {
+            format!(" · agrees {}", d.basket)
+        } else if let Some((basket, trust, threshold)) = accepted.short_of_trust() {
+            format!("; Trust {trust} < {threshold}: {basket} stays open")
+        } else {
+            String::new()
+        };
+        return format!(
+            ": proposes {}'s pledge at {credibility}% in {}{agrees}, if {} accepts (declining \
+             costs Trust −{})",
+            d.to, d.basket, d.to, s.rules.declined_bridge_trust
+        );
+    }
+    if def.bridge
         && let (Some(credibility), Some(d)) = (
             preview.pledge(),
             view.demands.iter().find(|d| d.id == target),
@@ -276,6 +296,19 @@ pub fn action(view: &SeatView, action: &Action, preview: &Preview) -> String {
         Action::Consent { accept: false, .. } => format!(
             "Refuse: monitors deploy anyway, Sovereignty {}",
             signed(preview.meter_change(Meter::Sovereignty))
+        ),
+        Action::AnswerBridge { accept: true, .. } => {
+            let pledge = preview
+                .pledge()
+                .map_or_else(String::new, |c| format!(": your pledge at {c}%"));
+            let agrees = preview
+                .agrees()
+                .map_or_else(String::new, |basket| format!(" · agrees {basket}"));
+            format!("Accept the mediators' proposal{pledge}{agrees}")
+        }
+        Action::AnswerBridge { accept: false, .. } => format!(
+            "Decline: the demand stays open, Trust {}",
+            signed(preview.meter_change(Meter::Trust))
         ),
         Action::Renew { accept: true, .. } => format!(
             "Renew the broken pledge ({}◆): the accord holds",

@@ -166,6 +166,7 @@ pub struct RulesFile {
     pub refused_monitors_trust: Option<Level>,
     pub implementation_rounds: Option<Ranged<1, 5>>,
     pub renew_capital: Option<Ranged<0, 10>>,
+    pub declined_bridge_trust: Option<Level>,
 }
 
 /// `[scoring]`: points for each shared outcome.

@@ -97,6 +97,7 @@ pub(super) fn rules(file: &raw::RulesFile, capital: Option<Ranged<0, 10>>) -> Ru
         refused_monitors_trust: level_or(file.refused_monitors_trust, d.refused_monitors_trust),
         implementation_rounds: level_or(file.implementation_rounds, d.implementation_rounds),
         renew_capital: level_or(file.renew_capital, d.renew_capital),
+        declined_bridge_trust: level_or(file.declined_bridge_trust, d.declined_bridge_trust),
     }
 }
 

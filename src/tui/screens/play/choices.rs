@@ -57,6 +57,21 @@ impl Play {
                 "The accord is tabled: its terms".to_string(),
                 accord_terms_text(&view),
             ),
+            Decision::Bridge => {
+                let offer = view.bridge_offer.and_then(|(demand, card)| {
+                    let d = view.demands.iter().find(|d| d.id == demand)?;
+                    Some((d, &scenario.cards[usize::from(card)]))
+                });
+                let text = offer.map_or(String::new(), |(d, card)| {
+                    format!(
+                        "The mediators propose to meet {}'s demand #{} in {} with {} — a pledge \
+                         that would be yours ({}). Accept and it is made in your name; decline \
+                         and the demand stays open, at a cost in Trust.",
+                        d.by, d.id, d.basket, card.name, card.text
+                    )
+                });
+                ("The mediators' proposal".to_string(), text)
+            }
             Decision::Renew => {
                 let broken = view
                     .accord
