@@ -1523,3 +1523,72 @@ fn version_2_a_declined_bridge_leaves_the_demand_open_and_costs_trust() {
             seat: Seat::Afghanistan
         }));
 }
+
+#[test]
+fn version_2_a_turn_without_a_move_costs_the_delegation_at_home() {
+    let mut s = only_calm_events(mini());
+    s.rules.version = 2;
+    let mut game = start(s.clone());
+    advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
+    let pressure = game.meters().get(Meter::PakistanPressure);
+    let pass = Action::Pass {
+        seat: Seat::Pakistan,
+    };
+    let label = ceasefire::engine::words::action_in(&game, &pass);
+    assert!(
+        label.contains("without a move (your Pressure +4)"),
+        "{label}"
+    );
+    play(&mut game, pass);
+    assert_eq!(
+        game.meters().get(Meter::PakistanPressure),
+        pressure + s.rules.idle_pressure
+    );
+    // Version 1: a pass is free.
+    let mut game = start(only_calm_events(mini()));
+    advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
+    let pressure = game.meters().get(Meter::PakistanPressure);
+    play(&mut game, pass);
+    assert_eq!(game.meters().get(Meter::PakistanPressure), pressure);
+}
+
+#[test]
+fn version_2_a_met_demand_relieves_the_demander_and_an_ignored_one_costs_trust() {
+    let mut s = only_calm_events(mini());
+    s.rules.version = 2;
+    let mut game = start(s.clone());
+    let demand = pakistan_demands_security(&mut game);
+    let pressure = game.meters().get(Meter::PakistanPressure);
+    play(
+        &mut game,
+        Action::Meet {
+            seat: Seat::Afghanistan,
+            demand,
+            card: card(&s, "af-sanctuary-pledge"),
+        },
+    );
+    assert_eq!(
+        game.meters().get(Meter::PakistanPressure),
+        pressure - s.rules.met_demand_relief
+    );
+
+    // A demand nobody answers costs Trust at the end of every round after the one it came in.
+    let mut game = start(s.clone());
+    let demand = pakistan_demands_security(&mut game);
+    advance_to(&mut game, Seat::Pakistan, Decision::Posture);
+    advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
+    assert!(
+        !game
+            .log()
+            .iter()
+            .any(|e| matches!(e.event, LogEvent::DemandIgnored { .. })),
+        "not in the round it was tabled"
+    );
+    advance_to(&mut game, Seat::Pakistan, Decision::Posture);
+    advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
+    assert!(game.log().iter().any(|e| e.event
+        == LogEvent::DemandIgnored {
+            id: demand,
+            to: Seat::Afghanistan
+        }));
+}

@@ -319,6 +319,13 @@ pub struct Rules {
     pub renew_capital: u8,
     /// Version 2: Trust lost when a delegation declines the mediators' bridging proposal.
     pub declined_bridge_trust: u8,
+    /// Version 2: own Pressure a delegation gains for a negotiation turn without a move.
+    pub idle_pressure: u8,
+    /// Version 2: Trust lost at upkeep for each demand left unanswered since an earlier round.
+    pub ignored_demand_trust: u8,
+    /// Version 2: own Pressure relieved when a delegation's demand is met (the home audience
+    /// sees the other side move).
+    pub met_demand_relief: u8,
 }
 
 impl Default for Rules {
@@ -357,6 +364,9 @@ impl Default for Rules {
             implementation_rounds: 2,
             renew_capital: 2,
             declined_bridge_trust: 3,
+            idle_pressure: 4,
+            ignored_demand_trust: 2,
+            met_demand_relief: 5,
         }
     }
 }

@@ -142,6 +142,10 @@ pub enum LogEvent {
     BridgeProposed { id: TableId, to: Seat },
     /// Rules version 2: `seat` declined the mediators' proposal on demand `id`.
     BridgeDeclined { id: TableId, seat: Seat },
+    /// Rules version 2: a delegation ended a negotiation turn without a move.
+    IdleTurn { seat: Seat },
+    /// Rules version 2: demand `id` aimed at `to` stayed unanswered for a round.
+    DemandIgnored { id: TableId, to: Seat },
 }
 
 impl LogEntry {
@@ -225,6 +229,12 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
         ),
         LogEvent::BridgeDeclined { id, seat } => {
             format!("{seat} declined the mediators' proposal on demand #{id}.")
+        }
+        LogEvent::IdleTurn { seat } => {
+            format!("{seat} made no move this turn: its home audience notices.")
+        }
+        LogEvent::DemandIgnored { id, to } => {
+            format!("Demand #{id} to {to} has gone unanswered for a round.")
         }
         LogEvent::CommitmentRenewed { id, renewal } => {
             format!("Commitment #{id} was renewed as #{renewal}: the accord holds.")

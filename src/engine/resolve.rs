@@ -43,6 +43,9 @@ impl Game {
             }
             Action::Pass { seat } => {
                 self.note(LogEvent::Passed { seat });
+                if self.scenario.rules.version >= 2 && self.actions_used == 0 {
+                    self.idle_turn(seat);
+                }
                 self.next_seat();
             }
             Action::Choose { seat, option } => self.choose(seat, option),
@@ -265,7 +268,47 @@ impl Game {
         });
         self.shift(Meter::Trust, i32::from(scenario.rules.meet_trust));
         self.apply_effects(&def.effects, Some(seat));
+        self.relieve_the_demander(demand.by);
         self.try_agree(demand.basket, id);
+    }
+
+    /// Version 2: a delegation whose demand is met is relieved at home.
+    fn relieve_the_demander(&mut self, demander: Seat) {
+        if self.scenario.rules.version < 2 {
+            return;
+        }
+        if let Some(pressure) = Meter::pressure_of(demander) {
+            self.shift(pressure, -i32::from(self.scenario.rules.met_demand_relief));
+        }
+    }
+
+    /// Version 2: a delegation that lets its whole turn pass pays at home.
+    fn idle_turn(&mut self, seat: Seat) {
+        let Some(pressure) = Meter::pressure_of(seat) else {
+            return;
+        };
+        self.note(LogEvent::IdleTurn { seat });
+        self.shift(pressure, i32::from(self.scenario.rules.idle_pressure));
+    }
+
+    /// Version 2, at upkeep: every demand left unanswered since an earlier round costs Trust.
+    pub(super) fn demands_ignored(&mut self) {
+        if self.scenario.rules.version < 2 {
+            return;
+        }
+        let ignored: Vec<(TableId, Seat)> = self
+            .demands
+            .iter()
+            .filter(|d| d.round < self.round)
+            .map(|d| (d.id, d.to))
+            .collect();
+        for (id, to) in ignored {
+            self.note(LogEvent::DemandIgnored { id, to });
+            self.shift(
+                Meter::Trust,
+                -i32::from(self.scenario.rules.ignored_demand_trust),
+            );
+        }
     }
 
     fn counter(&mut self, seat: Seat, demand_id: TableId, card: CardId) {
@@ -424,6 +467,7 @@ impl Game {
             id: demand_id,
             commitment: id,
         });
+        self.relieve_the_demander(demand.by);
         self.try_agree(demand.basket, id);
     }
 

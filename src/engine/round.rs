@@ -133,6 +133,7 @@ impl Game {
             self.note(LogEvent::UnilateralPull);
             self.shift(Meter::Escalation, 1);
         }
+        self.demands_ignored();
         if !self.stats.progress_this_round {
             self.note(LogEvent::Stalled);
             self.shift(Meter::Credibility, -i32::from(rules.stall_credibility));

@@ -272,7 +272,20 @@ pub fn action(view: &SeatView, action: &Action, preview: &Preview) -> String {
             rules.reject_trust, rules.reject_relief
         ),
         Action::TableAccord { .. } => "Table the accord for signature".to_string(),
-        Action::Pass { .. } => "Pass: end your turn".to_string(),
+        Action::Pass { seat } => match Meter::pressure_of(seat) {
+            Some(pressure)
+                if preview
+                    .events
+                    .iter()
+                    .any(|e| matches!(e, super::LogEvent::IdleTurn { .. })) =>
+            {
+                format!(
+                    "Pass: end your turn without a move (your Pressure {})",
+                    signed(preview.meter_change(pressure))
+                )
+            }
+            _ => "Pass: end your turn".to_string(),
+        },
         Action::Choose { option, .. } => view
             .current_event
             .and_then(|e| s.events[usize::from(e)].choice.as_ref())

@@ -167,6 +167,9 @@ pub struct RulesFile {
     pub implementation_rounds: Option<Ranged<1, 5>>,
     pub renew_capital: Option<Ranged<0, 10>>,
     pub declined_bridge_trust: Option<Level>,
+    pub idle_pressure: Option<Level>,
+    pub ignored_demand_trust: Option<Level>,
+    pub met_demand_relief: Option<Level>,
 }
 
 /// `[scoring]`: points for each shared outcome.

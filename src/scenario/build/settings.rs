@@ -98,6 +98,9 @@ pub(super) fn rules(file: &raw::RulesFile, capital: Option<Ranged<0, 10>>) -> Ru
         implementation_rounds: level_or(file.implementation_rounds, d.implementation_rounds),
         renew_capital: level_or(file.renew_capital, d.renew_capital),
         declined_bridge_trust: level_or(file.declined_bridge_trust, d.declined_bridge_trust),
+        idle_pressure: level_or(file.idle_pressure, d.idle_pressure),
+        ignored_demand_trust: level_or(file.ignored_demand_trust, d.ignored_demand_trust),
+        met_demand_relief: level_or(file.met_demand_relief, d.met_demand_relief),
     }
 }
 
