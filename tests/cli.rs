@@ -543,3 +543,14 @@ fn validate_notes_a_file_the_decks_do_not_name() {
     let clean = ceasefire(&["validate", "istanbul"]);
     assert!(String::from_utf8_lossy(&clean.stderr).is_empty());
 }
+
+#[test]
+fn a_simulation_of_no_games_is_a_usage_error() {
+    let out = ceasefire(&["sim", "--games", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("invalid value '0' for '--games"),
+        "{stderr}"
+    );
+}

@@ -203,8 +203,8 @@ pub struct SimArgs {
     /// Built-in scenario name or scenario folder.
     #[arg(long, default_value = "istanbul")]
     pub scenario: String,
-    /// Number of games.
-    #[arg(long, default_value_t = 1000)]
+    /// Number of games (at least 1).
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..))]
     pub games: u32,
     /// Master seed: the same seed gives the same results.
     #[arg(long, default_value_t = 1)]

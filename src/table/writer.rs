@@ -240,7 +240,7 @@ fn backoff(failures: u32) -> Duration {
 }
 
 /// Writes one snapshot atomically, the folder created if needed. Says why not in a few
-/// words ("Permission denied", "No space left on device").
+/// words, with the folder ("/srv/saves: Permission denied", "…: No space left on device").
 fn write(path: &Path, file: &SaveFile) -> Result<(), String> {
     let result = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
         Some(dir) => std::fs::create_dir_all(dir)
@@ -252,7 +252,21 @@ fn write(path: &Path, file: &SaveFile) -> Result<(), String> {
         None => save::save(path, file),
     };
     result.map_err(|e| match e {
-        SaveError::Io { source, .. } => plain(&source),
+        // The folder named, so a facilitator knows where to look ("…/saves: Permission denied").
+        SaveError::Io { path, source } => {
+            let place = if path.is_dir() || path.extension().is_some() {
+                path.parent().unwrap_or(&path).display().to_string()
+            } else {
+                path.display().to_string()
+            };
+            let why = match source.kind() {
+                std::io::ErrorKind::AlreadyExists | std::io::ErrorKind::NotADirectory => {
+                    "a file stands where the saves folder should be".to_string()
+                }
+                _ => plain(&source),
+            };
+            format!("{place}: {why}")
+        }
         other => other.to_string(),
     })
 }

@@ -16,14 +16,17 @@ impl Connection {
         user.to_ascii_lowercase().split('.').next() == Some("facilitator")
     }
 
-    fn authorize(&mut self, user: &str, accepted: bool) -> Auth {
+    fn authorize(&mut self, user: &str, accepted: bool, method: &str) -> Auth {
         if accepted {
             // Names are matched in any case: `Pakistan@` takes the Pakistani seat.
             self.user = user.to_ascii_lowercase();
             tracing::info!(conn = self.id, user = %self.user, "logged in");
             Auth::Accept
         } else {
-            tracing::info!(conn = self.id, user, "login refused");
+            // A client asks with `none` first to learn the methods: not worth a line.
+            if method != "none" {
+                tracing::info!(conn = self.id, user, method, "login refused");
+            }
             Auth::Reject {
                 proceed_with_methods: None,
                 partial_success: false,
@@ -34,7 +37,7 @@ impl Connection {
     /// The `none` method: an open server lets anyone in but the facilitator.
     pub(super) fn auth_by_none(&mut self, user: &str) -> Auth {
         let open = matches!(self.shared.access, Access::Open) && !Self::is_facilitator(user);
-        self.authorize(user, open)
+        self.authorize(user, open, "none")
     }
 
     /// The password method: the facilitator's names need its password, any other the
@@ -54,7 +57,7 @@ impl Connection {
                 Access::Keys(_) => false,
             }
         };
-        let auth = self.authorize(user, ok);
+        let auth = self.authorize(user, ok, "password");
         // A mistyped password may be typed again: keep offering passwords (russh would drop
         // the method after one failure, and ssh then says only "publickey").
         match auth {
@@ -75,14 +78,14 @@ impl Connection {
     /// one; never for the facilitator's names.
     pub(super) fn auth_by_key(&mut self, user: &str, key: &PublicKey) -> Auth {
         if Self::is_facilitator(user) {
-            return self.authorize(user, false);
+            return self.authorize(user, false, "publickey");
         }
         let ok = match &self.shared.access {
             Access::Keys(allowed) => allowed.iter().any(|k| k.key_data() == key.key_data()),
             Access::Open => true,
             Access::Password(_) => false,
         };
-        self.authorize(user, ok)
+        self.authorize(user, ok, "publickey")
     }
 }
 

@@ -132,8 +132,11 @@ pub(super) fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: T
     let inner = block.inner(area);
     if text.line_count(inner.width) > usize::from(inner.height) {
         let more = match view.viewer {
-            Viewer::Seat(_) => " ↓ more: b ",
-            _ => " ↓ more ",
+            Viewer::Seat(_) => format!(
+                " ↓ more: {} ",
+                crate::tui::keys::key(crate::tui::keys::Command::Brief)
+            ),
+            _ => " ↓ more ".to_string(),
         };
         block = block.title_bottom(Line::styled(more, theme.key()).right_aligned());
     }
