@@ -138,9 +138,54 @@ fn sim_json_reports_outcomes_scores_and_speed_reproducibly() {
         assert!(a["mean_score"][seat].is_f64(), "{seat}");
     }
     assert!(a["games_per_second"].as_f64().unwrap() > 0.0);
+    for field in [
+        "accords_signed",
+        "durable_without_afghan_security",
+        "mean_implementation_rounds",
+    ] {
+        assert!(a[field].is_number(), "{field}");
+    }
     let b = sim_json("42");
     assert_eq!(a["outcomes"], b["outcomes"]);
     assert_eq!(a["mean_score"], b["mean_score"]);
+}
+
+#[test]
+fn sim_reads_the_accords_of_version_1_games_from_their_logs() {
+    // Easy bots keep a debug build quick (seconds, not a minute); seed 1 gives durable peaces
+    // among 200 games.
+    let out = ceasefire(&[
+        "sim",
+        "--scenario",
+        "istanbul",
+        "--games",
+        "200",
+        "--seed",
+        "1",
+        "--seat",
+        "pakistan=easy",
+        "--seat",
+        "afghanistan=easy",
+        "--seat",
+        "mediator=easy",
+        "--json",
+    ]);
+    assert!(out.status.success());
+    let v = json(&out);
+    let count = |key: &str| v["outcomes"][key].as_u64().unwrap();
+    let durable = count("durable_peace");
+    assert!(durable > 0, "the sample must hold a durable peace");
+    // Under rules version 1 signing ends the game, so every signed accord is one of the two
+    // accord outcomes, and no durable peace rests on a pledge tested after the signing.
+    assert_eq!(
+        v["accords_signed"].as_u64().unwrap(),
+        durable + count("fragile_accord")
+    );
+    assert_eq!(
+        v["durable_without_afghan_security"].as_u64().unwrap(),
+        durable
+    );
+    assert_eq!(v["mean_implementation_rounds"].as_f64(), Some(0.0));
 }
 
 #[test]
@@ -159,6 +204,7 @@ fn sim_text_names_the_seats_and_outcomes() {
     assert!(text.contains("50 games"), "{text}");
     assert!(text.contains("mediator=random"), "{text}");
     assert!(text.contains("games/s"), "{text}");
+    assert!(text.contains("Accords signed: "), "{text}");
 }
 
 /// Runs `args` and returns its standard error, checking it is a usage error (exit 2).

@@ -1592,3 +1592,55 @@ fn version_2_a_met_demand_relieves_the_demander_and_an_ignored_one_costs_trust()
             to: Seat::Afghanistan
         }));
 }
+
+#[test]
+fn the_accord_facts_read_a_finished_log_in_which_a_vote_was_taken_back() {
+    let mut s = with_meter(only_calm_events(mini()), Meter::Trust, 70);
+    s.enforcement = [100, 100, 0];
+    s.rules.max_credibility = 100;
+    let mut game = three_baskets(&s);
+    play(
+        &mut game,
+        Action::TableAccord {
+            seat: Seat::Mediator,
+        },
+    );
+    let pakistan = Action::Vote {
+        seat: Seat::Pakistan,
+        accept: true,
+    };
+    play(&mut game, pakistan);
+    play(
+        &mut game,
+        Action::Undo {
+            seat: Seat::Pakistan,
+        },
+    );
+    // The undo took the vote out of the log: the tabling stands just before the `Undone`.
+    let events: Vec<LogEvent> = game.log().iter().rev().take(2).map(|e| e.event).collect();
+    assert_eq!(
+        events,
+        [
+            LogEvent::Undone {
+                seat: Seat::Pakistan
+            },
+            LogEvent::AccordTabled
+        ]
+    );
+    play(&mut game, pakistan);
+    play(
+        &mut game,
+        Action::Vote {
+            seat: Seat::Afghanistan,
+            accept: true,
+        },
+    );
+    assert_eq!(game.outcome(), Some(Outcome::DurablePeace));
+    let facts = ceasefire::sim::accord_facts(game.log());
+    assert!(facts.signed);
+    assert!(
+        facts.durable_without_afghan_security,
+        "version 1 tests nothing after the signing"
+    );
+    assert_eq!(facts.implementation_rounds, None);
+}

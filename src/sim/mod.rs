@@ -5,14 +5,17 @@
 //! of threads. Only throughput and decision times depend on the machine: they are measured
 //! here (wall clock), never inside the engine or the bots.
 
+mod accords;
 mod report;
 mod stats;
 
+pub use accords::{AccordFacts, accord_facts};
 pub use report::{render_report, render_summary};
 pub use stats::{mean_interval, quantile, wilson_interval};
 
 use crate::bot::{Bot, Policy};
 use crate::engine::{Action, Game, OutcomeKind, Scenario, Seat};
+use accords::AccordTotals;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -84,6 +87,15 @@ pub struct SimReport {
     pub decision_ms: BTreeMap<&'static str, DecisionTimes>,
     /// Per-card statistics, in scenario order.
     pub cards: Vec<CardStats>,
+    /// Games in which both delegations signed an accord, read from each game's log.
+    pub accords_signed: u32,
+    /// Durable peaces whose accord bound no verified Afghan Security commitment that held a
+    /// test after the signing (see [`AccordFacts`]). Under rules version 1 this is every
+    /// durable peace: the game ends at the signing, so nothing is tested after it.
+    pub durable_without_afghan_security: u32,
+    /// Mean rounds from `AccordSigned` to the end, over the games with one; 0.0 when none
+    /// (rules version 1 has no implementation phase).
+    pub mean_implementation_rounds: f64,
 }
 
 /// A well-mixed 64-bit value derived from a seed and an index (SplitMix64 finaliser).
@@ -126,6 +138,7 @@ struct GameRecord {
     decision_ms: Vec<(Policy, f64)>,
     playable: Vec<bool>,
     played_by: Vec<Option<Seat>>,
+    accord: AccordFacts,
 }
 
 fn card_of(action: &Action) -> Option<crate::engine::CardId> {
@@ -169,6 +182,7 @@ fn simulate_one(config: &SimConfig, index: u32) -> GameRecord {
         decision_ms,
         playable,
         played_by,
+        accord: accord_facts(game.log()),
     }
 }
 
@@ -226,6 +240,7 @@ fn summarise(config: &SimConfig, records: &[GameRecord], seconds: f64) -> SimRep
     }
     let intervals = scores.each_ref().map(|s| mean_interval(s));
     let games = config.games.max(1) as f64;
+    let accords = AccordTotals::of(&records.iter().map(|r| r.accord).collect::<Vec<_>>());
     SimReport {
         games: config.games,
         outcomes,
@@ -264,5 +279,8 @@ fn summarise(config: &SimConfig, records: &[GameRecord], seconds: f64) -> SimRep
                     .then(|| played_score[i] / f64::from(played[i])),
             })
             .collect(),
+        accords_signed: accords.signed,
+        durable_without_afghan_security: accords.durable_without_afghan_security,
+        mean_implementation_rounds: accords.mean_implementation_rounds,
     }
 }

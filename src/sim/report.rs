@@ -37,6 +37,21 @@ fn speed(report: &SimReport) -> String {
     out
 }
 
+/// The accord measures read from the logs, on one line: the share of games signed, the
+/// durable peaces that rest on no tested, verified Afghan Security commitment, and the mean
+/// implementation (none under rules version 1, where signing ends the game). `lead` names
+/// the share of games signed.
+fn accords_line(lead: &str, report: &SimReport) -> String {
+    let signed = 100.0 * f64::from(report.accords_signed) / f64::from(report.games.max(1));
+    format!(
+        "{lead}: {signed:.1}% · durable peaces without a tested, verified Afghan \
+         Security commitment: {} of {} · mean implementation: {:.1} rounds\n",
+        report.durable_without_afghan_security,
+        report.outcomes["durable_peace"],
+        report.mean_implementation_rounds
+    )
+}
+
 /// The default output of `ceasefire sim`: outcomes, mean scores, speed.
 pub fn render_summary(config: &SimConfig, report: &SimReport) -> String {
     let mut out = header(config, report);
@@ -55,6 +70,7 @@ pub fn render_summary(config: &SimConfig, report: &SimReport) -> String {
             report.score_ci95[seat.key()]
         );
     }
+    out.push_str(&accords_line("Accords signed", report));
     let _ = writeln!(out, "Mean actions per game: {:.1}", report.mean_actions);
     out.push_str(&speed(report));
     out
@@ -136,6 +152,7 @@ pub fn render_report(config: &SimConfig, report: &SimReport) -> String {
         100.0 * f64::from(accords) / games.max(1) as f64,
         100.0 * f64::from(fragile) / games.max(1) as f64
     );
+    out.push_str(&accords_line("  from the logs, accords signed", report));
     out.push_str(&targets(config, report));
     out.push_str("\nMean score per seat (± 95% CI)\n");
     for seat in Seat::ALL {
