@@ -26,6 +26,14 @@ fn with_meter(mut s: Scenario, meter: Meter, value: u8) -> Scenario {
     s
 }
 
+/// Calm events, Trust 70 and pledges that always hold (enforcement and credibility 100).
+fn certain_pledges_and_high_trust() -> Scenario {
+    let mut s = with_meter(only_calm_events(mini()), Meter::Trust, 70);
+    s.enforcement = [100, 100, 0];
+    s.rules.max_credibility = 100;
+    s
+}
+
 fn pending_demand_id(game: &Game, by: Seat) -> TableId {
     game.view(Viewer::Facilitator)
         .demands
@@ -552,9 +560,7 @@ fn an_accord_signed_by_both_ends_the_game_and_scores_it() {
 
 #[test]
 fn high_trust_and_verification_make_the_peace_durable() {
-    let mut s = with_meter(only_calm_events(mini()), Meter::Trust, 70);
-    s.enforcement = [100, 100, 0];
-    s.rules.max_credibility = 100;
+    let s = certain_pledges_and_high_trust();
     let mut game = three_baskets(&s);
     play(
         &mut game,
@@ -1179,9 +1185,7 @@ fn a_scenario_may_only_grow_by_inject_list_events_during_a_game() {
 /// Rules version 2 on the fixture: calm events, strong enforcement, Trust high enough, and
 /// pledges that must hold for many tests, so they still stand when the accord is tabled.
 fn version_2() -> Scenario {
-    let mut s = with_meter(only_calm_events(mini()), Meter::Trust, 70);
-    s.enforcement = [100, 100, 0];
-    s.rules.max_credibility = 100;
+    let mut s = certain_pledges_and_high_trust();
     s.rules.version = 2;
     for card in &mut s.cards {
         card.duration = card.duration.max(9);
@@ -1595,9 +1599,7 @@ fn version_2_a_met_demand_relieves_the_demander_and_an_ignored_one_costs_trust()
 
 #[test]
 fn the_accord_facts_read_a_finished_log_in_which_a_vote_was_taken_back() {
-    let mut s = with_meter(only_calm_events(mini()), Meter::Trust, 70);
-    s.enforcement = [100, 100, 0];
-    s.rules.max_credibility = 100;
+    let s = certain_pledges_and_high_trust();
     let mut game = three_baskets(&s);
     play(
         &mut game,
