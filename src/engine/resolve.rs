@@ -272,45 +272,6 @@ impl Game {
         self.try_agree(demand.basket, id);
     }
 
-    /// Version 2: a delegation whose demand is met is relieved at home.
-    fn relieve_the_demander(&mut self, demander: Seat) {
-        if self.scenario.rules.version < 2 {
-            return;
-        }
-        if let Some(pressure) = Meter::pressure_of(demander) {
-            self.shift(pressure, -i32::from(self.scenario.rules.met_demand_relief));
-        }
-    }
-
-    /// Version 2: a delegation that lets its whole turn pass pays at home.
-    fn idle_turn(&mut self, seat: Seat) {
-        let Some(pressure) = Meter::pressure_of(seat) else {
-            return;
-        };
-        self.note(LogEvent::IdleTurn { seat });
-        self.shift(pressure, i32::from(self.scenario.rules.idle_pressure));
-    }
-
-    /// Version 2, at upkeep: every demand left unanswered since an earlier round costs Trust.
-    pub(super) fn demands_ignored(&mut self) {
-        if self.scenario.rules.version < 2 {
-            return;
-        }
-        let ignored: Vec<(TableId, Seat)> = self
-            .demands
-            .iter()
-            .filter(|d| d.round < self.round)
-            .map(|d| (d.id, d.to))
-            .collect();
-        for (id, to) in ignored {
-            self.note(LogEvent::DemandIgnored { id, to });
-            self.shift(
-                Meter::Trust,
-                -i32::from(self.scenario.rules.ignored_demand_trust),
-            );
-        }
-    }
-
     fn counter(&mut self, seat: Seat, demand_id: TableId, card: CardId) {
         self.take_from_hand(seat, card);
         let Some(demand) = self.discharge_demand(demand_id) else {
@@ -400,55 +361,7 @@ impl Game {
         self.end_turn_if_spent();
     }
 
-    /// Version 2: the Afghan seat refused monitors, and they do not deploy. The verification
-    /// they came with is withdrawn (the pledge's credibility goes back to what it was) and the
-    /// refusal costs Trust.
-    fn veto_monitors(&mut self, id: TableId, (credibility, verified): (u8, bool)) {
-        if let Some(commitment) = self.commitments.iter_mut().find(|c| c.id == id) {
-            commitment.credibility = credibility;
-            commitment.verified = verified;
-        }
-        self.note(LogEvent::MonitorsRefused { id, credibility });
-        let cost = i32::from(self.scenario.rules.refused_monitors_trust);
-        self.shift(Meter::Trust, -cost);
-    }
-
-    /// Version 2: the mediators' bridge is a proposal to the delegation the demand is aimed
-    /// at. The card waits in the mediators' discard until it is answered.
-    fn propose_bridge(&mut self, demand: TableId, card: CardId) {
-        let Some(to) = self.demands.iter().find(|d| d.id == demand).map(|d| d.to) else {
-            self.discards[Seat::Mediator.index()].push(card);
-            return;
-        };
-        self.discards[Seat::Mediator.index()].push(card);
-        self.note(LogEvent::BridgeProposed { id: demand, to });
-        self.prompt = Some(Prompt::Bridge {
-            seat: to,
-            demand,
-            card,
-        });
-    }
-
-    /// Version 2: accepted, the bridge makes the delegation's pledge; declined, the demand
-    /// stays open and Trust pays.
-    fn answer_bridge(&mut self, seat: Seat, accept: bool) {
-        let Some(Prompt::Bridge { demand, card, .. }) = self.prompt.take() else {
-            return;
-        };
-        if accept {
-            let discard = &mut self.discards[Seat::Mediator.index()];
-            if let Some(at) = discard.iter().rposition(|&c| c == card) {
-                discard.remove(at);
-            }
-            self.bridge(demand, card);
-        } else {
-            self.note(LogEvent::BridgeDeclined { id: demand, seat });
-            let cost = i32::from(self.scenario.rules.declined_bridge_trust);
-            self.shift(Meter::Trust, -cost);
-        }
-    }
-
-    fn bridge(&mut self, demand_id: TableId, card: CardId) {
+    pub(super) fn bridge(&mut self, demand_id: TableId, card: CardId) {
         let Some(demand) = self.discharge_demand(demand_id) else {
             self.discards[Seat::Mediator.index()].push(card);
             return;
