@@ -435,7 +435,7 @@ fn a_meet_option_quotes_the_credibility_its_pledge_gets() {
                 let action = meet.unwrap_or(legal[(step >> 33) as usize % legal.len()]);
                 let label = ceasefire::engine::words::action_in(&game, &action);
                 let agreed_before = game.baskets().iter().filter(|b| b.is_agreed()).count();
-                let tests_left = game.scenario().rounds - game.round() + 1;
+                let tests_left = game.view(seat).last_round() - game.round() + 1;
                 game.apply(action).unwrap();
                 if let Action::Meet { card, .. } = action {
                     // A pledge longer than the rounds left says so.

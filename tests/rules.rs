@@ -1447,6 +1447,15 @@ fn version_2_a_renewed_breach_keeps_the_peace_durable_and_costs_capital() {
     );
     assert_eq!(view.accord.as_ref().unwrap().breaches, 0);
     assert_eq!(play_out_passively(&mut game), Outcome::DurablePeace);
+    // Read from the log alone, the peace rests on a verified Afghan Security pledge (the
+    // renewal) that held tests after the signing.
+    let facts = ceasefire::sim::accord_facts(game.log());
+    assert!(facts.signed && !facts.durable_without_afghan_security);
+    assert!(
+        facts
+            .implementation_rounds
+            .is_some_and(|rounds| rounds >= 2)
+    );
 }
 
 /// Version 2: the mediator plays its bridge on Pakistan's Security demand; returns the demand.
@@ -1645,4 +1654,40 @@ fn the_accord_facts_read_a_finished_log_in_which_a_vote_was_taken_back() {
         "version 1 tests nothing after the signing"
     );
     assert_eq!(facts.implementation_rounds, None);
+}
+
+#[test]
+fn version_2_a_pledge_offered_unasked_and_welcomed_agrees_its_basket() {
+    let mut s = with_meter(only_calm_events(mini()), Meter::Trust, 40);
+    s.seat_order = vec![Seat::Pakistan, Seat::Mediator, Seat::Afghanistan];
+    s.rules.version = 2;
+    for accept in [true, false] {
+        let mut game = start(s.clone());
+        advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
+        play(
+            &mut game,
+            Action::Play {
+                seat: Seat::Pakistan,
+                card: card(&s, "pk-noninterference"),
+                target: None,
+            },
+        );
+        assert_eq!(game.to_act(), Some((Seat::Afghanistan, Decision::Offer)));
+        let answer = Action::AnswerOffer {
+            seat: Seat::Afghanistan,
+            accept,
+        };
+        let label = ceasefire::engine::words::action_in(&game, &answer);
+        assert_eq!(label.contains("agrees Sovereignty"), accept, "{label}");
+        play(&mut game, answer);
+        assert_eq!(
+            game.baskets()[Basket::Sovereignty.index()].is_agreed(),
+            accept
+        );
+        assert_eq!(
+            game.to_act().map(|(seat, _)| seat),
+            Some(Seat::Pakistan),
+            "Pakistan's turn goes on"
+        );
+    }
 }

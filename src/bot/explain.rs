@@ -133,6 +133,12 @@ pub fn describe(view: &SeatView, action: &Action) -> String {
         Action::Consent { accept: false, .. } => {
             "refuses consent: the monitors come anyway and Sovereignty pays".to_string()
         }
+        Action::AnswerOffer { accept: true, .. } => {
+            "welcomes the offered pledge: it can agree its basket".to_string()
+        }
+        Action::AnswerOffer { accept: false, .. } => {
+            "does not take up the offered pledge: it stands, but agrees nothing".to_string()
+        }
         Action::AnswerBridge { accept: true, .. } => {
             "accepts the mediators' proposal: a pledge that answers the demand".to_string()
         }

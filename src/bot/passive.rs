@@ -53,6 +53,10 @@ pub fn passive_action(view: &SeatView) -> Option<Action> {
             seat,
             accept: false,
         },
+        Decision::Offer => Action::AnswerOffer {
+            seat,
+            accept: false,
+        },
         Decision::EventChoice => Action::Choose {
             seat,
             option: mildest_option(view),
@@ -68,6 +72,7 @@ pub fn passive_reason(action: &Action) -> &'static str {
         Action::Consent { .. } => "no answer counts as refusing",
         Action::Renew { .. } => "no answer lets the breach stand",
         Action::AnswerBridge { .. } => "no answer declines the proposal",
+        Action::AnswerOffer { .. } => "no answer leaves the offer unanswered",
         Action::Choose { .. } => "the mildest option by default",
         _ => "passed",
     }

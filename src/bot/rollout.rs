@@ -23,6 +23,13 @@ fn weight(game: &Game, action: &Action) -> u32 {
         Action::TableAccord { .. } => 80,
         Action::Pass { .. } => 30,
         Action::Choose { .. } => 10,
+        Action::AnswerOffer { accept, .. } => {
+            if accept {
+                40
+            } else {
+                10
+            }
+        }
         Action::AnswerBridge { accept, .. } => {
             if accept {
                 40

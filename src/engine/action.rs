@@ -110,6 +110,14 @@ pub enum Action {
         /// True to accept.
         accept: bool,
     },
+    /// Rules version 2: a delegation welcomes the pledge the other one offered unasked (its
+    /// basket is then agreed, Trust permitting) or does not.
+    AnswerOffer {
+        /// The delegation the pledge was offered to.
+        seat: Seat,
+        /// True to welcome it.
+        accept: bool,
+    },
 }
 
 impl Action {
@@ -128,6 +136,7 @@ impl Action {
             | Action::Posture { seat, .. }
             | Action::Renew { seat, .. }
             | Action::AnswerBridge { seat, .. }
+            | Action::AnswerOffer { seat, .. }
             | Action::Undo { seat } => seat,
             // The facilitator speaks through the mediators' chair.
             Action::Inject { .. } => Seat::Mediator,
@@ -154,6 +163,7 @@ impl Action {
             Action::Posture { .. } => Decision::Posture,
             Action::Renew { .. } => Decision::Renew,
             Action::AnswerBridge { .. } => Decision::Bridge,
+            Action::AnswerOffer { .. } => Decision::Offer,
             Action::Undo { .. } | Action::Inject { .. } => return None,
         })
     }
@@ -177,6 +187,8 @@ pub enum Decision {
     Renew,
     /// Rules version 2: accept or decline the mediators' bridging proposal.
     Bridge,
+    /// Rules version 2: welcome, or not, a pledge the other delegation offered unasked.
+    Offer,
 }
 
 impl fmt::Display for Decision {
@@ -189,6 +201,7 @@ impl fmt::Display for Decision {
             Decision::Posture => "choose a posture",
             Decision::Renew => "renew a broken pledge of the accord",
             Decision::Bridge => "answer the mediators' proposal",
+            Decision::Offer => "answer the other delegation's offer",
         })
     }
 }

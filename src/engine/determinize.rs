@@ -33,6 +33,9 @@ impl Game {
                 .map(|(commitment, card)| Prompt::Consent { commitment, card }),
             Decision::AccordVote => Some(Prompt::Vote { seat }),
             Decision::Renew => Some(Prompt::Renew { seat }),
+            Decision::Offer => view
+                .offered
+                .map(|commitment| Prompt::Offer { seat, commitment }),
             Decision::Bridge => {
                 view.bridge_offer
                     .map(|(demand, card)| Prompt::Bridge { seat, demand, card })

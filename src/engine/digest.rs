@@ -166,6 +166,10 @@ enum PromptState {
         demand: TableId,
         card: CardId,
     },
+    Offer {
+        seat: Seat,
+        commitment: TableId,
+    },
 }
 
 impl Game {
@@ -206,6 +210,7 @@ impl Game {
                 Prompt::Vote { seat } => PromptState::Vote { seat },
                 Prompt::Renew { seat } => PromptState::Renew { seat },
                 Prompt::Bridge { seat, demand, card } => PromptState::Bridge { seat, demand, card },
+                Prompt::Offer { seat, commitment } => PromptState::Offer { seat, commitment },
             }),
             postures: self.postures,
             stats: self.stats,

@@ -47,6 +47,8 @@ pub(super) enum Prompt {
         demand: TableId,
         card: CardId,
     },
+    /// Rules version 2: `seat` answers the other delegation's unasked pledge `commitment`.
+    Offer { seat: Seat, commitment: TableId },
 }
 
 /// Public running counts that objectives and the mediator's fatigue depend on.
@@ -182,6 +184,7 @@ impl Game {
                 Prompt::Vote { seat } => (seat, Decision::AccordVote),
                 Prompt::Renew { seat } => (seat, Decision::Renew),
                 Prompt::Bridge { seat, .. } => (seat, Decision::Bridge),
+                Prompt::Offer { seat, .. } => (seat, Decision::Offer),
             });
         }
         match self.phase {

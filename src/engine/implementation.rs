@@ -105,9 +105,15 @@ impl Game {
         }
     }
 
-    /// Whether `seat` can pay for the renewal it is offered.
+    /// Whether `seat` can renew the pledge it is offered: it can pay, and the pledge's card is
+    /// still in the discard it went to (a reshuffle may have put it back in play).
     pub(super) fn can_renew(&self, seat: Seat) -> bool {
-        self.capital[seat.index()] >= self.scenario.rules.renew_capital
+        let card_at_hand = self
+            .accord
+            .as_ref()
+            .and_then(|a| a.renewable)
+            .is_some_and(|r| self.discards[r.holder.index()].contains(&r.card));
+        card_at_hand && self.capital[seat.index()] >= self.scenario.rules.renew_capital
     }
 
     /// The delegation renews its broken commitment (paying capital) or lets the breach stand.
@@ -116,7 +122,10 @@ impl Game {
         let Some(r) = self.accord.as_mut().and_then(|a| a.renewable.take()) else {
             return;
         };
-        if !accept {
+        // Refused, or no longer possible (the check runs before, so only a caller that
+        // skipped it gets here with a card back in play).
+        let card_back = self.discards[r.holder.index()].contains(&r.card);
+        if !accept || !card_back {
             return;
         }
         let cost = self.scenario.rules.renew_capital;
@@ -147,6 +156,20 @@ impl Game {
             accord.bound.push(renewal);
             accord.breaches = accord.breaches.saturating_sub(1);
             accord.renewal_used = true;
+        }
+        // Logged as a pledge made (and verified, if the broken one was), then as the renewal,
+        // so the log alone says what stands and what is verified.
+        self.note(LogEvent::CommitmentMade {
+            id: renewal,
+            by: r.by,
+            basket: r.basket,
+            credibility: r.credibility,
+        });
+        if r.verified {
+            self.note(LogEvent::CommitmentVerified {
+                id: renewal,
+                credibility: r.credibility,
+            });
         }
         self.note(LogEvent::CommitmentRenewed { id: r.id, renewal });
     }

@@ -49,6 +49,9 @@ impl Game {
             Decision::Bridge => [true, false]
                 .map(|accept| Action::AnswerBridge { seat, accept })
                 .to_vec(),
+            Decision::Offer => [true, false]
+                .map(|accept| Action::AnswerOffer { seat, accept })
+                .to_vec(),
             Decision::Posture => Posture::ALL
                 .map(|posture| Action::Posture { seat, posture })
                 .to_vec(),
@@ -116,12 +119,13 @@ impl Game {
                 }
             }
             Action::Renew { seat, accept: true } if !self.can_renew(seat) => Err(illegal(format!(
-                "renewing costs {} capital",
+                "renewing costs {} capital, and the pledge's card must not be back in play",
                 self.scenario.rules.renew_capital
             ))),
             Action::Pass { .. }
             | Action::Renew { .. }
             | Action::AnswerBridge { .. }
+            | Action::AnswerOffer { .. }
             | Action::Consent { .. }
             | Action::Vote { .. }
             | Action::Posture { .. }

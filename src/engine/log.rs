@@ -146,6 +146,14 @@ pub enum LogEvent {
     IdleTurn { seat: Seat },
     /// Rules version 2: demand `id` aimed at `to` stayed unanswered for a round.
     DemandIgnored { id: TableId, to: Seat },
+    /// Rules version 2: a delegation offered its pledge `id` to the other one unasked.
+    PledgeOffered { id: TableId, to: Seat },
+    /// Rules version 2: the other delegation welcomed (or not) the pledge offered.
+    OfferAnswered {
+        id: TableId,
+        seat: Seat,
+        accept: bool,
+    },
 }
 
 impl LogEntry {
@@ -229,6 +237,16 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
         ),
         LogEvent::BridgeDeclined { id, seat } => {
             format!("{seat} declined the mediators' proposal on demand #{id}.")
+        }
+        LogEvent::PledgeOffered { id, to } => format!(
+            "Pledge #{id} is offered to {to}: welcomed, it agrees its basket (Trust permitting)."
+        ),
+        LogEvent::OfferAnswered { id, seat, accept } => {
+            if accept {
+                format!("{seat} welcomed pledge #{id}.")
+            } else {
+                format!("{seat} did not take up pledge #{id}.")
+            }
         }
         LogEvent::IdleTurn { seat } => {
             format!("{seat} made no move this turn: its home audience notices.")

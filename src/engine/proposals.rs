@@ -1,9 +1,11 @@
 //! Rules version 2: what another seat proposes, a delegation decides. Monitors the Afghan
-//! seat refuses do not deploy (their verification is withdrawn), and the mediators' bridge
-//! is a proposal the delegation accepts, making the pledge itself, or declines.
+//! seat refuses do not deploy (their verification is withdrawn); the mediators' bridge is a
+//! proposal the delegation accepts, making the pledge itself, or declines; and a pledge a
+//! delegation makes unasked is offered to the other, which may welcome it and so agree its
+//! basket — any delegation can open any basket.
 
 use super::game::Prompt;
-use super::{CardId, Game, LogEvent, Meter, Seat, TableId};
+use super::{Basket, CardId, Game, LogEvent, Meter, Seat, TableId};
 
 impl Game {
     /// Version 2: the Afghan seat refused monitors, and they do not deploy. The verification
@@ -51,6 +53,42 @@ impl Game {
             self.note(LogEvent::BridgeDeclined { id: demand, seat });
             let cost = i32::from(self.scenario.rules.declined_bridge_trust);
             self.shift(Meter::Trust, -cost);
+        }
+    }
+
+    /// Version 2: a pledge made unasked is offered to the other delegation, unless its
+    /// basket is agreed already.
+    pub(super) fn offer_pledge(&mut self, by: Seat, id: TableId, basket: Basket) {
+        let Some(to) = by.rival() else { return };
+        if self.baskets[basket.index()].is_agreed() {
+            return;
+        }
+        self.note(LogEvent::PledgeOffered { id, to });
+        self.prompt = Some(Prompt::Offer {
+            seat: to,
+            commitment: id,
+        });
+    }
+
+    /// Version 2: welcomed, the offered pledge brings Trust as a met demand does and agrees
+    /// its basket if Trust reaches the threshold.
+    pub(super) fn answer_offer(&mut self, seat: Seat, accept: bool) {
+        let Some(Prompt::Offer { commitment, .. }) = self.prompt.take() else {
+            return;
+        };
+        self.note(LogEvent::OfferAnswered {
+            id: commitment,
+            seat,
+            accept,
+        });
+        let basket = self
+            .commitments
+            .iter()
+            .find(|c| c.id == commitment)
+            .map(|c| c.basket);
+        if let (true, Some(basket)) = (accept, basket) {
+            self.shift(Meter::Trust, i32::from(self.scenario.rules.meet_trust));
+            self.try_agree(basket, commitment);
         }
     }
 }

@@ -51,6 +51,10 @@ impl Game {
             Action::Choose { seat, option } => self.choose(seat, option),
             Action::Consent { accept, .. } => self.consent(accept),
             Action::Vote { seat, accept } => self.vote(seat, accept),
+            Action::AnswerOffer { seat, accept } => {
+                self.answer_offer(seat, accept);
+                self.end_turn_if_spent();
+            }
             Action::AnswerBridge { seat, accept } => {
                 self.answer_bridge(seat, accept);
                 self.end_turn_if_spent();
@@ -139,7 +143,17 @@ impl Game {
             }
             (CardKind::Assurance, _) => {
                 if let Some(basket) = def.basket {
-                    self.make_commitment(seat, seat, card, basket, def.credibility, def.duration);
+                    let id = self.make_commitment(
+                        seat,
+                        seat,
+                        card,
+                        basket,
+                        def.credibility,
+                        def.duration,
+                    );
+                    if scenario.rules.version >= 2 {
+                        self.offer_pledge(seat, id, basket);
+                    }
                 }
             }
             (_, TargetKind::Commitment) => {
@@ -227,7 +241,7 @@ impl Game {
     }
 
     /// Agrees `basket` on commitment `commitment` if Trust reaches its threshold.
-    fn try_agree(&mut self, basket: Basket, commitment: TableId) {
+    pub(super) fn try_agree(&mut self, basket: Basket, commitment: TableId) {
         if self.baskets[basket.index()].is_agreed() {
             return;
         }

@@ -101,6 +101,8 @@ pub struct SeatView {
     /// Rules version 2: the mediators' bridging proposal awaiting an answer: the demand it
     /// would meet and the card it would meet it with (public).
     pub bridge_offer: Option<(TableId, CardId)>,
+    /// Rules version 2: the pledge the other delegation offered unasked, awaiting an answer.
+    pub offered: Option<TableId>,
     /// Rules version 2: the signed accord being implemented (public).
     pub accord: Option<super::Implementation>,
     /// Index into the scenario's seat order of the seat whose negotiation turn it is.
@@ -156,6 +158,14 @@ impl SeatView {
             + card_trust;
         !self.baskets[basket.index()].is_agreed()
             && trust.clamp(0, 100) >= i32::from(self.scenario.threshold(basket))
+    }
+
+    /// The last round of the talks: the scenario's, or a signed accord's last round of
+    /// implementation (rules version 2), which may come later.
+    pub fn last_round(&self) -> u8 {
+        self.accord
+            .as_ref()
+            .map_or(self.scenario.rounds, |accord| accord.until)
     }
 
     /// The viewer's own hand (empty for spectators; the facilitator has no hand of its own).
@@ -217,6 +227,10 @@ impl Game {
             },
             consent_before: self.consent_before,
             accord: self.accord.clone(),
+            offered: match self.prompt {
+                Some(Prompt::Offer { commitment, .. }) => Some(commitment),
+                _ => None,
+            },
             bridge_offer: match self.prompt {
                 Some(Prompt::Bridge { demand, card, .. }) => Some((demand, card)),
                 _ => None,

@@ -234,7 +234,7 @@ pub fn action(view: &SeatView, action: &Action, preview: &Preview) -> String {
                 n => format!("{n} tests"),
             };
             // The last rounds hold fewer tests than a long pledge needs.
-            let left = s.rounds.saturating_sub(view.round) + 1;
+            let left = view.last_round().saturating_sub(view.round) + 1;
             let tests = if def.duration > left {
                 format!("{tests} (only {left} before the talks end)")
             } else {
@@ -310,6 +310,18 @@ pub fn action(view: &SeatView, action: &Action, preview: &Preview) -> String {
             "Refuse: monitors deploy anyway, Sovereignty {}",
             signed(preview.meter_change(Meter::Sovereignty))
         ),
+        Action::AnswerOffer { accept: true, .. } => {
+            let agrees = preview
+                .agrees()
+                .map_or_else(String::new, |basket| format!(" · agrees {basket}"));
+            format!(
+                "Welcome the offered pledge: Trust +{}{agrees}",
+                rules.meet_trust
+            )
+        }
+        Action::AnswerOffer { accept: false, .. } => {
+            "Do not take it up: the pledge stands but agrees nothing".to_string()
+        }
         Action::AnswerBridge { accept: true, .. } => {
             let pledge = preview
                 .pledge()

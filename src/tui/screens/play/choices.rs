@@ -57,6 +57,20 @@ impl Play {
                 "The accord is tabled: its terms".to_string(),
                 accord_terms_text(&view),
             ),
+            Decision::Offer => {
+                let offered = view
+                    .offered
+                    .and_then(|id| view.commitments.iter().find(|c| c.id == id))
+                    .map_or(String::new(), |c| crate::engine::words::commitment(scenario, c));
+                (
+                    "A pledge offered to you".to_string(),
+                    format!(
+                        "The other delegation offers, unasked: {offered}. Welcome it and it \
+                         counts as meeting what you need in its basket (Trust permitting, the \
+                         basket is agreed); or leave it standing without agreeing anything."
+                    ),
+                )
+            }
             Decision::Bridge => {
                 let offer = view.bridge_offer.and_then(|(demand, card)| {
                     let d = view.demands.iter().find(|d| d.id == demand)?;

@@ -41,7 +41,13 @@ pub(super) fn draw_header(frame: &mut Frame, area: Rect, data: &TableData, theme
         "◆ PK {} AF {} MD {}",
         view.capital[0], view.capital[1], view.capital[2]
     );
-    let round = format!(" Round {}/{} ", view.round, view.scenario.rounds);
+    let round = match &view.accord {
+        Some(accord) => format!(
+            " Round {}/{} · implementing the accord ",
+            view.round, accord.until
+        ),
+        None => format!(" Round {}/{} ", view.round, view.scenario.rounds),
+    };
     let phase = format!("· {:?} · ", view.phase);
     let full = round.chars().count()
         + phase.chars().count()

@@ -154,7 +154,7 @@ fn stalling(view: &SeatView) -> bool {
 /// The accord's last chance: the mediators table it in their turn of the last round, or
 /// never. Empty before the last round.
 pub(super) fn last_round_notice(view: &SeatView, theme: Theme) -> Vec<Line<'static>> {
-    if view.round != view.scenario.rounds || view.outcome.is_some() {
+    if view.round != view.scenario.rounds || view.outcome.is_some() || view.accord.is_some() {
         return Vec::new();
     }
     let text = if accord_still_possible(view) {
