@@ -1691,3 +1691,33 @@ fn version_2_a_pledge_offered_unasked_and_welcomed_agrees_its_basket() {
         );
     }
 }
+
+#[test]
+fn version_2_in_the_last_round_the_mediators_move_last() {
+    let mut s = only_calm_events(mini());
+    s.seat_order = vec![Seat::Mediator, Seat::Pakistan, Seat::Afghanistan];
+    s.rounds = 2;
+    s.rules.version = 2;
+    let order_of = |game: &mut Game| {
+        let mut order = Vec::new();
+        while let Some((seat, Decision::Negotiate)) = game.to_act() {
+            order.push(seat);
+            play(game, Action::Pass { seat });
+        }
+        order
+    };
+    let mut game = start(s.clone());
+    advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+    assert_eq!(
+        order_of(&mut game),
+        [Seat::Mediator, Seat::Pakistan, Seat::Afghanistan],
+        "round 1: the scenario's order"
+    );
+    advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
+    assert_eq!(game.round(), 2);
+    assert_eq!(
+        order_of(&mut game),
+        [Seat::Pakistan, Seat::Afghanistan, Seat::Mediator],
+        "the last round: the mediators close it"
+    );
+}

@@ -473,6 +473,30 @@ impl Scenario {
             .map(|i| CardId(i as u16))
     }
 
+    /// The seats' negotiation order in `round`: the scenario's, except that under rules
+    /// version 2 the mediators move last in the final round, so the delegations' last moves
+    /// (a demand met, an offer welcomed) can still make the accord they table.
+    pub fn seat_order_in(&self, round: u8) -> Vec<Seat> {
+        (0..self.seat_order.len())
+            .map(|turn| self.seat_at(round, turn))
+            .collect()
+    }
+
+    /// The seat whose negotiation turn is `turn` (0-based) in `round` (see
+    /// [`Scenario::seat_order_in`]), without allocating: the engine asks it at every step.
+    pub fn seat_at(&self, round: u8, turn: usize) -> Seat {
+        if self.rules.version >= 2 && round == self.rounds {
+            self.seat_order
+                .iter()
+                .copied()
+                .filter(|&s| s != Seat::Mediator)
+                .nth(turn)
+                .unwrap_or(Seat::Mediator)
+        } else {
+            self.seat_order[turn]
+        }
+    }
+
     /// Trust needed to agree a basket.
     pub fn threshold(&self, basket: Basket) -> u8 {
         self.thresholds[basket.index()]

@@ -188,7 +188,10 @@ impl Game {
             });
         }
         match self.phase {
-            Phase::Negotiation => Some((self.scenario.seat_order[self.turn], Decision::Negotiate)),
+            Phase::Negotiation => Some((
+                self.scenario.seat_at(self.round, self.turn),
+                Decision::Negotiate,
+            )),
             Phase::Posture if self.postures[0].is_none() => {
                 Some((Seat::Pakistan, Decision::Posture))
             }

@@ -186,7 +186,7 @@ pub(super) fn stall_notice(view: &SeatView, theme: Theme) -> Vec<Line<'static>> 
 /// their negotiation turn has not passed yet.
 fn accord_still_possible(view: &SeatView) -> bool {
     use crate::engine::Phase;
-    let order = &view.scenario.seat_order;
+    let order = view.scenario.seat_order_in(view.round);
     let place = |seat: Seat| order.iter().position(|&s| s == seat);
     match (view.phase, view.to_act) {
         _ if view.accord_tabled => true,
