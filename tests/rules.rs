@@ -26,6 +26,13 @@ fn with_meter(mut s: Scenario, meter: Meter, value: u8) -> Scenario {
     s
 }
 
+/// Calm events under rules version 2.
+fn calm_version_2() -> Scenario {
+    let mut s = only_calm_events(mini());
+    s.rules.version = 2;
+    s
+}
+
 /// Calm events, Trust 70 and pledges that always hold (enforcement and credibility 100).
 fn certain_pledges_and_high_trust() -> Scenario {
     let mut s = with_meter(only_calm_events(mini()), Meter::Trust, 70);
@@ -1268,8 +1275,7 @@ fn version_2_a_verified_afghan_pledge_and_a_pakistani_assurance_make_the_peace_d
 
 #[test]
 fn version_2_refused_monitors_do_not_deploy_and_the_verification_is_withdrawn() {
-    let mut s = afghan_then_mediator(only_calm_events(mini()));
-    s.rules.version = 2;
+    let s = afghan_then_mediator(calm_version_2());
     let mut game = start(s.clone());
     let id = afghan_security_pledge(&mut game);
     advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
@@ -1481,8 +1487,7 @@ fn mediator_proposes_a_bridge(game: &mut Game) -> TableId {
 
 #[test]
 fn version_2_a_bridge_is_a_proposal_the_delegation_accepts() {
-    let mut s = only_calm_events(mini());
-    s.rules.version = 2;
+    let s = calm_version_2();
     let mut game = start(s.clone());
     let demand = mediator_proposes_a_bridge(&mut game);
     assert_eq!(game.to_act(), Some((Seat::Afghanistan, Decision::Bridge)));
@@ -1511,8 +1516,7 @@ fn version_2_a_bridge_is_a_proposal_the_delegation_accepts() {
 
 #[test]
 fn version_2_a_declined_bridge_leaves_the_demand_open_and_costs_trust() {
-    let mut s = only_calm_events(mini());
-    s.rules.version = 2;
+    let s = calm_version_2();
     let mut game = start(s.clone());
     let demand = mediator_proposes_a_bridge(&mut game);
     let trust = game.meters().get(Meter::Trust);
@@ -1539,8 +1543,7 @@ fn version_2_a_declined_bridge_leaves_the_demand_open_and_costs_trust() {
 
 #[test]
 fn version_2_a_turn_without_a_move_costs_the_delegation_at_home() {
-    let mut s = only_calm_events(mini());
-    s.rules.version = 2;
+    let s = calm_version_2();
     let mut game = start(s.clone());
     advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
     let pressure = game.meters().get(Meter::PakistanPressure);
@@ -1567,8 +1570,7 @@ fn version_2_a_turn_without_a_move_costs_the_delegation_at_home() {
 
 #[test]
 fn version_2_a_met_demand_relieves_the_demander_and_an_ignored_one_costs_trust() {
-    let mut s = only_calm_events(mini());
-    s.rules.version = 2;
+    let s = calm_version_2();
     let mut game = start(s.clone());
     let demand = pakistan_demands_security(&mut game);
     let pressure = game.meters().get(Meter::PakistanPressure);
