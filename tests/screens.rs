@@ -106,10 +106,22 @@ fn drive_tutorial_until<T>(
     seeds: std::ops::Range<u64>,
     wanted: impl Fn(Seat, &[ceasefire::engine::Action]) -> Option<T>,
 ) -> Option<(ceasefire::table::Session, T)> {
+    drive_tutorial_under_rules(1, policy, seeds, wanted)
+}
+
+/// [`drive_tutorial_until`] under rules `version` (1 or 2).
+fn drive_tutorial_under_rules<T>(
+    version: u8,
+    policy: Policy,
+    seeds: std::ops::Range<u64>,
+    wanted: impl Fn(Seat, &[ceasefire::engine::Action]) -> Option<T>,
+) -> Option<(ceasefire::table::Session, T)> {
     use ceasefire::engine::Viewer;
     use ceasefire::scenario::ScenarioSource;
     let source = ScenarioSource::builtin("tutorial").unwrap();
-    let scenario = std::sync::Arc::new(source.build().unwrap());
+    let mut built = source.build().unwrap();
+    built.rules.version = version;
+    let scenario = std::sync::Arc::new(built);
     seeds.into_iter().find_map(|seed| {
         let mut session = ceasefire::table::Session::new(
             source.clone(),
@@ -1591,4 +1603,43 @@ fn the_reopened_brief_holds_the_you_panels_warnings() {
     press(&mut app, KeyCode::Char('b'));
     let brief = render(&mut app, (80, 24));
     assert!(brief.contains("No progress yet this round"), "{brief}");
+}
+
+#[test]
+fn version_2_prompts_show_an_offer_and_the_accords_terms() {
+    use ceasefire::engine::{Decision, Viewer};
+    use std::sync::{Arc, Mutex};
+    let screen_at = |decision: Decision| {
+        let (session, seat) =
+            drive_tutorial_under_rules(2, Policy::Normal, 1..80, |seat, legal| {
+                legal
+                    .iter()
+                    .any(|a| a.decision() == Some(decision))
+                    .then_some(seat)
+            })
+            .unwrap_or_else(|| panic!("some seed reaches {decision}"));
+        let session = Arc::new(Mutex::new(session));
+        let mut app = App::remote(
+            options(),
+            Play::remote(session, Viewer::Seat(seat), Speed::Instant),
+        );
+        render(&mut app, (120, 40))
+    };
+    let offer = screen_at(Decision::Offer);
+    assert!(offer.contains("A pledge offered to you"), "{offer}");
+    assert!(
+        offer.contains("Welcome the offered pledge: Trust +"),
+        "{offer}"
+    );
+    assert!(offer.contains("Do not take it up"), "{offer}");
+    let vote = screen_at(Decision::AccordVote);
+    assert!(vote.contains("The accord is tabled: its terms"), "{vote}");
+    assert!(
+        vote.contains("It binds every pledge on the table"),
+        "{vote}"
+    );
+    assert!(
+        vote.contains("Both halves are bound") || vote.contains("cannot become a durable"),
+        "{vote}"
+    );
 }
