@@ -177,15 +177,21 @@ fn countering_replaces_the_demand_with_one_aimed_back() {
     let trade = pending_demand_id(&game, Seat::Afghanistan);
     advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
     let trust = game.meters().get(Meter::Trust);
-    play(
-        &mut game,
-        Action::Counter {
-            seat: Seat::Pakistan,
-            demand: trade,
-            card: card(&s, "pk-refugee-returns"),
-        },
-    );
+    let counter = Action::Counter {
+        seat: Seat::Pakistan,
+        demand: trade,
+        card: card(&s, "pk-refugee-returns"),
+    };
+    let label = ceasefire::engine::words::action_in(&game, &counter);
+    play(&mut game, counter);
     let demands = game.view(Viewer::Facilitator).demands;
+    assert!(
+        label.ends_with(&format!(
+            ": #{trade} is withdrawn, your demand #{} in Humanitarian & Trade goes to them",
+            demands[0].id
+        )),
+        "{label}"
+    );
     assert_eq!(demands.len(), 1);
     assert_eq!(
         (demands[0].by, demands[0].to, demands[0].basket),

@@ -261,8 +261,16 @@ pub fn action(view: &SeatView, action: &Action, preview: &Preview) -> String {
         Action::Counter {
             demand, card: c, ..
         } => {
+            // What countering does: the demand leaves the table, yours takes its place.
+            let tabled = preview.events.iter().find_map(|e| match *e {
+                super::LogEvent::DemandTabled { id, basket, .. } => Some((id, basket)),
+                _ => None,
+            });
+            let instead = tabled.map_or_else(String::new, |(id, basket)| {
+                format!(": #{demand} is withdrawn, your demand #{id} in {basket} goes to them")
+            });
             format!(
-                "Counter #{demand} with your demand {} ({}◆)",
+                "Counter #{demand} with your demand {} ({}◆){instead}",
                 card(c),
                 view.cost_of(c)
             )

@@ -438,6 +438,9 @@ impl Tables {
             )
         };
         report.insert(0, first);
+        for line in &report {
+            tracing::info!("{line}");
+        }
         report
     }
 
