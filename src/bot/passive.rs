@@ -37,30 +37,16 @@ pub fn passive_action(view: &SeatView) -> Option<Action> {
             seat,
             posture: Posture::Firm,
         },
-        Decision::AccordVote => Action::Vote {
-            seat,
-            accept: false,
-        },
-        Decision::Consent => Action::Consent {
-            seat,
-            accept: false,
-        },
-        Decision::Renew => Action::Renew {
-            seat,
-            accept: false,
-        },
-        Decision::Bridge => Action::AnswerBridge {
-            seat,
-            accept: false,
-        },
-        Decision::Offer => Action::AnswerOffer {
-            seat,
-            accept: false,
-        },
         Decision::EventChoice => Action::Choose {
             seat,
             option: mildest_option(view),
         },
+        // Every yes-or-no question: no.
+        Decision::AccordVote
+        | Decision::Consent
+        | Decision::Renew
+        | Decision::Bridge
+        | Decision::Offer => decision.answer(seat, false)?,
     })
 }
 

@@ -191,6 +191,21 @@ pub enum Decision {
     Offer,
 }
 
+impl Decision {
+    /// For a yes-or-no decision (consent, a vote, a renewal, a proposal's answer), the action
+    /// that says `accept` to it for `seat`; `None` for a decision with other choices.
+    pub fn answer(self, seat: Seat, accept: bool) -> Option<Action> {
+        Some(match self {
+            Decision::Consent => Action::Consent { seat, accept },
+            Decision::AccordVote => Action::Vote { seat, accept },
+            Decision::Renew => Action::Renew { seat, accept },
+            Decision::Bridge => Action::AnswerBridge { seat, accept },
+            Decision::Offer => Action::AnswerOffer { seat, accept },
+            Decision::EventChoice | Decision::Negotiate | Decision::Posture => return None,
+        })
+    }
+}
+
 impl fmt::Display for Decision {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

@@ -37,21 +37,14 @@ impl Game {
                     .map(|option| Action::Choose { seat, option })
                     .collect()
             }
-            Decision::Consent => [true, false]
-                .map(|accept| Action::Consent { seat, accept })
-                .to_vec(),
-            Decision::AccordVote => [true, false]
-                .map(|accept| Action::Vote { seat, accept })
-                .to_vec(),
-            Decision::Renew => [true, false]
-                .map(|accept| Action::Renew { seat, accept })
-                .to_vec(),
-            Decision::Bridge => [true, false]
-                .map(|accept| Action::AnswerBridge { seat, accept })
-                .to_vec(),
-            Decision::Offer => [true, false]
-                .map(|accept| Action::AnswerOffer { seat, accept })
-                .to_vec(),
+            Decision::Consent
+            | Decision::AccordVote
+            | Decision::Renew
+            | Decision::Bridge
+            | Decision::Offer => [true, false]
+                .into_iter()
+                .filter_map(|accept| decision.answer(seat, accept))
+                .collect(),
             Decision::Posture => Posture::ALL
                 .map(|posture| Action::Posture { seat, posture })
                 .to_vec(),
