@@ -34,11 +34,6 @@ impl Digest {
         hasher.update(canonical_json(value).as_bytes());
         Digest(hasher.finalize().into())
     }
-
-    /// The 32 bytes.
-    pub fn bytes(&self) -> [u8; 32] {
-        self.0
-    }
 }
 
 impl fmt::Display for Digest {

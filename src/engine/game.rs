@@ -451,6 +451,19 @@ impl Game {
         }
     }
 
+    /// Takes `card` back out of `seat`'s discard (its latest copy there), for a card that
+    /// returns to the table. Returns whether it was there.
+    pub(super) fn take_from_discard(&mut self, seat: Seat, card: CardId) -> bool {
+        let discard = &mut self.discards[seat.index()];
+        match discard.iter().rposition(|&c| c == card) {
+            Some(at) => {
+                discard.remove(at);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Ends the game with `outcome`.
     pub(super) fn finish(&mut self, outcome: Outcome) {
         if self.outcome.is_some() {

@@ -132,12 +132,7 @@ impl Game {
         self.capital[seat.index()] = self.capital[seat.index()].saturating_sub(cost);
         // The card comes back from the discard it went to when the pledge broke.
         let (card, holder) = (r.card, r.holder);
-        if let Some(at) = self.discards[holder.index()]
-            .iter()
-            .rposition(|&c| c == card)
-        {
-            self.discards[holder.index()].remove(at);
-        }
+        self.take_from_discard(holder, card);
         let renewal = self.new_table_id();
         self.commitments.push(super::Commitment {
             id: renewal,

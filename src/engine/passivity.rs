@@ -17,7 +17,8 @@ impl Game {
 
     /// Version 2: a delegation that lets its whole turn pass pays at home.
     pub(super) fn idle_turn(&mut self, seat: Seat) {
-        let Some(pressure) = Meter::pressure_of(seat) else {
+        let Some(pressure) = Meter::pressure_of(seat).filter(|_| self.scenario.rules.version >= 2)
+        else {
             return;
         };
         self.note(LogEvent::IdleTurn { seat });

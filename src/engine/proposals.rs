@@ -24,11 +24,10 @@ impl Game {
     /// Version 2: the mediators' bridge is a proposal to the delegation the demand is aimed
     /// at. The card waits in the mediators' discard until it is answered.
     pub(super) fn propose_bridge(&mut self, demand: TableId, card: CardId) {
+        self.discards[Seat::Mediator.index()].push(card);
         let Some(to) = self.demands.iter().find(|d| d.id == demand).map(|d| d.to) else {
-            self.discards[Seat::Mediator.index()].push(card);
             return;
         };
-        self.discards[Seat::Mediator.index()].push(card);
         self.note(LogEvent::BridgeProposed { id: demand, to });
         self.prompt = Some(Prompt::Bridge {
             seat: to,
@@ -44,10 +43,7 @@ impl Game {
             return;
         };
         if accept {
-            let discard = &mut self.discards[Seat::Mediator.index()];
-            if let Some(at) = discard.iter().rposition(|&c| c == card) {
-                discard.remove(at);
-            }
+            self.take_from_discard(Seat::Mediator, card);
             self.bridge(demand, card);
         } else {
             self.note(LogEvent::BridgeDeclined { id: demand, seat });

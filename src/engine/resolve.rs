@@ -43,7 +43,7 @@ impl Game {
             }
             Action::Pass { seat } => {
                 self.note(LogEvent::Passed { seat });
-                if self.scenario.rules.version >= 2 && self.actions_used == 0 {
+                if self.actions_used == 0 {
                     self.idle_turn(seat);
                 }
                 self.next_seat();

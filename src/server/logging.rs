@@ -40,12 +40,7 @@ fn log_panics() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let thread = std::thread::current();
-        let message = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "a panic".to_string());
+        let message = crate::table::panic_message(info.payload());
         let at = info
             .location()
             .map_or_else(String::new, |l| format!("{}:{}", l.file(), l.line()));

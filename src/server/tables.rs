@@ -127,7 +127,7 @@ impl Table {
     }
 
     /// Sets the seconds each person has per decision (`None`: no clock). When it runs out the
-    /// seat passes.
+    /// seat's passive move is played (a pass, a firm posture, the mildest option, or no).
     pub fn set_clock(&self, clock: Option<Duration>) {
         *self.clock.lock().unwrap_or_else(|p| p.into_inner()) = clock;
         // Kept in the table's save, so a resumed table has it too.
@@ -557,7 +557,7 @@ fn seat_moves(game: &crate::engine::Game) -> usize {
 
 impl Table {
     /// Counts the acting person's clock down: every screen redraws with the seconds left,
-    /// and when none are left the seat passes. The table's bot thread does this every
+    /// and when none are left the seat's passive move is played. The table's bot thread does this every
     /// second while a clock is set; a test with a manual clock calls it after moving time.
     pub fn check_clock(&self) {
         self.refresh_timer();

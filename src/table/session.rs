@@ -95,7 +95,7 @@ impl BotTurn {
 }
 
 /// The text a panic carried, when it was a string.
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
     panic
         .downcast_ref::<&str>()
         .map(|s| (*s).to_string())

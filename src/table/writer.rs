@@ -96,11 +96,6 @@ impl SaveWriter {
         SaveWriter { path, shared }
     }
 
-    /// The file it writes.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Hands over the newest state; an older one still waiting is dropped. Returns its
     /// generation.
     pub fn submit(&self, file: SaveFile) -> u64 {

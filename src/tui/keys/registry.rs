@@ -122,8 +122,9 @@ pub(super) const fn entry<C>(
     }
 }
 
+/// A key without Ctrl (short for [`Key::plain`] in the tables below).
 pub(super) const fn code(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
+    Key::plain(code)
 }
 
 pub(super) const fn ch(c: char) -> Key {
