@@ -15,12 +15,24 @@ pub(super) fn meters_after_last_actions(game: &Game) -> [Meters; 3] {
         let Ok(entries) = replay.apply(*action) else {
             break;
         };
-        after[action.seat().index()] = match action {
-            Action::Undo { .. } => replay.meters(),
-            _ => after_own_part(before, &entries),
-        };
+        after[action.seat().index()] = meters_after_move(action, before, &entries, &replay);
     }
     after
+}
+
+/// The meters a seat sees as "after its move" once `action` has been applied to `game`: an
+/// undo leaves the game as it now stands; any other move, its own part (see
+/// [`after_own_part`]).
+pub(super) fn meters_after_move(
+    action: &Action,
+    before: Meters,
+    entries: &[LogEntry],
+    game: &Game,
+) -> Meters {
+    match action {
+        Action::Undo { .. } => game.meters(),
+        _ => after_own_part(before, entries),
+    }
 }
 
 /// The meters once an action's own effects were applied (from `before` and the log entries

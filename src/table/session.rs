@@ -1,8 +1,9 @@
 //! The table's core: its game, who controls each seat, the bots' turns, and the moves people
 //! (or the decision clock, for them) make, with undo.
 
+use super::history::meters_after_move;
 use super::history::{clock_reason, meters_after_last_actions, place_notes};
-use super::{Controller, MovedBy, Reason, after_own_part, rotated_from};
+use super::{Controller, MovedBy, Reason, rotated_from};
 use crate::bot::{self, Bot, Policy};
 use crate::engine::{Action, Game, Meters, RuleError, Scenario, Seat, SeatView, Viewer};
 use crate::save::{self, Note, SaveFile};
@@ -502,10 +503,8 @@ impl Session {
     fn apply(&mut self, action: Action) -> Result<(), RuleError> {
         let before = self.game.meters();
         let entries = self.game.apply(action)?;
-        self.meters_at_last_action[action.seat().index()] = match action {
-            Action::Undo { .. } => self.game.meters(),
-            _ => after_own_part(before, &entries),
-        };
+        self.meters_at_last_action[action.seat().index()] =
+            meters_after_move(&action, before, &entries, &self.game);
         let log_len = self.game.log().len();
         self.reasons.retain(|r| r.log_index < log_len);
         Ok(())
