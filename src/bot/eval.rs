@@ -6,7 +6,8 @@
 //! [`Game`] — always a bot's own determinized sample, never the real table.
 
 use crate::engine::{
-    Basket, BasketState, Condition, Game, Meter, Outcome, OutcomeKind, Scenario, Seat,
+    AccordTerms, Basket, BasketState, Condition, Game, Implementation, Meter, Outcome, OutcomeKind,
+    Scenario, Seat,
 };
 
 /// Estimated final score of `seat`.
@@ -16,7 +17,10 @@ pub fn value(game: &Game, seat: Seat) -> f64 {
     }
     let scenario = game.scenario();
     let outlook = Outlook::of(game);
-    let shared = outlook.expected_points(scenario);
+    let shared = match game.accord() {
+        Some(accord) => implementation_points(game, accord, &outlook),
+        None => outlook.expected_points(scenario),
+    };
     let objective = &scenario.objectives[usize::from(game.objective(seat))];
     let share = objective_share(game, seat, &objective.condition, &outlook);
     shared + f64::from(objective.points) * share
@@ -32,6 +36,8 @@ struct Outlook {
     relapse: bool,
     trust: f64,
     credible: f64,
+    /// Rules version 2: what signing now would be worth, with durable terms and without.
+    signing: Option<(f64, f64)>,
 }
 
 impl Outlook {
@@ -69,9 +75,15 @@ impl Outlook {
         let rounds_left = f64::from(s.rounds.saturating_sub(game.round())) + 1.0;
         let reach = ((agreed + 0.5 * secured + core) / 6.0).clamp(0.0, 1.0);
         let time = (rounds_left / 3.0).clamp(0.3, 1.0);
-        let accord = (reach * reach * time * (1.0 - breakdown)).min(0.95);
+        let accord = if game.accord().is_some() {
+            1.0 - breakdown
+        } else {
+            (reach * reach * time * (1.0 - breakdown)).min(0.95)
+        };
+        // Version 2 asks the accord's terms for both halves of a lasting deal as well.
         let durable = m.get(Meter::Trust) >= rules.durable_trust
-            && baskets[Basket::Verification.index()].is_agreed();
+            && baskets[Basket::Verification.index()].is_agreed()
+            && (rules.version < 2 || AccordTerms::of(game.commitments()).both_halves());
         let credible: f64 = game
             .commitments()
             .iter()
@@ -85,6 +97,8 @@ impl Outlook {
             relapse: m.get(Meter::Escalation) > 2,
             trust: get(Meter::Trust),
             credible,
+            signing: (rules.version >= 2)
+                .then(|| (signing_points(game, true), signing_points(game, false))),
         }
     }
 
@@ -103,14 +117,15 @@ impl Outlook {
                 .points(&s.scoring),
             )
         };
+        let (durable_signed, fragile_signed) = self.signing.unwrap_or((
+            points(OutcomeKind::DurablePeace),
+            points(OutcomeKind::FragileAccord),
+        ));
         let signed = if self.durable {
-            points(OutcomeKind::DurablePeace)
+            durable_signed
         } else {
             let durable_pull = ((self.trust - 25.0) / 35.0).clamp(0.0, 1.0);
-            points(OutcomeKind::FragileAccord)
-                + durable_pull
-                    * 0.5
-                    * (points(OutcomeKind::DurablePeace) - points(OutcomeKind::FragileAccord))
+            fragile_signed + durable_pull * 0.5 * (durable_signed - fragile_signed)
         };
         let timeout = if self.relapse {
             points(OutcomeKind::Relapse)
@@ -124,6 +139,75 @@ impl Outlook {
             + 0.02 * (self.trust - 25.0)
             + 0.3 * self.credible
     }
+}
+
+/// Expected shared points while a signed accord is implemented (rules version 2).
+fn implementation_points(game: &Game, accord: &Implementation, outlook: &Outlook) -> f64 {
+    let rounds_left = accord.until.saturating_sub(game.round()) + 1;
+    let lambda: f64 = game
+        .commitments()
+        .iter()
+        .filter(|c| accord.bound.contains(&c.id))
+        .map(|c| {
+            let tests_left = c.duration.saturating_sub(c.tests).min(rounds_left);
+            breaking_chance(c.credibility, tests_left)
+        })
+        .sum();
+    let breaches = accord
+        .breaches
+        .saturating_sub(u8::from(accord.renewable.is_some()));
+    let signed = signed_points(game.scenario(), accord.durable_terms, lambda, breaches);
+    outlook.breakdown * breakdown_points(game.scenario()) + (1.0 - outlook.breakdown) * signed
+}
+
+/// Expected shared points of signing now (rules version 2): the standing commitments would be
+/// bound, gain the accord's credibility and owe their tests under it.
+fn signing_points(game: &Game, durable_terms: bool) -> f64 {
+    let rules = &game.scenario().rules;
+    let lambda: f64 = game
+        .commitments()
+        .iter()
+        .map(|c| {
+            let credibility = c
+                .credibility
+                .saturating_add(rules.accord_credibility)
+                .min(rules.max_credibility.max(c.credibility));
+            breaking_chance(credibility, rules.implementation_tests)
+        })
+        .sum();
+    signed_points(game.scenario(), durable_terms, lambda, 0)
+}
+
+/// The chance that a commitment this credible fails one of `tests` tests.
+fn breaking_chance(credibility: u8, tests: u8) -> f64 {
+    1.0 - (f64::from(credibility) / 100.0).powi(i32::from(tests))
+}
+
+/// Expected points of an accord being implemented with `breaches` so far and breaches to
+/// come counted as a Poisson number of mean `lambda`: none left makes a durable peace when
+/// the terms are durable, one a fragile accord, more a relapse.
+fn signed_points(s: &Scenario, durable_terms: bool, lambda: f64, breaches: u8) -> f64 {
+    let points = |o: Outcome| f64::from(o.points(&s.scoring));
+    let none_more = (-lambda).exp();
+    let (clean, one) = match breaches {
+        0 => (none_more, lambda * none_more),
+        1 => (0.0, none_more),
+        _ => (0.0, 0.0),
+    };
+    let (durable, fragile) = if durable_terms {
+        (clean, one)
+    } else {
+        (0.0, clean + one)
+    };
+    let relapse = (1.0 - durable - fragile).max(0.0);
+    durable * points(Outcome::DurablePeace)
+        + fragile * points(Outcome::FragileAccord)
+        + relapse * points(Outcome::Relapse)
+}
+
+/// The points of a breakdown.
+fn breakdown_points(s: &Scenario) -> f64 {
+    f64::from(Outcome::Breakdown(crate::engine::Breakdown::Escalation).points(&s.scoring))
 }
 
 /// The share (0–1) of an objective's condition that already holds.

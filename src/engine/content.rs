@@ -326,6 +326,12 @@ pub struct Rules {
     /// Version 2: own Pressure relieved when a delegation's demand is met (the home audience
     /// sees the other side move).
     pub met_demand_relief: u8,
+    /// Version 2: credibility every commitment the accord binds gains at signing (the
+    /// signatures and the hosts' guarantees stand behind it), up to `max_credibility`.
+    pub accord_credibility: u8,
+    /// Version 2: tests every commitment the accord binds must hold under it (one a round)
+    /// to be implemented.
+    pub implementation_tests: u8,
 }
 
 impl Default for Rules {
@@ -367,6 +373,8 @@ impl Default for Rules {
             idle_pressure: 4,
             ignored_demand_trust: 2,
             met_demand_relief: 5,
+            accord_credibility: 10,
+            implementation_tests: 2,
         }
     }
 }

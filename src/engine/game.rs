@@ -367,6 +367,11 @@ impl Game {
         &self.demands
     }
 
+    /// The signed accord being implemented (rules version 2), if any.
+    pub fn accord(&self) -> Option<&super::Implementation> {
+        self.accord.as_ref()
+    }
+
     /// Public running counts.
     pub fn stats(&self) -> Stats {
         self.stats

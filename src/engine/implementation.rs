@@ -64,6 +64,23 @@ impl Game {
             .rounds
             .max(self.round.saturating_add(rules.implementation_rounds));
         self.note(LogEvent::AccordSigned { until });
+        let rules = &self.scenario.rules;
+        let (bonus, max, owed) = (
+            rules.accord_credibility,
+            rules.max_credibility,
+            rules.implementation_tests,
+        );
+        for c in self
+            .commitments
+            .iter_mut()
+            .filter(|c| terms.bound.contains(&c.id))
+        {
+            if c.credibility < max {
+                c.credibility = c.credibility.saturating_add(bonus).min(max);
+            }
+            c.tests = 0;
+            c.duration = owed;
+        }
         self.accord = Some(Implementation {
             signed_round: self.round,
             until,
@@ -144,7 +161,7 @@ impl Game {
             verified: r.verified,
             monitors: false,
             tests: 0,
-            duration: u8::MAX,
+            duration: self.scenario.rules.implementation_tests,
             round: self.round,
         });
         if let Some(accord) = self.accord.as_mut() {

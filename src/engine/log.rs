@@ -154,6 +154,15 @@ pub enum LogEvent {
         seat: Seat,
         accept: bool,
     },
+    /// Rules version 2: a commitment held every test it owed and is kept: it stays on the
+    /// table, no longer tested, for an accord to bind.
+    CommitmentKept {
+        id: TableId,
+        by: Seat,
+        basket: Basket,
+    },
+    /// Rules version 2: a commitment the accord binds held every test it owed under it.
+    CommitmentImplemented { id: TableId },
 }
 
 impl LogEntry {
@@ -226,8 +235,9 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
         ),
         LogEvent::CommitmentBound { id } => format!("The accord binds commitment #{id}."),
         LogEvent::AccordSigned { until } => format!(
-            "The accord is signed. Implementation runs to the end of round {until}: every \
-             commitment it binds is tested each round."
+            "The accord is signed: every commitment it binds gains {}% credibility and must \
+             hold {} more tests, one a round. Implementation runs to the end of round {until}.",
+            s.rules.accord_credibility, s.rules.implementation_tests
         ),
         LogEvent::AccordBreached { id } => {
             format!("The accord is breached: bound commitment #{id} broke.")
@@ -272,6 +282,12 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
         LogEvent::CommitmentHonoured { id, by, basket } => {
             format!("{by}'s commitment #{id} in {basket} was honoured.")
         }
+        LogEvent::CommitmentImplemented { id } => {
+            format!("Commitment #{id} is implemented: it held every test it owed under the accord.")
+        }
+        LogEvent::CommitmentKept { id, by, basket } => format!(
+            "{by}'s commitment #{id} in {basket} was honoured and is kept on the table for the accord."
+        ),
         LogEvent::BasketAgreed { basket } => format!("Basket agreed: {basket}."),
         LogEvent::BasketShortOfTrust {
             basket,

@@ -52,6 +52,8 @@ pub fn own_part(entries: &[LogEntry]) -> &[LogEntry] {
                     | LogEvent::CommitmentTested { .. }
                     | LogEvent::CommitmentBroken { .. }
                     | LogEvent::CommitmentHonoured { .. }
+                    | LogEvent::CommitmentKept { .. }
+                    | LogEvent::CommitmentImplemented { .. }
                     | LogEvent::UnilateralPull
                     | LogEvent::Stalled
                     | LogEvent::RoundStarted

@@ -495,28 +495,48 @@ impl Game {
         }
     }
 
-    /// Honours commitment `id`: it leaves the table and its basket is secured.
+    /// Honours commitment `id`: its basket is secured, and it leaves the table — except under
+    /// rules version 2, where it is kept there (no longer tested) for an accord to bind, so
+    /// that a pledge kept early still counts among the accord's terms.
     pub(super) fn honour_commitment(&mut self, id: TableId) {
         let Some(index) = self.commitments.iter().position(|c| c.id == id) else {
             return;
         };
-        let c = self.commitments.remove(index);
-        self.discards[c.holder.index()].push(c.card);
+        let kept = self.scenario.rules.version >= 2;
+        let c = if kept {
+            self.commitments[index]
+        } else {
+            let c = self.commitments.remove(index);
+            self.discards[c.holder.index()].push(c.card);
+            c
+        };
         let honoured = &mut self.stats.honoured[c.by.index()];
         *honoured = honoured.saturating_add(1);
         if c.verified {
             self.stats.verified_honoured[c.basket.index()] = true;
         }
         self.stats.progress_this_round = true;
-        self.note(LogEvent::CommitmentHonoured {
-            id,
-            by: c.by,
-            basket: c.basket,
+        let (by, basket) = (c.by, c.basket);
+        self.note(if kept {
+            LogEvent::CommitmentKept { id, by, basket }
+        } else {
+            LogEvent::CommitmentHonoured { id, by, basket }
         });
         self.shift(Meter::Trust, i32::from(self.scenario.rules.honoured_trust));
         if self.baskets[c.basket.index()] == (BasketState::Agreed { commitment: id }) {
             self.baskets[c.basket.index()] = BasketState::Secured;
             self.note(LogEvent::BasketSecured { basket: c.basket });
         }
+    }
+
+    /// Whether commitment `id` rests: under rules version 2, a commitment that has held every
+    /// test it owed is no longer tested — kept on the table until an accord binds it (which
+    /// sets it new tests), or implemented under the accord.
+    pub(super) fn rests(&self, id: TableId) -> bool {
+        self.scenario.rules.version >= 2
+            && self
+                .commitments
+                .iter()
+                .any(|c| c.id == id && c.tests >= c.duration)
     }
 }

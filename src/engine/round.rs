@@ -41,10 +41,12 @@ impl Game {
         let card = &scenario.events[usize::from(event)];
         self.apply_effects(&card.effects, None);
         if let Some(seat) = card.breaks {
+            // A commitment kept for the accord has been carried out; spoilers reach it again
+            // only once an accord binds it.
             let weakest = self
                 .commitments
                 .iter()
-                .filter(|c| c.by == seat)
+                .filter(|c| c.by == seat && !self.rests(c.id))
                 .min_by_key(|c| (c.credibility, c.id))
                 .map(|c| c.id);
             if let Some(id) = weakest {
@@ -175,6 +177,9 @@ impl Game {
     fn test_commitments(&mut self) {
         let standing: Vec<_> = self.commitments.iter().map(|c| c.id).collect();
         for id in standing {
+            if self.rests(id) {
+                continue;
+            }
             let Some(c) = self.commitments.iter_mut().find(|c| c.id == id) else {
                 continue;
             };
@@ -184,7 +189,7 @@ impl Game {
             if held {
                 c.tests += 1;
             }
-            let honoured = held && c.tests >= c.duration && !self.is_bound(id);
+            let done = held && c.tests >= c.duration;
             self.note(LogEvent::CommitmentTested {
                 id,
                 roll,
@@ -193,7 +198,9 @@ impl Game {
             });
             if !held {
                 self.break_commitment(id);
-            } else if honoured {
+            } else if done && self.is_bound(id) {
+                self.note(LogEvent::CommitmentImplemented { id });
+            } else if done {
                 self.honour_commitment(id);
             }
             self.check_breakdown();

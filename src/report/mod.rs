@@ -294,6 +294,11 @@ fn commitments(game: &Game) -> Vec<CommitmentRow> {
                     row.fate = format!("honoured in round {}", entry.round);
                 }
             }
+            LogEvent::CommitmentKept { id, .. } => {
+                if let Some(row) = rows.iter_mut().rev().find(|r| r.id == id) {
+                    row.fate = format!("honoured in round {}, kept for the accord", entry.round);
+                }
+            }
             _ => {}
         }
     }

@@ -170,6 +170,8 @@ pub struct RulesFile {
     pub idle_pressure: Option<Level>,
     pub ignored_demand_trust: Option<Level>,
     pub met_demand_relief: Option<Level>,
+    pub accord_credibility: Option<Ranged<0, 50>>,
+    pub implementation_tests: Option<Ranged<1, 5>>,
 }
 
 /// `[scoring]`: points for each shared outcome.

@@ -101,6 +101,8 @@ pub(super) fn rules(file: &raw::RulesFile, capital: Option<Ranged<0, 10>>) -> Ru
         idle_pressure: level_or(file.idle_pressure, d.idle_pressure),
         ignored_demand_trust: level_or(file.ignored_demand_trust, d.ignored_demand_trust),
         met_demand_relief: level_or(file.met_demand_relief, d.met_demand_relief),
+        accord_credibility: level_or(file.accord_credibility, d.accord_credibility),
+        implementation_tests: level_or(file.implementation_tests, d.implementation_tests),
     }
 }
 

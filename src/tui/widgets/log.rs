@@ -53,7 +53,9 @@ pub fn lines(
             | LogEvent::UnilateralPull => Line::styled(format!("  ✗ {text}"), theme.danger()),
             LogEvent::BasketAgreed { .. }
             | LogEvent::BasketSecured { .. }
-            | LogEvent::CommitmentHonoured { .. } => {
+            | LogEvent::CommitmentHonoured { .. }
+            | LogEvent::CommitmentKept { .. }
+            | LogEvent::CommitmentImplemented { .. } => {
                 Line::styled(format!("  ✓ {text}"), theme.good())
             }
             LogEvent::GameOver { .. } => Line::styled(format!("■ {text}"), theme.heading()),
@@ -62,7 +64,7 @@ pub fn lines(
         out.push(line);
         if let Some(seat) = breaks_nothing(scenario, log, index) {
             out.push(Line::styled(
-                format!("    ({seat} has no commitment on the table: nothing breaks)"),
+                format!("    ({seat} has no commitment under test: nothing breaks)"),
                 theme.dim(),
             ));
         }
