@@ -146,6 +146,7 @@ impl Game {
             tests: 0,
             duration: u8::MAX,
             round: self.round,
+            linked: None,
         });
         if let Some(accord) = self.accord.as_mut() {
             accord.bound.push(renewal);

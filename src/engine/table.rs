@@ -21,7 +21,7 @@ pub struct Demand {
 }
 
 /// A pledge on the table, tested at every round's end until honoured or broken.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Commitment {
     /// Table id.
     pub id: TableId,
@@ -45,6 +45,24 @@ pub struct Commitment {
     pub duration: u8,
     /// The round it was made.
     pub round: u8,
+    /// Rules version 2: the other delegation's commitment this one was traded for in a
+    /// package. If either breaks, the other is released without penalty. Left out of saves
+    /// and digests when `None`, so unlinked commitments encode exactly as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linked: Option<TableId>,
+}
+
+/// Hashes the fields in their declared order, `linked` only when it is set: version-1 saves'
+/// legacy digests hash every commitment, and must not change.
+impl std::hash::Hash for Commitment {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (self.id, self.card, self.holder, self.by, self.basket).hash(state);
+        (self.credibility, self.verified, self.monitors).hash(state);
+        (self.tests, self.duration, self.round).hash(state);
+        if let Some(partner) = self.linked {
+            partner.hash(state);
+        }
+    }
 }
 
 /// The state of one basket of the accord.
