@@ -86,3 +86,79 @@ impl BasketState {
         !matches!(self, BasketState::Open)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::{Hash, Hasher};
+
+    fn pledge(linked: Option<TableId>) -> Commitment {
+        Commitment {
+            id: TableId(4),
+            card: CardId(7),
+            holder: Seat::Pakistan,
+            by: Seat::Pakistan,
+            basket: Basket::Sovereignty,
+            credibility: 55,
+            verified: true,
+            monitors: false,
+            tests: 1,
+            duration: 2,
+            round: 3,
+            linked,
+        }
+    }
+
+    /// What `Hash` wrote, byte for byte.
+    #[derive(Default)]
+    struct Bytes(Vec<u8>);
+
+    impl Hasher for Bytes {
+        fn write(&mut self, bytes: &[u8]) {
+            self.0.extend_from_slice(bytes);
+        }
+
+        fn finish(&self) -> u64 {
+            0
+        }
+    }
+
+    fn hashed(value: &impl Hash) -> Vec<u8> {
+        let mut out = Bytes::default();
+        value.hash(&mut out);
+        out.0
+    }
+
+    #[test]
+    fn an_unlinked_commitment_encodes_as_before_packages() {
+        let c = pledge(None);
+        // The derived hash of the fields before `linked`, in their order.
+        let fields = (
+            c.id,
+            c.card,
+            c.holder,
+            c.by,
+            c.basket,
+            c.credibility,
+            c.verified,
+        );
+        let before = [
+            hashed(&fields),
+            hashed(&(c.monitors, c.tests, c.duration, c.round)),
+        ];
+        assert_eq!(hashed(&c), before.concat());
+        let json = serde_json::to_value(c).unwrap();
+        assert!(json.get("linked").is_none(), "{json}");
+        let back: Commitment = serde_json::from_value(json).unwrap();
+        assert_eq!(back, c);
+    }
+
+    #[test]
+    fn a_linked_commitment_says_so_in_its_hash_and_encoding() {
+        let linked = pledge(Some(TableId(5)));
+        assert_ne!(hashed(&linked), hashed(&pledge(None)));
+        let json = serde_json::to_value(linked).unwrap();
+        assert_eq!(json["linked"], 5);
+        assert_eq!(serde_json::from_value::<Commitment>(json).unwrap(), linked);
+    }
+}
