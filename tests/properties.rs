@@ -4,7 +4,8 @@
 mod common;
 
 use ceasefire::engine::{
-    Action, CardId, EventId, Game, LogEvent, Meter, Posture, Scenario, Seat, TableId, Viewer,
+    Action, Basket, CardId, EventId, Game, LogEvent, Meter, Posture, Scenario, Seat, TableId,
+    Viewer,
 };
 use ceasefire::scenario::{ScenarioSource, builtin_names};
 use proptest::prelude::*;
@@ -136,35 +137,69 @@ fn any_action(cards: u16) -> impl Strategy<Value = Action> {
     ];
     let card = (0..cards + 3).prop_map(CardId);
     let id = (0u16..12).prop_map(TableId);
-    prop_oneof![
-        (seat.clone(), card.clone(), proptest::option::of(id.clone()))
-            .prop_map(|(seat, card, target)| Action::Play { seat, card, target }),
-        (seat.clone(), id.clone(), card.clone()).prop_map(|(seat, demand, card)| Action::Meet {
-            seat,
-            demand,
-            card
-        }),
-        (seat.clone(), id.clone(), card).prop_map(|(seat, demand, card)| Action::Counter {
-            seat,
-            demand,
-            card
-        }),
-        (seat.clone(), id).prop_map(|(seat, demand)| Action::Reject { seat, demand }),
-        seat.clone().prop_map(|seat| Action::TableAccord { seat }),
-        seat.clone().prop_map(|seat| Action::Pass { seat }),
-        (seat.clone(), 0u8..4).prop_map(|(seat, option)| Action::Choose { seat, option }),
-        (seat.clone(), any::<bool>()).prop_map(|(seat, accept)| Action::Consent { seat, accept }),
-        (seat.clone(), any::<bool>()).prop_map(|(seat, accept)| Action::Vote { seat, accept }),
-        (
-            seat,
-            prop_oneof![
-                Just(Posture::Conciliatory),
-                Just(Posture::Firm),
-                Just(Posture::Hardline)
-            ]
-        )
-            .prop_map(|(seat, posture)| Action::Posture { seat, posture }),
-    ]
+    let basket = prop_oneof![
+        Just(Basket::Security),
+        Just(Basket::Verification),
+        Just(Basket::Sovereignty),
+        Just(Basket::Humanitarian)
+    ];
+    let packages =
+        prop_oneof![
+            (seat.clone(), card.clone(), basket)
+                .prop_map(|(seat, card, ask)| Action::OfferPackage { seat, card, ask }),
+            (seat.clone(), proptest::option::of(card.clone()))
+                .prop_map(|(seat, card)| Action::AnswerPackage { seat, card }),
+        ];
+    let others =
+        prop_oneof![
+            (seat.clone(), card.clone(), proptest::option::of(id.clone()))
+                .prop_map(|(seat, card, target)| Action::Play { seat, card, target }),
+            (seat.clone(), id.clone(), card.clone())
+                .prop_map(|(seat, demand, card)| Action::Meet { seat, demand, card }),
+            (seat.clone(), id.clone(), card).prop_map(|(seat, demand, card)| Action::Counter {
+                seat,
+                demand,
+                card
+            }),
+            (seat.clone(), id).prop_map(|(seat, demand)| Action::Reject { seat, demand }),
+            seat.clone().prop_map(|seat| Action::TableAccord { seat }),
+            seat.clone().prop_map(|seat| Action::Pass { seat }),
+            (seat.clone(), 0u8..4).prop_map(|(seat, option)| Action::Choose { seat, option }),
+            (seat.clone(), any::<bool>())
+                .prop_map(|(seat, accept)| Action::Consent { seat, accept }),
+            (seat.clone(), any::<bool>()).prop_map(|(seat, accept)| Action::Vote { seat, accept }),
+            (
+                seat,
+                prop_oneof![
+                    Just(Posture::Conciliatory),
+                    Just(Posture::Firm),
+                    Just(Posture::Hardline)
+                ]
+            )
+                .prop_map(|(seat, posture)| Action::Posture { seat, posture }),
+        ];
+    prop_oneof![10 => others, 1 => packages]
+}
+
+/// Rules version 2: every standing commitment linked in a package has its partner standing,
+/// linked back to it; none links to itself.
+fn assert_links_hold_together(game: &Game) {
+    let standing = game.commitments();
+    for c in standing {
+        let Some(partner) = c.linked else { continue };
+        assert_ne!(partner, c.id, "#{partner} is linked to itself");
+        let found = standing.iter().find(|o| o.id == partner);
+        assert!(
+            found.is_some(),
+            "#{} stands but its partner #{partner} does not",
+            c.id
+        );
+        assert_eq!(
+            found.and_then(|o| o.linked),
+            Some(c.id),
+            "links go both ways"
+        );
+    }
 }
 
 /// Rules version 2: a delegation's pledge is made only by its own move (a card it played, a
@@ -186,9 +221,24 @@ fn assert_accord_and_consent_rules(before: &Game, action: Action, after: &Game) 
     }
     if after.scenario().rules.version >= 2 {
         // A pledge is made only by the delegation's own move, never by the mediators for it.
-        for entry in &after.log()[before.log().len()..] {
-            if let LogEvent::CommitmentMade { by, .. } = entry.event {
-                assert_eq!(action.seat(), by, "{action:?} made a pledge for {by}");
+        // The one made when a package is accepted was the offering delegation's own move:
+        // the offer, the action just before the answer.
+        let new = &after.log()[before.log().len()..];
+        let package_offer = new.iter().find_map(|e| match e.event {
+            LogEvent::PackageAgreed { offer, .. } => Some(offer),
+            _ => None,
+        });
+        for entry in new {
+            if let LogEvent::CommitmentMade { id, by, .. } = entry.event {
+                let maker = if Some(id) == package_offer {
+                    match before.actions().last() {
+                        Some(Action::OfferPackage { seat, .. }) => *seat,
+                        other => panic!("package pledge #{id} after {other:?}, not an offer"),
+                    }
+                } else {
+                    action.seat()
+                };
+                assert_eq!(maker, by, "{action:?} made a pledge for {by}");
             }
         }
     }
@@ -227,6 +277,16 @@ proptest! {
                 assert_accord_and_consent_rules(&before, action, &game);
                 assert_invariants(&game);
             }
+        }
+    }
+
+    #[test]
+    fn linked_commitments_release_together(
+        seed: u64,
+        picks in prop::collection::vec(any::<u16>(), 0..900),
+    ) {
+        for scenario in scenarios().into_iter().filter(|s| s.rules.version >= 2) {
+            play_picks(&scenario, seed, &picks, assert_links_hold_together);
         }
     }
 
@@ -586,4 +646,40 @@ fn version_2_accords_that_are_signed_bind_only_what_seats_made() {
         }
     }
     assert!(signed >= 10, "only {signed} accords were signed");
+}
+
+#[test]
+fn packages_are_agreed_and_released_in_random_version_2_games() {
+    // Random play offers packages often but breaks few; this policy offers and accepts
+    // them when it can, so linked pledges really are broken and released.
+    let mut released = 0;
+    for scenario in scenarios().into_iter().filter(|s| s.rules.version >= 2) {
+        for seed in 0..40u64 {
+            let mut game = Game::new(scenario.clone(), seed);
+            let mut pick = seed;
+            while let Some((seat, _)) = game.to_act() {
+                pick = pick.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                let legal = game.legal_actions(seat);
+                let action = legal
+                    .iter()
+                    .find(|a| {
+                        matches!(
+                            a,
+                            Action::OfferPackage { .. }
+                                | Action::AnswerPackage { card: Some(_), .. }
+                        )
+                    })
+                    .copied()
+                    .unwrap_or(legal[(pick >> 33) as usize % legal.len()]);
+                game.apply(action).unwrap();
+                assert_links_hold_together(&game);
+            }
+            released += game
+                .log()
+                .iter()
+                .filter(|e| matches!(e.event, LogEvent::CommitmentReleased { .. }))
+                .count();
+        }
+    }
+    assert!(released >= 10, "only {released} pledges were released");
 }

@@ -1729,3 +1729,299 @@ fn version_2_in_the_last_round_the_mediators_move_last() {
         "the last round: the mediators close it"
     );
 }
+
+/// Version 2: Pakistan offers its Sovereignty pledge as a package for an Afghan commitment in
+/// Security; the game waits on Afghanistan's answer.
+fn pakistan_offers_a_package(game: &mut Game) -> Action {
+    let s = game.scenario().clone();
+    advance_to(game, Seat::Pakistan, Decision::Negotiate);
+    let offer = Action::OfferPackage {
+        seat: Seat::Pakistan,
+        card: card(&s, "pk-noninterference"),
+        ask: Basket::Security,
+    };
+    assert!(game.legal_actions(Seat::Pakistan).contains(&offer));
+    let label = ceasefire::engine::words::action_in(game, &offer);
+    assert!(
+        label.contains("as a package") && label.contains("if Afghanistan commits in Security"),
+        "{label}"
+    );
+    play(game, offer);
+    assert_eq!(game.to_act(), Some((Seat::Afghanistan, Decision::Package)));
+    offer
+}
+
+/// Version 2: the package offered and accepted with Afghanistan's Security pledge; returns
+/// the two commitments (Pakistan's offer, Afghanistan's answer).
+fn package_agreed(game: &mut Game) -> (TableId, TableId) {
+    pakistan_offers_a_package(game);
+    let accept = Action::AnswerPackage {
+        seat: Seat::Afghanistan,
+        card: Some(card(game.scenario(), "af-sanctuary-pledge")),
+    };
+    assert!(game.legal_actions(Seat::Afghanistan).contains(&accept));
+    play(game, accept);
+    game.log()
+        .iter()
+        .find_map(|e| match e.event {
+            LogEvent::PackageAgreed { offer, answer } => Some((offer, answer)),
+            _ => None,
+        })
+        .expect("the package is agreed")
+}
+
+#[test]
+fn version_2_an_accepted_package_makes_two_linked_pledges_and_agrees_both_baskets() {
+    let s = calm_version_2();
+    let mut game = start(s.clone());
+    advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
+    let (trust, capital) = (game.meters().get(Meter::Trust), game.capital());
+    pakistan_offers_a_package(&mut game);
+    let accept = Action::AnswerPackage {
+        seat: Seat::Afghanistan,
+        card: Some(card(&s, "af-sanctuary-pledge")),
+    };
+    let label = ceasefire::engine::words::action_in(&game, &accept);
+    assert!(label.contains("agrees Sovereignty and Security"), "{label}");
+    play(&mut game, accept);
+    let view = game.view(Viewer::Facilitator);
+    let [offer, answer] = view.commitments[..] else {
+        panic!("two pledges: {:?}", view.commitments);
+    };
+    assert_eq!(
+        (offer.by, offer.basket, answer.by, answer.basket),
+        (
+            Seat::Pakistan,
+            Basket::Sovereignty,
+            Seat::Afghanistan,
+            Basket::Security
+        )
+    );
+    assert_eq!(
+        (offer.linked, answer.linked),
+        (Some(answer.id), Some(offer.id))
+    );
+    assert_eq!(
+        offer.credibility,
+        s.enforcement[Seat::Pakistan.index()] + 5,
+        "the card's credibility"
+    );
+    for basket in [Basket::Sovereignty, Basket::Security] {
+        assert!(view.baskets[basket.index()].is_agreed(), "{basket}");
+    }
+    assert_eq!(
+        game.meters().get(Meter::Trust),
+        trust + 2 * s.rules.meet_trust,
+        "each half counts as a met demand"
+    );
+    for seat in Seat::DELEGATIONS {
+        assert_eq!(
+            view.capital[seat.index()],
+            capital[seat.index()] - 1,
+            "{seat} paid"
+        );
+    }
+    assert_eq!(
+        game.to_act().map(|(seat, _)| seat),
+        Some(Seat::Pakistan),
+        "Pakistan's turn goes on"
+    );
+}
+
+#[test]
+fn version_2_a_declined_package_returns_the_card_to_the_offerers_hand() {
+    let s = calm_version_2();
+    let mut game = start(s.clone());
+    advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
+    let (trust, capital) = (game.meters().get(Meter::Trust), game.capital());
+    let cards = game.card_positions().len();
+    pakistan_offers_a_package(&mut game);
+    let offered = card(&s, "pk-noninterference");
+    assert!(!game.view(Seat::Pakistan).own_hand().contains(&offered));
+    let decline = Action::AnswerPackage {
+        seat: Seat::Afghanistan,
+        card: None,
+    };
+    assert_eq!(
+        ceasefire::bot::passive_action(&game.view(Seat::Afghanistan)),
+        Some(decline),
+        "the decision clock declines"
+    );
+    play(&mut game, decline);
+    let view = game.view(Seat::Pakistan);
+    assert!(view.own_hand().contains(&offered));
+    assert!(view.commitments.is_empty());
+    assert_eq!(game.meters().get(Meter::Trust), trust);
+    assert_eq!(
+        view.capital[Seat::Pakistan.index()],
+        capital[Seat::Pakistan.index()] - 1,
+        "the capital spent stays spent"
+    );
+    assert_eq!(
+        game.card_positions().len(),
+        cards,
+        "no card doubled or lost"
+    );
+    assert!(game.log().iter().any(|e| e.event
+        == LogEvent::PackageDeclined {
+            seat: Seat::Afghanistan,
+            ask: Basket::Security
+        }));
+}
+
+/// [`version_2`] with the leak (breaking Afghanistan's least credible pledge) on the inject
+/// list; every pledge is certain, so only the leak breaks one.
+fn version_2_with_a_certain_leak() -> (Scenario, EventId) {
+    let mut s = version_2();
+    let mut leak = mini()
+        .events
+        .into_iter()
+        .find(|e| e.id == "ev-leak")
+        .unwrap();
+    leak.inject = true;
+    s.events.push(leak);
+    let id = EventId((s.events.len() - 1) as u16);
+    (s, id)
+}
+
+/// The total change of `meter` logged since entry `from`.
+fn logged_change(game: &Game, from: usize, meter: Meter) -> i32 {
+    game.log()[from..]
+        .iter()
+        .map(|e| match e.event {
+            LogEvent::MeterChanged {
+                meter: m, delta, ..
+            } if m == meter => i32::from(delta),
+            _ => 0,
+        })
+        .sum()
+}
+
+#[test]
+fn version_2_a_broken_half_of_a_package_releases_the_other_without_penalty() {
+    let (s, leak) = version_2_with_a_certain_leak();
+    let mut game = start(s.clone());
+    let (offer, answer) = package_agreed(&mut game);
+    play(&mut game, Action::Inject { event: leak });
+    while game.round() == 1 {
+        let (seat, _) = game.to_act().expect("the game goes on");
+        let action = ceasefire::bot::passive_action(&game.view(seat)).unwrap();
+        play(&mut game, action);
+    }
+    let from = game
+        .log()
+        .iter()
+        .rposition(|e| e.event == LogEvent::RoundStarted)
+        .unwrap();
+    let log: Vec<LogEvent> = game.log()[from..].iter().map(|e| e.event).collect();
+    assert!(log.contains(&LogEvent::CommitmentReleased {
+        id: offer,
+        partner: answer
+    }));
+    assert!(
+        !log.iter()
+            .any(|e| matches!(e, LogEvent::CommitmentBroken { id, .. } if *id == offer)),
+        "{log:?}"
+    );
+    let view = game.view(Viewer::Facilitator);
+    assert!(view.commitments.is_empty());
+    assert!(!view.baskets[Basket::Sovereignty.index()].is_agreed());
+    assert_eq!(view.stats.broken, [0, 1, 0], "only the Afghan pledge broke");
+    assert!(view.discards[Seat::Pakistan.index()].contains(&card(&s, "pk-noninterference")));
+    // The meters moved only as one broken pledge moves them.
+    assert_eq!(
+        logged_change(&game, from, Meter::Trust),
+        -i32::from(s.rules.broken_trust)
+    );
+    assert_eq!(
+        logged_change(&game, from, Meter::Credibility),
+        -i32::from(s.rules.broken_credibility)
+    );
+}
+
+#[test]
+fn version_2_a_package_half_released_in_implementation_is_no_breach() {
+    let (s, leak) = version_2_with_a_certain_leak();
+    let mut game = start(s.clone());
+    let (offer, answer) = package_agreed(&mut game);
+    // Humanitarian, the third basket: Pakistan's pledge offered unasked and welcomed.
+    play(
+        &mut game,
+        Action::Play {
+            seat: Seat::Pakistan,
+            card: card(&s, "pk-open-crossing"),
+            target: None,
+        },
+    );
+    play(
+        &mut game,
+        Action::AnswerOffer {
+            seat: Seat::Afghanistan,
+            accept: true,
+        },
+    );
+    advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+    table_and_sign(&mut game);
+    let bound = game.view(Seat::Mediator).accord.unwrap().bound;
+    assert!(
+        bound.contains(&offer) && bound.contains(&answer),
+        "{bound:?}"
+    );
+    play(&mut game, Action::Inject { event: leak });
+    // Refusing the renewal (the passive answer) leaves the one breach: the released half
+    // is not a second one.
+    assert_eq!(play_out_passively(&mut game), Outcome::FragileAccord);
+    let accord = game.view(Viewer::Facilitator).accord.unwrap();
+    assert_eq!(accord.breaches, 1);
+    assert!(!accord.bound.contains(&offer) && !accord.bound.contains(&answer));
+    let breached: Vec<TableId> = game
+        .log()
+        .iter()
+        .filter_map(|e| match e.event {
+            LogEvent::AccordBreached { id } => Some(id),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(breached, [answer]);
+    assert!(game.log().iter().any(|e| e.event
+        == LogEvent::CommitmentReleased {
+            id: offer,
+            partner: answer
+        }));
+}
+
+#[test]
+fn version_2_a_package_trades_across_open_baskets_only_and_version_1_has_none() {
+    let s = calm_version_2();
+    let mut game = start(s.clone());
+    advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
+    let offer = |ask| Action::OfferPackage {
+        seat: Seat::Pakistan,
+        card: card(&s, "pk-noninterference"),
+        ask,
+    };
+    assert!(
+        game.check(&offer(Basket::Sovereignty)).is_err(),
+        "same basket"
+    );
+    assert!(game.check(&offer(Basket::Security)).is_ok());
+    let demand = Action::OfferPackage {
+        seat: Seat::Pakistan,
+        card: card(&s, "pk-sanctuary"),
+        ask: Basket::Sovereignty,
+    };
+    assert!(game.check(&demand).is_err(), "only an assurance");
+
+    let mut v1 = s.clone();
+    v1.rules.version = 1;
+    let mut game = start(v1);
+    advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
+    let err = game.check(&offer(Basket::Security)).unwrap_err();
+    assert!(err.to_string().contains("version 2"), "{err}");
+    assert!(
+        !game
+            .legal_actions(Seat::Pakistan)
+            .iter()
+            .any(|a| matches!(a, Action::OfferPackage { .. }))
+    );
+}

@@ -1643,3 +1643,91 @@ fn version_2_prompts_show_an_offer_and_the_accords_terms() {
         "{vote}"
     );
 }
+
+#[test]
+fn version_2_a_package_prompt_offers_each_pledge_that_answers_it_and_declining() {
+    use ceasefire::engine::{Action, Viewer};
+    use std::sync::{Arc, Mutex};
+    let (mut session, offers) = drive_tutorial_under_rules(2, Policy::Normal, 1..80, |_, legal| {
+        let offers: Vec<Action> = legal
+            .iter()
+            .filter(|a| matches!(a, Action::OfferPackage { .. }))
+            .copied()
+            .collect();
+        (!offers.is_empty()).then_some(offers)
+    })
+    .expect("some seed reaches a package offer");
+    // The offer the other delegation can accept, so the prompt shows an acceptance too.
+    let acceptable = |offer: &Action| {
+        let mut game = session.game().clone();
+        game.apply(*offer).unwrap();
+        let (seat, _) = game.to_act().unwrap();
+        game.legal_actions(seat)
+            .iter()
+            .any(|a| matches!(a, Action::AnswerPackage { card: Some(_), .. }))
+    };
+    let offer = offers
+        .iter()
+        .find(|o| acceptable(o))
+        .copied()
+        .unwrap_or(offers[0]);
+    session.act(offer).unwrap();
+    let (seat, decision) = session.game().to_act().unwrap();
+    assert_eq!(decision, Decision::Package);
+    let session = Arc::new(Mutex::new(session));
+    let mut app = App::remote(
+        options(),
+        Play::remote(session, Viewer::Seat(seat), Speed::Instant),
+    );
+    // The offer comes in the first round: the seat's brief is open, and closed first.
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&mut app, (120, 40));
+    assert!(screen.contains("A package offered to you"), "{screen}");
+    assert!(screen.contains("Accept with"), "{screen}");
+    assert!(screen.contains("Decline the package"), "{screen}");
+    snapshot("package_prompt", &mut app);
+}
+
+#[test]
+fn version_2_an_assurances_menu_offers_it_as_a_package_for_each_open_basket() {
+    use ceasefire::engine::{Action, Viewer};
+    use std::sync::{Arc, Mutex};
+    // A delegation's turn with an assurance it could offer as a package.
+    let (session, (seat, index, asks)) =
+        drive_tutorial_under_rules(2, Policy::Normal, 1..80, |seat, legal| {
+            let (card, _) = legal.iter().find_map(|a| match *a {
+                Action::OfferPackage { card, ask, .. } => Some((card, ask)),
+                _ => None,
+            })?;
+            let asks = legal
+                .iter()
+                .filter(|a| matches!(a, Action::OfferPackage { card: c, .. } if *c == card))
+                .count();
+            Some((seat, card, asks))
+        })
+        .map(|(session, (seat, card, asks))| {
+            let hand = session.game().view(seat).own_hand().to_vec();
+            let index = hand.iter().position(|&c| c == card).unwrap();
+            (session, (seat, index, asks))
+        })
+        .expect("some seed reaches a package offer");
+    let session = Arc::new(Mutex::new(session));
+    let mut app = App::remote(
+        options(),
+        Play::remote(session, Viewer::Seat(seat), Speed::Instant),
+    );
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Home);
+    for _ in 0..index {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&mut app, (120, 40));
+    let entries = screen.matches("as a package: this pledge").count();
+    assert_eq!(
+        entries, asks,
+        "one entry per basket it can ask for\n{screen}"
+    );
+    assert!(screen.contains("How do you play"), "{screen}");
+}

@@ -139,6 +139,18 @@ pub fn describe(view: &SeatView, action: &Action) -> String {
         Action::AnswerOffer { accept: false, .. } => {
             "does not take up the offered pledge: it stands, but agrees nothing".to_string()
         }
+        Action::OfferPackage { card: c, ask, .. } => format!(
+            "offers {} as a package for a commitment in {ask}: trading across issues, each \
+             pledge answers what the other side needs",
+            card(c).name
+        ),
+        Action::AnswerPackage { card: Some(c), .. } => format!(
+            "accepts the package with {}: two linked pledges, each welcomed as a met demand",
+            card(c).name
+        ),
+        Action::AnswerPackage { card: None, .. } => {
+            "declines the package: the other side's card goes back, nothing is pledged".to_string()
+        }
         Action::AnswerBridge { accept: true, .. } => {
             "accepts the mediators' proposal: a pledge that answers the demand".to_string()
         }

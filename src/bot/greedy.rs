@@ -47,6 +47,9 @@ impl Bot for GreedyBot {
                     if matches!(action, Action::TableAccord { .. }) {
                         votes_as_each_would(&mut game);
                     }
+                    if matches!(action, Action::OfferPackage { .. }) {
+                        answers_as_it_would(&mut game);
+                    }
                     total += value(&game, me);
                 }
             }
@@ -80,5 +83,30 @@ fn votes_as_each_would(game: &mut Game) {
         if game.apply(Action::Vote { seat, accept }).is_err() {
             return;
         }
+    }
+}
+
+/// Plays out the answer to a package just offered, the other delegation taking whichever
+/// answer serves it best, so an offer is judged by what it would bring, not by the card
+/// waiting on the answer.
+fn answers_as_it_would(game: &mut Game) {
+    let Some((seat, Decision::Package)) = game.to_act() else {
+        return;
+    };
+    let best = game
+        .legal_actions(seat)
+        .into_iter()
+        .map(|answer| {
+            let mut next = game.clone();
+            let worth = next
+                .apply(answer)
+                .map_or(f64::NEG_INFINITY, |_| value(&next, seat));
+            (answer, worth)
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(answer, _)| answer);
+    if let Some(answer) = best {
+        // One of the legal answers: it applies.
+        let _ = game.apply(answer);
     }
 }

@@ -1,7 +1,7 @@
 //! The `passive` policy: what the decision clock plays for a person whose time ran out, and
 //! the baseline against which skill is measured (a seat that plays it never takes the
-//! initiative). It passes a negotiation turn, holds a firm posture, declines a vote or
-//! monitors, and takes the event option that moves the meters least.
+//! initiative). It passes a negotiation turn, holds a firm posture, declines a vote,
+//! monitors or a package, and takes the event option that moves the meters least.
 
 use super::{Bot, Choice};
 use crate::engine::{Action, Decision, EventOption, Meter, MeterTarget, Posture, SeatView};
@@ -47,6 +47,8 @@ pub fn passive_action(view: &SeatView) -> Option<Action> {
         | Decision::Renew
         | Decision::Bridge
         | Decision::Offer => decision.answer(seat, false)?,
+        // A package is declined, as every proposal is.
+        Decision::Package => Action::AnswerPackage { seat, card: None },
     })
 }
 
@@ -59,6 +61,7 @@ pub fn passive_reason(action: &Action) -> &'static str {
         Action::Renew { .. } => "no answer lets the breach stand",
         Action::AnswerBridge { .. } => "no answer declines the proposal",
         Action::AnswerOffer { .. } => "no answer leaves the offer unanswered",
+        Action::AnswerPackage { .. } => "no answer declines the package",
         Action::Choose { .. } => "the mildest option by default",
         _ => "passed",
     }

@@ -30,6 +30,14 @@ fn weight(game: &Game, action: &Action) -> u32 {
                 10
             }
         }
+        Action::OfferPackage { .. } => 10,
+        Action::AnswerPackage { card, .. } => {
+            if card.is_some() {
+                40
+            } else {
+                10
+            }
+        }
         Action::AnswerBridge { accept, .. } => {
             if accept {
                 40

@@ -1,6 +1,6 @@
 //! What a seat can do (`Action`), what it is being asked (`Decision`) and why a move is refused.
 
-use super::{CardId, Posture, Seat, TableId};
+use super::{Basket, CardId, Posture, Seat, TableId};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -118,6 +118,26 @@ pub enum Action {
         /// True to welcome it.
         accept: bool,
     },
+    /// Rules version 2: a delegation offers a package — `card`, an assurance from its hand,
+    /// as its pledge in the card's basket (paid now), on condition that the other delegation
+    /// commits in basket `ask`. The card waits in its discard until the offer is answered.
+    OfferPackage {
+        /// The offering delegation.
+        seat: Seat,
+        /// Its assurance card.
+        card: CardId,
+        /// The basket it asks the other delegation to commit in.
+        ask: Basket,
+    },
+    /// Rules version 2: the delegation offered a package accepts it with `card`, one of its
+    /// assurances in the asked basket (both pledges are then made, linked), or declines it
+    /// with `None` (the offered card goes back to its delegation's hand).
+    AnswerPackage {
+        /// The delegation the package was offered to.
+        seat: Seat,
+        /// Its assurance in the asked basket, or `None` to decline.
+        card: Option<CardId>,
+    },
 }
 
 impl Action {
@@ -137,6 +157,8 @@ impl Action {
             | Action::Renew { seat, .. }
             | Action::AnswerBridge { seat, .. }
             | Action::AnswerOffer { seat, .. }
+            | Action::OfferPackage { seat, .. }
+            | Action::AnswerPackage { seat, .. }
             | Action::Undo { seat } => seat,
             // The facilitator speaks through the mediators' chair.
             Action::Inject { .. } => Seat::Mediator,
@@ -156,6 +178,7 @@ impl Action {
             | Action::Counter { .. }
             | Action::Reject { .. }
             | Action::TableAccord { .. }
+            | Action::OfferPackage { .. }
             | Action::Pass { .. } => Decision::Negotiate,
             Action::Choose { .. } => Decision::EventChoice,
             Action::Consent { .. } => Decision::Consent,
@@ -164,6 +187,7 @@ impl Action {
             Action::Renew { .. } => Decision::Renew,
             Action::AnswerBridge { .. } => Decision::Bridge,
             Action::AnswerOffer { .. } => Decision::Offer,
+            Action::AnswerPackage { .. } => Decision::Package,
             Action::Undo { .. } | Action::Inject { .. } => return None,
         })
     }
@@ -189,6 +213,9 @@ pub enum Decision {
     Bridge,
     /// Rules version 2: welcome, or not, a pledge the other delegation offered unasked.
     Offer,
+    /// Rules version 2: accept the other delegation's package with a pledge in the basket it
+    /// asks for, or decline it.
+    Package,
 }
 
 impl Decision {
@@ -201,7 +228,9 @@ impl Decision {
             Decision::Renew => Action::Renew { seat, accept },
             Decision::Bridge => Action::AnswerBridge { seat, accept },
             Decision::Offer => Action::AnswerOffer { seat, accept },
-            Decision::EventChoice | Decision::Negotiate | Decision::Posture => return None,
+            Decision::EventChoice | Decision::Negotiate | Decision::Posture | Decision::Package => {
+                return None;
+            }
         })
     }
 }
@@ -217,6 +246,7 @@ impl fmt::Display for Decision {
             Decision::Renew => "renew a broken pledge of the accord",
             Decision::Bridge => "answer the mediators' proposal",
             Decision::Offer => "answer the other delegation's offer",
+            Decision::Package => "answer the other delegation's package",
         })
     }
 }

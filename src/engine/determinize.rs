@@ -40,6 +40,11 @@ impl Game {
                 view.bridge_offer
                     .map(|(demand, card)| Prompt::Bridge { seat, demand, card })
             }
+            Decision::Package => view.package.map(|p| Prompt::Package {
+                seat,
+                card: p.card,
+                ask: p.ask,
+            }),
             Decision::Negotiate | Decision::Posture => None,
         });
         Game {

@@ -12,8 +12,8 @@
 
 use super::game::{Phase, Prompt, Stats};
 use super::{
-    Action, BasketState, CardId, Commitment, Demand, EventId, Game, LogEntry, Meters, ObjectiveId,
-    Outcome, Posture, Seat, TableId,
+    Action, Basket, BasketState, CardId, Commitment, Demand, EventId, Game, LogEntry, Meters,
+    ObjectiveId, Outcome, Posture, Seat, TableId,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -165,6 +165,11 @@ enum PromptState {
         seat: Seat,
         commitment: TableId,
     },
+    Package {
+        seat: Seat,
+        card: CardId,
+        ask: Basket,
+    },
 }
 
 impl Game {
@@ -206,6 +211,7 @@ impl Game {
                 Prompt::Renew { seat } => PromptState::Renew { seat },
                 Prompt::Bridge { seat, demand, card } => PromptState::Bridge { seat, demand, card },
                 Prompt::Offer { seat, commitment } => PromptState::Offer { seat, commitment },
+                Prompt::Package { seat, card, ask } => PromptState::Package { seat, card, ask },
             }),
             postures: self.postures,
             stats: self.stats,

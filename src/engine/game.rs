@@ -49,6 +49,13 @@ pub(super) enum Prompt {
     },
     /// Rules version 2: `seat` answers the other delegation's unasked pledge `commitment`.
     Offer { seat: Seat, commitment: TableId },
+    /// Rules version 2: `seat` answers the other delegation's package: its `card` (waiting in
+    /// its discard) as a pledge, if `seat` commits in basket `ask`.
+    Package {
+        seat: Seat,
+        card: CardId,
+        ask: super::Basket,
+    },
 }
 
 /// Public running counts that objectives and the mediator's fatigue depend on.
@@ -185,6 +192,7 @@ impl Game {
                 Prompt::Renew { seat } => (seat, Decision::Renew),
                 Prompt::Bridge { seat, .. } => (seat, Decision::Bridge),
                 Prompt::Offer { seat, .. } => (seat, Decision::Offer),
+                Prompt::Package { seat, .. } => (seat, Decision::Package),
             });
         }
         match self.phase {

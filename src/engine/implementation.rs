@@ -163,6 +163,7 @@ impl Game {
             tests: 0,
             duration: self.scenario.rules.implementation_tests,
             round: self.round,
+            linked: None,
         });
         if let Some(accord) = self.accord.as_mut() {
             accord.bound.push(renewal);

@@ -13,7 +13,7 @@ use std::fmt;
 
 impl Game {
     /// Every legal action for `seat`, in a fixed order: card plays (hand order, then targets),
-    /// answers to demands, tabling the accord, passing; or the options of the pending prompt.
+    /// answers to demands, package offers (rules version 2), tabling the accord, passing; or the options of the pending prompt.
     /// Empty when it is not `seat`'s decision.
     pub fn legal_actions(&self, seat: Seat) -> Vec<Action> {
         let Some((who, decision)) = self.to_act() else {
@@ -48,6 +48,7 @@ impl Game {
             Decision::Posture => Posture::ALL
                 .map(|posture| Action::Posture { seat, posture })
                 .to_vec(),
+            Decision::Package => self.package_answers(seat),
         };
         candidates.retain(|a| self.check(a).is_ok());
         candidates
@@ -115,6 +116,8 @@ impl Game {
                 "renewing costs {} capital, and the pledge's card must not be back in play",
                 self.scenario.rules.renew_capital
             ))),
+            Action::OfferPackage { seat, card, ask } => self.check_offer_package(seat, card, ask),
+            Action::AnswerPackage { seat, card } => self.check_answer_package(seat, card),
             Action::Pass { .. }
             | Action::Renew { .. }
             | Action::AnswerBridge { .. }
@@ -225,12 +228,13 @@ impl Game {
                 demand: demand.id,
             });
         }
+        out.extend(self.package_candidates(seat));
         out.push(Action::TableAccord { seat });
         out.push(Action::Pass { seat });
         out
     }
 
-    fn check_play(
+    pub(super) fn check_play(
         &self,
         seat: Seat,
         card: CardId,
@@ -296,7 +300,7 @@ impl Game {
         }
     }
 
-    fn check_answer_card(
+    pub(super) fn check_answer_card(
         &self,
         seat: Seat,
         card: CardId,

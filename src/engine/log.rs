@@ -163,6 +163,23 @@ pub enum LogEvent {
     },
     /// Rules version 2: a commitment the accord binds held every test it owed under it.
     CommitmentImplemented { id: TableId },
+    /// Rules version 2: `by` offered a package: its pledge in `basket` (at `credibility`) if
+    /// the other delegation commits in `ask`.
+    PackageOffered {
+        by: Seat,
+        basket: Basket,
+        credibility: u8,
+        ask: Basket,
+    },
+    /// Rules version 2: the package was accepted: commitments `offer` and `answer` are made,
+    /// each linked to the other.
+    PackageAgreed { offer: TableId, answer: TableId },
+    /// Rules version 2: `seat` declined the package asking it to commit in `ask`; the offered
+    /// card went back to the offering delegation's hand.
+    PackageDeclined { seat: Seat, ask: Basket },
+    /// Rules version 2: commitment `id` was released without penalty because `partner`, the
+    /// commitment it was linked to in a package, broke.
+    CommitmentReleased { id: TableId, partner: TableId },
 }
 
 impl LogEntry {
@@ -258,6 +275,28 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
                 format!("{seat} did not take up pledge #{id}.")
             }
         }
+        LogEvent::PackageOffered {
+            by,
+            basket,
+            credibility,
+            ask,
+        } => {
+            let to = by.rival().unwrap_or(by);
+            format!(
+                "{by} offers a package: its pledge in {basket} (at {credibility}%) if {to} \
+                 commits in {ask}."
+            )
+        }
+        LogEvent::PackageAgreed { offer, answer } => format!(
+            "Package agreed: commitments #{offer} and #{answer} are linked — if one breaks, the \
+             other is released."
+        ),
+        LogEvent::PackageDeclined { seat, ask } => format!(
+            "{seat} declined the package (a commitment in {ask}); the offered card goes back."
+        ),
+        LogEvent::CommitmentReleased { id, partner } => format!(
+            "Commitment #{id} is released without penalty: #{partner}, its other half, broke."
+        ),
         LogEvent::IdleTurn { seat } => {
             format!("{seat} made no move this turn: its home audience notices.")
         }

@@ -14,7 +14,8 @@ pub struct Preview {
     /// The log entries the action itself writes.
     pub events: Vec<LogEvent>,
     /// Rules version 2: a proposal's acceptance (the mediators' bridge asks the delegation),
-    /// previewed in turn.
+    /// previewed in turn. A package's acceptance is not: it would be made with a card the
+    /// other delegation holds in secret, so an offer's preview ends at the offer.
     pub if_accepted: Option<Box<Preview>>,
 }
 

@@ -83,8 +83,15 @@ impl Game {
             .find(|c| c.id == commitment)
             .map(|c| c.basket);
         if let (true, Some(basket)) = (accept, basket) {
-            self.shift(Meter::Trust, i32::from(self.scenario.rules.meet_trust));
-            self.try_agree(basket, commitment);
+            self.welcome(basket, commitment);
         }
+    }
+
+    /// Version 2: a commitment the other delegation welcomes (an offered pledge, either half
+    /// of a package) brings Trust as a met demand does and agrees `basket` if Trust reaches
+    /// its threshold.
+    pub(super) fn welcome(&mut self, basket: Basket, commitment: TableId) {
+        self.shift(Meter::Trust, i32::from(self.scenario.rules.meet_trust));
+        self.try_agree(basket, commitment);
     }
 }

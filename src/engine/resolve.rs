@@ -63,6 +63,14 @@ impl Game {
                 self.renew(seat, accept);
                 self.end_turn_if_spent();
             }
+            Action::OfferPackage { seat, card, ask } => {
+                self.offer_package(seat, card, ask);
+                self.count_negotiation_action();
+            }
+            Action::AnswerPackage { seat, card } => {
+                self.answer_package(seat, card);
+                self.end_turn_if_spent();
+            }
             Action::Posture { seat, posture } => self.take_posture(seat, posture),
             Action::Undo { .. } => {}
             Action::Inject { event } => {
@@ -123,7 +131,7 @@ impl Game {
     }
 
     /// Takes a card out of hand and pays for it.
-    fn take_from_hand(&mut self, seat: Seat, card: CardId) {
+    pub(super) fn take_from_hand(&mut self, seat: Seat, card: CardId) {
         let cost = self.effective_cost(seat, card);
         let s = seat.index();
         self.capital[s] = self.capital[s].saturating_sub(cost);
@@ -195,8 +203,15 @@ impl Game {
         });
     }
 
+    /// The credibility a pledge by `by` starts at, with its card's `bonus`.
+    pub(super) fn pledge_credibility(&self, by: Seat, bonus: i8) -> u8 {
+        let base = i32::from(self.scenario.enforcement[by.index()]);
+        let max = i32::from(self.scenario.rules.max_credibility);
+        (base + i32::from(bonus)).clamp(0, max) as u8
+    }
+
     /// Puts a commitment by `by` on the table; `holder` gets the card back when it leaves.
-    fn make_commitment(
+    pub(super) fn make_commitment(
         &mut self,
         by: Seat,
         holder: Seat,
@@ -205,9 +220,7 @@ impl Game {
         bonus: i8,
         duration: u8,
     ) -> TableId {
-        let base = i32::from(self.scenario.enforcement[by.index()]);
-        let max = i32::from(self.scenario.rules.max_credibility);
-        let credibility = (base + i32::from(bonus)).clamp(0, max) as u8;
+        let credibility = self.pledge_credibility(by, bonus);
         let id = self.new_table_id();
         self.commitments.push(Commitment {
             id,
@@ -221,6 +234,7 @@ impl Game {
             tests: 0,
             duration: duration.max(1),
             round: self.round,
+            linked: None,
         });
         self.stats.progress_this_round = true;
         self.note(LogEvent::CommitmentMade {
@@ -493,6 +507,7 @@ impl Game {
                 },
             );
         }
+        self.release_partner(id, c.linked);
     }
 
     /// Honours commitment `id`: its basket is secured, and it leaves the table — except under
@@ -526,6 +541,10 @@ impl Game {
         if self.baskets[c.basket.index()] == (BasketState::Agreed { commitment: id }) {
             self.baskets[c.basket.index()] = BasketState::Secured;
             self.note(LogEvent::BasketSecured { basket: c.basket });
+        }
+        // A kept commitment still stands, so its package link holds.
+        if !kept {
+            self.unlink_partner(c.linked);
         }
     }
 

@@ -21,7 +21,7 @@ pub struct Demand {
 }
 
 /// A pledge on the table, tested at every round's end until honoured or broken.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Commitment {
     /// Table id.
     pub id: TableId,
@@ -45,6 +45,24 @@ pub struct Commitment {
     pub duration: u8,
     /// The round it was made.
     pub round: u8,
+    /// Rules version 2: the other delegation's commitment this one was traded for in a
+    /// package. If either breaks, the other is released without penalty. Left out of saves
+    /// and digests when `None`, so unlinked commitments encode exactly as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linked: Option<TableId>,
+}
+
+/// Hashes the fields in their declared order, `linked` only when it is set: version-1 saves'
+/// legacy digests hash every commitment, and must not change.
+impl std::hash::Hash for Commitment {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (self.id, self.card, self.holder, self.by, self.basket).hash(state);
+        (self.credibility, self.verified, self.monitors).hash(state);
+        (self.tests, self.duration, self.round).hash(state);
+        if let Some(partner) = self.linked {
+            partner.hash(state);
+        }
+    }
 }
 
 /// The state of one basket of the accord.
@@ -66,5 +84,81 @@ impl BasketState {
     /// Agreed or secured.
     pub fn is_agreed(self) -> bool {
         !matches!(self, BasketState::Open)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::{Hash, Hasher};
+
+    fn pledge(linked: Option<TableId>) -> Commitment {
+        Commitment {
+            id: TableId(4),
+            card: CardId(7),
+            holder: Seat::Pakistan,
+            by: Seat::Pakistan,
+            basket: Basket::Sovereignty,
+            credibility: 55,
+            verified: true,
+            monitors: false,
+            tests: 1,
+            duration: 2,
+            round: 3,
+            linked,
+        }
+    }
+
+    /// What `Hash` wrote, byte for byte.
+    #[derive(Default)]
+    struct Bytes(Vec<u8>);
+
+    impl Hasher for Bytes {
+        fn write(&mut self, bytes: &[u8]) {
+            self.0.extend_from_slice(bytes);
+        }
+
+        fn finish(&self) -> u64 {
+            0
+        }
+    }
+
+    fn hashed(value: &impl Hash) -> Vec<u8> {
+        let mut out = Bytes::default();
+        value.hash(&mut out);
+        out.0
+    }
+
+    #[test]
+    fn an_unlinked_commitment_encodes_as_before_packages() {
+        let c = pledge(None);
+        // The derived hash of the fields before `linked`, in their order.
+        let fields = (
+            c.id,
+            c.card,
+            c.holder,
+            c.by,
+            c.basket,
+            c.credibility,
+            c.verified,
+        );
+        let before = [
+            hashed(&fields),
+            hashed(&(c.monitors, c.tests, c.duration, c.round)),
+        ];
+        assert_eq!(hashed(&c), before.concat());
+        let json = serde_json::to_value(c).unwrap();
+        assert!(json.get("linked").is_none(), "{json}");
+        let back: Commitment = serde_json::from_value(json).unwrap();
+        assert_eq!(back, c);
+    }
+
+    #[test]
+    fn a_linked_commitment_says_so_in_its_hash_and_encoding() {
+        let linked = pledge(Some(TableId(5)));
+        assert_ne!(hashed(&linked), hashed(&pledge(None)));
+        let json = serde_json::to_value(linked).unwrap();
+        assert_eq!(json["linked"], 5);
+        assert_eq!(serde_json::from_value::<Commitment>(json).unwrap(), linked);
     }
 }

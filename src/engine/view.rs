@@ -103,6 +103,8 @@ pub struct SeatView {
     pub bridge_offer: Option<(TableId, CardId)>,
     /// Rules version 2: the pledge the other delegation offered unasked, awaiting an answer.
     pub offered: Option<TableId>,
+    /// Rules version 2: the package the other delegation offered, awaiting an answer.
+    pub package: Option<super::PackageOffer>,
     /// Rules version 2: the signed accord being implemented (public).
     pub accord: Option<super::Implementation>,
     /// Index into the scenario's seat order of the seat whose negotiation turn it is.
@@ -231,6 +233,7 @@ impl Game {
                 Some(Prompt::Offer { commitment, .. }) => Some(commitment),
                 _ => None,
             },
+            package: self.package_offer(),
             bridge_offer: match self.prompt {
                 Some(Prompt::Bridge { demand, card, .. }) => Some((demand, card)),
                 _ => None,

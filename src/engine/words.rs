@@ -5,8 +5,8 @@
 //! [`Preview`], which the rules themselves produced.
 
 use super::{
-    Action, CardId, CardKind, Commitment, Demand, Game, Meter, MeterTarget, Posture, Preview,
-    Scenario, Seat, SeatView, TableId,
+    Action, Basket, CardId, CardKind, Commitment, Demand, Game, Meter, MeterTarget, Posture,
+    Preview, Scenario, Seat, SeatView, TableId,
 };
 
 /// Who made `action`, in words: its seat, or the facilitator for an inject.
@@ -343,6 +343,12 @@ pub fn action(view: &SeatView, action: &Action, preview: &Preview) -> String {
             "Decline: the demand stays open, Trust {}",
             signed(preview.meter_change(Meter::Trust))
         ),
+        Action::OfferPackage { seat, card: c, ask } => package_offer(view, seat, c, ask, preview),
+        Action::AnswerPackage { card: Some(c), .. } => package_acceptance(view, c, preview),
+        Action::AnswerPackage { card: None, .. } => {
+            "Decline the package: their card goes back to their hand; nothing else changes"
+                .to_string()
+        }
         Action::Renew { accept: true, .. } => format!(
             "Renew the broken pledge ({}◆): the accord holds",
             rules.renew_capital
@@ -371,6 +377,67 @@ pub fn action(view: &SeatView, action: &Action, preview: &Preview) -> String {
             format!("Inject \"{}\"", s.events[usize::from(event)].name)
         }
     }
+}
+
+/// A package offer as a menu entry: the pledge offered, at the credibility it would have,
+/// and the basket asked of the other delegation.
+fn package_offer(view: &SeatView, seat: Seat, c: CardId, ask: Basket, preview: &Preview) -> String {
+    let s = &view.scenario;
+    let offered = preview.events.iter().find_map(|e| match *e {
+        super::LogEvent::PackageOffered {
+            basket,
+            credibility,
+            ..
+        } => Some(format!(" at {credibility}% in {basket}")),
+        _ => None,
+    });
+    let to = seat.rival().map_or("they".to_string(), |r| r.to_string());
+    format!(
+        "Offer {} ({}◆) as a package: this pledge{} if {to} commits in {ask} (linked; \
+         declined, the card comes back)",
+        s.cards[usize::from(c)].name,
+        view.cost_of(c),
+        offered.unwrap_or_default()
+    )
+}
+
+/// Accepting a package with card `c` as a menu entry: both pledges, the Trust they bring
+/// and the baskets they agree, as the preview says.
+fn package_acceptance(view: &SeatView, c: CardId, preview: &Preview) -> String {
+    let s = &view.scenario;
+    let pledges: Vec<String> = preview
+        .events
+        .iter()
+        .filter_map(|e| match *e {
+            super::LogEvent::CommitmentMade {
+                by,
+                basket,
+                credibility,
+                ..
+            } => Some(format!("{by}'s at {credibility}% in {basket}")),
+            _ => None,
+        })
+        .collect();
+    let agreed: Vec<String> = preview
+        .events
+        .iter()
+        .filter_map(|e| match *e {
+            super::LogEvent::BasketAgreed { basket } => Some(basket.to_string()),
+            _ => None,
+        })
+        .collect();
+    let agrees = if agreed.is_empty() {
+        String::new()
+    } else {
+        format!(" · agrees {}", agreed.join(" and "))
+    };
+    format!(
+        "Accept with {} ({}◆): pledges {}, linked; Trust {}{agrees}",
+        s.cards[usize::from(c)].name,
+        view.cost_of(c),
+        pledges.join(" and "),
+        signed(preview.meter_change(Meter::Trust))
+    )
 }
 
 /// Where a meter turns dangerous: the line, and whether danger lies below it.

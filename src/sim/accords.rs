@@ -1,8 +1,8 @@
 //! What became of the accord in one game, read from its public log alone.
 //!
 //! The measures here never ask the rule that decides the outcome: they rebuild the table
-//! from the log (commitments made, verified, un-verified by refused monitors, broken or
-//! honoured), so they can check what the rules claim. An undo needs no special care: taking
+//! from the log (commitments made, verified, un-verified by refused monitors, broken,
+//! honoured or released with a broken package partner), so they can check what the rules claim. An undo needs no special care: taking
 //! an action back truncates the log to before that action and only then logs `Undone`, so a
 //! finished game's log holds nothing that was taken back.
 
@@ -83,7 +83,9 @@ pub fn accord_facts(log: &[LogEntry]) -> AccordFacts {
                     p.verifications = p.verifications.saturating_sub(1);
                 }
             }
-            LogEvent::CommitmentBroken { id, .. } | LogEvent::CommitmentHonoured { id, .. } => {
+            LogEvent::CommitmentBroken { id, .. }
+            | LogEvent::CommitmentHonoured { id, .. }
+            | LogEvent::CommitmentReleased { id, .. } => {
                 standing.remove(&id);
             }
             LogEvent::AccordTabled => {

@@ -71,6 +71,10 @@ impl Play {
                     ),
                 )
             }
+            Decision::Package => (
+                "A package offered to you".to_string(),
+                package_text(&view),
+            ),
             Decision::Bridge => {
                 let offer = view.bridge_offer.and_then(|(demand, card)| {
                     let d = view.demands.iter().find(|d| d.id == demand)?;
@@ -325,6 +329,22 @@ impl Play {
             selected: 0,
         });
     }
+}
+
+/// Rules version 2: the package offered, and what accepting or declining it means.
+fn package_text(view: &crate::engine::SeatView) -> String {
+    let Some(p) = view.package else {
+        return String::new();
+    };
+    let card = &view.scenario.cards[usize::from(p.card)];
+    let basket = card.basket.map_or(String::new(), |b| format!(" in {b}"));
+    format!(
+        "{} offers a package: its pledge{basket} — {} ({}) — if you commit in {}. Accept with \
+         one of your assurances in {} and both pledges are made, linked: each brings Trust as a \
+         met demand and can agree its basket; if one breaks, the other is released without \
+         penalty. Decline and their card goes back to their hand.",
+        p.by, card.name, card.text, p.ask, p.ask
+    )
 }
 
 /// Rules version 2: what the tabled accord binds, and what it would make of the peace.

@@ -212,7 +212,9 @@ fn uses_card(action: &Action, card: crate::engine::CardId) -> bool {
     match *action {
         Action::Play { card: c, .. }
         | Action::Meet { card: c, .. }
-        | Action::Counter { card: c, .. } => c == card,
+        | Action::Counter { card: c, .. }
+        | Action::OfferPackage { card: c, .. }
+        | Action::AnswerPackage { card: Some(c), .. } => c == card,
         _ => false,
     }
 }
