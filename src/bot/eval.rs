@@ -136,8 +136,13 @@ impl Outlook {
         self.breakdown * points(OutcomeKind::Breakdown)
             + self.accord * signed
             + rest * timeout
-            + 0.02 * (self.trust - 25.0)
-            + 0.3 * self.credible
+            + self.progress()
+    }
+
+    /// A small pull toward Trust and credible commitments, on top of the outcome points, so
+    /// that progress counts before it decides an outcome.
+    fn progress(&self) -> f64 {
+        0.02 * (self.trust - 25.0) + 0.3 * self.credible
     }
 }
 
@@ -157,7 +162,9 @@ fn implementation_points(game: &Game, accord: &Implementation, outlook: &Outlook
         .breaches
         .saturating_sub(u8::from(accord.renewable.is_some()));
     let signed = signed_points(game.scenario(), accord.durable_terms, lambda, breaches);
-    outlook.breakdown * breakdown_points(game.scenario()) + (1.0 - outlook.breakdown) * signed
+    outlook.breakdown * breakdown_points(game.scenario())
+        + (1.0 - outlook.breakdown) * signed
+        + outlook.progress()
 }
 
 /// Expected shared points of signing now (rules version 2): the standing commitments would be

@@ -72,7 +72,7 @@ impl Bot for GreedyBot {
 
 /// Plays out the vote on a tabled accord, each delegation signing when that serves it better
 /// than refusing, so tabling is judged by what the vote would bring, not by the vote pending.
-fn votes_as_each_would(game: &mut Game) {
+pub(super) fn votes_as_each_would(game: &mut Game) {
     while let Some((seat, Decision::AccordVote)) = game.to_act() {
         let after = |accept: bool| {
             let mut next = game.clone();

@@ -9,10 +9,11 @@
 
 use super::eval::value;
 use super::explain::describe;
+use super::greedy::votes_as_each_would;
 use super::rollout::plausible_action;
 use super::{Bot, Choice};
 use crate::engine::rng::GameRng;
-use crate::engine::{Action, Game, Seat, SeatView};
+use crate::engine::{Action, Decision, Game, Seat, SeatView};
 
 /// Search settings.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -81,7 +82,11 @@ impl Bot for SearchBot {
                 reason: super::explain::only_move(view, &legal[0]),
             };
         }
+        if let Some((seat, Decision::AccordVote)) = view.to_act {
+            return self.vote(view, seat);
+        }
         let mut tree = vec![Node::new(None, None)];
+        self.seed_root(&mut tree, view, legal);
         for _ in 0..self.config.iterations {
             let sample = Game::determinize(view, self.rng.below(u32::MAX).into());
             self.iterate(&mut tree, sample);
@@ -111,12 +116,75 @@ impl Bot for SearchBot {
     }
 }
 
+/// Visits a root move's first estimate counts for.
+const PRIOR_VISITS: u32 = 2;
+
+/// Sampled games a vote on the accord is judged on.
+const VOTE_SAMPLES: u32 = 24;
+
 impl SearchBot {
+    /// A vote is one judgement, sign now or go on talking: it is made on sampled games by
+    /// what each answer is worth (the other delegation voting as its interest says), not by
+    /// a search whose rollouts would sign a round later anyway.
+    fn vote(&mut self, view: &SeatView, seat: Seat) -> Choice {
+        let mut worth = [0.0, 0.0];
+        for _ in 0..VOTE_SAMPLES {
+            let sample = Game::determinize(view, self.rng.below(u32::MAX).into());
+            for (slot, accept) in [(0, false), (1, true)] {
+                let mut game = sample.clone();
+                if game.apply(Action::Vote { seat, accept }).is_ok() {
+                    votes_as_each_would(&mut game);
+                    worth[slot] += value(&game, seat);
+                }
+            }
+        }
+        let accept = worth[1] >= worth[0];
+        let action = Action::Vote { seat, accept };
+        let expected = worth[usize::from(accept)] / f64::from(VOTE_SAMPLES);
+        Choice {
+            action,
+            reason: format!(
+                "{} (expects to score {expected:+.1})",
+                describe(view, &action)
+            ),
+        }
+    }
+
+    /// Gives every legal move a first estimate, the evaluation one move ahead on one sampled
+    /// game (votes played as each voter's interest says), worth [`PRIOR_VISITS`] visits, so
+    /// that a small budget spread over many moves still starts from a sensible order.
+    fn seed_root(&mut self, tree: &mut Vec<Node>, view: &SeatView, legal: &[Action]) {
+        let Some((seat, _)) = view.to_act else {
+            return;
+        };
+        let sample = Game::determinize(view, self.rng.below(u32::MAX).into());
+        for &action in legal {
+            let mut game = sample.clone();
+            if game.apply(action).is_err() {
+                continue;
+            }
+            votes_as_each_would(&mut game);
+            let mut node = Node::new(Some(action), Some(seat));
+            node.visits = PRIOR_VISITS;
+            node.available = PRIOR_VISITS;
+            node.reward = value(&game, seat) * f64::from(PRIOR_VISITS);
+            tree.push(node);
+            let child = tree.len() - 1;
+            tree[0].children.push(child);
+        }
+    }
+
     fn iterate(&mut self, tree: &mut Vec<Node>, mut game: Game) {
         let start_round = game.round();
         let mut path = vec![0usize];
         let mut node = 0usize;
-        while let Some((seat, _)) = game.to_act() {
+        while let Some((seat, decision)) = game.to_act() {
+            // Votes are not searched: each delegation votes as its interest says (see
+            // `vote`), so the tree spends its budget on the moves that are choices.
+            if decision == Decision::AccordVote {
+                votes_as_each_would(&mut game);
+                continue;
+            }
             let legal = game.legal_actions(seat);
             let known: Vec<usize> = tree[node]
                 .children
@@ -176,9 +244,15 @@ impl SearchBot {
     fn rollout(&mut self, game: &mut Game, start_round: u8) {
         let horizon = start_round.saturating_add(self.config.rollout_rounds);
         while game.round() <= horizon {
-            let Some((seat, _)) = game.to_act() else {
+            let Some((seat, decision)) = game.to_act() else {
                 break;
             };
+            // A vote is played as the voter's interest says, so that tabling is judged by
+            // what the vote would bring rather than by a coin.
+            if decision == Decision::AccordVote {
+                votes_as_each_would(game);
+                continue;
+            }
             let legal = game.legal_actions(seat);
             let action = plausible_action(game, &legal, &mut self.rng);
             if game.apply(action).is_err() {
