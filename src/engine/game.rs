@@ -298,21 +298,25 @@ impl Game {
         self.outcome
     }
 
-    /// Every seat's score (shared outcome + secret objective), once the game has ended.
+    /// Every seat's score (shared outcome + secret objective − red lines crossed), once the
+    /// game has ended.
     pub fn scores(&self) -> Option<[SeatScore; 3]> {
         let outcome = self.outcome?;
         let facts = self.final_facts(outcome);
+        let red_lines = self.red_line_points();
         Some(Seat::ALL.map(|seat| {
             let objective = &self.scenario.objectives[usize::from(self.objectives[seat.index()])];
             let met = objective.condition.holds(seat, &facts);
             let shared = outcome.points(&self.scenario.scoring);
             let bonus = if met { i16::from(objective.points) } else { 0 };
+            let red_lines = red_lines[seat.index()];
             SeatScore {
                 seat,
                 shared,
                 objective_met: met,
                 objective: bonus,
-                total: shared + bonus,
+                red_lines,
+                total: shared + bonus + red_lines,
             }
         }))
     }
