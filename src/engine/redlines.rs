@@ -53,10 +53,11 @@ pub struct RedLineCheck {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RedLineRule {
-    /// An accord is signed whose terms lack a verified Afghan commitment in Security.
+    /// An accord is signed with no verified Afghan commitment in Security standing or
+    /// already honoured.
     AccordWithoutAfghanSecurity,
-    /// An accord is signed whose terms lack a Pakistani commitment in Sovereignty or
-    /// Humanitarian & Trade.
+    /// An accord is signed with no Pakistani commitment in Sovereignty or Humanitarian &
+    /// Trade standing or already honoured.
     AccordWithoutPakistaniAssurance,
     /// An accord is signed without the Verification basket agreed.
     AccordWithoutVerification,
@@ -118,10 +119,10 @@ impl RedLineRule {
     pub fn describe(self) -> String {
         match self {
             RedLineRule::AccordWithoutAfghanSecurity => {
-                "an accord signed without a verified Afghan Security commitment".into()
+                "an accord signed without a verified Afghan Security commitment, standing or kept".into()
             }
             RedLineRule::AccordWithoutPakistaniAssurance => {
-                "an accord signed without a Pakistani commitment in Sovereignty or Humanitarian & Trade".into()
+                "an accord signed without a Pakistani commitment in Sovereignty or Humanitarian & Trade, standing or kept".into()
             }
             RedLineRule::AccordWithoutVerification => {
                 "an accord signed without the Verification basket agreed".into()
@@ -157,7 +158,7 @@ pub struct Crossing {
     pub cost: u8,
 }
 
-/// The terms of the accord when it was signed, as the log tells them.
+/// What the accord rested on when it was signed, as the log tells it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Signed {
     round: u8,
@@ -190,6 +191,7 @@ impl LogFacts {
     fn read(game: &Game) -> LogFacts {
         let mut facts = LogFacts::default();
         let mut table: BTreeMap<TableId, Pledge> = BTreeMap::new();
+        let mut kept: Vec<Pledge> = Vec::new();
         let mut agreed = [false; 4];
         for entry in game.log() {
             match entry.event {
@@ -213,8 +215,11 @@ impl LogFacts {
                         p.verified = p.verified_before;
                     }
                 }
-                LogEvent::CommitmentBroken { id, .. } | LogEvent::CommitmentHonoured { id, .. } => {
+                LogEvent::CommitmentBroken { id, .. } => {
                     table.remove(&id);
+                }
+                LogEvent::CommitmentHonoured { id, .. } => {
+                    kept.extend(table.remove(&id));
                 }
                 LogEvent::BasketAgreed { basket } => agreed[basket.index()] = true,
                 LogEvent::BasketUnravelled { basket } => agreed[basket.index()] = false,
@@ -231,7 +236,8 @@ impl LogFacts {
                     seat: Seat::Afghanistan,
                     accept: true,
                 } if facts.signed.is_none() => {
-                    facts.signed = Some(signed_terms(entry.round, &table, agreed));
+                    let pledges = table.values().chain(&kept);
+                    facts.signed = Some(signed_terms(entry.round, pledges, agreed));
                 }
                 _ => {}
             }
@@ -240,14 +246,19 @@ impl LogFacts {
     }
 }
 
-/// The terms binding what stands on `table` when the accord is signed in `round`.
-fn signed_terms(round: u8, table: &BTreeMap<TableId, Pledge>, agreed: [bool; 4]) -> Signed {
+/// What the accord signed in `round` rests on: the `pledges` standing or already honoured
+/// (a pledge kept before the signing is no less kept), and the baskets `agreed`.
+fn signed_terms<'a>(
+    round: u8,
+    pledges: impl Iterator<Item = &'a Pledge> + Clone,
+    agreed: [bool; 4],
+) -> Signed {
     Signed {
         round,
-        afghan_security: table
-            .values()
+        afghan_security: pledges
+            .clone()
             .any(|p| afghan_security_half(p.by, p.basket, p.verified)),
-        pakistani_assurance: table.values().any(|p| pakistani_half(p.by, p.basket)),
+        pakistani_assurance: pledges.into_iter().any(|p| pakistani_half(p.by, p.basket)),
         verification: agreed[Basket::Verification.index()],
     }
 }
