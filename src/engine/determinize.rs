@@ -68,7 +68,7 @@ impl Game {
             postures,
             stats: view.stats,
             meter_history: view.meter_history.clone(),
-            log: Vec::new(),
+            log: view.log.clone(),
             actions: Vec::new(),
             effective: Vec::new(),
             outcome: view.outcome,

@@ -177,6 +177,64 @@ struct Pledge {
     verified_before: bool,
 }
 
+/// The table as the log tells it, followed entry by entry: the commitments standing, those
+/// already honoured, and which baskets are agreed.
+#[derive(Clone, Debug, Default)]
+struct TableFromLog {
+    standing: BTreeMap<TableId, Pledge>,
+    kept: Vec<Pledge>,
+    agreed: [bool; 4],
+}
+
+impl TableFromLog {
+    /// Takes one log entry into account.
+    fn follow(&mut self, event: LogEvent) {
+        match event {
+            LogEvent::CommitmentMade { id, by, basket, .. } => {
+                let pledge = Pledge {
+                    by,
+                    basket,
+                    verified: false,
+                    verified_before: false,
+                };
+                self.standing.insert(id, pledge);
+            }
+            LogEvent::CommitmentVerified { id, .. } => {
+                if let Some(p) = self.standing.get_mut(&id) {
+                    p.verified_before = p.verified;
+                    p.verified = true;
+                }
+            }
+            LogEvent::MonitorsRefused { id, .. } => {
+                if let Some(p) = self.standing.get_mut(&id) {
+                    p.verified = p.verified_before;
+                }
+            }
+            LogEvent::CommitmentBroken { id, .. } => {
+                self.standing.remove(&id);
+            }
+            LogEvent::CommitmentHonoured { id, .. } => {
+                self.kept.extend(self.standing.remove(&id));
+            }
+            LogEvent::BasketAgreed { basket } => self.agreed[basket.index()] = true,
+            LogEvent::BasketUnravelled { basket } => self.agreed[basket.index()] = false,
+            _ => {}
+        }
+    }
+
+    /// What an accord signed now, in `round`, rests on: the pledges standing or already
+    /// honoured (a pledge kept before the signing is no less kept), and the baskets agreed.
+    fn signed(&self, round: u8) -> Signed {
+        let pledges = || self.standing.values().chain(&self.kept);
+        Signed {
+            round,
+            afghan_security: pledges().any(|p| afghan_security_half(p.by, p.basket, p.verified)),
+            pakistani_assurance: pledges().any(|p| pakistani_half(p.by, p.basket)),
+            verification: self.agreed[Basket::Verification.index()],
+        }
+    }
+}
+
 /// The rounds in which the log-decided red lines were first crossed.
 #[derive(Clone, Copy, Debug, Default)]
 struct LogFacts {
@@ -186,43 +244,14 @@ struct LogFacts {
 }
 
 impl LogFacts {
-    /// Reads the log once, following what stands on the table and which baskets are agreed,
-    /// so the terms are known at the moment the accord is signed.
+    /// Reads the log once, following the table so that what the accord rests on is known
+    /// at the moment it is signed.
     fn read(game: &Game) -> LogFacts {
         let mut facts = LogFacts::default();
-        let mut table: BTreeMap<TableId, Pledge> = BTreeMap::new();
-        let mut kept: Vec<Pledge> = Vec::new();
-        let mut agreed = [false; 4];
+        let mut table = TableFromLog::default();
         for entry in game.log() {
+            table.follow(entry.event);
             match entry.event {
-                LogEvent::CommitmentMade { id, by, basket, .. } => {
-                    let pledge = Pledge {
-                        by,
-                        basket,
-                        verified: false,
-                        verified_before: false,
-                    };
-                    table.insert(id, pledge);
-                }
-                LogEvent::CommitmentVerified { id, .. } => {
-                    if let Some(p) = table.get_mut(&id) {
-                        p.verified_before = p.verified;
-                        p.verified = true;
-                    }
-                }
-                LogEvent::MonitorsRefused { id, .. } => {
-                    if let Some(p) = table.get_mut(&id) {
-                        p.verified = p.verified_before;
-                    }
-                }
-                LogEvent::CommitmentBroken { id, .. } => {
-                    table.remove(&id);
-                }
-                LogEvent::CommitmentHonoured { id, .. } => {
-                    kept.extend(table.remove(&id));
-                }
-                LogEvent::BasketAgreed { basket } => agreed[basket.index()] = true,
-                LogEvent::BasketUnravelled { basket } => agreed[basket.index()] = false,
                 LogEvent::MonitorsDeployed {
                     consented: false, ..
                 } => {
@@ -236,30 +265,12 @@ impl LogFacts {
                     seat: Seat::Afghanistan,
                     accept: true,
                 } if facts.signed.is_none() => {
-                    let pledges = table.values().chain(&kept);
-                    facts.signed = Some(signed_terms(entry.round, pledges, agreed));
+                    facts.signed = Some(table.signed(entry.round));
                 }
                 _ => {}
             }
         }
         facts
-    }
-}
-
-/// What the accord signed in `round` rests on: the `pledges` standing or already honoured
-/// (a pledge kept before the signing is no less kept), and the baskets `agreed`.
-fn signed_terms<'a>(
-    round: u8,
-    pledges: impl Iterator<Item = &'a Pledge> + Clone,
-    agreed: [bool; 4],
-) -> Signed {
-    Signed {
-        round,
-        afghan_security: pledges
-            .clone()
-            .any(|p| afghan_security_half(p.by, p.basket, p.verified)),
-        pakistani_assurance: pledges.into_iter().any(|p| pakistani_half(p.by, p.basket)),
-        verification: agreed[Basket::Verification.index()],
     }
 }
 
