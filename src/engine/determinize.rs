@@ -68,12 +68,13 @@ impl Game {
             postures,
             stats: view.stats,
             meter_history: view.meter_history.clone(),
-            log: view.log.clone(),
+            log: Vec::new(),
             actions: Vec::new(),
             effective: Vec::new(),
             outcome: view.outcome,
             consent_before: view.consent_before,
             accord: view.accord.clone(),
+            red_line_record: view.red_line_record.clone(),
         }
     }
 }

@@ -107,6 +107,8 @@ pub struct Game {
     pub(super) consent_before: Option<(u8, bool)>,
     /// Rules version 2: the signed accord being implemented.
     pub(super) accord: Option<Implementation>,
+    /// The public log as the red lines read it, followed entry by entry.
+    pub(super) red_line_record: super::RedLineRecord,
 }
 
 impl Game {
@@ -150,6 +152,7 @@ impl Game {
             outcome: None,
             consent_before: None,
             accord: None,
+            red_line_record: Default::default(),
         };
         for seat in Seat::ALL {
             let hand_size = game.scenario.rules.hand_size;
@@ -408,10 +411,12 @@ impl Game {
 
     /// Appends a log entry for the current round.
     pub(super) fn note(&mut self, event: LogEvent) {
-        self.log.push(LogEntry {
+        let entry = LogEntry {
             round: self.round,
             event,
-        });
+        };
+        self.red_line_record.follow(&entry);
+        self.log.push(entry);
     }
 
     /// A fresh id for a demand or commitment.

@@ -51,6 +51,6 @@ pub use meters::{Meter, Meters};
 pub use names::{Basket, CardKind, Posture, Seat};
 pub use outcome::{Breakdown, Outcome, OutcomeKind, SeatScore};
 pub use preview::{Preview, own_part};
-pub use redlines::{Crossing, RedLine, RedLineCheck, RedLineRule};
+pub use redlines::{Crossing, RedLine, RedLineCheck, RedLineRecord, RedLineRule};
 pub use table::{BasketState, Commitment, Demand};
 pub use view::{SeatView, Viewer};

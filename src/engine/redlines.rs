@@ -3,11 +3,12 @@
 //! A brief's red line is words a delegation (or the mediators) must not let happen. A
 //! scenario may tie one to a [`RedLineRule`] from a small fixed vocabulary and a cost: when
 //! the game crosses it, its seat loses that many points. Whether and when a line was crossed
-//! is read from the game's public log and its meter history alone (see
-//! [`Game::red_lines_crossed`]), so it is pure, deterministic, and the same in a replay.
+//! is decided from the game's public log, followed entry by entry as it is written (a
+//! [`RedLineRecord`]), and its meter history alone (see [`Game::red_lines_crossed`]), so it
+//! is pure, deterministic, and the same in a replay.
 
 use super::accord::{afghan_security_half, pakistani_half};
-use super::{Basket, Game, LogEvent, Meter, Outcome, Seat, TableId};
+use super::{Basket, Game, LogEntry, LogEvent, Meter, Outcome, Seat, TableId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -168,7 +169,7 @@ struct Signed {
 }
 
 /// What a commitment on the table is, as the log tells it.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Pledge {
     by: Seat,
     basket: Basket,
@@ -179,7 +180,7 @@ struct Pledge {
 
 /// The table as the log tells it, followed entry by entry: the commitments standing, those
 /// already honoured, and which baskets are agreed.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct TableFromLog {
     standing: BTreeMap<TableId, Pledge>,
     kept: Vec<Pledge>,
@@ -236,41 +237,46 @@ impl TableFromLog {
 }
 
 /// The rounds in which the log-decided red lines were first crossed.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct LogFacts {
     signed: Option<Signed>,
     refused: Option<u8>,
     unconsented_monitors: Option<u8>,
 }
 
-impl LogFacts {
-    /// Reads the log once, following the table so that what the accord rests on is known
-    /// at the moment it is signed.
-    fn read(game: &Game) -> LogFacts {
-        let mut facts = LogFacts::default();
-        let mut table = TableFromLog::default();
-        for entry in game.log() {
-            table.follow(entry.event);
-            match entry.event {
-                LogEvent::MonitorsDeployed {
-                    consented: false, ..
-                } => {
-                    facts.unconsented_monitors.get_or_insert(entry.round);
-                }
-                LogEvent::AccordRefused => {
-                    facts.refused.get_or_insert(entry.round);
-                }
-                // The Afghan vote comes second: a yes from it signs the accord.
-                LogEvent::AccordVote {
-                    seat: Seat::Afghanistan,
-                    accept: true,
-                } if facts.signed.is_none() => {
-                    facts.signed = Some(table.signed(entry.round));
-                }
-                _ => {}
+/// What the red lines are decided on, kept up to date as each entry joins the public log:
+/// the table as the log tells it and the moments that cross the log-decided lines. Public,
+/// as the log is: a seat's view carries it, so a game sampled from the view (a bot's
+/// rollout) goes on deciding the red lines as the real game does.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RedLineRecord {
+    table: TableFromLog,
+    facts: LogFacts,
+}
+
+impl RedLineRecord {
+    /// Takes one new log entry into account.
+    pub(super) fn follow(&mut self, entry: &LogEntry) {
+        self.table.follow(entry.event);
+        let facts = &mut self.facts;
+        match entry.event {
+            LogEvent::MonitorsDeployed {
+                consented: false, ..
+            } => {
+                facts.unconsented_monitors.get_or_insert(entry.round);
             }
+            LogEvent::AccordRefused => {
+                facts.refused.get_or_insert(entry.round);
+            }
+            // The Afghan vote comes second: a yes from it signs the accord.
+            LogEvent::AccordVote {
+                seat: Seat::Afghanistan,
+                accept: true,
+            } if facts.signed.is_none() => {
+                facts.signed = Some(self.table.signed(entry.round));
+            }
+            _ => {}
         }
-        facts
     }
 }
 
@@ -293,11 +299,11 @@ impl Game {
         if checked.is_empty() {
             return Vec::new();
         }
-        let facts = LogFacts::read(self);
+        let facts = &self.red_line_record.facts;
         checked
             .into_iter()
             .filter_map(|(seat, line, check)| {
-                let round = self.crossed_in(check.rule, &facts)?;
+                let round = self.crossed_in(check.rule, facts)?;
                 Some(Crossing {
                     seat,
                     line,
@@ -363,5 +369,36 @@ impl Game {
             .skip(1)
             .find(|(_, m)| crossed(m))
             .map(|(round, _)| round as u8)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::ScenarioSource;
+    use std::sync::Arc;
+
+    /// The record kept as the log is written equals the record of the whole log read
+    /// afresh, at every step of random games under both rule books, undos included.
+    #[test]
+    fn the_record_kept_as_the_log_grows_is_the_log_read_afresh() {
+        let built = ScenarioSource::builtin("istanbul").unwrap().build().unwrap();
+        for version in [1, 2] {
+            let mut scenario = built.clone();
+            scenario.rules.version = version;
+            let scenario = Arc::new(scenario);
+            for seed in 0..6u64 {
+                let mut game = Game::new(scenario.clone(), seed);
+                let mut pick = seed;
+                while let Some((seat, _)) = game.to_act() {
+                    pick = pick.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    let legal = game.legal_actions(seat);
+                    game.apply(legal[(pick >> 33) as usize % legal.len()]).unwrap();
+                    let mut afresh = RedLineRecord::default();
+                    game.log().iter().for_each(|entry| afresh.follow(entry));
+                    assert_eq!(afresh, game.red_line_record, "v{version} seed {seed}");
+                }
+            }
+        }
     }
 }

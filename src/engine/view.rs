@@ -9,8 +9,8 @@
 
 use super::game::{Phase, Prompt};
 use super::{
-    BasketState, Brief, CardId, Commitment, Decision, Demand, EventId, Game, LogEntry, Meters,
-    ObjectiveId, Outcome, Posture, Scenario, Seat, SeatScore, Stats, TableId,
+    BasketState, Brief, CardId, Commitment, Decision, Demand, EventId, Game, Meters, ObjectiveId,
+    Outcome, Posture, Scenario, Seat, SeatScore, Stats, TableId,
 };
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -63,9 +63,9 @@ pub struct SeatView {
     pub meters: Meters,
     /// Meters at the start and at the end of every finished round.
     pub meter_history: Vec<Meters>,
-    /// The public log (nothing secret is ever logged): a sampled game carries it on, so what
-    /// is decided from it (the red lines crossed) is the same in the sample.
-    pub log: Vec<LogEntry>,
+    /// The public log as the red lines read it: a sampled game carries it on, so it decides
+    /// the red lines crossed as the real game does.
+    pub red_line_record: super::RedLineRecord,
     /// Political capital of each seat (public).
     pub capital: [u8; 3],
     /// Hands this viewer may see, by seat index.
@@ -196,7 +196,7 @@ impl Game {
             actions_used: self.actions_used,
             meters: self.meters,
             meter_history: self.meter_history.clone(),
-            log: self.log.clone(),
+            red_line_record: self.red_line_record.clone(),
             capital: self.capital,
             hands: Seat::ALL.map(|seat| {
                 viewer
