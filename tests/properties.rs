@@ -4,8 +4,8 @@
 mod common;
 
 use ceasefire::engine::{
-    Action, CardId, Decision, EventId, Game, LogEvent, Meter, Posture, Scenario, Seat, TableId,
-    Viewer,
+    Action, CardId, Decision, EventId, Game, LogEvent, Meter, Posture, RedLineRecord, Scenario,
+    Seat, TableId, Viewer,
 };
 use ceasefire::scenario::{ScenarioSource, builtin_names};
 use proptest::prelude::*;
@@ -329,6 +329,16 @@ proptest! {
                 }
                 prop_assert!(playout.outcome().is_some(), "a sampled game plays on to an end");
             }
+        }
+    }
+
+    #[test]
+    fn the_red_line_record_kept_as_the_log_grows_is_the_log_read_afresh(seed: u64, picks in prop::collection::vec(any::<u16>(), 0..600)) {
+        for scenario in scenarios() {
+            play_picks(&scenario, seed, &picks, |game| {
+                let kept = game.view(Viewer::Facilitator).red_line_record;
+                assert_eq!(kept, RedLineRecord::of_log(game.log()));
+            });
         }
     }
 
