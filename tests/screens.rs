@@ -936,6 +936,7 @@ fn the_saves_list_shows_each_game_with_its_seed_and_scrolls() {
     let screen = render(&mut app, (80, 24));
     assert!(screen.contains("Continue a saved game"), "{screen}");
     assert!(screen.contains("seed "), "{screen}");
+    assert!(screen.contains("rules version 1"), "{screen}");
     assert!(
         screen.contains("PK random · AF random · MD random · seed"),
         "who played shows before what a narrow screen cuts:\n{screen}"
