@@ -44,7 +44,7 @@ pub fn replay(file: &std::path::Path, verify: bool, ui: &UiArgs) -> Result<ExitC
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prints a save's round, meters, outcome and number of actions.
+/// Prints a save's rules version, round, meters, outcome and number of actions.
 pub fn inspect(file: &std::path::Path, json: bool) -> Result<ExitCode> {
     let loaded = save::load(file)?;
     let game = &loaded.game;
