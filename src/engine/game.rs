@@ -107,7 +107,8 @@ pub struct Game {
     pub(super) consent_before: Option<(u8, bool)>,
     /// Rules version 2: the signed accord being implemented.
     pub(super) accord: Option<Implementation>,
-    /// The public log as the red lines read it, followed entry by entry.
+    /// The public log as the red lines read it, followed entry by entry. Derived from the
+    /// log alone, so the digests (which hash the log) cover it without naming it.
     pub(super) red_line_record: super::RedLineRecord,
 }
 
