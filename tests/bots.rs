@@ -103,16 +103,33 @@ fn searching_bots_outscore_random_ones_on_the_fixture() {
     assert!(normal > random + 3.0, "normal {normal} vs random {random}");
 }
 
+/// Whether the accord, tabled now and signed by both, would cross no red line of either
+/// delegation's brief.
+fn signing_keeps_the_delegations_red_lines(game: &Game, table: ceasefire::engine::Action) -> bool {
+    use ceasefire::engine::{Action, Seat};
+    let mut signed = game.clone();
+    signed.apply(table).unwrap();
+    for seat in Seat::DELEGATIONS {
+        signed.apply(Action::Vote { seat, accept: true }).unwrap();
+    }
+    signed
+        .red_lines_crossed()
+        .iter()
+        .all(|c| c.seat == Seat::Mediator)
+}
+
 #[test]
 fn an_easy_mediator_tables_an_accord_worth_signing_in_the_last_round() {
     use ceasefire::engine::{Action, Decision};
     // Normal bots play the tutorial until its last round finds the mediators able to table
-    // an accord; then the easy mediator decides.
+    // an accord that crosses neither delegation's red lines (one that does is refused, and
+    // rightly not tabled); then the easy mediator plays its turn, which must table it (a cheap card
+    // first is fine: the turn has two actions).
     let source = ceasefire::scenario::ScenarioSource::builtin("tutorial").unwrap();
     let scenario = Arc::new(source.build().unwrap());
     let mut checked = 0;
-    for seed in 0..80u64 {
-        if checked == 5 {
+    for seed in 0..200u64 {
+        if checked == 3 {
             break;
         }
         let mut game = Game::new(scenario.clone(), seed);
@@ -123,10 +140,23 @@ fn an_easy_mediator_tables_an_accord_worth_signing_in_the_last_round() {
             if game.round() == scenario.rounds
                 && decision == Decision::Negotiate
                 && legal.contains(&table)
+                && signing_keeps_the_delegations_red_lines(&game, table)
             {
                 let mut easy = Policy::Easy.bot(seed);
-                let choice = easy.choose(&game.view(seat), &legal);
-                assert_eq!(choice.action, table, "seed {seed}: {}", choice.reason);
+                let mut reasons = Vec::new();
+                while game.to_act() == Some((seat, Decision::Negotiate)) {
+                    let legal = game.legal_actions(seat);
+                    let choice = easy.choose(&game.view(seat), &legal);
+                    reasons.push(choice.reason);
+                    if choice.action == table {
+                        break;
+                    }
+                    game.apply(choice.action).unwrap();
+                }
+                assert!(
+                    game.to_act() == Some((seat, Decision::Negotiate)),
+                    "seed {seed}: the turn ended without the accord: {reasons:?}"
+                );
                 checked += 1;
                 break;
             }

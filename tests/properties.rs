@@ -4,8 +4,8 @@
 mod common;
 
 use ceasefire::engine::{
-    Action, Basket, CardId, EventId, Game, LogEvent, Meter, Posture, Scenario, Seat, TableId,
-    Viewer,
+    Action, Basket, CardId, Decision, EventId, Game, LogEvent, Meter, Posture, RedLineRecord,
+    Scenario, Seat, TableId, Viewer,
 };
 use ceasefire::scenario::{ScenarioSource, builtin_names};
 use proptest::prelude::*;
@@ -392,6 +392,16 @@ proptest! {
     }
 
     #[test]
+    fn the_red_line_record_kept_as_the_log_grows_is_the_log_read_afresh(seed: u64, picks in prop::collection::vec(any::<u16>(), 0..600)) {
+        for scenario in scenarios() {
+            play_picks(&scenario, seed, &picks, |game| {
+                let kept = game.view(Viewer::Facilitator).red_line_record;
+                assert_eq!(kept, RedLineRecord::of_log(game.log()));
+            });
+        }
+    }
+
+    #[test]
     fn undoing_equals_never_having_played_the_action(seed: u64, picks in prop::collection::vec(any::<u16>(), 1..400)) {
         for scenario in scenarios() {
             let game = play_picks(&scenario, seed, &picks, |_| {});
@@ -682,4 +692,229 @@ fn packages_are_agreed_and_released_in_random_version_2_games() {
         }
     }
     assert!(released >= 10, "only {released} pledges were released");
+}
+
+/// What the log and the action list say each delegation made itself, followed action by
+/// action, independently of the engine's own rule for what an accord binds: a commitment is
+/// a delegation's own when the action that put it on the table was that delegation's own
+/// move of the kinds that make pledges (a pledge it played, a demand it met, a bridge it
+/// accepted, a renewal it paid for).
+#[derive(Default)]
+struct OwnPledges {
+    own: std::collections::BTreeSet<TableId>,
+    /// Accords tabled and signed whose bound commitments were checked.
+    accords_checked: usize,
+    /// Bound commitments checked, counted once per accord tabled or signed.
+    bound_checked: usize,
+}
+
+impl OwnPledges {
+    fn pledging_move(action: Action, by: Seat) -> bool {
+        action.seat() == by
+            && matches!(
+                action,
+                Action::Play { .. }
+                    | Action::Meet { .. }
+                    | Action::AnswerBridge { accept: true, .. }
+                    | Action::Renew { accept: true, .. }
+            )
+    }
+
+    /// Records the commitments `action` made, then checks every accord it tabled or signed.
+    fn after(&mut self, before: &Game, action: Action, after: &Game) {
+        let new = &after.log()[before.log().len()..];
+        for entry in new {
+            if let LogEvent::CommitmentMade { id, by, .. } = entry.event
+                && Self::pledging_move(action, by)
+            {
+                self.own.insert(id);
+            }
+            // An accepted package makes both pledges: the answer by the accepting move, the
+            // offer by the offering delegation's own earlier move.
+            if let LogEvent::PackageAgreed { offer, answer } = entry.event
+                && matches!(action, Action::AnswerPackage { card: Some(_), .. })
+            {
+                self.own.extend([offer, answer]);
+            }
+        }
+        let tabled = new
+            .iter()
+            .any(|e| matches!(e.event, LogEvent::AccordTabled));
+        for entry in new {
+            if let LogEvent::CommitmentBound { id } = entry.event {
+                assert!(
+                    self.own.contains(&id),
+                    "the accord binds #{id}, which no delegation made itself"
+                );
+                self.bound_checked += 1;
+            }
+        }
+        let signed = new
+            .iter()
+            .any(|e| matches!(e.event, LogEvent::AccordSigned { .. }));
+        if signed {
+            let accord = after.view(Viewer::Facilitator).accord.expect("signed");
+            for id in &accord.bound {
+                assert!(
+                    self.own.contains(id),
+                    "the signed accord binds #{id}, which no delegation made itself"
+                );
+                self.bound_checked += 1;
+            }
+        }
+        self.accords_checked += usize::from(tabled) + usize::from(signed);
+    }
+}
+
+/// The state before intrusive monitors were proposed, while the Afghan seat decides.
+#[derive(Default)]
+struct MonitorWatch {
+    /// The commitment targeted and the game before the verification that proposed monitors.
+    pending: Option<(TableId, Game)>,
+    /// Refusals checked.
+    refusals: usize,
+}
+
+impl MonitorWatch {
+    fn after(&mut self, before: &Game, action: Action, after: &Game) {
+        if let Action::Play {
+            target: Some(id), ..
+        } = action
+            && after.to_act().map(|(_, d)| d) == Some(Decision::Consent)
+        {
+            self.pending = Some((id, before.clone()));
+        }
+        let Action::Consent { accept, .. } = action else {
+            return;
+        };
+        let Some((id, earlier)) = self.pending.take() else {
+            panic!("a consent with no monitors proposed");
+        };
+        if accept {
+            return;
+        }
+        let was = earlier
+            .commitments()
+            .iter()
+            .find(|c| c.id == id)
+            .copied()
+            .unwrap();
+        let now = after
+            .commitments()
+            .iter()
+            .find(|c| c.id == id)
+            .copied()
+            .unwrap();
+        assert_eq!(
+            (now.credibility, now.verified, now.monitors),
+            (was.credibility, was.verified, was.monitors),
+            "#{id} refused monitors, yet is not as it was before they were proposed"
+        );
+        assert_eq!(
+            after.stats().monitors_deployed,
+            earlier.stats().monitors_deployed,
+            "a refused monitor team counted as deployed"
+        );
+        self.refusals += 1;
+    }
+}
+
+/// Plays `scenario` from `seed`, choosing with `choose` among the legal actions but never
+/// taking one back (an undo reuses table ids, which the watchers follow), and runs the
+/// watchers after every action.
+fn watched_game(
+    scenario: &Arc<Scenario>,
+    seed: u64,
+    mut choose: impl FnMut(&[Action]) -> Option<Action>,
+    pledges: &mut OwnPledges,
+    monitors: &mut MonitorWatch,
+) {
+    // Table ids start again in every game: what one game's delegations made says nothing
+    // about another's.
+    pledges.own.clear();
+    monitors.pending = None;
+    let mut game = Game::new(scenario.clone(), seed);
+    while let Some((seat, _)) = game.to_act() {
+        let legal: Vec<Action> = game
+            .legal_actions(seat)
+            .into_iter()
+            .filter(|a| !matches!(a, Action::Undo { .. }))
+            .collect();
+        let Some(action) = choose(&legal) else { break };
+        let before = game.clone();
+        game.apply(action).unwrap();
+        pledges.after(&before, action, &game);
+        monitors.after(&before, action, &game);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn version_2_an_accord_never_binds_a_commitment_a_seat_did_not_make_and_refused_monitors_never_deploy(
+        seed: u64,
+        picks in prop::collection::vec(any::<u16>(), 0..900),
+    ) {
+        for scenario in scenarios().into_iter().filter(|s| s.rules.version >= 2) {
+            let mut next = picks.iter();
+            watched_game(
+                &scenario,
+                seed,
+                |legal| next.next().map(|p| legal[usize::from(*p) % legal.len()]),
+                &mut OwnPledges::default(),
+                &mut MonitorWatch::default(),
+            );
+        }
+    }
+}
+
+#[test]
+fn version_2_accords_and_monitor_refusals_are_checked_often_enough() {
+    // Random play rarely tables an accord or proposes monitors: this policy meets demands,
+    // verifies, tables and signs when it can, and refuses monitors, so both properties are
+    // checked on the moves they are about.
+    let mut pledges = OwnPledges::default();
+    let mut monitors = MonitorWatch::default();
+    for scenario in scenarios().into_iter().filter(|s| s.rules.version >= 2) {
+        for seed in 0..120u64 {
+            let mut pick = seed;
+            let eager = |legal: &[Action]| {
+                pick = pick.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                let wanted = legal.iter().find(|a| match a {
+                    Action::TableAccord { .. }
+                    | Action::Vote { accept: true, .. }
+                    | Action::Meet { .. }
+                    | Action::Consent { accept: false, .. }
+                    | Action::AnswerBridge { accept: true, .. }
+                    | Action::Renew { accept: true, .. } => true,
+                    Action::Play {
+                        target: Some(_), ..
+                    } => pick % 3 == 0,
+                    _ => false,
+                });
+                Some(
+                    wanted
+                        .copied()
+                        .unwrap_or(legal[(pick >> 33) as usize % legal.len()]),
+                )
+            };
+            watched_game(&scenario, seed, eager, &mut pledges, &mut monitors);
+        }
+    }
+    assert!(
+        pledges.accords_checked >= 20,
+        "only {} accords checked",
+        pledges.accords_checked
+    );
+    assert!(
+        pledges.bound_checked >= 50,
+        "only {} bound commitments checked",
+        pledges.bound_checked
+    );
+    assert!(
+        monitors.refusals >= 20,
+        "only {} refusals checked",
+        monitors.refusals
+    );
 }

@@ -376,3 +376,92 @@ fn a_bridged_pledge_is_marked_as_the_mediators_doing() {
     }
     assert!(bridged > 0, "no bridge in these games: nothing was checked");
 }
+
+#[test]
+fn the_report_lists_each_red_line_crossed_with_its_round_and_cost() {
+    let mut source = ScenarioSource::from_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini"),
+    )
+    .unwrap();
+    let text = source.files.get_mut("scenario.toml").unwrap();
+    let md = "situation = \"MD-BRIEF: your credibility is your only lever.\"";
+    *text = text.replace(
+        md,
+        &format!(
+            "{md}\nred_lines = [\"Words only.\", {{ text = \"Nobody walks out.\", rule = \"walkout\", cost = 3 }}]"
+        ),
+    );
+    text.push_str("\n[start]\nsovereignty = 20\n");
+    let scenario = std::sync::Arc::new(source.build().unwrap());
+    let strike = scenario.card_by_id("pk-strike").unwrap();
+    let mut game = Game::new(scenario, 11);
+    // Everyone passes, but Pakistan strikes as soon as it can: Sovereignty falls under the
+    // walkout floor and the Afghan delegation walks out.
+    while let Some((seat, _)) = game.to_act() {
+        let legal = game.legal_actions(seat);
+        let strikes = |a: &&Action| matches!(a, Action::Play { card, .. } if *card == strike);
+        let passes = |a: &&Action| matches!(a, Action::Pass { .. });
+        let action = legal
+            .iter()
+            .find(strikes)
+            .or_else(|| legal.iter().find(passes))
+            .copied()
+            .unwrap_or(legal[0]);
+        game.apply(action).unwrap();
+    }
+    let round = game.round();
+    let seats = ["human", "easy", "easy"].map(String::from);
+    let file = SaveFile::of(&game, &source, seats, Vec::new(), 0);
+    let bundle = ceasefire::report::bundle(&[("walkout".to_string(), file, game.clone())]);
+    let mediator = &bundle.reports[0].seats[2];
+    assert_eq!(
+        mediator.red_lines_crossed.len(),
+        1,
+        "the words-only line costs nothing"
+    );
+    let crossed = &mediator.red_lines_crossed[0];
+    assert_eq!(
+        (
+            crossed.text.as_str(),
+            crossed.rule.as_str(),
+            crossed.round,
+            crossed.cost
+        ),
+        ("Nobody walks out.", "walkout", round, 3)
+    );
+    let score = game.scores().unwrap()[2].clone();
+    assert_eq!(mediator.score, Some(score.total));
+    assert_eq!(score.red_lines, -3);
+    let text = ceasefire::report::to_markdown(&bundle);
+    assert!(text.contains("## Red lines crossed"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "| Mediator | Nobody walks out. | a delegation walking out (`walkout`) | {round} | −3 |"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("- Red line: Nobody walks out. (crossing it costs 3 points)"),
+        "{text}"
+    );
+
+    // The debrief on screen says the same: in the score line and in its own list.
+    use ceasefire::table::{Controller, Session};
+    let controllers = [Controller::Human; 3];
+    let mut session = Session::new(source, game.scenario().clone(), 11, controllers, None);
+    for action in game.actions() {
+        session.act(*action).unwrap();
+    }
+    let theme = ceasefire::tui::Theme::new(false);
+    let lines = ceasefire::tui::screens::debrief::lines(&session, 120, theme);
+    let screen: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    let screen = screen.join("\n");
+    assert!(screen.contains("red lines crossed −3"), "{screen}");
+    assert!(screen.contains("Red lines crossed"), "{screen}");
+    assert!(
+        screen.contains(&format!(
+            "round {round}: \"Nobody walks out.\" — a delegation walking out (−3 points)"
+        )),
+        "{screen}"
+    );
+}

@@ -2025,3 +2025,281 @@ fn version_2_a_package_trades_across_open_baskets_only_and_version_1_has_none() 
             .any(|a| matches!(a, Action::OfferPackage { .. }))
     );
 }
+
+// ---- Red lines the engine checks -------------------------------------------------------
+
+/// The fixture with these red lines (TOML list items) in each seat's brief.
+fn with_red_lines(pakistan: &str, afghanistan: &str, mediator: &str) -> Scenario {
+    let mut source = ceasefire::scenario::ScenarioSource::from_dir(&common::mini_dir()).unwrap();
+    let text = source.files.get_mut("scenario.toml").unwrap();
+    let md = "situation = \"MD-BRIEF: your credibility is your only lever.\"";
+    *text = text
+        .replace(
+            r#"red_lines = ["No accord without action on sanctuaries."]"#,
+            &format!("red_lines = [{pakistan}]"),
+        )
+        .replace(
+            r#"red_lines = ["No foreign troops on Afghan soil."]"#,
+            &format!("red_lines = [{afghanistan}]"),
+        )
+        .replace(md, &format!("{md}\nred_lines = [{mediator}]"));
+    let mut scenario = source.build().unwrap();
+    scenario.rules.hand_size = mini().rules.hand_size;
+    scenario
+}
+
+/// Every accord rule in the delegations' briefs, and the mediators' refusal rule.
+fn accord_red_lines() -> Scenario {
+    with_red_lines(
+        r#""Words only, never checked.",
+        { text = "No accord without verified action.", rule = "accord_without_afghan_security", cost = 3 },
+        { text = "Verification is not optional.", rule = "accord_without_verification", cost = 2 }"#,
+        r#"{ text = "Nothing from Islamabad, no accord.", rule = "accord_without_pakistani_assurance", cost = 3 }"#,
+        r#"{ text = "No refused accord.", rule = "accord_refused", cost = 2 }"#,
+    )
+}
+
+/// (seat, line index, round) of every red line crossed.
+fn crossed(game: &Game) -> Vec<(Seat, usize, u8)> {
+    game.red_lines_crossed()
+        .iter()
+        .map(|c| (c.seat, c.line, c.round))
+        .collect()
+}
+
+#[test]
+fn an_accord_signed_without_a_verified_afghan_security_pledge_crosses_that_red_line() {
+    let mut s = accord_red_lines();
+    s = with_meter(only_calm_events(s), Meter::Trust, 70);
+    s.enforcement = [100, 100, 0];
+    s.rules.max_credibility = 100;
+    let mut game = three_baskets(&s);
+    table_and_sign(&mut game);
+    assert!(game.outcome().is_some(), "signed under rules version 1");
+    let round = game.round();
+    // The Afghan Security pledge was never verified; Verification was agreed, and Pakistan's
+    // Sovereignty pledge is bound.
+    assert_eq!(crossed(&game), vec![(Seat::Pakistan, 1, round)]);
+    let scores = game.scores().unwrap();
+    let pakistan = &scores[Seat::Pakistan.index()];
+    assert_eq!(pakistan.red_lines, -3);
+    assert_eq!(
+        pakistan.total,
+        pakistan.shared + pakistan.objective - 3,
+        "the red line is part of the total"
+    );
+    for seat in [Seat::Afghanistan, Seat::Mediator] {
+        assert_eq!(scores[seat.index()].red_lines, 0, "{seat}");
+    }
+}
+
+#[test]
+fn verifying_the_afghan_pledge_before_signing_keeps_the_line() {
+    let mut s = accord_red_lines();
+    s = with_meter(only_calm_events(s), Meter::Trust, 70);
+    s.enforcement = [100, 100, 0];
+    s.rules.max_credibility = 100;
+    // Pledges that stay on the table until the accord (none is honoured off it first).
+    for card in &mut s.cards {
+        card.duration = 10;
+    }
+    // The Afghan Security pledge one short of certain, so verification can still raise it.
+    let pledge = card(&s, "af-sanctuary-pledge");
+    s.cards[usize::from(pledge)].credibility = -1;
+    let mut game = three_baskets(&s);
+    let afghan_security = game
+        .commitments()
+        .iter()
+        .find(|c| c.by == Seat::Afghanistan && c.basket == Basket::Security)
+        .unwrap()
+        .id;
+    mediator_plays(&mut game, "md-protocol", afghan_security);
+    table_and_sign(&mut game);
+    assert!(game.outcome().is_some());
+    assert_eq!(crossed(&game), vec![]);
+    assert!(game.scores().unwrap().iter().all(|s| s.red_lines == 0));
+}
+
+#[test]
+fn under_version_2_the_terms_are_judged_when_signed_while_implementation_goes_on() {
+    let mut s = accord_red_lines();
+    s = with_meter(only_calm_events(s), Meter::Trust, 70);
+    s.enforcement = [100, 100, 0];
+    s.rules.max_credibility = 100;
+    s.rules.version = 2;
+    let mut game = three_baskets(&s);
+    let round = game.round();
+    table_and_sign(&mut game);
+    assert!(
+        game.log()
+            .iter()
+            .any(|e| matches!(e.event, LogEvent::AccordSigned { .. }))
+    );
+    assert_eq!(game.outcome(), None, "implementation goes on");
+    assert_eq!(crossed(&game), vec![(Seat::Pakistan, 1, round)]);
+}
+
+#[test]
+fn a_refused_accord_crosses_the_mediators_line_in_its_round() {
+    let mut s = accord_red_lines();
+    s = with_meter(only_calm_events(s), Meter::Trust, 70);
+    s.enforcement = [100, 100, 0];
+    s.rules.max_credibility = 100;
+    let mut game = three_baskets(&s);
+    let round = game.round();
+    play(
+        &mut game,
+        Action::TableAccord {
+            seat: Seat::Mediator,
+        },
+    );
+    assert_eq!(crossed(&game), vec![], "tabled, not yet refused");
+    play(
+        &mut game,
+        Action::Vote {
+            seat: Seat::Pakistan,
+            accept: false,
+        },
+    );
+    assert_eq!(crossed(&game), vec![(Seat::Mediator, 0, round)]);
+}
+
+#[test]
+fn monitors_deployed_after_a_refusal_cross_the_afghan_line_only_under_version_1() {
+    let red_lines = with_red_lines(
+        "",
+        r#"{ text = "No monitors without consent.", rule = "monitors_without_consent", cost = 3 }"#,
+        "",
+    );
+    for version in [1, 2] {
+        let mut s = afghan_then_mediator(only_calm_events(red_lines.clone()));
+        s.rules.version = version;
+        let mut game = start(s);
+        let id = afghan_security_pledge(&mut game);
+        advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+        mediator_plays(&mut game, "md-monitors", id);
+        let round = game.round();
+        play(
+            &mut game,
+            Action::Consent {
+                seat: Seat::Afghanistan,
+                accept: false,
+            },
+        );
+        let expected = if version == 1 {
+            vec![(Seat::Afghanistan, 0, round)]
+        } else {
+            vec![]
+        };
+        assert_eq!(crossed(&game), expected, "rules version {version}");
+    }
+}
+
+#[test]
+fn a_walkout_crosses_the_walkout_breakdown_and_meter_lines_in_its_round() {
+    let s = with_red_lines(
+        r#"{ text = "No open conflict.", rule = "breakdown", cost = 2 }"#,
+        r#"{ text = "Keep Sovereignty above 15.", rule = "meter_floor", meter = "sovereignty", value = 15, cost = 2 },
+        { text = "Pressure stays below 99.", rule = "meter_ceiling", meter = "afghanistan_pressure", value = 99, cost = 2 }"#,
+        r#"{ text = "Nobody walks out.", rule = "walkout", cost = 3 }"#,
+    );
+    let s = with_meter(only_calm_events(s), Meter::Sovereignty, 20);
+    let mut game = start(s.clone());
+    advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
+    play(
+        &mut game,
+        Action::Play {
+            seat: Seat::Pakistan,
+            card: card(&s, "pk-strike"),
+            target: None,
+        },
+    );
+    assert_eq!(
+        game.outcome(),
+        Some(Outcome::Breakdown(Breakdown::AfghanWalkout))
+    );
+    assert_eq!(
+        crossed(&game),
+        vec![
+            (Seat::Pakistan, 0, 1),
+            (Seat::Afghanistan, 0, 1),
+            (Seat::Mediator, 0, 1)
+        ]
+    );
+    let points: Vec<i16> = game.scores().unwrap().iter().map(|s| s.red_lines).collect();
+    assert_eq!(points, vec![-2, -2, -3]);
+}
+
+#[test]
+fn open_conflict_is_a_breakdown_but_no_walkout() {
+    let s = with_red_lines(
+        r#"{ text = "No breakdown.", rule = "breakdown", cost = 2 }"#,
+        "",
+        r#"{ text = "Nobody walks out.", rule = "walkout", cost = 3 }"#,
+    );
+    let mut s = with_meter(only_calm_events(s), Meter::Escalation, 4);
+    s.events[0].effects.meters =
+        vec![(ceasefire::engine::MeterTarget::Fixed(Meter::Escalation), 1)];
+    let game = start(s);
+    assert_eq!(
+        game.outcome(),
+        Some(Outcome::Breakdown(Breakdown::Escalation))
+    );
+    assert_eq!(crossed(&game), vec![(Seat::Pakistan, 0, 1)]);
+}
+
+#[test]
+fn a_meter_line_is_judged_at_each_rounds_end_not_in_between() {
+    // Pakistan's pressure starts at 50 and drifts up 2 at every upkeep: 52 after round 1.
+    let s = with_red_lines(
+        r#"{ text = "Pressure below 54.", rule = "meter_ceiling", meter = "pakistan_pressure", value = 54, cost = 2 }"#,
+        "",
+        "",
+    );
+    let s = only_calm_events(s);
+    let mut game = start(s);
+    let pressure_after = |game: &Game, round: u8| {
+        game.view(Viewer::Facilitator).meter_history[usize::from(round)]
+            .get(Meter::PakistanPressure)
+    };
+    advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+    while game.round() < 3 && game.outcome().is_none() {
+        let (seat, decision) = game.to_act().unwrap();
+        let action = match decision {
+            Decision::Posture => Action::Posture {
+                seat,
+                posture: Posture::Firm,
+            },
+            _ => Action::Pass { seat },
+        };
+        play(&mut game, action);
+    }
+    let first = (1..game.round()).find(|&r| pressure_after(&game, r) >= 54);
+    let lines: Vec<u8> = crossed(&game).iter().map(|c| c.2).collect();
+    assert_eq!(lines, first.into_iter().collect::<Vec<_>>());
+    assert!(
+        first.is_some(),
+        "firm postures and drift reach 54 in two rounds"
+    );
+}
+
+#[test]
+fn red_lines_in_words_only_cost_nothing() {
+    let s = with_meter(only_calm_events(mini()), Meter::Sovereignty, 20);
+    let mut game = start(s.clone());
+    advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
+    play(
+        &mut game,
+        Action::Play {
+            seat: Seat::Pakistan,
+            card: card(&s, "pk-strike"),
+            target: None,
+        },
+    );
+    assert!(game.outcome().is_some());
+    assert!(game.red_lines_crossed().is_empty());
+    for score in game.scores().unwrap() {
+        assert_eq!(score.red_lines, 0);
+        assert_eq!(score.total, score.shared + score.objective);
+    }
+}

@@ -573,3 +573,129 @@ fn a_resumed_version_1_game_autosaves_as_version_2_to_the_same_file() {
     assert_eq!(&reloaded.game, session.game());
     assert!(reloaded.file.actions.len() > 23);
 }
+
+// ---- The rules version -----------------------------------------------------------------
+
+/// The fixture's source asking for rules version 2.
+fn source_under_rules_2() -> ScenarioSource {
+    let mut source = source();
+    let text = source.files.get_mut("scenario.toml").unwrap();
+    assert!(!text.contains("[rules]"), "the fixture sets no rules");
+    text.push_str("\n[rules]\nversion = 2\n");
+    source
+}
+
+#[test]
+fn a_new_save_records_its_rules_version_under_its_digest() {
+    for (source, version) in [(source(), 1), (source_under_rules_2(), 2)] {
+        let scenario = Arc::new(source.build().unwrap());
+        assert_eq!(scenario.rules.version, version);
+        let game = Game::new(scenario, 3);
+        let file = SaveFile::of(&game, &source, seats(), Vec::new(), 5);
+        assert_eq!(file.rules, Some(version));
+        assert_eq!(file.rules_version(), version);
+        let written: serde_json::Value = serde_json::from_str(&file.to_json()).unwrap();
+        assert_eq!(written["rules"], version, "written to the file");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("game.json");
+        save::save(&path, &file).unwrap();
+        assert_eq!(save::load(&path).unwrap().file.rules, Some(version));
+        // The digest covers it: sealed over another value, the file carries another digest.
+        let digest = |f: &SaveFile| {
+            let value: serde_json::Value = serde_json::from_str(&f.to_json()).unwrap();
+            value["digest"].as_str().unwrap().to_string()
+        };
+        let mut other = file.clone();
+        other.rules = Some(3 - version);
+        assert_ne!(digest(&file), digest(&other));
+    }
+}
+
+#[test]
+fn a_save_whose_rules_version_differs_from_its_scenarios_is_refused_untouched() {
+    let game = played(7, 40);
+    let mut file = SaveFile::of(&game, &source(), seats(), Vec::new(), 3);
+    // Sealed again over the wrong version, so only the version is wrong, not the digest.
+    file.rules = Some(2);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mismatch.json");
+    save::save(&path, &file).unwrap();
+    let before = fs::read(&path).unwrap();
+    let err = save::load(&path).expect_err("a save under another rule book is refused");
+    assert!(
+        matches!(
+            err,
+            SaveError::RulesVersion {
+                recorded: 2,
+                scenario: 1,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    let message = err.to_string();
+    assert!(message.contains("mismatch.json"), "{message}");
+    assert!(message.contains("rules version 2"), "{message}");
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        before,
+        "the file is left as it was"
+    );
+    // Continuing it in the terminal is refused with the same message.
+    let options = ceasefire::tui::Options {
+        saves_dir: None,
+        speed: ceasefire::tui::Speed::Instant,
+        theme: ceasefire::tui::Theme::new(false),
+    };
+    let refused = ceasefire::tui::Play::load(&path, &options).err().unwrap();
+    assert!(refused.contains("rules version 2"), "{refused}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_save_without_a_recorded_rules_version_reads_it_from_its_scenario() {
+    for (source, version) in [(source(), 1), (source_under_rules_2(), 2)] {
+        let scenario = Arc::new(source.build().unwrap());
+        let file = SaveFile::of(&Game::new(scenario, 1), &source, seats(), Vec::new(), 0);
+        let mut value: serde_json::Value = serde_json::from_str(&file.to_json()).unwrap();
+        value.as_object_mut().unwrap().remove("rules");
+        let parsed = save::parse(Path::new("old.json"), value.to_string().as_bytes()).unwrap();
+        assert_eq!(parsed.rules, None);
+        assert_eq!(parsed.rules_version(), version);
+    }
+    for fixture in [ISTANBUL_V1, TUTORIAL_V1] {
+        let loaded = save::load(Path::new(fixture)).unwrap();
+        assert_eq!(loaded.file.rules, None, "{fixture}: upgraded without one");
+        assert_eq!(loaded.file.rules_version(), 1, "{fixture}");
+    }
+}
+
+#[test]
+fn inspect_names_the_rules_version_of_new_and_version_1_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.json");
+    let source = source_under_rules_2();
+    let game = Game::new(Arc::new(source.build().unwrap()), 4);
+    save::save(&path, &SaveFile::of(&game, &source, seats(), Vec::new(), 0)).unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ceasefire"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let text = run(&["inspect", path.to_str().unwrap()]);
+    assert!(text.contains("rules version 2"), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["inspect", path.to_str().unwrap(), "--json"])).unwrap();
+    assert_eq!(json["rules"], 2);
+    let before = fs::read(TUTORIAL_V1).unwrap();
+    let text = run(&["inspect", TUTORIAL_V1]);
+    assert!(text.contains("rules version 1"), "{text}");
+    assert_eq!(fs::read(TUTORIAL_V1).unwrap(), before);
+}

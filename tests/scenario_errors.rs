@@ -704,3 +704,136 @@ fn a_scenario_file_given_for_its_folder_gets_a_hint() {
         "{err}"
     );
 }
+
+// ---- Red lines the engine checks -------------------------------------------------------
+
+/// Pakistan's red line in the fixture rewritten as the inline table `table`.
+fn checked_red_line(table: &'static str) -> impl Fn(&str) -> String {
+    move |t: &str| {
+        t.replace(
+            "red_lines = [\"No accord without action on sanctuaries.\"]",
+            &format!("red_lines = [\n    \"Words only.\",\n    {table},\n]"),
+        )
+    }
+}
+
+#[test]
+fn a_red_line_with_an_unknown_rule_suggests_the_closest() {
+    let (err, line) = broken(
+        "scenario.toml",
+        checked_red_line(r#"{ text = "No walkout.", rule = "walkuot", cost = 2 }"#),
+        "walkuot",
+    );
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "unknown red-line rule `walkuot`",
+        "did you mean `walkout`?",
+    );
+}
+
+#[test]
+fn a_red_line_cost_out_of_range_is_refused() {
+    let (err, line) = broken(
+        "scenario.toml",
+        checked_red_line(r#"{ text = "No walkout.", rule = "walkout", cost = 11 }"#),
+        "cost = 11",
+    );
+    assert_at(&err, "scenario.toml", line, "from 1 to 10", "range");
+    let (err, line) = broken(
+        "scenario.toml",
+        checked_red_line(r#"{ text = "No walkout.", rule = "walkout", cost = 0 }"#),
+        "cost = 0",
+    );
+    assert_at(&err, "scenario.toml", line, "from 1 to 10", "range");
+}
+
+#[test]
+fn a_meter_on_a_rule_that_takes_none_is_refused() {
+    let (err, line) = broken(
+        "scenario.toml",
+        checked_red_line(
+            r#"{ text = "No walkout.", rule = "walkout", meter = "trust", value = 5, cost = 2 }"#,
+        ),
+        "meter = \"trust\"",
+    );
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "`walkout` takes no meter or value",
+        "only meter_floor and meter_ceiling",
+    );
+}
+
+#[test]
+fn a_meter_rule_needs_its_meter_and_a_value_in_range() {
+    let (err, line) = broken(
+        "scenario.toml",
+        checked_red_line(r#"{ text = "Keep Trust.", rule = "meter_floor", cost = 2 }"#),
+        "meter_floor",
+    );
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "`meter_floor` needs a meter and a value",
+        "meter = ",
+    );
+    let (err, line) = broken(
+        "scenario.toml",
+        checked_red_line(
+            r#"{ text = "No war.", rule = "meter_ceiling", meter = "escalation", value = 7, cost = 2 }"#,
+        ),
+        "value = 7",
+    );
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "7 is out of range for Escalation",
+        "0 to 5",
+    );
+}
+
+#[test]
+fn a_misspelt_key_in_a_red_line_is_named_with_a_suggestion() {
+    let (err, line) = broken(
+        "scenario.toml",
+        checked_red_line(r#"{ text = "No walkout.", rule = "walkout", costs = 2 }"#),
+        "costs = 2",
+    );
+    assert_at(&err, "scenario.toml", line, "costs", "did you mean `cost`?");
+}
+
+#[test]
+fn checked_and_plain_red_lines_mix_in_one_list() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in fs::read_dir(common::mini_dir()).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let path = dir.path().join("scenario.toml");
+    let edit = checked_red_line(
+        r#"{ text = "Keep Sovereignty.", rule = "meter_floor", meter = "sovereignty", value = 20, cost = 3 }"#,
+    );
+    fs::write(&path, edit(&fs::read_to_string(&path).unwrap())).unwrap();
+    let scenario = ScenarioSource::from_dir(dir.path())
+        .and_then(|s| s.build())
+        .unwrap();
+    let game = ceasefire::engine::Game::new(scenario, 1);
+    let view = game.view(ceasefire::engine::Seat::Pakistan);
+    let brief = view.briefs[0].as_ref().unwrap();
+    assert_eq!(brief.red_lines[0].text, "Words only.");
+    assert_eq!(brief.red_lines[0].check, None);
+    let check = brief.red_lines[1].check.unwrap();
+    assert_eq!(check.cost, 3);
+    assert_eq!(
+        check.rule,
+        ceasefire::engine::RedLineRule::MeterFloor {
+            meter: ceasefire::engine::Meter::Sovereignty,
+            value: 20
+        }
+    );
+}

@@ -898,12 +898,17 @@ fn long_card_text_scrolls_in_the_details_and_home_end_pick_cards() {
 #[test]
 fn the_log_wraps_long_lines_so_bot_reasons_read_in_full() {
     let bot = Controller::Bot(Policy::Easy);
-    let mut app = game([Controller::Human, bot, bot], 11);
+    let mut app = game([Controller::Human, bot, bot], 13);
     press(&mut app, KeyCode::Enter);
     settle(&mut app);
     let screen = render(&mut app, (80, 24));
     let reasons = app.play().unwrap().session().reasons().to_vec();
     let last = reasons.last().expect("the bots gave reasons");
+    assert!(
+        last.text.chars().count() > 46,
+        "the reason is wider than the log: {}",
+        last.text
+    );
     // The reason's last word is on screen even though the line is wider than the log.
     let last_word = last.text.split_whitespace().last().unwrap();
     assert!(
@@ -931,6 +936,7 @@ fn the_saves_list_shows_each_game_with_its_seed_and_scrolls() {
     let screen = render(&mut app, (80, 24));
     assert!(screen.contains("Continue a saved game"), "{screen}");
     assert!(screen.contains("seed "), "{screen}");
+    assert!(screen.contains("rules version 1"), "{screen}");
     assert!(
         screen.contains("PK random · AF random · MD random · seed"),
         "who played shows before what a narrow screen cuts:\n{screen}"

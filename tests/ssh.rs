@@ -607,6 +607,16 @@ fn after_a_restart_with_resume_a_player_carries_on_where_the_game_was() {
     pk.keys(&["p"]);
     pk.wait_for("Pakistan passed", 10);
     let saved = |server: &Server| saved_actions(&server.saves(), 1);
+    // The autosave is written in the background: count once it holds the pass.
+    let passed = ceasefire::engine::Action::Pass {
+        seat: ceasefire::engine::Seat::Pakistan,
+    };
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while saved_game(&server.saves(), 1).actions().last() != Some(&passed)
+        && Instant::now() < deadline
+    {
+        std::thread::sleep(Duration::from_millis(50));
+    }
     let before = saved(&server);
     assert!(before > 0);
 

@@ -88,7 +88,7 @@ pub enum Command {
     Inspect {
         /// The save file.
         file: PathBuf,
-        /// As JSON: round, meters, outcome (or null), actions.
+        /// As JSON: rules version, round, meters, outcome (or null), actions.
         #[arg(long)]
         json: bool,
     },

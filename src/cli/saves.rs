@@ -44,7 +44,7 @@ pub fn replay(file: &std::path::Path, verify: bool, ui: &UiArgs) -> Result<ExitC
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prints a save's round, meters, outcome and number of actions.
+/// Prints a save's rules version, round, meters, outcome and number of actions.
 pub fn inspect(file: &std::path::Path, json: bool) -> Result<ExitCode> {
     let loaded = save::load(file)?;
     let game = &loaded.game;
@@ -57,6 +57,7 @@ pub fn inspect(file: &std::path::Path, json: bool) -> Result<ExitCode> {
             "scenario": game.scenario().name,
             "seed": game.seed(),
             "round": game.round(),
+            "rules": loaded.file.rules_version(),
             "meters": meters,
             "outcome": game.outcome().map(|o| o.kind().key()),
             "actions": game.actions().len(),
@@ -64,10 +65,11 @@ pub fn inspect(file: &std::path::Path, json: bool) -> Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&value)?);
     } else {
         println!(
-            "{} — seed {}, round {}",
+            "{} — seed {}, round {}, rules version {}",
             game.scenario().title,
             game.seed(),
-            game.round()
+            game.round(),
+            loaded.file.rules_version()
         );
         for meter in ceasefire::engine::Meter::ALL {
             println!("  {:<20} {}", meter.to_string(), game.meters().get(meter));

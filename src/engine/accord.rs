@@ -27,11 +27,8 @@ impl AccordTerms {
             bound: standing.iter().map(|c| c.id).collect(),
             afghan_security_verified: standing
                 .iter()
-                .any(|c| c.by == Seat::Afghanistan && c.basket == Basket::Security && c.verified),
-            pakistani_assurance: standing.iter().any(|c| {
-                c.by == Seat::Pakistan
-                    && matches!(c.basket, Basket::Sovereignty | Basket::Humanitarian)
-            }),
+                .any(|c| afghan_security_half(c.by, c.basket, c.verified)),
+            pakistani_assurance: standing.iter().any(|c| pakistani_half(c.by, c.basket)),
         }
     }
 
@@ -54,4 +51,16 @@ impl AccordTerms {
         }
         missing
     }
+}
+
+/// Whether a commitment by `by` in `basket` is the Afghan half of a lasting deal: Afghan
+/// action against the sanctuaries (Security) under verification.
+pub(super) fn afghan_security_half(by: Seat, basket: Basket, verified: bool) -> bool {
+    by == Seat::Afghanistan && basket == Basket::Security && verified
+}
+
+/// Whether a commitment by `by` in `basket` is the Pakistani half of a lasting deal: one
+/// Kabul values, in Sovereignty or Humanitarian & Trade.
+pub(super) fn pakistani_half(by: Seat, basket: Basket) -> bool {
+    by == Seat::Pakistan && matches!(basket, Basket::Sovereignty | Basket::Humanitarian)
 }

@@ -411,8 +411,8 @@ impl Default for Scoring {
 pub struct Brief {
     /// The seat's situation as its delegation sees it.
     pub situation: String,
-    /// What the delegation must not accept.
-    pub red_lines: Vec<String>,
+    /// What the delegation must not accept; some the engine checks, at a cost in points.
+    pub red_lines: Vec<super::RedLine>,
     /// What it may give.
     pub may_concede: Vec<String>,
     /// Its best alternative if the talks fail.

@@ -79,6 +79,7 @@ impl Game {
             outcome: view.outcome,
             consent_before: view.consent_before,
             accord: view.accord.clone(),
+            red_line_record: view.red_line_record.clone(),
         }
     }
 }

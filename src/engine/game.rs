@@ -114,6 +114,9 @@ pub struct Game {
     pub(super) consent_before: Option<(u8, bool)>,
     /// Rules version 2: the signed accord being implemented.
     pub(super) accord: Option<Implementation>,
+    /// The public log as the red lines read it, followed entry by entry. Derived from the
+    /// log alone, so the digests (which hash the log) cover it without naming it.
+    pub(super) red_line_record: super::RedLineRecord,
 }
 
 impl Game {
@@ -157,6 +160,7 @@ impl Game {
             outcome: None,
             consent_before: None,
             accord: None,
+            red_line_record: Default::default(),
         };
         for seat in Seat::ALL {
             let hand_size = game.scenario.rules.hand_size;
@@ -306,21 +310,25 @@ impl Game {
         self.outcome
     }
 
-    /// Every seat's score (shared outcome + secret objective), once the game has ended.
+    /// Every seat's score (shared outcome + secret objective − red lines crossed), once the
+    /// game has ended.
     pub fn scores(&self) -> Option<[SeatScore; 3]> {
         let outcome = self.outcome?;
         let facts = self.final_facts(outcome);
+        let red_lines = self.red_line_points();
         Some(Seat::ALL.map(|seat| {
             let objective = &self.scenario.objectives[usize::from(self.objectives[seat.index()])];
             let met = objective.condition.holds(seat, &facts);
             let shared = outcome.points(&self.scenario.scoring);
             let bonus = if met { i16::from(objective.points) } else { 0 };
+            let red_lines = red_lines[seat.index()];
             SeatScore {
                 seat,
                 shared,
                 objective_met: met,
                 objective: bonus,
-                total: shared + bonus,
+                red_lines,
+                total: shared + bonus + red_lines,
             }
         }))
     }
@@ -417,10 +425,12 @@ impl Game {
 
     /// Appends a log entry for the current round.
     pub(super) fn note(&mut self, event: LogEvent) {
-        self.log.push(LogEntry {
+        let entry = LogEntry {
             round: self.round,
             event,
-        });
+        };
+        self.red_line_record.follow(&entry);
+        self.log.push(entry);
     }
 
     /// A fresh id for a demand or commitment.

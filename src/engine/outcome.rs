@@ -214,6 +214,9 @@ pub struct SeatScore {
     pub objective_met: bool,
     /// Points from the secret objective.
     pub objective: i16,
+    /// Points lost to the seat's red lines crossed (0 or less).
+    #[serde(default)]
+    pub red_lines: i16,
     /// The total.
     pub total: i16,
 }

@@ -63,6 +63,9 @@ pub struct SeatView {
     pub meters: Meters,
     /// Meters at the start and at the end of every finished round.
     pub meter_history: Vec<Meters>,
+    /// The public log as the red lines read it: a sampled game carries it on, so it decides
+    /// the red lines crossed as the real game does.
+    pub red_line_record: super::RedLineRecord,
     /// Political capital of each seat (public).
     pub capital: [u8; 3],
     /// Hands this viewer may see, by seat index.
@@ -195,6 +198,7 @@ impl Game {
             actions_used: self.actions_used,
             meters: self.meters,
             meter_history: self.meter_history.clone(),
+            red_line_record: self.red_line_record.clone(),
             capital: self.capital,
             hands: Seat::ALL.map(|seat| {
                 viewer

@@ -74,13 +74,15 @@ fn write_report(out: &mut String, r: &Report) {
     }
     out.push('\n');
 
+    write_crossed_lines(out, r);
+
     if r.seats.iter().any(|s| s.brief.is_some()) {
         out.push_str("## The confidential briefs\n\n");
         for s in &r.seats {
             let Some(brief) = &s.brief else { continue };
             let _ = writeln!(out, "### {}\n\n{}\n", s.seat, brief.situation);
             for line in &brief.red_lines {
-                let _ = writeln!(out, "- Red line: {line}");
+                let _ = writeln!(out, "- Red line: {}", line.shown());
             }
             for line in &brief.may_concede {
                 let _ = writeln!(out, "- May concede: {line}");
@@ -238,4 +240,27 @@ fn push_move_notes(out: &mut String, notes: &[super::MoveNote]) {
             note.reason
         );
     }
+}
+
+/// The red lines the game crossed, seat by seat, when it crossed any.
+fn write_crossed_lines(out: &mut String, r: &Report) {
+    if r.seats.iter().all(|s| s.red_lines_crossed.is_empty()) {
+        return;
+    }
+    out.push_str(
+        "## Red lines crossed
+
+",
+    );
+    out.push_str("| seat | red line | crossed by | round | points |\n|---|---|---|---|---|\n");
+    for s in &r.seats {
+        for line in &s.red_lines_crossed {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} (`{}`) | {} | −{} |",
+                s.seat, line.text, line.what, line.rule, line.round, line.cost
+            );
+        }
+    }
+    out.push('\n');
 }

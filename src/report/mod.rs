@@ -83,6 +83,23 @@ pub struct SeatSection {
     pub score: Option<i16>,
     /// The seat's confidential brief, if the scenario gives one.
     pub brief: Option<crate::engine::Brief>,
+    /// The seat's engine-checked red lines the game crossed, in brief order.
+    pub red_lines_crossed: Vec<CrossedLine>,
+}
+
+/// A red line the game crossed, for the report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CrossedLine {
+    /// The brief's words.
+    pub text: String,
+    /// The rule's name (`accord_without_verification`, …).
+    pub rule: String,
+    /// What crossed it, in words.
+    pub what: String,
+    /// The round in which it was first crossed.
+    pub round: u8,
+    /// The points it cost the seat.
+    pub cost: u8,
 }
 
 /// The meters at one point of the game.
@@ -150,11 +167,32 @@ pub struct Bundle {
     pub comparisons: Vec<Divergence>,
 }
 
+/// Every seat's crossed red lines, by seat index, with the brief's words.
+pub fn crossed_lines(game: &Game) -> [Vec<CrossedLine>; 3] {
+    let view = game.view(Viewer::Facilitator);
+    let mut out: [Vec<CrossedLine>; 3] = Default::default();
+    for crossing in game.red_lines_crossed() {
+        let brief = view.briefs[crossing.seat.index()].as_deref();
+        let text = brief
+            .and_then(|b| b.red_lines.get(crossing.line))
+            .map_or(String::new(), |l| l.text.clone());
+        out[crossing.seat.index()].push(CrossedLine {
+            text,
+            rule: crossing.rule.name().to_string(),
+            what: crossing.rule.describe(),
+            round: crossing.round,
+            cost: crossing.cost,
+        });
+    }
+    out
+}
+
 /// Builds a game's report from its save and the replayed game.
 pub fn report(name: &str, file: &SaveFile, game: &Game) -> Report {
     let view = game.view(Viewer::Facilitator);
     let scenario = game.scenario();
     let scores = game.scores();
+    let crossed = crossed_lines(game);
     let seats = Seat::ALL
         .iter()
         .map(|&seat| {
@@ -169,6 +207,7 @@ pub fn report(name: &str, file: &SaveFile, game: &Game) -> Report {
                 objective_met: score.map(|s| s.objective_met),
                 score: score.map(|s| s.total),
                 brief: view.briefs[seat.index()].as_deref().cloned(),
+                red_lines_crossed: crossed[seat.index()].clone(),
             }
         })
         .collect();

@@ -38,6 +38,12 @@
 //! before the field existed would then hash differently from how it was sealed, and be
 //! refused. The pinned digests in `tests/saves.rs` catch such a mistake.
 //!
+//! `rules`, the rules version the game was played under, was added so: every new save writes
+//! it (the digest covers it like any field); a file written before has none, keeps its
+//! digest (an upgraded version-1 file is not given one either), and reads its rules version
+//! from the embedded scenario ([`SaveFile::rules_version`]). A file whose recorded version
+//! is not its scenario's is refused on loading.
+//!
 //! # Version 1
 //!
 //! Version 1 has the same fields, but its digest is 16 hex digits of the engine's legacy FNV
@@ -130,6 +136,12 @@ pub struct SaveFile {
     /// A server table's decision clock, in seconds per decision, so a resumed table keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clock_seconds: Option<u64>,
+    /// The rules version the game was played under. Files written before the field existed
+    /// leave it out (and so keep their digests): for them [`SaveFile::rules_version`] reads
+    /// it from the embedded scenario. A file whose recorded version differs from its
+    /// scenario's is refused by [`load`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules: Option<u8>,
     /// The SHA-256 of every other field and of [`Game::digest`] of the state after the last
     /// action, as 64 hex digits (version 1: the legacy FNV digest of the state, 16 hex
     /// digits). See the module doc.
@@ -207,6 +219,18 @@ pub enum SaveError {
         /// Why the engine refused it.
         reason: String,
     },
+    /// The rules version the file records is not the one its embedded scenario plays.
+    #[error(
+        "{path}: saved under rules version {recorded}, but its embedded scenario plays rules version {scenario}: it cannot be continued (the file is left as it is)"
+    )]
+    RulesVersion {
+        /// The file.
+        path: PathBuf,
+        /// The rules version the file records.
+        recorded: u8,
+        /// The rules version of the scenario it embeds.
+        scenario: u8,
+    },
     /// The replayed game differs from the one saved.
     #[error(
         "{path}: the replayed game does not match its digest ({expected} saved, {actual} replayed)"
@@ -246,11 +270,19 @@ impl SaveFile {
             notes,
             reflections: Vec::new(),
             clock_seconds: None,
+            rules: Some(game.scenario().rules.version),
             digest: String::new(),
             state: Some(game.digest()),
         }
         .sealed()
         .into_owned()
+    }
+
+    /// The rules version the game was played under: the one recorded, or for a file written
+    /// before saves recorded it, its embedded scenario's (1 for every save made before rules
+    /// version 2 existed).
+    pub fn rules_version(&self) -> u8 {
+        self.rules.unwrap_or_else(|| self.scenario.rules_version())
     }
 
     /// The file's JSON text, with its digest sealed over its fields as they are now when
@@ -392,6 +424,7 @@ pub fn rebuild(path: &Path, file: &SaveFile) -> Result<Game, SaveError> {
         path: path.to_path_buf(),
         detail: e.to_string(),
     })?;
+    check_rules_version(path, file, &scenario)?;
     let game =
         Game::replay(Arc::new(scenario), file.seed, &file.actions).map_err(|(index, reason)| {
             SaveError::Replay {
@@ -422,6 +455,23 @@ pub fn rebuild(path: &Path, file: &SaveFile) -> Result<Game, SaveError> {
         });
     }
     Ok(game)
+}
+
+/// Refuses a file whose recorded rules version is not its embedded scenario's: replaying it
+/// would play another rule book than the one the game was saved under.
+fn check_rules_version(
+    path: &Path,
+    file: &SaveFile,
+    scenario: &crate::engine::Scenario,
+) -> Result<(), SaveError> {
+    match file.rules {
+        Some(recorded) if recorded != scenario.rules.version => Err(SaveError::RulesVersion {
+            path: path.to_path_buf(),
+            recorded,
+            scenario: scenario.rules.version,
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// Where games are saved: `--saves DIR` when given, else `./saves` when that folder exists,

@@ -44,6 +44,17 @@ pub struct SpotEvent {
 }
 
 impl ScenarioSource {
+    /// The rules version `scenario.toml` asks for (`[rules] version`), read without building
+    /// the scenario: 1 when it names none, or when the file cannot be read.
+    pub fn rules_version(&self) -> u8 {
+        let version = self
+            .files
+            .get("scenario.toml")
+            .and_then(|text| text.parse::<toml::Table>().ok())
+            .and_then(|table| table.get("rules")?.get("version")?.as_integer());
+        version.and_then(|v| u8::try_from(v).ok()).unwrap_or(1)
+    }
+
     /// Adds an event written on the spot to this source (in [`SPOT_INJECTS`], on the inject
     /// list) and returns its id. Build the source again to use it; a save of the game keeps it.
     pub fn add_spot_event(&mut self, event: &SpotEvent) -> String {

@@ -79,11 +79,62 @@ pub struct BriefsFile {
 pub struct BriefFile {
     pub situation: String,
     #[serde(default)]
-    pub red_lines: Vec<String>,
+    pub red_lines: Vec<RedLineFile>,
     #[serde(default)]
     pub may_concede: Vec<String>,
     #[serde(default)]
     pub alternative: String,
+}
+
+/// One entry of `red_lines`: words only (a plain string), or words with the rule the engine
+/// checks (an inline table). Read by hand rather than as an untagged enum, so a mistake inside
+/// the table is reported at its own key with the deserializer's own message.
+#[derive(Debug)]
+pub enum RedLineFile {
+    /// `"No accord without ..."`.
+    Text(String),
+    /// `{ text = "...", rule = "...", cost = N }`.
+    Checked(CheckedRedLineFile),
+}
+
+impl<'de> Deserialize<'de> for RedLineFile {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(RedLineVisitor)
+    }
+}
+
+struct RedLineVisitor;
+
+impl<'de> serde::de::Visitor<'de> for RedLineVisitor {
+    type Value = RedLineFile;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a red line: text in quotes, or { text = \"...\", rule = \"...\", cost = N }")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<RedLineFile, E> {
+        Ok(RedLineFile::Text(text.to_string()))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RedLineFile, A::Error> {
+        let deserializer = serde::de::value::MapAccessDeserializer::new(map);
+        CheckedRedLineFile::deserialize(deserializer).map(RedLineFile::Checked)
+    }
+}
+
+/// A red line the engine checks: its words, its rule (one of
+/// [`crate::engine::RedLineRule::NAMES`]) and its cost; `meter` and `value` only for the
+/// meter rules.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckedRedLineFile {
+    pub text: String,
+    pub rule: Spanned<String>,
+    pub cost: Ranged<1, 10>,
+    #[serde(default)]
+    pub meter: Option<Spanned<Meter>>,
+    #[serde(default)]
+    pub value: Option<Spanned<Level>>,
 }
 
 /// `[decks]`: the file names of the other files, relative to the scenario folder.

@@ -1,6 +1,7 @@
 //! Turning parsed TOML files into an engine [`Scenario`], checking everything the types alone
 //! cannot: cross-field rules, duplicate ids, references between files.
 
+mod briefs;
 mod cards;
 mod ctx;
 mod events;
@@ -15,6 +16,7 @@ use crate::engine::{
     EventOption, Hint, Meter, MeterBounds, MeterTarget, Meters, Objective, Requirements, Rules,
     Scenario, Scoring, Seat,
 };
+use briefs::*;
 use cards::*;
 use ctx::*;
 use events::*;
@@ -64,6 +66,15 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
         }
     };
     let seat_order = problems.check(seat_order(&main, &file)).unwrap_or_default();
+    let briefs = [
+        file.briefs.pakistan,
+        file.briefs.afghanistan,
+        file.briefs.mediator,
+    ]
+    .map(|brief| {
+        let brief = problems.check(build_brief(&main, brief?))?;
+        Some(std::sync::Arc::new(brief))
+    });
     let Decks {
         cards,
         events,
@@ -149,21 +160,7 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
         scoring: scoring(&file.scoring),
         questions: file.questions,
         reflection: file.reflection,
-        briefs: [
-            file.briefs.pakistan,
-            file.briefs.afghanistan,
-            file.briefs.mediator,
-        ]
-        .map(|b| {
-            b.map(|b| {
-                std::sync::Arc::new(crate::engine::Brief {
-                    situation: b.situation,
-                    red_lines: b.red_lines,
-                    may_concede: b.may_concede,
-                    alternative: b.alternative,
-                })
-            })
-        }),
+        briefs,
         cards,
         events,
         opening_events,

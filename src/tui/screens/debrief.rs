@@ -10,6 +10,45 @@ use crate::tui::widgets::{chart, popup};
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
+/// Points as the score breakdown writes them: a true minus sign for a loss.
+fn signed(points: i16) -> String {
+    if points < 0 {
+        format!("−{}", points.unsigned_abs())
+    } else {
+        format!("+{points}")
+    }
+}
+
+/// The red lines the game crossed, seat by seat, with when and what they cost; nothing when
+/// none was crossed.
+fn crossed_lines(game: &crate::engine::Game, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let crossed = crate::report::crossed_lines(game);
+    if crossed.iter().all(Vec::is_empty) {
+        return Vec::new();
+    }
+    let mut out = vec![Line::styled("Red lines crossed", theme.heading())];
+    for (seat, lines) in crate::engine::Seat::ALL.into_iter().zip(&crossed) {
+        for line in lines {
+            let text = format!(
+                "round {}: \"{}\" — {} ({} points)",
+                line.round,
+                line.text,
+                line.what,
+                signed(-i16::from(line.cost))
+            );
+            out.extend(popup::hanging(
+                &format!("  {:<12}", seat.to_string()),
+                &text,
+                width,
+                14,
+                theme.text(),
+            ));
+        }
+    }
+    out.push(Line::raw(""));
+    out
+}
+
 /// The debrief's lines for a screen `width` columns wide.
 pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> {
     let game = session.game();
@@ -39,11 +78,16 @@ pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> 
         } else {
             "✗ missed"
         };
+        let red_lines = if score.red_lines < 0 {
+            format!(" · red lines crossed {}", signed(score.red_lines))
+        } else {
+            String::new()
+        };
         out.push(Line::from(vec![
             Span::styled(format!("  {:<12}", seat.to_string()), theme.seat(seat)),
             Span::styled(format!("{:>4} pts", score.total), theme.heading()),
             Span::raw(format!(
-                "  {} · shared outcome {:+} · objective {:+} {}",
+                "  {} · shared outcome {:+} · objective {:+} {}{red_lines}",
                 controllers[seat.index()],
                 score.shared,
                 score.objective,
@@ -59,6 +103,7 @@ pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> 
         ));
     }
     out.push(Line::raw(""));
+    out.extend(crossed_lines(game, width, theme));
 
     for seat in crate::engine::Seat::ALL {
         if let Some(brief) = &view.briefs[seat.index()] {

@@ -63,8 +63,9 @@ impl SavesState {
             let entry = match save::parse(&path, &bytes) {
                 Ok(file) => Entry {
                     line: format!(
-                        "{} · round {} · {}",
+                        "{} · rules version {} · round {} · {}",
                         file.summary.title,
+                        file.rules_version(),
                         file.summary.round,
                         file.summary
                             .outcome

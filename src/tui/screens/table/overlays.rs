@@ -94,7 +94,8 @@ pub fn brief_lines(
             }
         }
     };
-    list("Red lines", &brief.red_lines, &mut lines);
+    let red_lines: Vec<String> = brief.red_lines.iter().map(|l| l.shown()).collect();
+    list("Red lines", &red_lines, &mut lines);
     list("You may concede", &brief.may_concede, &mut lines);
     if !brief.alternative.is_empty() {
         lines.push(Line::styled("If the talks fail", theme.warn()));
