@@ -193,8 +193,17 @@ impl Game {
         if self.round < accord.until {
             return None;
         }
+        // Both halves must still be bound at the end: a half released with its package, or
+        // renewed without its verification, no longer carries a durable peace.
+        let bound: Vec<super::Commitment> = self
+            .commitments
+            .iter()
+            .filter(|c| accord.bound.contains(&c.id))
+            .copied()
+            .collect();
+        let halves_hold = AccordTerms::of(&bound).both_halves();
         Some(match accord.breaches {
-            0 if accord.durable_terms => Outcome::DurablePeace,
+            0 if accord.durable_terms && halves_hold => Outcome::DurablePeace,
             0 | 1 => Outcome::FragileAccord,
             _ => Outcome::Relapse,
         })
