@@ -150,14 +150,26 @@ fn sim_json_reports_outcomes_scores_and_speed_reproducibly() {
     assert_eq!(a["mean_score"], b["mean_score"]);
 }
 
+/// A copy of `istanbul` in `dir`, set to play rules version `version`.
+fn istanbul_under_rules(dir: &std::path::Path, version: u8) -> String {
+    for entry in std::fs::read_dir("decks/istanbul").unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = text.replace("version = 2", &format!("version = {version}"));
+        std::fs::write(dir.join(path.file_name().unwrap()), text).unwrap();
+    }
+    dir.display().to_string()
+}
+
 #[test]
 fn sim_reads_the_accords_of_version_1_games_from_their_logs() {
     // Easy bots keep a debug build quick (seconds, not a minute); seed 1 gives durable peaces
     // among 200 games.
+    let dir = tempfile::tempdir().unwrap();
     let out = ceasefire(&[
         "sim",
         "--scenario",
-        "istanbul",
+        &istanbul_under_rules(dir.path(), 1),
         "--games",
         "200",
         "--seed",
@@ -186,6 +198,40 @@ fn sim_reads_the_accords_of_version_1_games_from_their_logs() {
         durable
     );
     assert_eq!(v["mean_implementation_rounds"].as_f64(), Some(0.0));
+}
+
+#[test]
+fn sim_reads_the_accords_of_version_2_games_from_their_logs() {
+    // The shipped istanbul plays version 2: every durable peace rests on a verified Afghan
+    // Security commitment that held a test after signing, and signed accords are implemented
+    // over the rounds after the signing.
+    let out = ceasefire(&[
+        "sim",
+        "--scenario",
+        "istanbul",
+        "--games",
+        "200",
+        "--seed",
+        "1",
+        "--seat",
+        "pakistan=easy",
+        "--seat",
+        "afghanistan=easy",
+        "--seat",
+        "mediator=easy",
+        "--json",
+    ]);
+    assert!(out.status.success());
+    let v = json(&out);
+    let signed = v["accords_signed"].as_u64().unwrap();
+    assert!(signed > 0, "the sample must hold a signed accord");
+    assert_eq!(v["durable_without_afghan_security"].as_u64(), Some(0));
+    let rounds = v["mean_implementation_rounds"].as_f64().unwrap();
+    // A breakdown during implementation cuts it short, so the mean may fall below two.
+    assert!(
+        rounds >= 1.0,
+        "implementation lasted {rounds} rounds on average"
+    );
 }
 
 #[test]

@@ -936,7 +936,7 @@ fn the_saves_list_shows_each_game_with_its_seed_and_scrolls() {
     let screen = render(&mut app, (80, 24));
     assert!(screen.contains("Continue a saved game"), "{screen}");
     assert!(screen.contains("seed "), "{screen}");
-    assert!(screen.contains("rules version 1"), "{screen}");
+    assert!(screen.contains("rules version 2"), "{screen}");
     assert!(
         screen.contains("PK random · AF random · MD random · seed"),
         "who played shows before what a narrow screen cuts:\n{screen}"
@@ -1230,11 +1230,13 @@ fn a_demand_newly_aimed_at_you_is_selected_on_the_table() {
     let mut had_commitment = false;
     let (mut app, demand) = solo_until(1..60, |game, step| {
         let view = game.view(Seat::Pakistan);
+        // When two arrive together, the newest is the one selected.
         let to_me = view
             .demands
             .iter()
-            .find(|d| d.to == Seat::Pakistan)
-            .map(|d| d.id);
+            .filter(|d| d.to == Seat::Pakistan)
+            .map(|d| d.id)
+            .max();
         let found = to_me.filter(|_| had_commitment && step > 0);
         had_commitment = to_me.is_none() && !view.commitments.is_empty();
         found
@@ -1340,11 +1342,12 @@ fn the_last_round_says_it_is_the_accords_last_chance() {
     }
     assert_eq!(round(&app), rounds, "the game reached its last round");
     assert!(app.play().unwrap().session().game().outcome().is_none());
-    // Pakistan negotiates after the mediators: their turn, and with it the accord, has passed.
+    // The tutorial plays rules version 2: in the last round the mediators move after the
+    // delegations, so Pakistan's last move can still become the accord.
     let screen = render(&mut app, (120, 40));
     assert!(screen.contains("YOUR MOVE: negotiate"), "{screen}");
     assert!(
-        screen.contains("Last round: the mediators' turn has"),
+        screen.contains("Last round: an accord can still"),
         "{screen}"
     );
     // Seen from the mediators' seat before their turn, it is still to come.
@@ -1629,6 +1632,10 @@ fn version_2_prompts_show_an_offer_and_the_accords_terms() {
             options(),
             Play::remote(session, Viewer::Seat(seat), Speed::Instant),
         );
+        // A seat that has not moved yet first reads its brief.
+        if render(&mut app, (120, 40)).contains("╔ Brief") {
+            press(&mut app, KeyCode::Enter);
+        }
         render(&mut app, (120, 40))
     };
     let offer = screen_at(Decision::Offer);

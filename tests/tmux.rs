@@ -8,13 +8,18 @@ use pane::Pane;
 use std::path::Path;
 use std::process::Command;
 
-/// Closes the brief, passes Pakistan's turn and waits for the posture prompt.
+/// Closes the brief, passes Pakistan's turn and waits for the posture prompt. Under rules
+/// version 2 the other delegation may offer a pledge first: Pakistan welcomes it.
 fn to_the_posture_prompt(pane: &Pane) {
     pane.wait_for("Brief", 20);
     pane.keys(&["Enter"]);
     pane.wait_for("YOUR MOVE", 20);
     pane.keys(&["p"]);
-    pane.wait_for("Public posture", 20);
+    let screen = pane.wait_for_any(&["Public posture", "offered to you"], 20);
+    if !screen.contains("Public posture") {
+        pane.keys(&["Enter"]);
+        pane.wait_for("Public posture", 20);
+    }
 }
 
 fn binary() -> &'static str {

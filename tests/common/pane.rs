@@ -161,6 +161,13 @@ impl Pane {
         })
     }
 
+    /// Waits until the screen shows one of `texts`; fails with the screen when none comes.
+    pub fn wait_for_any(&self, texts: &[&str], seconds: u64) -> String {
+        self.wait_until(&texts.join(" or "), seconds, |screen| {
+            texts.iter().any(|text| screen.contains(text))
+        })
+    }
+
     /// Waits until the screen no longer shows `text`.
     pub fn wait_gone(&self, text: &str, seconds: u64) -> String {
         self.wait_until(&format!("no {text}"), seconds, |screen| {
