@@ -1,12 +1,14 @@
 //! Rules version 2: after signing, the accord must be implemented.
 //!
 //! Signing no longer ends the talks. The game runs on to the end of the scenario's rounds,
-//! and at least [`super::Rules::implementation_rounds`] more, and every commitment the accord
-//! binds is tested each round (spoilers act through the event deck). A bound commitment that
-//! breaks breaches the accord; the delegation that made it may renew it once, at a cost in
-//! political capital, at the start of the next negotiation. At the end: no breach left and
-//! durable terms at signing make a durable peace, one breach a fragile accord, more a
-//! relapse.
+//! and at least [`super::Rules::implementation_rounds`] more. Every commitment the accord
+//! binds gains [`super::Rules::accord_credibility`] and owes
+//! [`super::Rules::implementation_tests`] tests under it, one a round (spoilers act through
+//! the event deck until it has held them). A bound commitment that breaks breaches the
+//! accord; the delegation that made it may renew it once, at a cost in political capital, at
+//! the start of the next negotiation. At the end: no breach left, durable terms at signing and
+//! both halves still bound make a durable peace; one breach (or none, without those) a
+//! fragile accord; more a relapse.
 
 use super::game::Prompt;
 use super::{AccordTerms, Basket, Game, LogEvent, Meter, Outcome, Seat, TableId};

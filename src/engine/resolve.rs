@@ -452,9 +452,7 @@ impl Game {
             self.sign_accord();
         } else {
             let durable = self.meters.get(Meter::Trust) >= self.scenario.rules.durable_trust
-                && self.baskets[Basket::Verification.index()].is_agreed()
-                && (self.scenario.rules.version < 2
-                    || AccordTerms::of(&self.commitments).both_halves());
+                && self.baskets[Basket::Verification.index()].is_agreed();
             self.finish(if durable {
                 Outcome::DurablePeace
             } else {
