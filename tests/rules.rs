@@ -1361,6 +1361,84 @@ fn signed_durable_terms(s: &Scenario) -> Game {
 }
 
 #[test]
+fn version_2_a_pledge_that_held_its_tests_is_kept_on_the_table_untested() {
+    let mut s = calm_version_2();
+    s.enforcement = [100, 100, 0];
+    s.rules.max_credibility = 100;
+    let mut game = start(s.clone());
+    let demand = pakistan_demands_security(&mut game);
+    play(
+        &mut game,
+        Action::Meet {
+            seat: Seat::Afghanistan,
+            demand,
+            card: card(&s, "af-sanctuary-pledge"),
+        },
+    );
+    advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+    advance_to(&mut game, Seat::Afghanistan, Decision::Negotiate);
+    advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+    // Honoured as under version 1 (basket secured, Trust), but kept on the table.
+    let view = game.view(Viewer::Facilitator);
+    let [kept] = view.commitments[..] else {
+        panic!("one pledge stands: {:?}", view.commitments);
+    };
+    assert_eq!(view.baskets[0], BasketState::Secured);
+    assert!(kept.tests >= kept.duration);
+    assert!(
+        game.log()
+            .iter()
+            .any(|e| matches!(e.event, LogEvent::CommitmentKept { id, .. } if id == kept.id))
+    );
+    assert!(ceasefire::engine::words::commitment(&s, &kept).contains("kept"));
+    // A further round's upkeep no longer tests it.
+    let tests_so_far = |game: &Game| {
+        game.log()
+            .iter()
+            .filter(|e| matches!(e.event, LogEvent::CommitmentTested { id, .. } if id == kept.id))
+            .count()
+    };
+    let before = tests_so_far(&game);
+    advance_to(&mut game, Seat::Afghanistan, Decision::Negotiate);
+    advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+    assert_eq!(tests_so_far(&game), before, "a kept pledge rests");
+    assert_eq!(game.view(Viewer::Facilitator).commitments, vec![kept]);
+}
+
+#[test]
+fn version_2_the_accord_binds_kept_pledges_with_new_tests_and_more_credibility() {
+    let (mut s, _) = version_2_with_a_leak_to_inject();
+    s.rules.accord_credibility = 7;
+    let mut game = three_baskets(&s);
+    let afghan = game
+        .commitments()
+        .iter()
+        .find(|c| c.by == Seat::Afghanistan && c.basket == Basket::Security)
+        .map(|c| c.id)
+        .unwrap();
+    mediator_plays(&mut game, "md-protocol", afghan);
+    let before: Vec<_> = game.commitments().to_vec();
+    table_and_sign(&mut game);
+    let bound = game.view(Seat::Mediator).accord.unwrap().bound;
+    assert_eq!(bound.len(), before.len(), "every standing pledge is bound");
+    for old in before {
+        let now = game.commitments().iter().find(|c| c.id == old.id).unwrap();
+        assert_eq!(
+            now.credibility,
+            (old.credibility + 7)
+                .min(s.rules.max_credibility)
+                .max(old.credibility)
+        );
+        assert_eq!(
+            (now.tests, now.duration),
+            (0, s.rules.implementation_tests),
+            "#{} owes new tests under the accord",
+            now.id
+        );
+    }
+}
+
+#[test]
 fn version_2_signing_starts_implementation_and_the_talks_go_on() {
     let (s, _) = version_2_with_a_leak_to_inject();
     let game = signed_durable_terms(&s);

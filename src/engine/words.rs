@@ -39,7 +39,8 @@ pub fn demand(scenario: &Scenario, d: &Demand) -> String {
     )
 }
 
-/// A commitment in one line: `#4 PK Security 75% 1/2 ✓ Joint patrols`.
+/// A commitment in one line: `#4 PK Security 75% held 1/2 verified: Joint patrols` (`kept
+/// 2/2` once it has held every test it owes and stays on the table untested, rules version 2).
 pub fn commitment(scenario: &Scenario, c: &Commitment) -> String {
     let mut marks = String::new();
     if c.verified {
@@ -48,8 +49,13 @@ pub fn commitment(scenario: &Scenario, c: &Commitment) -> String {
     if c.monitors {
         marks.push_str(" +monitors");
     }
+    let held = if c.tests >= c.duration {
+        "kept"
+    } else {
+        "held"
+    };
     format!(
-        "#{} {} {} {}% held {}/{}{}: {}",
+        "#{} {} {} {}% {held} {}/{}{}: {}",
         c.id,
         seat_tag(c.by),
         c.basket,

@@ -88,7 +88,13 @@ pub(super) fn draw_detail(
                                     view.scenario.threshold(c.basket)
                                 ),
                             };
-                            (c.card, c.by, format!("{state}{basket}{through}"))
+                            let kept = if c.tests >= c.duration {
+                                " Kept: it held every test it owed and stays on the table, no \
+                                 longer tested, for an accord to bind."
+                            } else {
+                                ""
+                            };
+                            (c.card, c.by, format!("{state}{kept}{basket}{through}"))
                         })
                     }
                 };
