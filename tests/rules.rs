@@ -418,9 +418,10 @@ fn a_commitment_with_no_credibility_breaks_and_unravels_its_basket() {
     );
 }
 
-#[test]
-fn a_commitment_that_survives_its_duration_is_honoured_and_secures_its_basket() {
-    let mut s = only_calm_events(mini());
+/// Pledges made certain (enforcement and credibility 100) in `s`; Afghanistan meets
+/// Pakistan's Security demand and its pledge holds both its tests. Returns the game at the
+/// mediators' turn after the second test.
+fn a_certain_afghan_pledge_held_twice(mut s: Scenario) -> Game {
     s.enforcement = [100, 100, 0];
     s.rules.max_credibility = 100;
     let mut game = start(s.clone());
@@ -437,6 +438,12 @@ fn a_commitment_that_survives_its_duration_is_honoured_and_secures_its_basket() 
     assert_eq!(game.view(Viewer::Facilitator).commitments[0].tests, 1);
     advance_to(&mut game, Seat::Afghanistan, Decision::Negotiate);
     advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+    game
+}
+
+#[test]
+fn a_commitment_that_survives_its_duration_is_honoured_and_secures_its_basket() {
+    let game = a_certain_afghan_pledge_held_twice(only_calm_events(mini()));
     let view = game.view(Viewer::Facilitator);
     assert!(view.commitments.is_empty());
     assert_eq!(view.baskets[0], BasketState::Secured);
@@ -1362,22 +1369,8 @@ fn signed_durable_terms(s: &Scenario) -> Game {
 
 #[test]
 fn version_2_a_pledge_that_held_its_tests_is_kept_on_the_table_untested() {
-    let mut s = calm_version_2();
-    s.enforcement = [100, 100, 0];
-    s.rules.max_credibility = 100;
-    let mut game = start(s.clone());
-    let demand = pakistan_demands_security(&mut game);
-    play(
-        &mut game,
-        Action::Meet {
-            seat: Seat::Afghanistan,
-            demand,
-            card: card(&s, "af-sanctuary-pledge"),
-        },
-    );
-    advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
-    advance_to(&mut game, Seat::Afghanistan, Decision::Negotiate);
-    advance_to(&mut game, Seat::Mediator, Decision::Negotiate);
+    let s = calm_version_2();
+    let mut game = a_certain_afghan_pledge_held_twice(s.clone());
     // Honoured as under version 1 (basket secured, Trust), but kept on the table.
     let view = game.view(Viewer::Facilitator);
     let [kept] = view.commitments[..] else {
