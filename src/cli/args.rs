@@ -179,9 +179,16 @@ pub struct ServeArgs {
     /// restart or a crash); players log in as before. New tables open only if none is found.
     #[arg(long)]
     pub resume: bool,
-    /// Most connections at once.
-    #[arg(long, default_value_t = 100)]
+    /// Most connections at once, logged in or not; more are refused at once with one line.
+    /// Lowered at start if the open-file limit (`ulimit -n`) cannot hold them.
+    #[arg(long, default_value_t = 500)]
     pub max_connections: usize,
+    /// Most connections at once from one address (a whole room may share one, behind NAT).
+    #[arg(long, default_value_t = 250)]
+    pub max_per_address: usize,
+    /// Seconds a connection may take to log in and open its terminal before it is closed.
+    #[arg(long, default_value_t = 60)]
+    pub login_seconds: u64,
     /// Minutes without a key pressed after which a connection is closed (its seat waits).
     #[arg(long, default_value_t = 30)]
     pub idle_minutes: u64,

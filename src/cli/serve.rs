@@ -32,6 +32,8 @@ pub fn serve(args: ServeArgs, ui: &UiArgs) -> Result<ExitCode> {
         resume: args.resume,
         saves_dir: Some(save::saves_dir(ui.saves.as_deref())),
         max_connections: args.max_connections,
+        max_per_address: args.max_per_address,
+        login_grace: std::time::Duration::from_secs(args.login_seconds.max(1)),
         idle_timeout: std::time::Duration::from_secs(
             args.idle_seconds
                 .unwrap_or(args.idle_minutes.saturating_mul(60))

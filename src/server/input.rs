@@ -7,10 +7,17 @@ use ratatui::crossterm::event::{
 };
 use termwiz::input::{InputEvent, InputParser, Modifiers, MouseButtons};
 
+/// Bytes the parser may hold without producing an event (an unfinished escape sequence or a
+/// bracketed paste that never ends) before they are thrown away: the game reads keys, not
+/// pastes.
+pub const MAX_PENDING_INPUT: usize = 16 * 1024;
+
 /// Decodes one connection's input stream.
 pub struct Input {
     parser: InputParser,
     buttons: MouseButtons,
+    /// Bytes fed since the last event came out.
+    pending: usize,
 }
 
 impl Default for Input {
@@ -18,20 +25,37 @@ impl Default for Input {
         Input {
             parser: InputParser::new(),
             buttons: MouseButtons::NONE,
+            pending: 0,
         }
     }
 }
 
 impl Input {
     /// The events in `bytes`. A lone ESC is a key press (nothing else can follow it in the
-    /// same packet), so it is reported at once rather than held for a sequence.
+    /// same packet), so it is reported at once rather than held for a sequence. Input that
+    /// has produced no event over [`MAX_PENDING_INPUT`] bytes is dropped.
     pub fn feed(&mut self, bytes: &[u8]) -> Vec<Event> {
         let mut raw = Vec::new();
         self.parser.parse(bytes, |e| raw.push(e), true);
         if bytes == b"\x1b" {
             self.parser.parse(&[], |e| raw.push(e), false);
         }
+        if raw.is_empty() {
+            self.pending = self.pending.saturating_add(bytes.len());
+            if self.pending > MAX_PENDING_INPUT {
+                tracing::info!(bytes = self.pending, "unfinished input dropped");
+                self.parser = InputParser::new();
+                self.pending = 0;
+            }
+        } else {
+            self.pending = 0;
+        }
         raw.into_iter().filter_map(|e| self.convert(e)).collect()
+    }
+
+    /// Bytes taken since the last event, which the parser may still be holding.
+    pub fn pending(&self) -> usize {
+        self.pending
     }
 
     fn convert(&mut self, event: InputEvent) -> Option<Event> {
@@ -135,6 +159,21 @@ mod tests {
         got.extend(keys(&mut input, b"A"));
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].code, KeyCode::Up);
+    }
+
+    #[test]
+    fn an_unterminated_paste_is_dropped_not_kept_and_keys_work_after_it() {
+        let mut input = Input::default();
+        assert!(input.feed(b"\x1b[200~").is_empty());
+        let chunk = vec![b'a'; 32 * 1024];
+        for _ in 0..64 {
+            input.feed(&chunk);
+            assert!(input.pending() <= MAX_PENDING_INPUT + chunk.len());
+        }
+        assert!(input.pending() <= MAX_PENDING_INPUT);
+        let got = keys(&mut input, b"q");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].code, KeyCode::Char('q'));
     }
 
     #[test]

@@ -7,6 +7,8 @@
 //! connection's handler. Never: run game rules here (that is the engine's job), or let one
 //! connection act for a seat it does not hold.
 
+pub mod accept;
+pub mod admission;
 pub mod connection;
 pub mod dashboard;
 pub mod input;
@@ -14,17 +16,18 @@ pub mod keys;
 pub mod lobby;
 pub mod logging;
 pub mod tables;
+pub mod throttle;
 pub mod timer;
 
 use crate::bot::Policy;
 use crate::scenario::ScenarioSource;
 use russh::ChannelId;
 use russh::keys::PublicKey;
-use russh::server::{Handle, Server as _};
+use russh::server::Handle;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tables::Tables;
@@ -68,8 +71,12 @@ pub struct ServeConfig {
     pub resume: bool,
     /// Where tables autosave.
     pub saves_dir: Option<PathBuf>,
-    /// Most connections at once.
+    /// Most connections at once (fewer if the open-file limit cannot hold them).
     pub max_connections: usize,
+    /// Most connections at once from one address.
+    pub max_per_address: usize,
+    /// How long a connection may take to log in and open its terminal.
+    pub login_grace: Duration,
     /// A connection silent this long is closed.
     pub idle_timeout: Duration,
     /// Pause before each bot move, so players can follow.
@@ -120,10 +127,10 @@ pub struct Shared {
     pub tables: Arc<Tables>,
     /// Who may connect.
     pub access: Access,
-    /// Connections now.
+    /// Connections with a session now.
     pub connections: AtomicUsize,
-    /// The limit.
-    pub max_connections: usize,
+    /// Failed logins by address, and the waits they earn.
+    pub throttle: throttle::LoginThrottle,
     /// Connections with a terminal, to leave clean when the server stops.
     pub open: Mutex<HashMap<u64, (Handle, ChannelId)>>,
     /// The facilitator's password, if the console is enabled.
@@ -160,25 +167,16 @@ pub fn access(config: &ServeConfig) -> Result<Access, ServeError> {
     Ok(access)
 }
 
-struct Listener {
-    shared: Arc<Shared>,
-    next_id: AtomicU64,
-}
-
-impl russh::server::Server for Listener {
-    type Handler = connection::Connection;
-
-    fn new_client(&mut self, _peer: Option<SocketAddr>) -> connection::Connection {
-        let id = self.next_id.fetch_add(1, Ordering::SeqCst);
-        connection::Connection::new(id, self.shared.clone())
-    }
-}
-
 /// Runs the server until SIGINT or SIGTERM; prints where it listens and the host key's
 /// fingerprint first.
 pub fn run(config: ServeConfig) -> Result<(), ServeError> {
     logging::init(config.log.as_deref())?;
     let access = access(&config)?;
+    let files = admission::raise_open_file_limit();
+    let limits = admission::Limits {
+        total: admission::connections_allowed(config.max_connections, files),
+        per_address: config.max_per_address.max(1),
+    };
     let key = keys::host_key(&config.host_key)?;
     let tables = Arc::new(Tables::new(config.saves_dir.clone(), config.bot_delay));
     let mut opening = Vec::new();
@@ -204,7 +202,7 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         tables,
         access: access.clone(),
         connections: AtomicUsize::new(0),
-        max_connections: config.max_connections,
+        throttle: throttle::LoginThrottle::default(),
         open: Mutex::new(HashMap::new()),
         facilitator_password: config.facilitator_password.clone(),
         seed: config.seed,
@@ -263,13 +261,23 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         for line in &opening {
             let _ = writeln!(out, "{line}");
         }
+        if limits.total < config.max_connections {
+            let _ = writeln!(
+                out,
+                "At most {} connections: the open-file limit is {files} (raise it with \
+                 `ulimit -n` to allow --max-connections {}).",
+                limits.total, config.max_connections
+            );
+        }
         let _ = out.flush();
         drop(out);
-        let mut listener = Listener {
+        let door = accept::FrontDoor {
+            config: russh_config,
             shared: shared.clone(),
-            next_id: AtomicU64::new(1),
+            admission: admission::Admission::new(limits),
+            login_grace: config.login_grace,
         };
-        let server = listener.run_on_socket(russh_config, &socket);
+        let server = accept::serve(socket, door);
         tokio::pin!(server);
         // The goodbyes are sent while the server is still being polled, so its sessions live
         // until every client has been told and its terminal left clean.
@@ -278,7 +286,7 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
             leave_clients_clean(&shared).await;
         };
         tokio::select! {
-            result = &mut server => result.map_err(|e| ServeError::io(Path::new("server"), e))?,
+            () = &mut server => {}
             () = stop => {
                 flush_saves(&shared.tables);
                 let folder = saves_folder.map_or(String::new(), |d| format!(" in {}", d.display()));

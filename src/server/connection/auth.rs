@@ -5,9 +5,14 @@
 use super::Connection;
 use crate::engine::{Seat, Viewer};
 use crate::server::Access;
+use crate::server::throttle::{FREE_FAILURES, Turn};
 use russh::keys::PublicKey;
 use russh::server::Auth;
 use russh::{MethodKind, MethodSet};
+use std::time::{Duration, Instant};
+
+/// The longest a password attempt waits for its turn before it is refused unchecked.
+const LOGIN_PATIENCE: Duration = Duration::from_secs(20);
 
 impl Connection {
     /// Whether `user` asks for the facilitator's console or view (`facilitator`,
@@ -40,6 +45,53 @@ impl Connection {
         self.authorize(user, open, "none")
     }
 
+    /// The password method, slowed per address: the attempt waits its turn when its
+    /// address has failed too often lately (see [`crate::server::throttle`]), and a failure
+    /// is counted against the address.
+    pub(super) async fn auth_by_password_in_turn(&mut self, user: &str, password: &str) -> Auth {
+        let Some(address) = self.address else {
+            return self.auth_by_password(user, password);
+        };
+        let shared = self.shared.clone();
+        let throttle = &shared.throttle;
+        match throttle.turn(address, Instant::now(), LOGIN_PATIENCE) {
+            Turn::Now => {}
+            Turn::After(wait) => tokio::time::sleep(wait).await,
+            Turn::Refused => {
+                tracing::warn!(
+                    conn = self.id,
+                    %address,
+                    user,
+                    "login refused unchecked: too many failed logins from this address"
+                );
+                return self.rejected_password();
+            }
+        }
+        let auth = self.auth_by_password(user, password);
+        if matches!(auth, Auth::Reject { .. }) {
+            let failures = throttle.failed(address, Instant::now());
+            if failures == FREE_FAILURES + 1 {
+                tracing::warn!(
+                    %address,
+                    failures,
+                    "failed logins from one address: its attempts are slowed from now on"
+                );
+            }
+        }
+        auth
+    }
+
+    /// A refused password, with the methods still open (see `auth_by_password`).
+    fn rejected_password(&self) -> Auth {
+        Auth::Reject {
+            proceed_with_methods: Some(methods(
+                &self.shared.access,
+                self.shared.facilitator_password.is_some(),
+            )),
+            partial_success: false,
+        }
+    }
+
     /// The password method: the facilitator's names need its password, any other the
     /// server's (or none on an open server).
     pub(super) fn auth_by_password(&mut self, user: &str, password: &str) -> Auth {
@@ -61,15 +113,7 @@ impl Connection {
         // A mistyped password may be typed again: keep offering passwords (russh would drop
         // the method after one failure, and ssh then says only "publickey").
         match auth {
-            Auth::Reject {
-                partial_success, ..
-            } => Auth::Reject {
-                proceed_with_methods: Some(methods(
-                    &self.shared.access,
-                    self.shared.facilitator_password.is_some(),
-                )),
-                partial_success,
-            },
+            Auth::Reject { .. } => self.rejected_password(),
             accepted => accepted,
         }
     }

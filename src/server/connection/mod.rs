@@ -7,10 +7,12 @@
 //! which view is on screen and moves between them.
 
 mod auth;
+mod painter;
 mod router;
 mod terminal;
 
 pub use auth::{methods, parse_user};
+pub use painter::{MAX_SIZE, OUTPUT_BACKLOG};
 pub use terminal::{LEAVE, Outgoing, Sink};
 
 use super::Shared;
@@ -18,7 +20,9 @@ use super::input::Input;
 use russh::keys::PublicKey;
 use russh::server::{Auth, ChannelOpenHandle, Handler, Msg, Session};
 use russh::{Channel, ChannelId, Pty};
-use std::sync::atomic::Ordering;
+use painter::{Backlog, Painter};
+use std::net::IpAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use terminal::Screen;
 use tokio::sync::mpsc::UnboundedSender;
@@ -35,17 +39,30 @@ pub struct Connection {
     watcher: Option<tokio::task::JoinHandle<()>>,
     ticker: Option<tokio::task::JoinHandle<()>>,
     idler: Option<tokio::task::JoinHandle<()>>,
+    painter: Option<Arc<Painter>>,
+    painter_task: Option<tokio::task::JoinHandle<()>>,
+    /// Frame bytes on their way to the client.
+    backlog: Arc<Backlog>,
     /// When the user last pressed a key.
     last_input: Arc<Mutex<std::time::Instant>>,
     no_color: bool,
-    counted: bool,
+    /// The client's address (for slowing password guesses), when known.
+    address: Option<IpAddr>,
+    /// Set once the connection has a screen: before that it is on the clock to log in.
+    ready: Arc<AtomicBool>,
 }
 
 impl Connection {
-    /// A new connection, counted against the server's limit.
-    pub fn new(id: u64, shared: Arc<Shared>) -> Connection {
-        let counted = shared.connections.fetch_add(1, Ordering::SeqCst) < shared.max_connections;
-        tracing::info!(conn = id, "connection opened");
+    /// A new connection from `address`; `ready` is set once it has logged in and has a
+    /// screen.
+    pub fn new(
+        id: u64,
+        shared: Arc<Shared>,
+        address: Option<IpAddr>,
+        ready: Arc<AtomicBool>,
+    ) -> Connection {
+        shared.connections.fetch_add(1, Ordering::SeqCst);
+        tracing::info!(conn = id, address = ?address, "connection opened");
         Connection {
             id,
             shared,
@@ -57,9 +74,28 @@ impl Connection {
             watcher: None,
             ticker: None,
             idler: None,
+            painter: None,
+            painter_task: None,
+            backlog: Arc::new(Backlog::default()),
             last_input: Arc::new(Mutex::new(std::time::Instant::now())),
             no_color: false,
-            counted,
+            address,
+            ready,
+        }
+    }
+
+    /// Stops the tasks that draw and watch for this connection.
+    fn stop_tasks(&mut self) {
+        for task in [
+            self.watcher.take(),
+            self.ticker.take(),
+            self.idler.take(),
+            self.painter_task.take(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            task.abort();
         }
     }
 }
@@ -73,15 +109,7 @@ impl Drop for Connection {
         } else {
             tracing::info!(conn = self.id, user = %self.user, "connection closed");
         }
-        if let Some(watcher) = self.watcher.take() {
-            watcher.abort();
-        }
-        if let Some(ticker) = self.ticker.take() {
-            ticker.abort();
-        }
-        if let Some(idler) = self.idler.take() {
-            idler.abort();
-        }
+        self.stop_tasks();
         for table in self.shared.tables.all() {
             table.leave(self.id);
         }
@@ -102,7 +130,7 @@ impl Handler for Connection {
     }
 
     async fn auth_password(&mut self, user: &str, password: &str) -> Result<Auth, Self::Error> {
-        Ok(self.auth_by_password(user, password))
+        Ok(self.auth_by_password_in_turn(user, password).await)
     }
 
     async fn auth_publickey(
@@ -129,23 +157,51 @@ impl Handler for Connection {
         reply.accept().await;
         let id = channel.id();
         self.channel = Some(id);
-        self.sender = Some(terminal::spawn_writer(session.handle(), id));
-        if !self.counted {
-            self.refuse(id, "the server is full; try again later", session);
-        }
+        self.sender = Some(terminal::spawn_writer(
+            session.handle(),
+            id,
+            self.backlog.clone(),
+        ));
         Ok(())
     }
 
     async fn env_request(
         &mut self,
-        _channel: ChannelId,
+        channel: ChannelId,
         name: &str,
         value: &str,
-        _session: &mut Session,
+        session: &mut Session,
     ) -> Result<(), Self::Error> {
-        if name == "NO_COLOR" && !value.is_empty() {
-            self.no_color = true;
+        if name == "NO_COLOR" {
+            self.no_color = !value.is_empty();
+            session.channel_success(channel)?;
+        } else {
+            session.channel_failure(channel)?;
         }
+        Ok(())
+    }
+
+    async fn x11_request(
+        &mut self,
+        channel: ChannelId,
+        _single_connection: bool,
+        _x11_auth_protocol: &str,
+        _x11_auth_cookie: &str,
+        _x11_screen_number: u32,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        // Every request is answered: a client waiting on a reply would otherwise hang.
+        session.channel_failure(channel)?;
+        Ok(())
+    }
+
+    async fn signal(
+        &mut self,
+        channel: ChannelId,
+        _signal: russh::Sig,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        session.channel_failure(channel)?;
         Ok(())
     }
 
@@ -244,14 +300,15 @@ impl Handler for Connection {
 
     async fn window_change_request(
         &mut self,
-        _channel: ChannelId,
+        channel: ChannelId,
         width: u32,
         height: u32,
         _pix_width: u32,
         _pix_height: u32,
-        _session: &mut Session,
+        session: &mut Session,
     ) -> Result<(), Self::Error> {
         self.resize(width, height);
+        session.channel_success(channel)?;
         Ok(())
     }
 }

@@ -45,16 +45,8 @@ impl Connection {
     /// The user left: nothing more is drawn, and the writer task restores the terminal and
     /// ends the session once every frame already queued has gone out.
     pub(super) fn leave(&mut self, channel: ChannelId, session: &mut Session) {
-        if let Some(ticker) = self.ticker.take() {
-            ticker.abort();
-        }
-        if let Some(watcher) = self.watcher.take() {
-            watcher.abort();
-        }
+        self.stop_tasks();
         *self.screen.lock().unwrap_or_else(|p| p.into_inner()) = None;
-        if let Some(idler) = self.idler.take() {
-            idler.abort();
-        }
         match &self.sender {
             Some(sender) if sender.send(Outgoing::Leave(None)).is_ok() => {}
             _ => {
@@ -140,8 +132,7 @@ impl Connection {
         }
         let mut changes = table.watch();
         let screen = self.screen.clone();
-        let shared = self.shared.clone();
-        let user = self.user.clone();
+        let painter = self.painter.clone();
         self.watcher = Some(tokio::spawn(async move {
             while changes.changed().await.is_ok() {
                 let mut guard = screen.lock().unwrap_or_else(|p| p.into_inner());
@@ -153,7 +144,10 @@ impl Connection {
                 {
                     play.refresh();
                 }
-                screen.draw(&shared.tables, &user);
+                drop(guard);
+                if let Some(painter) = &painter {
+                    painter.request();
+                }
             }
         }));
     }
@@ -162,16 +156,17 @@ impl Connection {
     /// second while it is on screen.
     pub(super) fn tick_console(&mut self) {
         let screen = self.screen.clone();
-        let shared = self.shared.clone();
-        let user = self.user.clone();
+        let painter = self.painter.clone();
         self.ticker = Some(tokio::spawn(async move {
             loop {
                 tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-                let mut guard = screen.lock().unwrap_or_else(|p| p.into_inner());
-                if let Some(screen) = guard.as_mut()
-                    && matches!(screen.view, View::Dashboard(_))
-                {
-                    screen.draw(&shared.tables, &user);
+                let on_console = screen
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .as_ref()
+                    .is_some_and(|screen| matches!(screen.view, View::Dashboard(_)));
+                if on_console && let Some(painter) = &painter {
+                    painter.request();
                 }
             }
         }));

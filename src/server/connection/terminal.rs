@@ -3,6 +3,7 @@
 //! pty request that opens it, and redrawing and resizing.
 
 use super::Connection;
+use super::painter::{Backlog, Painter, clamped};
 use super::router::View;
 use crate::server::tables::Tables;
 use crate::tui::keys::{self, ConsoleCommand, MenuCommand};
@@ -13,6 +14,7 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 use russh::ChannelId;
 use russh::server::{Handle, Session};
 use std::io::Write;
+use std::sync::Arc;
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
 /// What a client's terminal needs to enter game mode: alternate screen, cleared (a terminal
@@ -38,6 +40,7 @@ pub enum Outgoing {
 pub struct Sink {
     buffer: Vec<u8>,
     sender: UnboundedSender<Outgoing>,
+    backlog: Arc<Backlog>,
 }
 
 impl Write for Sink {
@@ -49,6 +52,7 @@ impl Write for Sink {
     fn flush(&mut self) -> std::io::Result<()> {
         if !self.buffer.is_empty() {
             let bytes = std::mem::take(&mut self.buffer);
+            self.backlog.add(bytes.len());
             self.sender
                 .send(Outgoing::Bytes(bytes))
                 .map_err(|_| std::io::Error::from(std::io::ErrorKind::BrokenPipe))?;
@@ -68,6 +72,11 @@ pub(super) struct Screen {
 }
 
 impl Screen {
+    /// Gives the terminal a new size (already clamped).
+    pub(super) fn resize(&mut self, area: Rect) {
+        let _ = self.terminal.resize(area);
+    }
+
     /// Draws what the screen shows, the size of its terminal.
     pub(super) fn draw(&mut self, tables: &Tables, user: &str) {
         let area = self.terminal.get_frame().area();
@@ -110,14 +119,22 @@ impl Screen {
 }
 
 /// Starts the connection's one writer task for `channel`: what is sent to the returned
-/// sender goes out in order.
-pub(super) fn spawn_writer(handle: Handle, id: ChannelId) -> UnboundedSender<Outgoing> {
+/// sender goes out in order, and `backlog` counts the frame bytes not yet taken by the
+/// session (which stops taking them while the client does not read).
+pub(super) fn spawn_writer(
+    handle: Handle,
+    id: ChannelId,
+    backlog: Arc<Backlog>,
+) -> UnboundedSender<Outgoing> {
     let (sender, mut receiver) = unbounded_channel::<Outgoing>();
     tokio::spawn(async move {
         while let Some(out) = receiver.recv().await {
             match out {
                 Outgoing::Bytes(bytes) => {
-                    if handle.data(id, bytes).await.is_err() {
+                    let length = bytes.len();
+                    let sent = handle.data(id, bytes).await;
+                    backlog.sent(length);
+                    if sent.is_err() {
                         break;
                     }
                 }
@@ -179,10 +196,11 @@ impl Connection {
             View::Lobby(_) | View::Dashboard(_) => None,
         };
         let console = matches!(view, View::Dashboard(_));
-        let rect = Rect::new(0, 0, width.min(1000) as u16, height.min(1000) as u16);
+        let rect = clamped(width, height);
         let backend = CrosstermBackend::new(Sink {
             buffer: Vec::new(),
             sender,
+            backlog: self.backlog.clone(),
         });
         let terminal = Terminal::with_options(
             backend,
@@ -191,6 +209,7 @@ impl Connection {
             },
         )?;
         self.send(ENTER);
+        self.start_painter();
         *self.screen.lock().unwrap_or_else(|p| p.into_inner()) = Some(Screen {
             terminal,
             view,
@@ -210,25 +229,35 @@ impl Connection {
         }
         self.close_when_idle();
         self.redraw();
+        self.ready.store(true, std::sync::atomic::Ordering::SeqCst);
         session.channel_success(channel)?;
         Ok(())
     }
 
-    /// Draws the connection's screen again, if it has one.
+    /// Starts the task that draws this connection's screen when asked.
+    fn start_painter(&mut self) {
+        let painter = Arc::new(Painter::default());
+        self.painter_task = Some(tokio::spawn(painter.clone().run(
+            self.screen.clone(),
+            self.backlog.clone(),
+            self.shared.clone(),
+            self.user.clone(),
+        )));
+        self.painter = Some(painter);
+    }
+
+    /// Asks for the connection's screen to be drawn again, if it has one.
     pub(super) fn redraw(&self) {
-        let mut guard = self.screen.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(screen) = guard.as_mut() {
-            screen.draw(&self.shared.tables, &self.user);
+        if let Some(painter) = &self.painter {
+            painter.request();
         }
     }
 
-    /// Follows the client's window to its new size, and redraws.
+    /// Follows the client's window to its new size (clamped), and redraws; many resizes in a
+    /// row come to one frame.
     pub(super) fn resize(&self, width: u32, height: u32) {
-        let rect = Rect::new(0, 0, width.min(1000) as u16, height.min(1000) as u16);
-        let mut guard = self.screen.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(screen) = guard.as_mut() {
-            let _ = screen.terminal.resize(rect);
-            screen.draw(&self.shared.tables, &self.user);
+        if let Some(painter) = &self.painter {
+            painter.resize(clamped(width, height));
         }
     }
 }
