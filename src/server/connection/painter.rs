@@ -40,7 +40,11 @@ impl Backlog {
 
     /// `bytes` have gone to the session.
     pub fn sent(&self, bytes: usize) {
-        self.queued.fetch_sub(bytes, Ordering::SeqCst);
+        let _ = self
+            .queued
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |queued| {
+                Some(queued.saturating_sub(bytes))
+            });
         self.drained.notify_waiters();
     }
 

@@ -158,6 +158,7 @@ pub(super) fn spawn_writer(
 impl Connection {
     fn send(&self, bytes: &[u8]) {
         if let Some(sender) = &self.sender {
+            self.backlog.add(bytes.len());
             let _ = sender.send(Outgoing::Bytes(bytes.to_vec()));
         }
     }
