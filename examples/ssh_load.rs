@@ -71,10 +71,7 @@ impl AsyncWrite for Stallable {
         Pin::new(&mut self.inner).poll_flush(cx)
     }
 
-    fn poll_shutdown(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<std::io::Result<()>> {
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
         Pin::new(&mut self.inner).poll_shutdown(cx)
     }
 }
@@ -109,9 +106,7 @@ async fn log_in(
 
 /// Waits until nothing has arrived for 50 ms.
 async fn settle(channel: &mut Channel) {
-    while let Ok(Some(_)) = tokio::time::timeout(Duration::from_millis(50), channel.wait()).await
-    {
-    }
+    while let Ok(Some(_)) = tokio::time::timeout(Duration::from_millis(50), channel.wait()).await {}
 }
 
 async fn next_data(channel: &mut Channel) -> anyhow::Result<()> {
@@ -132,7 +127,12 @@ type Press = (Duration, Duration);
 
 /// One seated player: presses keys (scrolling the brief down and up, so every press changes
 /// the screen) every 100–150 ms until `until`, timing each redraw.
-async fn player(port: u16, user: String, start: Instant, until: Instant) -> anyhow::Result<Vec<Press>> {
+async fn player(
+    port: u16,
+    user: String,
+    start: Instant,
+    until: Instant,
+) -> anyhow::Result<Vec<Press>> {
     let (_session, mut channel) = log_in(port, &user, Arc::default()).await?;
     let mut presses = Vec::new();
     let mut n = 0u64;
@@ -215,8 +215,8 @@ impl Server {
 
     /// CPU seconds used so far (user and system).
     fn cpu(&self) -> f64 {
-        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id()))
-            .unwrap_or_default();
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
         let after_name = stat.rsplit(')').next().unwrap_or_default();
         let fields: Vec<f64> = after_name
             .split_whitespace()
@@ -323,8 +323,7 @@ async fn idle(binary: &Path) -> anyhow::Result<()> {
         use tokio::io::AsyncReadExt;
         let mut buffer = [0u8; 4096];
         loop {
-            match tokio::time::timeout(Duration::from_millis(5), socket.read(&mut buffer)).await
-            {
+            match tokio::time::timeout(Duration::from_millis(5), socket.read(&mut buffer)).await {
                 Ok(Ok(0)) | Ok(Err(_)) => {
                     closed += 1;
                     break;
@@ -453,7 +452,10 @@ async fn main() -> anyhow::Result<()> {
             "idle" => idle(&binary).await,
             "limit" => limit(&binary).await,
             "resize" => resize(&binary).await,
-            other => Err(anyhow::anyhow!("no part called {other}: {}", all.join(", "))),
+            other => Err(anyhow::anyhow!(
+                "no part called {other}: {}",
+                all.join(", ")
+            )),
         };
         if let Err(error) = result {
             println!("{part}: failed: {error}");

@@ -86,8 +86,7 @@ impl Server {
     }
 
     fn resident_mib(&self) -> f64 {
-        let status =
-            std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
         let kib: f64 = status
             .lines()
             .find(|l| l.starts_with("VmRSS:"))
@@ -150,10 +149,7 @@ impl AsyncWrite for Stallable {
         Pin::new(&mut self.inner).poll_flush(cx)
     }
 
-    fn poll_shutdown(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<std::io::Result<()>> {
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
         Pin::new(&mut self.inner).poll_shutdown(cx)
     }
 }
@@ -175,7 +171,11 @@ async fn connect(port: u16, stalled: Arc<AtomicBool>) -> client::Handle<Client> 
 
 /// Logs in as `user` (the server is open on loopback) with a 100x30 terminal and waits for
 /// the first screen.
-async fn log_in(port: u16, user: &str, stalled: Arc<AtomicBool>) -> (client::Handle<Client>, Channel) {
+async fn log_in(
+    port: u16,
+    user: &str,
+    stalled: Arc<AtomicBool>,
+) -> (client::Handle<Client>, Channel) {
     let mut session = connect(port, stalled).await;
     assert!(session.authenticate_none(user).await.unwrap().success());
     let mut channel = session.channel_open_session().await.unwrap();
@@ -204,8 +204,7 @@ async fn next_data(channel: &mut Channel, patience: Duration) {
 
 /// Waits until nothing has arrived for 100 ms.
 async fn settle(channel: &mut Channel) {
-    while let Ok(Some(_)) = tokio::time::timeout(Duration::from_millis(100), channel.wait()).await
-    {
+    while let Ok(Some(_)) = tokio::time::timeout(Duration::from_millis(100), channel.wait()).await {
     }
 }
 
@@ -389,8 +388,7 @@ fn an_x11_request_wanting_a_reply_is_answered() {
 fn a_client_flooding_resizes_without_reading_costs_bounded_memory_and_others_still_play() {
     let server = Server::start(&["--tables", "2"]);
     runtime().block_on(async {
-        let (_player_session, mut player) =
-            log_in(server.port, "watch.1", Arc::default()).await;
+        let (_player_session, mut player) = log_in(server.port, "watch.1", Arc::default()).await;
         settle(&mut player).await;
         let before = server.resident_mib();
         let stalled = Arc::new(AtomicBool::new(false));

@@ -145,6 +145,31 @@ pub struct Shared {
     pub address: std::sync::OnceLock<SocketAddr>,
 }
 
+impl Shared {
+    /// The server's state in one line for the facilitator: connections, and failed logins
+    /// with the addresses being slowed.
+    pub fn status_line(&self) -> String {
+        let connected = self.connections.load(std::sync::atomic::Ordering::SeqCst);
+        let failures = self.throttle.failures(std::time::Instant::now());
+        let mut line = format!("{connected} connected");
+        if failures.total > 0 {
+            line.push_str(&format!(
+                " · {} failed login{}",
+                failures.total,
+                if failures.total == 1 { "" } else { "s" }
+            ));
+        }
+        if failures.slowed > 0 {
+            line.push_str(&format!(
+                " ({} address{} slowed)",
+                failures.slowed,
+                if failures.slowed == 1 { "" } else { "es" }
+            ));
+        }
+        line
+    }
+}
+
 /// Decides who may connect: a non-loopback address needs a password or keys, or `--open`.
 pub fn access(config: &ServeConfig) -> Result<Access, ServeError> {
     let access = match (&config.password, &config.authorized_keys) {
@@ -411,6 +436,35 @@ fn join_line(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_console_line_counts_failed_logins_and_slowed_addresses() {
+        let shared = Shared {
+            tables: Arc::new(Tables::new(None, Duration::ZERO)),
+            access: Access::Open,
+            connections: AtomicUsize::new(4),
+            throttle: throttle::LoginThrottle::default(),
+            open: Mutex::new(HashMap::new()),
+            facilitator_password: None,
+            reports_dir: PathBuf::from("."),
+            seed: 1,
+            idle_timeout: Duration::from_secs(60),
+            address: std::sync::OnceLock::new(),
+        };
+        assert_eq!(shared.status_line(), "4 connected");
+        let now = std::time::Instant::now();
+        let guesser = std::net::IpAddr::from([192, 0, 2, 1]);
+        for _ in 0..=throttle::FREE_FAILURES {
+            shared.throttle.failed(guesser, now);
+        }
+        assert_eq!(
+            shared.status_line(),
+            format!(
+                "4 connected · {} failed logins (1 address slowed)",
+                throttle::FREE_FAILURES + 1
+            )
+        );
+    }
 
     #[test]
     fn accepted_connections_inherit_the_listeners_tcp_keepalives() {

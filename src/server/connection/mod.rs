@@ -17,10 +17,10 @@ pub use terminal::{LEAVE, Outgoing, Sink};
 
 use super::Shared;
 use super::input::Input;
+use painter::{Backlog, Painter};
 use russh::keys::PublicKey;
 use russh::server::{Auth, ChannelOpenHandle, Handler, Msg, Session};
 use russh::{Channel, ChannelId, Pty};
-use painter::{Backlog, Painter};
 use std::net::IpAddr;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};

@@ -103,7 +103,7 @@ impl Painter {
             if let Some(area) = size {
                 screen.resize(area);
             }
-            screen.draw(&shared.tables, &user);
+            screen.draw(&shared, &user);
         }
     }
 }
@@ -127,7 +127,10 @@ mod tests {
             async move { backlog.below(OUTPUT_BACKLOG).await }
         });
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-        assert!(!waiting.is_finished(), "no frame while the client is behind");
+        assert!(
+            !waiting.is_finished(),
+            "no frame while the client is behind"
+        );
         backlog.sent(20);
         tokio::time::timeout(std::time::Duration::from_secs(1), waiting)
             .await

@@ -5,7 +5,7 @@
 use super::Connection;
 use super::painter::{Backlog, Painter, clamped};
 use super::router::View;
-use crate::server::tables::Tables;
+use crate::server::Shared;
 use crate::tui::keys::{self, ConsoleCommand, MenuCommand};
 use crate::tui::{MIN_SIZE, Theme};
 use ratatui::backend::CrosstermBackend;
@@ -78,7 +78,8 @@ impl Screen {
     }
 
     /// Draws what the screen shows, the size of its terminal.
-    pub(super) fn draw(&mut self, tables: &Tables, user: &str) {
+    pub(super) fn draw(&mut self, shared: &Shared, user: &str) {
+        let tables = &shared.tables;
         let area = self.terminal.get_frame().area();
         let theme = self.theme;
         let _ = match &mut self.view {
@@ -106,6 +107,7 @@ impl Screen {
                 })
             }
             View::Dashboard(console) => self.terminal.draw(|frame| {
+                console.server_status = Some(shared.status_line());
                 if frame.area().width < MIN_SIZE.0 || frame.area().height < MIN_SIZE.1 {
                     let quit = keys::key(ConsoleCommand::Quit);
                     let answers = [quit, String::new(), String::new()];

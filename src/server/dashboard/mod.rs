@@ -43,6 +43,8 @@ pub struct Dashboard {
     help: bool,
     /// The last thing done (or refused).
     pub notice: Option<String>,
+    /// The server's state in one line (connections, failed logins), shown top right.
+    pub server_status: Option<String>,
 }
 
 impl Dashboard {
@@ -290,10 +292,13 @@ impl Dashboard {
 
     /// Draws the console.
     pub fn draw(&self, frame: &mut Frame, tables: &Tables, theme: Theme) {
-        let block = Block::bordered()
+        let mut block = Block::bordered()
             .border_style(theme.border())
-            .title(Line::styled(" Facilitator console ", theme.heading()))
-            .title_bottom(Line::styled(self.footer(frame.area().width), theme.dim()));
+            .title(Line::styled(" Facilitator console ", theme.heading()));
+        if let Some(status) = &self.server_status {
+            block = block.title(Line::styled(format!(" {status} "), theme.dim()).right_aligned());
+        }
+        let block = block.title_bottom(Line::styled(self.footer(frame.area().width), theme.dim()));
         let inner = block.inner(frame.area());
         frame.render_widget(block, frame.area());
         let columns = Columns::for_width(inner.width);
