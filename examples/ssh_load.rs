@@ -137,7 +137,7 @@ async fn player(
     let mut presses = Vec::new();
     let mut n = 0u64;
     while Instant::now() < until {
-        let key: &[u8] = if n % 2 == 0 { b"j" } else { b"k" };
+        let key: &[u8] = if n.is_multiple_of(2) { b"j" } else { b"k" };
         let pressed = Instant::now();
         channel.data_bytes(key.to_vec()).await?;
         next_data(&mut channel).await?;
@@ -381,7 +381,7 @@ async fn resize(binary: &Path) -> anyhow::Result<()> {
     stalled.store(true, Ordering::SeqCst);
     let flood_started = start.elapsed();
     for n in 0..1_000u32 {
-        let size = if n % 2 == 0 { 1000 } else { 999 };
+        let size = if n.is_multiple_of(2) { 1000 } else { 999 };
         let sent = tokio::time::timeout(
             Duration::from_millis(200),
             channel.window_change(size, size, 0, 0),

@@ -395,7 +395,7 @@ fn a_client_flooding_resizes_without_reading_costs_bounded_memory_and_others_sti
         let (_flooder_session, flooder) = log_in(server.port, "watch.2", stalled.clone()).await;
         stalled.store(true, Ordering::SeqCst);
         for n in 0..600u32 {
-            let size = if n % 2 == 0 { 65_535 } else { 999 };
+            let size = if n.is_multiple_of(2) { 65_535 } else { 999 };
             let sent = tokio::time::timeout(
                 Duration::from_secs(1),
                 flooder.window_change(size, size, 0, 0),
