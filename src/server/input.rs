@@ -18,6 +18,8 @@ pub struct Input {
     buttons: MouseButtons,
     /// Bytes fed since the last event came out.
     pending: usize,
+    /// The start of a control sequence that the last packet cut off.
+    carry: Vec<u8>,
 }
 
 impl Default for Input {
@@ -26,6 +28,7 @@ impl Default for Input {
             parser: InputParser::new(),
             buttons: MouseButtons::NONE,
             pending: 0,
+            carry: Vec::new(),
         }
     }
 }
@@ -36,9 +39,17 @@ impl Input {
     /// has produced no event over [`MAX_PENDING_INPUT`] bytes is dropped.
     pub fn feed(&mut self, bytes: &[u8]) -> Vec<Event> {
         let mut raw = Vec::new();
-        self.parser.parse(bytes, |e| raw.push(e), true);
-        if bytes == b"\x1b" {
+        if bytes == b"\x1b" && self.carry.is_empty() {
+            self.parser.parse(bytes, |e| raw.push(e), true);
             self.parser.parse(&[], |e| raw.push(e), false);
+        } else {
+            // A control sequence cut off at the packet's end waits for the rest: the parser
+            // would read a mouse report cut in two as keys.
+            let mut joined = std::mem::take(&mut self.carry);
+            joined.extend_from_slice(bytes);
+            let cut = unfinished_sequence_start(&joined);
+            self.carry = joined.split_off(cut);
+            self.parser.parse(&joined, |e| raw.push(e), true);
         }
         if raw.is_empty() {
             self.pending = self.pending.saturating_add(bytes.len());
@@ -85,6 +96,30 @@ impl Input {
             }
             _ => None,
         }
+    }
+}
+
+/// The longest control sequence held back for the rest of it to arrive.
+const LONGEST_SEQUENCE: usize = 64;
+
+/// Where an unfinished control sequence (`ESC [` and parameters, no final byte yet) at the
+/// end of `bytes` starts, or `bytes.len()` when there is none (or it is too long to be one).
+fn unfinished_sequence_start(bytes: &[u8]) -> usize {
+    let Some(escape) = bytes.iter().rposition(|&b| b == 0x1b) else {
+        return bytes.len();
+    };
+    let tail = &bytes[escape..];
+    let unfinished = match tail {
+        [_] => true,
+        [_, b'[', rest @ ..] => rest.iter().all(|b| (0x20..=0x3f).contains(b)),
+        _ => false,
+    };
+    if unfinished && tail.len() <= LONGEST_SEQUENCE && escape > 0 {
+        escape
+    } else if unfinished && tail.len() <= LONGEST_SEQUENCE && tail.len() > 1 {
+        0
+    } else {
+        bytes.len()
     }
 }
 
