@@ -416,3 +416,38 @@ fn a_client_flooding_resizes_without_reading_costs_bounded_memory_and_others_sti
         );
     });
 }
+
+#[test]
+fn a_room_of_120_on_one_address_all_get_a_screen_with_the_default_limits() {
+    let server = Server::start(&["--tables", "40"]);
+    runtime().block_on(async {
+        let logins: Vec<_> = (0..120)
+            .map(|i| {
+                let port = server.port;
+                tokio::spawn(async move {
+                    let user = format!("watch.{}", i / 3 + 1);
+                    let (_session, mut channel) = log_in(port, &user, Arc::default()).await;
+                    screen_shows(&mut channel, "Spectator").await
+                })
+            })
+            .collect();
+        for login in logins {
+            assert!(login.await.unwrap(), "a spectator's screen");
+        }
+    });
+}
+
+/// Whether the screen shows `word` within ten seconds.
+async fn screen_shows(channel: &mut Channel, word: &str) -> bool {
+    let mut seen = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !String::from_utf8_lossy(&seen).contains(word) {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match tokio::time::timeout(left, channel.wait()).await {
+            Ok(Some(russh::ChannelMsg::Data { data })) => seen.extend_from_slice(&data),
+            Ok(Some(_)) => {}
+            _ => return false,
+        }
+    }
+    true
+}
