@@ -64,9 +64,10 @@ pub fn inspect(file: &std::path::Path, json: bool) -> Result<ExitCode> {
         });
         println!("{}", serde_json::to_string_pretty(&value)?);
     } else {
+        // The save's texts are not trusted to be free of terminal escapes.
         println!(
             "{} — seed {}, round {}, rules version {}",
-            game.scenario().title,
+            ceasefire::scenario::limits::escape_controls(&game.scenario().title),
             game.seed(),
             game.round(),
             loaded.file.rules_version()

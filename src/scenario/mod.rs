@@ -8,6 +8,7 @@
 mod build;
 mod builtin;
 mod error;
+pub mod limits;
 pub mod raw;
 
 pub use error::{ScenarioError, closest};
