@@ -80,8 +80,18 @@ impl ScenarioError {
     }
 }
 
+/// Every part of the message comes from a file (its name, a line of it, a name in it), so a
+/// control character in it is written escaped, never raw to the terminal.
 impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = String::new();
+        self.fmt_all(&mut text)?;
+        f.write_str(&super::limits::escape_controls(&text))
+    }
+}
+
+impl ScenarioError {
+    fn fmt_all(&self, f: &mut impl fmt::Write) -> fmt::Result {
         self.fmt_one(f)?;
         for problem in &self.more {
             writeln!(f, "\n")?;
@@ -92,10 +102,8 @@ impl fmt::Display for ScenarioError {
         }
         Ok(())
     }
-}
 
-impl ScenarioError {
-    fn fmt_one(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn fmt_one(&self, f: &mut impl fmt::Write) -> fmt::Result {
         writeln!(f, "{}: {}", self.location(), self.message)?;
         if let Some(source) = &self.source_line {
             let number = self.line.to_string();
