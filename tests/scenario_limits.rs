@@ -373,3 +373,31 @@ fn inspect_replay_and_report_never_write_a_saves_escape_sequence() {
         );
     }
 }
+
+#[test]
+fn a_thousand_mistakes_are_answered_at_once_and_the_first_hundred_shown() {
+    let hints: String = (0..999)
+        .map(|i| {
+            format!(
+                // A near miss of `pk-sanctuary`, so each is worth a suggestion.
+                "\n[[hints]]\ncard = \"pk-sanctuar-{i}\"\ntext = \"x\"\n"
+            )
+        })
+        .collect();
+    let start = Instant::now();
+    let err = refused("scenario.toml", |t| format!("{t}{hints}"));
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        start.elapsed()
+    );
+    let all: Vec<&ScenarioError> = err.all().collect();
+    assert_eq!(all.len(), limits::MAX_PROBLEMS_SHOWN + 1, "{err}");
+    assert!(all[0].hint.contains("did you mean"), "{err}");
+    assert!(
+        all[limits::MAX_PROBLEMS_SHOWN]
+            .message
+            .contains("899 more problems found, not shown"),
+        "{err}"
+    );
+}

@@ -23,6 +23,10 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// The longest of any other text (a briefing, a brief, a card's text), in characters.
 pub const MAX_TEXT_CHARS: usize = 10_000;
 
+/// The most problems one validation reports; past it they are only counted (a file with
+/// thousands of mistakes is answered at once, and its first ones are what to fix first).
+pub const MAX_PROBLEMS_SHOWN: usize = 100;
+
 /// The keys whose texts are short names ([`MAX_NAME_CHARS`]); every other text may be up to
 /// [`MAX_TEXT_CHARS`].
 pub const NAME_KEYS: [&str; 4] = ["id", "title", "name", "label"];

@@ -128,12 +128,9 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
                 Some("event") => {}
                 Some(kind) => problems.push(wrong_kind(&main, id, kind, "event")),
                 None if !all_events_read => {}
-                None => problems.push(unknown_reference(
-                    &main,
-                    id,
-                    "event",
-                    events.iter().map(|e| e.id.clone()),
-                )),
+                None => problems.push_with(|| {
+                    unknown_reference(&main, id, "event", events.iter().map(|e| e.id.clone()))
+                }),
             },
         }
     }
@@ -148,12 +145,14 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
                 Some("card") => {}
                 Some(kind) => problems.push(wrong_kind(&main, &hint.card, kind, "card")),
                 None if !all_cards_read => {}
-                None => problems.push(unknown_reference(
-                    &main,
-                    &hint.card,
-                    "card",
-                    cards.iter().map(|c| c.id.clone()),
-                )),
+                None => problems.push_with(|| {
+                    unknown_reference(
+                        &main,
+                        &hint.card,
+                        "card",
+                        cards.iter().map(|c| c.id.clone()),
+                    )
+                }),
             },
         }
     }
