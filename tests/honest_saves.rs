@@ -264,6 +264,15 @@ fn a_version_1_report_says_what_its_digest_does_not_verify() {
         json["reports"][0]["unverified"].as_array().unwrap().len(),
         4
     );
+    let out = cli_within(
+        &["replay", path.to_str().unwrap(), "--verify"],
+        Duration::from_secs(30),
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("which does not cover who played each seat"),
+        "{said}"
+    );
     // A version-2 save's digest covers everything its report prints: no such note.
     let (v2, _) = version_2_save(dir.path());
     let out = cli_within(&["report", v2.to_str().unwrap()], Duration::from_secs(30));

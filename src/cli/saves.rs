@@ -29,7 +29,8 @@ pub fn replay(file: &std::path::Path, verify: bool, ui: &UiArgs) -> Result<ExitC
     let (version, digest) = &loaded.on_disk;
     let older = if *version < save::CURRENT_VERSION {
         format!(
-            " (format version {version}, checked by its own digest; its next save writes version {})",
+            " (format version {version}, checked by its own digest, which does not cover {}; its next save writes version {})",
+            loaded.file.unverified().join(", "),
             save::CURRENT_VERSION
         )
     } else {
