@@ -29,7 +29,8 @@ pub fn replay(file: &std::path::Path, verify: bool, ui: &UiArgs) -> Result<ExitC
     let (version, digest) = &loaded.on_disk;
     let older = if *version < save::CURRENT_VERSION {
         format!(
-            " (format version {version}, checked by its own digest; its next save writes version {})",
+            " (format version {version}, checked by its own digest, which does not cover {}; its next save writes version {})",
+            loaded.file.unverified().join(", "),
             save::CURRENT_VERSION
         )
     } else {
@@ -64,9 +65,10 @@ pub fn inspect(file: &std::path::Path, json: bool) -> Result<ExitCode> {
         });
         println!("{}", serde_json::to_string_pretty(&value)?);
     } else {
+        // The save's texts are not trusted to be free of terminal escapes.
         println!(
             "{} — seed {}, round {}, rules version {}",
-            game.scenario().title,
+            ceasefire::scenario::limits::escape_controls(&game.scenario().title),
             game.seed(),
             game.round(),
             loaded.file.rules_version()

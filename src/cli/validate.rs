@@ -3,6 +3,7 @@
 
 use anyhow::Result;
 use ceasefire::engine::Scenario;
+use ceasefire::scenario::limits::escape_controls;
 use ceasefire::scenario::{ScenarioError, ScenarioSource};
 use serde_json::json;
 use std::io::Write;
@@ -20,7 +21,8 @@ pub fn validate(path: &str, json: bool) -> Result<ExitCode> {
     if !json {
         for file in &unused {
             eprintln!(
-                "note: {file} is not named in scenario.toml's [decks]: nothing in it is in the game"
+                "note: {} is not named in scenario.toml's [decks]: nothing in it is in the game",
+                escape_controls(file)
             );
         }
     }

@@ -5,7 +5,9 @@ use super::{Bundle, Report};
 use crate::engine::Meter;
 use std::fmt::Write;
 
-/// Every report of the bundle, then the comparisons.
+/// Every report of the bundle, then the comparisons. A control character in a text from the
+/// save (a forged note, say) is written as a visible escape, never raw, so the report is
+/// safe to print in a terminal.
 pub fn to_markdown(bundle: &Bundle) -> String {
     let mut out = String::new();
     for report in &bundle.reports {
@@ -35,7 +37,7 @@ pub fn to_markdown(bundle: &Bundle) -> String {
         }
         out.push('\n');
     }
-    out
+    crate::scenario::limits::escape_controls(&out).into_owned()
 }
 
 fn write_report(out: &mut String, r: &Report) {
@@ -49,6 +51,14 @@ fn write_report(out: &mut String, r: &Report) {
         if r.actions == 1 { "" } else { "s" },
         r.round
     );
+    if !r.unverified.is_empty() {
+        let _ = writeln!(
+            out,
+            "> **Not verified:** this save is in format version 1, whose digest covers only the \
+             game (the moves and where they led). As the file gives them, unchecked: {}.\n",
+            r.unverified.join("; ")
+        );
+    }
     out.push_str("## Outcome\n\n");
     match &r.outcome {
         Some(o) => {

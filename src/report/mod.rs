@@ -53,6 +53,11 @@ pub struct Report {
     pub reflections: Vec<crate::save::Reflection>,
     /// The scenario's discussion questions.
     pub questions: Vec<String>,
+    /// What this report prints that the save's digest did not verify (a version-1 save's
+    /// digest covers the game only; see [`crate::save::LEGACY_UNVERIFIED`]). Empty, and left
+    /// out of the JSON, when the digest covers it all.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unverified: Vec<String>,
 }
 
 /// How the game ended and why.
@@ -239,6 +244,7 @@ pub fn report(name: &str, file: &SaveFile, game: &Game) -> Report {
             .cloned()
             .collect(),
         questions: scenario.questions.clone(),
+        unverified: file.unverified().iter().map(|s| s.to_string()).collect(),
     }
 }
 

@@ -2,9 +2,13 @@
 //! log, sealed by a digest.
 //!
 //! A save is self-contained (the scenario's TOML files are embedded), so it can be shared and
-//! replayed anywhere. Loading replays every action and checks the digest; anything wrong is
-//! refused with a message naming the file, and the file is never modified. Writes are atomic
-//! (temporary file, flush, rename), so a crash loses at most the action in flight.
+//! replayed anywhere. Loading reads only a regular file of at most [`MAX_SAVE_BYTES`] (a
+//! device or a FIFO is refused before it is opened), replays every action and checks the
+//! digest; anything wrong is refused with a message naming the file (never quoting the digest
+//! the replay gives, which would seal an edit), and the file is never modified. Writes are
+//! atomic (temporary file, flush, rename; a new game's first save too, see [`write_new`]), so
+//! a crash loses at most the action in flight; the temporary files of a killed writer are
+//! removed by the next writer in the folder ([`clean_stale_temporaries`]).
 //!
 //! # Format version 2
 //!
@@ -50,17 +54,24 @@
 //! hash of the game state ([`Game::legacy_digest`]), which covers neither the notes nor the
 //! reflections, seats or clock. A version-1 file is verified with that hash, then held in
 //! memory as version 2 ([`load`] returns it upgraded and sealed with a version-2 digest). The
-//! file itself is left as it is; a resumed game's next autosave writes version 2.
+//! file itself is left as it is; a resumed game's next autosave writes version 2. What the
+//! version-1 digest did not cover (seats, notes, reflections, the scenario's texts) is named
+//! by [`SaveFile::unverified`], and the report says it is unverified.
 
 use crate::engine::{Action, Digest, Game, Outcome, Seat};
 use crate::scenario::ScenarioSource;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::borrow::Cow;
-use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+mod files;
+
+pub use files::{
+    MAX_SAVE_BYTES, STALE_TEMPORARY_AGE, clean_stale_temporaries, read_bounded, write_atomic,
+    write_new,
+};
 
 /// The `format` field every save carries.
 pub const FORMAT_NAME: &str = "ceasefire-save";
@@ -108,7 +119,7 @@ pub struct Summary {
 }
 
 /// The file format, version 2 (version 1 has the same fields and an older digest).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SaveFile {
     /// Always [`FORMAT_NAME`].
@@ -152,7 +163,72 @@ pub struct SaveFile {
     /// file only parsed: its digest stays as read. Never written to the file.
     #[serde(skip)]
     state: Option<Digest>,
+    /// The file on disk is sealed by a version-1 digest, which covers the game only: what a
+    /// report prints beside the game is then not verified (see [`SaveFile::unverified`]).
+    /// Set by [`load`]; never written.
+    #[serde(skip)]
+    legacy_seal: bool,
 }
+
+/// Two files are equal when they hold the same fields and seal; how the one read from disk
+/// was sealed there (`legacy_seal`) does not count.
+impl PartialEq for SaveFile {
+    fn eq(&self, other: &SaveFile) -> bool {
+        let SaveFile {
+            format,
+            version,
+            saved_at,
+            summary,
+            scenario,
+            seed,
+            seats,
+            actions,
+            notes,
+            reflections,
+            clock_seconds,
+            rules,
+            digest,
+            state,
+            legacy_seal: _,
+        } = self;
+        (format, version, saved_at, summary, scenario, seed, seats)
+            == (
+                &other.format,
+                &other.version,
+                &other.saved_at,
+                &other.summary,
+                &other.scenario,
+                &other.seed,
+                &other.seats,
+            )
+            && (
+                actions,
+                notes,
+                reflections,
+                clock_seconds,
+                rules,
+                digest,
+                state,
+            ) == (
+                &other.actions,
+                &other.notes,
+                &other.reflections,
+                &other.clock_seconds,
+                &other.rules,
+                &other.digest,
+                &other.state,
+            )
+    }
+}
+
+/// What a version-1 digest leaves unchecked of what the report prints: it covers the game
+/// (the moves and the state they lead to), not these.
+pub const LEGACY_UNVERIFIED: [&str; 4] = [
+    "who played each seat",
+    "the bots' and the clock's reasons",
+    "the reflections",
+    "the scenario's texts (title, objectives, briefs, cards, events, questions)",
+];
 
 /// A save that loaded, with its game rebuilt and verified.
 #[derive(Clone, Debug)]
@@ -231,17 +307,33 @@ pub enum SaveError {
         /// The rules version of the scenario it embeds.
         scenario: u8,
     },
-    /// The replayed game differs from the one saved.
+    /// The replayed game differs from the one saved. The message does not print the digest
+    /// the replay gives, which anyone could paste into the file to pass an edit off as sealed.
     #[error(
-        "{path}: the replayed game does not match its digest ({expected} saved, {actual} replayed)"
+        "{path}: its contents do not match its digest: the file was edited or damaged (left as it is)"
     )]
     Digest {
         /// The file.
         path: PathBuf,
-        /// The digest in the file.
-        expected: String,
-        /// The digest of the replay.
-        actual: String,
+    },
+    /// Not a regular file (a device, a FIFO, a folder): never opened, so reading cannot hang.
+    #[error("{path}: {what}, not a save: only a regular file is read as a save")]
+    NotAFile {
+        /// The file.
+        path: PathBuf,
+        /// What it is instead, in words.
+        what: &'static str,
+    },
+    /// Larger than any save (see [`MAX_SAVE_BYTES`]).
+    #[error(
+        "{path}: larger than {} MiB, the most a save can be: not a save, or a damaged one",
+        limit / (1024 * 1024)
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The limit, in bytes.
+        limit: u64,
     },
 }
 
@@ -273,9 +365,21 @@ impl SaveFile {
             rules: Some(game.scenario().rules.version),
             digest: String::new(),
             state: Some(game.digest()),
+            legacy_seal: false,
         }
         .sealed()
         .into_owned()
+    }
+
+    /// What the report prints from this file that the digest of the file on disk does not
+    /// cover: nothing for a version-2 file (its digest covers every field); for a file
+    /// read in version 1, [`LEGACY_UNVERIFIED`].
+    pub fn unverified(&self) -> &'static [&'static str] {
+        if self.legacy_seal || self.version == 1 {
+            &LEGACY_UNVERIFIED
+        } else {
+            &[]
+        }
     }
 
     /// The rules version the game was played under: the one recorded, or for a file written
@@ -329,34 +433,6 @@ impl SaveFile {
     }
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file beside it, flushed to disk, then
-/// renamed over `path`. A reader sees the old file or the new one, never a part.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let io = |source| SaveError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).map_err(io)?;
-    let name = path
-        .file_name()
-        .map_or("save".into(), |n| n.to_string_lossy().into_owned());
-    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = fs::File::create(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&temporary, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temporary);
-    }
-    result.map_err(io)
-}
-
 /// Saves `file` to `path` atomically.
 pub fn save(path: &Path, file: &SaveFile) -> Result<(), SaveError> {
     write_atomic(path, file.to_json().as_bytes())
@@ -365,15 +441,16 @@ pub fn save(path: &Path, file: &SaveFile) -> Result<(), SaveError> {
 /// Reads, checks and replays a save, and returns it as the current version (an older file is
 /// verified by its own version's rules first). Never writes to `path`.
 pub fn load(path: &Path) -> Result<Loaded, SaveError> {
-    let bytes = fs::read(path).map_err(|source| SaveError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = read_bounded(path, MAX_SAVE_BYTES)?;
     let file = parse(path, &bytes)?;
     let game = rebuild(path, &file)?;
     let on_disk = (file.version, file.digest.clone());
+    let legacy_seal = file.version == 1;
     Ok(Loaded {
-        file: file.upgraded(&game),
+        file: SaveFile {
+            legacy_seal,
+            ..file.upgraded(&game)
+        },
         game,
         on_disk,
     })
@@ -450,8 +527,6 @@ pub fn rebuild(path: &Path, file: &SaveFile) -> Result<Game, SaveError> {
     if actual != expected {
         return Err(SaveError::Digest {
             path: path.to_path_buf(),
-            expected,
-            actual,
         });
     }
     Ok(game)

@@ -80,8 +80,18 @@ impl ScenarioError {
     }
 }
 
+/// Every part of the message comes from a file (its name, a line of it, a name in it), so a
+/// control character in it is written escaped, never raw to the terminal.
 impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = String::new();
+        self.fmt_all(&mut text)?;
+        f.write_str(&super::limits::escape_controls(&text))
+    }
+}
+
+impl ScenarioError {
+    fn fmt_all(&self, f: &mut impl fmt::Write) -> fmt::Result {
         self.fmt_one(f)?;
         for problem in &self.more {
             writeln!(f, "\n")?;
@@ -92,10 +102,8 @@ impl fmt::Display for ScenarioError {
         }
         Ok(())
     }
-}
 
-impl ScenarioError {
-    fn fmt_one(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn fmt_one(&self, f: &mut impl fmt::Write) -> fmt::Result {
         writeln!(f, "{}: {}", self.location(), self.message)?;
         if let Some(source) = &self.source_line {
             let number = self.line.to_string();
@@ -107,19 +115,33 @@ impl ScenarioError {
     }
 }
 
-/// Problems gathered while checking a scenario, so that one pass reports all of them.
+/// Problems gathered while checking a scenario, so that one pass reports all of them (up to
+/// [`super::limits::MAX_PROBLEMS_SHOWN`]).
 #[derive(Default)]
-pub(super) struct Problems(Vec<ScenarioError>);
+pub(super) struct Problems {
+    found: Vec<ScenarioError>,
+    unshown: usize,
+}
 
 impl Problems {
     /// The value of a check that passed; a failed check's error is recorded instead.
     pub(super) fn check<T>(&mut self, result: Result<T, ScenarioError>) -> Option<T> {
-        result.map_err(|error| self.0.push(error)).ok()
+        result.map_err(|error| self.push(error)).ok()
     }
 
     /// Records a problem.
     pub(super) fn push(&mut self, error: ScenarioError) {
-        self.0.push(error);
+        self.push_with(|| error);
+    }
+
+    /// Records the problem `error` makes, made only when it will be shown (a suggestion
+    /// costs a search of every name).
+    pub(super) fn push_with(&mut self, error: impl FnOnce() -> ScenarioError) {
+        if self.found.len() < super::limits::MAX_PROBLEMS_SHOWN {
+            self.found.push(error());
+        } else {
+            self.unshown += 1;
+        }
     }
 
     /// `first`, carrying these problems as the ones found after it.
@@ -129,19 +151,28 @@ impl Problems {
     }
 
     /// The problems file by file (in the order the files were met), each file's from top to
-    /// bottom.
+    /// bottom; then how many more were found and not shown.
     fn in_reading_order(self) -> Vec<ScenarioError> {
         let mut files: Vec<std::path::PathBuf> = Vec::new();
-        for problem in &self.0 {
+        for problem in &self.found {
             if !files.contains(&problem.file) {
                 files.push(problem.file.clone());
             }
         }
-        let mut problems = self.0;
+        let mut problems = self.found;
         problems.sort_by_key(|p| {
             let file = files.iter().position(|f| *f == p.file);
             (file, p.line, p.column)
         });
+        if self.unshown > 0
+            && let Some(last) = files.last()
+        {
+            problems.push(ScenarioError::whole_file(
+                last,
+                format!("{} more problems found, not shown", self.unshown),
+                "fix the ones above and validate again".into(),
+            ));
+        }
         problems
     }
 
@@ -224,17 +255,32 @@ fn unknown_and_expected(message: &str) -> Option<(String, Vec<String>)> {
     Some((unknown.to_string(), expected))
 }
 
+/// The longest word a typo is looked for (a longer one is not a typo of a name).
+const MAX_SUGGESTED_CHARS: usize = 40;
+
 /// The candidate closest to `word` by edit distance, if it is close enough to be a typo.
+/// Candidates whose length alone puts them too far are not compared, and a comparison stops
+/// as soon as it is too far, so a search costs little even over many names.
 pub fn closest(word: &str, candidates: &[String]) -> Option<String> {
+    let length = word.chars().count();
+    if length > MAX_SUGGESTED_CHARS {
+        return None;
+    }
     candidates
         .iter()
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, c)| *d <= (c.len() / 3).max(2))
+        .filter_map(|c| {
+            let most = (c.len() / 3).max(2);
+            if c.chars().count().abs_diff(length) > most {
+                return None;
+            }
+            edit_distance_within(word, c, most).map(|d| (d, c))
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c.clone())
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+/// The edit distance between `a` and `b` when it is at most `most`.
+fn edit_distance_within(a: &str, b: &str, most: usize) -> Option<usize> {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
@@ -245,8 +291,12 @@ fn edit_distance(a: &str, b: &str) -> usize {
             previous = row[j + 1];
             row[j + 1] = substitute.min(row[j] + 1).min(previous + 1);
         }
+        // Every later row is at least this row's least value.
+        if row.iter().min().is_some_and(|&least| least > most) {
+            return None;
+        }
     }
-    row[b.len()]
+    Some(row[b.len()]).filter(|&d| d <= most)
 }
 
 #[cfg(test)]

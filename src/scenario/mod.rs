@@ -8,6 +8,7 @@
 mod build;
 mod builtin;
 mod error;
+pub mod limits;
 pub mod raw;
 
 pub use error::{ScenarioError, closest};
@@ -110,13 +111,18 @@ impl ScenarioSource {
         for entry in entries.flatten() {
             let path = entry.path();
             if path.extension().is_some_and(|x| x == "toml") && path.is_file() {
-                let text = std::fs::read_to_string(&path).map_err(|e| {
-                    ScenarioError::whole_file(
-                        &path,
-                        format!("cannot read: {e}"),
-                        "scenario files must be readable UTF-8 text".into(),
-                    )
-                })?;
+                if files.len() == limits::MAX_FILES {
+                    return Err(ScenarioError::whole_file(
+                        dir,
+                        format!(
+                            "more than {} .toml files: a scenario folder may hold at most {}",
+                            limits::MAX_FILES,
+                            limits::MAX_FILES
+                        ),
+                        "keep only the scenario's own files in its folder".into(),
+                    ));
+                }
+                let text = read_text(&path)?;
                 let name = entry.file_name().to_string_lossy().into_owned();
                 files.insert(name, text);
             }
@@ -202,6 +208,47 @@ impl ScenarioSource {
             .cloned()
             .collect()
     }
+}
+
+/// Reads a scenario file: at most [`limits::MAX_FILE_BYTES`], and UTF-8 text (an invalid
+/// byte is named by its line and column).
+fn read_text(path: &Path) -> Result<String, ScenarioError> {
+    use std::io::Read;
+    let unreadable = |e: std::io::Error| {
+        ScenarioError::whole_file(
+            path,
+            format!("cannot read: {e}"),
+            "scenario files must be readable UTF-8 text".into(),
+        )
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    file.take(limits::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        return Err(ScenarioError::whole_file(
+            path,
+            format!(
+                "larger than {} KiB, the most a scenario file may be",
+                limits::MAX_FILE_BYTES / 1024
+            ),
+            "split it, or shorten it; docs/scenarios.md lists the limits".into(),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(e.as_bytes());
+        ScenarioError::at(
+            path,
+            &text,
+            at..at + 1,
+            "cannot read: not valid UTF-8 text (a byte here is not part of any character)".into(),
+            "save the file as UTF-8 (most editors offer it under \"encoding\"); the byte is \
+             shown as \u{fffd} below"
+                .into(),
+        )
+    })
 }
 
 /// The names of the scenarios compiled into the binary.

@@ -101,41 +101,34 @@ impl Session {
         }
     }
 
-    /// Writes the state and waits for it (a new game's first save). A failure is shown and
-    /// retried like an autosave's.
-    pub(super) fn save_at_once(&self) {
-        if let Some(writer) = &self.writer {
-            let _ = writer.save_now(self.save_file(unix_now()), SaveWriter::FLUSH_WAIT);
+    /// A new game's first save: written whole and at once (atomically) to `path`, or to
+    /// `name-2.json`, `name-3.json`, … when that is taken, so a new game never overwrites an
+    /// old one's save, two games started together (a server's set of identical tables) never
+    /// share a file, and a kill at any moment leaves no empty save. Then the table's save
+    /// writer takes over. When the folder cannot be written, the writer keeps trying `path`
+    /// and the table shows the failure.
+    pub(super) fn start_saving(&mut self, path: &Path) {
+        let file = self.save_file(unix_now());
+        let stem = path
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().to_string());
+        let candidates = std::iter::once(path.to_path_buf())
+            .chain((2..MAX_SAVE_NAMES).map(|n| path.with_file_name(format!("{stem}-{n}.json"))));
+        let (path, first) = match crate::save::write_new(candidates, file.to_json().as_bytes()) {
+            Ok(written) => (written, None),
+            Err(_) => (path.to_path_buf(), Some(file)),
+        };
+        let writer = SaveWriter::start(path.clone());
+        if let Some(file) = first {
+            let _ = writer.save_now(file, SaveWriter::FLUSH_WAIT);
         }
+        self.save_path = Some(path);
+        self.writer = Some(writer);
     }
 }
 
-/// `path`, or `name-2.json`, `name-3.json`, …: the first that does not exist yet, claimed at
-/// once by creating it, so a new game never overwrites an old one's save and two games started
-/// together (a server's set of identical tables) never share a file.
-pub(super) fn claim_unused_path(path: &Path) -> PathBuf {
-    if let Some(dir) = path.parent() {
-        let _ = std::fs::create_dir_all(dir);
-    }
-    let stem = path
-        .file_stem()
-        .map_or_else(String::new, |s| s.to_string_lossy().to_string());
-    let candidates = std::iter::once(path.to_path_buf())
-        .chain((2..).map(|n| path.with_file_name(format!("{stem}-{n}.json"))));
-    for candidate in candidates {
-        let claimed = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&candidate);
-        match claimed {
-            Ok(_) => return candidate,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            // The folder cannot be written: the first save will say so.
-            Err(_) => return candidate,
-        }
-    }
-    path.to_path_buf()
-}
+/// The most names tried for a new game's save (`name.json`, `name-2.json`, …).
+const MAX_SAVE_NAMES: u32 = 10_000;
 
 /// Seconds since the Unix epoch, for a save's timestamp.
 fn unix_now() -> u64 {

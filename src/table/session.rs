@@ -128,14 +128,13 @@ impl Session {
     ) -> Session {
         let game = Game::new(scenario, seed);
         let seats = controllers.map(|c| c.key().to_string());
-        let save_path = saves_dir.map(|dir| {
-            let name = save::file_name(&game.scenario().name, seed, &seats);
-            super::autosave::claim_unused_path(&dir.join(format!("{prefix}{name}")))
-        });
-        let session = Session::assemble(game, source, controllers, Vec::new(), save_path);
+        let name = save::file_name(&game.scenario().name, seed, &seats);
+        let mut session = Session::assemble(game, source, controllers, Vec::new(), None);
         // The file holds the game from the start (before any move), so a save listed in a
         // folder is always a readable one.
-        session.save_at_once();
+        if let Some(dir) = saves_dir {
+            session.start_saving(&dir.join(format!("{prefix}{name}")));
+        }
         session
     }
 

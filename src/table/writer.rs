@@ -78,8 +78,15 @@ impl SaveWriter {
     /// How long dropping a writer waits for its last write.
     pub const FLUSH_WAIT: Duration = Duration::from_secs(5);
 
-    /// Starts the writer of the file at `path`.
+    /// Starts the writer of the file at `path`, first removing from its folder the temporary
+    /// files that writers killed in the middle of a write left behind (see
+    /// [`save::clean_stale_temporaries`]).
     pub fn start(path: PathBuf) -> SaveWriter {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            for removed in save::clean_stale_temporaries(dir) {
+                tracing::info!(path = %removed.display(), "removed a stale temporary save file");
+            }
+        }
         let shared = Arc::new(Shared {
             state: Mutex::new(State::default()),
             changed: Condvar::new(),

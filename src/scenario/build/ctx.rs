@@ -36,11 +36,13 @@ impl FileCtx<'_> {
     }
 
     /// Reads a file that holds one array of tables (`[[card]]`, `[[event]]`, `[[objective]]`)
-    /// named `key`. Each item is read on its own, so one bad item does not hide the others;
-    /// the problems go to `problems`. `None` when the file itself cannot be read.
+    /// named `key`, of at most `most` items. Each item is read on its own, so one bad item
+    /// does not hide the others; the problems go to `problems`, with those of its texts (see
+    /// [`check_texts`]). `None` when the file itself cannot be read, or holds too many items.
     pub(super) fn parse_items<T: DeserializeOwned>(
         &self,
         key: &str,
+        most: usize,
         problems: &mut Problems,
     ) -> Option<Vec<Item<T>>> {
         let document = match DeTable::parse(self.text) {
@@ -50,6 +52,21 @@ impl FileCtx<'_> {
                 return None;
             }
         };
+        if let Some((name, value)) = document.iter().find(|(name, _)| name.get_ref() == key)
+            && let DeValue::Array(array) = value.get_ref()
+            && array.len() > most
+        {
+            problems.push(self.error(
+                name.span(),
+                format!(
+                    "{} [[{key}]] tables: a file may hold at most {most}",
+                    array.len()
+                ),
+                "split the scenario, or leave some out; docs/scenarios.md lists the limits",
+            ));
+            return None;
+        }
+        check_texts(self, &document, problems);
         let mut items = Vec::new();
         for (name, value) in document {
             if name.get_ref() != key {
@@ -137,10 +154,7 @@ impl ScenarioSource {
     /// The context for a file that must exist in the source.
     pub(super) fn ctx(&self, file: &str) -> Result<FileCtx<'_>, ScenarioError> {
         match self.files.get(file) {
-            Some(text) => Ok(FileCtx {
-                path: self.root.join(file),
-                text,
-            }),
+            Some(text) => within_size(self.root.join(file), text),
             None => Err(ScenarioError::whole_file(
                 self.root.join(file),
                 "file not found".into(),
@@ -157,10 +171,7 @@ impl ScenarioSource {
     ) -> Result<FileCtx<'_>, ScenarioError> {
         let file = name.get_ref();
         match self.files.get(file) {
-            Some(text) => Ok(FileCtx {
-                path: self.root.join(file),
-                text,
-            }),
+            Some(text) => within_size(self.root.join(file), text),
             None => {
                 let known: Vec<String> = self.files.keys().cloned().collect();
                 let hint = match closest(file, &known) {
@@ -175,6 +186,23 @@ impl ScenarioSource {
             }
         }
     }
+}
+
+/// The context of a file, unless it is larger than any scenario file may be.
+fn within_size(path: std::path::PathBuf, text: &str) -> Result<FileCtx<'_>, ScenarioError> {
+    let most = crate::scenario::limits::MAX_FILE_BYTES;
+    if text.len() as u64 > most {
+        return Err(ScenarioError::whole_file(
+            path,
+            format!(
+                "{} bytes: a scenario file may be at most {} KiB",
+                text.len(),
+                most / 1024
+            ),
+            "split it, or shorten it; docs/scenarios.md lists the limits".into(),
+        ));
+    }
+    Ok(FileCtx { path, text })
 }
 
 /// The deserializer's words (`i64`, `u8`, `bool`, "variant") in a facilitator's.

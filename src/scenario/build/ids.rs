@@ -2,6 +2,7 @@
 //! was defined, so duplicates and references of the wrong kind are named precisely.
 
 use super::*;
+use std::collections::HashMap;
 
 /// One `[[card]]`, `[[event]]` or `[[objective]]` of a file.
 pub(super) enum Item<T> {
@@ -24,12 +25,12 @@ pub(super) struct Registered<T> {
 
 /// Registers every id (broken items' too, so duplicates and references are still checked) in
 /// file order, and keeps the items read.
-pub(super) fn register_items<T>(
-    ctx: &FileCtx,
+pub(super) fn register_items<'a, T>(
+    ctx: &FileCtx<'a>,
     items: Option<Vec<Item<T>>>,
     id_of: impl Fn(&T) -> &Spanned<String>,
     kind: &'static str,
-    ids: &mut IdRegistry,
+    ids: &mut IdRegistry<'a>,
     problems: &mut Problems,
 ) -> Registered<T> {
     let mut registered = Registered {
@@ -61,21 +62,31 @@ pub(super) fn register_items<T>(
 }
 
 /// Where each id was first defined, and what kind of item it names (`card`, `event`,
-/// `objective`), to report duplicates and references to the wrong kind.
+/// `objective`), to report duplicates and references to the wrong kind. A lookup costs the
+/// same however many ids there are, and the place of a first definition is worked out (from
+/// its file's text) only when a duplicate needs it, so registering is linear in the items.
 #[derive(Default)]
-pub(super) struct IdRegistry {
-    pub(super) seen: BTreeMap<String, (String, &'static str)>,
+pub(super) struct IdRegistry<'a> {
+    seen: HashMap<String, FirstDefined<'a>>,
 }
 
-impl IdRegistry {
+/// Where an id was first defined.
+struct FirstDefined<'a> {
+    path: std::path::PathBuf,
+    text: &'a str,
+    span: Range<usize>,
+    kind: &'static str,
+}
+
+impl<'a> IdRegistry<'a> {
     /// What kind of item has this id, even one that failed its own checks.
     pub(super) fn kind_of(&self, id: &str) -> Option<&'static str> {
-        self.seen.get(id).map(|(_, kind)| *kind)
+        self.seen.get(id).map(|first| first.kind)
     }
 
     pub(super) fn register(
         &mut self,
-        ctx: &FileCtx,
+        ctx: &FileCtx<'a>,
         id: &Spanned<String>,
         kind: &'static str,
     ) -> Result<(), ScenarioError> {
@@ -87,16 +98,30 @@ impl IdRegistry {
                 "give it a short unique name like `pk-patrols`",
             ));
         }
-        let here = ScenarioError::at(&ctx.path, ctx.text, id.span(), String::new(), String::new())
+        if let Some(first) = self.seen.get(name) {
+            let first = ScenarioError::at(
+                &first.path,
+                first.text,
+                first.span.clone(),
+                String::new(),
+                String::new(),
+            )
             .location();
-        if let Some((first, _)) = self.seen.get(name) {
             return Err(ctx.error(
                 id.span(),
                 format!("duplicate id `{name}`"),
                 &format!("ids must be unique across the whole scenario; `{name}` is first defined at {first}"),
             ));
         }
-        self.seen.insert(name.clone(), (here, kind));
+        self.seen.insert(
+            name.clone(),
+            FirstDefined {
+                path: ctx.path.clone(),
+                text: ctx.text,
+                span: id.span(),
+                kind,
+            },
+        );
         Ok(())
     }
 }

@@ -7,6 +7,7 @@ mod ctx;
 mod events;
 mod ids;
 mod settings;
+mod texts;
 
 use super::ScenarioSource;
 use super::error::{Problems, ScenarioError, closest, hint_for_toml_message};
@@ -16,6 +17,7 @@ use crate::engine::{
     EventOption, Hint, Meter, MeterBounds, MeterTarget, Meters, Objective, Requirements, Rules,
     Scenario, Scoring, Seat,
 };
+use crate::scenario::limits::{MAX_CARDS_PER_DECK, MAX_EVENTS, MAX_OBJECTIVES, MAX_SPOT_EVENTS};
 use briefs::*;
 use cards::*;
 use ctx::*;
@@ -24,8 +26,9 @@ use ids::*;
 use serde::Deserialize as _;
 use serde::de::DeserializeOwned;
 use settings::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
+use texts::*;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
@@ -38,11 +41,11 @@ pub(super) const DEFAULT_SOVEREIGNTY_COST: u8 = 10;
 
 /// The cards, events and objectives read from the files `[decks]` names.
 #[derive(Default)]
-struct Decks {
+struct Decks<'a> {
     pub(super) cards: Vec<Card>,
     pub(super) events: Vec<EventCard>,
     pub(super) objectives: Vec<Objective>,
-    pub(super) ids: IdRegistry,
+    pub(super) ids: IdRegistry<'a>,
     /// Whether every card (event) could be read: if not, a reference to an unknown id may
     /// only point into what could not be read, so it is not reported on its own.
     pub(super) all_cards_read: bool,
@@ -55,6 +58,9 @@ struct Decks {
 pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> {
     let main = source.ctx("scenario.toml")?;
     let mut problems = Problems::default();
+    if let Ok(document) = DeTable::parse(main.text) {
+        check_texts(&main, document.get_ref(), &mut problems);
+    }
     let file: ScenarioFile = match main.parse() {
         Ok(file) => file,
         Err(error) => {
@@ -85,12 +91,21 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
     } = read_decks(source, &main, &file.decks, &mut problems);
 
     // A reference to an item that is itself broken was reported with that item already.
+    // Items by id, so each reference is looked up at once (validation stays linear).
+    let event_index: HashMap<&str, usize> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    let card_index: HashMap<&str, usize> = cards
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
     let mut opening_events = Vec::new();
+    let mut opening: HashSet<usize> = HashSet::new();
     for id in &file.opening_events {
-        match events
-            .iter()
-            .position(|e: &EventCard| e.id == *id.get_ref())
-        {
+        match event_index.get(id.get_ref().as_str()).copied() {
             Some(i) if events[i].inject => problems.push(main.error(
                 id.span(),
                 format!(
@@ -99,32 +114,29 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
                 ),
                 "remove `inject = true` from the event, or leave it out of opening_events",
             )),
-            Some(i) if opening_events.contains(&(EventId(i as u16))) => problems.push(main.error(
+            Some(i) if opening.contains(&i) => problems.push(main.error(
                 id.span(),
                 format!("`{}` is in opening_events twice", id.get_ref()),
                 "each event card is in the deck once: list it once",
             )),
-            Some(i) => opening_events.push(EventId(i as u16)),
+            Some(i) => {
+                opening.insert(i);
+                opening_events.push(EventId(i as u16));
+            }
             None => match ids.kind_of(id.get_ref()) {
                 // A broken event was reported with the event itself.
                 Some("event") => {}
                 Some(kind) => problems.push(wrong_kind(&main, id, kind, "event")),
                 None if !all_events_read => {}
-                None => problems.push(unknown_reference(
-                    &main,
-                    id,
-                    "event",
-                    events.iter().map(|e| e.id.clone()),
-                )),
+                None => problems.push_with(|| {
+                    unknown_reference(&main, id, "event", events.iter().map(|e| e.id.clone()))
+                }),
             },
         }
     }
     let mut hints = Vec::new();
     for hint in &file.hints {
-        match cards
-            .iter()
-            .position(|c: &Card| c.id == *hint.card.get_ref())
-        {
+        match card_index.get(hint.card.get_ref().as_str()).copied() {
             Some(i) => hints.push(Hint {
                 card: CardId(i as u16),
                 text: hint.text.clone(),
@@ -133,12 +145,14 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
                 Some("card") => {}
                 Some(kind) => problems.push(wrong_kind(&main, &hint.card, kind, "card")),
                 None if !all_cards_read => {}
-                None => problems.push(unknown_reference(
-                    &main,
-                    &hint.card,
-                    "card",
-                    cards.iter().map(|c| c.id.clone()),
-                )),
+                None => problems.push_with(|| {
+                    unknown_reference(
+                        &main,
+                        &hint.card,
+                        "card",
+                        cards.iter().map(|c| c.id.clone()),
+                    )
+                }),
             },
         }
     }
@@ -170,12 +184,12 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
 }
 
 /// Reads and checks every file `[decks]` names (and the events written on the spot).
-fn read_decks(
-    source: &ScenarioSource,
+fn read_decks<'a>(
+    source: &'a ScenarioSource,
     main: &FileCtx,
     files: &raw::DeckFiles,
     problems: &mut Problems,
-) -> Decks {
+) -> Decks<'a> {
     let mut decks = Decks {
         all_cards_read: true,
         all_events_read: true,
@@ -192,7 +206,7 @@ fn read_decks(
             decks.all_cards_read = false;
             continue;
         };
-        let items = ctx.parse_items::<raw::CardFile>("card", problems);
+        let items = ctx.parse_items::<raw::CardFile>("card", MAX_CARDS_PER_DECK, problems);
         let cards = register_items(&ctx, items, |c| &c.id, "card", &mut decks.ids, problems);
         decks.all_cards_read &= cards.all_ids;
         for card in cards.read {
@@ -205,7 +219,7 @@ fn read_decks(
     match problems.check(source.referenced(main, &files.events)) {
         None => decks.all_events_read = false,
         Some(ctx) => {
-            let items = ctx.parse_items::<raw::EventFile>("event", problems);
+            let items = ctx.parse_items::<raw::EventFile>("event", MAX_EVENTS, problems);
             let events = register_items(&ctx, items, |e| &e.id, "event", &mut decks.ids, problems);
             decks.all_events_read &= events.all_ids;
             if events.all_read && events.read.iter().all(|e| e.inject) {
@@ -240,7 +254,7 @@ fn read_decks(
         .then(|| source.ctx(super::SPOT_INJECTS).ok())
         .flatten()
     {
-        let items = ctx.parse_items::<raw::EventFile>("event", problems);
+        let items = ctx.parse_items::<raw::EventFile>("event", MAX_SPOT_EVENTS, problems);
         let spot = register_items(&ctx, items, |e| &e.id, "event", &mut decks.ids, problems);
         decks.all_events_read &= spot.all_ids;
         for event in spot.read {
@@ -254,7 +268,7 @@ fn read_decks(
     }
 
     if let Some(ctx) = problems.check(source.referenced(main, &files.objectives)) {
-        let items = ctx.parse_items::<raw::ObjectiveFile>("objective", problems);
+        let items = ctx.parse_items::<raw::ObjectiveFile>("objective", MAX_OBJECTIVES, problems);
         let objectives = register_items(
             &ctx,
             items,

@@ -53,7 +53,7 @@ impl SavesState {
             if path.extension().is_none_or(|e| e != "json") {
                 continue;
             }
-            let Ok(bytes) = std::fs::read(&path) else {
+            let Ok(bytes) = save::read_bounded(&path, save::MAX_SAVE_BYTES) else {
                 continue;
             };
             let name = path
