@@ -173,7 +173,10 @@ impl Server {
         if open_seats {
             command.arg("--open-seats");
         }
-        let mut child = command.stdout(Stdio::piped()).spawn()?;
+        let mut child = command
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()?;
         let mut stdout = BufReader::new(child.stdout.take().expect("piped"));
         let mut first = String::new();
         stdout.read_line(&mut first)?;

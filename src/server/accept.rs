@@ -9,7 +9,7 @@ use super::connection::Connection;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Semaphore;
@@ -38,6 +38,7 @@ pub async fn serve(listener: TcpListener, door: FrontDoor) {
     let door = Arc::new(door);
     let refusing = Arc::new(Semaphore::new(REFUSALS_AT_ONCE));
     let next_id = AtomicU64::new(1);
+    let mut refusals_logged = LogBudget::default();
     loop {
         let (stream, peer) = match listener.accept().await {
             Ok(accepted) => accepted,
@@ -53,13 +54,40 @@ pub async fn serve(listener: TcpListener, door: FrontDoor) {
                 tokio::spawn(session(door.clone(), stream, peer, id, permit));
             }
             Err(refusal) => {
-                tracing::warn!(%peer, %refusal, "connection refused at the door");
+                if let Some(more) = refusals_logged.count(Instant::now()) {
+                    tracing::warn!(%peer, %refusal, more, "connection refused at the door");
+                }
                 if let Ok(turn) = refusing.clone().try_acquire_owned() {
                     tokio::spawn(async move {
                         turn_away(stream, &refusal.to_string()).await;
                         drop(turn);
                     });
                 }
+            }
+        }
+    }
+}
+
+/// At most one log line a second for a kind of event that can come in floods, with the
+/// number left out since the last one: a flood of refused connections must not fill the
+/// log's disk.
+#[derive(Debug, Default)]
+struct LogBudget {
+    last: Option<Instant>,
+    left_out: u64,
+}
+
+impl LogBudget {
+    /// Counts an event at `now`: `Some(left out before it)` when it gets a line.
+    fn count(&mut self, now: Instant) -> Option<u64> {
+        match self.last {
+            Some(last) if now.duration_since(last) < Duration::from_secs(1) => {
+                self.left_out += 1;
+                None
+            }
+            _ => {
+                self.last = Some(now);
+                Some(std::mem::take(&mut self.left_out))
             }
         }
     }
@@ -128,4 +156,20 @@ async fn turn_away(mut stream: TcpStream, message: &str) {
         Ok::<(), std::io::Error>(())
     })
     .await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_flood_of_refusals_gets_a_line_a_second_with_the_count_left_out() {
+        let mut budget = LogBudget::default();
+        let start = Instant::now();
+        assert_eq!(budget.count(start), Some(0));
+        for i in 1..=500u64 {
+            assert_eq!(budget.count(start + Duration::from_millis(i)), None);
+        }
+        assert_eq!(budget.count(start + Duration::from_secs(1)), Some(500));
+    }
 }
