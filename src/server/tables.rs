@@ -333,6 +333,8 @@ impl Tables {
         session: Session,
         seats: [Occupant; 3],
     ) -> Arc<Table> {
+        let mut session = session;
+        session.set_shared(true);
         let moves = seat_moves(session.game());
         let (version, _) = watch::channel(0);
         let (wake, woken) = mpsc::channel();
