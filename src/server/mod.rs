@@ -13,6 +13,9 @@ pub mod input;
 pub mod keys;
 pub mod lobby;
 pub mod logging;
+pub mod pool;
+pub mod room;
+pub mod seats;
 pub mod tables;
 pub mod timer;
 
