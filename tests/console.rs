@@ -61,7 +61,13 @@ fn draw(console: &Dashboard, tables: &Tables, width: u16, height: u16) -> String
     terminal
         .draw(|frame| console.draw(frame, tables, Theme::new(false)))
         .unwrap();
-    let text = terminal.backend().to_string();
+    let mut text = terminal.backend().to_string();
+    // Join codes are random: shown as a placeholder.
+    for table in tables.all() {
+        for seat in ceasefire::engine::Seat::ALL {
+            text = text.replace(table.locks.code(seat), "CODE##");
+        }
+    }
     text.split(' ')
         .map(|word| {
             let seconds = word
@@ -604,7 +610,12 @@ fn the_lobby_lists_free_seats_and_highlights_a_new_tables_first_seat() {
             .notice
             .as_deref()
             .unwrap()
-            .contains("log in as pakistan.2@ or afghanistan.2@ or mediator.2@"),
+            .contains(&format!(
+                "log in as pakistan.2@ (code {}) or afghanistan.2@ (code {}) or mediator.2@ (code {})",
+                second.locks.code(Seat::Pakistan),
+                second.locks.code(Seat::Afghanistan),
+                second.locks.code(Seat::Mediator)
+            )),
         "{:?}",
         lobby.notice
     );
@@ -621,7 +632,10 @@ fn the_lobby_lists_free_seats_and_highlights_a_new_tables_first_seat() {
             .notice
             .as_deref()
             .unwrap()
-            .ends_with("log in as pakistan.1@."),
+            .ends_with(&format!(
+                "log in as pakistan.1@ (code {}).",
+                tables.get(1).unwrap().locks.code(Seat::Pakistan)
+            )),
         "{:?}",
         first.notice
     );

@@ -10,6 +10,7 @@
 pub mod connection;
 pub mod dashboard;
 pub mod input;
+pub mod join;
 pub mod keys;
 pub mod lobby;
 pub mod logging;
@@ -79,6 +80,8 @@ pub struct ServeConfig {
     pub bot_delay: Duration,
     /// A file the log is appended to (`None`: warnings and errors go to stderr).
     pub log: Option<PathBuf>,
+    /// How the room is shared out: join codes, lobby seeds, table limits, bots' thinking.
+    pub room: room::RoomRules,
 }
 
 /// Why the server could not start.
@@ -183,7 +186,8 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
     logging::init(config.log.as_deref())?;
     let access = access(&config)?;
     let key = keys::host_key(&config.host_key)?;
-    let tables = Arc::new(Tables::new(config.saves_dir.clone(), config.bot_delay));
+    let tables =
+        Arc::new(Tables::new(config.saves_dir.clone(), config.bot_delay).with_rules(config.room.clone()));
     let mut opening = Vec::new();
     if config.resume {
         opening = tables.resume_saved();
@@ -197,6 +201,12 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         }
     }
     if tables.all().is_empty() {
+        if config.tables as usize > config.room.max_tables {
+            return Err(ServeError::Refused(format!(
+                "--tables {} is more than --max-tables {}",
+                config.tables, config.room.max_tables
+            )));
+        }
         for _ in 0..config.tables.max(1) {
             tables
                 .open(&config.scenario, config.seed, config.bots)
@@ -263,11 +273,12 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
                 config.facilitator_password.is_some()
             )
         );
-        for line in &opening {
+        for line in opening.iter().chain(&shared.tables.join_code_lines()) {
             let _ = writeln!(out, "{line}");
         }
         let _ = out.flush();
         drop(out);
+        Tables::spawn_reclaimer(&shared.tables, Duration::from_secs(30));
         let mut listener = Listener {
             shared: shared.clone(),
             next_id: AtomicU64::new(1),

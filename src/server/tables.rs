@@ -209,6 +209,23 @@ impl Table {
         }
     }
 
+    /// The logins and join codes of the seats people take (`pakistan.2@ K7MPQX · …`), or
+    /// `None` when bots play every seat.
+    pub fn join_codes(&self) -> Option<String> {
+        let codes: Vec<String> = Seat::ALL
+            .into_iter()
+            .filter(|seat| self.bots[seat.index()].is_none())
+            .map(|seat| {
+                let login = match self.id {
+                    1 => seat.key().to_string(),
+                    id => format!("{}.{id}", seat.key()),
+                };
+                format!("{login}@ {}", self.locks.code(seat))
+            })
+            .collect();
+        (!codes.is_empty()).then(|| codes.join(" · "))
+    }
+
     /// One line for the lobby: scenario, round or outcome, and the seats.
     pub fn summary(&self) -> String {
         let session = self.lock();
@@ -616,6 +633,25 @@ impl Tables {
                 tables.reclaim_idle();
             }
         });
+    }
+
+    /// What `serve` prints at start for the facilitator to hand out: a line saying how codes
+    /// are used, then one line a table with its people's seats' logins and codes (nothing
+    /// with `--open-seats`).
+    pub fn join_code_lines(&self) -> Vec<String> {
+        if !self.seats_locked() {
+            return Vec::new();
+        }
+        let mut lines = vec![
+            "Seats are claimed: each seat's join code is the password of its login (or typed              when asked, after the room's password); the console shows them too."
+                .to_string(),
+        ];
+        for table in self.all() {
+            if let Some(codes) = table.join_codes() {
+                lines.push(format!("Table {} join codes: {codes}", table.id));
+            }
+        }
+        lines
     }
 
     /// The table with this number.

@@ -43,7 +43,10 @@ impl Connection {
     /// The password method: the facilitator's names need its password, any other the
     /// server's (or none on an open server).
     pub(super) fn auth_by_password(&mut self, user: &str, password: &str) -> Auth {
-        let ok = if Self::is_facilitator(user) {
+        // A seat's join code is also its login's password.
+        let by_code = self.seat_code_login(user, password);
+        let ok = by_code
+            || if Self::is_facilitator(user) {
             self.shared
                 .facilitator_password
                 .as_ref()
@@ -85,6 +88,9 @@ impl Connection {
             Access::Open => true,
             Access::Password(_) => false,
         };
+        if ok {
+            self.remember_key(key);
+        }
         self.authorize(user, ok, "publickey")
     }
 }

@@ -8,6 +8,7 @@
 
 mod auth;
 mod router;
+mod seating;
 mod terminal;
 
 pub use auth::{methods, parse_user};
@@ -39,6 +40,8 @@ pub struct Connection {
     last_input: Arc<Mutex<std::time::Instant>>,
     no_color: bool,
     counted: bool,
+    /// The codes and key it has shown towards sitting.
+    passes: crate::server::seats::Passes,
 }
 
 impl Connection {
@@ -60,6 +63,7 @@ impl Connection {
             last_input: Arc::new(Mutex::new(std::time::Instant::now())),
             no_color: false,
             counted,
+            passes: Default::default(),
         }
     }
 }

@@ -312,6 +312,9 @@ impl Dashboard {
         ];
         if let Some(table) = all.get(selected) {
             lines.push(Line::styled(selected_summary(table), theme.text()));
+            if let Some(codes) = table.join_codes().filter(|_| tables.seats_locked()) {
+                lines.push(Line::styled(format!("Join codes: {codes}"), theme.text()));
+            }
         }
         if let Some(at) = self.injecting {
             let all = tables.all();
