@@ -606,16 +606,12 @@ fn the_lobby_lists_free_seats_and_highlights_a_new_tables_first_seat() {
     let mut lobby = Lobby::after_opening(second.id, &tables);
     assert!(lobby.notice.as_deref().unwrap().contains("Table 2 is open"));
     assert!(
-        lobby
-            .notice
-            .as_deref()
-            .unwrap()
-            .contains(&format!(
-                "log in as pakistan.2@ (code {}) or afghanistan.2@ (code {}) or mediator.2@ (code {})",
-                second.locks.code(Seat::Pakistan),
-                second.locks.code(Seat::Afghanistan),
-                second.locks.code(Seat::Mediator)
-            )),
+        lobby.notice.as_deref().unwrap().contains(&format!(
+            "log in as pakistan.2@ (code {}) or afghanistan.2@ (code {}) or mediator.2@ (code {})",
+            second.locks.code(Seat::Pakistan),
+            second.locks.code(Seat::Afghanistan),
+            second.locks.code(Seat::Mediator)
+        )),
         "{:?}",
         lobby.notice
     );
@@ -628,14 +624,10 @@ fn the_lobby_lists_free_seats_and_highlights_a_new_tables_first_seat() {
     // At table 1 bots hold Afghanistan and the mediators: only Pakistan's login is given.
     let first = Lobby::after_opening(1, &tables);
     assert!(
-        first
-            .notice
-            .as_deref()
-            .unwrap()
-            .ends_with(&format!(
-                "log in as pakistan.1@ (code {}).",
-                tables.get(1).unwrap().locks.code(Seat::Pakistan)
-            )),
+        first.notice.as_deref().unwrap().ends_with(&format!(
+            "log in as pakistan.1@ (code {}).",
+            tables.get(1).unwrap().locks.code(Seat::Pakistan)
+        )),
         "{:?}",
         first.notice
     );

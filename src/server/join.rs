@@ -3,7 +3,7 @@
 //! to a seat their key is not bound to. Enter tries the code, Esc goes back to the lobby.
 
 use super::seats::CODE_LENGTH;
-use crate::engine::{Seat, words::seat_tag};
+use crate::engine::Seat;
 use crate::tui::Theme;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::prelude::*;
@@ -59,9 +59,7 @@ impl JoinPrompt {
                 self.typed.pop();
                 JoinStep::Typing
             }
-            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                JoinStep::Cancel
-            }
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => JoinStep::Cancel,
             KeyCode::Char(c) if c.is_ascii_alphanumeric() && self.typed.len() < CODE_LENGTH * 2 => {
                 self.typed.push(c.to_ascii_uppercase());
                 JoinStep::Typing
@@ -81,12 +79,9 @@ impl JoinPrompt {
             width,
             height,
         };
-        let seat = seat_tag(self.seat);
+        let seat = self.seat;
         let mut text = vec![
-            Line::raw(format!(
-                "Join code for {seat} at table {}:",
-                self.table
-            )),
+            Line::raw(format!("Join code for {seat} at table {}:", self.table)),
             Line::raw(""),
             Line::styled(format!("  {}▏", self.typed), theme.selected()),
             Line::raw(""),
@@ -103,12 +98,13 @@ impl JoinPrompt {
         let block = Block::bordered()
             .border_style(theme.border())
             .title(Line::styled(" Take a seat ", theme.heading()))
-            .title_bottom(Line::styled(" Enter join · Esc back to the lobby ", theme.dim()));
+            .title_bottom(Line::styled(
+                " Enter join · Esc back to the lobby ",
+                theme.dim(),
+            ));
         frame.render_widget(Clear, rect);
         frame.render_widget(
-            Paragraph::new(text)
-                .wrap(Wrap { trim: false })
-                .block(block),
+            Paragraph::new(text).wrap(Wrap { trim: false }).block(block),
             rect,
         );
     }

@@ -186,8 +186,9 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
     logging::init(config.log.as_deref())?;
     let access = access(&config)?;
     let key = keys::host_key(&config.host_key)?;
-    let tables =
-        Arc::new(Tables::new(config.saves_dir.clone(), config.bot_delay).with_rules(config.room.clone()));
+    let tables = Arc::new(
+        Tables::new(config.saves_dir.clone(), config.bot_delay).with_rules(config.room.clone()),
+    );
     let mut opening = Vec::new();
     if config.resume {
         opening = tables.resume_saved();

@@ -22,7 +22,9 @@ impl std::str::FromStr for LobbySeed {
         match s {
             "fresh" => Ok(LobbySeed::Fresh),
             "same" => Ok(LobbySeed::Same),
-            other => Err(format!("unknown lobby seed `{other}`: choose fresh or same")),
+            other => Err(format!(
+                "unknown lobby seed `{other}`: choose fresh or same"
+            )),
         }
     }
 }

@@ -144,7 +144,11 @@ impl Passes {
     /// Whether the connection may sit at `seat` of a table with these locks: it gave the
     /// seat's code, or logged in with the key bound to it.
     pub fn admits(&self, table: u32, seat: Seat, locks: &SeatLocks) -> bool {
-        self.proved(table, seat) || self.key.as_ref().is_some_and(|k| locks.key_matches(seat, k))
+        self.proved(table, seat)
+            || self
+                .key
+                .as_ref()
+                .is_some_and(|k| locks.key_matches(seat, k))
     }
 }
 

@@ -47,19 +47,19 @@ impl Connection {
         let by_code = self.seat_code_login(user, password);
         let ok = by_code
             || if Self::is_facilitator(user) {
-            self.shared
-                .facilitator_password
-                .as_ref()
-                .is_some_and(|secret| constant_time_eq(secret.as_bytes(), password.as_bytes()))
-        } else {
-            match &self.shared.access {
-                Access::Password(secret) => {
-                    constant_time_eq(secret.as_bytes(), password.as_bytes())
+                self.shared
+                    .facilitator_password
+                    .as_ref()
+                    .is_some_and(|secret| constant_time_eq(secret.as_bytes(), password.as_bytes()))
+            } else {
+                match &self.shared.access {
+                    Access::Password(secret) => {
+                        constant_time_eq(secret.as_bytes(), password.as_bytes())
+                    }
+                    Access::Open => true,
+                    Access::Keys(_) => false,
                 }
-                Access::Open => true,
-                Access::Keys(_) => false,
-            }
-        };
+            };
         let auth = self.authorize(user, ok, "password");
         // A mistyped password may be typed again: keep offering passwords (russh would drop
         // the method after one failure, and ssh then says only "publickey").

@@ -6,7 +6,7 @@
 use super::Connection;
 use super::auth::parse_user;
 use super::router::{Origin, View};
-use crate::engine::{Seat, Viewer, words::seat_tag};
+use crate::engine::{Seat, Viewer};
 use crate::server::Access;
 use crate::server::join::JoinPrompt;
 use crate::server::lobby::Lobby;
@@ -87,9 +87,11 @@ impl Connection {
             .get(number)
             .ok_or_else(|| format!("table {number} has closed"))?;
         if self.passes.wrong >= MAX_WRONG_CODES {
-            return Err("Too many wrong codes: check the code with the facilitator, then log \
+            return Err(
+                "Too many wrong codes: check the code with the facilitator, then log \
                         in again."
-                .to_string());
+                    .to_string(),
+            );
         }
         if !table.locks.code_matches(seat, code) {
             self.passes.wrong += 1;
@@ -97,7 +99,7 @@ impl Connection {
             return Err(format!(
                 "That is not the join code for {} at table {number}: check it with the \
                  facilitator and type it again.",
-                seat_tag(seat)
+                seat
             ));
         }
         self.passes.prove(number, seat);
