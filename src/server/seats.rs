@@ -197,4 +197,31 @@ mod tests {
         assert!(!passes.admits(1, Seat::Pakistan, &locks));
         assert!(!passes.admits(2, Seat::Afghanistan, &locks));
     }
+
+    #[test]
+    fn the_first_key_to_sit_is_bound_and_admits_without_the_code() {
+        use russh::keys::{Algorithm, PrivateKey};
+        let key = |_| {
+            PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519)
+                .unwrap()
+                .public_key()
+                .clone()
+        };
+        let (first, second) = (key(1), key(2));
+        let locks = SeatLocks::new();
+        let mut passes = Passes {
+            key: Some(first.clone()),
+            ..Passes::default()
+        };
+        assert!(!passes.admits(1, Seat::Mediator, &locks), "not bound yet");
+        locks.bind_key(Seat::Mediator, &first);
+        locks.bind_key(Seat::Mediator, &second);
+        assert!(passes.admits(1, Seat::Mediator, &locks));
+        assert!(!passes.admits(1, Seat::Pakistan, &locks));
+        passes.key = Some(second);
+        assert!(
+            !passes.admits(1, Seat::Mediator, &locks),
+            "a second key does not replace the first"
+        );
+    }
 }
