@@ -1769,7 +1769,10 @@ fn the_join_code_prompt_asks_for_a_seats_code_and_says_why_one_was_refused() {
         terminal.backend().to_string()
     };
     let asking = draw(&lobby);
-    assert!(asking.contains("Join code for Pakistan at table 2:"), "{asking}");
+    assert!(
+        asking.contains("Join code for Pakistan at table 2:"),
+        "{asking}"
+    );
     assert!(asking.contains("K7M"), "{asking}");
     insta::assert_snapshot!("join_code_80x24", asking);
     lobby.notice = Some(

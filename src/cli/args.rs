@@ -74,7 +74,7 @@ pub enum Command {
         port: u16,
     },
     /// Run an SSH server: players join tables with a plain `ssh` client.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// The config file of keys (~/.config/ceasefire/config.toml): print the defaults, or check one.
     Config {
         /// Print a config file with every command and its default keys.
