@@ -439,7 +439,12 @@ fn a_rematch_from_the_console_keeps_the_seed_and_rotates_the_seats() {
         );
     }
     let end = screen(&app);
-    assert!(end.contains("log in as pakistan.2@"), "{end}");
+    // With the new seat's join code: only this player sees this screen.
+    let code = all[1].locks.code(Seat::Pakistan);
+    assert!(
+        end.contains(&format!("log in as pakistan.2@ (code {code})")),
+        "{end}"
+    );
 }
 
 #[test]

@@ -32,6 +32,9 @@ pub struct Session {
     pub(super) reflections: Vec<crate::save::Reflection>,
     pub(super) deadline: Option<std::time::Instant>,
     pub(super) rematch_table: Option<u32>,
+    /// The join codes of the rematch's seats, by seat of the rematch (a server with claimed
+    /// seats): each player's end screen shows the code of the seat they move to.
+    pub(super) rematch_codes: Option<[String; 3]>,
     /// A server table's decision clock in seconds, kept in the save.
     pub(super) clock_seconds: Option<u64>,
     /// Writes the save file off the caller's thread (present when the game is saved).
@@ -208,6 +211,7 @@ impl Session {
             briefed: [false; 3],
             clock_moved_at: None,
             rematch_table: None,
+            rematch_codes: None,
             paused: false,
             reflections: Vec::new(),
             deadline: None,
@@ -272,6 +276,18 @@ impl Session {
     /// A server opened this table's rematch as table `id`.
     pub fn set_rematch(&mut self, id: u32) {
         self.rematch_table = Some(id);
+    }
+
+    /// Keeps the join codes of the rematch's seats, by seat of the rematch.
+    pub fn set_rematch_codes(&mut self, codes: [String; 3]) {
+        self.rematch_codes = Some(codes);
+    }
+
+    /// The join code of `seat` at the rematch, if its seats are claimed.
+    pub fn rematch_code(&self, seat: Seat) -> Option<&str> {
+        self.rematch_codes
+            .as_ref()
+            .map(|codes| codes[seat.index()].as_str())
     }
 
     /// The table a server opened as this one's rematch, if any.

@@ -476,6 +476,10 @@ fn rematch(tables: &Tables, table: &Arc<Table>) -> String {
     match tables.open(&table.source, table.seed, rotated) {
         Ok(new) => {
             table.lock().set_rematch(new.id);
+            if tables.seats_locked() {
+                let codes = crate::engine::Seat::ALL.map(|s| new.locks.code(s).to_string());
+                table.lock().set_rematch_codes(codes);
+            }
             table.changed();
             let moves: Vec<String> = crate::engine::Seat::ALL
                 .iter()
