@@ -214,6 +214,9 @@ impl Lobby {
                 let label = match occupant {
                     Occupant::Free => format!("   join as {seat}"),
                     // Its player dropped: the seat waits for them to come back.
+                    Occupant::Away if tables.seats_locked() => {
+                        format!("   rejoin as {seat} (its player left: with the seat's code)")
+                    }
                     Occupant::Away => {
                         format!("   rejoin as {seat} (its player left: if you are them)")
                     }

@@ -354,7 +354,8 @@ impl Tables {
             .count();
         if theirs >= self.rules.tables_per_user {
             return Err(format!(
-                "You have {theirs} unfinished table(s) open already, the most one person may:                  finish or leave one (an empty table closes after {} minutes), or join a table.",
+                "You have {theirs} unfinished table(s) open already, the most one person may: \
+                 finish or leave one (an empty table closes after {} minutes), or join a table.",
                 self.rules.reclaim_after.as_secs().div_ceil(60)
             ));
         }
@@ -377,7 +378,8 @@ impl Tables {
         let mut map = self.map();
         if map.len() >= self.rules.max_tables {
             return Err(format!(
-                "The server has {} tables open, its most (--max-tables): join or watch one, or                  wait for one to close.",
+                "The server has {} tables open, its most (--max-tables): join or watch one, or \
+                 wait for one to close.",
                 map.len()
             ));
         }
@@ -643,7 +645,8 @@ impl Tables {
             return Vec::new();
         }
         let mut lines = vec![
-            "Seats are claimed: each seat's join code is the password of its login (or typed              when asked, after the room's password); the console shows them too."
+            "Seats are claimed: each seat's join code is the password of its login (or typed \
+                 when asked, after the room's password); the console shows them too."
                 .to_string(),
         ];
         for table in self.all() {
