@@ -176,10 +176,23 @@ fn an_easy_mediator_tables_an_accord_worth_signing_in_the_last_round() {
 /// public card and event names.
 fn leaks_a_secret(reason: &str, game: &Game, seat: Seat) -> Option<String> {
     let lower = reason.to_lowercase();
-    for word in ["expect", "score", "objective", "brief", "points"] {
+    for word in [
+        "expect",
+        "score",
+        "objective",
+        "brief",
+        "points",
+        "can be played",
+    ] {
         if lower.contains(word) {
             return Some(format!("says `{word}`"));
         }
+    }
+    // How many moves it had tells how many cards in its hand could be played.
+    if let Some((_, after)) = lower.split_once("among ")
+        && after.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return Some("counts its legal moves".to_string());
     }
     let scenario = game.scenario();
     let objective = &scenario.objectives[usize::from(game.objective(seat))];

@@ -79,7 +79,8 @@ impl Bot for SearchBot {
         if legal.len() == 1 {
             return Choice {
                 action: legal[0],
-                reason: super::explain::only_move(view, &legal[0]),
+                // Not "nothing in hand can be played": that would tell the hand.
+                reason: describe(view, &legal[0]),
             };
         }
         if let Some((seat, Decision::AccordVote)) = view.to_act {

@@ -255,9 +255,8 @@ impl Connection {
                             }
                             Origin::Lobby => {
                                 // The seat waits for them, as if the link had dropped.
-                                table.leave(self.id);
-                                screen.view =
-                                    View::Lobby(Lobby::at_table(table.id, &self.shared.tables));
+                                let lobby = self.leave_to_lobby(table);
+                                screen.view = View::Lobby(lobby);
                             }
                             Origin::Login => left = true,
                         }

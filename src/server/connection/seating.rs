@@ -71,6 +71,26 @@ impl Connection {
         }
     }
 
+    /// Leaves the seat this connection holds at `table` (it waits for them, as if the link
+    /// had dropped) for the lobby, which tells them the seat's join code when seats are
+    /// claimed: they need it to come back from another login.
+    pub(super) fn leave_to_lobby(&self, table: &Table) -> Lobby {
+        let held = Seat::ALL
+            .into_iter()
+            .find(|seat| table.occupants()[seat.index()] == Occupant::Player(self.id));
+        table.leave(self.id);
+        let mut lobby = Lobby::at_table(table.id, &self.shared.tables);
+        if let Some(seat) = held.filter(|_| self.shared.tables.seats_locked()) {
+            lobby.notice = Some(format!(
+                "Your seat, {seat} at table {}, waits for you. Its join code, should you log in \
+                 again: {}.",
+                table.id,
+                table.locks.code(seat)
+            ));
+        }
+        lobby
+    }
+
     /// Tries `code` typed at the prompt for `seat` at table `number`: the right one seats the
     /// connection; a wrong one is refused with a message, and after too many the prompt stops
     /// taking them (each is logged).
