@@ -810,3 +810,77 @@ fn a_seats_code_is_its_password_and_an_away_seat_asks_anyone_else_for_it() {
     .unwrap();
     back.wait_for_any(&["Brief", "Pakistan's hand"], 20);
 }
+
+/// A new ed25519 key pair in `dir` named `name`; returns the private key's path and the
+/// public key's line.
+fn key_pair(dir: &Path, name: &str) -> (PathBuf, String) {
+    let path = dir.join(name);
+    let made = Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", name, "-f"])
+        .arg(&path)
+        .status()
+        .expect("ssh-keygen runs");
+    assert!(made.success());
+    let public = std::fs::read_to_string(path.with_extension("pub")).unwrap();
+    (path, public)
+}
+
+#[test]
+fn a_key_that_took_a_seat_comes_back_without_the_code_and_another_key_is_asked() {
+    if !ssh_available() || !pane::tool_available("ssh-keygen") {
+        return;
+    }
+    let keys = tempfile::tempdir().unwrap();
+    let (mine, my_public) = key_pair(keys.path(), "mine");
+    let (theirs, their_public) = key_pair(keys.path(), "theirs");
+    let authorized = keys.path().join("authorized_keys");
+    std::fs::write(&authorized, format!("{my_public}{their_public}")).unwrap();
+    let server = Server::claimed(&["--authorized-keys", authorized.to_str().unwrap()], 1);
+    let with_key = |key: &Path| {
+        format!(
+            "-o IdentitiesOnly=yes -o PreferredAuthentications=publickey -i {}",
+            key.display()
+        )
+    };
+    // The first time, the key is not bound: the code is asked for.
+    let Some(first) = Pane::start(
+        "keyfirst",
+        100,
+        30,
+        &server.ssh("pakistan", &with_key(&mine)),
+    ) else {
+        return;
+    };
+    first.wait_for("Join code for Pakistan at table 1", 20);
+    type_text(&first, &server.code("pakistan"));
+    first.keys(&["Enter"]);
+    first.wait_for("Brief", 10);
+    drop(first);
+    // Another authorized key is asked for the code; the bound one comes straight back.
+    let mut asked = false;
+    for attempt in 0..20 {
+        let other = Pane::start(
+            &format!("keyother{attempt}"),
+            100,
+            30,
+            &server.ssh("pakistan", &with_key(&theirs)),
+        )
+        .unwrap();
+        let screen = other.wait_for_any(&["Join code for Pakistan", "is taken"], 20);
+        if screen.contains("Join code for Pakistan") {
+            asked = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+    assert!(asked, "another key was never asked for the code");
+    let back = Pane::start(
+        "keyback",
+        100,
+        30,
+        &server.ssh("pakistan", &with_key(&mine)),
+    )
+    .unwrap();
+    let screen = back.wait_for_any(&["Brief", "Pakistan's hand", "Join code"], 20);
+    assert!(!screen.contains("Join code"), "{screen}");
+}
