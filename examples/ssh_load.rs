@@ -100,6 +100,8 @@ async fn main() -> anyhow::Result<()> {
             "127.0.0.1:0",
             "--tables",
             &TABLES.to_string(),
+            // The load is not about seats: no join codes.
+            "--open-seats",
         ])
         .args(["--seed", "1", "--host-key"])
         .arg(dir.path().join("host_key"))
