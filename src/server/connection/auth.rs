@@ -43,23 +43,23 @@ impl Connection {
     /// The password method: the facilitator's names need its password, any other the
     /// server's (or none on an open server).
     pub(super) fn auth_by_password(&mut self, user: &str, password: &str) -> Auth {
+        let ok = if Self::is_facilitator(user) {
+            self.shared
+                .facilitator_password
+                .as_ref()
+                .is_some_and(|secret| constant_time_eq(secret.as_bytes(), password.as_bytes()))
+        } else {
+            match &self.shared.access {
+                Access::Password(secret) => {
+                    constant_time_eq(secret.as_bytes(), password.as_bytes())
+                }
+                Access::Open => true,
+                Access::Keys(_) => false,
+            }
+        };
         // A seat's join code is also its login's password.
         let by_code = self.seat_code_login(user, password);
-        let ok = by_code
-            || if Self::is_facilitator(user) {
-                self.shared
-                    .facilitator_password
-                    .as_ref()
-                    .is_some_and(|secret| constant_time_eq(secret.as_bytes(), password.as_bytes()))
-            } else {
-                match &self.shared.access {
-                    Access::Password(secret) => {
-                        constant_time_eq(secret.as_bytes(), password.as_bytes())
-                    }
-                    Access::Open => true,
-                    Access::Keys(_) => false,
-                }
-            };
+        let ok = by_code || ok;
         let auth = self.authorize(user, ok, "password");
         // A mistyped password may be typed again: keep offering passwords (russh would drop
         // the method after one failure, and ssh then says only "publickey").
