@@ -26,7 +26,7 @@ fn main() -> ExitCode {
         Some(Command::Report { saves, out, format }) => {
             saves::report(&saves, out.as_deref(), format)
         }
-        Some(Command::Serve(args)) => serve::serve(args, ui),
+        Some(Command::Serve(args)) => serve::serve(*args, ui),
         Some(Command::Facilitate { host, port }) => serve::facilitate(&host, port),
         Some(Command::Completions { shell }) => docs::completions(shell),
         Some(Command::Man { out }) => docs::man(out.as_deref()),

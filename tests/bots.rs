@@ -169,3 +169,109 @@ fn an_easy_mediator_tables_an_accord_worth_signing_in_the_last_round() {
         "only {checked} last-round accords were reached"
     );
 }
+
+/// What a bot's public reason may not hold: its expected score, or its secret objective's
+/// name, text or points. Numbers in a reason may only be public ones: what a spectator sees
+/// (meters, a commitment's id and credibility, a demand's id), or digits in the scenario's
+/// public card and event names.
+fn leaks_a_secret(reason: &str, game: &Game, seat: Seat) -> Option<String> {
+    let lower = reason.to_lowercase();
+    for word in [
+        "expect",
+        "score",
+        "objective",
+        "brief",
+        "points",
+        "can be played",
+    ] {
+        if lower.contains(word) {
+            return Some(format!("says `{word}`"));
+        }
+    }
+    // How many moves it had tells how many cards in its hand could be played.
+    if let Some((_, after)) = lower.split_once("among ")
+        && after.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return Some("counts its legal moves".to_string());
+    }
+    let scenario = game.scenario();
+    let objective = &scenario.objectives[usize::from(game.objective(seat))];
+    if reason.contains(&objective.name) || reason.contains(&objective.text) {
+        return Some("names the seat's objective".to_string());
+    }
+    let public: String = scenario
+        .cards
+        .iter()
+        .map(|c| c.name.as_str())
+        .chain(scenario.events.iter().map(|e| e.name.as_str()))
+        .chain(
+            scenario
+                .events
+                .iter()
+                .filter_map(|e| e.choice.as_ref())
+                .flat_map(|c| c.options.iter().map(|o| o.label.as_str())),
+        )
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut rest = reason;
+    while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
+        let end = rest[at..]
+            .find(|c: char| !c.is_ascii_digit())
+            .map_or(rest.len(), |e| at + e);
+        let number = &rest[at..end];
+        let seen = number
+            .parse::<i64>()
+            .is_ok_and(|n| public_numbers(game).contains(&n));
+        if !seen && !public.contains(number) {
+            return Some(format!("holds the number {number}"));
+        }
+        rest = &rest[end..];
+    }
+    None
+}
+
+/// The numbers a spectator can read off the table.
+fn public_numbers(game: &Game) -> Vec<i64> {
+    let view = game.view(Viewer::Spectator);
+    let meters = ceasefire::engine::Meter::ALL.map(|m| i64::from(view.meters.get(m)));
+    let commitments = view.commitments.iter().flat_map(|c| {
+        [
+            i64::from(c.id.0),
+            i64::from(c.credibility),
+            100 - i64::from(c.credibility),
+        ]
+    });
+    let demands = view.demands.iter().map(|d| i64::from(d.id.0));
+    meters
+        .into_iter()
+        .chain(commitments)
+        .chain(demands)
+        .collect()
+}
+
+#[test]
+fn no_bot_reason_tells_its_expected_score_or_objective() {
+    let scenario = Arc::new(common::mini());
+    let mut reasons = 0;
+    for seed in 0..6u64 {
+        for policy in [
+            Policy::Easy,
+            Policy::Normal,
+            Policy::Random,
+            Policy::Passive,
+        ] {
+            let mut game = Game::new(scenario.clone(), seed);
+            let mut bots = seat_bots(&[policy; 3], seed);
+            while let Some((seat, _)) = game.to_act() {
+                let legal = game.legal_actions(seat);
+                let choice = bots[seat.index()].choose(&game.view(seat), &legal);
+                if let Some(leak) = leaks_a_secret(&choice.reason, &game, seat) {
+                    panic!("{policy} bot's reason {:?} {leak}", choice.reason);
+                }
+                reasons += 1;
+                game.apply(choice.action).unwrap();
+            }
+        }
+    }
+    assert!(reasons > 200, "only {reasons} reasons were checked");
+}

@@ -1744,3 +1744,45 @@ fn version_2_an_assurances_menu_offers_it_as_a_package_for_each_open_basket() {
     );
     assert!(screen.contains("How do you play"), "{screen}");
 }
+
+#[test]
+fn the_join_code_prompt_asks_for_a_seats_code_and_says_why_one_was_refused() {
+    use ceasefire::server::join::JoinPrompt;
+    use ceasefire::server::lobby::Lobby;
+    use ceasefire::server::tables::Tables;
+    let tables = Tables::new(None, Duration::ZERO);
+    let source = ceasefire::scenario::ScenarioSource::builtin("tutorial").unwrap();
+    for _ in 0..2 {
+        tables
+            .open(&source, 7, [None, None, Some(Policy::Passive)])
+            .unwrap();
+    }
+    let mut lobby = Lobby::joining(JoinPrompt::new(2, Seat::Pakistan, true));
+    for c in "K7M".chars() {
+        lobby.type_code(KeyEvent::from(KeyCode::Char(c)));
+    }
+    let draw = |lobby: &Lobby| {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|frame| lobby.draw(frame, &tables, "pakistan.2", Theme::new(false)))
+            .unwrap();
+        terminal.backend().to_string()
+    };
+    let asking = draw(&lobby);
+    assert!(
+        asking.contains("Join code for Pakistan at table 2:"),
+        "{asking}"
+    );
+    assert!(asking.contains("K7M"), "{asking}");
+    insta::assert_snapshot!("join_code_80x24", asking);
+    lobby.notice = Some(
+        "That is not the join code for Pakistan at table 2: check it with the facilitator and \
+         type it again."
+            .into(),
+    );
+    let refused = draw(&lobby);
+    assert!(refused.contains("That is not the join code"), "{refused}");
+    lobby.type_code(KeyEvent::from(KeyCode::Esc));
+    assert!(lobby.joining.is_none() && lobby.notice.is_none());
+    assert!(!draw(&lobby).contains("Join code"));
+}

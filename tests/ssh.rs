@@ -18,11 +18,37 @@ struct Server {
     port: u16,
     dir: tempfile::TempDir,
     _stdout: BufReader<std::process::ChildStdout>,
+    /// What it printed at start after its first line (the join codes among it).
+    printed: String,
 }
 
 impl Server {
+    /// A server whose seats need no join code (`--open-seats`): for tests not about seats.
     fn start(extra: &[&str]) -> Server {
-        Server::start_in(tempfile::tempdir().unwrap(), extra)
+        let mut open = vec!["--open-seats"];
+        open.extend_from_slice(extra);
+        Server::start_in(tempfile::tempdir().unwrap(), &open)
+    }
+
+    /// A server whose seats are claimed with join codes, `tables` of them; its start lines
+    /// (with the codes) are read.
+    fn claimed(extra: &[&str], tables: usize) -> Server {
+        let mut server = Server::start_in(tempfile::tempdir().unwrap(), extra);
+        while server.printed.matches(" join codes: ").count() < tables {
+            let read = server._stdout.read_line(&mut server.printed).unwrap();
+            assert!(read > 0, "no join codes printed: {}", server.printed);
+        }
+        server
+    }
+
+    /// The join code `serve` printed for a login (`afghanistan.2`).
+    fn code(&self, login: &str) -> String {
+        let at = self
+            .printed
+            .rfind(&format!(" {login}@ "))
+            .unwrap_or_else(|| panic!("no code for {login} in {}", self.printed));
+        let rest = &self.printed[at + login.len() + 3..];
+        rest.chars().take(6).collect()
     }
 
     /// Stops the server as a facilitator would (SIGTERM) and starts it again on the same
@@ -36,7 +62,9 @@ impl Server {
         let dir = tempfile::tempdir().unwrap();
         let old = std::mem::replace(&mut self.dir, dir);
         drop(self);
-        let mut server = Server::start_in(old, extra);
+        let mut open = vec!["--open-seats"];
+        open.extend_from_slice(extra);
+        let mut server = Server::start_in(old, &open);
         let mut printed = String::new();
         for _ in 0..2 {
             let _ = server._stdout.read_line(&mut printed);
@@ -81,6 +109,7 @@ impl Server {
             port,
             dir,
             _stdout: stdout,
+            printed: String::new(),
         }
     }
 
@@ -694,4 +723,164 @@ fn a_mistyped_seat_name_is_answered_in_the_lobby() {
     };
     let lobby = pane.wait_for("Welcome, pakstan.1", 20);
     assert!(lobby.contains("did you mean pakistan.1@?"), "{lobby}");
+}
+
+/// Types `text` into a pane, one key at a time.
+fn type_text(pane: &Pane, text: &str) {
+    let keys: Vec<String> = text.chars().map(String::from).collect();
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    pane.keys(&keys);
+}
+
+#[test]
+fn a_free_seat_at_a_same_seed_table_needs_its_join_code() {
+    if !ssh_available() {
+        return;
+    }
+    let server = Server::claimed(&["--tables", "2", "--password", "room"], 2);
+    assert_ne!(server.code("afghanistan.2"), server.code("afghanistan"));
+    // The room's password alone: the seat's code is asked for, and nothing of it is shown.
+    let Some(pane) = Pane::start(
+        "codeaf2",
+        100,
+        30,
+        &with_password(&server, "afghanistan.2", "room"),
+    ) else {
+        return;
+    };
+    let asked = pane.wait_for("Join code for Afghanistan at table 2", 20);
+    assert!(
+        !asked.contains("Brief") && !asked.contains("Afghanistan's hand"),
+        "{asked}"
+    );
+    // Table 1's code is not table 2's.
+    type_text(&pane, &server.code("afghanistan"));
+    pane.keys(&["Enter"]);
+    let refused = pane.wait_for("That is not the join code", 10);
+    assert!(!refused.contains("Brief"), "{refused}");
+    type_text(&pane, &server.code("afghanistan.2").to_lowercase());
+    pane.keys(&["Enter"]);
+    pane.wait_for("Brief", 10);
+}
+
+#[test]
+fn a_seats_code_is_its_password_and_an_away_seat_asks_anyone_else_for_it() {
+    if !ssh_available() {
+        return;
+    }
+    let server = Server::claimed(&["--password", "room"], 1);
+    let code = server.code("pakistan");
+    let Some(player) = Pane::start(
+        "codepk",
+        100,
+        30,
+        &with_password(&server, "pakistan", &code),
+    ) else {
+        return;
+    };
+    player.wait_for("Brief", 20);
+    drop(player);
+    // Someone else with the room's password cannot take the dropped player's seat back.
+    let mut asked = String::new();
+    for attempt in 0..20 {
+        let intruder = Pane::start(
+            &format!("intruder{attempt}"),
+            100,
+            30,
+            &with_password(&server, "pakistan", "room"),
+        )
+        .unwrap();
+        let screen = intruder.wait_for_any(&["Join code for Pakistan", "is taken"], 20);
+        if screen.contains("Join code for Pakistan") {
+            assert!(!screen.contains("Brief"), "{screen}");
+            intruder.keys(&["Escape"]);
+            asked = intruder.wait_for("Welcome, pakistan", 10);
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+    assert!(asked.contains("lobby"), "the code was never asked for");
+    // The player, with the code, is back at once.
+    let back = Pane::start(
+        "codepk2",
+        100,
+        30,
+        &with_password(&server, "pakistan", &code),
+    )
+    .unwrap();
+    back.wait_for_any(&["Brief", "Pakistan's hand"], 20);
+}
+
+/// A new ed25519 key pair in `dir` named `name`; returns the private key's path and the
+/// public key's line.
+fn key_pair(dir: &Path, name: &str) -> (PathBuf, String) {
+    let path = dir.join(name);
+    let made = Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", name, "-f"])
+        .arg(&path)
+        .status()
+        .expect("ssh-keygen runs");
+    assert!(made.success());
+    let public = std::fs::read_to_string(path.with_extension("pub")).unwrap();
+    (path, public)
+}
+
+#[test]
+fn a_key_that_took_a_seat_comes_back_without_the_code_and_another_key_is_asked() {
+    if !ssh_available() || !pane::tool_available("ssh-keygen") {
+        return;
+    }
+    let keys = tempfile::tempdir().unwrap();
+    let (mine, my_public) = key_pair(keys.path(), "mine");
+    let (theirs, their_public) = key_pair(keys.path(), "theirs");
+    let authorized = keys.path().join("authorized_keys");
+    std::fs::write(&authorized, format!("{my_public}{their_public}")).unwrap();
+    let server = Server::claimed(&["--authorized-keys", authorized.to_str().unwrap()], 1);
+    let with_key = |key: &Path| {
+        format!(
+            "-o IdentitiesOnly=yes -o PreferredAuthentications=publickey -i {}",
+            key.display()
+        )
+    };
+    // The first time, the key is not bound: the code is asked for.
+    let Some(first) = Pane::start(
+        "keyfirst",
+        100,
+        30,
+        &server.ssh("pakistan", &with_key(&mine)),
+    ) else {
+        return;
+    };
+    first.wait_for("Join code for Pakistan at table 1", 20);
+    type_text(&first, &server.code("pakistan"));
+    first.keys(&["Enter"]);
+    first.wait_for("Brief", 10);
+    drop(first);
+    // Another authorized key is asked for the code; the bound one comes straight back.
+    let mut asked = false;
+    for attempt in 0..20 {
+        let other = Pane::start(
+            &format!("keyother{attempt}"),
+            100,
+            30,
+            &server.ssh("pakistan", &with_key(&theirs)),
+        )
+        .unwrap();
+        let screen = other.wait_for_any(&["Join code for Pakistan", "is taken"], 20);
+        if screen.contains("Join code for Pakistan") {
+            asked = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+    assert!(asked, "another key was never asked for the code");
+    let back = Pane::start(
+        "keyback",
+        100,
+        30,
+        &server.ssh("pakistan", &with_key(&mine)),
+    )
+    .unwrap();
+    let screen = back.wait_for_any(&["Brief", "Pakistan's hand", "Join code"], 20);
+    assert!(!screen.contains("Join code"), "{screen}");
 }

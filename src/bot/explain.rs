@@ -2,14 +2,6 @@
 
 use crate::engine::{Action, CardId, CardKind, Meter, SeatView, TableId};
 
-/// Describes the one legal move, which was not chosen over anything.
-pub fn only_move(view: &SeatView, action: &Action) -> String {
-    match action {
-        Action::Pass { .. } => "passes: nothing in hand can be played now".to_string(),
-        _ => describe(view, action),
-    }
-}
-
 /// Describes `action` as taken from `view`, with the rule that makes it matter.
 pub fn describe(view: &SeatView, action: &Action) -> String {
     let s = &view.scenario;

@@ -38,7 +38,7 @@ impl Bot for GreedyBot {
         let samples: Vec<Game> = (0..self.samples)
             .map(|_| Game::determinize(view, self.rng.below(u32::MAX).into()))
             .collect();
-        let mut best = (legal[0], f64::NEG_INFINITY, 0.0);
+        let mut best = (legal[0], f64::NEG_INFINITY);
         for action in legal {
             let mut total = 0.0;
             for sample in &samples {
@@ -56,16 +56,13 @@ impl Bot for GreedyBot {
             let expected = total / f64::from(self.samples);
             let jitter = (f64::from(self.rng.below(2001)) / 1000.0 - 1.0) * self.noise;
             if expected + jitter > best.1 {
-                best = (*action, expected + jitter, expected);
+                best = (*action, expected + jitter);
             }
         }
+        // The reason is public: what the bot expects to score would tell its hidden objective.
         Choice {
             action: best.0,
-            reason: format!(
-                "{} (expects to score {:+.1})",
-                describe(view, &best.0),
-                best.2
-            ),
+            reason: describe(view, &best.0),
         }
     }
 }

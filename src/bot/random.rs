@@ -24,7 +24,8 @@ impl Bot for RandomBot {
         let index = self.rng.below(legal.len() as u32) as usize;
         Choice {
             action: legal[index],
-            reason: format!("picked at random among {} legal moves", legal.len()),
+            // How many moves it had would tell how many cards in its hand could be played.
+            reason: "picked at random among its legal moves".to_string(),
         }
     }
 }

@@ -79,7 +79,8 @@ impl Bot for SearchBot {
         if legal.len() == 1 {
             return Choice {
                 action: legal[0],
-                reason: super::explain::only_move(view, &legal[0]),
+                // Not "nothing in hand can be played": that would tell the hand.
+                reason: describe(view, &legal[0]),
             };
         }
         if let Some((seat, Decision::AccordVote)) = view.to_act {
@@ -104,14 +105,12 @@ impl Bot for SearchBot {
                     .partial_cmp(&(b.visits, b.reward / f64::from(b.visits.max(1))))
                     .unwrap_or(std::cmp::Ordering::Equal)
             })
-            .and_then(|n| n.action.map(|a| (a, n.reward / f64::from(n.visits.max(1)))));
-        let (action, expected) = best.unwrap_or((legal[0], 0.0));
+            .and_then(|n| n.action);
+        let action = best.unwrap_or(legal[0]);
+        // The reason is public: what the bot expects to score would tell its hidden objective.
         Choice {
             action,
-            reason: format!(
-                "{} (expects to score {expected:+.1})",
-                describe(view, &action)
-            ),
+            reason: describe(view, &action),
         }
     }
 }
@@ -140,13 +139,9 @@ impl SearchBot {
         }
         let accept = worth[1] >= worth[0];
         let action = Action::Vote { seat, accept };
-        let expected = worth[usize::from(accept)] / f64::from(VOTE_SAMPLES);
         Choice {
             action,
-            reason: format!(
-                "{} (expects to score {expected:+.1})",
-                describe(view, &action)
-            ),
+            reason: describe(view, &action),
         }
     }
 

@@ -74,7 +74,7 @@ pub enum Command {
         port: u16,
     },
     /// Run an SSH server: players join tables with a plain `ssh` client.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// The config file of keys (~/.config/ceasefire/config.toml): print the defaults, or check one.
     Config {
         /// Print a config file with every command and its default keys.
@@ -202,6 +202,26 @@ pub struct ServeArgs {
     /// Milliseconds a bot waits before each move, so players can follow.
     #[arg(long, default_value_t = 400)]
     pub bot_delay_ms: u64,
+    /// Seats need no join code: anyone admitted may sit in any free or away seat (a
+    /// trusted room). Without it each seat has a code, printed at start and shown in the
+    /// console: the login's password (`ssh pakistan.2@HOST`, password the code) or typed
+    /// when asked; a key-authenticated player's key is bound to the seat it takes.
+    #[arg(long)]
+    pub open_seats: bool,
+    /// The seed of tables opened from the lobby: `fresh` (a random one each) or `same` (the
+    /// room's seed, like the tables opened at start).
+    #[arg(long, value_name = "fresh|same", default_value = "fresh")]
+    pub lobby_seed: ceasefire::server::room::LobbySeed,
+    /// Most tables open at once, in all.
+    #[arg(long, default_value_t = 32)]
+    pub max_tables: usize,
+    /// Most unfinished tables one lobby user may have opened at once.
+    #[arg(long, default_value_t = 2)]
+    pub tables_per_user: usize,
+    /// Minutes a table opened from the lobby stays open with nobody seated or watching (a
+    /// finished one: one minute); then it closes, its save kept.
+    #[arg(long, default_value_t = 10)]
+    pub reclaim_minutes: u64,
 }
 
 /// `sim`: headless games between bots.

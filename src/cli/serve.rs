@@ -41,6 +41,14 @@ pub fn serve(args: ServeArgs, ui: &UiArgs) -> Result<ExitCode> {
         ),
         bot_delay: std::time::Duration::from_millis(args.bot_delay_ms),
         log: args.log,
+        room: ceasefire::server::room::RoomRules {
+            open_seats: args.open_seats,
+            lobby_seed: args.lobby_seed,
+            max_tables: args.max_tables.max(1),
+            tables_per_user: args.tables_per_user.max(1),
+            reclaim_after: std::time::Duration::from_secs(args.reclaim_minutes.max(1) * 60),
+            ..Default::default()
+        },
     };
     ceasefire::tui::keys::install_config()?;
     ceasefire::server::run(config)?;

@@ -170,6 +170,18 @@ impl Action {
         matches!(self, Action::Inject { .. })
     }
 
+    /// The card this action takes from the seat's hidden hand and shows on the table, if any.
+    pub fn card_shown(&self) -> Option<CardId> {
+        match *self {
+            Action::Play { card, .. }
+            | Action::Meet { card, .. }
+            | Action::Counter { card, .. }
+            | Action::OfferPackage { card, .. } => Some(card),
+            Action::AnswerPackage { card, .. } => card,
+            _ => None,
+        }
+    }
+
     /// The decision this action answers (`None` for an undo, which answers none).
     pub fn decision(&self) -> Option<Decision> {
         Some(match self {

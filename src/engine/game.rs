@@ -268,6 +268,11 @@ impl Game {
         }
     }
 
+    /// The last action still in force (the one an undo would take back).
+    pub fn last_in_force(&self) -> Option<Action> {
+        self.effective.last().map(|(action, _)| *action)
+    }
+
     /// Takes back the last action in force: the game is rebuilt from the actions before it,
     /// the log keeps what came before and records the undo.
     fn undo(&mut self, seat: Seat) {

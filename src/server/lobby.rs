@@ -1,6 +1,7 @@
 //! The lobby, for a connection whose user name is not a seat: the tables, their seats, and
 //! new tables to open.
 
+use super::join::{JoinPrompt, JoinStep};
 use super::tables::{Occupant, Tables};
 use crate::bot::Policy;
 use crate::engine::Seat;
@@ -26,6 +27,17 @@ pub enum Choice {
     },
     /// Change one setting of the new table (←/→, or Enter to step on).
     Setting(Setting),
+    /// Try a join code typed at the prompt for a seat.
+    Code {
+        /// The table.
+        table: u32,
+        /// The seat.
+        seat: Seat,
+        /// What was typed.
+        code: String,
+        /// Whether the prompt opened straight from the login.
+        from_login: bool,
+    },
     /// Open the new table as set.
     Open {
         /// Built-in scenario name.
@@ -104,11 +116,41 @@ pub struct Lobby {
     selected: usize,
     /// The table "open this table" would open.
     new_table: NewTable,
-    /// A message (a refused seat, an error).
+    /// A message (a refused seat, an error; at the join-code prompt, why a code was refused).
     pub notice: Option<String>,
+    /// The join-code prompt, while a seat's code is asked for.
+    pub joining: Option<JoinPrompt>,
 }
 
 impl Lobby {
+    /// The lobby asking for a seat's join code.
+    pub fn joining(prompt: JoinPrompt) -> Lobby {
+        Lobby {
+            joining: Some(prompt),
+            ..Lobby::default()
+        }
+    }
+
+    /// A key at the join-code prompt (when it is open): Enter makes the choice to try the
+    /// code, Esc closes the prompt.
+    pub fn type_code(&mut self, key: ratatui::crossterm::event::KeyEvent) -> Option<Choice> {
+        let prompt = self.joining.as_mut()?;
+        match prompt.key(key) {
+            JoinStep::Typing => None,
+            JoinStep::Cancel => {
+                self.joining = None;
+                self.notice = None;
+                None
+            }
+            JoinStep::Submit(code) => Some(Choice::Code {
+                table: prompt.table,
+                seat: prompt.seat,
+                code,
+                from_login: prompt.from_login,
+            }),
+        }
+    }
+
     /// The lobby just after opening table `id` for players: says so, with its first free seat
     /// highlighted.
     pub fn after_opening(id: u32, tables: &Tables) -> Lobby {
@@ -117,12 +159,16 @@ impl Lobby {
             .into_iter()
             .filter_map(|(_, choice)| choice)
             .position(|choice| matches!(choice, Choice::Join { table, .. } if table == id));
-        // Only the seats people take have logins to hand out.
+        // Only the seats people take have logins (and codes) to hand out.
+        let locked = tables.seats_locked();
         let logins: Vec<String> = tables.get(id).map_or_else(Vec::new, |table| {
             Seat::ALL
                 .iter()
                 .filter(|s| table.bots[s.index()].is_none())
-                .map(|s| format!("{}.{id}@", s.key()))
+                .map(|s| match locked {
+                    true => format!("{}.{id}@ (code {})", s.key(), table.locks.code(*s)),
+                    false => format!("{}.{id}@", s.key()),
+                })
                 .collect()
         });
         Lobby {
@@ -132,6 +178,7 @@ impl Lobby {
                 "Table {id} is open: pick a seat above, or log in as {}.",
                 logins.join(" or ")
             )),
+            joining: None,
         }
     }
 
@@ -167,6 +214,9 @@ impl Lobby {
                 let label = match occupant {
                     Occupant::Free => format!("   join as {seat}"),
                     // Its player dropped: the seat waits for them to come back.
+                    Occupant::Away if tables.seats_locked() => {
+                        format!("   rejoin as {seat} (its player left: with the seat's code)")
+                    }
                     Occupant::Away => {
                         format!("   rejoin as {seat} (its player left: if you are them)")
                     }
@@ -263,7 +313,7 @@ impl Lobby {
                 }
             }
         }
-        if let Some(notice) = &self.notice {
+        if let Some(notice) = self.notice.as_ref().filter(|_| self.joining.is_none()) {
             text.push(Line::raw(""));
             text.push(Line::styled(notice.clone(), theme.warn()));
         }
@@ -295,5 +345,8 @@ impl Lobby {
                 .scroll((scroll, 0)),
             frame.area(),
         );
+        if let Some(prompt) = &self.joining {
+            prompt.draw(frame, theme, self.notice.as_deref());
+        }
     }
 }

@@ -12,9 +12,13 @@ pub mod admission;
 pub mod connection;
 pub mod dashboard;
 pub mod input;
+pub mod join;
 pub mod keys;
 pub mod lobby;
 pub mod logging;
+pub mod pool;
+pub mod room;
+pub mod seats;
 pub mod tables;
 pub mod throttle;
 pub mod timer;
@@ -83,6 +87,8 @@ pub struct ServeConfig {
     pub bot_delay: Duration,
     /// A file the log is appended to (`None`: warnings and errors go to stderr).
     pub log: Option<PathBuf>,
+    /// How the room is shared out: join codes, lobby seeds, table limits, bots' thinking.
+    pub room: room::RoomRules,
 }
 
 /// Why the server could not start.
@@ -203,7 +209,9 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         per_address: config.max_per_address.max(1),
     };
     let key = keys::host_key(&config.host_key)?;
-    let tables = Arc::new(Tables::new(config.saves_dir.clone(), config.bot_delay));
+    let tables = Arc::new(
+        Tables::new(config.saves_dir.clone(), config.bot_delay).with_rules(config.room.clone()),
+    );
     let mut opening = Vec::new();
     if config.resume {
         opening = tables.resume_saved();
@@ -217,6 +225,12 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         }
     }
     if tables.all().is_empty() {
+        if config.tables as usize > config.room.max_tables {
+            return Err(ServeError::Refused(format!(
+                "--tables {} is more than --max-tables {}",
+                config.tables, config.room.max_tables
+            )));
+        }
         for _ in 0..config.tables.max(1) {
             tables
                 .open(&config.scenario, config.seed, config.bots)
@@ -283,7 +297,7 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
                 config.facilitator_password.is_some()
             )
         );
-        for line in &opening {
+        for line in opening.iter().chain(&shared.tables.join_code_lines()) {
             let _ = writeln!(out, "{line}");
         }
         if limits.total < config.max_connections {
@@ -296,6 +310,7 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         }
         let _ = out.flush();
         drop(out);
+        Tables::spawn_reclaimer(&shared.tables, Duration::from_secs(30));
         let door = accept::FrontDoor {
             config: russh_config,
             shared: shared.clone(),

@@ -2,6 +2,9 @@
 //! lock, changed only by its seated players' actions and by the table's own bot thread. Every
 //! change bumps the table's version, and every connection watching it redraws.
 
+use super::pool::ThinkingPool;
+use super::room::{LobbySeed, RoomRules};
+use super::seats::SeatLocks;
 use super::timer::{Clock, DecisionTimer, SystemClock};
 use crate::bot::Policy;
 use crate::engine::Seat;
@@ -11,7 +14,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::sync::watch;
 
 /// Who is in a seat.
@@ -39,6 +42,13 @@ pub struct Table {
     pub seed: u64,
     /// The seats bots play.
     pub bots: [Option<Policy>; 3],
+    /// Its seats' join codes and bound keys.
+    pub locks: SeatLocks,
+    /// The lobby user who opened it (`None`: opened at start, by the console or resumed;
+    /// such tables are never reclaimed).
+    pub owner: Option<String>,
+    /// Since when nobody has sat at it or watched it (while it is so).
+    idle_since: Mutex<Option<Instant>>,
     seats: Mutex<[Occupant; 3]>,
     version: watch::Sender<u64>,
     wake: Mutex<mpsc::Sender<()>>,
@@ -199,6 +209,23 @@ impl Table {
         }
     }
 
+    /// The logins and join codes of the seats people take (`pakistan.2@ K7MPQX · …`), or
+    /// `None` when bots play every seat.
+    pub fn join_codes(&self) -> Option<String> {
+        let codes: Vec<String> = Seat::ALL
+            .into_iter()
+            .filter(|seat| self.bots[seat.index()].is_none())
+            .map(|seat| {
+                let login = match self.id {
+                    1 => seat.key().to_string(),
+                    id => format!("{}.{id}", seat.key()),
+                };
+                format!("{login}@ {}", self.locks.code(seat))
+            })
+            .collect();
+        (!codes.is_empty()).then(|| codes.join(" · "))
+    }
+
     /// One line for the lobby: scenario, round or outcome, and the seats.
     pub fn summary(&self) -> String {
         let session = self.lock();
@@ -235,6 +262,11 @@ pub struct Tables {
     saves_dir: Option<PathBuf>,
     bot_delay: Duration,
     time: Arc<dyn Clock>,
+    rules: RoomRules,
+    /// Where every table's bots wait for their turn to think.
+    pool: Arc<ThinkingPool>,
+    /// The highest table number given so far: a reclaimed table's number is not reused.
+    issued: std::sync::atomic::AtomicU32,
 }
 
 impl Tables {
@@ -249,12 +281,40 @@ impl Tables {
         bot_delay: Duration,
         time: Arc<dyn Clock>,
     ) -> Tables {
+        let rules = RoomRules::default();
         Tables {
             tables: Mutex::new(BTreeMap::new()),
             saves_dir,
             bot_delay,
             time,
+            pool: Arc::new(ThinkingPool::new(rules.thinkers)),
+            rules,
+            issued: std::sync::atomic::AtomicU32::new(0),
         }
+    }
+
+    /// The same registry sharing the room out by `rules`.
+    pub fn with_rules(mut self, rules: RoomRules) -> Tables {
+        self.pool = Arc::new(ThinkingPool::new(rules.thinkers));
+        self.rules = rules;
+        self
+    }
+
+    /// How the room is shared out.
+    pub fn rules(&self) -> &RoomRules {
+        &self.rules
+    }
+
+    /// Whether sitting in a seat needs its join code (or bound key): not with `--open-seats`.
+    pub fn seats_locked(&self) -> bool {
+        !self.rules.open_seats
+    }
+
+    /// The number for a new table: one past any table open or ever opened.
+    fn next_id(&self, map: &BTreeMap<u32, Arc<Table>>) -> u32 {
+        let last = map.keys().next_back().copied().unwrap_or(0);
+        let issued = self.issued.load(std::sync::atomic::Ordering::SeqCst);
+        last.max(issued) + 1
     }
 
     /// Where the tables' saves go.
@@ -266,17 +326,64 @@ impl Tables {
         self.tables.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Opens a table: `bots` name the seats bots play; the others wait for players.
+    /// Opens a table: `bots` name the seats bots play; the others wait for players. Refused
+    /// once the room holds `--max-tables`.
     pub fn open(
         &self,
         source: &ScenarioSource,
         seed: u64,
         bots: [Option<Policy>; 3],
     ) -> Result<Arc<Table>, String> {
+        self.open_owned(source, seed, bots, None)
+    }
+
+    /// Opens a table for lobby user `user`: with a fresh random seed (or the room's
+    /// `room_seed`, as the rules say), within the room's limits on tables in all and a user.
+    pub fn open_from_lobby(
+        &self,
+        user: &str,
+        source: &ScenarioSource,
+        room_seed: u64,
+        bots: [Option<Policy>; 3],
+    ) -> Result<Arc<Table>, String> {
+        let theirs = self
+            .all()
+            .iter()
+            .filter(|t| t.owner.as_deref() == Some(user))
+            .filter(|t| t.lock().game().outcome().is_none())
+            .count();
+        if theirs >= self.rules.tables_per_user {
+            return Err(format!(
+                "You have {theirs} unfinished table(s) open already, the most one person may: \
+                 finish or leave one (an empty table closes after {} minutes), or join a table.",
+                self.rules.reclaim_after.as_secs().div_ceil(60)
+            ));
+        }
+        let seed = match self.rules.lobby_seed {
+            LobbySeed::Fresh => super::seats::random_seed(),
+            LobbySeed::Same => room_seed,
+        };
+        self.open_owned(source, seed, bots, Some(user.to_string()))
+    }
+
+    fn open_owned(
+        &self,
+        source: &ScenarioSource,
+        seed: u64,
+        bots: [Option<Policy>; 3],
+        owner: Option<String>,
+    ) -> Result<Arc<Table>, String> {
         let scenario = source.build().map_err(|e| e.to_string())?;
         let controllers = bots.map(|b| b.map_or(Controller::Human, Controller::Bot));
         let mut map = self.map();
-        let id = map.keys().next_back().map_or(1, |last| last + 1);
+        if map.len() >= self.rules.max_tables {
+            return Err(format!(
+                "The server has {} tables open, its most (--max-tables): join or watch one, or \
+                 wait for one to close.",
+                map.len()
+            ));
+        }
+        let id = self.next_id(&map);
         // The save's name starts with the table's number, as the console and reports say it.
         let mut session = Session::new_named(
             source.clone(),
@@ -290,7 +397,7 @@ impl Tables {
             session.set_open(seat, bot.is_none());
         }
         let seats = bots.map(|b| b.map_or(Occupant::Free, Occupant::Bot));
-        let table = self.seat_table(&mut map, id, source, seed, bots, session, seats);
+        let table = self.seat_table(&mut map, id, source, seed, bots, session, seats, owner);
         drop(map);
         tracing::info!(table = id, scenario = %table.lock().game().scenario().name, seed, "table opened");
         table.changed();
@@ -313,8 +420,8 @@ impl Tables {
         let seed = session.game().seed();
         let seats = bots.map(|b| b.map_or(Occupant::Free, Occupant::Bot));
         let mut map = self.map();
-        let id = map.keys().next_back().map_or(1, |last| last + 1);
-        let table = self.seat_table(&mut map, id, &source, seed, bots, session, seats);
+        let id = self.next_id(&map);
+        let table = self.seat_table(&mut map, id, &source, seed, bots, session, seats, None);
         drop(map);
         tracing::info!(table = id, scenario = %table.lock().game().scenario().name, seed, "table opened");
         table.changed();
@@ -332,7 +439,10 @@ impl Tables {
         bots: [Option<Policy>; 3],
         session: Session,
         seats: [Occupant; 3],
+        owner: Option<String>,
     ) -> Arc<Table> {
+        let mut session = session;
+        session.set_shared(true);
         let moves = seat_moves(session.game());
         let (version, _) = watch::channel(0);
         let (wake, woken) = mpsc::channel();
@@ -341,6 +451,9 @@ impl Tables {
             source: source.clone(),
             seed,
             bots,
+            locks: SeatLocks::new(),
+            owner,
+            idle_since: Mutex::new(None),
             timer: Mutex::new(DecisionTimer::new(self.time.now(), moves)),
             clock: Mutex::new(None),
             time: self.time.clone(),
@@ -350,7 +463,9 @@ impl Tables {
             wake: Mutex::new(wake),
         });
         map.insert(id, table.clone());
-        spawn_bots(&table, woken, self.bot_delay);
+        self.issued
+            .fetch_max(id, std::sync::atomic::Ordering::SeqCst);
+        spawn_bots(&table, woken, self.bot_delay, self.pool.clone());
         table
     }
 
@@ -419,7 +534,7 @@ impl Tables {
                 session.set_open(seat, seats[seat.index()] == Occupant::Free);
             }
             let clock = session.clock_seconds().map(Duration::from_secs);
-            let table = self.seat_table(&mut map, id, &source, seed, bots, session, seats);
+            let table = self.seat_table(&mut map, id, &source, seed, bots, session, seats, None);
             *table.clock.lock().unwrap_or_else(|p| p.into_inner()) = clock;
             resumed.push(table);
         }
@@ -460,6 +575,88 @@ impl Tables {
             .count()
     }
 
+    /// Closes the tables opened from the lobby that nobody uses: no player seated and no
+    /// screen watching, for [`RoomRules::reclaim_after`] (a finished table: for
+    /// [`RoomRules::finished_grace`]). Each one's last state reaches its save first, and its
+    /// bot thread ends with it. Returns the numbers closed.
+    pub fn reclaim_idle(&self) -> Vec<u32> {
+        let now = self.time.now();
+        let mut closing = Vec::new();
+        for table in self.all().iter().filter(|t| t.owner.is_some()) {
+            let seated = table
+                .occupants()
+                .iter()
+                .any(|o| matches!(o, Occupant::Player(_)));
+            let in_use = seated || table.version.receiver_count() > 0;
+            let mut since = table.idle_since.lock().unwrap_or_else(|p| p.into_inner());
+            if in_use {
+                *since = None;
+                continue;
+            }
+            let idle_from = *since.get_or_insert(now);
+            drop(since);
+            let limit = if table.lock().game().outcome().is_some() {
+                self.rules.finished_grace
+            } else {
+                self.rules.reclaim_after
+            };
+            if now.saturating_duration_since(idle_from) >= limit {
+                closing.push(table.id);
+            }
+        }
+        let mut closed = Vec::new();
+        let mut map = self.map();
+        for id in &closing {
+            if let Some(table) = map.remove(id) {
+                closed.push(table);
+            }
+        }
+        drop(map);
+        for table in &closed {
+            let status = table.lock().flush(crate::table::SaveWriter::FLUSH_WAIT);
+            if let Some(failed @ crate::table::SaveStatus::Failed(_)) = status {
+                tracing::error!(table = table.id, "closing, the table is {failed}");
+            }
+            tracing::info!(table = table.id, owner = ?table.owner, "unused lobby table reclaimed; its save is kept");
+        }
+        closing
+    }
+
+    /// Sweeps for unused lobby tables (see [`Tables::reclaim_idle`]) every `every`, on a
+    /// thread of its own that ends with the registry.
+    pub fn spawn_reclaimer(tables: &Arc<Tables>, every: Duration) {
+        let tables = Arc::downgrade(tables);
+        std::thread::spawn(move || {
+            loop {
+                std::thread::sleep(every);
+                let Some(tables) = tables.upgrade() else {
+                    return;
+                };
+                tables.reclaim_idle();
+            }
+        });
+    }
+
+    /// What `serve` prints at start for the facilitator to hand out: a line saying how codes
+    /// are used, then one line a table with its people's seats' logins and codes (nothing
+    /// with `--open-seats`).
+    pub fn join_code_lines(&self) -> Vec<String> {
+        if !self.seats_locked() {
+            return Vec::new();
+        }
+        let mut lines = vec![
+            "Seats are claimed: each seat's join code is the password of its login (or typed \
+                 when asked, after the room's password); the console shows them too."
+                .to_string(),
+        ];
+        for table in self.all() {
+            if let Some(codes) = table.join_codes() {
+                lines.push(format!("Table {} join codes: {codes}", table.id));
+            }
+        }
+        lines
+    }
+
     /// The table with this number.
     pub fn get(&self, id: u32) -> Option<Arc<Table>> {
         self.map().get(&id).cloned()
@@ -475,7 +672,12 @@ impl Tables {
 /// thinks without holding the table's lock, so players' screens never wait for a search. A
 /// panic in a bot plays the clock's move (see [`crate::table::BotTurn::think`]); any other
 /// panic here is logged and the thread carries on, so the table is never left without bots.
-fn spawn_bots(table: &Arc<Table>, woken: mpsc::Receiver<()>, delay: Duration) {
+fn spawn_bots(
+    table: &Arc<Table>,
+    woken: mpsc::Receiver<()>,
+    delay: Duration,
+    pool: Arc<ThinkingPool>,
+) {
     let table = Arc::downgrade(table);
     std::thread::spawn(move || {
         loop {
@@ -500,7 +702,7 @@ fn spawn_bots(table: &Arc<Table>, woken: mpsc::Receiver<()>, delay: Duration) {
                 if let Some(table) = table.upgrade() {
                     table.check_clock();
                 }
-                play_bots(&table, delay);
+                play_bots(&table, delay, &pool);
             }));
             if round.is_err() {
                 tracing::error!(table = id, "the bot thread caught a panic; carrying on");
@@ -510,8 +712,9 @@ fn spawn_bots(table: &Arc<Table>, woken: mpsc::Receiver<()>, delay: Duration) {
     });
 }
 
-/// Lets bots move until a person must act (or the table is gone).
-fn play_bots(table: &std::sync::Weak<Table>, delay: Duration) {
+/// Lets bots move until a person must act (or the table is gone); each decision thinks only
+/// once the room's pool gives it a turn.
+fn play_bots(table: &std::sync::Weak<Table>, delay: Duration, pool: &ThinkingPool) {
     loop {
         let Some(table) = table.upgrade() else {
             return;
@@ -521,7 +724,9 @@ fn play_bots(table: &std::sync::Weak<Table>, delay: Duration) {
             return;
         };
         std::thread::sleep(delay);
+        let thinking = pool.turn();
         let choice = turn.think();
+        drop(thinking);
         if let Some(why) = turn.failed() {
             tracing::error!(
                 table = table.id,

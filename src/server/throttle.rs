@@ -94,6 +94,22 @@ impl LoginThrottle {
         }
     }
 
+    /// How long an attempt from `address` at `now` would wait for its turn, without booking
+    /// one (for checks that cannot wait, such as a join code typed at a prompt).
+    pub fn wait_left(&self, address: IpAddr, now: Instant) -> Duration {
+        self.records()
+            .get(&address)
+            .map_or(Duration::ZERO, |record| {
+                if now.duration_since(record.last_failure) >= FORGET_AFTER
+                    || wait_for(record.failures).is_zero()
+                {
+                    Duration::ZERO
+                } else {
+                    record.next_turn.saturating_duration_since(now)
+                }
+            })
+    }
+
     /// Records a failed attempt from `address`; returns the failures now counted for it.
     pub fn failed(&self, address: IpAddr, now: Instant) -> u32 {
         *self.failed_total.lock().unwrap_or_else(|p| p.into_inner()) += 1;
@@ -191,6 +207,24 @@ mod tests {
             throttle.failed(here(), now);
         }
         assert_ne!(throttle.turn(here(), now, PATIENCE), Turn::Now);
+    }
+
+    #[test]
+    fn a_check_that_cannot_wait_learns_the_wait_without_booking_a_turn() {
+        let throttle = LoginThrottle::default();
+        let now = Instant::now();
+        for _ in 0..FREE_FAILURES {
+            throttle.failed(here(), now);
+        }
+        assert_eq!(throttle.wait_left(here(), now), Duration::ZERO);
+        throttle.failed(here(), now);
+        assert_eq!(throttle.wait_left(here(), now), FIRST_WAIT);
+        assert_eq!(
+            throttle.wait_left(here(), now),
+            FIRST_WAIT,
+            "nothing booked"
+        );
+        assert_eq!(throttle.wait_left(here(), now + FIRST_WAIT), Duration::ZERO);
     }
 
     #[test]

@@ -32,10 +32,16 @@ pub struct Session {
     pub(super) reflections: Vec<crate::save::Reflection>,
     pub(super) deadline: Option<std::time::Instant>,
     pub(super) rematch_table: Option<u32>,
+    /// The join codes of the rematch's seats, by seat of the rematch (a server with claimed
+    /// seats): each player's end screen shows the code of the seat they move to.
+    pub(super) rematch_codes: Option<[String; 3]>,
     /// A server table's decision clock in seconds, kept in the save.
     pub(super) clock_seconds: Option<u64>,
     /// Writes the save file off the caller's thread (present when the game is saved).
     pub(super) writer: Option<super::writer::SaveWriter>,
+    /// Whether other people see every move at once (a server's table): then a card once
+    /// played cannot go back into the hidden hand.
+    pub(super) shared: bool,
 }
 
 /// A bot's decision taken out of the session so it can be thought about without holding the
@@ -204,10 +210,12 @@ impl Session {
             briefed: [false; 3],
             clock_moved_at: None,
             rematch_table: None,
+            rematch_codes: None,
             paused: false,
             reflections: Vec::new(),
             deadline: None,
             clock_seconds: None,
+            shared: false,
         }
     }
 
@@ -267,6 +275,18 @@ impl Session {
     /// A server opened this table's rematch as table `id`.
     pub fn set_rematch(&mut self, id: u32) {
         self.rematch_table = Some(id);
+    }
+
+    /// Keeps the join codes of the rematch's seats, by seat of the rematch.
+    pub fn set_rematch_codes(&mut self, codes: [String; 3]) {
+        self.rematch_codes = Some(codes);
+    }
+
+    /// The join code of `seat` at the rematch, if its seats are claimed.
+    pub fn rematch_code(&self, seat: Seat) -> Option<&str> {
+        self.rematch_codes
+            .as_ref()
+            .map(|codes| codes[seat.index()].as_str())
     }
 
     /// The table a server opened as this one's rematch, if any.
@@ -470,10 +490,28 @@ impl Session {
         Ok(())
     }
 
+    /// Marks the session as seen by other people as it goes (a server's table: every seat,
+    /// spectator and the console redraw on each move). Undo then never takes back a card that
+    /// was shown: what a seat revealed stays revealed.
+    pub fn set_shared(&mut self, shared: bool) {
+        self.shared = shared;
+    }
+
     /// Whether `seat` may take back its last action while the keyboard is still its own (the
     /// hot-seat curtain is down, so the next person has seen nothing): the engine's rule,
-    /// and never a move the decision clock made.
+    /// never a move the decision clock made, and never, at a shared table, a move that showed
+    /// a card from the hand (the others saw it: it must not become secret again).
     pub fn check_undo_before_handover(&self, seat: Seat) -> Result<(), RuleError> {
+        if self.shared
+            && self
+                .game
+                .last_in_force()
+                .is_some_and(|last| last.seat() == seat && last.card_shown().is_some())
+        {
+            return Err(RuleError::Illegal(
+                "too late to take it back: everyone at the table has seen the card".into(),
+            ));
+        }
         if self.clock_moved_at == Some(self.game.actions().len()) {
             return Err(RuleError::Illegal(
                 "the decision clock made that move: it cannot be taken back".into(),

@@ -109,6 +109,9 @@ impl Connection {
                 Access::Keys(_) => false,
             }
         };
+        // A seat's join code is also its login's password.
+        let by_code = self.seat_code_login(user, password);
+        let ok = by_code || ok;
         let auth = self.authorize(user, ok, "password");
         // A mistyped password may be typed again: keep offering passwords (russh would drop
         // the method after one failure, and ssh then says only "publickey").
@@ -129,6 +132,9 @@ impl Connection {
             Access::Open => true,
             Access::Password(_) => false,
         };
+        if ok {
+            self.remember_key(key);
+        }
         self.authorize(user, ok, "publickey")
     }
 }

@@ -9,6 +9,7 @@
 mod auth;
 mod painter;
 mod router;
+mod seating;
 mod terminal;
 
 pub use auth::{methods, parse_user};
@@ -50,6 +51,8 @@ pub struct Connection {
     address: Option<IpAddr>,
     /// Set once the connection has a screen: before that it is on the clock to log in.
     ready: Arc<AtomicBool>,
+    /// The codes and key it has shown towards sitting.
+    passes: crate::server::seats::Passes,
 }
 
 impl Connection {
@@ -81,6 +84,7 @@ impl Connection {
             no_color: false,
             address,
             ready,
+            passes: Default::default(),
         }
     }
 

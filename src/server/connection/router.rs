@@ -99,14 +99,18 @@ impl Connection {
     }
 
     /// Like [`Connection::sit`], for a table picked in `origin`.
-    fn sit_from(
+    pub(super) fn sit_from(
         &mut self,
         table: Arc<Table>,
         viewer: Viewer,
         origin: Origin,
     ) -> Result<View, String> {
         if let Viewer::Seat(seat) = viewer {
+            if !self.may_sit(&table, seat) {
+                return Ok(Self::ask_code(&table, seat, origin));
+            }
             table.claim(seat, self.id)?;
+            self.bind_key(&table, seat);
         }
         let options = Options {
             saves_dir: None,
@@ -246,9 +250,8 @@ impl Connection {
                             }
                             Origin::Lobby => {
                                 // The seat waits for them, as if the link had dropped.
-                                table.leave(self.id);
-                                screen.view =
-                                    View::Lobby(Lobby::at_table(table.id, &self.shared.tables));
+                                let lobby = self.leave_to_lobby(table);
+                                screen.view = View::Lobby(lobby);
                             }
                             Origin::Login => left = true,
                         }
@@ -278,6 +281,13 @@ impl Connection {
                 }
                 View::Lobby(lobby) => {
                     let Event::Key(key) = event else { continue };
+                    if lobby.joining.is_some() {
+                        switch_to = lobby.type_code(key);
+                        if switch_to.is_none() {
+                            continue;
+                        }
+                        break;
+                    }
                     let command = keys::command::<MenuCommand>(key);
                     if screen.help {
                         screen.help = false;
@@ -336,10 +346,22 @@ impl Connection {
                 .get(table)
                 .ok_or_else(|| format!("table {table} has closed"))
                 .and_then(|t| self.sit_from(t, Viewer::Spectator, Origin::Lobby)),
+            Choice::Code {
+                table,
+                seat,
+                code,
+                from_login,
+            } => self.enter_code(table, seat, &code, from_login),
             Choice::Open { scenario, bots } => crate::scenario::ScenarioSource::find(scenario)
                 .map_err(|e| e.to_string())
-                .and_then(|source| tables.open(&source, self.shared.seed, bots))
+                .and_then(|source| {
+                    tables.open_from_lobby(&self.user, &source, self.shared.seed, bots)
+                })
                 .and_then(|t| {
+                    // Who opens a table is shown its codes to hand out, and needs none.
+                    for seat in Seat::ALL.into_iter().filter(|s| bots[s.index()].is_none()) {
+                        self.passes.prove(t.id, seat);
+                    }
                     // One seat for a person: the opener takes it. None: they watch the bots.
                     // More: they pick theirs, and tell the others their logins.
                     let people: Vec<Seat> = Seat::ALL

@@ -317,6 +317,9 @@ impl Dashboard {
         ];
         if let Some(table) = all.get(selected) {
             lines.push(Line::styled(selected_summary(table), theme.text()));
+            if let Some(codes) = table.join_codes().filter(|_| tables.seats_locked()) {
+                lines.push(Line::styled(format!("Join codes: {codes}"), theme.text()));
+            }
         }
         if let Some(at) = self.injecting {
             let all = tables.all();
@@ -478,6 +481,10 @@ fn rematch(tables: &Tables, table: &Arc<Table>) -> String {
     match tables.open(&table.source, table.seed, rotated) {
         Ok(new) => {
             table.lock().set_rematch(new.id);
+            if tables.seats_locked() {
+                let codes = crate::engine::Seat::ALL.map(|s| new.locks.code(s).to_string());
+                table.lock().set_rematch_codes(codes);
+            }
             table.changed();
             let moves: Vec<String> = crate::engine::Seat::ALL
                 .iter()

@@ -99,10 +99,18 @@ impl Play {
                         keys::hint(Command::Confirm, "title"),
                         keys::button(Command::Quit)
                     ),
-                    (Role::Remote, Some(id), Viewer::Seat(seat)) => format!(
-                        " Rematch open: log in as {}.{id}@ · {scroll} · {leave} ",
-                        crate::table::rotated(seat).key()
-                    ),
+                    (Role::Remote, Some(id), Viewer::Seat(seat)) => {
+                        let next = crate::table::rotated(seat);
+                        // The code is this seat's own to see: only its player has this view.
+                        let code = self
+                            .session()
+                            .rematch_code(next)
+                            .map_or(String::new(), |code| format!(" (code {code})"));
+                        format!(
+                            " Rematch open: log in as {}.{id}@{code} · {scroll} · {leave} ",
+                            next.key()
+                        )
+                    }
                     (Role::Remote, Some(id), _) => {
                         format!(" Rematch open as table {id} · {scroll} · {leave} ")
                     }
