@@ -9,6 +9,8 @@
 //! - `resize`: 30 players, and one logged-in client that stops reading and sends window
 //!   changes (1000x1000 ↔ 999x999) 200 times a second for 5 s (finding 3): the others' p99
 //!   before, during and after, and what the server spent.
+//! - `tables`: 30 players, and 10 lobby users opening all-bot tables as fast as the lobby
+//!   lets them for 20 s (finding 8): tables opened, the server's threads, the players' p99.
 //!
 //! `cargo build --release && cargo run --release --example ssh_load -- [PART ...]`
 //! (no part: all of them). `--server PATH` measures another build of `ceasefire`.
@@ -153,7 +155,7 @@ async fn player(
 struct Server {
     child: Child,
     port: u16,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
 impl Server {
@@ -187,33 +189,29 @@ impl Server {
             .and_then(|rest| rest.split_whitespace().next())
             .and_then(|p| p.parse().ok())
             .ok_or_else(|| anyhow::anyhow!("no port in {first:?}"))?;
-        Ok(Server {
-            child,
-            port,
-            _dir: dir,
-        })
+        Ok(Server { child, port, dir })
     }
 
+    /// A number from the server's `/proc/PID/status` (memory in KiB).
     fn status(&self, field: &str) -> Option<f64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
-        let kib: f64 = status
+        status
             .lines()
             .find(|l| l.starts_with(field))?
             .split_whitespace()
             .nth(1)?
             .parse()
-            .ok()?;
-        Some(kib / 1024.0)
+            .ok()
     }
 
     /// Resident memory now, MiB.
     fn resident(&self) -> f64 {
-        self.status("VmRSS:").unwrap_or(f64::NAN)
+        self.status("VmRSS:").map_or(f64::NAN, |kib| kib / 1024.0)
     }
 
     /// The most resident memory so far, MiB.
     fn peak(&self) -> f64 {
-        self.status("VmHWM:").unwrap_or(f64::NAN)
+        self.status("VmHWM:").map_or(f64::NAN, |kib| kib / 1024.0)
     }
 
     /// CPU seconds used so far (user and system).
@@ -227,6 +225,27 @@ impl Server {
             .collect();
         // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
         (fields.get(11).unwrap_or(&0.0) + fields.get(12).unwrap_or(&0.0)) / 100.0
+    }
+
+    /// Threads the server runs now.
+    fn threads(&self) -> f64 {
+        self.status("Threads:").unwrap_or(f64::NAN)
+    }
+
+    /// The tables that have written a save (`table-N-….json`).
+    fn tables_saved(&self) -> usize {
+        let numbers: std::collections::BTreeSet<String> =
+            std::fs::read_dir(self.dir.path().join("saves"))
+                .into_iter()
+                .flatten()
+                .flatten()
+                .filter_map(|entry| {
+                    let name = entry.file_name().to_string_lossy().to_string();
+                    let rest = name.strip_prefix("table-")?;
+                    Some(rest.split('-').next()?.to_string())
+                })
+                .collect();
+        numbers.len()
     }
 
     fn alive(&mut self) -> bool {
@@ -426,6 +445,59 @@ async fn resize(binary: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A lobby user opening tables with every seat a bot, again and again until `until`: each
+/// time the first seat is set to a bot, the table opened (its opener watches it) and left.
+async fn table_opener(port: u16, user: String, until: Instant) -> anyhow::Result<()> {
+    let (_session, mut channel) = log_in(port, &user, Arc::default()).await?;
+    const END: &[u8] = b"\x1b[F";
+    const UP: &[u8] = b"\x1b[A";
+    const RIGHT: &[u8] = b"\x1b[C";
+    while Instant::now() < until {
+        for key in [END, UP, UP, UP, RIGHT, END, b"\r"] {
+            channel.data_bytes(key.to_vec()).await?;
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        settle(&mut channel).await;
+        for key in [b"q".as_slice(), b"y"] {
+            channel.data_bytes(key.to_vec()).await?;
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        settle(&mut channel).await;
+    }
+    Ok(())
+}
+
+async fn tables(binary: &Path) -> anyhow::Result<()> {
+    let server = Server::start(binary, 10, &[])?;
+    let start = Instant::now();
+    let players = seat_players(&server, 30, start, 25);
+    let threads_before = server.threads();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let until = Instant::now() + Duration::from_secs(20);
+    let openers: Vec<_> = (0..10)
+        .map(|i| tokio::spawn(table_opener(server.port, format!("opener{i}"), until)))
+        .collect();
+    for opener in openers {
+        let _ = opener.await;
+    }
+    let opened = server.tables_saved().saturating_sub(10);
+    let threads = server.threads();
+    let (presses, failed) = gather(players).await;
+    let during = presses
+        .iter()
+        .filter(|(at, _)| *at >= Duration::from_secs(2))
+        .map(|p| p.1)
+        .collect();
+    println!(
+        "tables: 10 lobby users for 20 s opened {opened} tables (beyond the 10 at start); \
+         server threads {threads_before} → {threads}; memory {:.0} MiB; 30 players \
+         ({failed} failed) meanwhile: {}",
+        server.resident(),
+        percentiles(during)
+    );
+    Ok(())
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -442,7 +514,7 @@ async fn main() -> anyhow::Result<()> {
             .filter(|p| p.exists())
             .ok_or_else(|| anyhow::anyhow!("build the binary first: cargo build --release"))?,
     };
-    let all = ["players", "idle", "limit", "resize"];
+    let all = ["players", "idle", "limit", "resize", "tables"];
     let parts: Vec<&str> = if args.is_empty() {
         all.to_vec()
     } else {
@@ -455,6 +527,7 @@ async fn main() -> anyhow::Result<()> {
             "idle" => idle(&binary).await,
             "limit" => limit(&binary).await,
             "resize" => resize(&binary).await,
+            "tables" => tables(&binary).await,
             other => Err(anyhow::anyhow!(
                 "no part called {other}: {}",
                 all.join(", ")

@@ -419,13 +419,13 @@ fn a_client_flooding_resizes_without_reading_costs_bounded_memory_and_others_sti
 
 #[test]
 fn a_room_of_120_on_one_address_all_get_a_screen_with_the_default_limits() {
-    let server = Server::start(&["--tables", "40"]);
+    let server = Server::start(&["--tables", "20"]);
     runtime().block_on(async {
         let logins: Vec<_> = (0..120)
             .map(|i| {
                 let port = server.port;
                 tokio::spawn(async move {
-                    let user = format!("watch.{}", i / 3 + 1);
+                    let user = format!("watch.{}", i / 6 + 1);
                     let (_session, mut channel) = log_in(port, &user, Arc::default()).await;
                     screen_shows(&mut channel, "Spectator").await
                 })
