@@ -106,9 +106,14 @@ async fn log_in(
     Ok((session, channel))
 }
 
-/// Waits until nothing has arrived for 50 ms.
+/// Waits until nothing has arrived for 50 ms (at most 2 s: a table in play keeps
+/// changing).
 async fn settle(channel: &mut Channel) {
-    while let Ok(Some(_)) = tokio::time::timeout(Duration::from_millis(50), channel.wait()).await {}
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while Instant::now() < deadline
+        && let Ok(Some(_)) = tokio::time::timeout(Duration::from_millis(50), channel.wait()).await
+    {
+    }
 }
 
 async fn next_data(channel: &mut Channel) -> anyhow::Result<()> {
@@ -162,18 +167,28 @@ impl Server {
     fn start(binary: &Path, tables: u32, extra: &[&str]) -> anyhow::Result<Server> {
         let dir = tempfile::tempdir()?;
         let help = Command::new(binary).args(["serve", "--help"]).output()?;
-        let open_seats = String::from_utf8_lossy(&help.stdout).contains("--open-seats");
-        let mut command = Command::new(binary);
+        let help = String::from_utf8_lossy(&help.stdout);
+        // The usual soft limit on open files, as on a facilitator's laptop (a server may
+        // raise it as far as the hard limit).
+        let mut command = Command::new("sh");
         command
+            .args(["-c", "ulimit -Sn 1024; exec \"$0\" \"$@\""])
+            .arg(binary)
             .arg("--saves")
             .arg(dir.path().join("saves"))
             .args(["serve", "--bind", "127.0.0.1:0", "--seed", "1"])
             .args(["--tables", &tables.to_string(), "--host-key"])
             .arg(dir.path().join("host_key"))
+            .arg("--log")
+            .arg(dir.path().join("server.log"))
             .args(extra);
         // This build claims seats with join codes: a load test seats anyone.
-        if open_seats {
+        if help.contains("--open-seats") {
             command.arg("--open-seats");
+        }
+        // This build limits tables: a load test opens as many as it seats players for.
+        if help.contains("--max-tables") && !extra.contains(&"--max-tables") {
+            command.args(["--max-tables", &tables.max(32).to_string()]);
         }
         let mut child = command
             .stdout(Stdio::piped())
@@ -232,20 +247,13 @@ impl Server {
         self.status("Threads:").unwrap_or(f64::NAN)
     }
 
-    /// The tables that have written a save (`table-N-….json`).
-    fn tables_saved(&self) -> usize {
-        let numbers: std::collections::BTreeSet<String> =
-            std::fs::read_dir(self.dir.path().join("saves"))
-                .into_iter()
-                .flatten()
-                .flatten()
-                .filter_map(|entry| {
-                    let name = entry.file_name().to_string_lossy().to_string();
-                    let rest = name.strip_prefix("table-")?;
-                    Some(rest.split('-').next()?.to_string())
-                })
-                .collect();
-        numbers.len()
+    /// The tables opened so far, by the server's log.
+    fn tables_opened(&self) -> usize {
+        std::fs::read_to_string(self.dir.path().join("server.log"))
+            .unwrap_or_default()
+            .lines()
+            .filter(|line| line.contains("table opened"))
+            .count()
     }
 
     fn alive(&mut self) -> bool {
@@ -445,26 +453,47 @@ async fn resize(binary: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A lobby user opening tables with every seat a bot, again and again until `until`: each
-/// time the first seat is set to a bot, the table opened (its opener watches it) and left.
-async fn table_opener(port: u16, user: String, until: Instant) -> anyhow::Result<()> {
+/// A lobby user opening tables with every seat a bot, again and again until `until` or
+/// until the lobby refuses: each time the first seat is set to a bot, the table opened (its
+/// opener watches it) and left. One opener acts at a time (`turn`): the lobby's lines move
+/// when another user opens a table, and a key meant for one line would land on another.
+async fn table_opener(
+    port: u16,
+    user: String,
+    until: Instant,
+    turn: Arc<tokio::sync::Mutex<()>>,
+) -> anyhow::Result<usize> {
     let (_session, mut channel) = log_in(port, &user, Arc::default()).await?;
     const END: &[u8] = b"\x1b[F";
     const UP: &[u8] = b"\x1b[A";
     const RIGHT: &[u8] = b"\x1b[C";
+    let mut opened = 0;
     while Instant::now() < until {
+        let _turn = turn.lock().await;
+        settle(&mut channel).await;
         for key in [END, UP, UP, UP, RIGHT, END, b"\r"] {
             channel.data_bytes(key.to_vec()).await?;
-            tokio::time::sleep(Duration::from_millis(20)).await;
         }
-        settle(&mut channel).await;
+        // Opened, the table shows (its first line names the round); refused, the lobby stays
+        // with a word why.
+        let mut seen = Vec::new();
+        while let Ok(Some(message)) =
+            tokio::time::timeout(Duration::from_millis(300), channel.wait()).await
+        {
+            if let russh::ChannelMsg::Data { data } = message {
+                seen.extend_from_slice(&data);
+            }
+        }
+        if !String::from_utf8_lossy(&seen).contains("Round ") {
+            break;
+        }
+        opened += 1;
         for key in [b"q".as_slice(), b"y"] {
             channel.data_bytes(key.to_vec()).await?;
-            tokio::time::sleep(Duration::from_millis(20)).await;
         }
         settle(&mut channel).await;
     }
-    Ok(())
+    Ok(opened)
 }
 
 async fn tables(binary: &Path) -> anyhow::Result<()> {
@@ -474,13 +503,17 @@ async fn tables(binary: &Path) -> anyhow::Result<()> {
     let threads_before = server.threads();
     tokio::time::sleep(Duration::from_secs(2)).await;
     let until = Instant::now() + Duration::from_secs(20);
+    let turn = Arc::new(tokio::sync::Mutex::new(()));
     let openers: Vec<_> = (0..10)
-        .map(|i| tokio::spawn(table_opener(server.port, format!("opener{i}"), until)))
+        .map(|i| {
+            let user = format!("opener{i}");
+            tokio::spawn(table_opener(server.port, user, until, turn.clone()))
+        })
         .collect();
     for opener in openers {
         let _ = opener.await;
     }
-    let opened = server.tables_saved().saturating_sub(10);
+    let opened = server.tables_opened().saturating_sub(10);
     let threads = server.threads();
     let (presses, failed) = gather(players).await;
     let during = presses
