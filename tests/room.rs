@@ -265,3 +265,29 @@ fn bots_at_every_table_think_one_at_a_time_on_a_pool_of_one() {
     assert!(opened.iter().all(|t| t.lock().game().outcome().is_some()));
     assert_eq!(most.load(std::sync::atomic::Ordering::SeqCst), 1);
 }
+
+#[test]
+fn the_lobby_highlight_stays_on_its_line_when_someone_else_opens_a_table() {
+    use ceasefire::server::lobby::{Choice, Lobby};
+    use ceasefire::tui::keys::MenuCommand;
+    let (tables, _) = room(RoomRules::default());
+    tables.open(&tutorial(), 7, PEOPLE).unwrap();
+    let mut lobby = Lobby::default();
+    // Highlight "open this table", the last line.
+    assert!(lobby.handle(Some(MenuCommand::End), &tables).is_none());
+    // Someone else opens a table: its lines come in above.
+    tables
+        .open_from_lobby("ali", &tutorial(), 7, PEOPLE)
+        .unwrap();
+    let chosen = lobby.handle(Some(MenuCommand::Confirm), &tables);
+    assert!(
+        matches!(chosen, Some(Choice::Open { .. })),
+        "Enter still opens a table, not {chosen:?}"
+    );
+    // And a seat highlighted at table 1 stays that seat when table 1's lines move.
+    let mut lobby = Lobby::default();
+    assert!(lobby.handle(Some(MenuCommand::Home), &tables).is_none());
+    let first = lobby.handle(Some(MenuCommand::Confirm), &tables);
+    tables.open(&tutorial(), 7, PEOPLE).unwrap();
+    assert_eq!(lobby.handle(Some(MenuCommand::Confirm), &tables), first);
+}

@@ -47,6 +47,29 @@ pub enum Choice {
     },
 }
 
+/// Which line a choice is, whatever else changes in the lobby: the highlight stays on it
+/// while other people open tables or take seats above it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LineKey {
+    Join(u32, Seat),
+    Watch(u32),
+    Setting(Setting),
+    Code,
+    Open,
+}
+
+impl Choice {
+    fn line_key(&self) -> LineKey {
+        match self {
+            Choice::Join { table, seat } => LineKey::Join(*table, *seat),
+            Choice::Watch { table } => LineKey::Watch(*table),
+            Choice::Setting(setting) => LineKey::Setting(*setting),
+            Choice::Code { .. } => LineKey::Code,
+            Choice::Open { .. } => LineKey::Open,
+        }
+    }
+}
+
 /// A setting of the table the lobby can open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Setting {
@@ -113,7 +136,10 @@ fn who(bot: Option<Policy>) -> String {
 /// What a lobby shows and which line is highlighted.
 #[derive(Clone, Debug, Default)]
 pub struct Lobby {
+    /// The highlighted line among the choosable ones, as it was last placed.
     selected: usize,
+    /// What the highlighted line is: when lines come and go, the highlight follows it.
+    focus: Option<LineKey>,
     /// The table "open this table" would open.
     new_table: NewTable,
     /// A message (a refused seat, an error; at the join-code prompt, why a code was refused).
@@ -173,6 +199,7 @@ impl Lobby {
         });
         Lobby {
             selected: first_seat.unwrap_or(0),
+            focus: None,
             new_table: NewTable::default(),
             notice: Some(format!(
                 "Table {id} is open: pick a seat above, or log in as {}.",
@@ -180,6 +207,7 @@ impl Lobby {
             )),
             joining: None,
         }
+        .pinned(tables)
     }
 
     /// The lobby with the first line of table `id` highlighted: where someone who just left
@@ -198,6 +226,15 @@ impl Lobby {
             selected: at.unwrap_or(0),
             ..lobby
         }
+        .pinned(tables)
+    }
+
+    /// The lobby with its highlight held on the line it is on now.
+    fn pinned(mut self, tables: &Tables) -> Lobby {
+        let lines = self.lines(tables);
+        let choices: Vec<&Choice> = lines.iter().filter_map(|(_, c)| c.as_ref()).collect();
+        self.focus = choices.get(self.selected).map(|c| c.line_key());
+        self
     }
 
     /// The lines, with the choice each one makes (headings have none).
@@ -258,14 +295,33 @@ impl Lobby {
         out
     }
 
+    /// Where the highlight is among `choices`: on the line it was put on, if that line is
+    /// still there, else at the same place.
+    fn highlighted(&self, choices: &[&Choice]) -> usize {
+        self.focus
+            .and_then(|key| choices.iter().position(|c| c.line_key() == key))
+            .unwrap_or(self.selected)
+            .min(choices.len().saturating_sub(1))
+    }
+
     /// Reacts to a key; returns a choice when one is made.
     pub fn handle(&mut self, command: Option<MenuCommand>, tables: &Tables) -> Option<Choice> {
         let lines = self.lines(tables);
-        let choosable: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].1.is_some()).collect();
-        let n = choosable.len().max(1);
-        let chosen = choosable
-            .get(self.selected)
-            .and_then(|&i| lines[i].1.clone());
+        let choices: Vec<&Choice> = lines.iter().filter_map(|(_, c)| c.as_ref()).collect();
+        let n = choices.len().max(1);
+        self.selected = self.highlighted(&choices);
+        let chosen = choices.get(self.selected).map(|c| (*c).clone());
+        let result = self.act(command, chosen, n);
+        self.focus = choices.get(self.selected).map(|c| c.line_key());
+        result
+    }
+
+    fn act(
+        &mut self,
+        command: Option<MenuCommand>,
+        chosen: Option<Choice>,
+        n: usize,
+    ) -> Option<Choice> {
         match (command, chosen) {
             (Some(MenuCommand::Up), _) => self.selected = (self.selected + n - 1) % n,
             (Some(MenuCommand::Down), _) => self.selected = (self.selected + 1) % n,
@@ -286,6 +342,8 @@ impl Lobby {
     /// Draws the lobby.
     pub fn draw(&self, frame: &mut Frame, tables: &Tables, user: &str, theme: Theme) {
         let lines = self.lines(tables);
+        let choices: Vec<&Choice> = lines.iter().filter_map(|(_, c)| c.as_ref()).collect();
+        let highlighted = self.highlighted(&choices);
         let mut choice_index = 0;
         let mut selected_line = 0;
         let mut text: Vec<Line> = vec![
@@ -298,7 +356,7 @@ impl Lobby {
             match choice {
                 None => text.push(Line::styled(label.clone(), theme.heading())),
                 Some(_) => {
-                    let selected = choice_index == self.selected;
+                    let selected = choice_index == highlighted;
                     if selected {
                         selected_line = text.len();
                     }
