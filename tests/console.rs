@@ -105,6 +105,16 @@ fn the_console_shows_every_table() {
     let narrow = draw(&console, &tables, 80, 24);
     assert_eq!(narrow.matches("▃▅▄▃▅▂▄▄  0/4").count(), 2, "{narrow}");
     insta::assert_snapshot!("console_80x24", narrow);
+    // The server's own state, top right: connections and failed logins.
+    let mut console = Dashboard::default();
+    console.server_status = Some("12 connected · 10 failed logins (1 address slowed)".into());
+    let with_status = draw(&console, &tables, 80, 24);
+    let top = with_status.lines().next().unwrap();
+    assert!(
+        top.contains("Facilitator console") && top.contains("10 failed logins (1 address slowed)"),
+        "{top}"
+    );
+    insta::assert_snapshot!("console_with_server_status_80x24", with_status);
 }
 
 #[test]
