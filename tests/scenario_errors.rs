@@ -512,7 +512,7 @@ fn every_problem_is_reported_in_one_pass_without_echoes() {
     assert!(all[2].message.contains("duplicate id `ev-calm`"), "{err}");
     // The hint that names a card of the unreadable pakistan.toml is not reported again.
     assert!(!err.to_string().contains("unknown card"), "{err}");
-    assert!(err.to_string().ends_with("4 problems in all."), "{err}");
+    assert!(err.to_string().ends_with("4 problems in 4 files."), "{err}");
 }
 
 #[test]

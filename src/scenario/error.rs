@@ -22,6 +22,9 @@ pub struct ScenarioError {
     /// Further problems found in the same pass over the scenario, in the order they were met,
     /// so an author can fix them all at once. Empty for most errors.
     pub more: Box<[ScenarioError]>,
+    /// How many further problems were found and not shown (past
+    /// [`super::limits::MAX_PROBLEMS_SHOWN`]); 0 for most errors.
+    pub not_shown: usize,
 }
 
 impl std::error::Error for ScenarioError {}
@@ -37,6 +40,7 @@ impl ScenarioError {
             hint,
             source_line: None,
             more: Box::default(),
+            not_shown: 0,
         }
     }
 
@@ -62,12 +66,44 @@ impl ScenarioError {
             hint,
             source_line,
             more: Box::default(),
+            not_shown: 0,
         }
     }
 
     /// This problem and every further one found with it.
     pub fn all(&self) -> impl Iterator<Item = &ScenarioError> {
         std::iter::once(self).chain(self.more.iter())
+    }
+
+    /// How many problems were found in all, shown or not.
+    pub fn count(&self) -> usize {
+        // The last one shown may be the note that more were found.
+        let note = usize::from(self.not_shown > 0);
+        self.all().count() - note + self.not_shown
+    }
+
+    /// How many files the problems shown are in.
+    pub fn file_count(&self) -> usize {
+        let mut files: Vec<&PathBuf> = self.all().map(|e| &e.file).collect();
+        files.sort();
+        files.dedup();
+        files.len()
+    }
+
+    /// The line that ends every report: "1 problem in 1 file.", "3 problems in 2 files."
+    pub fn count_line(&self) -> String {
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
+        format!(
+            "{} in {}.",
+            plural(self.count(), "problem"),
+            plural(self.file_count(), "file")
+        )
     }
 
     /// `file:line:column`, or just the file for whole-file errors.
@@ -97,10 +133,7 @@ impl ScenarioError {
             writeln!(f, "\n")?;
             problem.fmt_one(f)?;
         }
-        if !self.more.is_empty() {
-            write!(f, "\n\n{} problems in all.", self.more.len() + 1)?;
-        }
-        Ok(())
+        write!(f, "\n\n{}", self.count_line())
     }
 
     fn fmt_one(&self, f: &mut impl fmt::Write) -> fmt::Result {
@@ -144,12 +177,6 @@ impl Problems {
         }
     }
 
-    /// `first`, carrying these problems as the ones found after it.
-    pub(super) fn after(self, mut first: ScenarioError) -> ScenarioError {
-        first.more = self.in_reading_order().into();
-        first
-    }
-
     /// The problems file by file (in the order the files were met), each file's from top to
     /// bottom; then how many more were found and not shown.
     fn in_reading_order(self) -> Vec<ScenarioError> {
@@ -178,11 +205,13 @@ impl Problems {
 
     /// `value` when nothing was found; otherwise the first problem, carrying the others.
     pub(super) fn into_result<T>(self, value: impl FnOnce() -> T) -> Result<T, ScenarioError> {
+        let not_shown = self.unshown;
         let mut problems = self.in_reading_order().into_iter();
         match problems.next() {
             None => Ok(value()),
             Some(mut first) => {
                 first.more = problems.collect();
+                first.not_shown = not_shown;
                 Err(first)
             }
         }
@@ -242,7 +271,7 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
 
 /// From serde's "unknown field `x`, expected one of `a`, `b`" (or "unknown variant"), the
 /// unknown name and the expected names.
-fn unknown_and_expected(message: &str) -> Option<(String, Vec<String>)> {
+pub(super) fn unknown_and_expected(message: &str) -> Option<(String, Vec<String>)> {
     let unknown = between(message, "unknown field `", "`")
         .or_else(|| between(message, "unknown variant `", "`"))?;
     let rest = &message[message.find("expected")?..];
