@@ -233,7 +233,8 @@ pub fn hint_for_toml_message(message: &str) -> String {
             && !expected.iter().any(|e| e == "pressure");
         if event_effects && ["pressure", "rival_pressure"].contains(&unknown.as_str()) {
             return "an event has no acting delegation: use pakistan_pressure or \
-                    afghanistan_pressure, or put it in an option of the event's choice"
+                    afghanistan_pressure, or put it in an option of a choice a delegation \
+                    makes (seat = \"pakistan\" or \"afghanistan\")"
                 .to_string();
         }
         if event_effects && ["capital", "draw"].contains(&unknown.as_str()) {
