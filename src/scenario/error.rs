@@ -19,11 +19,17 @@ pub struct ScenarioError {
     pub hint: String,
     /// The offending source line, when there is one.
     pub source_line: Option<Box<str>>,
-    /// Further problems found in the same pass over the scenario, in the order they were met,
-    /// so an author can fix them all at once. Empty for most errors.
-    pub more: Box<[ScenarioError]>,
-    /// How many further problems were found and not shown (past
-    /// [`super::limits::MAX_PROBLEMS_SHOWN`]); 0 for most errors.
+    /// Further problems found in the same pass over the scenario, so an author can fix them
+    /// all at once. `None` for most errors.
+    pub more: Option<Box<More>>,
+}
+
+/// The problems found after the first in one pass over a scenario.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct More {
+    /// Those shown, in reading order; the last may be the note that more were found.
+    pub shown: Vec<ScenarioError>,
+    /// How many were found and not shown (past [`super::limits::MAX_PROBLEMS_SHOWN`]).
     pub not_shown: usize,
 }
 
@@ -39,8 +45,7 @@ impl ScenarioError {
             message,
             hint,
             source_line: None,
-            more: Box::default(),
-            not_shown: 0,
+            more: None,
         }
     }
 
@@ -65,21 +70,30 @@ impl ScenarioError {
             message,
             hint,
             source_line,
-            more: Box::default(),
-            not_shown: 0,
+            more: None,
         }
+    }
+
+    /// This problem, followed by `shown` (further problems found with it, in reading order)
+    /// and `not_shown` more that were found and are not shown.
+    pub fn followed_by(mut self, shown: Vec<ScenarioError>, not_shown: usize) -> ScenarioError {
+        self.more =
+            (!shown.is_empty() || not_shown > 0).then(|| Box::new(More { shown, not_shown }));
+        self
     }
 
     /// This problem and every further one found with it.
     pub fn all(&self) -> impl Iterator<Item = &ScenarioError> {
-        std::iter::once(self).chain(self.more.iter())
+        let more = self.more.iter().flat_map(|more| more.shown.iter());
+        std::iter::once(self).chain(more)
     }
 
     /// How many problems were found in all, shown or not.
     pub fn count(&self) -> usize {
+        let not_shown = self.more.as_ref().map_or(0, |more| more.not_shown);
         // The last one shown may be the note that more were found.
-        let note = usize::from(self.not_shown > 0);
-        self.all().count() - note + self.not_shown
+        let note = usize::from(not_shown > 0);
+        self.all().count() - note + not_shown
     }
 
     /// How many files the problems shown are in.
@@ -129,7 +143,7 @@ impl fmt::Display for ScenarioError {
 impl ScenarioError {
     fn fmt_all(&self, f: &mut impl fmt::Write) -> fmt::Result {
         self.fmt_one(f)?;
-        for problem in &self.more {
+        for problem in self.all().skip(1) {
             writeln!(f, "\n")?;
             problem.fmt_one(f)?;
         }
@@ -209,11 +223,7 @@ impl Problems {
         let mut problems = self.in_reading_order().into_iter();
         match problems.next() {
             None => Ok(value()),
-            Some(mut first) => {
-                first.more = problems.collect();
-                first.not_shown = not_shown;
-                Err(first)
-            }
+            Some(first) => Err(first.followed_by(problems.collect(), not_shown)),
         }
     }
 }

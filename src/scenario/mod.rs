@@ -11,7 +11,7 @@ mod error;
 pub mod limits;
 pub mod raw;
 
-pub use error::{ScenarioError, closest};
+pub use error::{More, ScenarioError, closest};
 
 /// The file of a game's source that holds the events a facilitator wrote on the spot.
 pub const SPOT_INJECTS: &str = "injects-on-the-spot.toml";
