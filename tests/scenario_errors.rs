@@ -1343,3 +1343,53 @@ fn credibility_on_a_card_that_makes_no_commitment_is_told_to_go() {
         "remove it",
     );
 }
+
+#[test]
+fn an_events_key_after_its_choice_header_is_moved_above_it() {
+    let (err, line) = broken(
+        "events.toml",
+        |t| {
+            t.replacen(
+                "prompt = \"How do you respond?\"\n",
+                "prompt = \"How do you respond?\"\nbreaks = \"afghanistan\"\n",
+                1,
+            )
+        },
+        "breaks = \"afghanistan\"",
+    );
+    assert_at(
+        &err,
+        "events.toml",
+        line,
+        "unknown field `breaks`",
+        "move `breaks` above `[event.choice]`, among the keys of [event]",
+    );
+}
+
+#[test]
+fn a_scenario_without_decks_still_checks_the_usual_deck_files() {
+    let (err, lines) = broken_in_many(&[
+        (
+            "scenario.toml",
+            &|t: &str| t.replace("[decks]", "[deck]"),
+            "[deck]",
+        ),
+        ("pakistan.toml", &misspell_first_security_basket, "securty"),
+    ]);
+    let found = places(&err);
+    assert_eq!(found.len(), 3, "{err}");
+    assert_eq!(found[2], ("pakistan.toml".to_string(), lines[1]), "{err}");
+    let all: Vec<&ScenarioError> = err.all().collect();
+    assert!(
+        all.iter()
+            .any(|e| e.message.contains("missing field `decks`")
+                && e.hint.contains("add a [decks] table")),
+        "{err}"
+    );
+    assert!(
+        all.iter().any(|e| e.line == lines[0]
+            && e.message.contains("unknown field `deck`")
+            && e.hint.contains("did you mean `decks`?")),
+        "{err}"
+    );
+}

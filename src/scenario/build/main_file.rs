@@ -113,7 +113,13 @@ fn read_part<T: DeserializeOwned>(
 /// A required key that is not there.
 fn missing(main: &FileCtx, key: &str) -> ScenarioError {
     let message = format!("missing field `{key}`");
-    let hint = hint_for_toml_message(&message);
+    let hint = if key == "decks" {
+        "add a [decks] table naming the six other files (pakistan, afghanistan, mediator, \
+         shared, events, objectives); docs/scenarios.md shows one"
+            .to_string()
+    } else {
+        hint_for_toml_message(&message)
+    };
     ScenarioError::at(&main.path, main.text, 0..0, message, hint)
 }
 

@@ -52,9 +52,10 @@ pub(super) fn quote_mistake(text: &str, error: usize) -> Option<QuoteMistake> {
                 if c.is_whitespace() {
                     continue;
                 }
-                // After a text on its line come only `,` `]` `}` `=` `.` or a comment.
+                // After a text on its line come only `,` `]` `}` `=` `.` or a comment; another
+                // text right after it is a missing comma, not a quote inside it.
                 if let Some(quote) = closed.take()
-                    && !",]}=.#".contains(c)
+                    && !",]}=.#\"'".contains(c)
                 {
                     let at = text[..i].rfind(quote).unwrap_or(i);
                     return Some(early_close(at, quote));
@@ -169,6 +170,13 @@ mod tests {
     fn quotes_inside_text_and_long_text_are_fine() {
         let text = "a = \"“fine” and \\\"fine\\\"\"\nb = \"\"\"\nsay \"yes\"\n\"\"\"\nc = 1 2\n";
         let error = text.find("2\n").unwrap();
+        assert!(quote_mistake(text, error).is_none());
+    }
+
+    #[test]
+    fn a_missing_comma_between_texts_is_no_quote_mistake() {
+        let text = "seats = [\"pakistan\" \"afghanistan\"]\n";
+        let error = text.find(" \"afghanistan").unwrap() + 1;
         assert!(quote_mistake(text, error).is_none());
     }
 
