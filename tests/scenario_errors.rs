@@ -1393,3 +1393,24 @@ fn a_scenario_without_decks_still_checks_the_usual_deck_files() {
         "{err}"
     );
 }
+
+#[test]
+fn a_key_after_a_header_that_is_already_set_above_is_not_told_to_move() {
+    let (err, line) = broken(
+        "scenario.toml",
+        |t| {
+            t.replace(
+                "humanitarian = 10\n",
+                "humanitarian = 10\nquestions = [\"Why?\"]\n",
+            )
+        },
+        "questions = [\"Why?\"]",
+    );
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "unknown field `questions`",
+        "`questions` is already set above `[thresholds]`",
+    );
+}

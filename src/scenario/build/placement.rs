@@ -112,6 +112,13 @@ pub(super) fn misplaced_key_hint(
             } else {
                 format!("among the keys of [{}]", enclosing.join("."))
             };
+            // Moved above, it would be written twice.
+            if already_set(&text[..line_start], enclosing, key) {
+                return Some(format!(
+                    "`{key}` is already set above `{header}`, {place}: merge this one into it, \
+                     or remove it"
+                ));
+            }
             return Some(format!(
                 "move `{key}` above `{header}`, {place}: every key after a header belongs to \
                  that header's table"
@@ -123,17 +130,44 @@ pub(super) fn misplaced_key_hint(
 
 /// The last table header (`[x]` or `[[x]]`) in `text`, as written, and its dotted path.
 fn header_above(text: &str) -> Option<(String, Vec<&str>)> {
-    text.lines().rev().find_map(|line| {
-        let line = line.split('#').next()?.trim();
-        let inner = line
-            .strip_prefix("[[")
-            .and_then(|l| l.strip_suffix("]]"))
-            .or_else(|| line.strip_prefix('[').and_then(|l| l.strip_suffix(']')))?;
-        let plain = |c: char| c.is_ascii_alphanumeric() || "_-. ".contains(c);
-        if inner.is_empty() || !inner.chars().all(plain) {
-            return None;
+    text.lines().rev().find_map(header)
+}
+
+/// The header `line` is (as written, and its dotted path), if it is one.
+fn header(line: &str) -> Option<(String, Vec<&str>)> {
+    let line = line.split('#').next()?.trim();
+    let inner = line
+        .strip_prefix("[[")
+        .and_then(|l| l.strip_suffix("]]"))
+        .or_else(|| line.strip_prefix('[').and_then(|l| l.strip_suffix(']')))?;
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_-. ".contains(c);
+    if inner.is_empty() || !inner.chars().all(plain) {
+        return None;
+    }
+    let path: Vec<&str> = inner.split('.').map(str::trim).collect();
+    Some((line.to_string(), path))
+}
+
+/// Whether `key` is set in the last table of `text` whose path is `table` (the top level for
+/// an empty path): between that table's header and the next one.
+fn already_set(text: &str, table: &[&str], key: &str) -> bool {
+    let mut inside = table.is_empty();
+    let mut found = false;
+    for line in text.lines() {
+        if let Some((_, path)) = header(line) {
+            inside = path == table;
+            if inside {
+                // A later table of the same name (another [[card]]) starts afresh.
+                found = false;
+            }
+            continue;
         }
-        let path: Vec<&str> = inner.split('.').map(str::trim).collect();
-        Some((line.to_string(), path))
-    })
+        if inside
+            && let Some(rest) = line.trim_start().strip_prefix(key)
+            && rest.trim_start().starts_with('=')
+        {
+            found = true;
+        }
+    }
+    found
 }
