@@ -646,3 +646,94 @@ fn a_simulation_of_no_games_is_a_usage_error() {
         "{stderr}"
     );
 }
+
+/// A copy of the shipped istanbul files in a temporary folder, with `edits` made (file name,
+/// text replaced, its replacement), each of which must apply.
+fn istanbul_copy_with(edits: &[(&str, &str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir("decks/istanbul").unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    for (file, from, to) in edits {
+        let path = dir.path().join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file} holds {from}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn validate_reports_a_mistake_in_scenario_toml_and_one_in_a_deck_in_one_run() {
+    let dir = istanbul_copy_with(&[
+        (
+            "scenario.toml",
+            "title = \"Istanbul: After the Ceasefire\"",
+            "title = “Istanbul: After the Ceasefire”",
+        ),
+        (
+            "pakistan.toml",
+            "basket = \"security\"",
+            "basket = \"securty\"",
+        ),
+    ]);
+    let path = dir.path().display().to_string();
+    let out = ceasefire(&["validate", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("scenario.toml:10:9: a typographic quote"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("pakistan.toml:27:10: unknown name `securty`"),
+        "{stderr}"
+    );
+    assert!(stderr.ends_with("\n\n2 problems in 2 files.\n"), "{stderr}");
+    // An unreadable scenario.toml does not make every deck file look unused.
+    assert!(!stderr.contains("note:"), "{stderr}");
+
+    let out = ceasefire(&["validate", &path, "--json"]);
+    let v = json(&out);
+    assert_eq!(v["count"], 2);
+    assert_eq!(v["files"], 2);
+    assert_eq!(v["errors"][1]["line"], 27);
+}
+
+#[test]
+fn validate_ends_with_a_count_even_for_one_problem() {
+    let dir = istanbul_copy_with(&[(
+        "pakistan.toml",
+        "basket = \"security\"",
+        "basket = \"securty\"",
+    )]);
+    let path = dir.path().display().to_string();
+    let out = ceasefire(&["validate", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.ends_with("hint: did you mean `security`?\n\n1 problem in 1 file.\n"),
+        "{stderr}"
+    );
+    let v = json(&ceasefire(&["validate", &path, "--json"]));
+    assert_eq!(v["count"], 1);
+    assert_eq!(v["files"], 1);
+}
+
+#[test]
+fn validate_accepts_the_istanbul_files_as_they_are_and_as_they_were() {
+    for folder in ["decks/istanbul", "tests/fixtures/istanbul-before-issue-15"] {
+        let out = ceasefire(&["validate", folder]);
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{folder}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            said.contains("Istanbul: After the Ceasefire is valid"),
+            "{said}"
+        );
+    }
+}

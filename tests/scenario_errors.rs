@@ -2,6 +2,7 @@
 
 mod common;
 
+use ceasefire::engine::Scenario;
 use ceasefire::scenario::{ScenarioError, ScenarioSource};
 use std::fs;
 use std::path::Path;
@@ -23,6 +24,13 @@ type Edit<'a> = (&'a str, &'a dyn Fn(&str) -> String, &'a str);
 
 /// Like [`broken`], with several files edited; gives the line of each marker.
 fn broken_in_many(edits: &[Edit]) -> (ScenarioError, Vec<usize>) {
+    let (built, lines) = edited(edits);
+    let err = built.expect_err("the broken scenario must be refused");
+    (err, lines)
+}
+
+/// A copy of the fixture scenario with `edits` made, built; and the line of each marker.
+fn edited(edits: &[Edit]) -> (Result<Scenario, ScenarioError>, Vec<usize>) {
     let dir = tempfile::tempdir().unwrap();
     for entry in fs::read_dir(common::mini_dir()).unwrap() {
         let entry = entry.unwrap();
@@ -40,10 +48,13 @@ fn broken_in_many(edits: &[Edit]) -> (ScenarioError, Vec<usize>) {
                 .map_or(0, |i| i + 1),
         );
     }
-    let err = ScenarioSource::from_dir(dir.path())
-        .and_then(|s| s.build())
-        .expect_err("the broken scenario must be refused");
-    (err, lines)
+    let built = ScenarioSource::from_dir(dir.path()).and_then(|s| s.build());
+    (built, lines)
+}
+
+/// Whether the fixture scenario with `edits` made validates.
+fn validates(edits: &[Edit]) -> bool {
+    edited(edits).0.is_ok()
 }
 
 fn assert_at(err: &ScenarioError, file: &str, line: usize, message: &str, hint: &str) {
@@ -403,8 +414,9 @@ fn own_pressure_on_a_card_the_mediator_may_play() {
         "shared.toml",
         line,
         "need an acting delegation",
-        "pakistan_pressure",
+        "limit `seats` to delegations",
     );
+    assert!(err.hint.contains("pakistan_pressure"), "{err}");
 }
 
 #[test]
@@ -425,8 +437,9 @@ fn a_seat_deck_card_for_another_seat() {
         "mediator.toml",
         line,
         "can only be played by mediator",
-        "shared deck",
+        "remove `seats`",
     );
+    assert!(err.hint.contains("shared deck"), "{err}");
 }
 
 #[test]
@@ -512,7 +525,7 @@ fn every_problem_is_reported_in_one_pass_without_echoes() {
     assert!(all[2].message.contains("duplicate id `ev-calm`"), "{err}");
     // The hint that names a card of the unreadable pakistan.toml is not reported again.
     assert!(!err.to_string().contains("unknown card"), "{err}");
-    assert!(err.to_string().ends_with("4 problems in all."), "{err}");
+    assert!(err.to_string().ends_with("4 problems in 4 files."), "{err}");
 }
 
 #[test]
@@ -835,5 +848,569 @@ fn checked_and_plain_red_lines_mix_in_one_list() {
             meter: ceasefire::engine::Meter::Sovereignty,
             value: 20
         }
+    );
+}
+
+/// The 1-based column (in characters) where `needle` starts in `line`.
+fn column_of(line: &str, needle: &str) -> usize {
+    line[..line.find(needle).expect("the needle is on the line")]
+        .chars()
+        .count()
+        + 1
+}
+
+/// The files and lines of every problem reported, in order.
+fn places(err: &ScenarioError) -> Vec<(String, usize)> {
+    err.all()
+        .map(|e| {
+            let file = e.file.file_name().unwrap().to_string_lossy().into_owned();
+            (file, e.line)
+        })
+        .collect()
+}
+
+#[test]
+fn a_single_problem_still_ends_with_the_count() {
+    let (err, _) = broken("pakistan.toml", misspell_first_security_basket, "securty");
+    assert_eq!(err.count(), 1, "{err}");
+    assert!(
+        err.to_string().ends_with("\n\n1 problem in 1 file."),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_syntax_error_in_scenario_toml_hides_no_deck_mistake() {
+    let (err, lines) = broken_in_many(&[
+        (
+            "scenario.toml",
+            &|t: &str| t.replace("title = \"Mini\"", "title = “Mini”"),
+            "“Mini”",
+        ),
+        ("pakistan.toml", &misspell_first_security_basket, "securty"),
+    ]);
+    // Only the two mistakes: nothing echoes the unreadable scenario.toml (its hint about
+    // pk-sanctuary, its opening event) and no deck file is reported missing.
+    assert_eq!(
+        places(&err),
+        [
+            ("scenario.toml".to_string(), lines[0]),
+            ("pakistan.toml".to_string(), lines[1]),
+        ],
+        "{err}"
+    );
+    assert!(err.to_string().ends_with("2 problems in 2 files."), "{err}");
+}
+
+#[test]
+fn a_syntax_error_inside_decks_still_reads_the_deck_files_by_their_usual_names() {
+    let (err, lines) = broken_in_many(&[
+        (
+            "scenario.toml",
+            &|t: &str| t.replace("shared = \"shared.toml\"", "shared = \"shared.toml"),
+            "shared = ",
+        ),
+        ("pakistan.toml", &misspell_first_security_basket, "securty"),
+    ]);
+    assert_eq!(
+        places(&err),
+        [
+            ("scenario.toml".to_string(), lines[0]),
+            ("pakistan.toml".to_string(), lines[1]),
+        ],
+        "{err}"
+    );
+}
+
+#[test]
+fn a_misspelt_deck_key_is_reported_and_its_file_still_checked() {
+    let (err, lines) = broken_in_many(&[
+        (
+            "scenario.toml",
+            &|t: &str| {
+                t.replace(
+                    "pakistan = \"pakistan.toml\"",
+                    "pakstan = \"pakistan.toml\"",
+                )
+            },
+            "pakstan",
+        ),
+        ("pakistan.toml", &misspell_first_security_basket, "securty"),
+    ]);
+    assert_eq!(
+        places(&err),
+        [
+            ("scenario.toml".to_string(), lines[0]),
+            ("pakistan.toml".to_string(), lines[1]),
+        ],
+        "{err}"
+    );
+    assert!(err.hint.contains("did you mean `pakistan`?"), "{err}");
+}
+
+#[test]
+fn every_broken_part_of_scenario_toml_is_reported() {
+    let (err, lines) = broken_in_many(&[(
+        "scenario.toml",
+        &|t: &str| {
+            t.replace("rounds = 4", "rounds = 0")
+                .replace("[thresholds]", "colour = \"red\"\n[thresholds]")
+                .replace("security = 20", "security = 200")
+                .replace("card = \"pk-sanctuary\"", "card = \"pk-sanctuaryy\"")
+        },
+        "rounds = 0",
+    )]);
+    let found: Vec<&str> = err.all().map(|e| e.message.as_str()).collect();
+    assert_eq!(found.len(), 4, "{err}");
+    assert_eq!(err.line, lines[0], "{err}");
+    assert!(found[1].contains("unknown field `colour`"), "{err}");
+    assert!(found[2].contains("200 is out of range"), "{err}");
+    assert!(found[3].contains("unknown card `pk-sanctuaryy`"), "{err}");
+}
+
+#[test]
+fn a_typographic_quote_is_named_at_the_quote() {
+    let (err, line) = broken(
+        "pakistan.toml",
+        |t| {
+            t.replace(
+                "name = \"Dismantle sanctuaries\"",
+                "name = “Dismantle sanctuaries”",
+            )
+        },
+        "“",
+    );
+    assert_at(
+        &err,
+        "pakistan.toml",
+        line,
+        "typographic quote `“`",
+        "write text between straight quotes",
+    );
+    assert_eq!(err.column, 8, "{err}");
+}
+
+/// md-bridge's text, with `quoted` around "demanded".
+fn bridge_text_quoting(quoted: &'static str) -> impl Fn(&str) -> String {
+    move |t: &str| {
+        t.replace(
+            "text = \"Bridge a pending demand: the demanded side",
+            &format!("text = {quoted}"),
+        )
+    }
+}
+
+#[test]
+fn an_unescaped_quote_inside_text_is_named_at_the_quote() {
+    let edit = bridge_text_quoting("\"Bridge a pending demand: the \"demanded\" side");
+    let (err, line) = broken("mediator.toml", edit, "\"demanded\"");
+    assert_at(&err, "mediator.toml", line, "ends the text early", "\\\"");
+    let source = err.source_line.as_deref().unwrap();
+    assert_eq!(err.column, column_of(source, "\"demanded"), "{err}");
+    assert!(err.hint.contains("'say \"yes\"'"), "{err}");
+    assert!(err.hint.contains("\"\"\""), "{err}");
+}
+
+#[test]
+fn every_way_the_quote_hint_offers_validates() {
+    for quoted in [
+        "\"Bridge a pending demand: the \\\"demanded\\\" side",
+        "'Bridge a pending demand: the \"demanded\" side",
+        "\"Bridge a pending demand: the “demanded” side",
+    ] {
+        let edit = bridge_text_quoting(quoted);
+        // A text opened with ' is closed with ' as well.
+        let close = move |t: &str| {
+            let t = edit(t);
+            if quoted.starts_with('\'') {
+                t.replace("+10 credibility.\"", "+10 credibility.'")
+            } else {
+                t
+            }
+        };
+        assert!(validates(&[("mediator.toml", &close, "")]), "{quoted}");
+    }
+    let triple = |t: &str| {
+        t.replace(
+            "text = \"Bridge a pending demand: the demanded side commits at +10 credibility.\"",
+            "text = \"\"\"Bridge a pending demand: the \"demanded\" side commits at +10 \
+             credibility.\"\"\"",
+        )
+    };
+    assert!(validates(&[("mediator.toml", &triple, "")]));
+}
+
+#[test]
+fn an_apostrophe_inside_single_quoted_text() {
+    let (err, line) = broken(
+        "pakistan.toml",
+        |t| t.replace("name = \"Reopen Torkham\"", "name = 'Don't close Torkham'"),
+        "Don't",
+    );
+    assert_at(
+        &err,
+        "pakistan.toml",
+        line,
+        "ends the text early",
+        "double quotes",
+    );
+    assert_eq!(err.column, 12, "{err}");
+}
+
+#[test]
+fn a_top_level_key_after_a_table_header_is_moved_above_it() {
+    let after = |t: &str| {
+        t.replace(
+            "humanitarian = 10\n",
+            "humanitarian = 10\nreflection = [\"Why?\"]\n",
+        )
+    };
+    let (err, line) = broken("scenario.toml", after, "reflection");
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "unknown field `reflection`",
+        "move `reflection` above `[thresholds]`",
+    );
+    let above = |t: &str| t.replace("[decks]", "reflection = [\"Why?\"]\n\n[decks]");
+    assert!(validates(&[("scenario.toml", &above, "")]));
+}
+
+#[test]
+fn a_cards_key_after_its_effects_header_is_moved_above_it() {
+    let (err, line) = broken(
+        "mediator.toml",
+        |t| {
+            t.replace(
+                "effects = { trust = 4, credibility = -2, draw = 1 }",
+                "[card.effects]\ntrust = 4\ncredibility = -2\ndraw = 1\nflavour = \"Quiet rooms.\"",
+            )
+        },
+        "flavour",
+    );
+    assert_at(
+        &err,
+        "mediator.toml",
+        line,
+        "unknown field `flavour`",
+        "move `flavour` above `[card.effects]`",
+    );
+}
+
+#[test]
+fn a_misspelt_key_under_its_own_header_is_not_told_to_move() {
+    let (err, line) = broken(
+        "scenario.toml",
+        |t| t.replace("humanitarian = 10", "humanitrian = 10"),
+        "humanitrian",
+    );
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "unknown field `humanitrian`",
+        "did you mean `humanitarian`?",
+    );
+}
+
+/// md-shuttle (a mediation card) with `extra` added to its effects.
+fn shuttle_effects_with(extra: &'static str) -> impl Fn(&str) -> String {
+    move |t: &str| {
+        t.replace(
+            "effects = { trust = 4, credibility = -2, draw = 1 }",
+            &format!("effects = {{ trust = 4, credibility = -2, draw = 1, {extra} }}"),
+        )
+    }
+}
+
+#[test]
+fn own_pressure_on_a_mediation_card_names_the_delegations_meters() {
+    let (err, line) = broken(
+        "mediator.toml",
+        shuttle_effects_with("pressure = -2"),
+        "pressure = -2",
+    );
+    assert_at(
+        &err,
+        "mediator.toml",
+        line,
+        "need an acting delegation",
+        "pakistan_pressure / afghanistan_pressure",
+    );
+    assert!(!err.hint.contains("seats"), "{err}");
+    let source = err.source_line.as_deref().unwrap();
+    assert_eq!(err.column, column_of(source, "pressure = -2"), "{err}");
+    let fixed = shuttle_effects_with("pakistan_pressure = -2");
+    assert!(validates(&[("mediator.toml", &fixed, "")]));
+}
+
+#[test]
+fn own_pressure_in_a_choice_the_mediator_makes() {
+    let (err, line) = broken(
+        "events.toml",
+        |t| t.replacen("seat = \"pakistan\"", "seat = \"mediator\"", 1),
+        "effects = { pressure = -10",
+    );
+    assert_at(
+        &err,
+        "events.toml",
+        line,
+        "need an acting delegation",
+        "the mediator acts here",
+    );
+    assert!(!err.hint.contains("seats"), "{err}");
+}
+
+#[test]
+fn the_seats_hint_for_own_pressure_on_a_shared_card_validates() {
+    let hotline = |t: &str| {
+        t.replace(
+            "effects = { trust = 3 }",
+            "seats = [\"pakistan\", \"afghanistan\"]\neffects = { trust = 3, pressure = -2 }",
+        )
+    };
+    assert!(validates(&[("shared.toml", &hotline, "")]));
+}
+
+/// md-bridge with `extra` (key = value lines) added after `bridge = true`.
+fn bridge_with(extra: &'static str) -> impl Fn(&str) -> String {
+    move |t: &str| t.replace("bridge = true\n", &format!("bridge = true\n{extra}\n"))
+}
+
+#[test]
+fn intrusive_on_a_bridge_is_told_to_go() {
+    let (err, line) = broken(
+        "mediator.toml",
+        bridge_with("intrusive = true # added"),
+        "# added",
+    );
+    assert_at(
+        &err,
+        "mediator.toml",
+        line,
+        "`intrusive` needs `verify`",
+        "remove `intrusive`",
+    );
+    assert!(!err.hint.starts_with("add verify"), "{err}");
+    // What the old hint asked for is refused too.
+    let with_verify = bridge_with("intrusive = true\nverify = 10");
+    assert!(!validates(&[("mediator.toml", &with_verify, "")]));
+}
+
+/// md-shuttle with `extra` (key = value lines) added before its text.
+fn shuttle_with(extra: &'static str) -> impl Fn(&str) -> String {
+    move |t: &str| {
+        t.replace(
+            "text = \"Trust +4, Credibility -2. Draw 1.\"",
+            &format!("{extra}\ntext = \"Trust +4, Credibility -2. Draw 1.\""),
+        )
+    }
+}
+
+#[test]
+fn intrusive_without_verify_elsewhere_is_told_to_add_verify() {
+    let (err, line) = broken(
+        "mediator.toml",
+        shuttle_with("intrusive = true # added"),
+        "# added",
+    );
+    assert_at(
+        &err,
+        "mediator.toml",
+        line,
+        "`intrusive` needs `verify`",
+        "add verify = <credibility added>",
+    );
+    let fixed = shuttle_with("intrusive = true\nverify = 10");
+    assert!(validates(&[("mediator.toml", &fixed, "")]));
+}
+
+#[test]
+fn sovereignty_cost_without_monitors() {
+    let (err, line) = broken(
+        "mediator.toml",
+        shuttle_with("sovereignty_cost = 5 # added"),
+        "# added",
+    );
+    assert_at(
+        &err,
+        "mediator.toml",
+        line,
+        "applies only to intrusive verification",
+        "remove sovereignty_cost",
+    );
+    assert!(!err.hint.starts_with("add intrusive"), "{err}");
+    // On a card that verifies, making it intrusive is the fix, and it validates.
+    let protocol = |extra: &'static str| {
+        move |t: &str| t.replace("verify = 25\n", &format!("verify = 25\n{extra}\n"))
+    };
+    let (err, line) = broken(
+        "mediator.toml",
+        protocol("sovereignty_cost = 5 # added"),
+        "# added",
+    );
+    assert_at(
+        &err,
+        "mediator.toml",
+        line,
+        "intrusive verification",
+        "add intrusive = true",
+    );
+    let fixed = protocol("sovereignty_cost = 5\nintrusive = true");
+    assert!(validates(&[("mediator.toml", &fixed, "")]));
+}
+
+#[test]
+fn verify_on_a_delegations_card_is_not_told_to_become_mediation() {
+    let (err, line) = broken(
+        "pakistan.toml",
+        |t| t.replacen("credibility = 5\n", "credibility = 5\nverify = 10\n", 1),
+        "verify = 10",
+    );
+    assert_at(
+        &err,
+        "pakistan.toml",
+        line,
+        "`verify` is only for mediation cards",
+        "remove it: only the mediator verifies",
+    );
+}
+
+#[test]
+fn a_pressure_card_in_the_mediators_deck_is_told_to_move() {
+    let (err, line) = broken(
+        "mediator.toml",
+        |t| {
+            t.replace(
+                "name = \"Shuttle diplomacy\"\nkind = \"mediation\"",
+                "name = \"Shuttle diplomacy\"\nkind = \"pressure\"",
+            )
+        },
+        "kind = \"pressure\"",
+    );
+    assert_at(
+        &err,
+        "mediator.toml",
+        line,
+        "can only be played by delegations",
+        "move the card to a delegation's deck",
+    );
+}
+
+#[test]
+fn a_mediation_card_that_verifies_in_shared_hands_is_not_told_to_become_confidence() {
+    let hotline = |seats: &'static str| {
+        move |t: &str| {
+            t.replacen(
+                "kind = \"confidence\"\ncost = 0",
+                &format!("kind = \"mediation\"\n{seats}cost = 0\nverify = 10"),
+                1,
+            )
+        }
+    };
+    let (err, line) = broken("shared.toml", hotline(""), "kind = \"mediation\"");
+    assert_at(
+        &err,
+        "shared.toml",
+        line,
+        "only be played by the mediator",
+        "use seats = [\"mediator\"]",
+    );
+    assert!(!err.hint.contains("confidence"), "{err}");
+    let fixed = hotline("seats = [\"mediator\"]\n");
+    assert!(validates(&[("shared.toml", &fixed, "")]));
+}
+
+#[test]
+fn credibility_on_a_card_that_makes_no_commitment_is_told_to_go() {
+    let (err, line) = broken(
+        "shared.toml",
+        |t| {
+            t.replacen(
+                "text = \"Trust +3.\"",
+                "credibility = 5\ntext = \"Trust +3.\"",
+                1,
+            )
+        },
+        "credibility = 5",
+    );
+    assert_at(
+        &err,
+        "shared.toml",
+        line,
+        "only for cards that make a commitment",
+        "remove it",
+    );
+}
+
+#[test]
+fn an_events_key_after_its_choice_header_is_moved_above_it() {
+    let (err, line) = broken(
+        "events.toml",
+        |t| {
+            t.replacen(
+                "prompt = \"How do you respond?\"\n",
+                "prompt = \"How do you respond?\"\nbreaks = \"afghanistan\"\n",
+                1,
+            )
+        },
+        "breaks = \"afghanistan\"",
+    );
+    assert_at(
+        &err,
+        "events.toml",
+        line,
+        "unknown field `breaks`",
+        "move `breaks` above `[event.choice]`, among the keys of [event]",
+    );
+}
+
+#[test]
+fn a_scenario_without_decks_still_checks_the_usual_deck_files() {
+    let (err, lines) = broken_in_many(&[
+        (
+            "scenario.toml",
+            &|t: &str| t.replace("[decks]", "[deck]"),
+            "[deck]",
+        ),
+        ("pakistan.toml", &misspell_first_security_basket, "securty"),
+    ]);
+    let found = places(&err);
+    assert_eq!(found.len(), 3, "{err}");
+    assert_eq!(found[2], ("pakistan.toml".to_string(), lines[1]), "{err}");
+    let all: Vec<&ScenarioError> = err.all().collect();
+    assert!(
+        all.iter()
+            .any(|e| e.message.contains("missing field `decks`")
+                && e.hint.contains("add a [decks] table")),
+        "{err}"
+    );
+    assert!(
+        all.iter().any(|e| e.line == lines[0]
+            && e.message.contains("unknown field `deck`")
+            && e.hint.contains("did you mean `decks`?")),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_key_after_a_header_that_is_already_set_above_is_not_told_to_move() {
+    let (err, line) = broken(
+        "scenario.toml",
+        |t| {
+            t.replace(
+                "humanitarian = 10\n",
+                "humanitarian = 10\nquestions = [\"Why?\"]\n",
+            )
+        },
+        "questions = [\"Why?\"]",
+    );
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "unknown field `questions`",
+        "`questions` is already set above `[thresholds]`",
     );
 }

@@ -400,4 +400,10 @@ fn a_thousand_mistakes_are_answered_at_once_and_the_first_hundred_shown() {
             .contains("899 more problems found, not shown"),
         "{err}"
     );
+    // The count counts every problem found, shown or not (the note itself is none).
+    assert_eq!(err.count(), 999, "{err}");
+    assert!(
+        err.to_string().ends_with("999 problems in 1 file."),
+        "{err}"
+    );
 }

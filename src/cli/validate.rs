@@ -80,7 +80,8 @@ fn scenario_json(scenario: &Scenario) -> serde_json::Value {
     })
 }
 
-/// `error` is the first problem, `errors` every problem found (the first included).
+/// `error` is the first problem, `errors` every problem shown (the first included), `count`
+/// how many were found (shown or not) and `files` how many files they are in.
 fn error_json(error: &ScenarioError) -> serde_json::Value {
     let one = |e: &ScenarioError| {
         json!({
@@ -95,5 +96,7 @@ fn error_json(error: &ScenarioError) -> serde_json::Value {
         "valid": false,
         "error": one(error),
         "errors": error.all().map(one).collect::<Vec<_>>(),
+        "count": error.count(),
+        "files": error.file_count(),
     })
 }

@@ -19,9 +19,18 @@ pub struct ScenarioError {
     pub hint: String,
     /// The offending source line, when there is one.
     pub source_line: Option<Box<str>>,
-    /// Further problems found in the same pass over the scenario, in the order they were met,
-    /// so an author can fix them all at once. Empty for most errors.
-    pub more: Box<[ScenarioError]>,
+    /// Further problems found in the same pass over the scenario, so an author can fix them
+    /// all at once. `None` for most errors.
+    pub more: Option<Box<More>>,
+}
+
+/// The problems found after the first in one pass over a scenario.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct More {
+    /// Those shown, in reading order; the last may be the note that more were found.
+    pub shown: Vec<ScenarioError>,
+    /// How many were found and not shown (past [`super::limits::MAX_PROBLEMS_SHOWN`]).
+    pub not_shown: usize,
 }
 
 impl std::error::Error for ScenarioError {}
@@ -36,7 +45,7 @@ impl ScenarioError {
             message,
             hint,
             source_line: None,
-            more: Box::default(),
+            more: None,
         }
     }
 
@@ -61,13 +70,54 @@ impl ScenarioError {
             message,
             hint,
             source_line,
-            more: Box::default(),
+            more: None,
         }
+    }
+
+    /// This problem, followed by `shown` (further problems found with it, in reading order)
+    /// and `not_shown` more that were found and are not shown.
+    pub fn followed_by(mut self, shown: Vec<ScenarioError>, not_shown: usize) -> ScenarioError {
+        self.more =
+            (!shown.is_empty() || not_shown > 0).then(|| Box::new(More { shown, not_shown }));
+        self
     }
 
     /// This problem and every further one found with it.
     pub fn all(&self) -> impl Iterator<Item = &ScenarioError> {
-        std::iter::once(self).chain(self.more.iter())
+        let more = self.more.iter().flat_map(|more| more.shown.iter());
+        std::iter::once(self).chain(more)
+    }
+
+    /// How many problems were found in all, shown or not.
+    pub fn count(&self) -> usize {
+        let not_shown = self.more.as_ref().map_or(0, |more| more.not_shown);
+        // The last one shown may be the note that more were found.
+        let note = usize::from(not_shown > 0);
+        self.all().count() - note + not_shown
+    }
+
+    /// How many files the problems shown are in.
+    pub fn file_count(&self) -> usize {
+        let mut files: Vec<&PathBuf> = self.all().map(|e| &e.file).collect();
+        files.sort();
+        files.dedup();
+        files.len()
+    }
+
+    /// The line that ends every report: "1 problem in 1 file.", "3 problems in 2 files."
+    pub fn count_line(&self) -> String {
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
+        format!(
+            "{} in {}.",
+            plural(self.count(), "problem"),
+            plural(self.file_count(), "file")
+        )
     }
 
     /// `file:line:column`, or just the file for whole-file errors.
@@ -93,14 +143,11 @@ impl fmt::Display for ScenarioError {
 impl ScenarioError {
     fn fmt_all(&self, f: &mut impl fmt::Write) -> fmt::Result {
         self.fmt_one(f)?;
-        for problem in &self.more {
+        for problem in self.all().skip(1) {
             writeln!(f, "\n")?;
             problem.fmt_one(f)?;
         }
-        if !self.more.is_empty() {
-            write!(f, "\n\n{} problems in all.", self.more.len() + 1)?;
-        }
-        Ok(())
+        write!(f, "\n\n{}", self.count_line())
     }
 
     fn fmt_one(&self, f: &mut impl fmt::Write) -> fmt::Result {
@@ -144,12 +191,6 @@ impl Problems {
         }
     }
 
-    /// `first`, carrying these problems as the ones found after it.
-    pub(super) fn after(self, mut first: ScenarioError) -> ScenarioError {
-        first.more = self.in_reading_order().into();
-        first
-    }
-
     /// The problems file by file (in the order the files were met), each file's from top to
     /// bottom; then how many more were found and not shown.
     fn in_reading_order(self) -> Vec<ScenarioError> {
@@ -178,13 +219,11 @@ impl Problems {
 
     /// `value` when nothing was found; otherwise the first problem, carrying the others.
     pub(super) fn into_result<T>(self, value: impl FnOnce() -> T) -> Result<T, ScenarioError> {
+        let not_shown = self.unshown;
         let mut problems = self.in_reading_order().into_iter();
         match problems.next() {
             None => Ok(value()),
-            Some(mut first) => {
-                first.more = problems.collect();
-                Err(first)
-            }
+            Some(first) => Err(first.followed_by(problems.collect(), not_shown)),
         }
     }
 }
@@ -204,7 +243,8 @@ pub fn hint_for_toml_message(message: &str) -> String {
             && !expected.iter().any(|e| e == "pressure");
         if event_effects && ["pressure", "rival_pressure"].contains(&unknown.as_str()) {
             return "an event has no acting delegation: use pakistan_pressure or \
-                    afghanistan_pressure, or put it in an option of the event's choice"
+                    afghanistan_pressure, or put it in an option of a choice a delegation \
+                    makes (seat = \"pakistan\" or \"afghanistan\")"
                 .to_string();
         }
         if event_effects && ["capital", "draw"].contains(&unknown.as_str()) {
@@ -242,7 +282,7 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
 
 /// From serde's "unknown field `x`, expected one of `a`, `b`" (or "unknown variant"), the
 /// unknown name and the expected names.
-fn unknown_and_expected(message: &str) -> Option<(String, Vec<String>)> {
+pub(super) fn unknown_and_expected(message: &str) -> Option<(String, Vec<String>)> {
     let unknown = between(message, "unknown field `", "`")
         .or_else(|| between(message, "unknown variant `", "`"))?;
     let rest = &message[message.find("expected")?..];

@@ -11,7 +11,7 @@ mod error;
 pub mod limits;
 pub mod raw;
 
-pub use error::{ScenarioError, closest};
+pub use error::{More, ScenarioError, closest};
 
 /// The file of a game's source that holds the events a facilitator wrote on the spot.
 pub const SPOT_INJECTS: &str = "injects-on-the-spot.toml";
@@ -192,9 +192,14 @@ impl ScenarioSource {
         let Some(main) = self.files.get("scenario.toml") else {
             return Vec::new();
         };
-        let named: Vec<String> = toml::from_str::<toml::Table>(main)
-            .ok()
-            .and_then(|t| t.get("decks").and_then(|d| d.as_table()).cloned())
+        // When scenario.toml cannot be read, neither can which files it names.
+        let Ok(main) = toml::from_str::<toml::Table>(main) else {
+            return Vec::new();
+        };
+        let named: Vec<String> = main
+            .get("decks")
+            .and_then(|d| d.as_table())
+            .cloned()
             .map(|decks| {
                 decks
                     .values()

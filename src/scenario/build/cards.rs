@@ -7,8 +7,13 @@ use super::*;
 /// (An event's own effects cannot even name them: their table has only the meters.)
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Actor {
+    /// Only delegations act: their own and their rival's pressure are known.
     AlwaysDelegation,
+    /// A delegation or the mediator may act (a shared card).
     MaybeMediator,
+    /// Only the mediator acts (a mediation card, a card of the mediator's, a choice the
+    /// mediator makes).
+    Mediator,
 }
 
 pub(super) fn build_effects(
@@ -21,10 +26,20 @@ pub(super) fn build_effects(
     };
     let e = spanned.get_ref();
     if actor != Actor::AlwaysDelegation && (e.pressure.is_some() || e.rival_pressure.is_some()) {
+        let hint = if actor == Actor::Mediator {
+            "the mediator acts here, and it has no pressure of its own nor a rival: name the \
+             delegation whose pressure changes (pakistan_pressure / afghanistan_pressure), or \
+             remove it"
+        } else {
+            "the mediator may play this card, and only delegations have domestic pressure: \
+             limit `seats` to delegations (seats = [\"pakistan\", \"afghanistan\"]), or name \
+             the delegation (pakistan_pressure / afghanistan_pressure)"
+        };
+        let span = key_span(ctx.text, spanned.span(), &["pressure", "rival_pressure"]);
         return Err(ctx.error(
-            spanned.span(),
+            span.unwrap_or(spanned.span()),
             "`pressure` and `rival_pressure` need an acting delegation".into(),
-            "only delegations have domestic pressure: limit `seats` to delegations, or use pakistan_pressure / afghanistan_pressure",
+            hint,
         ));
     }
     let fixed = [
@@ -57,6 +72,20 @@ pub(super) fn build_effects(
         capital: e.capital.map_or(0, |c| c.0 as i8),
         draw: e.draw.map_or(0, |d| d.0 as u8),
     })
+}
+
+/// The place of the first of `keys` written as a key (`key =`) inside `within`.
+fn key_span(text: &str, within: Range<usize>, keys: &[&str]) -> Option<Range<usize>> {
+    let part = text.get(within.clone())?;
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    part.char_indices()
+        .filter(|(i, c)| word(*c) && !part[..*i].ends_with(word))
+        .find_map(|(i, _)| {
+            let key = keys.iter().find(|k| {
+                part[i..].starts_with(*k) && part[i + k.len()..].trim_start().starts_with('=')
+            })?;
+            Some(within.start + i..within.start + i + key.len())
+        })
 }
 
 pub(super) fn build_bounds(
@@ -107,7 +136,12 @@ pub(super) fn build_card(
                         owner.key(),
                         owner.key()
                     ),
-                    "put cards that several seats may play in the shared deck",
+                    &format!(
+                        "remove `seats`: every card in {}'s deck is {}'s; put a card other \
+                         seats play in their deck or in the shared deck",
+                        owner.key(),
+                        owner.key()
+                    ),
                 ));
             }
             vec![owner]
@@ -132,17 +166,37 @@ pub(super) fn build_card(
     let delegations_only = seats.iter().all(|s| s.is_delegation());
     match kind {
         CardKind::Demand | CardKind::Assurance | CardKind::Pressure if !delegations_only => {
+            let hint = if deck == Some(Seat::Mediator) {
+                "the mediator makes no demands, assurances or pressure: move the card to a \
+                 delegation's deck, or to the shared deck with seats = [\"pakistan\"], \
+                 [\"afghanistan\"] or both"
+            } else {
+                "use seats = [\"pakistan\"], [\"afghanistan\"] or both"
+            };
             return Err(ctx.error(
                 seats_span,
                 format!("a {} card can only be played by delegations", kind.key()),
-                "use seats = [\"pakistan\"], [\"afghanistan\"] or both",
+                hint,
             ));
         }
         CardKind::Mediation if seats != [Seat::Mediator] => {
+            let mediators_own = c.verify.is_some() || c.bridge.is_some() || c.intrusive.is_some();
+            let hint = match deck {
+                // Its verify, bridge or monitors are the mediator's alone.
+                Some(_) if mediators_own => "put it in the mediator's deck",
+                None if mediators_own => {
+                    "use seats = [\"mediator\"], or put it in the mediator's deck"
+                }
+                Some(_) => "put it in the mediator's deck, or make it a confidence card",
+                None => {
+                    "use seats = [\"mediator\"], put it in the mediator's deck, or make it a \
+                     confidence card"
+                }
+            };
             return Err(ctx.error(
                 seats_span,
                 "a mediation card can only be played by the mediator".into(),
-                "put it in the mediator's deck, or make it a confidence card",
+                hint,
             ));
         }
         _ => {}
@@ -175,10 +229,17 @@ pub(super) fn build_card(
         ),
     ] {
         if present && kind != CardKind::Mediation {
+            // Only the mediator may play a mediation card.
+            let hint = if seats == [Seat::Mediator] {
+                "remove it, or make the card kind = \"mediation\""
+            } else {
+                "remove it: only the mediator verifies, bridges or sends monitors, with a \
+                 kind = \"mediation\" card of its own"
+            };
             return Err(ctx.error(
                 span.unwrap_or(kind_span.clone()),
                 format!("`{field}` is only for mediation cards"),
-                "remove it, or make the card kind = \"mediation\"",
+                hint,
             ));
         }
     }
@@ -195,7 +256,13 @@ pub(super) fn build_card(
                 .as_ref()
                 .map_or(kind_span.clone(), Spanned::span),
             "`intrusive` needs `verify`: monitors are a kind of verification".into(),
-            "add verify = <credibility added>",
+            // A card that bridges cannot verify as well.
+            if bridge {
+                "a bridging proposal sends no monitors: remove `intrusive` (monitors go on a \
+                 card of their own, with verify = <credibility added> and intrusive = true)"
+            } else {
+                "add verify = <credibility added>, or remove `intrusive`"
+            },
         ));
     }
     if let Some(cost) = &c.sovereignty_cost
@@ -204,7 +271,13 @@ pub(super) fn build_card(
         return Err(ctx.error(
             cost.span(),
             "`sovereignty_cost` applies only to intrusive verification".into(),
-            "add intrusive = true, or remove sovereignty_cost",
+            // Only a card that verifies can send monitors.
+            if verify > 0 {
+                "add intrusive = true, or remove sovereignty_cost"
+            } else {
+                "remove sovereignty_cost: it is the price of intrusive monitors, sent only by a \
+                 mediation card with verify = <credibility added> and intrusive = true"
+            },
         ));
     }
     let makes_commitment = kind == CardKind::Assurance || bridge;
@@ -218,7 +291,8 @@ pub(super) fn build_card(
             return Err(ctx.error(
                 span,
                 format!("`{field}` is only for cards that make a commitment"),
-                "only assurances and bridging proposals (bridge = true) make commitments",
+                "remove it: only assurances and the mediator's bridging proposals \
+                 (bridge = true) make commitments",
             ));
         }
     }
@@ -231,6 +305,8 @@ pub(super) fn build_card(
     }
     let actor = if delegations_only {
         Actor::AlwaysDelegation
+    } else if seats == [Seat::Mediator] {
+        Actor::Mediator
     } else {
         Actor::MaybeMediator
     };

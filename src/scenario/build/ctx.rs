@@ -14,22 +14,44 @@ impl FileCtx<'_> {
         ScenarioError::at(&self.path, self.text, span, message, hint.to_string())
     }
 
-    pub(super) fn parse<T: DeserializeOwned>(&self) -> Result<T, ScenarioError> {
-        toml::from_str(self.text).map_err(|e| self.toml_error(&e))
+    /// The file read as a TOML document; the error names a quote at fault when there is one
+    /// (see [`quote_mistake`]).
+    pub(super) fn document(&self) -> Result<DeTable<'_>, ScenarioError> {
+        match DeTable::parse(self.text) {
+            Ok(document) => Ok(document.into_inner()),
+            Err(e) => Err(
+                match e
+                    .span()
+                    .and_then(|span| quote_mistake(self.text, span.start))
+                {
+                    Some(quote) => self.error(quote.at..quote.at, quote.message, &quote.hint),
+                    None => self.toml_error(&e),
+                },
+            ),
+        }
     }
 
-    /// The `[decks]` table of a scenario.toml whose other parts may be broken, if it reads.
-    pub(super) fn decks(&self) -> Option<raw::DeckFiles> {
-        let mut document = DeTable::parse(self.text).ok()?.into_inner();
-        let decks = document.remove("decks")?;
-        raw::DeckFiles::deserialize(ValueDeserializer::from(decks)).ok()
-    }
-
+    /// An error of the TOML reader, in a facilitator's words, with its hint.
     pub(super) fn toml_error(&self, e: &toml::de::Error) -> ScenarioError {
+        self.toml_error_in(e, None)
+    }
+
+    /// Like [`FileCtx::toml_error`], placed at `value` (the span of the value being read)
+    /// when the reader gives no place of its own.
+    pub(super) fn toml_error_in(
+        &self,
+        e: &toml::de::Error,
+        value: Option<Range<usize>>,
+    ) -> ScenarioError {
         let raw = e.message().trim();
-        let hint = hint_for_toml_message(raw);
+        let mut hint = hint_for_toml_message(raw);
+        if let (Some(span), Some((key, expected))) = (e.span(), unknown_and_expected(raw))
+            && let Some(moved) = misplaced_key_hint(self.text, span.start, &key, &expected)
+        {
+            hint = moved;
+        }
         let message = plain_types(raw);
-        match e.span() {
+        match e.span().or(value) {
             Some(span) => ScenarioError::at(&self.path, self.text, span, message, hint),
             None => ScenarioError::whole_file(&self.path, message, hint),
         }
@@ -45,10 +67,10 @@ impl FileCtx<'_> {
         most: usize,
         problems: &mut Problems,
     ) -> Option<Vec<Item<T>>> {
-        let document = match DeTable::parse(self.text) {
-            Ok(document) => document.into_inner(),
+        let document = match self.document() {
+            Ok(document) => document,
             Err(e) => {
-                problems.push(self.toml_error(&e));
+                problems.push(e);
                 return None;
             }
         };
@@ -160,6 +182,24 @@ impl ScenarioSource {
                 "file not found".into(),
                 format!("a scenario folder needs {file}; see docs/scenarios.md"),
             )),
+        }
+    }
+
+    /// The context for a deck file: one named in `[decks]` must exist (a missing one is
+    /// reported where it is named), one under its usual name is read only if it does.
+    pub(super) fn deck(
+        &self,
+        main: &FileCtx,
+        name: &DeckName,
+        problems: &mut Problems,
+    ) -> Option<FileCtx<'_>> {
+        match name {
+            DeckName::Named(name) => problems.check(self.referenced(main, name)),
+            DeckName::Usual(file) => self
+                .files
+                .contains_key(file)
+                .then(|| problems.check(self.ctx(file)))
+                .flatten(),
         }
     }
 

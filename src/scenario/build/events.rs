@@ -18,7 +18,7 @@ pub(super) fn build_event(ctx: &FileCtx, e: raw::EventFile) -> Result<EventCard,
             let actor = if choice.seat.is_delegation() {
                 Actor::AlwaysDelegation
             } else {
-                Actor::MaybeMediator
+                Actor::Mediator
             };
             let options = choice
                 .options

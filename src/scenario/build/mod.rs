@@ -6,11 +6,14 @@ mod cards;
 mod ctx;
 mod events;
 mod ids;
+mod main_file;
+mod placement;
+mod quotes;
 mod settings;
 mod texts;
 
 use super::ScenarioSource;
-use super::error::{Problems, ScenarioError, closest, hint_for_toml_message};
+use super::error::{Problems, ScenarioError, closest, hint_for_toml_message, unknown_and_expected};
 use super::raw::{self, Ranged, ScenarioFile};
 use crate::engine::{
     Basket, Card, CardId, CardKind, Condition, Effects, EventCard, EventChoice, EventId,
@@ -23,6 +26,9 @@ use cards::*;
 use ctx::*;
 use events::*;
 use ids::*;
+use main_file::*;
+use placement::misplaced_key_hint;
+use quotes::quote_mistake;
 use serde::Deserialize as _;
 use serde::de::DeserializeOwned;
 use settings::*;
@@ -58,19 +64,7 @@ struct Decks<'a> {
 pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> {
     let main = source.ctx("scenario.toml")?;
     let mut problems = Problems::default();
-    if let Ok(document) = DeTable::parse(main.text) {
-        check_texts(&main, document.get_ref(), &mut problems);
-    }
-    let file: ScenarioFile = match main.parse() {
-        Ok(file) => file,
-        Err(error) => {
-            // The other files can still be checked when `[decks]` itself can be read.
-            if let Some(decks) = main.decks() {
-                read_decks(source, &main, &decks, &mut problems);
-            }
-            return Err(problems.after(error));
-        }
-    };
+    let (file, deck_names) = read_main(&main, &mut problems);
     let seat_order = problems.check(seat_order(&main, &file)).unwrap_or_default();
     let briefs = [
         file.briefs.pakistan,
@@ -88,7 +82,7 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
         ids,
         all_cards_read,
         all_events_read,
-    } = read_decks(source, &main, &file.decks, &mut problems);
+    } = read_decks(source, &main, &deck_names, &mut problems);
 
     // A reference to an item that is itself broken was reported with that item already.
     // Items by id, so each reference is looked up at once (validation stays linear).
@@ -187,7 +181,7 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
 fn read_decks<'a>(
     source: &'a ScenarioSource,
     main: &FileCtx,
-    files: &raw::DeckFiles,
+    files: &DeckNames,
     problems: &mut Problems,
 ) -> Decks<'a> {
     let mut decks = Decks {
@@ -202,7 +196,7 @@ fn read_decks<'a>(
         (None, &files.shared),
     ];
     for (deck, name) in seat_decks {
-        let Some(ctx) = problems.check(source.referenced(main, name)) else {
+        let Some(ctx) = source.deck(main, name, problems) else {
             decks.all_cards_read = false;
             continue;
         };
@@ -216,7 +210,7 @@ fn read_decks<'a>(
         }
     }
 
-    match problems.check(source.referenced(main, &files.events)) {
+    match source.deck(main, &files.events, problems) {
         None => decks.all_events_read = false,
         Some(ctx) => {
             let items = ctx.parse_items::<raw::EventFile>("event", MAX_EVENTS, problems);
@@ -267,7 +261,7 @@ fn read_decks<'a>(
         }
     }
 
-    if let Some(ctx) = problems.check(source.referenced(main, &files.objectives)) {
+    if let Some(ctx) = source.deck(main, &files.objectives, problems) {
         let items = ctx.parse_items::<raw::ObjectiveFile>("objective", MAX_OBJECTIVES, problems);
         let objectives = register_items(
             &ctx,

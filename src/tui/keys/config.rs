@@ -73,10 +73,7 @@ pub fn parse_config(path: &Path, text: &str) -> Result<Keymap, ConfigError> {
     let mut problems = problems.into_iter();
     match problems.next() {
         None => Ok(keymap),
-        Some(mut first) => {
-            first.more = problems.collect();
-            Err(ConfigError(first))
-        }
+        Some(first) => Err(ConfigError(first.followed_by(problems.collect(), 0))),
     }
 }
 
