@@ -163,7 +163,7 @@ impl<'a> FlagRegistry<'a> {
 }
 
 /// A comparison operator of a `requires` value.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 enum Op {
     AtLeast,
     Above,
