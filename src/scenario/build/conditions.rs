@@ -114,8 +114,16 @@ impl<'a> FlagRegistry<'a> {
         };
         for (i, name) in self.names.iter().enumerate() {
             let flag = FlagId(i as u16);
-            let first = self.uses.iter().find(|u| u.flag == flag);
-            let Some(first) = first else { continue };
+            // The earliest use in the file that names the flag first.
+            let Some(file) = self.uses.iter().find(|u| u.flag == flag) else {
+                continue;
+            };
+            let first = self
+                .uses
+                .iter()
+                .filter(|u| u.flag == flag && u.path == file.path)
+                .min_by_key(|u| u.span.start)
+                .unwrap_or(file);
             let (message, hint) = if !used(flag, FlagUse::Set) {
                 let hint = match closest(name, &names_used(FlagUse::Set)) {
                     Some(best) => format!("did you mean `{best}`? That flag is set"),
@@ -187,6 +195,11 @@ fn comparison(text: &str) -> Result<(Op, i64), (usize, String)> {
         ("<", Op::Below),
         ("=", Op::Equal),
     ];
+    for (wrong, right) in [("=>", ">="), ("=<", "<=")] {
+        if rest.starts_with(wrong) {
+            return Err((start, format!("write `{right}`, not `{wrong}`")));
+        }
+    }
     let Some((symbol, op)) = ops.iter().find(|(symbol, _)| rest.starts_with(symbol)) else {
         return Err((start, "a comparison starts with >=, >, <=, < or =".into()));
     };
@@ -323,7 +336,7 @@ mod tests {
         assert!(matches!(comparison(" <3"), Ok((Op::Below, 3))));
         assert!(matches!(comparison("= 2"), Ok((Op::Equal, 2))));
         assert!(matches!(comparison("≤ 7"), Ok((Op::AtMost, 7))));
-        assert_eq!(comparison("=> 40").unwrap_err().0, 1);
+        assert_eq!(comparison("=> 40").unwrap_err().0, 0);
         assert_eq!(comparison("40").unwrap_err().0, 0);
         assert_eq!(comparison(">= forty").unwrap_err().0, 3);
     }
