@@ -56,7 +56,11 @@ fn pass_rounds(game: &mut Game, rounds: u8) {
 #[test]
 fn a_choice_sets_a_flag_and_the_event_requiring_it_is_drawn_only_then() {
     let scenario = Arc::new(flags());
-    let doha = scenario.flags.iter().position(|f| f == "talks_moved").unwrap();
+    let doha = scenario
+        .flags
+        .iter()
+        .position(|f| f == "talks_moved")
+        .unwrap();
     for seed in 0..12 {
         let mut moved = after_the_attack(&scenario, seed, 1);
         assert_eq!(moved.flags().len(), 1);
@@ -175,7 +179,10 @@ fn a_card_can_clear_a_flag_and_what_needed_it_is_illegal_again() {
         game.card_block_reason(Seat::Pakistan, visit).as_deref(),
         Some("needs the flag talks_moved")
     );
-    assert_ne!(revealed(&game).last().map(|(_, id)| id.as_str()), Some("ev-doha"));
+    assert_ne!(
+        revealed(&game).last().map(|(_, id)| id.as_str()),
+        Some("ev-doha")
+    );
 }
 
 #[test]

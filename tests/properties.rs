@@ -4,8 +4,8 @@
 mod common;
 
 use ceasefire::engine::{
-    Action, Basket, CardId, Decision, EventId, FlagId, Game, LogEvent, Meter, Posture, RedLineRecord,
-    Scenario, Seat, TableId, Viewer,
+    Action, Basket, CardId, Decision, EventId, FlagId, Game, LogEvent, Meter, Posture,
+    RedLineRecord, Scenario, Seat, TableId, Viewer,
 };
 use ceasefire::scenario::{ScenarioSource, builtin_names};
 use proptest::prelude::*;

@@ -950,7 +950,9 @@ fn a_comparison_that_can_never_hold_or_is_not_text_is_refused() {
         move |t: &str| {
             t.replace(
                 "effects = { trust = 4, credibility = -2, draw = 1 }",
-                &format!("effects = {{ trust = 4, credibility = -2, draw = 1 }}\nrequires = {value}"),
+                &format!(
+                    "effects = {{ trust = 4, credibility = -2, draw = 1 }}\nrequires = {value}"
+                ),
             )
         }
     };
@@ -959,21 +961,45 @@ fn a_comparison_that_can_never_hold_or_is_not_text_is_refused() {
         requires("{ escalation = \"> 5\" }"),
         "requires",
     );
-    assert_at(&err, "mediator.toml", line, "can never hold", "escalation runs from 0 to 5");
+    assert_at(
+        &err,
+        "mediator.toml",
+        line,
+        "can never hold",
+        "escalation runs from 0 to 5",
+    );
     let (err, line) = broken(
         "mediator.toml",
         requires("{ round = [\">= 3\", \"< 3\"] }"),
         "requires",
     );
-    assert_at(&err, "mediator.toml", line, "condition on round can never hold", "loosen");
+    assert_at(
+        &err,
+        "mediator.toml",
+        line,
+        "condition on round can never hold",
+        "loosen",
+    );
     let (err, line) = broken("mediator.toml", requires("{ trust = 40 }"), "requires");
-    assert_at(&err, "mediator.toml", line, "invalid type", "trust = \">= 40\"");
+    assert_at(
+        &err,
+        "mediator.toml",
+        line,
+        "invalid type",
+        "trust = \">= 40\"",
+    );
     let (err, line) = broken(
         "mediator.toml",
         requires("{ flag = \"Talks Moved\" }"),
         "requires",
     );
-    assert_at(&err, "mediator.toml", line, "is not a flag name", "snake_case");
+    assert_at(
+        &err,
+        "mediator.toml",
+        line,
+        "is not a flag name",
+        "snake_case",
+    );
     let (err, line) = broken(
         "mediator.toml",
         requires("{ baskets = { security = \"signed\" } }"),

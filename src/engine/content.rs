@@ -511,7 +511,9 @@ impl Scenario {
 
     /// The name of a flag.
     pub fn flag_name(&self, flag: FlagId) -> &str {
-        self.flags.get(usize::from(flag)).map_or("?", String::as_str)
+        self.flags
+            .get(usize::from(flag))
+            .map_or("?", String::as_str)
     }
 
     /// Trust needed to agree a basket.

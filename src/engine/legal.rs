@@ -3,12 +3,12 @@
 //! `check` is the single source of truth: `legal_actions` enumerates candidates and keeps the
 //! ones `check` accepts, so the list and the refusals can never disagree.
 
-use super::{BasketNeed, Unmet, UnmetBound};
 use super::game::Prompt;
 use super::{
     Action, Basket, CardId, CardKind, Decision, Game, Meter, Posture, RuleError, Seat, TableId,
     TargetKind,
 };
+use super::{BasketNeed, Unmet, UnmetBound};
 use std::fmt;
 
 impl Game {

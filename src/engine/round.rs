@@ -83,9 +83,11 @@ impl Game {
     /// Where in the pile (top last) the topmost event whose `requires` holds now lies.
     fn topmost_revealable(&self) -> Option<usize> {
         let situation = self.situation();
-        self.event_pile
-            .iter()
-            .rposition(|&e| self.scenario.events[usize::from(e)].requires.holds(&situation))
+        self.event_pile.iter().rposition(|&e| {
+            self.scenario.events[usize::from(e)]
+                .requires
+                .holds(&situation)
+        })
     }
 
     /// Phase 2: the first seat in the scenario's order takes its turn.

@@ -325,7 +325,10 @@ impl RequiresFile {
             (Meter::Credibility, self.credibility.as_ref()),
             (Meter::Escalation, self.escalation.as_ref()),
             (Meter::PakistanPressure, self.pakistan_pressure.as_ref()),
-            (Meter::AfghanistanPressure, self.afghanistan_pressure.as_ref()),
+            (
+                Meter::AfghanistanPressure,
+                self.afghanistan_pressure.as_ref(),
+            ),
         ]
     }
 }

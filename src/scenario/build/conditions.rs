@@ -96,11 +96,8 @@ impl<'a> FlagRegistry<'a> {
     /// each flag set but never read, at the first place it is set; a hint names the closest
     /// flag that is set (or read).
     pub(super) fn check(&self, problems: &mut Problems) {
-        let used = |flag: FlagId, how: FlagUse| {
-            self.uses
-                .iter()
-                .any(|u| u.flag == flag && u.how == how)
-        };
+        let used =
+            |flag: FlagId, how: FlagUse| self.uses.iter().any(|u| u.flag == flag && u.how == how);
         let names_used = |how: FlagUse| -> Vec<String> {
             let mut names: Vec<String> = self
                 .names
@@ -208,10 +205,7 @@ fn comparison(text: &str) -> Result<(Op, i64), (usize, String)> {
     let at = after + (text[after..].len() - text[after..].trim_start().len());
     match number.parse::<i64>() {
         Ok(n) if number.chars().all(|c| c.is_ascii_digit()) => Ok((*op, n)),
-        _ => Err((
-            at,
-            format!("`{number}` is not a whole number, 0 or more"),
-        )),
+        _ => Err((at, format!("`{number}` is not a whole number, 0 or more"))),
     }
 }
 

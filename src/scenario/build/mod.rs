@@ -265,12 +265,14 @@ fn read_decks<'a>(
         let spot = register_items(&ctx, items, |e| &e.id, "event", &mut decks.ids, problems);
         decks.all_events_read &= spot.all_ids;
         for event in spot.read {
-            decks
-                .events
-                .extend(problems.check(build_event(&ctx, event, &mut decks.flags)).map(|mut built| {
-                    built.inject = true;
-                    built
-                }));
+            decks.events.extend(
+                problems
+                    .check(build_event(&ctx, event, &mut decks.flags))
+                    .map(|mut built| {
+                        built.inject = true;
+                        built
+                    }),
+            );
         }
     }
 
@@ -294,9 +296,11 @@ fn read_decks<'a>(
             }
         }
         for objective in objectives.read {
-            decks
-                .objectives
-                .extend(problems.check(build_objective(&ctx, objective, &mut decks.flags)));
+            decks.objectives.extend(problems.check(build_objective(
+                &ctx,
+                objective,
+                &mut decks.flags,
+            )));
         }
     }
     // A flag named only in an item that could not be read would be reported wrongly.
