@@ -3,7 +3,7 @@
 
 mod common;
 
-use ceasefire::engine::{Action, Decision, Game, LogEvent, Scenario, Seat};
+use ceasefire::engine::{Action, Decision, Game, LogEvent, Requirements, Scenario, Seat};
 use common::{advance_to, card, flags, play};
 use std::sync::Arc;
 
@@ -216,4 +216,46 @@ fn an_objective_whose_requires_fails_at_the_end_scores_nothing() {
     pass_rounds(&mut with, 10);
     assert!(!with.outcome().unwrap().somebody_left());
     assert!(mediator_objective(&with), "the flag is set and nobody left");
+}
+
+#[test]
+fn when_no_event_in_the_pile_can_happen_the_discard_is_shuffled_back_and_else_there_is_none() {
+    let mut scenario = flags();
+    assert_eq!(scenario.events[3].id, "ev-doha");
+    let doha = scenario.events[3].requires.flags.clone();
+    for event in &mut scenario.events {
+        if event.id != "ev-attack" && event.id != "ev-doha" {
+            event.requires.flags = doha.clone();
+        }
+    }
+    let scenario = Arc::new(scenario);
+    let mut game = after_the_attack(&scenario, 2, 0);
+    pass_rounds(&mut game, 1);
+    assert_eq!(
+        revealed(&game).last(),
+        Some(&(2, "ev-attack".to_string())),
+        "nothing in the pile can happen without the flag: the attack comes back from the discard"
+    );
+
+    let mut scenario = (*scenario).clone();
+    scenario.events[1].requires = Requirements {
+        max_round: 1,
+        ..Requirements::default()
+    };
+    assert_eq!(scenario.events[1].id, "ev-attack");
+    let scenario = Arc::new(scenario);
+    let mut game = after_the_attack(&scenario, 2, 0);
+    pass_rounds(&mut game, 1);
+    assert_eq!(revealed(&game).len(), 1, "{:?}", revealed(&game));
+    assert_eq!(game.view(Seat::Mediator).current_event, None);
+    let last_round: Vec<String> = game
+        .log()
+        .iter()
+        .filter(|e| e.round == 2)
+        .map(|e| e.describe(&scenario))
+        .collect();
+    assert!(
+        last_round.contains(&"No event this round: none left in the deck can happen now.".into()),
+        "{last_round:?}"
+    );
 }

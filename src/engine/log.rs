@@ -184,6 +184,8 @@ pub enum LogEvent {
     FlagSet { flag: FlagId },
     /// A card or an event choice cleared a flag.
     FlagCleared { flag: FlagId },
+    /// No event of the deck could be revealed this round: the `requires` of every one failed.
+    NoEvent,
 }
 
 impl LogEntry {
@@ -370,5 +372,8 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
         LogEvent::GameOver { outcome } => format!("Game over: {outcome}."),
         LogEvent::FlagSet { flag } => format!("Flag set: {}.", s.flag_name(flag)),
         LogEvent::FlagCleared { flag } => format!("Flag cleared: {}.", s.flag_name(flag)),
+        LogEvent::NoEvent => {
+            "No event this round: none left in the deck can happen now.".to_string()
+        }
     }
 }

@@ -37,6 +37,10 @@ impl Game {
                 None => None,
             };
             let Some(at) = at else {
+                self.current_event = None;
+                if !self.event_pile.is_empty() {
+                    self.note(LogEvent::NoEvent);
+                }
                 return;
             };
             let event = self.event_pile.remove(at);
