@@ -4,16 +4,17 @@
 mod common;
 
 use ceasefire::engine::{
-    Action, Basket, CardId, Decision, EventId, Game, LogEvent, Meter, Posture, RedLineRecord,
-    Scenario, Seat, TableId, Viewer,
+    Action, Basket, CardId, Decision, EventId, FlagId, Game, LogEvent, Meter, Posture,
+    RedLineRecord, Scenario, Seat, TableId, Viewer,
 };
 use ceasefire::scenario::{ScenarioSource, builtin_names};
 use proptest::prelude::*;
 use std::sync::Arc;
 
-/// The fixture scenario and every shipped scenario, each under rules version 1 and 2.
+/// The fixture scenarios (mini, and mini with flags) and every shipped scenario, each under
+/// rules version 1 and 2.
 fn scenarios() -> Vec<Arc<Scenario>> {
-    let mut all = vec![common::mini()];
+    let mut all = vec![common::mini(), common::flags()];
     for name in builtin_names() {
         let source = ScenarioSource::builtin(name).unwrap();
         all.push(source.build().unwrap());
@@ -73,6 +74,20 @@ fn assert_invariants(game: &Game) {
             "nobody to act only when the game is over"
         );
     }
+}
+
+/// The flags the log set and did not clear since, in id order.
+fn flags_of_log(game: &Game) -> Vec<FlagId> {
+    let mut flags = Vec::new();
+    for entry in game.log() {
+        match entry.event {
+            LogEvent::FlagSet { flag } => flags.push(flag),
+            LogEvent::FlagCleared { flag } => flags.retain(|&f| f != flag),
+            _ => {}
+        }
+    }
+    flags.sort();
+    flags
 }
 
 fn assert_views_hide_secrets(game: &Game) {
@@ -397,6 +412,16 @@ proptest! {
             play_picks(&scenario, seed, &picks, |game| {
                 let kept = game.view(Viewer::Facilitator).red_line_record;
                 assert_eq!(kept, RedLineRecord::of_log(game.log()));
+            });
+        }
+    }
+
+    #[test]
+    fn the_flags_set_are_those_the_log_set_and_did_not_clear_since(seed: u64, picks in prop::collection::vec(any::<u16>(), 0..600)) {
+        for scenario in scenarios() {
+            play_picks(&scenario, seed, &picks, |game| {
+                assert_eq!(game.view(Viewer::Facilitator).flags, flags_of_log(game));
+                assert_eq!(game.flags(), flags_of_log(game));
             });
         }
     }

@@ -1414,3 +1414,184 @@ fn a_key_after_a_header_that_is_already_set_above_is_not_told_to_move() {
         "`questions` is already set above `[thresholds]`",
     );
 }
+
+/// The mini events with the restraint option setting `flag` and the leak requiring `read`.
+fn flag_set_and_read(set: &str, read: &str) -> impl Fn(&str) -> String {
+    let (set, read) = (set.to_string(), read.to_string());
+    move |t: &str| {
+        t.replace(
+            "effects = { pressure = 5, trust = 2 }",
+            &format!("effects = {{ pressure = 5, trust = 2 }}\nsets = [\"{set}\"]"),
+        )
+        .replace(
+            "breaks = \"afghanistan\"",
+            &format!("breaks = \"afghanistan\"\nrequires = {{ flag = \"{read}\" }}"),
+        )
+    }
+}
+
+#[test]
+fn a_flag_read_but_never_set_and_one_set_but_never_read_name_each_other() {
+    let edit = flag_set_and_read("talks_moved", "talks_movd");
+    let (err, set_line) = broken("events.toml", &edit, "sets = [");
+    assert_at(
+        &err,
+        "events.toml",
+        set_line,
+        "flag `talks_moved` is set but never read",
+        "did you mean `talks_movd`?",
+    );
+    assert_eq!(err.column, 9, "at the flag's name: {err}");
+    let read_line = edit(&fs::read_to_string(common::mini_dir().join("events.toml")).unwrap())
+        .lines()
+        .position(|l| l.contains("talks_movd"))
+        .unwrap()
+        + 1;
+    let further: Vec<_> = err.all().skip(1).collect();
+    assert_eq!(further.len(), 1, "{err}");
+    assert_at(
+        further[0],
+        "events.toml",
+        read_line,
+        "flag `talks_movd` is never set",
+        "did you mean `talks_moved`? That flag is set",
+    );
+}
+
+#[test]
+fn a_flag_nobody_reads_is_refused_with_how_to_read_it() {
+    let (err, line) = broken(
+        "mediator.toml",
+        |t| {
+            t.replace(
+                "effects = { trust = 4, credibility = -2, draw = 1 }",
+                "effects = { trust = 4, credibility = -2, draw = 1 }\nsets = [\"shuttle_done\"]",
+            )
+        },
+        "shuttle_done",
+    );
+    assert_at(
+        &err,
+        "mediator.toml",
+        line,
+        "flag `shuttle_done` is set but never read",
+        "requires = { flag = \"shuttle_done\" }",
+    );
+}
+
+#[test]
+fn a_flag_only_cleared_is_never_set() {
+    let (err, line) = broken(
+        "mediator.toml",
+        |t| {
+            t.replace(
+                "effects = { trust = 4, credibility = -2, draw = 1 }",
+                "effects = { trust = 4, credibility = -2, draw = 1 }\nclears = [\"ghost\"]\nrequires = { not_flag = \"ghost\" }",
+            )
+        },
+        "clears",
+    );
+    assert_at(
+        &err,
+        "mediator.toml",
+        line,
+        "flag `ghost` is never set",
+        "sets = [\"ghost\"]",
+    );
+}
+
+#[test]
+fn a_malformed_comparison_is_refused_at_the_character_at_fault() {
+    let (err, line) = broken(
+        "mediator.toml",
+        |t| {
+            t.replace(
+                "effects = { trust = 4, credibility = -2, draw = 1 }",
+                "effects = { trust = 4, credibility = -2, draw = 1 }\nrequires = { trust = \"=> 40\" }",
+            )
+        },
+        "=> 40",
+    );
+    assert_at(
+        &err,
+        "mediator.toml",
+        line,
+        "`=> 40` is not a comparison: write `>=`, not `=>`",
+        "like trust = \">= 3\"",
+    );
+    assert_eq!(err.column, 23, "under the operator: {err}");
+}
+
+#[test]
+fn a_comparison_that_can_never_hold_or_is_not_text_is_refused() {
+    let requires = |value: &'static str| {
+        move |t: &str| {
+            t.replace(
+                "effects = { trust = 4, credibility = -2, draw = 1 }",
+                &format!(
+                    "effects = {{ trust = 4, credibility = -2, draw = 1 }}\nrequires = {value}"
+                ),
+            )
+        }
+    };
+    let (err, line) = broken(
+        "mediator.toml",
+        requires("{ escalation = \"> 5\" }"),
+        "requires",
+    );
+    assert_at(
+        &err,
+        "mediator.toml",
+        line,
+        "can never hold",
+        "escalation runs from 0 to 5",
+    );
+    let (err, line) = broken(
+        "mediator.toml",
+        requires("{ round = [\">= 3\", \"< 3\"] }"),
+        "requires",
+    );
+    assert_at(
+        &err,
+        "mediator.toml",
+        line,
+        "condition on round can never hold",
+        "loosen",
+    );
+    let (err, line) = broken("mediator.toml", requires("{ trust = 40 }"), "requires");
+    assert_at(
+        &err,
+        "mediator.toml",
+        line,
+        "invalid type",
+        "trust = \">= 40\"",
+    );
+    let (err, line) = broken(
+        "mediator.toml",
+        requires("{ flag = \"Talks Moved\" }"),
+        "requires",
+    );
+    assert_at(
+        &err,
+        "mediator.toml",
+        line,
+        "is not a flag name",
+        "snake_case",
+    );
+    let (err, line) = broken(
+        "mediator.toml",
+        requires("{ baskets = { security = \"signed\" } }"),
+        "requires",
+    );
+    assert_at(&err, "mediator.toml", line, "unknown name `signed`", "");
+}
+
+#[test]
+fn the_shipped_scenarios_and_the_flags_fixture_validate_unchanged() {
+    for name in ceasefire::scenario::builtin_names() {
+        let scenario = ScenarioSource::builtin(name).unwrap().build().unwrap();
+        assert!(scenario.flags.is_empty(), "{name}");
+    }
+    let flags = common::flags();
+    assert_eq!(flags.flags, ["talks_moved", "delegation_in_doha"]);
+}

@@ -1786,3 +1786,21 @@ fn the_join_code_prompt_asks_for_a_seats_code_and_says_why_one_was_refused() {
     assert!(lobby.joining.is_none() && lobby.notice.is_none());
     assert!(!draw(&lobby).contains("Join code"));
 }
+
+#[test]
+fn the_flags_set_are_shown_at_the_table() {
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/flags");
+    let bot = Controller::Bot(Policy::Random);
+    let play = Play::start(fixture, [Controller::Human, bot, bot], Some(3), &options()).unwrap();
+    let mut app = App::playing(options(), play, Instant::now());
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app);
+    let before = render(&mut app, (120, 40));
+    assert!(!before.contains("Flags:"), "{before}");
+    // The opening event asks Pakistan; its second option moves the talks to Doha.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app);
+    let after = render(&mut app, (120, 40));
+    assert!(after.contains("Flags: talks_moved"), "{after}");
+}

@@ -2,7 +2,7 @@
 //!
 //! Built by `crate::scenario` from TOML files; the engine never reads files itself.
 
-use super::{Basket, CardId, CardKind, EventId, Meter, Seat};
+use super::{Basket, CardId, CardKind, EventId, FlagId, Meter, Requirements, Seat};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -26,12 +26,20 @@ pub struct Effects {
     pub capital: i8,
     /// Cards the acting seat draws.
     pub draw: u8,
+    /// Flags set.
+    pub sets: Vec<FlagId>,
+    /// Flags cleared.
+    pub clears: Vec<FlagId>,
 }
 
 impl Effects {
     /// True when resolving these effects changes nothing.
     pub fn is_empty(&self) -> bool {
-        self.meters.is_empty() && self.capital == 0 && self.draw == 0
+        self.meters.is_empty()
+            && self.capital == 0
+            && self.draw == 0
+            && self.sets.is_empty()
+            && self.clears.is_empty()
     }
 }
 
@@ -82,17 +90,6 @@ impl std::fmt::Display for UnmetBound {
             self.meter, self.bound, self.now
         )
     }
-}
-
-/// What must hold on the table before a card may be played.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Requirements {
-    /// Meter thresholds.
-    pub meters: MeterBounds,
-    /// A basket that must already be agreed.
-    pub agreed: Option<Basket>,
-    /// A basket that must not be agreed yet.
-    pub open: Option<Basket>,
 }
 
 /// A card definition.
@@ -205,6 +202,8 @@ pub struct EventCard {
     pub choice: Option<EventChoice>,
     /// On the facilitator's inject list only: never shuffled into the event deck.
     pub inject: bool,
+    /// What must hold for the event to be revealed from the deck (an inject ignores it).
+    pub requires: Requirements,
 }
 
 /// What must be true at the end for a secret objective to score.
@@ -248,6 +247,8 @@ pub struct Objective {
     pub points: u8,
     /// What must hold at the end.
     pub condition: Condition,
+    /// What must also hold at the end for it to score (flags, rounds, basket states).
+    pub requires: Requirements,
 }
 
 /// The tunable numbers of the rules; every one has a default from the design brief.
@@ -470,6 +471,9 @@ pub struct Scenario {
     pub objectives: Vec<Objective>,
     /// Tutorial hints.
     pub hints: Vec<Hint>,
+    /// The names of the flags that cards and event choices set and conditions read, by
+    /// [`FlagId`].
+    pub flags: Vec<String>,
 }
 
 impl Scenario {
@@ -503,6 +507,13 @@ impl Scenario {
         } else {
             self.seat_order[turn]
         }
+    }
+
+    /// The name of a flag.
+    pub fn flag_name(&self, flag: FlagId) -> &str {
+        self.flags
+            .get(usize::from(flag))
+            .map_or("?", String::as_str)
     }
 
     /// Trust needed to agree a basket.

@@ -80,6 +80,7 @@ impl Game {
             consent_before: view.consent_before,
             accord: view.accord.clone(),
             red_line_record: view.red_line_record.clone(),
+            flags: view.flags.clone(),
         }
     }
 }

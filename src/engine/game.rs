@@ -117,6 +117,9 @@ pub struct Game {
     /// The public log as the red lines read it, followed entry by entry. Derived from the
     /// log alone, so the digests (which hash the log) cover it without naming it.
     pub(super) red_line_record: super::RedLineRecord,
+    /// The flags set, in id order. Changed only with a log entry ([`LogEvent::FlagSet`],
+    /// [`LogEvent::FlagCleared`]), so the digests (which hash the log) cover it.
+    pub(super) flags: Vec<super::FlagId>,
 }
 
 impl Game {
@@ -161,6 +164,7 @@ impl Game {
             consent_before: None,
             accord: None,
             red_line_record: Default::default(),
+            flags: Vec::new(),
         };
         for seat in Seat::ALL {
             let hand_size = game.scenario.rules.hand_size;
@@ -323,7 +327,8 @@ impl Game {
         let red_lines = self.red_line_points();
         Some(Seat::ALL.map(|seat| {
             let objective = &self.scenario.objectives[usize::from(self.objectives[seat.index()])];
-            let met = objective.condition.holds(seat, &facts);
+            let met = objective.condition.holds(seat, &facts)
+                && objective.requires.holds(&self.situation());
             let shared = outcome.points(&self.scenario.scoring);
             let bonus = if met { i16::from(objective.points) } else { 0 };
             let red_lines = red_lines[seat.index()];
@@ -396,6 +401,37 @@ impl Game {
     /// Public running counts.
     pub fn stats(&self) -> Stats {
         self.stats
+    }
+
+    /// The flags set, in id order (public).
+    pub fn flags(&self) -> &[super::FlagId] {
+        &self.flags
+    }
+
+    /// The public state conditions are checked against.
+    pub fn situation(&self) -> super::Situation<'_> {
+        super::Situation {
+            meters: &self.meters,
+            round: self.round,
+            baskets: &self.baskets,
+            flags: &self.flags,
+        }
+    }
+
+    /// Sets a flag, logging it if it was not set.
+    pub(super) fn set_flag(&mut self, flag: super::FlagId) {
+        if let Err(at) = self.flags.binary_search(&flag) {
+            self.flags.insert(at, flag);
+            self.note(LogEvent::FlagSet { flag });
+        }
+    }
+
+    /// Clears a flag, logging it if it was set.
+    pub(super) fn clear_flag(&mut self, flag: super::FlagId) {
+        if let Ok(at) = self.flags.binary_search(&flag) {
+            self.flags.remove(at);
+            self.note(LogEvent::FlagCleared { flag });
+        }
     }
 
     /// Political capital of each seat.

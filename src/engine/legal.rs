@@ -3,12 +3,12 @@
 //! `check` is the single source of truth: `legal_actions` enumerates candidates and keeps the
 //! ones `check` accepts, so the list and the refusals can never disagree.
 
-use super::UnmetBound;
 use super::game::Prompt;
 use super::{
     Action, Basket, CardId, CardKind, Decision, Game, Meter, Posture, RuleError, Seat, TableId,
     TargetKind,
 };
+use super::{BasketNeed, Unmet, UnmetBound};
 use std::fmt;
 
 impl Game {
@@ -148,18 +148,13 @@ impl Game {
         if need > have {
             return Some(CardBlock::Capital { need, have });
         }
-        if let Some(unmet) = def.requires.meters.first_unmet(&self.meters) {
-            return Some(CardBlock::Meter(unmet));
-        }
-        if let Some(basket) = def.requires.agreed
-            && !self.baskets[basket.index()].is_agreed()
-        {
-            return Some(CardBlock::BasketNotAgreed(basket));
-        }
-        if let Some(basket) = def.requires.open
-            && self.baskets[basket.index()].is_agreed()
-        {
-            return Some(CardBlock::BasketAlreadyAgreed(basket));
+        if let Some(unmet) = def.requires.first_unmet(&self.situation()) {
+            return Some(match unmet {
+                Unmet::Meter(bound) => CardBlock::Meter(bound),
+                Unmet::Basket(basket, BasketNeed::Agreed) => CardBlock::BasketNotAgreed(basket),
+                Unmet::Basket(basket, BasketNeed::Open) => CardBlock::BasketAlreadyAgreed(basket),
+                other => CardBlock::Condition(other),
+            });
         }
         if def.kind == CardKind::Demand
             && let Some(basket) = def.basket
@@ -183,7 +178,15 @@ impl Game {
 
     /// The reason of [`Game::card_block`] in words, for screens.
     pub fn card_block_reason(&self, seat: Seat, card: CardId) -> Option<String> {
-        self.card_block(seat, card).map(|b| b.to_string())
+        self.card_block(seat, card).map(|b| self.block_words(b))
+    }
+
+    /// A card block in words, flags by their names.
+    fn block_words(&self, block: CardBlock) -> String {
+        match block {
+            CardBlock::Condition(unmet) => unmet.describe(&self.scenario),
+            other => other.to_string(),
+        }
     }
 
     fn negotiation_candidates(&self, seat: Seat) -> Vec<Action> {
@@ -242,7 +245,7 @@ impl Game {
     ) -> Result<(), RuleError> {
         self.check_in_hand(seat, card)?;
         if let Some(block) = self.card_block(seat, card) {
-            return Err(RuleError::Illegal(block.to_string()));
+            return Err(RuleError::Illegal(self.block_words(block)));
         }
         let def = &self.scenario.cards[usize::from(card)];
         match (def.target_kind(), target) {
@@ -319,7 +322,7 @@ impl Game {
             )));
         }
         match self.card_block(seat, card) {
-            Some(block) => Err(RuleError::Illegal(block.to_string())),
+            Some(block) => Err(RuleError::Illegal(self.block_words(block))),
             None => Ok(()),
         }
     }
@@ -404,6 +407,9 @@ pub enum CardBlock {
     DemandPending(Basket),
     /// A verification card with no commitment it could raise.
     NoCommitmentToVerify,
+    /// Another part of the card's `requires` does not hold (a round, a basket to be
+    /// secured, a flag).
+    Condition(Unmet),
     /// A bridging card with no pending demand.
     NoDemandToBridge,
 }
@@ -423,6 +429,7 @@ impl fmt::Display for CardBlock {
                 f.write_str("needs a commitment on the table below maximum credibility")
             }
             CardBlock::NoDemandToBridge => f.write_str("needs a pending demand to bridge"),
+            CardBlock::Condition(unmet) => write!(f, "{unmet}"),
         }
     }
 }

@@ -3,7 +3,7 @@
 //! Nothing secret is ever logged (draws are counts, never cards), so every viewer may see the
 //! whole log. `describe` turns an entry into a sentence for screens and reports.
 
-use super::{Basket, CardId, EventId, Meter, Outcome, Posture, Scenario, Seat, TableId};
+use super::{Basket, CardId, EventId, FlagId, Meter, Outcome, Posture, Scenario, Seat, TableId};
 use serde::{Deserialize, Serialize};
 
 /// One logged happening and the round it happened in.
@@ -180,6 +180,12 @@ pub enum LogEvent {
     /// Rules version 2: commitment `id` was released without penalty because `partner`, the
     /// commitment it was linked to in a package, broke.
     CommitmentReleased { id: TableId, partner: TableId },
+    /// A card or an event choice set a flag.
+    FlagSet { flag: FlagId },
+    /// A card or an event choice cleared a flag.
+    FlagCleared { flag: FlagId },
+    /// No event of the deck could be revealed this round: the `requires` of every one failed.
+    NoEvent,
 }
 
 impl LogEntry {
@@ -364,5 +370,10 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
             s.events[usize::from(event)].name
         ),
         LogEvent::GameOver { outcome } => format!("Game over: {outcome}."),
+        LogEvent::FlagSet { flag } => format!("Flag set: {}.", s.flag_name(flag)),
+        LogEvent::FlagCleared { flag } => format!("Flag cleared: {}.", s.flag_name(flag)),
+        LogEvent::NoEvent => {
+            "No event this round: none left in the deck can happen now.".to_string()
+        }
     }
 }

@@ -13,6 +13,7 @@
 
 mod accord;
 mod action;
+mod conditions;
 mod content;
 mod determinize;
 pub mod digest;
@@ -38,9 +39,10 @@ pub mod words;
 
 pub use accord::AccordTerms;
 pub use action::{Action, Decision, RuleError};
+pub use conditions::{BasketNeed, FlagId, Requirements, Situation, Unmet};
 pub use content::{
     Brief, Card, Condition, Effects, EventCard, EventChoice, EventOption, Hint, MeterBounds,
-    MeterTarget, Objective, Requirements, Rules, Scenario, Scoring, TargetKind, UnmetBound,
+    MeterTarget, Objective, Rules, Scenario, Scoring, TargetKind, UnmetBound,
 };
 pub use digest::Digest;
 pub use game::{Game, Phase, Stats};

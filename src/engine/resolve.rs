@@ -96,7 +96,8 @@ impl Game {
         }
     }
 
-    /// Applies effects on behalf of `actor` (`None` for events): meters, capital, draws.
+    /// Applies effects on behalf of `actor` (`None` for events): meters, capital, draws,
+    /// then the flags set and cleared.
     pub(super) fn apply_effects(&mut self, effects: &Effects, actor: Option<Seat>) {
         for &(target, delta) in &effects.meters {
             let meter = match target {
@@ -127,6 +128,12 @@ impl Game {
             if effects.draw > 0 {
                 self.draw(seat, effects.draw);
             }
+        }
+        for &flag in &effects.sets {
+            self.set_flag(flag);
+        }
+        for &flag in &effects.clears {
+            self.clear_flag(flag);
         }
     }
 

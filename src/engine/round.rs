@@ -18,15 +18,32 @@ impl Game {
         }
     }
 
+    /// The round's event: an inject if the facilitator sent one (whatever its `requires`),
+    /// else the topmost event of the pile whose `requires` holds, the events above it staying
+    /// where they are. When none in the pile holds, the discarded events are shuffled back
+    /// in with them and the topmost that holds is taken; when none holds even then, the round
+    /// has no event. (An empty pile is refilled from the discard first, as ever.)
     fn reveal_event(&mut self) {
         let event = if self.injects.is_empty() {
             if self.event_pile.is_empty() {
-                self.event_pile.append(&mut self.event_discard);
-                self.rng.shuffle(&mut self.event_pile);
+                self.reshuffle_events();
             }
-            let Some(event) = self.event_pile.pop() else {
+            let at = match self.topmost_revealable() {
+                Some(at) => Some(at),
+                None if !self.event_discard.is_empty() => {
+                    self.reshuffle_events();
+                    self.topmost_revealable()
+                }
+                None => None,
+            };
+            let Some(at) = at else {
+                self.current_event = None;
+                if !self.event_pile.is_empty() {
+                    self.note(LogEvent::NoEvent);
+                }
                 return;
             };
+            let event = self.event_pile.remove(at);
             self.event_discard.push(event);
             event
         } else {
@@ -59,6 +76,22 @@ impl Game {
                 seat: choice.seat,
             });
         }
+    }
+
+    /// The discarded events shuffled back into the pile (with any still in it).
+    fn reshuffle_events(&mut self) {
+        self.event_pile.append(&mut self.event_discard);
+        self.rng.shuffle(&mut self.event_pile);
+    }
+
+    /// Where in the pile (top last) the topmost event whose `requires` holds now lies.
+    fn topmost_revealable(&self) -> Option<usize> {
+        let situation = self.situation();
+        self.event_pile.iter().rposition(|&e| {
+            self.scenario.events[usize::from(e)]
+                .requires
+                .holds(&situation)
+        })
     }
 
     /// Phase 2: the first seat in the scenario's order takes its turn.

@@ -126,6 +126,8 @@ pub struct SeatView {
     pub outcome: Option<Outcome>,
     /// Scores, once over.
     pub scores: Option<[SeatScore; 3]>,
+    /// The flags set, in id order (public).
+    pub flags: Vec<super::FlagId>,
 }
 
 impl SeatView {
@@ -250,6 +252,7 @@ impl Game {
             accord_tabled: self.stats.tabled_this_round,
             outcome: self.outcome,
             scores: self.scores(),
+            flags: self.flags.clone(),
         }
     }
 }

@@ -176,6 +176,11 @@ impl Problems {
         result.map_err(|error| self.push(error)).ok()
     }
 
+    /// How many problems were found so far (shown or not).
+    pub(super) fn count(&self) -> usize {
+        self.found.len() + self.unshown
+    }
+
     /// Records a problem.
     pub(super) fn push(&mut self, error: ScenarioError) {
         self.push_with(|| error);
@@ -263,6 +268,11 @@ pub fn hint_for_toml_message(message: &str) -> String {
     }
     if let Some(field) = between(message, "missing field `", "`") {
         return format!("add `{field} = ...` here; docs/scenarios.md says what it takes");
+    }
+    if message.contains("like \">= 40\"") {
+        return "write a comparison in quotes, like trust = \">= 40\" or round = \"< 4\", and a \
+                flag's name in quotes, like flag = \"talks_moved\""
+            .to_string();
     }
     if message.contains("invalid type") {
         return "check the value's type: text goes in quotes, numbers and true/false bare, lists in [ ]"

@@ -4,7 +4,7 @@
 //! [`Ranged`] value, so most mistakes are caught by the TOML deserializer itself, which knows
 //! the line and column. Checks that span several fields or files live in `validate.rs`.
 
-use crate::engine::{Basket, CardKind, Meter, Seat};
+use crate::engine::{Basket, BasketNeed, CardKind, Meter, Seat};
 use serde::Deserialize;
 use serde::de::{Deserializer, Error as _};
 use std::collections::BTreeMap;
@@ -275,9 +275,17 @@ pub struct CardFile {
     pub text: String,
     #[serde(default)]
     pub flavour: String,
+    /// Flags the card sets when played.
+    #[serde(default)]
+    pub sets: Vec<Spanned<String>>,
+    /// Flags the card clears when played.
+    #[serde(default)]
+    pub clears: Vec<Spanned<String>>,
 }
 
-/// A card's `requires` table.
+/// A `requires` table, on a card, an event or an objective: every key given must hold.
+/// `min`, `max`, `agreed` and `open` are the first format's; the meters, `round`, `baskets`,
+/// `flag` and `not_flag` were added with flags.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RequiresFile {
@@ -287,6 +295,94 @@ pub struct RequiresFile {
     pub max: BTreeMap<Meter, Spanned<Level>>,
     pub agreed: Option<Basket>,
     pub open: Option<Basket>,
+    pub trust: Option<Spanned<Strings>>,
+    pub sovereignty: Option<Spanned<Strings>>,
+    pub security: Option<Spanned<Strings>>,
+    pub border: Option<Spanned<Strings>>,
+    pub credibility: Option<Spanned<Strings>>,
+    pub escalation: Option<Spanned<Strings>>,
+    pub pakistan_pressure: Option<Spanned<Strings>>,
+    pub afghanistan_pressure: Option<Spanned<Strings>>,
+    /// Comparisons with the current round.
+    pub round: Option<Spanned<Strings>>,
+    /// What each basket named must be.
+    #[serde(default)]
+    pub baskets: BTreeMap<Basket, BasketNeed>,
+    /// Flags that must be set.
+    pub flag: Option<Spanned<Strings>>,
+    /// Flags that must not be set.
+    pub not_flag: Option<Spanned<Strings>>,
+}
+
+impl RequiresFile {
+    /// The comparisons given for each meter, in [`Meter::ALL`] order.
+    pub fn meter_comparisons(&self) -> [(Meter, Option<&Spanned<Strings>>); 8] {
+        [
+            (Meter::Trust, self.trust.as_ref()),
+            (Meter::Sovereignty, self.sovereignty.as_ref()),
+            (Meter::Security, self.security.as_ref()),
+            (Meter::Border, self.border.as_ref()),
+            (Meter::Credibility, self.credibility.as_ref()),
+            (Meter::Escalation, self.escalation.as_ref()),
+            (Meter::PakistanPressure, self.pakistan_pressure.as_ref()),
+            (
+                Meter::AfghanistanPressure,
+                self.afghanistan_pressure.as_ref(),
+            ),
+        ]
+    }
+}
+
+/// One string (`">= 40"`, `"talks_moved"`) or a list of them (`[">= 40", "< 70"]`). Read by
+/// hand, so a list keeps each string's place in the file; a single string's place is that of
+/// the whole value.
+#[derive(Debug)]
+pub enum Strings {
+    /// One string.
+    One(String),
+    /// A list of strings, each with its place.
+    Many(Vec<Spanned<String>>),
+}
+
+impl Strings {
+    /// Each string with its place, a single string taking `whole`, the place of the value.
+    pub fn spanned(&self, whole: std::ops::Range<usize>) -> Vec<(String, std::ops::Range<usize>)> {
+        match self {
+            Strings::One(text) => vec![(text.clone(), whole)],
+            Strings::Many(list) => list
+                .iter()
+                .map(|s| (s.get_ref().clone(), s.span()))
+                .collect(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Strings {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(StringsVisitor)
+    }
+}
+
+struct StringsVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StringsVisitor {
+    type Value = Strings;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("text in quotes (like \">= 40\" or \"flag_name\"), or a list of them")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Strings, E> {
+        Ok(Strings::One(text.to_string()))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Strings, A::Error> {
+        let mut list = Vec::new();
+        while let Some(item) = seq.next_element::<Spanned<String>>()? {
+            list.push(item);
+        }
+        Ok(Strings::Many(list))
+    }
 }
 
 /// An `effects` table: meter changes, capital and draws.
@@ -357,6 +453,9 @@ pub struct EventFile {
     pub choice: Option<Spanned<ChoiceFile>>,
     #[serde(default)]
     pub inject: bool,
+    /// What must hold for the event to be revealed from the deck.
+    #[serde(default)]
+    pub requires: RequiresFile,
 }
 
 /// An event's `[event.choice]`.
@@ -376,6 +475,12 @@ pub struct OptionFile {
     pub text: String,
     #[serde(default)]
     pub effects: Option<Spanned<EffectsFile>>,
+    /// Flags this answer sets.
+    #[serde(default)]
+    pub sets: Vec<Spanned<String>>,
+    /// Flags this answer clears.
+    #[serde(default)]
+    pub clears: Vec<Spanned<String>>,
 }
 
 /// One `[[objective]]`.
@@ -389,6 +494,9 @@ pub struct ObjectiveFile {
     pub points: Ranged<0, 50>,
     #[serde(default)]
     pub condition: ConditionFile,
+    /// What must also hold at the end for the objective to score.
+    #[serde(default)]
+    pub requires: RequiresFile,
 }
 
 /// An objective's `[objective.condition]`: every field present must hold at the end.

@@ -19,6 +19,17 @@ pub fn mini() -> Scenario {
     scenario
 }
 
+/// The mini scenario with conditions and flags (`tests/fixtures/flags`), every card of a
+/// seat's deck in its opening hand.
+pub fn flags() -> Scenario {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/flags");
+    let mut scenario = ScenarioSource::from_dir(&dir)
+        .and_then(|s| s.build())
+        .expect("the flags fixture is valid");
+    scenario.rules.hand_size = 10;
+    scenario
+}
+
 /// The id of the card named `id`.
 pub fn card(scenario: &Scenario, id: &str) -> CardId {
     scenario

@@ -71,6 +71,7 @@ pub(super) fn build_effects(
         meters,
         capital: e.capital.map_or(0, |c| c.0 as i8),
         draw: e.draw.map_or(0, |d| d.0 as u8),
+        ..Effects::default()
     })
 }
 
@@ -119,11 +120,15 @@ pub(super) fn build_bounds(
     })
 }
 
-pub(super) fn build_card(
-    ctx: &FileCtx,
+pub(super) fn build_card<'a>(
+    ctx: &FileCtx<'a>,
     deck: Option<Seat>,
     c: raw::CardFile,
+    flags: &mut FlagRegistry<'a>,
 ) -> Result<Card, ScenarioError> {
+    let requires = build_requires(ctx, &c.requires, flags)?;
+    let sets = flags.list(ctx, &c.sets, FlagUse::Set)?;
+    let clears = flags.list(ctx, &c.clears, FlagUse::Clear)?;
     let kind = *c.kind.get_ref();
     let kind_span = c.kind.span();
     let seats = match (&c.seats, deck) {
@@ -311,12 +316,12 @@ pub(super) fn build_card(
         Actor::MaybeMediator
     };
     Ok(Card {
-        effects: build_effects(ctx, &c.effects, actor)?,
-        requires: Requirements {
-            meters: build_bounds(ctx, &c.requires.min, &c.requires.max)?,
-            agreed: c.requires.agreed,
-            open: c.requires.open,
+        effects: Effects {
+            sets,
+            clears,
+            ..build_effects(ctx, &c.effects, actor)?
         },
+        requires,
         id: c.id.into_inner(),
         name: c.name,
         kind,

@@ -2,7 +2,12 @@
 
 use super::*;
 
-pub(super) fn build_event(ctx: &FileCtx, e: raw::EventFile) -> Result<EventCard, ScenarioError> {
+pub(super) fn build_event<'a>(
+    ctx: &FileCtx<'a>,
+    e: raw::EventFile,
+    flags: &mut FlagRegistry<'a>,
+) -> Result<EventCard, ScenarioError> {
+    let requires = build_requires(ctx, &e.requires, flags)?;
     let choice = match e.choice {
         None => None,
         Some(spanned) => {
@@ -24,8 +29,14 @@ pub(super) fn build_event(ctx: &FileCtx, e: raw::EventFile) -> Result<EventCard,
                 .options
                 .into_iter()
                 .map(|o| {
+                    let sets = flags.list(ctx, &o.sets, FlagUse::Set)?;
+                    let clears = flags.list(ctx, &o.clears, FlagUse::Clear)?;
                     Ok(EventOption {
-                        effects: build_effects(ctx, &o.effects, actor)?,
+                        effects: Effects {
+                            sets,
+                            clears,
+                            ..build_effects(ctx, &o.effects, actor)?
+                        },
                         label: o.label,
                         text: o.text,
                     })
@@ -63,13 +74,16 @@ pub(super) fn build_event(ctx: &FileCtx, e: raw::EventFile) -> Result<EventCard,
         flavour: e.flavour,
         choice,
         inject: e.inject,
+        requires,
     })
 }
 
-pub(super) fn build_objective(
-    ctx: &FileCtx,
+pub(super) fn build_objective<'a>(
+    ctx: &FileCtx<'a>,
     o: raw::ObjectiveFile,
+    flags: &mut FlagRegistry<'a>,
 ) -> Result<Objective, ScenarioError> {
+    let requires = build_requires(ctx, &o.requires, flags)?;
     let c = o.condition;
     let mut agreed: Vec<Basket> = c.agreed;
     agreed.sort();
@@ -92,5 +106,6 @@ pub(super) fn build_objective(
         name: o.name,
         text: o.text,
         points: o.points.0 as u8,
+        requires,
     })
 }

@@ -3,6 +3,7 @@
 
 mod briefs;
 mod cards;
+mod conditions;
 mod ctx;
 mod events;
 mod ids;
@@ -23,6 +24,7 @@ use crate::engine::{
 use crate::scenario::limits::{MAX_CARDS_PER_DECK, MAX_EVENTS, MAX_OBJECTIVES, MAX_SPOT_EVENTS};
 use briefs::*;
 use cards::*;
+use conditions::*;
 use ctx::*;
 use events::*;
 use ids::*;
@@ -56,6 +58,8 @@ struct Decks<'a> {
     /// only point into what could not be read, so it is not reported on its own.
     pub(super) all_cards_read: bool,
     pub(super) all_events_read: bool,
+    /// Every flag, with where it is set and read.
+    pub(super) flags: FlagRegistry<'a>,
 }
 
 /// Builds and validates a scenario from its source files. Problems in separate items (cards,
@@ -82,6 +86,7 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
         ids,
         all_cards_read,
         all_events_read,
+        flags,
     } = read_decks(source, &main, &deck_names, &mut problems);
 
     // A reference to an item that is itself broken was reported with that item already.
@@ -174,6 +179,7 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
         opening_events,
         objectives,
         hints,
+        flags: flags.into_names(),
     })
 }
 
@@ -184,6 +190,7 @@ fn read_decks<'a>(
     files: &DeckNames,
     problems: &mut Problems,
 ) -> Decks<'a> {
+    let before = problems.count();
     let mut decks = Decks {
         all_cards_read: true,
         all_events_read: true,
@@ -206,7 +213,7 @@ fn read_decks<'a>(
         for card in cards.read {
             decks
                 .cards
-                .extend(problems.check(build_card(&ctx, deck, card)));
+                .extend(problems.check(build_card(&ctx, deck, card, &mut decks.flags)));
         }
     }
 
@@ -235,7 +242,7 @@ fn read_decks<'a>(
             for event in events.read {
                 decks
                     .events
-                    .extend(problems.check(build_event(&ctx, event)));
+                    .extend(problems.check(build_event(&ctx, event, &mut decks.flags)));
             }
         }
     }
@@ -252,12 +259,14 @@ fn read_decks<'a>(
         let spot = register_items(&ctx, items, |e| &e.id, "event", &mut decks.ids, problems);
         decks.all_events_read &= spot.all_ids;
         for event in spot.read {
-            decks
-                .events
-                .extend(problems.check(build_event(&ctx, event)).map(|mut built| {
-                    built.inject = true;
-                    built
-                }));
+            decks.events.extend(
+                problems
+                    .check(build_event(&ctx, event, &mut decks.flags))
+                    .map(|mut built| {
+                        built.inject = true;
+                        built
+                    }),
+            );
         }
     }
 
@@ -281,10 +290,16 @@ fn read_decks<'a>(
             }
         }
         for objective in objectives.read {
-            decks
-                .objectives
-                .extend(problems.check(build_objective(&ctx, objective)));
+            decks.objectives.extend(problems.check(build_objective(
+                &ctx,
+                objective,
+                &mut decks.flags,
+            )));
         }
+    }
+    // A flag named only in an item that could not be read would be reported wrongly.
+    if problems.count() == before {
+        decks.flags.check(problems);
     }
     decks
 }

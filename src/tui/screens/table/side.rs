@@ -50,6 +50,21 @@ pub(super) fn draw_baskets(frame: &mut Frame, area: Rect, view: &SeatView, theme
     );
 }
 
+/// The flags set (public), by name, when there are any.
+fn flags_line(view: &SeatView, theme: Theme) -> Option<Line<'static>> {
+    (!view.flags.is_empty()).then(|| {
+        let names: Vec<&str> = view
+            .flags
+            .iter()
+            .map(|&flag| view.scenario.flag_name(flag))
+            .collect();
+        Line::from(vec![
+            Span::styled("Flags: ", theme.dim()),
+            Span::raw(names.join(", ")),
+        ])
+    })
+}
+
 /// The You panel: a seat's event, objective and warnings, or, for a viewer without a seat,
 /// each seat's player, hand size and objective (when shown).
 pub(super) fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
@@ -70,6 +85,7 @@ pub(super) fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: T
                 ]));
             }
             lines.extend(last_round_notice(view, theme));
+            lines.extend(flags_line(view, theme));
             lines.push(Line::from(vec![
                 Span::styled("Secret objective: ", theme.dim()),
                 Span::styled(
@@ -98,7 +114,7 @@ pub(super) fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: T
             )
         }
         _ => {
-            let lines = Seat::ALL
+            let mut lines: Vec<Line> = Seat::ALL
                 .iter()
                 .map(|&seat| {
                     let objective = view.objectives[seat.index()]
@@ -117,6 +133,7 @@ pub(super) fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: T
                     ])
                 })
                 .collect();
+            lines.extend(flags_line(view, theme));
             let title = if view.viewer == Viewer::Facilitator {
                 " Facilitator view "
             } else {
