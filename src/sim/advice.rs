@@ -261,7 +261,10 @@ mod tests {
             share: 60.0,
             minimum: false,
         };
-        assert_eq!(advise(&probe, &pause, 1)[0].effect.key, "enforcement.afghanistan");
+        assert_eq!(
+            advise(&probe, &pause, 1)[0].effect.key,
+            "enforcement.afghanistan"
+        );
     }
 
     #[test]
@@ -273,6 +276,12 @@ mod tests {
             minimum: false,
         };
         assert!(over.missed());
-        assert!(!Check { share: 50.0, ..over }.missed());
+        assert!(
+            !Check {
+                share: 50.0,
+                ..over
+            }
+            .missed()
+        );
     }
 }

@@ -199,7 +199,10 @@ impl Knob {
             .entry(self.section.table())
             .or_insert_with(|| toml::Value::Table(toml::Table::new()));
         let toml::Value::Table(section) = section else {
-            return Err(refused(format!("[{}] is not a table", self.section.table())));
+            return Err(refused(format!(
+                "[{}] is not a table",
+                self.section.table()
+            )));
         };
         section.insert(self.field.to_string(), value.clone());
         let mut changed = source.clone();
@@ -219,8 +222,9 @@ impl Knob {
                 .into_iter()
                 .find(|m| m.key() == field)
                 .map(|m| i64::from(scenario.start.get(m))),
-            Section::Enforcement => Seat::from_key(field)
-                .map(|seat| i64::from(scenario.enforcement[seat.index()])),
+            Section::Enforcement => {
+                Seat::from_key(field).map(|seat| i64::from(scenario.enforcement[seat.index()]))
+            }
             Section::Thresholds => Basket::ALL
                 .into_iter()
                 .find(|b| b.key() == field)
@@ -297,7 +301,10 @@ mod tests {
     fn an_unknown_key_lists_the_valid_ones() {
         let error = Knob::parse("rules.durable_peace").unwrap_err();
         let text = error.to_string();
-        assert!(text.starts_with("unknown key `rules.durable_peace`"), "{text}");
+        assert!(
+            text.starts_with("unknown key `rules.durable_peace`"),
+            "{text}"
+        );
         assert!(text.contains("rules.durable_trust"), "{text}");
         assert!(text.contains("thresholds.humanitarian"), "{text}");
         assert!(Knob::parse("trust").is_err());
@@ -319,7 +326,10 @@ mod tests {
         let knob = Knob::parse("enforcement.afghanistan").unwrap();
         let changed = knob.apply(&source, &toml::Value::Integer(77)).unwrap();
         assert_eq!(knob.current(&changed), Some(77));
-        assert_eq!(changed.enforcement[Seat::Pakistan.index()], base.enforcement[0]);
+        assert_eq!(
+            changed.enforcement[Seat::Pakistan.index()],
+            base.enforcement[0]
+        );
         assert_eq!(changed.rules, base.rules);
         assert_eq!(changed.cards.len(), base.cards.len());
         let trust = Knob::parse("rules.durable_trust").unwrap();

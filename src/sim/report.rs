@@ -1,6 +1,7 @@
 //! Text renderings of a simulation: the short summary and the balance report.
 
 use super::advice::{CANDIDATES, Check, Probe, TARGET_MAX, TARGET_MIN, advise, checks};
+use super::knobs::Knob;
 use super::stats::wilson_interval;
 use super::{CardStats, SimConfig, SimReport};
 use crate::engine::Seat;
@@ -22,7 +23,9 @@ pub fn is_dominant(card: &CardStats) -> bool {
     let rate = f64::from(card.played) / f64::from(card.playable.max(1));
     card.played >= DOMINANT_MIN_GAMES
         && rate > DOMINANT_PLAY_RATE
-        && card.score_lift.is_some_and(|lift| lift >= DOMINANT_SCORE_LIFT)
+        && card
+            .score_lift
+            .is_some_and(|lift| lift >= DOMINANT_SCORE_LIFT)
 }
 
 /// The first line of every rendering: scenario, games, seed and the bot at each seat.
@@ -118,10 +121,18 @@ fn targets(config: &SimConfig, report: &SimReport, probe: Option<&Probe>) -> Str
         } else {
             format!("  above {TARGET_MAX:.0}%: one outcome dominates")
         };
-        let _ = writeln!(out, "  {mark} {:<17} {:5.1}%{limit}", check.name, check.share);
+        let _ = writeln!(
+            out,
+            "  {mark} {:<17} {:5.1}%{limit}",
+            check.name, check.share
+        );
         if check.missed() {
             out.push_str(&miss_advice(&check, probe));
         }
+    }
+    let missed = checks(report).iter().any(Check::missed);
+    if missed && probe.is_none() {
+        out.push_str(&sweep_commands(config));
     }
     if let Some(probe) = probe {
         let _ = writeln!(
@@ -134,20 +145,43 @@ fn targets(config: &SimConfig, report: &SimReport, probe: Option<&Probe>) -> Str
     out
 }
 
+/// The sweeps of the candidate knobs around the scenario's values, as commands to run.
+fn sweep_commands(config: &SimConfig) -> String {
+    let seats: Vec<String> = Seat::ALL
+        .iter()
+        .map(|s| format!("--seat {}={}", s.key(), config.policies[s.index()]))
+        .collect();
+    let mut out = String::from("  sweeps of the usual knobs (one step down and up):\n");
+    for (key, step) in CANDIDATES {
+        let Ok(knob) = Knob::parse(key) else { continue };
+        let Some(now) = knob.current(&config.scenario) else {
+            continue;
+        };
+        let values: Vec<String> = [now - step, now, now + step]
+            .iter()
+            .filter(|v| knob.value(&v.to_string()).is_ok())
+            .map(i64::to_string)
+            .collect();
+        let _ = writeln!(
+            out,
+            "    ceasefire sim --scenario {} --seed {} --games 200 {} --sweep {key}={}",
+            config.scenario.name,
+            config.seed,
+            seats.join(" "),
+            values.join(",")
+        );
+    }
+    out
+}
+
 /// What to turn for a missed check: the probe's best knobs with their measured shares, or the
 /// sweeps to run when there was no probe.
 fn miss_advice(check: &Check, probe: Option<&Probe>) -> String {
     let way = if check.minimum { "raise" } else { "lower" };
     let Some(probe) = probe else {
-        let sweeps: Vec<String> = CANDIDATES
-            .iter()
-            .take(3)
-            .map(|(key, _)| format!("--sweep {key}=…"))
-            .collect();
         return format!(
-            "      to find what would {way} it, compare the {} column of: ceasefire sim {}\n",
-            check.name,
-            sweeps.join(", ")
+            "      to {way} it, run the sweeps below and compare their {} shares\n",
+            check.name
         );
     };
     let advice = advise(probe, check, 2);
@@ -252,4 +286,36 @@ pub fn render_report(config: &SimConfig, report: &SimReport, probe: Option<&Prob
     out.push('\n');
     out.push_str(&speed(report));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(id: &str, playable: u32, played: u32, lift: f64) -> CardStats {
+        CardStats {
+            id: id.into(),
+            name: id.into(),
+            playable,
+            played,
+            mean_score_when_played: Some(lift),
+            score_lift: Some(lift),
+        }
+    }
+
+    #[test]
+    fn a_dominant_card_meets_all_three_thresholds() {
+        assert!(is_dominant(&card("strong", 100, 60, 3.5)));
+        // Played in exactly half its games: not over the rate.
+        assert!(!is_dominant(&card("half", 100, 50, 5.0)));
+        // Often played, but its player does no better than usual.
+        assert!(!is_dominant(&card("habit", 100, 90, 2.9)));
+        // Too few games to tell.
+        assert!(!is_dominant(&card("rare", 40, 29, 8.0)));
+        let never = CardStats {
+            score_lift: None,
+            ..card("never", 0, 0, 0.0)
+        };
+        assert!(!is_dominant(&never));
+    }
 }
