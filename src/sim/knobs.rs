@@ -320,6 +320,22 @@ mod tests {
     }
 
     #[test]
+    fn every_knob_reads_its_value_on_every_builtin_scenario() {
+        for name in crate::scenario::builtin_names() {
+            let source = ScenarioSource::builtin(name).unwrap();
+            let base = source.build().unwrap();
+            for knob in Knob::all() {
+                let now = knob.current(&base);
+                let now = now.unwrap_or_else(|| panic!("{name}: {knob} has no value"));
+                // Writing the value it reads back changes nothing: `current` reads the
+                // setting the key writes.
+                let same = knob.apply(&source, &toml::Value::Integer(now)).unwrap();
+                assert_eq!(same, base, "{name}: {knob} = {now}");
+            }
+        }
+    }
+
+    #[test]
     fn applying_a_value_changes_only_that_setting() {
         let source = istanbul();
         let base = source.build().unwrap();

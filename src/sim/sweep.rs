@@ -76,7 +76,7 @@ pub struct SweepRow {
     pub value: toml::Value,
     /// True when it is the value the scenario itself uses.
     pub current: bool,
-    /// Share of each outcome, by outcome key, best first.
+    /// Share of each outcome, by outcome key (`durable_peace`, …).
     pub outcomes: BTreeMap<&'static str, Share>,
     /// Mean total score per seat.
     pub mean_score: BTreeMap<&'static str, f64>,
