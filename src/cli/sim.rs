@@ -53,6 +53,14 @@ pub fn simulate(args: SimArgs) -> Result<ExitCode> {
         let missed = advice::checks(&report).iter().any(advice::Check::missed);
         let probe = (missed && args.probe_games > 0).then(|| {
             let games = args.probe_games.min(args.games);
+            if config.progress {
+                eprintln!(
+                    "A target is missed: probing {} knobs, one step down and up ({} games a \
+                     value)…",
+                    advice::CANDIDATES.len(),
+                    games
+                );
+            }
             pool.install(|| advice::probe(&source, &config, games))
         });
         write!(
