@@ -4,7 +4,7 @@
 //! outcome takes more than half the games. For a miss the report does not recite a fixed
 //! list: it runs a small probe (a few candidate knobs, one step down and one step up, on the
 //! same seeded games) and advises the knobs that moved the missed share most, with the shares
-//! it measured. A move smaller than twice its standard error is reported as noise.
+//! it measured. A move smaller than twice its standard error is offered as possibly noise.
 
 use super::knobs::Knob;
 use super::sweep::Share;
@@ -177,7 +177,7 @@ pub fn probe(source: &ScenarioSource, config: &SimConfig, games: u32) -> Probe {
     }
 }
 
-/// A step the probe measured that moved a missed check the right way, beyond noise.
+/// A step the probe measured that moved a missed check the right way.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Advice<'a> {
     /// The step.
@@ -186,33 +186,40 @@ pub struct Advice<'a> {
     pub before: f64,
     /// And after, in %.
     pub after: f64,
+    /// True when the move is at least twice its standard error on the probe's games; false
+    /// when it could be noise.
+    pub clear: bool,
 }
 
-/// The steps that moved `check` the way it needs most (up for a minimum, down for the cap),
-/// best first, at most `count`; a move within twice its standard error is left out.
+/// The steps that moved `check` the way it needs (up for a minimum, down for the cap), at
+/// most `count`: clear moves first, then by size.
 pub fn advise<'a>(probe: &'a Probe, check: &Check, count: usize) -> Vec<Advice<'a>> {
     let n = f64::from(probe.games.max(1));
+    let gain = |a: &Advice| {
+        if check.minimum {
+            a.after - a.before
+        } else {
+            a.before - a.after
+        }
+    };
     let mut moves: Vec<Advice> = probe
         .effects
         .iter()
-        .map(|effect| Advice {
-            effect,
-            before: 100.0 * share_of(&effect.before, &check.outcomes),
-            after: 100.0 * share_of(&effect.after, &check.outcomes),
-        })
-        .filter(|a| {
-            let gain = if check.minimum {
-                a.after - a.before
-            } else {
-                a.before - a.after
-            };
-            let (p, q) = (a.before / 100.0, a.after / 100.0);
+        .map(|effect| {
+            let before = 100.0 * share_of(&effect.before, &check.outcomes);
+            let after = 100.0 * share_of(&effect.after, &check.outcomes);
+            let (p, q) = (before / 100.0, after / 100.0);
             let error = 100.0 * ((p * (1.0 - p) + q * (1.0 - q)) / n).sqrt();
-            gain > 0.0 && gain >= 2.0 * error
+            Advice {
+                effect,
+                before,
+                after,
+                clear: (after - before).abs() >= 2.0 * error,
+            }
         })
+        .filter(|a| gain(a) > 0.0)
         .collect();
-    let gain = |a: &Advice| (a.after - a.before).abs();
-    moves.sort_by(|a, b| gain(b).total_cmp(&gain(a)));
+    moves.sort_by(|a, b| b.clear.cmp(&a.clear).then(gain(b).total_cmp(&gain(a))));
     moves.truncate(count);
     moves
 }
@@ -232,7 +239,7 @@ mod tests {
     }
 
     #[test]
-    fn advice_ranks_the_knobs_that_moved_the_miss_most_and_drops_noise() {
+    fn advice_ranks_clear_moves_first_and_drops_the_wrong_way() {
         let probe = Probe {
             games: 400,
             runs: 4,
@@ -250,10 +257,19 @@ mod tests {
             share: 5.0,
             minimum: true,
         };
-        let advice = advise(&probe, &durable, 3);
+        let advice = advise(&probe, &durable, 4);
         let keys: Vec<&str> = advice.iter().map(|a| a.effect.key.as_str()).collect();
-        // +1 point on 400 games is noise; a fall is the wrong way.
-        assert_eq!(keys, ["enforcement.afghanistan", "rules.durable_trust"]);
+        // +1 point on 400 games could be noise, so it comes last; a fall is the wrong way.
+        assert_eq!(
+            keys,
+            [
+                "enforcement.afghanistan",
+                "rules.durable_trust",
+                "meters.trust"
+            ]
+        );
+        let clear: Vec<bool> = advice.iter().map(|a| a.clear).collect();
+        assert_eq!(clear, [true, true, false]);
         assert!((advice[0].after - 15.0).abs() < 1e-9);
         let pause = Check {
             name: "fragile pause".into(),

@@ -187,18 +187,25 @@ fn miss_advice(check: &Check, probe: Option<&Probe>) -> String {
     let advice = advise(probe, check, 2);
     if advice.is_empty() {
         return format!(
-            "      no candidate knob moved it beyond noise ({} games a value): try a wider \
-             `sim --sweep` of the settings in docs/scenarios.md, or change the cards\n",
+            "      no candidate knob moved it the right way on the probe's {} games: try a \
+             wider `sim --sweep` of the settings in docs/scenarios.md, or change the cards\n",
             probe.games
         );
     }
     let mut out = String::new();
     for a in advice {
-        let _ = writeln!(
-            out,
-            "      {way} it with {} {} → {}: {} {:.1}% → {:.1}%",
-            a.effect.key, a.effect.from, a.effect.to, check.name, a.before, a.after
-        );
+        let step = format!("{} {} → {}", a.effect.key, a.effect.from, a.effect.to);
+        let shares = format!("{} {:.1}% → {:.1}%", check.name, a.before, a.after);
+        if a.clear {
+            let _ = writeln!(out, "      {way} it with {step}: {shares}");
+        } else {
+            let _ = writeln!(
+                out,
+                "      perhaps {step}: {shares}, within the probe's noise; confirm with \
+                 more games: sim --games 1000 --sweep {}={},{}",
+                a.effect.key, a.effect.from, a.effect.to
+            );
+        }
     }
     out
 }
