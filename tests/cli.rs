@@ -598,18 +598,26 @@ fn the_balance_report_checks_the_designs_targets() {
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("Against the design's targets (each at least 10% of games)"),
+        text.contains(
+            "Against the design's targets (each at least 10% of games; no outcome above 50%)"
+        ),
         "{text}"
     );
-    // Unnamed seats are random bots, which never sign: durable peace misses, with advice,
-    // and the report says to measure with normal bots.
+    // Unnamed seats are random bots, which never sign: durable peace misses, with advice
+    // measured by the probe, and the report says to measure with normal bots.
     assert!(text.contains("✗ durable peace"), "{text}");
-    assert!(text.contains("raise starting Trust"), "{text}");
+    assert!(
+        text.contains("(advice measured by a probe: 13 runs of 100 games"),
+        "{text}"
+    );
     assert!(
         text.contains("measure balance with --seat SEAT=normal"),
         "{text}"
     );
-    assert!(text.contains("score lift: the mean score"), "{text}");
+    assert!(
+        text.contains("at least 30 games, and a score lift of +3.0 or more"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -645,6 +653,207 @@ fn a_simulation_of_no_games_is_a_usage_error() {
         stderr.contains("invalid value '0' for '--games"),
         "{stderr}"
     );
+}
+
+/// The rows of a sweep's table: the value, then each number that ends in `%` (the outcome
+/// shares, best outcome first).
+fn sweep_rows(text: &str) -> Vec<(String, Vec<f64>)> {
+    let table = text
+        .split_once("breakdown")
+        .map(|(_, rest)| rest)
+        .expect("a header row");
+    table
+        .lines()
+        .skip(1)
+        .take_while(|line| !line.trim().is_empty())
+        .map(|line| {
+            let mut words = line.split_whitespace();
+            let value = words.next().unwrap().to_string();
+            let shares = words
+                .filter_map(|w| w.strip_suffix('%'))
+                .map(|w| w.parse::<f64>().unwrap())
+                .collect();
+            (value, shares)
+        })
+        .collect()
+}
+
+#[test]
+fn a_sweep_prints_one_row_per_value_whose_shares_sum_to_100() {
+    let out = ceasefire(&[
+        "sim",
+        "--scenario",
+        &mini(),
+        "--games",
+        "30",
+        "--sweep",
+        "meters.trust=10,25,40",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Sweep of meters.trust (the scenario's value: 25)"),
+        "{text}"
+    );
+    let rows = sweep_rows(&text);
+    let values: Vec<&str> = rows.iter().map(|(v, _)| v.as_str()).collect();
+    // The scenario's own value is marked.
+    assert_eq!(values, ["10", "25*", "40"], "{text}");
+    for (value, shares) in &rows {
+        assert_eq!(shares.len(), 5, "{value}: {text}");
+        let sum: f64 = shares.iter().sum();
+        assert!((sum - 100.0).abs() < 0.3, "{value} sums to {sum}: {text}");
+    }
+}
+
+fn sweep_json(key: &str) -> Value {
+    let out = ceasefire(&[
+        "sim",
+        "--scenario",
+        &mini(),
+        "--games",
+        "30",
+        "--seed",
+        "9",
+        "--sweep",
+        key,
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json(&out)
+}
+
+#[test]
+fn a_sweep_as_json_moves_the_outcomes_and_repeats_with_its_seed() {
+    let v = sweep_json("meters.escalation=0,4");
+    assert_eq!(v["key"], "meters.escalation");
+    assert_eq!(v["games"], 30);
+    let rows = v["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["value"], 0);
+    assert_eq!(rows[1]["value"], 4);
+    let breakdown = |row: &Value| row["outcomes"]["breakdown"]["share"].as_f64().unwrap();
+    for row in rows {
+        let sum: f64 = [
+            "durable_peace",
+            "fragile_accord",
+            "fragile_pause",
+            "relapse",
+            "breakdown",
+        ]
+        .iter()
+        .map(|k| row["outcomes"][k]["share"].as_f64().unwrap())
+        .sum();
+        assert!((sum - 1.0).abs() < 1e-9, "{row}");
+        let ci = row["outcomes"]["breakdown"]["ci95"].as_array().unwrap();
+        assert!(ci[0].as_f64().unwrap() <= breakdown(row));
+        assert!(ci[1].as_f64().unwrap() >= breakdown(row));
+        assert!(row["mean_score"]["mediator"].is_number());
+    }
+    // Starting one step from war breaks down more often than starting at calm.
+    assert!(breakdown(&rows[1]) > breakdown(&rows[0]), "{v}");
+    assert_eq!(sweep_json("meters.escalation=0,4"), v);
+}
+
+#[test]
+fn a_sweep_of_an_unknown_key_or_a_value_out_of_range_is_refused() {
+    let stderr = usage_error(&["sim", "--scenario", &mini(), "--sweep", "rules.nope=1,2"]);
+    assert!(
+        stderr.contains("unknown key `rules.nope`: valid keys are"),
+        "{stderr}"
+    );
+    for key in [
+        "rules.durable_trust",
+        "meters.trust",
+        "enforcement.afghanistan",
+        "thresholds.verification",
+    ] {
+        assert!(stderr.contains(key), "{key}: {stderr}");
+    }
+    let stderr = usage_error(&[
+        "sim",
+        "--scenario",
+        &mini(),
+        "--sweep",
+        "rules.hand_size=5,11",
+    ]);
+    assert!(
+        stderr.contains(
+            "rules.hand_size = 11: 11 is out of range: expected a whole number from 1 to 10"
+        ),
+        "{stderr}"
+    );
+    let stderr = usage_error(&["sim", "--scenario", &mini(), "--sweep", "rules.hand_size"]);
+    assert!(stderr.contains("give the values to try"), "{stderr}");
+}
+
+/// A copy of the mini scenario that starts one step from war with Security in ruins, so
+/// breakdown ends nearly every game.
+fn lopsided() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(common::mini_dir()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let main = dir.path().join("scenario.toml");
+    let mut text = std::fs::read_to_string(&main).unwrap();
+    text.push_str("\n[start]\nescalation = 4\nsecurity = 10\n");
+    std::fs::write(&main, text).unwrap();
+    dir
+}
+
+#[test]
+fn the_balance_report_flags_an_outcome_above_half() {
+    let dir = lopsided();
+    let path = dir.path().to_str().unwrap();
+    let out = ceasefire(&[
+        "sim",
+        "--scenario",
+        path,
+        "--games",
+        "20",
+        "--report",
+        "--probe-games",
+        "20",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("✗ breakdown         100.0%  above 50%: one outcome dominates"),
+        "{text}"
+    );
+    assert!(text.contains("runs of 20 games, the same seed"), "{text}");
+    // Without a probe the report gives the sweeps to run, around the scenario's values.
+    let out = ceasefire(&[
+        "sim",
+        "--scenario",
+        path,
+        "--games",
+        "20",
+        "--report",
+        "--probe-games",
+        "0",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("to lower it, run the sweeps below"), "{text}");
+    assert!(text.contains("--sweep meters.security=0,10,20"), "{text}");
+    assert!(!text.contains("advice measured by a probe"), "{text}");
+    // The mini scenario as shipped has no outcome above half with random bots.
+    let out = ceasefire(&["sim", "--scenario", &mini(), "--games", "100", "--report"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains("above 50%: one"), "{text}");
 }
 
 /// A copy of the shipped istanbul files in a temporary folder, with `edits` made (file name,

@@ -247,9 +247,24 @@ pub struct SimArgs {
     /// Print the results as JSON (with decision times and per-card statistics).
     #[arg(long)]
     pub json: bool,
-    /// Print a balance report: confidence intervals, dead and dominant cards.
+    /// Print a balance report: confidence intervals, the design's targets with measured
+    /// advice for a miss, dead and dominant cards.
     #[arg(long, conflicts_with = "json")]
     pub report: bool,
+    /// Games a value the report's probe plays for each candidate knob when a target is
+    /// missed (13 runs at most); 0 skips the probe and suggests sweeps instead.
+    #[arg(long, value_name = "N", default_value_t = 100, requires = "report")]
+    pub probe_games: u32,
+    /// Run the same games once per value of one scenario setting, as KEY=A,B,C (KEY is
+    /// rules.X, meters.X, enforcement.X or thresholds.X), and print the outcome shares and
+    /// mean scores per value.
+    #[arg(
+        long,
+        value_name = "KEY=A,B,C",
+        value_parser = super::values::parse_sweep,
+        conflicts_with = "report"
+    )]
+    pub sweep: Option<ceasefire::sim::sweep::SweepSpec>,
     /// Worker threads (default: one per core); `--threads 1` measures one core.
     #[arg(long)]
     pub threads: Option<usize>,

@@ -1,27 +1,23 @@
-//! `sim`: many headless games between bots, summarised as text, a balance report or JSON.
+//! `sim`: many headless games between bots, summarised as text, a balance report, a sweep of
+//! one setting or JSON.
 
 use super::args::SimArgs;
 use super::values::seat_values;
 use anyhow::Result;
 use ceasefire::bot::Policy;
-use ceasefire::engine::Scenario;
-use ceasefire::scenario;
-use ceasefire::sim::{self, SimConfig};
+use ceasefire::scenario::ScenarioSource;
+use ceasefire::sim::{self, SimConfig, advice, sweep};
 use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-/// A built-in scenario by name, or a scenario folder.
-fn load_scenario(name_or_path: &str) -> Result<Arc<Scenario>> {
-    let scenario = scenario::load(name_or_path).map_err(|e| anyhow::anyhow!("{e}"))?;
-    Ok(Arc::new(scenario))
-}
-
 /// Runs the games on a thread pool and prints the chosen summary.
 pub fn simulate(args: SimArgs) -> Result<ExitCode> {
     use std::io::IsTerminal;
+    let source = ScenarioSource::find(&args.scenario).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let scenario = source.build().map_err(|e| anyhow::anyhow!("{e}"))?;
     let config = SimConfig {
-        scenario: load_scenario(&args.scenario)?,
+        scenario: Arc::new(scenario),
         games: args.games,
         seed: args.seed,
         // A bot per seat, `random` unless named.
@@ -32,12 +28,46 @@ pub fn simulate(args: SimArgs) -> Result<ExitCode> {
     if let Some(threads) = args.threads {
         pool = pool.num_threads(threads.max(1));
     }
-    let report = pool.build()?.install(|| sim::run(&config));
+    let pool = pool.build()?;
     let mut out = std::io::stdout().lock();
+    if let Some(spec) = &args.sweep {
+        let swept = match pool.install(|| sweep::sweep(&source, &config, spec)) {
+            Ok(swept) => swept,
+            // A value the scenario cannot be built with is a bad value, like one out of range.
+            Err(error) => {
+                eprintln!("error: --sweep {error}");
+                return Ok(ExitCode::from(2));
+            }
+        };
+        if args.json {
+            writeln!(out, "{}", serde_json::to_string_pretty(&swept)?)?;
+        } else {
+            write!(out, "{}", sweep::render_sweep(&config, &swept))?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let report = pool.install(|| sim::run(&config));
     if args.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
     } else if args.report {
-        write!(out, "{}", sim::render_report(&config, &report))?;
+        let missed = advice::checks(&report).iter().any(advice::Check::missed);
+        let probe = (missed && args.probe_games > 0).then(|| {
+            let games = args.probe_games.min(args.games);
+            if config.progress {
+                eprintln!(
+                    "A target is missed: probing {} knobs, one step down and up ({} games a \
+                     value)…",
+                    advice::CANDIDATES.len(),
+                    games
+                );
+            }
+            pool.install(|| advice::probe(&source, &config, games))
+        });
+        write!(
+            out,
+            "{}",
+            sim::render_report(&config, &report, probe.as_ref())
+        )?;
     } else {
         write!(out, "{}", sim::render_summary(&config, &report))?;
     }

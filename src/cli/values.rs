@@ -6,6 +6,7 @@
 
 use ceasefire::bot::Policy;
 use ceasefire::engine::Seat;
+use ceasefire::sim::sweep::SweepSpec;
 use ceasefire::table::Controller;
 use ceasefire::tui::Speed;
 use clap::builder::{PossibleValue, StyledStr, TypedValueParser};
@@ -203,4 +204,10 @@ impl<T: SeatValue> TypedValueParser for SeatParser<T> {
         });
         Some(Box::new(pairs))
     }
+}
+
+/// Parses `--sweep KEY=A,B,C`; an unknown key or a value out of range is a usage error whose
+/// message lists the valid keys or gives the range.
+pub fn parse_sweep(text: &str) -> Result<SweepSpec, String> {
+    SweepSpec::parse(text).map_err(|e| e.to_string())
 }

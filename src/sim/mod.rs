@@ -6,11 +6,17 @@
 //! here (wall clock), never inside the engine or the bots.
 
 mod accords;
+pub mod advice;
+pub mod knobs;
 mod report;
 mod stats;
+pub mod sweep;
 
 pub use accords::{AccordFacts, accord_facts};
-pub use report::{render_report, render_summary};
+pub use report::{
+    DOMINANT_MIN_GAMES, DOMINANT_PLAY_RATE, DOMINANT_SCORE_LIFT, is_dominant, render_report,
+    render_summary,
+};
 pub use stats::{mean_interval, quantile, wilson_interval};
 
 use crate::bot::{Bot, Policy};
@@ -64,6 +70,9 @@ pub struct CardStats {
     pub played: u32,
     /// Mean final score of the seat that played it, over the games it was played in.
     pub mean_score_when_played: Option<f64>,
+    /// Over the games it was played in: the score of the seat that played it, less that
+    /// seat's mean score over all games, averaged. A shared card counts for whoever played it.
+    pub score_lift: Option<f64>,
 }
 
 /// The summary of a run.
@@ -220,6 +229,14 @@ fn summarise(config: &SimConfig, records: &[GameRecord], seconds: f64) -> SimRep
     let mut playable = vec![0u32; cards.len()];
     let mut played = vec![0u32; cards.len()];
     let mut played_score = vec![0f64; cards.len()];
+    let mut played_lift = vec![0f64; cards.len()];
+    let seat_mean: [f64; 3] = Seat::ALL.map(|seat| {
+        records
+            .iter()
+            .map(|r| f64::from(r.scores[seat.index()]))
+            .sum::<f64>()
+            / records.len().max(1) as f64
+    });
     for record in records {
         if let Some(kind) = record.outcome {
             *outcomes.entry(kind.key()).or_default() += 1;
@@ -235,6 +252,8 @@ fn summarise(config: &SimConfig, records: &[GameRecord], seconds: f64) -> SimRep
             if let Some(seat) = record.played_by[card] {
                 played[card] += 1;
                 played_score[card] += f64::from(record.scores[seat.index()]);
+                played_lift[card] +=
+                    f64::from(record.scores[seat.index()]) - seat_mean[seat.index()];
             }
         }
     }
@@ -277,6 +296,7 @@ fn summarise(config: &SimConfig, records: &[GameRecord], seconds: f64) -> SimRep
                 played: played[i],
                 mean_score_when_played: (played[i] > 0)
                     .then(|| played_score[i] / f64::from(played[i])),
+                score_lift: (played[i] > 0).then(|| played_lift[i] / f64::from(played[i])),
             })
             .collect(),
         accords_signed: accords.signed,
