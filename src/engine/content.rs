@@ -2,7 +2,7 @@
 //!
 //! Built by `crate::scenario` from TOML files; the engine never reads files itself.
 
-use super::{Basket, CardId, CardKind, EventId, FlagId, Meter, Requirements, Seat};
+use super::{Basket, CardId, CardKind, EventId, FlagId, Meter, MonitorKind, Requirements, Seat};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -119,9 +119,11 @@ pub struct Card {
     pub duration: u8,
     /// Verification: credibility added to the targeted commitment (0 = not a verification card).
     pub verify: u8,
-    /// Verification puts monitors on Afghan soil: needs the Afghan seat's consent or costs Sovereignty.
-    pub intrusive: bool,
-    /// Sovereignty lost when intrusive monitors deploy without consent.
+    /// Verification: the kind of monitoring it brings, if any. International and regional
+    /// monitors go on Afghan soil for an Afghan pledge: they need the Afghan seat's consent or
+    /// cost Sovereignty (the first format's `intrusive = true` is international monitors).
+    pub monitors: Option<MonitorKind>,
+    /// Sovereignty lost when monitors deploy without consent.
     pub sovereignty_cost: u8,
     /// Bridging proposal: resolves a pending demand on the mediator's authority.
     pub bridge: bool,
@@ -418,6 +420,10 @@ pub struct Brief {
     pub may_concede: Vec<String>,
     /// Its best alternative if the talks fail.
     pub alternative: String,
+    /// Kinds of monitoring the delegation refuses on its pledges: the engine will not let a
+    /// verification card of such a kind be played on them.
+    #[serde(default)]
+    pub refuses_monitors: Vec<MonitorKind>,
 }
 
 /// A coaching hint shown in the tutorial next to a card.

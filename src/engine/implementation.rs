@@ -166,6 +166,7 @@ impl Game {
             duration: self.scenario.rules.implementation_tests,
             round: self.round,
             linked: None,
+            monitor_kind: None,
         });
         if let Some(accord) = self.accord.as_mut() {
             accord.bound.push(renewal);

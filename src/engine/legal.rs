@@ -5,8 +5,8 @@
 
 use super::game::Prompt;
 use super::{
-    Action, Basket, CardId, CardKind, Decision, Game, Meter, Posture, RuleError, Seat, TableId,
-    TargetKind,
+    Action, Basket, CardId, CardKind, Decision, Game, Meter, MonitorKind, Posture, RuleError, Seat,
+    TableId, TargetKind,
 };
 use super::{BasketNeed, Unmet, UnmetBound};
 use std::fmt;
@@ -164,11 +164,28 @@ impl Game {
         }
         match def.target_kind() {
             TargetKind::None => None,
-            TargetKind::Commitment => self
-                .commitments
-                .iter()
-                .all(|c| c.credibility >= self.scenario.rules.max_credibility)
-                .then_some(CardBlock::NoCommitmentToVerify),
+            TargetKind::Commitment => {
+                let max = self.scenario.rules.max_credibility;
+                let below_max: Vec<_> = self
+                    .commitments
+                    .iter()
+                    .filter(|c| c.credibility < max)
+                    .collect();
+                // A pledge whose seat refuses this card's kind of monitoring cannot be
+                // verified with it: blocked when every one below maximum refuses.
+                let refusal = |c: &&super::Commitment| {
+                    self.scenario
+                        .monitors_refusal(c.by, def)
+                        .map(|kind| (c.by, kind))
+                };
+                match below_max.first() {
+                    None => Some(CardBlock::NoCommitmentToVerify),
+                    Some(first) if below_max.iter().all(|c| refusal(c).is_some()) => {
+                        refusal(first).map(|(seat, kind)| CardBlock::MonitorsRefused { seat, kind })
+                    }
+                    Some(_) => None,
+                }
+            }
             TargetKind::Demand => self
                 .demands
                 .is_empty()
@@ -262,7 +279,16 @@ impl Game {
                         "commitment #{id} is already at maximum credibility"
                     )));
                 }
-                Ok(())
+                match self.scenario.monitors_refusal(commitment.by, def) {
+                    Some(kind) => Err(illegal(
+                        CardBlock::MonitorsRefused {
+                            seat: commitment.by,
+                            kind,
+                        }
+                        .to_string(),
+                    )),
+                    None => Ok(()),
+                }
             }
             (TargetKind::Demand, Some(id)) => {
                 if self.demands.iter().any(|d| d.id == id) {
@@ -412,6 +438,14 @@ pub enum CardBlock {
     Condition(Unmet),
     /// A bridging card with no pending demand.
     NoDemandToBridge,
+    /// A verification card whose kind of monitoring the pledging seat's brief refuses (on
+    /// every pledge it could verify).
+    MonitorsRefused {
+        /// The seat that refuses.
+        seat: Seat,
+        /// The kind it refuses.
+        kind: MonitorKind,
+    },
 }
 
 impl fmt::Display for CardBlock {
@@ -429,6 +463,9 @@ impl fmt::Display for CardBlock {
                 f.write_str("needs a commitment on the table below maximum credibility")
             }
             CardBlock::NoDemandToBridge => f.write_str("needs a pending demand to bridge"),
+            CardBlock::MonitorsRefused { seat, kind } => {
+                write!(f, "{seat} refuses {kind} (its brief)")
+            }
             CardBlock::Condition(unmet) => write!(f, "{unmet}"),
         }
     }

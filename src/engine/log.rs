@@ -3,7 +3,9 @@
 //! Nothing secret is ever logged (draws are counts, never cards), so every viewer may see the
 //! whole log. `describe` turns an entry into a sentence for screens and reports.
 
-use super::{Basket, CardId, EventId, FlagId, Meter, Outcome, Posture, Scenario, Seat, TableId};
+use super::{
+    Basket, CardId, EventId, FlagId, Meter, MonitorKind, Outcome, Posture, Scenario, Seat, TableId,
+};
 use serde::{Deserialize, Serialize};
 
 /// One logged happening and the round it happened in.
@@ -186,6 +188,14 @@ pub enum LogEvent {
     FlagCleared { flag: FlagId },
     /// No event of the deck could be revealed this round: the `requires` of every one failed.
     NoEvent,
+    /// Regional monitors deployed for commitment `id` (with or without Afghan consent), or
+    /// joint monitoring teams were formed for it (`consented`: the delegation is part of
+    /// them). International monitors keep [`LogEvent::MonitorsDeployed`].
+    MonitoringSet {
+        id: TableId,
+        kind: MonitorKind,
+        consented: bool,
+    },
 }
 
 impl LogEntry {
@@ -251,6 +261,25 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
             } else {
                 format!("Monitors deployed for #{id} without Afghan consent.")
             }
+        }
+        LogEvent::MonitoringSet {
+            kind: MonitorKind::Joint,
+            id,
+            ..
+        } => format!(
+            "Joint monitoring for #{id}: teams formed with the pledging delegation, no foreign \
+             monitors deploy."
+        ),
+        LogEvent::MonitoringSet {
+            id,
+            kind,
+            consented,
+        } => {
+            let how = if consented { "with" } else { "without" };
+            format!(
+                "{} deployed for #{id} {how} Afghan consent.",
+                capitalised(kind)
+            )
         }
         LogEvent::MonitorsRefused { id, credibility } => format!(
             "Afghanistan refused monitors for #{id}: none deploy, and its credibility is back to \
@@ -376,4 +405,13 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
             "No event this round: none left in the deck can happen now.".to_string()
         }
     }
+}
+
+/// A kind of monitoring in words, starting with a capital ("Regional monitors").
+fn capitalised(kind: MonitorKind) -> String {
+    let words = kind.to_string();
+    let mut chars = words.chars();
+    chars.next().map_or(String::new(), |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

@@ -269,6 +269,9 @@ impl RedLineRecord {
         match entry.event {
             LogEvent::MonitorsDeployed {
                 consented: false, ..
+            }
+            | LogEvent::MonitoringSet {
+                consented: false, ..
             } => {
                 facts.unconsented_monitors.get_or_insert(entry.round);
             }

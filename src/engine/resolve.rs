@@ -5,7 +5,7 @@
 use super::game::Prompt;
 use super::{
     AccordTerms, Action, Basket, BasketState, CardId, CardKind, Commitment, Demand, Effects, Game,
-    LogEvent, Meter, MeterTarget, Outcome, Renewable, Seat, TableId, TargetKind,
+    LogEvent, Meter, MeterTarget, MonitorKind, Outcome, Renewable, Seat, TableId, TargetKind,
 };
 
 impl Game {
@@ -242,6 +242,7 @@ impl Game {
             duration: duration.max(1),
             round: self.round,
             linked: None,
+            monitor_kind: None,
         });
         self.stats.progress_this_round = true;
         self.note(LogEvent::CommitmentMade {
@@ -341,7 +342,7 @@ impl Game {
     fn verify(&mut self, id: TableId, card: CardId) {
         let max = self.scenario.rules.max_credibility;
         let def = &self.scenario.cards[usize::from(card)];
-        let (boost, intrusive) = (def.verify, def.intrusive);
+        let (boost, kind, on_the_ground) = (def.verify, def.monitors, def.sends_monitors());
         let version = self.scenario.rules.version;
         let Some(commitment) = self.commitments.iter_mut().find(|c| c.id == id) else {
             return;
@@ -350,11 +351,11 @@ impl Game {
         commitment.credibility = commitment.credibility.saturating_add(boost).min(max);
         commitment.verified = true;
         let credibility = commitment.credibility;
-        let afghan = commitment.by == Seat::Afghanistan;
+        let by = commitment.by;
         self.note(LogEvent::CommitmentVerified { id, credibility });
         // Monitors go where the pledge is kept: only an Afghan pledge puts them on Afghan soil,
         // and only that needs consent. A Pakistani pledge is verified without monitors there.
-        if intrusive && afghan {
+        if on_the_ground && by == Seat::Afghanistan {
             self.prompt = Some(Prompt::Consent {
                 commitment: id,
                 card,
@@ -363,15 +364,40 @@ impl Game {
             if version >= 2 {
                 self.consent_before = Some(before);
             }
+        } else if kind == Some(MonitorKind::Joint) {
+            // Joint teams, formed with the pledging delegation: no foreign monitors, nobody
+            // asked, no deployment counted.
+            if let Some(commitment) = self.commitments.iter_mut().find(|c| c.id == id) {
+                commitment.monitor_kind = Some(MonitorKind::Joint);
+            }
+            self.note(LogEvent::MonitoringSet {
+                id,
+                kind: MonitorKind::Joint,
+                consented: true,
+            });
         }
     }
 
-    fn deploy_monitors(&mut self, id: TableId, consented: bool) {
+    /// Monitors of the kind `card` sends deploy on commitment `id`. International monitors
+    /// are logged as the first format logged them, so its games replay to the same digest.
+    fn deploy_monitors(&mut self, id: TableId, card: CardId, consented: bool) {
+        let kind = self.scenario.cards[usize::from(card)]
+            .monitors
+            .unwrap_or(MonitorKind::International);
+        let recorded = (kind != MonitorKind::International).then_some(kind);
         if let Some(commitment) = self.commitments.iter_mut().find(|c| c.id == id) {
             commitment.monitors = true;
+            commitment.monitor_kind = recorded;
         }
         self.stats.monitors_deployed = self.stats.monitors_deployed.saturating_add(1);
-        self.note(LogEvent::MonitorsDeployed { id, consented });
+        self.note(match recorded {
+            None => LogEvent::MonitorsDeployed { id, consented },
+            Some(kind) => LogEvent::MonitoringSet {
+                id,
+                kind,
+                consented,
+            },
+        });
     }
 
     fn consent(&mut self, accept: bool) {
@@ -387,7 +413,7 @@ impl Game {
         }
         let def = &self.scenario.cards[usize::from(card)];
         let (pressure, cost) = (def.consent_pressure(), def.sovereignty_cost);
-        self.deploy_monitors(commitment, accept);
+        self.deploy_monitors(commitment, card, accept);
         if accept {
             self.shift(Meter::AfghanistanPressure, i32::from(pressure));
         } else {

@@ -1,6 +1,6 @@
 //! What lies on the negotiating table: pending demands, commitments and the four baskets.
 
-use super::{Basket, CardId, Seat, TableId};
+use super::{Basket, CardId, MonitorKind, Seat, TableId};
 use serde::{Deserialize, Serialize};
 
 /// A demand waiting for an answer.
@@ -50,9 +50,23 @@ pub struct Commitment {
     /// and digests when `None`, so unlinked commitments encode exactly as before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub linked: Option<TableId>,
+    /// The kind of the monitoring last put on it, when regional or joint (see
+    /// [`Commitment::monitoring`]). Left out of saves and digests when `None`, so the first
+    /// format's monitors (international) encode exactly as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monitor_kind: Option<MonitorKind>,
 }
 
-/// Hashes the fields in their declared order, `linked` only when it is set: version-1 saves'
+impl Commitment {
+    /// The monitoring on this pledge: the kind last put on it, international when only the
+    /// first format's `monitors` is set, `None` when none was.
+    pub fn monitoring(&self) -> Option<MonitorKind> {
+        self.monitor_kind
+            .or(self.monitors.then_some(MonitorKind::International))
+    }
+}
+
+/// Hashes the fields in their declared order, `linked` and `monitor_kind` only when set: version-1 saves'
 /// legacy digests hash every commitment, and must not change.
 impl std::hash::Hash for Commitment {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
@@ -61,6 +75,9 @@ impl std::hash::Hash for Commitment {
         (self.tests, self.duration, self.round).hash(state);
         if let Some(partner) = self.linked {
             partner.hash(state);
+        }
+        if let Some(kind) = self.monitor_kind {
+            kind.hash(state);
         }
     }
 }
@@ -106,6 +123,7 @@ mod tests {
             duration: 2,
             round: 3,
             linked,
+            monitor_kind: None,
         }
     }
 

@@ -9,6 +9,15 @@ use super::{
     Preview, Scenario, Seat, SeatView, TableId,
 };
 
+/// The monitors awaiting consent, in words: "regional monitors", or "monitors" for the first
+/// format's (international) ones.
+fn consent_kind(view: &SeatView) -> String {
+    view.consent_card
+        .and_then(|card| view.scenario.cards[usize::from(card)].monitors)
+        .filter(|&kind| kind != super::MonitorKind::International)
+        .map_or("monitors".to_string(), |kind| kind.to_string())
+}
+
 /// Who made `action`, in words: its seat, or the facilitator for an inject.
 pub fn actor(action: &Action) -> String {
     if action.is_inject() {
@@ -46,8 +55,11 @@ pub fn commitment(scenario: &Scenario, c: &Commitment) -> String {
     if c.verified {
         marks.push_str(" verified");
     }
-    if c.monitors {
-        marks.push_str(" +monitors");
+    match c.monitoring() {
+        // The first format's mark, kept for international monitors.
+        Some(super::MonitorKind::International) => marks.push_str(" +monitors"),
+        Some(kind) => marks.push_str(&format!(" +{kind}")),
+        None => {}
     }
     let held = if c.tests >= c.duration {
         "kept"
@@ -110,20 +122,24 @@ fn target_preview(view: &SeatView, card: CardId, target: TableId, preview: &Prev
         } else {
             String::new()
         };
-        let monitors = if def.intrusive && c.by == Seat::Afghanistan && s.rules.version >= 2 {
+        let kind = def.monitors.map_or(String::new(), |k| k.to_string());
+        let monitors = if def.sends_monitors() && c.by == Seat::Afghanistan && s.rules.version >= 2
+        {
             format!(
-                "; monitors on Afghan soil: Afghanistan consents (its Pressure +{}) or refuses \
+                "; {kind} on Afghan soil: Afghanistan consents (its Pressure +{}) or refuses \
                  (no monitors, the verification withdrawn, Trust −{})",
                 def.consent_pressure(),
                 s.rules.refused_monitors_trust
             )
-        } else if def.intrusive && c.by == Seat::Afghanistan {
+        } else if def.sends_monitors() && c.by == Seat::Afghanistan {
             format!(
-                "; monitors on Afghan soil: Afghanistan consents (its Pressure +{}) or refuses \
+                "; {kind} on Afghan soil: Afghanistan consents (its Pressure +{}) or refuses \
                  (Sovereignty −{})",
                 def.consent_pressure(),
                 def.sovereignty_cost
             )
+        } else if def.monitors == Some(super::MonitorKind::Joint) {
+            format!("; {kind}: teams with {}, nobody asked", c.by)
         } else {
             String::new()
         };
@@ -309,7 +325,8 @@ pub fn action(view: &SeatView, action: &Action, preview: &Preview) -> String {
                 |o| format!("{} — {}", o.label, o.text),
             ),
         Action::Consent { accept: true, .. } => format!(
-            "Consent: monitors deploy; Afghan pressure {:+} (half the Sovereignty cost)",
+            "Consent: {} deploy; Afghan pressure {:+} (half the Sovereignty cost)",
+            consent_kind(view),
             preview.meter_change(Meter::AfghanistanPressure)
         ),
         Action::Consent { accept: false, .. } if preview.monitors_refused().is_some() => {
@@ -321,7 +338,8 @@ pub fn action(view: &SeatView, action: &Action, preview: &Preview) -> String {
             )
         }
         Action::Consent { accept: false, .. } => format!(
-            "Refuse: monitors deploy anyway, Sovereignty {}",
+            "Refuse: {} deploy anyway, Sovereignty {}",
+            consent_kind(view),
             signed(preview.meter_change(Meter::Sovereignty))
         ),
         Action::AnswerOffer { accept: true, .. } => {

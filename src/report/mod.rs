@@ -368,6 +368,7 @@ fn decisions(game: &Game) -> Vec<String> {
                     | LogEvent::DemandRejected { .. }
                     | LogEvent::DemandBridged { .. }
                     | LogEvent::MonitorsDeployed { .. }
+                    | LogEvent::MonitoringSet { .. }
                     | LogEvent::PostureTaken { .. }
                     | LogEvent::AccordTabled
                     | LogEvent::AccordVote { .. }

@@ -84,6 +84,10 @@ pub struct BriefFile {
     pub may_concede: Vec<String>,
     #[serde(default)]
     pub alternative: String,
+    /// Kinds of monitoring the seat refuses on its pledges, each one of
+    /// [`crate::engine::MonitorKind::NAMES`].
+    #[serde(default)]
+    pub refuses_monitors: Vec<Spanned<String>>,
 }
 
 /// One entry of `red_lines`: words only (a plain string), or words with the rule the engine
@@ -268,6 +272,10 @@ pub struct CardFile {
     pub verify: Option<Spanned<Ranged<1, 100>>>,
     #[serde(default)]
     pub intrusive: Option<Spanned<bool>>,
+    /// The kind of monitoring a verification card brings: one of
+    /// [`crate::engine::MonitorKind::NAMES`], checked when the card is built.
+    #[serde(default)]
+    pub monitors: Option<Spanned<String>>,
     #[serde(default)]
     pub sovereignty_cost: Option<Spanned<Level>>,
     #[serde(default)]

@@ -11,7 +11,9 @@ pub(super) fn build_brief(ctx: &FileCtx, file: raw::BriefFile) -> Result<Brief, 
         .into_iter()
         .map(|line| red_line(ctx, line))
         .collect::<Result<Vec<_>, _>>()?;
+    let refuses_monitors = refused_kinds(ctx, &file.refuses_monitors)?;
     Ok(Brief {
+        refuses_monitors,
         situation: file.situation,
         red_lines,
         may_concede: file.may_concede,

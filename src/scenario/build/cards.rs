@@ -2,6 +2,7 @@
 //! allows.
 
 use super::*;
+use crate::engine::MonitorKind;
 
 /// Who may use `pressure` / `rival_pressure`: only effects whose actor is always a delegation.
 /// (An event's own effects cannot even name them: their table has only the meters.)
@@ -185,7 +186,10 @@ pub(super) fn build_card<'a>(
             ));
         }
         CardKind::Mediation if seats != [Seat::Mediator] => {
-            let mediators_own = c.verify.is_some() || c.bridge.is_some() || c.intrusive.is_some();
+            let mediators_own = c.verify.is_some()
+                || c.bridge.is_some()
+                || c.intrusive.is_some()
+                || c.monitors.is_some();
             let hint = match deck {
                 // Its verify, bridge or monitors are the mediator's alone.
                 Some(_) if mediators_own => "put it in the mediator's deck",
@@ -215,7 +219,6 @@ pub(super) fn build_card<'a>(
     }
     let bridge = c.bridge.as_ref().is_some_and(|b| *b.get_ref());
     let verify = c.verify.as_ref().map_or(0, |v| v.get_ref().0 as u8);
-    let intrusive = c.intrusive.as_ref().is_some_and(|b| *b.get_ref());
     for (present, span, field) in [
         (
             c.verify.is_some(),
@@ -231,6 +234,11 @@ pub(super) fn build_card<'a>(
             c.intrusive.is_some(),
             c.intrusive.as_ref().map(Spanned::span),
             "intrusive",
+        ),
+        (
+            c.monitors.is_some(),
+            c.monitors.as_ref().map(Spanned::span),
+            "monitors",
         ),
     ] {
         if present && kind != CardKind::Mediation {
@@ -255,6 +263,21 @@ pub(super) fn build_card<'a>(
             "split it into two cards",
         ));
     }
+    let intrusive = c.intrusive.as_ref().is_some_and(|b| *b.get_ref());
+    if let Some(name) = &c.monitors
+        && verify == 0
+    {
+        return Err(ctx.error(
+            name.span(),
+            "`monitors` needs `verify`: monitoring is a kind of verification".into(),
+            if bridge {
+                "a bridging proposal sends no monitors: remove `monitors` (monitoring goes on a \
+                 card of its own, with verify = <credibility added> and monitors = \"...\")"
+            } else {
+                "add verify = <credibility added>, or remove `monitors`"
+            },
+        ));
+    }
     if intrusive && verify == 0 {
         return Err(ctx.error(
             c.intrusive
@@ -270,15 +293,27 @@ pub(super) fn build_card<'a>(
             },
         ));
     }
+    let monitors = card_monitors(ctx, &c)?;
+    let sends = monitors.is_some_and(MonitorKind::on_the_ground);
     if let Some(cost) = &c.sovereignty_cost
-        && !intrusive
+        && monitors == Some(MonitorKind::Joint)
+    {
+        return Err(ctx.error(
+            cost.span(),
+            "`sovereignty_cost` applies only to monitors on the ground".into(),
+            "joint monitoring asks nobody's consent, so nothing is refused: remove \
+             sovereignty_cost, or use monitors = \"international\" or \"regional\"",
+        ));
+    }
+    if let Some(cost) = &c.sovereignty_cost
+        && !sends
     {
         return Err(ctx.error(
             cost.span(),
             "`sovereignty_cost` applies only to intrusive verification".into(),
             // Only a card that verifies can send monitors.
             if verify > 0 {
-                "add intrusive = true, or remove sovereignty_cost"
+                "add intrusive = true (or monitors = \"regional\"), or remove sovereignty_cost"
             } else {
                 "remove sovereignty_cost: it is the price of intrusive monitors, sent only by a \
                  mediation card with verify = <credibility added> and intrusive = true"
@@ -334,15 +369,12 @@ pub(super) fn build_card<'a>(
             .duration
             .map_or(DEFAULT_DURATION, |v| v.into_inner().0 as u8),
         verify,
-        intrusive,
-        sovereignty_cost: c.sovereignty_cost.map_or(
-            if intrusive {
-                DEFAULT_SOVEREIGNTY_COST
-            } else {
-                0
-            },
-            |v| v.into_inner().0 as u8,
-        ),
+        monitors,
+        sovereignty_cost: c
+            .sovereignty_cost
+            .map_or(if sends { DEFAULT_SOVEREIGNTY_COST } else { 0 }, |v| {
+                v.into_inner().0 as u8
+            }),
         bridge,
         text: c.text,
         flavour: c.flavour,

@@ -45,10 +45,16 @@ impl Play {
                             scenario.cards[usize::from(c.card)].name
                         )
                     });
+                // The first format's monitors keep their words; another kind is named.
+                let kind = view
+                    .consent_card
+                    .and_then(|c| scenario.cards[usize::from(c)].monitors)
+                    .filter(|&k| k != crate::engine::MonitorKind::International)
+                    .map_or("monitors".to_string(), |k| k.to_string());
                 (
                     "Monitors on Afghan soil".to_string(),
                     format!(
-                        "The mediator's {card} would put monitors on your soil to verify \
+                        "The mediator's {card} would put {kind} on your soil to verify \
                          {target}. Do you consent?"
                     ),
                 )

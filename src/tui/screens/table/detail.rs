@@ -161,6 +161,9 @@ fn card_detail(view: &SeatView, card: CardId, cost: u8, theme: Theme) -> Vec<Lin
     if let Some(basket) = def.basket {
         meta.push_str(&format!(" · {basket}"));
     }
+    if let Some(kind) = def.monitors {
+        meta.push_str(&format!(" · {kind}"));
+    }
     let mut lines = vec![
         Line::from(vec![
             Span::styled(def.name.clone(), theme.heading()),
