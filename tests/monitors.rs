@@ -447,3 +447,57 @@ fn bots_never_send_the_monitors_a_brief_refuses() {
     assert_eq!(international, 0);
     assert!(regional > 0, "regional monitors still deploy");
 }
+
+/// The built-in scenario `name`, and a copy without its `monitors = "joint"` line.
+fn with_and_without_joint(name: &str) -> (Scenario, Scenario) {
+    let source = ScenarioSource::builtin(name).unwrap();
+    let mut before = source.clone();
+    let mediator = before.files.get_mut("mediator.toml").unwrap();
+    assert!(mediator.contains("monitors = \"joint\"\n"));
+    *mediator = mediator.replace("monitors = \"joint\"\n", "");
+    (source.build().unwrap(), before.build().unwrap())
+}
+
+#[test]
+fn istanbul_and_the_tutorial_play_as_before_with_joint_monitoring_named() {
+    for name in ["istanbul", "tutorial"] {
+        let (named, before) = with_and_without_joint(name);
+        let id = if name == "istanbul" {
+            "md-joint-monitoring"
+        } else {
+            "md-t-joint-monitoring"
+        };
+        let joint = card(&named, id);
+        assert_eq!(
+            named.cards[usize::from(joint)].monitors,
+            Some(MonitorKind::Joint)
+        );
+        assert_eq!(before.cards[usize::from(joint)].monitors, None);
+        let (named, before) = (Arc::new(named), Arc::new(before));
+        let mut joint_played = 0;
+        for seed in 0..30u64 {
+            let policies = [Policy::Random, Policy::Easy, Policy::Random];
+            let a = ceasefire::sim::play_game(named.clone(), seed, &mut seat_bots(&policies, seed));
+            let b =
+                ceasefire::sim::play_game(before.clone(), seed, &mut seat_bots(&policies, seed));
+            assert_eq!(a.actions(), b.actions(), "{name} seed {seed}");
+            assert_eq!(a.outcome(), b.outcome(), "{name} seed {seed}");
+            assert_eq!(a.meters(), b.meters(), "{name} seed {seed}");
+            assert_eq!(a.stats(), b.stats(), "{name} seed {seed}");
+            joint_played += a
+                .log()
+                .iter()
+                .filter(|e| {
+                    matches!(
+                        e.event,
+                        LogEvent::MonitoringSet {
+                            kind: MonitorKind::Joint,
+                            ..
+                        }
+                    )
+                })
+                .count();
+        }
+        assert!(joint_played > 0, "{name}: the joint card was played");
+    }
+}
