@@ -501,3 +501,43 @@ fn istanbul_and_the_tutorial_play_as_before_with_joint_monitoring_named() {
         assert!(joint_played > 0, "{name}: the joint card was played");
     }
 }
+
+#[test]
+fn regional_monitors_refused_under_version_1_deploy_and_cross_the_consent_line() {
+    let checked = |t: &str| {
+        t.replace(
+            "red_lines = [\"No foreign troops on Afghan soil.\"]",
+            "red_lines = [{ text = \"No monitors without consent.\", rule = \
+             \"monitors_without_consent\", cost = 3 }]",
+        )
+    };
+    let mut s = mini_with(&[("mediator.toml", &with_kinds), ("scenario.toml", &checked)]).unwrap();
+    assert_eq!(s.rules.version, 1);
+    s.rules.hand_size = 10;
+    let calm = s.events.iter().position(|e| e.id == "ev-calm").unwrap();
+    s.events = vec![s.events[calm].clone()];
+    s.opening_events = Vec::new();
+    s.seat_order = vec![Seat::Afghanistan, Seat::Mediator, Seat::Pakistan];
+    let sovereignty = s.start.get(ceasefire::engine::Meter::Sovereignty);
+    let mut game = Game::new(s, 11);
+    let id = afghan_pledge(&mut game);
+    assert!(game.red_lines_crossed().is_empty());
+    let regional = verify_with(&game, "md-regional", id);
+    play(&mut game, regional);
+    play(
+        &mut game,
+        Action::Consent {
+            seat: Seat::Afghanistan,
+            accept: false,
+        },
+    );
+    assert_eq!(
+        game.meters().get(ceasefire::engine::Meter::Sovereignty),
+        sovereignty - 6
+    );
+    let c = game.view(Viewer::Facilitator).commitments[0];
+    assert_eq!(c.monitoring(), Some(MonitorKind::Regional));
+    let crossed = game.red_lines_crossed();
+    assert_eq!(crossed.len(), 1, "{crossed:?}");
+    assert_eq!(crossed[0].seat, Seat::Afghanistan);
+}
