@@ -250,6 +250,10 @@ fn refuses_monitors_validates_and_a_broken_one_is_refused_with_a_hint() {
         brief.refuses_monitors,
         vec![MonitorKind::International, MonitorKind::Regional]
     );
+    assert_eq!(
+        brief.refused_monitors_words().as_deref(),
+        Some("international monitors and regional monitors")
+    );
     let unknown = afghan_refuses("[\"foreign\"]");
     let (err, line) = refused("scenario.toml", &unknown, "refuses_monitors");
     assert_at(

@@ -6,7 +6,7 @@
 //! Joint monitoring, teams formed with the pledging delegation, sends no foreign monitors:
 //! nobody is asked, and it counts as no deployment.
 
-use super::{Card, Scenario, Seat};
+use super::{Brief, Card, Scenario, Seat};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -81,5 +81,22 @@ impl Scenario {
     pub fn monitors_refusal(&self, by: Seat, card: &Card) -> Option<MonitorKind> {
         card.monitors
             .filter(|&kind| self.refuses_monitors(by, kind))
+    }
+}
+
+impl Brief {
+    /// The kinds of monitoring the brief refuses, in words ("international monitors and
+    /// joint monitoring"), or `None` when it refuses none.
+    pub fn refused_monitors_words(&self) -> Option<String> {
+        let words: Vec<String> = self
+            .refuses_monitors
+            .iter()
+            .map(|k| k.to_string())
+            .collect();
+        match words.as_slice() {
+            [] => None,
+            [one] => Some(one.clone()),
+            [rest @ .., last] => Some(format!("{} and {last}", rest.join(", "))),
+        }
     }
 }

@@ -94,6 +94,9 @@ fn write_report(out: &mut String, r: &Report) {
             for line in &brief.red_lines {
                 let _ = writeln!(out, "- Red line: {}", line.shown());
             }
+            if let Some(kinds) = brief.refused_monitors_words() {
+                let _ = writeln!(out, "- Refuses on its pledges: {kinds}");
+            }
             for line in &brief.may_concede {
                 let _ = writeln!(out, "- May concede: {line}");
             }

@@ -94,7 +94,12 @@ pub fn brief_lines(
             }
         }
     };
-    let red_lines: Vec<String> = brief.red_lines.iter().map(|l| l.shown()).collect();
+    let mut red_lines: Vec<String> = brief.red_lines.iter().map(|l| l.shown()).collect();
+    if let Some(kinds) = brief.refused_monitors_words() {
+        red_lines.push(format!(
+            "No {kinds} on your pledges: the game will not let such a card be played on them."
+        ));
+    }
     list("Red lines", &red_lines, &mut lines);
     list("You may concede", &brief.may_concede, &mut lines);
     if !brief.alternative.is_empty() {
