@@ -166,25 +166,19 @@ impl Game {
             TargetKind::None => None,
             TargetKind::Commitment => {
                 let max = self.scenario.rules.max_credibility;
-                let below_max: Vec<_> = self
-                    .commitments
-                    .iter()
-                    .filter(|c| c.credibility < max)
-                    .collect();
+                let mut below_max = self.commitments.iter().filter(|c| c.credibility < max);
+                let Some(first) = below_max.next() else {
+                    return Some(CardBlock::NoCommitmentToVerify);
+                };
                 // A pledge whose seat refuses this card's kind of monitoring cannot be
                 // verified with it: blocked when every one below maximum refuses.
-                let refusal = |c: &&super::Commitment| {
-                    self.scenario
-                        .monitors_refusal(c.by, def)
-                        .map(|kind| (c.by, kind))
-                };
-                match below_max.first() {
-                    None => Some(CardBlock::NoCommitmentToVerify),
-                    Some(first) if below_max.iter().all(|c| refusal(c).is_some()) => {
-                        refusal(first).map(|(seat, kind)| CardBlock::MonitorsRefused { seat, kind })
-                    }
-                    Some(_) => None,
-                }
+                let kind = self.scenario.monitors_refusal(first.by, def)?;
+                below_max
+                    .all(|c| self.scenario.monitors_refusal(c.by, def).is_some())
+                    .then_some(CardBlock::MonitorsRefused {
+                        seat: first.by,
+                        kind,
+                    })
             }
             TargetKind::Demand => self
                 .demands
