@@ -186,6 +186,11 @@ pub enum LogEvent {
     FlagCleared { flag: FlagId },
     /// No event of the deck could be revealed this round: the `requires` of every one failed.
     NoEvent,
+    /// Low `meter` and high pressure in `seat` pulled toward unilateral operations (a pull
+    /// other than Pakistan's through Security, which is [`LogEvent::UnilateralPull`]).
+    SeatPulled { seat: Seat, meter: Meter },
+    /// The accord was signed: `seat`'s ratification at home (its effects follow).
+    Ratified { seat: Seat },
 }
 
 impl LogEntry {
@@ -348,6 +353,19 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
         }
         LogEvent::UnilateralPull => {
             "Insecurity and pressure in Pakistan pull toward unilateral operations.".to_string()
+        }
+        LogEvent::SeatPulled { seat, meter } => {
+            let pressed = s.rules.pull_of(seat).pressure.is_some_and(|p| p > 0);
+            let and = if pressed { " and pressure" } else { "" };
+            format!("Low {meter}{and} in {seat} pull toward unilateral operations.")
+        }
+        LogEvent::Ratified { seat } => {
+            let effects = s
+                .rules
+                .ratification_of(seat)
+                .map(|e| super::ratification_words(seat, e))
+                .unwrap_or_default();
+            format!("Ratification at home: {seat}: {effects}.")
         }
         LogEvent::Stalled => "No progress this round: mediation fatigue sets in.".to_string(),
         LogEvent::Drew { seat, count: 1 } => format!("{seat} drew a card."),

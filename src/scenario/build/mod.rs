@@ -6,6 +6,7 @@ mod cards;
 mod conditions;
 mod ctx;
 mod events;
+mod home;
 mod ids;
 mod main_file;
 mod placement;
@@ -27,6 +28,7 @@ use cards::*;
 use conditions::*;
 use ctx::*;
 use events::*;
+use home::*;
 use ids::*;
 use main_file::*;
 use placement::misplaced_key_hint;
@@ -70,6 +72,7 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
     let mut problems = Problems::default();
     let (file, deck_names) = read_main(&main, &mut problems);
     let seat_order = problems.check(seat_order(&main, &file)).unwrap_or_default();
+    let seat_rules = seat_rules(&main, &file.rules, &mut problems);
     let briefs = [
         file.briefs.pakistan,
         file.briefs.afghanistan,
@@ -169,7 +172,7 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
             level_or(file.enforcement.afghanistan, 45),
             0,
         ],
-        rules: rules(&file.rules, file.start.capital),
+        rules: rules(&file.rules, file.start.capital, seat_rules),
         scoring: scoring(&file.scoring),
         questions: file.questions,
         reflection: file.reflection,
