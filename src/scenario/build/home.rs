@@ -99,22 +99,22 @@ fn triggers(
     ] {
         let Some(trigger) = trigger else { continue };
         let trigger = trigger.get_ref();
-        if let Some(meter) = &trigger.meter {
-            if matches!(
+        if let Some(meter) = &trigger.meter
+            && matches!(
                 meter.get_ref(),
                 Meter::Escalation | Meter::PakistanPressure | Meter::AfghanistanPressure
-            ) {
-                problems.push(ctx.error(
-                    meter.span(),
-                    format!(
-                        "[rules.{table}.{}] cannot be set off by {} falling: it is the meter that falls below `below`",
-                        seat.key(),
-                        meter.get_ref().key()
-                    ),
-                    "use trust, sovereignty, security, border or credibility; the seat's own pressure is `pressure = N`",
-                ));
-                continue;
-            }
+            )
+        {
+            problems.push(ctx.error(
+                meter.span(),
+                format!(
+                    "[rules.{table}.{}] cannot be set off by {} falling: it is the meter that falls below `below`",
+                    seat.key(),
+                    meter.get_ref().key()
+                ),
+                "use trust, sovereignty, security, border or credibility; the seat's own pressure is `pressure = N`",
+            ));
+            continue;
         }
         changes.push((
             seat,
