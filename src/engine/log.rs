@@ -356,8 +356,12 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
         }
         LogEvent::SeatPulled { seat, meter } => {
             let pressed = s.rules.pull_of(seat).pressure.is_some_and(|p| p > 0);
-            let and = if pressed { " and pressure" } else { "" };
-            format!("Low {meter}{and} in {seat} pull toward unilateral operations.")
+            let (and, pull) = if pressed {
+                (" and pressure", "pull")
+            } else {
+                ("", "pulls")
+            };
+            format!("Low {meter}{and} in {seat} {pull} toward unilateral operations.")
         }
         LogEvent::Ratified { seat } => {
             let effects = s
