@@ -2649,3 +2649,32 @@ fn version_2_ratification_comes_with_the_signature_and_before_implementation() {
         ]
     );
 }
+
+#[test]
+fn the_danger_lines_follow_the_pulls_and_walkouts_a_scenario_names() {
+    use ceasefire::engine::words::danger;
+    let line = |s: &Scenario, meter| {
+        let d = danger(s, meter).unwrap();
+        (d.at, d.why)
+    };
+    let default = mini();
+    assert_eq!(
+        line(&default, Meter::Security),
+        (30, "pull toward unilateral operations")
+    );
+    assert_eq!(
+        line(&default, Meter::Sovereignty),
+        (25, "near the Afghan walkout line")
+    );
+    let moved = mini_with(
+        "[rules]\nescalation_pull = [\"afghanistan\"]\n\n[rules.walkout.afghanistan]\nmeter = \"security\"",
+    );
+    assert_eq!(
+        line(&moved, Meter::Security),
+        (25, "near the Afghan walkout line")
+    );
+    assert_eq!(
+        line(&moved, Meter::Sovereignty),
+        (30, "pull toward unilateral operations")
+    );
+}
