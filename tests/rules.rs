@@ -2374,3 +2374,307 @@ fn red_lines_in_words_only_cost_nothing() {
         assert_eq!(score.total, score.shared + score.objective);
     }
 }
+
+/// The fixture scenario with `tail` appended to its `scenario.toml`, built from the files (so
+/// the keys go through the loader); every card of a seat's deck in its opening hand.
+fn mini_with(tail: &str) -> Scenario {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(common::mini_dir()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let main = dir.path().join("scenario.toml");
+    let text = std::fs::read_to_string(&main).unwrap();
+    std::fs::write(&main, format!("{text}\n{tail}\n")).unwrap();
+    let mut s = ceasefire::scenario::ScenarioSource::from_dir(dir.path())
+        .and_then(|s| s.build())
+        .expect("the edited fixture is valid");
+    s.rules.hand_size = 10;
+    s
+}
+
+/// Everyone passes and takes a firm posture through round 1's upkeep.
+fn after_round_one(s: Scenario) -> Game {
+    let mut game = start(s);
+    advance_to(&mut game, Seat::Pakistan, Decision::Posture);
+    for seat in Seat::DELEGATIONS {
+        play(
+            &mut game,
+            Action::Posture {
+                seat,
+                posture: Posture::Firm,
+            },
+        );
+    }
+    assert_eq!(game.round(), 2);
+    game
+}
+
+fn pulls(game: &Game) -> Vec<LogEvent> {
+    game.log()
+        .iter()
+        .map(|e| e.event)
+        .filter(|e| matches!(e, LogEvent::UnilateralPull | LogEvent::SeatPulled { .. }))
+        .collect()
+}
+
+/// Calm events, Sovereignty 25 (under the pull line 30, over the walkout line 15) and Afghan
+/// pressure `pressure`; Pakistan's Security stays at 45, over its line.
+fn afghan_unease(s: Scenario, pressure: u8) -> Scenario {
+    let s = with_meter(only_calm_events(s), Meter::Sovereignty, 25);
+    with_meter(s, Meter::AfghanistanPressure, pressure)
+}
+
+#[test]
+fn a_symmetric_pull_raises_escalation_from_the_afghan_side() {
+    let symmetric = mini_with("[rules]\nescalation_pull = [\"pakistan\", \"afghanistan\"]");
+    let game = after_round_one(afghan_unease(symmetric.clone(), 80));
+    assert_eq!(game.meters().get(Meter::Escalation), 2);
+    let pulled = LogEvent::SeatPulled {
+        seat: Seat::Afghanistan,
+        meter: Meter::Sovereignty,
+    };
+    assert_eq!(pulls(&game), [pulled]);
+    let entry = game.log().iter().find(|e| e.event == pulled).unwrap();
+    assert_eq!(
+        entry.describe(&symmetric),
+        "Low Sovereignty and pressure in Afghanistan pull toward unilateral operations."
+    );
+    // Under its pressure line, the Afghan side feels no pull.
+    let calm = after_round_one(afghan_unease(symmetric, 60));
+    assert!(pulls(&calm).is_empty());
+    assert_eq!(calm.meters().get(Meter::Escalation), 1);
+    // By default only Pakistan's pressure drives the pull: the same unease changes nothing.
+    let default = after_round_one(afghan_unease(mini(), 80));
+    assert!(pulls(&default).is_empty());
+    assert_eq!(default.meters().get(Meter::Escalation), 1);
+}
+
+#[test]
+fn the_pull_follows_the_meter_and_lines_a_scenario_gives_its_seat() {
+    let s = mini_with(
+        "[rules]\nescalation_pull = [\"afghanistan\"]\n\n[rules.pull.afghanistan]\nmeter = \"border\"\nbelow = 50\npressure = 0",
+    );
+    // Border starts at 40 (+2 from the calm event): under 50, whatever the pressure.
+    let game = after_round_one(only_calm_events(s));
+    assert_eq!(
+        pulls(&game),
+        [LogEvent::SeatPulled {
+            seat: Seat::Afghanistan,
+            meter: Meter::Border,
+        }]
+    );
+    assert_eq!(game.meters().get(Meter::Escalation), 2);
+    // Pakistan is no longer listed: its Security and pressure at the old lines pull nothing.
+    let s = mini_with("[rules]\nescalation_pull = [\"afghanistan\"]");
+    let s = with_meter(
+        with_meter(only_calm_events(s), Meter::Security, 20),
+        Meter::PakistanPressure,
+        80,
+    );
+    let game = after_round_one(s);
+    assert!(pulls(&game).is_empty());
+}
+
+#[test]
+fn pakistans_default_pull_keeps_its_log_line() {
+    let s = with_meter(only_calm_events(mini()), Meter::Security, 20);
+    let game = after_round_one(with_meter(s, Meter::PakistanPressure, 80));
+    assert_eq!(pulls(&game), [LogEvent::UnilateralPull]);
+    assert_eq!(game.meters().get(Meter::Escalation), 2);
+}
+
+#[test]
+fn a_walkout_rule_moves_to_the_meter_its_seat_names() {
+    let moved = mini_with("[rules.walkout.afghanistan]\nmeter = \"security\"\nbelow = 20");
+    // Sovereignty under 15 is no longer the Afghan walkout…
+    let game = start(with_meter(
+        only_calm_events(moved.clone()),
+        Meter::Sovereignty,
+        10,
+    ));
+    assert_eq!(game.outcome(), None);
+    let game = start(with_meter(only_calm_events(mini()), Meter::Sovereignty, 10));
+    assert_eq!(
+        game.outcome(),
+        Some(Outcome::Breakdown(Breakdown::AfghanWalkout))
+    );
+    // …Security under 20 is, with Pakistan's pressure far from its own line.
+    let game = start(with_meter(
+        only_calm_events(moved.clone()),
+        Meter::Security,
+        18,
+    ));
+    let outcome = game.outcome().unwrap();
+    assert_eq!(outcome, Outcome::Breakdown(Breakdown::AfghanWalkout));
+    assert_eq!(
+        outcome.explanation_in(&moved.rules),
+        "Security fell below 20: the Afghan delegation walked out."
+    );
+    let game = start(with_meter(only_calm_events(mini()), Meter::Security, 18));
+    assert_eq!(game.outcome(), None);
+}
+
+#[test]
+fn a_symmetric_walkout_needs_each_seats_own_pressure() {
+    let s = mini_with("[rules.walkout.afghanistan]\nbelow = 15\npressure = 90");
+    let low = with_meter(only_calm_events(s), Meter::Sovereignty, 10);
+    assert_eq!(
+        start(low.clone()).outcome(),
+        None,
+        "Afghan pressure 50 is under 90"
+    );
+    let pressed = with_meter(low, Meter::AfghanistanPressure, 95);
+    assert_eq!(
+        start(pressed.clone()).outcome(),
+        Some(Outcome::Breakdown(Breakdown::AfghanWalkout))
+    );
+    // The meter is still Sovereignty, so the explanation is the usual one.
+    assert_eq!(
+        Outcome::Breakdown(Breakdown::AfghanWalkout).explanation_in(&pressed.rules),
+        Outcome::Breakdown(Breakdown::AfghanWalkout).explanation()
+    );
+    // `below = 0`: the seat never walks out.
+    let never = mini_with("[rules.walkout.afghanistan]\nbelow = 0");
+    let game = start(with_meter(only_calm_events(never), Meter::Sovereignty, 0));
+    assert_eq!(game.outcome(), None);
+}
+
+const RATIFICATION: &str = "[rules.ratification]\npakistan = { pressure = 10 }\nafghanistan = { pressure = -5, trust = -3, capital = 2 }";
+
+/// `s` with calm events, Trust 70 and pledges that always hold.
+fn certain(s: Scenario) -> Scenario {
+    let mut s = with_meter(only_calm_events(s), Meter::Trust, 70);
+    s.enforcement = [100, 100, 0];
+    s.rules.max_credibility = 100;
+    s
+}
+
+fn ratifications(game: &Game) -> Vec<Seat> {
+    game.log()
+        .iter()
+        .filter_map(|e| match e.event {
+            LogEvent::Ratified { seat } => Some(seat),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The meters of `with` minus those of `without`, for the meters that differ.
+fn meter_gaps(with: &Game, without: &Game) -> Vec<(Meter, i32)> {
+    Meter::ALL
+        .into_iter()
+        .map(|m| {
+            (
+                m,
+                i32::from(with.meters().get(m)) - i32::from(without.meters().get(m)),
+            )
+        })
+        .filter(|&(_, d)| d != 0)
+        .collect()
+}
+
+#[test]
+fn ratification_at_home_applies_when_the_accord_is_signed() {
+    let ratified = certain(mini_with(RATIFICATION));
+    let mut game = three_baskets(&ratified);
+    let mut plain = three_baskets(&certain(mini()));
+    table_and_sign(&mut game);
+    table_and_sign(&mut plain);
+    assert!(game.outcome().is_some());
+    assert_eq!(game.outcome(), plain.outcome());
+    assert_eq!(ratifications(&game), [Seat::Pakistan, Seat::Afghanistan]);
+    assert!(ratifications(&plain).is_empty());
+    assert_eq!(
+        meter_gaps(&game, &plain),
+        [
+            (Meter::Trust, -3),
+            (Meter::PakistanPressure, 10),
+            (Meter::AfghanistanPressure, -5)
+        ]
+    );
+    let said: Vec<String> = game
+        .log()
+        .iter()
+        .filter(|e| matches!(e.event, LogEvent::Ratified { .. }))
+        .map(|e| e.describe(&ratified))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "Ratification at home: Pakistan: Pakistan pressure +10.",
+            "Ratification at home: Afghanistan: Afghan pressure −5, Trust −3, political capital +2."
+        ]
+    );
+}
+
+#[test]
+fn version_2_ratification_comes_with_the_signature_and_before_implementation() {
+    let version_2 = |s: Scenario| {
+        let mut s = certain(s);
+        s.rules.version = 2;
+        for card in &mut s.cards {
+            card.duration = card.duration.max(9);
+        }
+        s
+    };
+    let ratified = version_2(mini_with(RATIFICATION));
+    let mut game = three_baskets(&ratified);
+    let mut plain = three_baskets(&version_2(mini()));
+    table_and_sign(&mut game);
+    table_and_sign(&mut plain);
+    assert_eq!(game.outcome(), None, "implementation begins");
+    let events: Vec<LogEvent> = game.log().iter().map(|e| e.event).collect();
+    let signed = events
+        .iter()
+        .position(|e| matches!(e, LogEvent::AccordSigned { .. }))
+        .unwrap();
+    assert_eq!(
+        events[signed + 1],
+        LogEvent::Ratified {
+            seat: Seat::Pakistan
+        }
+    );
+    let afghan = Seat::Afghanistan.index();
+    assert_eq!(
+        game.view(Viewer::Facilitator).capital[afghan],
+        (plain.view(Viewer::Facilitator).capital[afghan] + 2).min(10)
+    );
+    assert_eq!(
+        meter_gaps(&game, &plain),
+        [
+            (Meter::Trust, -3),
+            (Meter::PakistanPressure, 10),
+            (Meter::AfghanistanPressure, -5)
+        ]
+    );
+}
+
+#[test]
+fn the_danger_lines_follow_the_pulls_and_walkouts_a_scenario_names() {
+    use ceasefire::engine::words::danger;
+    let line = |s: &Scenario, meter| {
+        let d = danger(s, meter).unwrap();
+        (d.at, d.why)
+    };
+    let default = mini();
+    assert_eq!(
+        line(&default, Meter::Security),
+        (30, "pull toward unilateral operations")
+    );
+    assert_eq!(
+        line(&default, Meter::Sovereignty),
+        (25, "near the Afghan walkout line")
+    );
+    let moved = mini_with(
+        "[rules]\nescalation_pull = [\"afghanistan\"]\n\n[rules.walkout.afghanistan]\nmeter = \"security\"",
+    );
+    assert_eq!(
+        line(&moved, Meter::Security),
+        (25, "near the Afghan walkout line")
+    );
+    assert_eq!(
+        line(&moved, Meter::Sovereignty),
+        (30, "pull toward unilateral operations")
+    );
+}

@@ -1595,3 +1595,149 @@ fn the_shipped_scenarios_and_the_flags_fixture_validate_unchanged() {
     let flags = common::flags();
     assert_eq!(flags.flags, ["talks_moved", "delegation_in_doha"]);
 }
+
+/// `scenario.toml` with `tail` appended (after its last table, so it starts its own).
+fn with_rules_tail(tail: &'static str) -> impl Fn(&str) -> String {
+    move |text: &str| format!("{text}\n{tail}\n")
+}
+
+#[test]
+fn each_rule_that_names_a_seat_validates_and_reads_as_written() {
+    let tail = r#"[rules]
+escalation_pull = ["pakistan", "afghanistan"]
+
+[rules.pull.afghanistan]
+meter = "sovereignty"
+below = 25
+pressure = 75
+
+[rules.walkout.afghanistan]
+meter = "security"
+below = 12
+pressure = 90
+
+[rules.walkout.pakistan]
+below = 0
+
+[rules.ratification]
+pakistan = { pressure = 10, capital = -1 }
+afghanistan = { pressure = -5, trust = 3, rival_pressure = 2 }
+"#;
+    let edit = with_rules_tail(tail);
+    let (built, _) = edited(&[("scenario.toml", &edit, "escalation_pull")]);
+    let s = built.expect("the seat rules validate");
+    use ceasefire::engine::{Meter, MeterTarget, Seat};
+    assert_eq!(s.rules.escalation_pull, [Seat::Pakistan, Seat::Afghanistan]);
+    let pull = s.rules.pull_of(Seat::Afghanistan);
+    assert_eq!(
+        (pull.meter, pull.below, pull.pressure),
+        (Meter::Sovereignty, 25, Some(75))
+    );
+    let walkout = s.rules.walkout_of(Seat::Afghanistan);
+    assert_eq!(
+        (walkout.meter, walkout.below, walkout.pressure),
+        (Meter::Security, 12, Some(90))
+    );
+    let pakistan = s.rules.walkout_of(Seat::Pakistan);
+    assert_eq!((pakistan.meter, pakistan.below), (Meter::Security, 0));
+    let afghan = s.rules.ratification_of(Seat::Afghanistan).unwrap();
+    assert_eq!(
+        afghan.meters,
+        [
+            (MeterTarget::OwnPressure, -5),
+            (MeterTarget::RivalPressure, 2),
+            (MeterTarget::Fixed(Meter::Trust), 3),
+        ]
+    );
+    assert_eq!(s.rules.ratification_of(Seat::Pakistan).unwrap().capital, -1);
+}
+
+#[test]
+fn without_seat_rules_the_pull_and_the_walkouts_are_todays() {
+    use ceasefire::engine::{Meter, Seat};
+    let s = common::mini();
+    assert_eq!(s.rules.escalation_pull, [Seat::Pakistan]);
+    let pull: Vec<_> = s.rules.pulls().collect();
+    assert_eq!(pull.len(), 1);
+    assert_eq!(
+        (pull[0].meter, pull[0].below, pull[0].pressure),
+        (Meter::Security, 30, Some(70))
+    );
+    let [afghan, pakistani] = s.rules.walkouts();
+    assert_eq!(
+        (afghan.seat, afghan.meter, afghan.below, afghan.pressure),
+        (Seat::Afghanistan, Meter::Sovereignty, 15, None)
+    );
+    assert_eq!(
+        (
+            pakistani.seat,
+            pakistani.meter,
+            pakistani.below,
+            pakistani.pressure
+        ),
+        (Seat::Pakistan, Meter::Security, 15, Some(90))
+    );
+    assert!(s.rules.ratification_of(Seat::Pakistan).is_none());
+    assert!(s.rules.ratification_of(Seat::Afghanistan).is_none());
+}
+
+#[test]
+fn an_escalation_pull_naming_the_mediators_is_refused_with_a_hint() {
+    let edit = with_rules_tail("[rules]\nescalation_pull = [\"pakistan\", \"mediator\"]");
+    let (err, line) = broken("scenario.toml", edit, "escalation_pull");
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "escalation_pull names the mediators",
+        "list delegations only",
+    );
+    let edit = with_rules_tail("[rules]\nescalation_pull = [\"afghanistan\", \"afghanistan\"]");
+    let (err, line) = broken("scenario.toml", edit, "escalation_pull");
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "names afghanistan twice",
+        "name each delegation once",
+    );
+}
+
+#[test]
+fn a_pull_change_for_a_seat_the_list_leaves_out_is_refused_with_a_hint() {
+    let edit = with_rules_tail("[rules.pull.afghanistan]\nbelow = 25");
+    let (err, line) = broken("scenario.toml", edit, "[rules.pull.afghanistan]");
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "[rules.pull.afghanistan] changes the pull of a seat that `escalation_pull` does not list",
+        "add \"afghanistan\" to escalation_pull",
+    );
+}
+
+#[test]
+fn a_walkout_set_off_by_escalation_is_refused_with_a_hint() {
+    let edit = with_rules_tail("[rules.walkout.pakistan]\nmeter = \"escalation\"");
+    let (err, line) = broken("scenario.toml", edit, "meter = \"escalation\"");
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "[rules.walkout.pakistan] cannot be set off by escalation falling",
+        "use trust, sovereignty, security, border or credibility",
+    );
+}
+
+#[test]
+fn a_ratification_for_the_mediators_or_an_unknown_meter_is_refused() {
+    let edit = with_rules_tail("[rules.ratification]\nmediator = { credibility = 5 }");
+    let (err, line) = broken("scenario.toml", edit, "mediator = {");
+    assert_at(&err, "scenario.toml", line, "unknown field `mediator`", "");
+    let edit = with_rules_tail("[rules.ratification]\npakistan = { refugees = 5 }");
+    let (err, line) = broken("scenario.toml", edit, "refugees");
+    assert_at(&err, "scenario.toml", line, "unknown field `refugees`", "");
+    let edit = with_rules_tail("[rules.ratification]\npakistan = { pressure = 80 }");
+    let (err, line) = broken("scenario.toml", edit, "pressure = 80");
+    assert_at(&err, "scenario.toml", line, "out of range", "");
+}

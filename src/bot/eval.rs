@@ -54,12 +54,24 @@ impl Outlook {
         };
         let margin = |value: f64, floor: u8| value - f64::from(floor);
         let near = |margin: f64| ((25.0 - margin) / 25.0).clamp(0.0, 1.0).powi(2) * 0.7;
-        let afghan_walkout = near(margin(get(Meter::Sovereignty), rules.walkout_sovereignty));
-        let pressure_gap = f64::from(rules.walkout_pressure) - get(Meter::PakistanPressure);
-        let pakistani_walkout = near(margin(get(Meter::Security), rules.walkout_security))
-            * ((30.0 - pressure_gap) / 30.0).clamp(0.0, 1.0);
+        // Each delegation's walkout as its scenario words it: how near its meter is to the
+        // line, scaled by how near its own pressure is to its line when it has one.
+        let delegations: f64 = rules
+            .walkouts()
+            .iter()
+            .map(|w| {
+                let near_line = near(margin(get(w.meter), w.below));
+                match (w.pressure, Meter::pressure_of(w.seat)) {
+                    (Some(line), Some(pressure)) => {
+                        let gap = f64::from(line) - get(pressure);
+                        near_line * ((30.0 - gap) / 30.0).clamp(0.0, 1.0)
+                    }
+                    _ => near_line,
+                }
+            })
+            .sum();
         let withdrawal = near(get(Meter::Credibility));
-        let walkout = (afghan_walkout + pakistani_walkout + withdrawal).min(0.9);
+        let walkout = (delegations + withdrawal).min(0.9);
         let breakdown = (escalation + walkout).min(0.95);
 
         let baskets = game.baskets();

@@ -284,9 +284,10 @@ pub struct Rules {
     pub stall_credibility: u8,
     /// Domestic pressure each delegation gains at upkeep (media framing the talks as make-or-break).
     pub pressure_drift: u8,
-    /// Security below which Pakistan feels the pull toward unilateral operations.
+    /// The line below which a seat's insecurity meter (Security for Pakistan) sets off its
+    /// pull toward unilateral operations, unless `[rules.pull.<seat>]` says otherwise.
     pub pull_security: u8,
-    /// Pakistan pressure at or above which that pull raises Escalation.
+    /// Own pressure at or above which that pull raises Escalation (same proviso).
     pub pull_pressure: u8,
     /// Sovereignty below which the Afghan delegation walks out.
     pub walkout_sovereignty: u8,
@@ -335,6 +336,17 @@ pub struct Rules {
     /// Version 2: tests every commitment the accord binds must hold under it (one a round)
     /// to be implemented.
     pub implementation_tests: u8,
+    /// The delegations that feel the pull toward unilateral operations, each driven by its
+    /// own pressure (see [`Rules::pull_of`]); Pakistan alone by default.
+    pub escalation_pull: Vec<Seat>,
+    /// `[rules.pull.<seat>]`: changes to a seat's pull trigger.
+    pub pull_changes: Vec<(Seat, super::TriggerChange)>,
+    /// `[rules.walkout.<seat>]`: changes to a seat's walkout trigger (see
+    /// [`Rules::walkout_of`]).
+    pub walkout_changes: Vec<(Seat, super::TriggerChange)>,
+    /// `[rules.ratification.<seat>]`: what signing the accord does to each delegation at
+    /// home (its `OwnPressure` is the seat's own); none by default.
+    pub ratification: Vec<(Seat, Effects)>,
 }
 
 impl Default for Rules {
@@ -378,6 +390,10 @@ impl Default for Rules {
             met_demand_relief: 5,
             accord_credibility: 10,
             implementation_tests: 2,
+            escalation_pull: vec![Seat::Pakistan],
+            pull_changes: Vec::new(),
+            walkout_changes: Vec::new(),
+            ratification: Vec::new(),
         }
     }
 }

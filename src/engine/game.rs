@@ -546,16 +546,11 @@ impl Game {
         if self.outcome.is_some() {
             return;
         }
-        let rules = &self.scenario.rules;
         let m = &self.meters;
         let cause = if m.get(Meter::Escalation) >= Meter::Escalation.max() {
             Some(Breakdown::Escalation)
-        } else if m.get(Meter::Sovereignty) < rules.walkout_sovereignty {
-            Some(Breakdown::AfghanWalkout)
-        } else if m.get(Meter::Security) < rules.walkout_security
-            && m.get(Meter::PakistanPressure) >= rules.walkout_pressure
-        {
-            Some(Breakdown::PakistaniWalkout)
+        } else if let Some(walkout) = self.walkout() {
+            Some(walkout)
         } else if m.get(Meter::Credibility) == 0 {
             Some(Breakdown::MediatorsWithdrew)
         } else {

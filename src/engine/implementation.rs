@@ -66,6 +66,7 @@ impl Game {
             .rounds
             .max(self.round.saturating_add(rules.implementation_rounds));
         self.note(LogEvent::AccordSigned { until });
+        self.ratify();
         let rules = &self.scenario.rules;
         let (bonus, max, owed) = (
             rules.accord_credibility,

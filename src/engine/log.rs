@@ -196,6 +196,11 @@ pub enum LogEvent {
         kind: MonitorKind,
         consented: bool,
     },
+    /// Low `meter` and high pressure in `seat` pulled toward unilateral operations (a pull
+    /// other than Pakistan's through Security, which is [`LogEvent::UnilateralPull`]).
+    SeatPulled { seat: Seat, meter: Meter },
+    /// The accord was signed: `seat`'s ratification at home (its effects follow).
+    Ratified { seat: Seat },
 }
 
 impl LogEntry {
@@ -377,6 +382,23 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
         }
         LogEvent::UnilateralPull => {
             "Insecurity and pressure in Pakistan pull toward unilateral operations.".to_string()
+        }
+        LogEvent::SeatPulled { seat, meter } => {
+            let pressed = s.rules.pull_of(seat).pressure.is_some_and(|p| p > 0);
+            let (and, pull) = if pressed {
+                (" and pressure", "pull")
+            } else {
+                ("", "pulls")
+            };
+            format!("Low {meter}{and} in {seat} {pull} toward unilateral operations.")
+        }
+        LogEvent::Ratified { seat } => {
+            let effects = s
+                .rules
+                .ratification_of(seat)
+                .map(|e| super::ratification_words(seat, e))
+                .unwrap_or_default();
+            format!("Ratification at home: {seat}: {effects}.")
         }
         LogEvent::Stalled => "No progress this round: mediation fatigue sets in.".to_string(),
         LogEvent::Drew { seat, count: 1 } => format!("{seat} drew a card."),

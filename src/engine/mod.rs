@@ -18,6 +18,7 @@ mod content;
 mod determinize;
 pub mod digest;
 mod game;
+mod home;
 mod ids;
 mod implementation;
 mod legal;
@@ -47,6 +48,7 @@ pub use content::{
 };
 pub use digest::Digest;
 pub use game::{Game, Phase, Stats};
+pub use home::{Trigger, TriggerChange, insecurity_meter, ratification_words, walkout_breakdown};
 pub use ids::{CardId, EventId, ObjectiveId, TableId};
 pub use implementation::{Implementation, Renewable};
 pub use legal::CardBlock;

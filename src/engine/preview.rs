@@ -56,6 +56,7 @@ pub fn own_part(entries: &[LogEntry]) -> &[LogEntry] {
                     | LogEvent::CommitmentKept { .. }
                     | LogEvent::CommitmentImplemented { .. }
                     | LogEvent::UnilateralPull
+                    | LogEvent::SeatPulled { .. }
                     | LogEvent::Stalled
                     | LogEvent::RoundStarted
                     | LogEvent::EventRevealed { .. }

@@ -486,6 +486,7 @@ impl Game {
         } else {
             let durable = self.meters.get(Meter::Trust) >= self.scenario.rules.durable_trust
                 && self.baskets[Basket::Verification.index()].is_agreed();
+            self.ratify();
             self.finish(if durable {
                 Outcome::DurablePeace
             } else {

@@ -162,12 +162,7 @@ impl Game {
             return;
         }
         let rules = self.scenario.rules.clone();
-        if self.meters.get(Meter::Security) < rules.pull_security
-            && self.meters.get(Meter::PakistanPressure) >= rules.pull_pressure
-        {
-            self.note(LogEvent::UnilateralPull);
-            self.shift(Meter::Escalation, 1);
-        }
+        self.unilateral_pulls();
         self.demands_ignored();
         if !self.stats.progress_this_round {
             self.note(LogEvent::Stalled);

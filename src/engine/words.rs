@@ -496,16 +496,8 @@ pub fn danger(scenario: &Scenario, meter: Meter) -> Option<Danger> {
             below: true,
             why: "no basket can be agreed",
         },
-        Meter::Sovereignty => Danger {
-            at: rules.walkout_sovereignty.saturating_add(10),
-            below: true,
-            why: "near the Afghan walkout line",
-        },
-        Meter::Security => Danger {
-            at: rules.pull_security,
-            below: true,
-            why: "pull toward unilateral operations",
-        },
+        Meter::Sovereignty => walkout_danger(rules, meter).or_else(|| pull_danger(rules, meter))?,
+        Meter::Security => pull_danger(rules, meter).or_else(|| walkout_danger(rules, meter))?,
         Meter::Credibility => Danger {
             at: 20,
             below: true,
@@ -522,6 +514,29 @@ pub fn danger(scenario: &Scenario, meter: Meter) -> Option<Danger> {
             why: "conciliatory cards cost 1 more",
         },
         Meter::Border => return None,
+    })
+}
+
+/// The line of the first pull toward unilateral operations that `meter` sets off.
+fn pull_danger(rules: &super::Rules, meter: Meter) -> Option<Danger> {
+    rules.pulls().find(|p| p.meter == meter).map(|p| Danger {
+        at: p.below,
+        below: true,
+        why: "pull toward unilateral operations",
+    })
+}
+
+/// Ten above the line of the first walkout that `meter` sets off.
+fn walkout_danger(rules: &super::Rules, meter: Meter) -> Option<Danger> {
+    let walkouts = rules.walkouts();
+    let walkout = walkouts.iter().find(|w| w.meter == meter)?;
+    Some(Danger {
+        at: walkout.below.saturating_add(10),
+        below: true,
+        why: match walkout.seat {
+            Seat::Afghanistan => "near the Afghan walkout line",
+            _ => "near the Pakistani walkout line",
+        },
     })
 }
 

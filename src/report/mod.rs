@@ -226,7 +226,7 @@ pub fn report(name: &str, file: &SaveFile, game: &Game) -> Report {
         outcome: game.outcome().map(|o: Outcome| OutcomeSection {
             kind: o.kind().key().to_string(),
             text: o.to_string(),
-            explanation: o.explanation().to_string(),
+            explanation: o.explanation_in(&scenario.rules),
         }),
         seats,
         meters: meter_rows(&view.meter_history, view.meters),
@@ -493,7 +493,7 @@ pub fn turning_points(game: &Game) -> Vec<String> {
         points.push(format!(
             "Round {}: the talks ended: {outcome}. {}",
             game.round(),
-            outcome.explanation()
+            outcome.explanation_in(&game.scenario().rules)
         ));
     }
     points

@@ -227,6 +227,56 @@ pub struct RulesFile {
     pub met_demand_relief: Option<Level>,
     pub accord_credibility: Option<Ranged<0, 50>>,
     pub implementation_tests: Option<Ranged<1, 5>>,
+    #[serde(default)]
+    pub escalation_pull: Option<Spanned<Vec<Seat>>>,
+    #[serde(default)]
+    pub pull: SeatTriggersFile,
+    #[serde(default)]
+    pub walkout: SeatTriggersFile,
+    #[serde(default)]
+    pub ratification: RatificationsFile,
+}
+
+/// `[rules.pull]` or `[rules.walkout]`: a change to each delegation's trigger.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeatTriggersFile {
+    pub pakistan: Option<Spanned<TriggerFile>>,
+    pub afghanistan: Option<Spanned<TriggerFile>>,
+}
+
+/// One seat's trigger: `meter` below `below`, with its own pressure at `pressure` or more;
+/// each part left out keeps the seat's default.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TriggerFile {
+    #[serde(default)]
+    pub meter: Option<Spanned<Meter>>,
+    pub below: Option<Level>,
+    pub pressure: Option<Level>,
+}
+
+/// `[rules.ratification]`: what signing the accord does to each delegation at home.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatificationsFile {
+    pub pakistan: Option<RatificationFile>,
+    pub afghanistan: Option<RatificationFile>,
+}
+
+/// One delegation's ratification: changes to meters (`pressure` is its own, `rival_pressure`
+/// the other delegation's) and to its political capital.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatificationFile {
+    pub pressure: Option<Delta>,
+    pub rival_pressure: Option<Delta>,
+    pub trust: Option<Delta>,
+    pub sovereignty: Option<Delta>,
+    pub security: Option<Delta>,
+    pub border: Option<Delta>,
+    pub credibility: Option<Delta>,
+    pub capital: Option<Ranged<-10, 10>>,
 }
 
 /// `[scoring]`: points for each shared outcome.

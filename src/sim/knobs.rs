@@ -88,14 +88,16 @@ impl Section {
         Section::ALL.into_iter().find(|s| s.prefix() == prefix)
     }
 
-    /// The setting names the file format allows in this table.
-    fn fields(self) -> &'static [&'static str] {
-        match self {
+    /// The number settings the file format allows in this table (not the seat rules of
+    /// `[rules]`, which are lists and tables: [`SEAT_RULES`]).
+    fn fields(self) -> impl Iterator<Item = &'static str> {
+        let all = match self {
             Section::Rules => struct_fields::<RulesFile>(),
             Section::Meters => struct_fields::<StartFile>(),
             Section::Enforcement => struct_fields::<EnforcementFile>(),
             Section::Thresholds => struct_fields::<ThresholdsFile>(),
-        }
+        };
+        all.iter().copied().filter(|f| !SEAT_RULES.contains(f))
     }
 
     /// Reads `field = value` as the file format would, returning its message on refusal.
@@ -114,6 +116,9 @@ impl Section {
     }
 }
 
+/// The `[rules]` keys that name seats (a list and tables), which no sweep can set to a number.
+const SEAT_RULES: [&str; 4] = ["escalation_pull", "pull", "walkout", "ratification"];
+
 /// One scenario setting, by its key (`rules.durable_trust`, `meters.trust`, …).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Knob {
@@ -130,11 +135,7 @@ impl Knob {
         };
         let (prefix, name) = key.split_once('.').ok_or_else(unknown)?;
         let section = Section::from_prefix(prefix).ok_or_else(unknown)?;
-        let field = section
-            .fields()
-            .iter()
-            .find(|f| **f == name)
-            .ok_or_else(unknown)?;
+        let field = section.fields().find(|f| *f == name).ok_or_else(unknown)?;
         Ok(Knob { section, field })
     }
 
@@ -142,12 +143,7 @@ impl Knob {
     pub fn all() -> Vec<Knob> {
         Section::ALL
             .into_iter()
-            .flat_map(|section| {
-                section
-                    .fields()
-                    .iter()
-                    .map(move |field| Knob { section, field })
-            })
+            .flat_map(|section| section.fields().map(move |field| Knob { section, field }))
             .collect()
     }
 

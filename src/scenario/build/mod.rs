@@ -6,6 +6,7 @@ mod cards;
 mod conditions;
 mod ctx;
 mod events;
+mod home;
 mod ids;
 mod main_file;
 mod monitors;
@@ -28,6 +29,7 @@ use cards::*;
 use conditions::*;
 use ctx::*;
 use events::*;
+use home::*;
 use ids::*;
 use main_file::*;
 use monitors::*;
@@ -72,6 +74,7 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
     let mut problems = Problems::default();
     let (file, deck_names) = read_main(&main, &mut problems);
     let seat_order = problems.check(seat_order(&main, &file)).unwrap_or_default();
+    let seat_rules = seat_rules(&main, &file.rules, &mut problems);
     let briefs = [
         file.briefs.pakistan,
         file.briefs.afghanistan,
@@ -171,7 +174,7 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
             level_or(file.enforcement.afghanistan, 45),
             0,
         ],
-        rules: rules(&file.rules, file.start.capital),
+        rules: rules(&file.rules, file.start.capital, seat_rules),
         scoring: scoring(&file.scoring),
         questions: file.questions,
         reflection: file.reflection,

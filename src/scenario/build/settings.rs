@@ -59,7 +59,11 @@ pub(super) fn thresholds(file: &raw::ThresholdsFile) -> [u8; 4] {
     out
 }
 
-pub(super) fn rules(file: &raw::RulesFile, capital: Option<Ranged<0, 10>>) -> Rules {
+pub(super) fn rules(
+    file: &raw::RulesFile,
+    capital: Option<Ranged<0, 10>>,
+    seats: SeatRules,
+) -> Rules {
     let d = Rules::default();
     Rules {
         hand_size: level_or(file.hand_size, d.hand_size),
@@ -103,6 +107,10 @@ pub(super) fn rules(file: &raw::RulesFile, capital: Option<Ranged<0, 10>>) -> Ru
         met_demand_relief: level_or(file.met_demand_relief, d.met_demand_relief),
         accord_credibility: level_or(file.accord_credibility, d.accord_credibility),
         implementation_tests: level_or(file.implementation_tests, d.implementation_tests),
+        escalation_pull: seats.escalation_pull,
+        pull_changes: seats.pull_changes,
+        walkout_changes: seats.walkout_changes,
+        ratification: seats.ratification,
     }
 }
 

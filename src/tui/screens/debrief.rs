@@ -62,7 +62,7 @@ pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> 
         format!("{} — after round {}", outcome, game.round()),
         theme.heading(),
     ));
-    out.push(Line::raw(outcome.explanation()));
+    out.push(Line::raw(outcome.explanation_in(&scenario.rules)));
     out.push(Line::raw(""));
 
     out.push(Line::styled("Scores", theme.heading()));

@@ -50,7 +50,8 @@ pub fn lines(
             | LogEvent::BasketUnravelled { .. }
             | LogEvent::AccordRefused
             | LogEvent::HardlineEscalated { .. }
-            | LogEvent::UnilateralPull => Line::styled(format!("  ✗ {text}"), theme.danger()),
+            | LogEvent::UnilateralPull
+            | LogEvent::SeatPulled { .. } => Line::styled(format!("  ✗ {text}"), theme.danger()),
             LogEvent::BasketAgreed { .. }
             | LogEvent::BasketSecured { .. }
             | LogEvent::CommitmentHonoured { .. }
