@@ -257,6 +257,13 @@ pub fn hint_for_toml_message(message: &str) -> String {
                     event's choice, where the choosing seat acts"
                 .to_string();
         }
+        // `[rules.pull]`, `[rules.walkout]` and `[rules.ratification]` name delegations only.
+        if unknown == "mediator" && expected == ["pakistan", "afghanistan"] {
+            return "the mediators have no home audience of their own, so no pull, walkout or \
+                    ratification: set these for pakistan or afghanistan only (the mediators \
+                    withdraw when Credibility reaches 0)"
+                .to_string();
+        }
         return match closest(&unknown, &expected) {
             Some(best) => format!("did you mean `{best}`?"),
             None => "use one of the names allowed here (listed above)".to_string(),
@@ -389,5 +396,16 @@ mod tests {
     fn no_suggestion_for_an_unrelated_name() {
         let hint = hint_for_toml_message("unknown field `zzzzzzzz`, expected `id` or `name`");
         assert!(hint.contains("names allowed here"), "{hint}");
+    }
+
+    #[test]
+    fn a_mediator_table_under_a_seat_rule_is_told_why_there_is_none() {
+        let hint =
+            hint_for_toml_message("unknown field `mediator`, expected `pakistan` or `afghanistan`");
+        assert!(hint.contains("pakistan or afghanistan only"), "{hint}");
+        assert!(hint.contains("Credibility reaches 0"), "{hint}");
+        let elsewhere =
+            hint_for_toml_message("unknown field `mediatr`, expected `mediator` or `pakistan`");
+        assert_eq!(elsewhere, "did you mean `mediator`?");
     }
 }
