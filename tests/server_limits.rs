@@ -8,15 +8,11 @@
 mod pane;
 
 use russh::client;
-use russh::keys::PublicKeyOrCertificate;
 use std::io::{BufRead, BufReader, Read};
-use std::pin::Pin;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
-use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 
 /// A running `ceasefire serve` on a free loopback port, and the lines it printed at start.
 struct Server {
@@ -104,57 +100,9 @@ impl Drop for Server {
     }
 }
 
-struct Client;
-
-impl client::Handler for Client {
-    type Error = russh::Error;
-
-    async fn check_server_key(
-        &mut self,
-        _key: &PublicKeyOrCertificate,
-    ) -> Result<bool, Self::Error> {
-        Ok(true)
-    }
-}
-
-/// A TCP stream whose reading can be stopped, as by a client that no longer reads.
-struct Stallable {
-    inner: tokio::net::TcpStream,
-    stalled: Arc<AtomicBool>,
-}
-
-impl AsyncRead for Stallable {
-    fn poll_read(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &mut ReadBuf<'_>,
-    ) -> Poll<std::io::Result<()>> {
-        if self.stalled.load(Ordering::SeqCst) {
-            return Poll::Pending;
-        }
-        Pin::new(&mut self.inner).poll_read(cx, buf)
-    }
-}
-
-impl AsyncWrite for Stallable {
-    fn poll_write(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<std::io::Result<usize>> {
-        Pin::new(&mut self.inner).poll_write(cx, buf)
-    }
-
-    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        Pin::new(&mut self.inner).poll_flush(cx)
-    }
-
-    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        Pin::new(&mut self.inner).poll_shutdown(cx)
-    }
-}
-
-type Channel = russh::Channel<client::Msg>;
+#[path = "common/ssh_client.rs"]
+mod ssh_client;
+use ssh_client::{Channel, Client, Stallable};
 
 async fn connect(port: u16, stalled: Arc<AtomicBool>) -> client::Handle<Client> {
     let stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
