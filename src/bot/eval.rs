@@ -191,7 +191,7 @@ fn signing_points(game: &Game, durable_terms: bool) -> f64 {
                 .credibility
                 .saturating_add(rules.accord_credibility)
                 .min(rules.max_credibility.max(c.credibility));
-            breaking_chance(credibility, rules.implementation_tests)
+            breaking_chance(credibility, c.owed_if_bound(rules.implementation_tests))
         })
         .sum();
     signed_points(game.scenario(), durable_terms, lambda, 0)

@@ -92,6 +92,19 @@ impl std::fmt::Display for UnmetBound {
     }
 }
 
+/// One stage of a phased commitment: tests it must hold, and the credit for passing it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Milestone {
+    /// What the stage is, in a few words.
+    pub name: String,
+    /// Round-end tests the stage must hold (at least one).
+    pub tests: u8,
+    /// Trust gained (or lost) when the stage is passed.
+    pub trust: i8,
+    /// Credibility added to the commitment (or taken from it) when the stage is passed.
+    pub credibility: i8,
+}
+
 /// A card definition.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Card {
@@ -115,8 +128,12 @@ pub struct Card {
     pub effects: Effects,
     /// Assurance or bridge: credibility added to the side's enforcement capacity.
     pub credibility: i8,
-    /// Assurance or bridge: round-end tests a commitment must survive to be honoured.
+    /// Assurance or bridge: round-end tests a commitment must survive to be honoured (with
+    /// milestones, the sum of their tests).
     pub duration: u8,
+    /// Assurance: the stages of a phased commitment, in order (empty for a plain pledge).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<Milestone>,
     /// Verification: credibility added to the targeted commitment (0 = not a verification card).
     pub verify: u8,
     /// Verification: the kind of monitoring it brings, if any. International and regional

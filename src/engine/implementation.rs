@@ -81,8 +81,7 @@ impl Game {
             if c.credibility < max {
                 c.credibility = c.credibility.saturating_add(bonus).min(max);
             }
-            c.tests = 0;
-            c.duration = owed;
+            c.bind(owed);
         }
         self.accord = Some(Implementation {
             signed_round: self.round,
@@ -168,6 +167,9 @@ impl Game {
             round: self.round,
             linked: None,
             monitor_kind: None,
+            // A renewal is a plain pledge for the tests the accord owes: the stages were the
+            // broken pledge's, and their credit stays with it.
+            stages_passed: None,
         });
         if let Some(accord) = self.accord.as_mut() {
             accord.bound.push(renewal);

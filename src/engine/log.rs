@@ -201,6 +201,23 @@ pub enum LogEvent {
     SeatPulled { seat: Seat, meter: Meter },
     /// The accord was signed: `seat`'s ratification at home (its effects follow).
     Ratified { seat: Seat },
+    /// Phased commitment `id` (made with `card`) passed stage `stage` (from 1) of its `of`
+    /// milestones; its credibility is now `credibility` (the stage's Trust, if any, follows).
+    MilestonePassed {
+        id: TableId,
+        card: CardId,
+        stage: u8,
+        of: u8,
+        credibility: u8,
+    },
+    /// Phased commitment `id` (made with `card`) is breaking on stage `stage` (from 1) of its
+    /// `of` milestones; the break itself follows.
+    MilestoneBroken {
+        id: TableId,
+        card: CardId,
+        stage: u8,
+        of: u8,
+    },
 }
 
 impl LogEntry {
@@ -291,11 +308,19 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
              {credibility}%."
         ),
         LogEvent::CommitmentBound { id } => format!("The accord binds commitment #{id}."),
-        LogEvent::AccordSigned { until } => format!(
-            "The accord is signed: every commitment it binds gains {}% credibility and must \
-             hold {} more tests, one a round. Implementation runs to the end of round {until}.",
-            s.rules.accord_credibility, s.rules.implementation_tests
-        ),
+        LogEvent::AccordSigned { until } => {
+            let phased = if s.cards.iter().any(|c| !c.milestones.is_empty()) {
+                " (a phased one, at least that and to its last stage)"
+            } else {
+                ""
+            };
+            format!(
+                "The accord is signed: every commitment it binds gains {}% credibility and must \
+                 hold {} more tests{phased}, one a round. Implementation runs to the end of \
+                 round {until}.",
+                s.rules.accord_credibility, s.rules.implementation_tests
+            )
+        }
         LogEvent::AccordBreached { id } => {
             format!("The accord is breached: bound commitment #{id} broke.")
         }
@@ -426,7 +451,44 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
         LogEvent::NoEvent => {
             "No event this round: none left in the deck can happen now.".to_string()
         }
+        LogEvent::MilestonePassed {
+            id,
+            card,
+            stage,
+            of,
+            credibility,
+        } => {
+            let (name, change) = milestone(s, card, stage);
+            let now = if change == 0 {
+                String::new()
+            } else {
+                format!("; credibility now {credibility}%")
+            };
+            format!("Milestone {stage} of {of} passed: {name} (commitment #{id}){now}.")
+        }
+        LogEvent::MilestoneBroken {
+            id,
+            card,
+            stage,
+            of,
+        } => {
+            let (name, _) = milestone(s, card, stage);
+            let credit = match stage.saturating_sub(1) {
+                0 => "before any stage passed".to_string(),
+                1 => "the stage passed before it keeps its credit".to_string(),
+                n => format!("the {n} stages passed before it keep their credit"),
+            };
+            format!("Commitment #{id} broke at milestone {stage} of {of}, {name}: {credit}.")
+        }
     }
+}
+
+/// Stage `stage` (from 1) of `card`'s milestones: its name and its credibility change.
+fn milestone(s: &Scenario, card: CardId, stage: u8) -> (&str, i8) {
+    s.cards[usize::from(card)]
+        .milestones
+        .get(usize::from(stage).saturating_sub(1))
+        .map_or(("?", 0), |m| (m.name.as_str(), m.credibility))
 }
 
 /// A kind of monitoring in words, starting with a capital ("Regional monitors").

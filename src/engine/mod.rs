@@ -24,6 +24,7 @@ mod implementation;
 mod legal;
 mod log;
 mod meters;
+mod milestones;
 mod monitors;
 mod names;
 mod outcome;
@@ -44,7 +45,7 @@ pub use action::{Action, Decision, RuleError};
 pub use conditions::{BasketNeed, FlagId, Requirements, Situation, Unmet};
 pub use content::{
     Brief, Card, Condition, Effects, EventCard, EventChoice, EventOption, Hint, MeterBounds,
-    MeterTarget, Objective, Rules, Scenario, Scoring, TargetKind, UnmetBound,
+    MeterTarget, Milestone, Objective, Rules, Scenario, Scoring, TargetKind, UnmetBound,
 };
 pub use digest::Digest;
 pub use game::{Game, Phase, Stats};
@@ -54,6 +55,7 @@ pub use implementation::{Implementation, Renewable};
 pub use legal::CardBlock;
 pub use log::{LogEntry, LogEvent};
 pub use meters::{Meter, Meters};
+pub use milestones::Stage;
 pub use monitors::MonitorKind;
 pub use names::{Basket, CardKind, Posture, Seat};
 pub use outcome::{Breakdown, Outcome, OutcomeKind, SeatScore};

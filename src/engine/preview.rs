@@ -55,6 +55,8 @@ pub fn own_part(entries: &[LogEntry]) -> &[LogEntry] {
                     | LogEvent::CommitmentHonoured { .. }
                     | LogEvent::CommitmentKept { .. }
                     | LogEvent::CommitmentImplemented { .. }
+                    | LogEvent::MilestonePassed { .. }
+                    | LogEvent::MilestoneBroken { .. }
                     | LogEvent::UnilateralPull
                     | LogEvent::SeatPulled { .. }
                     | LogEvent::Stalled

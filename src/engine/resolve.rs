@@ -243,6 +243,7 @@ impl Game {
             round: self.round,
             linked: None,
             monitor_kind: None,
+            stages_passed: super::milestones::first_stage(&self.scenario.cards[usize::from(card)]),
         });
         self.stats.progress_this_round = true;
         self.note(LogEvent::CommitmentMade {
@@ -501,6 +502,7 @@ impl Game {
             return;
         };
         let c = self.commitments.remove(index);
+        self.note_broken_milestone(&c);
         self.discards[c.holder.index()].push(c.card);
         let broken = &mut self.stats.broken[c.by.index()];
         *broken = broken.saturating_add(1);

@@ -201,7 +201,8 @@ impl Game {
         self.start_round();
     }
 
-    /// Tests every standing commitment, oldest first.
+    /// Tests every standing commitment, oldest first; a held test may pass a phased
+    /// commitment's stage.
     fn test_commitments(&mut self) {
         let standing: Vec<_> = self.commitments.iter().map(|c| c.id).collect();
         for id in standing {
@@ -226,10 +227,14 @@ impl Game {
             });
             if !held {
                 self.break_commitment(id);
-            } else if done && self.is_bound(id) {
-                self.note(LogEvent::CommitmentImplemented { id });
-            } else if done {
-                self.honour_commitment(id);
+            } else {
+                // A phased pledge's last stage passes on the test that honours it.
+                self.pass_milestone(id);
+                if done && self.is_bound(id) {
+                    self.note(LogEvent::CommitmentImplemented { id });
+                } else if done {
+                    self.honour_commitment(id);
+                }
             }
             self.check_breakdown();
             if self.outcome.is_some() {

@@ -55,6 +55,11 @@ pub struct Commitment {
     /// format's monitors (international) encode exactly as before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monitor_kind: Option<MonitorKind>,
+    /// A phased commitment (its card has `milestones`): how many of its stages have passed
+    /// (see [`Commitment::stage`]). `None` for a plain pledge, which is left out of saves and
+    /// digests, so plain pledges encode exactly as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stages_passed: Option<u8>,
 }
 
 impl Commitment {
@@ -66,8 +71,8 @@ impl Commitment {
     }
 }
 
-/// Hashes the fields in their declared order, `linked` and `monitor_kind` only when set: version-1 saves'
-/// legacy digests hash every commitment, and must not change.
+/// Hashes the fields in their declared order, `linked`, `monitor_kind` and `stages_passed`
+/// only when set: version-1 saves' legacy digests hash every commitment, and must not change.
 impl std::hash::Hash for Commitment {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         (self.id, self.card, self.holder, self.by, self.basket).hash(state);
@@ -78,6 +83,9 @@ impl std::hash::Hash for Commitment {
         }
         if let Some(kind) = self.monitor_kind {
             kind.hash(state);
+        }
+        if let Some(passed) = self.stages_passed {
+            passed.hash(state);
         }
     }
 }
@@ -124,6 +132,7 @@ mod tests {
             round: 3,
             linked,
             monitor_kind: None,
+            stages_passed: None,
         }
     }
 

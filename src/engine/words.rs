@@ -79,6 +79,12 @@ pub fn commitment(scenario: &Scenario, c: &Commitment) -> String {
     )
 }
 
+/// A phased commitment's stage, for a line of its own under [`commitment`]: `stage 2/4:
+/// extend to the end of talks`, or `all 4 stages passed`; `None` for a plain pledge.
+pub fn commitment_stage(scenario: &Scenario, c: &Commitment) -> Option<String> {
+    c.stage(scenario).map(|stage| stage.to_string())
+}
+
 /// A table item (demand or commitment) by id, for menu entries.
 pub fn table_item(view: &SeatView, id: TableId) -> String {
     let scenario = &view.scenario;
@@ -251,9 +257,10 @@ pub fn action(view: &SeatView, action: &Action, preview: &Preview) -> String {
             // the card does at once, so two assurances can be told apart here.
             let def = &s.cards[usize::from(c)];
             let credibility = preview.pledge().unwrap_or_default();
-            let tests = match def.duration {
-                1 => "1 test".to_string(),
-                n => format!("{n} tests"),
+            let tests = match (def.duration, def.milestones.len()) {
+                (1, _) => "1 test".to_string(),
+                (n, 0) => format!("{n} tests"),
+                (n, stages) => format!("{n} tests in {stages} stages"),
             };
             // The last rounds hold fewer tests than a long pledge needs.
             let left = view.last_round().saturating_sub(view.round) + 1;

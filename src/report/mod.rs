@@ -4,6 +4,7 @@
 //! Never: read the clock or anything outside the saves it is given.
 
 mod markdown;
+mod milestones;
 
 pub use markdown::to_markdown;
 
@@ -131,7 +132,8 @@ pub struct CommitmentRow {
     pub credibility: u8,
     /// Highest credibility after verification, if verified.
     pub verified_to: Option<u8>,
-    /// `honoured`, `broken in round N`, or `standing`.
+    /// `honoured`, `broken in round N`, or `standing`; for a phased commitment, with its
+    /// milestones (`broken in round 6, at milestone 3 of 4 (2 passed, their credit kept)`).
     pub fate: String,
 }
 
@@ -345,6 +347,12 @@ fn commitments(game: &Game) -> Vec<CommitmentRow> {
                 }
             }
             _ => {}
+        }
+    }
+    let fates = milestones::milestone_fates(game);
+    for row in &mut rows {
+        if let Some(milestones) = fates.get(&row.id) {
+            row.fate.push_str(milestones);
         }
     }
     rows

@@ -318,6 +318,9 @@ pub struct CardFile {
     pub credibility: Option<Spanned<Ranged<-50, 50>>>,
     #[serde(default)]
     pub duration: Option<Spanned<Ranged<1, 10>>>,
+    /// Assurance only: the stages of a phased commitment, checked when the card is built.
+    #[serde(default)]
+    pub milestones: Option<Spanned<Vec<MilestoneFile>>>,
     #[serde(default)]
     pub verify: Option<Spanned<Ranged<1, 100>>>,
     #[serde(default)]
@@ -339,6 +342,20 @@ pub struct CardFile {
     /// Flags the card clears when played.
     #[serde(default)]
     pub clears: Vec<Spanned<String>>,
+}
+
+/// One stage of an assurance's `milestones`: `{ name = "hold 48 hours", tests = 1, trust = 2 }`.
+/// `tests` may be written 0 here so that the card's check can refuse it with a hint.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MilestoneFile {
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub tests: Option<Spanned<Ranged<0, 10>>>,
+    #[serde(default)]
+    pub trust: Option<Delta>,
+    #[serde(default)]
+    pub credibility: Option<Ranged<-50, 50>>,
 }
 
 /// A `requires` table, on a card, an event or an objective: every key given must hold.

@@ -336,6 +336,7 @@ pub(super) fn build_card<'a>(
             ));
         }
     }
+    let (milestones, duration) = build_milestones(ctx, &c, kind, bridge)?;
     if c.text.trim().is_empty() {
         return Err(ctx.error(
             c.id.span(),
@@ -365,9 +366,8 @@ pub(super) fn build_card<'a>(
         cost: c.cost.0 as u8,
         basket: c.basket,
         credibility: c.credibility.map_or(0, |v| v.into_inner().0 as i8),
-        duration: c
-            .duration
-            .map_or(DEFAULT_DURATION, |v| v.into_inner().0 as u8),
+        duration,
+        milestones,
         verify,
         monitors,
         sovereignty_cost: c

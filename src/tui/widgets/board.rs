@@ -157,6 +157,10 @@ pub fn table_lines(
         out.push(Line::styled("Commitments", theme.heading()));
         for c in &view.commitments {
             row(words::commitment(scenario, c), false, &mut out);
+            // A phased pledge's stage, under it, where a long line does not cut it off.
+            if let Some(stage) = words::commitment_stage(scenario, c) {
+                out.push(Line::styled(format!("     {stage}"), theme.dim()));
+            }
         }
     }
     if out.is_empty() {
@@ -172,13 +176,31 @@ pub fn line_of_item(view: &SeatView, index: usize) -> usize {
         1 + index
     } else {
         let heading = usize::from(demands > 0);
-        demands + heading + 1 + (index - demands)
+        let commitment = index - demands;
+        // Each phased pledge above has its stage on a line of its own.
+        let stages = view
+            .commitments
+            .iter()
+            .take(commitment)
+            .filter(|c| c.stages_passed.is_some())
+            .count();
+        demands + heading + 1 + commitment + stages
     }
 }
 
-/// The item drawn on line `line` of [`table_lines`], if any.
+/// The item drawn on line `line` of [`table_lines`], if any (a phased pledge's stage line
+/// is its pledge's).
 pub fn item_at_line(view: &SeatView, line: usize) -> Option<usize> {
-    (0..items(view).len()).find(|&i| line_of_item(view, i) == line)
+    let demands = view.demands.len();
+    (0..items(view).len()).find(|&i| {
+        let at = line_of_item(view, i);
+        let phased = i >= demands
+            && view
+                .commitments
+                .get(i - demands)
+                .is_some_and(|c| c.stages_passed.is_some());
+        at == line || (phased && at + 1 == line)
+    })
 }
 
 #[cfg(test)]

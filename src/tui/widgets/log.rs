@@ -47,6 +47,7 @@ pub fn lines(
             | LogEvent::CapitalChanged { .. }
             | LogEvent::Drew { .. } => Line::styled(format!("    {text}"), theme.dim()),
             LogEvent::CommitmentBroken { .. }
+            | LogEvent::MilestoneBroken { .. }
             | LogEvent::BasketUnravelled { .. }
             | LogEvent::AccordRefused
             | LogEvent::HardlineEscalated { .. }
@@ -56,9 +57,8 @@ pub fn lines(
             | LogEvent::BasketSecured { .. }
             | LogEvent::CommitmentHonoured { .. }
             | LogEvent::CommitmentKept { .. }
-            | LogEvent::CommitmentImplemented { .. } => {
-                Line::styled(format!("  ✓ {text}"), theme.good())
-            }
+            | LogEvent::CommitmentImplemented { .. }
+            | LogEvent::MilestonePassed { .. } => Line::styled(format!("  ✓ {text}"), theme.good()),
             LogEvent::GameOver { .. } => Line::styled(format!("■ {text}"), theme.heading()),
             _ => Line::styled(format!("  {text}"), theme.text()),
         };
@@ -86,6 +86,7 @@ fn breaks_nothing(scenario: &Scenario, log: &[LogEntry], index: usize) -> Option
             matches!(
                 e.event,
                 LogEvent::MeterChanged { .. }
+                    | LogEvent::MilestoneBroken { .. }
                     | LogEvent::CommitmentBroken { .. }
                     | LogEvent::BasketUnravelled { .. }
             )

@@ -3,7 +3,7 @@
 //! be played, the tutorial's hint), or the round's event. It only draws.
 
 use super::{Panel, TableData, TableUi, panel};
-use crate::engine::{BasketState, CardId, Decision, SeatView};
+use crate::engine::{BasketState, CardId, Commitment, Decision, SeatView};
 use crate::tui::keys;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::board;
@@ -94,7 +94,12 @@ pub(super) fn draw_detail(
                             } else {
                                 ""
                             };
-                            (c.card, c.by, format!("{state}{kept}{basket}{through}"))
+                            let stage = phased_state(view, c);
+                            (
+                                c.card,
+                                c.by,
+                                format!("{state}{stage}{kept}{basket}{through}"),
+                            )
                         })
                     }
                 };
@@ -105,12 +110,22 @@ pub(super) fn draw_detail(
                     ));
                     let printed = view.scenario.cards[usize::from(card)].cost;
                     lines.extend(card_detail(view, card, printed, theme));
+                    let passed = match item {
+                        board::Item::Commitment(id) => view
+                            .commitments
+                            .iter()
+                            .find(|c| c.id == *id)
+                            .and_then(|c| c.stages_passed),
+                        board::Item::Demand(_) => None,
+                    };
+                    lines.extend(stage_lines(view, card, passed, theme));
                 }
             }
         }
         _ => {
             if let Some(&card) = view.own_hand().get(ui.hand) {
                 lines.extend(card_detail(view, card, view.cost_of(card), theme));
+                lines.extend(stage_lines(view, card, None, theme));
                 lines.extend(hint_lines(view, card, theme));
                 if data.blocked.get(ui.hand).copied().unwrap_or(false) {
                     let why = data.block_reason.clone().unwrap_or_else(|| {
@@ -173,6 +188,69 @@ fn card_detail(view: &SeatView, card: CardId, cost: u8, theme: Theme) -> Vec<Lin
     ];
     if !def.flavour.is_empty() {
         lines.push(Line::styled(def.flavour.clone(), theme.dim()));
+    }
+    lines
+}
+
+/// A phased commitment's stage, as a sentence for its details (empty for a plain pledge).
+fn phased_state(view: &SeatView, c: &Commitment) -> String {
+    match c.stage(&view.scenario) {
+        Some(stage) if stage.done => format!(
+            " Phased: all {} stages passed, each with its credit.",
+            stage.of
+        ),
+        Some(stage) => format!(
+            " Phased: on stage {} of {}, {}; honoured only when the last stage passes.",
+            stage.number, stage.of, stage.name
+        ),
+        None => String::new(),
+    }
+}
+
+/// A phased assurance's stages, one a line with its tests and credit; on the table (`passed`
+/// given) the stages passed are ticked (✓) and the current one pointed at (▸).
+fn stage_lines(
+    view: &SeatView,
+    card: CardId,
+    passed: Option<u8>,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let stages = &view.scenario.cards[usize::from(card)].milestones;
+    if stages.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::styled(
+        "Milestones (honoured when the last one passes):",
+        theme.heading(),
+    )];
+    for (i, m) in stages.iter().enumerate() {
+        let tests = if m.tests == 1 {
+            "1 test".to_string()
+        } else {
+            format!("{} tests", m.tests)
+        };
+        let mut credit = Vec::new();
+        if m.trust != 0 {
+            credit.push(format!("Trust {:+}", m.trust));
+        }
+        if m.credibility != 0 {
+            credit.push(format!("credibility {:+}", m.credibility));
+        }
+        let credit = if credit.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", credit.join(", "))
+        };
+        let mark = match passed.map(usize::from) {
+            Some(p) if i < p => "✓",
+            Some(p) if i == p => "▸",
+            _ => "·",
+        };
+        lines.push(Line::raw(format!(
+            "{mark} {}. {} — {tests}{credit}",
+            i + 1,
+            m.name
+        )));
     }
     lines
 }
