@@ -2,7 +2,7 @@
 //! the table with their credibility.
 
 use crate::engine::words;
-use crate::engine::{Basket, BasketState, SeatView, TableId};
+use crate::engine::{Basket, BasketState, Scenario, Seat, SeatView, TableId};
 use crate::tui::theme::Theme;
 use ratatui::prelude::*;
 
@@ -179,6 +179,17 @@ pub fn line_of_item(view: &SeatView, index: usize) -> usize {
 /// The item drawn on line `line` of [`table_lines`], if any.
 pub fn item_at_line(view: &SeatView, line: usize) -> Option<usize> {
     (0..items(view).len()).find(|&i| line_of_item(view, i) == line)
+}
+
+/// The width of a column of seat names: 12, or one more than the longest of the scenario's
+/// names for its seats.
+pub fn seat_column(scenario: &Scenario) -> usize {
+    Seat::ALL
+        .into_iter()
+        .map(|seat| scenario.seat_name(seat).chars().count() + 1)
+        .max()
+        .unwrap_or(0)
+        .max(12)
 }
 
 #[cfg(test)]
