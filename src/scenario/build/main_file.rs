@@ -153,7 +153,8 @@ fn empty_file() -> ScenarioFile {
         questions: Vec::new(),
         reflection: Vec::new(),
         reflection_by_seat: Default::default(),
-        names: Some(Default::default()),
+        // Unread, the members are unknown: a voice naming one is not reported.
+        names: None,
         briefs: Default::default(),
         opening_events: Vec::new(),
         hints: Vec::new(),
