@@ -668,6 +668,18 @@ fn an_unknown_key_in_names_is_refused() {
 }
 
 #[test]
+fn a_name_in_a_brief_is_refused_with_where_names_go() {
+    refused(
+        "scenario.toml",
+        "situation = \"MD-BRIEF: your credibility is your only lever.\"",
+        "name = \"The hosts\"\nsituation = \"MD-BRIEF: your credibility is your only lever.\"",
+        "unknown field `name`",
+        "a brief has no name: what a seat is called in every text goes in scenario.toml's \
+         [names] table",
+    );
+}
+
+#[test]
 fn a_seats_reflection_prompt_asked_twice_or_empty_is_refused() {
     refused(
         "scenario.toml",
