@@ -374,7 +374,14 @@ fn the_report_uses_the_names_and_lists_each_seats_own_prompts() {
         prompt: "AF-ONLY: which promise could you not keep?".into(),
         answer: "The one about the east.".into(),
     });
-    let report = ceasefire::report::report("names", &file, &game);
+    // Saved and read back, the game keeps its names: the save embeds the scenario's files.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("names.json");
+    ceasefire::save::save(&path, &file).unwrap();
+    let loaded = ceasefire::save::load(&path).unwrap();
+    assert_eq!(loaded.game.scenario().seat_name(Seat::Afghanistan), "Kabul");
+    assert_eq!(loaded.game.log(), game.log());
+    let report = ceasefire::report::report("names", &loaded.file, &loaded.game);
     let seat_names: Vec<&str> = report.seats.iter().map(|s| s.seat.as_str()).collect();
     assert_eq!(seat_names, ["Islamabad", "Kabul", "Contact Group"]);
     assert_eq!(
