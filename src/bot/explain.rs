@@ -16,7 +16,12 @@ pub fn describe(view: &SeatView, action: &Action) -> String {
             let def = card(c);
             match (def.kind, target) {
                 (CardKind::Mediation, Some(id)) if def.bridge => match demand(id) {
-                    Some(d) => format!("bridges {}'s {} demand with {}", d.by, d.basket, def.name),
+                    Some(d) => format!(
+                        "bridges {}'s {} demand with {}",
+                        s.seat_name(d.by),
+                        d.basket,
+                        def.name
+                    ),
                     None => format!("plays {}", def.name),
                 },
                 (_, Some(id)) => match view.commitments.iter().find(|c| c.id == id) {
@@ -24,7 +29,7 @@ pub fn describe(view: &SeatView, action: &Action) -> String {
                         "{} on {}'s {} commitment #{}: at {}% credible it has a {}% chance \
                          of breaking at each round's end",
                         def.name,
-                        c.by,
+                        s.seat_name(c.by),
                         c.basket,
                         c.id,
                         c.credibility,
@@ -66,8 +71,9 @@ pub fn describe(view: &SeatView, action: &Action) -> String {
                     format!("plays {}: a cheap step that rebuilds trust", def.name)
                 }
                 (CardKind::Pressure, None) => format!(
-                    "plays {}: domestic pressure on {seat} is {}",
+                    "plays {}: domestic pressure on {} is {}",
                     def.name,
+                    s.seat_name(seat),
                     Meter::pressure_of(seat).map_or(0, |m| view.meters.get(m))
                 ),
                 (CardKind::Mediation, None) => format!("plays {}", def.name),

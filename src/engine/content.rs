@@ -2,8 +2,11 @@
 //!
 //! Built by `crate::scenario` from TOML files; the engine never reads files itself.
 
-use super::{Basket, CardId, CardKind, EventId, FlagId, Meter, MonitorKind, Requirements, Seat};
+use super::{
+    Basket, CardId, CardKind, EventId, FlagId, MemberId, Meter, MonitorKind, Requirements, Seat,
+};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// Which meter an effect moves: a fixed meter, or a pressure relative to the acting seat.
@@ -148,6 +151,10 @@ pub struct Card {
     pub text: String,
     /// One line of context.
     pub flavour: String,
+    /// A mediator card: the member of the mediators' seat who speaks when it is played
+    /// (Qatar, Türkiye), if the scenario names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voice: Option<MemberId>,
 }
 
 /// What a card must be aimed at when played.
@@ -200,6 +207,10 @@ pub struct EventOption {
     pub text: String,
     /// Its effects; `OwnPressure` is the choosing seat's.
     pub effects: Effects,
+    /// A mediators' answer: the member of their seat who speaks for it, if the scenario
+    /// names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voice: Option<MemberId>,
 }
 
 /// An event card: one is revealed at the start of each round.
@@ -459,6 +470,43 @@ pub struct Brief {
     pub refuses_monitors: Vec<MonitorKind>,
 }
 
+/// A named member of the mediators' seat (Qatar, Türkiye, a regional group): the mediators
+/// are one seat, and a member is the voice one of their cards speaks in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Member {
+    /// The id cards and event options name it by (`qatar`).
+    pub id: String,
+    /// Its name in every text (`Qatar`).
+    pub name: String,
+}
+
+/// What a scenario calls its seats in every text, and the named members of the mediators'
+/// seat. Files and the command line keep the seats' keys (`pakistan`); only the words people
+/// read change. The default is the seats' usual names and no members.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SeatNames {
+    /// Each seat's display name, by seat index.
+    pub seats: [String; 3],
+    /// The named members of the mediators' seat, by [`MemberId`].
+    pub members: Vec<Member>,
+}
+
+impl Default for SeatNames {
+    fn default() -> SeatNames {
+        SeatNames {
+            seats: Seat::ALL.map(|seat| seat.to_string()),
+            members: Vec::new(),
+        }
+    }
+}
+
+impl SeatNames {
+    /// True when these are the usual names, with no members (nothing to write to JSON).
+    pub fn is_default(&self) -> bool {
+        *self == SeatNames::default()
+    }
+}
+
 /// A coaching hint shown in the tutorial next to a card.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Hint {
@@ -495,6 +543,13 @@ pub struct Scenario {
     pub questions: Vec<String>,
     /// Questions each person answers after the game, in their own words.
     pub reflection: Vec<String>,
+    /// Questions only one seat's person answers after the game (after the shared ones), by
+    /// seat index.
+    #[serde(skip_serializing_if = "no_prompts")]
+    pub reflection_by_seat: [Vec<String>; 3],
+    /// What the scenario calls its seats, and the members of the mediators' seat.
+    #[serde(skip_serializing_if = "SeatNames::is_default")]
+    pub names: SeatNames,
     /// Each seat's confidential brief, by seat index. Not public: screens read a seat's brief
     /// from its [`super::SeatView`], which holds it only for that seat (and for everyone once
     /// the game is over).
@@ -515,7 +570,57 @@ pub struct Scenario {
     pub flags: Vec<String>,
 }
 
+/// True when no seat has prompts of its own (nothing to write to JSON).
+fn no_prompts(lists: &[Vec<String>; 3]) -> bool {
+    lists.iter().all(Vec::is_empty)
+}
+
 impl Scenario {
+    /// What this scenario calls `seat` in every text people read (`Pakistan` unless its
+    /// `[names]` says otherwise).
+    pub fn seat_name(&self, seat: Seat) -> &str {
+        &self.names.seats[seat.index()]
+    }
+
+    /// The name of a member of the mediators' seat (`?` for an id the scenario lacks, which
+    /// a validated scenario never gives).
+    pub fn member_name(&self, member: MemberId) -> &str {
+        self.names
+            .members
+            .get(usize::from(member))
+            .map_or("?", |m| m.name.as_str())
+    }
+
+    /// Who speaks when `seat` acts in `voice`: the member with its seat in brackets
+    /// (`Qatar (Mediator)`), or the seat's name alone when no member is named.
+    pub fn speaker(&self, seat: Seat, voice: Option<MemberId>) -> Cow<'_, str> {
+        match voice {
+            Some(member) => Cow::Owned(format!(
+                "{} ({})",
+                self.member_name(member),
+                self.seat_name(seat)
+            )),
+            None => Cow::Borrowed(self.seat_name(seat)),
+        }
+    }
+
+    /// The name of the member of the mediators' seat who speaks when card `card` is played,
+    /// if the card names one.
+    pub fn card_voice(&self, card: CardId) -> Option<&str> {
+        self.cards
+            .get(usize::from(card))
+            .and_then(|c| c.voice)
+            .map(|member| self.member_name(member))
+    }
+
+    /// The reflection prompts `seat`'s person answers after the game, in order: those asked
+    /// of everyone (`reflection`), then the seat's own (`[reflection_by_seat]`).
+    pub fn reflection_for(&self, seat: Seat) -> impl Iterator<Item = &String> {
+        self.reflection
+            .iter()
+            .chain(&self.reflection_by_seat[seat.index()])
+    }
+
     /// The card with this id, if any.
     pub fn card_by_id(&self, id: &str) -> Option<CardId> {
         self.cards

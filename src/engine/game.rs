@@ -250,7 +250,8 @@ impl Game {
         if last.seat() != seat {
             // Which seat acted is not said: in the secret posture phase that would be a leak.
             return Err(RuleError::Illegal(format!(
-                "another seat has acted since {seat}'s last action"
+                "another seat has acted since {}'s last action",
+                self.scenario.seat_name(seat)
             )));
         }
         let revealed = self.log[start as usize..]

@@ -139,8 +139,18 @@ pub fn walkout_breakdown(seat: Seat) -> Breakdown {
 
 impl Outcome {
     /// Why it ended this way under `rules`: [`Outcome::explanation`], except that a walkout
-    /// a scenario moved to another meter names the meter and its line.
+    /// a scenario moved to another meter names the meter and its line. Seats go by their
+    /// usual names; [`Outcome::explanation_for`] uses a scenario's.
     pub fn explanation_in(self, rules: &Rules) -> String {
+        self.explained(rules, &super::SeatNames::default())
+    }
+
+    /// [`Outcome::explanation_in`] under the scenario's rules, with its names for the seats.
+    pub fn explanation_for(self, scenario: &super::Scenario) -> String {
+        self.explained(&scenario.rules, &scenario.names)
+    }
+
+    fn explained(self, rules: &Rules, names: &super::SeatNames) -> String {
         let seat = match self {
             Outcome::Breakdown(Breakdown::AfghanWalkout) => Seat::Afghanistan,
             Outcome::Breakdown(Breakdown::PakistaniWalkout) => Seat::Pakistan,
@@ -159,7 +169,10 @@ impl Outcome {
             _ => "Pakistani",
         };
         let pressed = match trigger.pressure {
-            Some(line) if line > 0 => format!(" with {seat}'s pressure at {line} or more"),
+            Some(line) if line > 0 => format!(
+                " with {}'s pressure at {line} or more",
+                names.seats[seat.index()]
+            ),
             _ => String::new(),
         };
         format!(

@@ -55,3 +55,8 @@ id_type!(
     /// Id of a pending demand or a commitment on the table (unique within a game).
     TableId
 );
+id_type!(
+    /// Index of a named member of the mediators' seat in [`super::SeatNames::members`]: the
+    /// voice a mediator card or a mediator's answer to an event speaks in.
+    MemberId
+);

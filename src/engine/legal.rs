@@ -196,6 +196,10 @@ impl Game {
     fn block_words(&self, block: CardBlock) -> String {
         match block {
             CardBlock::Condition(unmet) => unmet.describe(&self.scenario),
+            CardBlock::MonitorsRefused { seat, kind } => format!(
+                "{} refuses {kind} (its brief)",
+                self.scenario.seat_name(seat)
+            ),
             other => other.to_string(),
         }
     }
@@ -274,13 +278,10 @@ impl Game {
                     )));
                 }
                 match self.scenario.monitors_refusal(commitment.by, def) {
-                    Some(kind) => Err(illegal(
-                        CardBlock::MonitorsRefused {
-                            seat: commitment.by,
-                            kind,
-                        }
-                        .to_string(),
-                    )),
+                    Some(kind) => Err(illegal(self.block_words(CardBlock::MonitorsRefused {
+                        seat: commitment.by,
+                        kind,
+                    }))),
                     None => Ok(()),
                 }
             }
@@ -305,7 +306,10 @@ impl Game {
         if self.hands[seat.index()].contains(&card) {
             Ok(())
         } else {
-            Err(illegal(format!("that card is not in {seat}'s hand")))
+            Err(illegal(format!(
+                "that card is not in {}'s hand",
+                self.scenario.seat_name(seat)
+            )))
         }
     }
 
@@ -319,7 +323,10 @@ impl Game {
         if demand.to == seat {
             Ok(demand.basket)
         } else {
-            Err(illegal(format!("demand #{id} is not addressed to {seat}")))
+            Err(illegal(format!(
+                "demand #{id} is not addressed to {}",
+                self.scenario.seat_name(seat)
+            )))
         }
     }
 

@@ -229,6 +229,8 @@ impl LogEntry {
 
 fn describe_event(event: &LogEvent, s: &Scenario) -> String {
     let card = |id: CardId| s.cards[usize::from(id)].name.as_str();
+    // Every seat by the scenario's name for it.
+    let name = |seat: Seat| s.seat_name(seat);
     match *event {
         LogEvent::RoundStarted => "A new round begins.".to_string(),
         LogEvent::EventRevealed { event } => {
@@ -241,28 +243,38 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
             option,
         } => {
             let e = &s.events[usize::from(event)];
-            let label = e
+            let chosen = e
                 .choice
                 .as_ref()
-                .and_then(|c| c.options.get(usize::from(option)))
-                .map_or("?", |o| o.label.as_str());
-            format!("{seat} chose \"{label}\" ({}).", e.name)
+                .and_then(|c| c.options.get(usize::from(option)));
+            let label = chosen.map_or("?", |o| o.label.as_str());
+            let who = s.speaker(seat, chosen.and_then(|o| o.voice));
+            format!("{who} chose \"{label}\" ({}).", e.name)
         }
-        LogEvent::CardPlayed { seat, card: c } => format!("{seat} played {}.", card(c)),
+        LogEvent::CardPlayed { seat, card: c } => {
+            let voice = s.cards.get(usize::from(c)).and_then(|c| c.voice);
+            format!("{} played {}.", s.speaker(seat, voice), card(c))
+        }
         LogEvent::MeterChanged { meter, delta, now } => format!("  {meter} {delta:+} → {now}"),
         LogEvent::CapitalChanged { seat, delta, now } => {
-            format!("  {seat} capital {delta:+} → {now}")
+            format!("  {} capital {delta:+} → {now}", name(seat))
         }
         LogEvent::DemandTabled { id, by, basket } => {
-            format!("{by} tabled demand #{id} in {basket}.")
+            format!("{} tabled demand #{id} in {basket}.", name(by))
         }
         LogEvent::DemandMet { id, by, commitment } => {
-            format!("{by} met demand #{id} with commitment #{commitment}.")
+            format!(
+                "{} met demand #{id} with commitment #{commitment}.",
+                name(by)
+            )
         }
         LogEvent::DemandCountered { id, by, counter } => {
-            format!("{by} countered demand #{id} with demand #{counter}.")
+            format!(
+                "{} countered demand #{id} with demand #{counter}.",
+                name(by)
+            )
         }
-        LogEvent::DemandRejected { id, by } => format!("{by} rejected demand #{id}."),
+        LogEvent::DemandRejected { id, by } => format!("{} rejected demand #{id}.", name(by)),
         LogEvent::DemandBridged { id, commitment } => {
             format!("The mediators bridged demand #{id}: commitment #{commitment}.")
         }
@@ -272,7 +284,10 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
             basket,
             credibility,
         } => {
-            format!("{by} committed (#{id}, {basket}) at {credibility}% credibility.")
+            format!(
+                "{} committed (#{id}, {basket}) at {credibility}% credibility.",
+                name(by)
+            )
         }
         LogEvent::CommitmentVerified { id, credibility } => {
             format!("Commitment #{id} verified: credibility now {credibility}%.")
@@ -304,8 +319,9 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
             )
         }
         LogEvent::MonitorsRefused { id, credibility } => format!(
-            "Afghanistan refused monitors for #{id}: none deploy, and its credibility is back to \
-             {credibility}%."
+            "{} refused monitors for #{id}: none deploy, and its credibility is back to \
+             {credibility}%.",
+            name(Seat::Afghanistan)
         ),
         LogEvent::CommitmentBound { id } => format!("The accord binds commitment #{id}."),
         LogEvent::AccordSigned { until } => {
@@ -325,19 +341,24 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
             format!("The accord is breached: bound commitment #{id} broke.")
         }
         LogEvent::BridgeProposed { id, to } => format!(
-            "The mediators propose to meet demand #{id} with a pledge by {to}, if it accepts."
+            "The mediators propose to meet demand #{id} with a pledge by {}, if it accepts.",
+            name(to)
         ),
         LogEvent::BridgeDeclined { id, seat } => {
-            format!("{seat} declined the mediators' proposal on demand #{id}.")
+            format!(
+                "{} declined the mediators' proposal on demand #{id}.",
+                name(seat)
+            )
         }
         LogEvent::PledgeOffered { id, to } => format!(
-            "Pledge #{id} is offered to {to}: welcomed, it agrees its basket (Trust permitting)."
+            "Pledge #{id} is offered to {}: welcomed, it agrees its basket (Trust permitting).",
+            name(to)
         ),
         LogEvent::OfferAnswered { id, seat, accept } => {
             if accept {
-                format!("{seat} welcomed pledge #{id}.")
+                format!("{} welcomed pledge #{id}.", name(seat))
             } else {
-                format!("{seat} did not take up pledge #{id}.")
+                format!("{} did not take up pledge #{id}.", name(seat))
             }
         }
         LogEvent::PackageOffered {
@@ -346,10 +367,11 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
             credibility,
             ask,
         } => {
-            let to = by.rival().unwrap_or(by);
+            let to = name(by.rival().unwrap_or(by));
             format!(
-                "{by} offers a package: its pledge in {basket} (at {credibility}%) if {to} \
-                 commits in {ask}."
+                "{} offers a package: its pledge in {basket} (at {credibility}%) if {to} \
+                 commits in {ask}.",
+                name(by)
             )
         }
         LogEvent::PackageAgreed { offer, answer } => format!(
@@ -357,16 +379,23 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
              other is released."
         ),
         LogEvent::PackageDeclined { seat, ask } => format!(
-            "{seat} declined the package (a commitment in {ask}); the offered card goes back."
+            "{} declined the package (a commitment in {ask}); the offered card goes back.",
+            name(seat)
         ),
         LogEvent::CommitmentReleased { id, partner } => format!(
             "Commitment #{id} is released without penalty: #{partner}, its other half, broke."
         ),
         LogEvent::IdleTurn { seat } => {
-            format!("{seat} made no move this turn: its home audience notices.")
+            format!(
+                "{} made no move this turn: its home audience notices.",
+                name(seat)
+            )
         }
         LogEvent::DemandIgnored { id, to } => {
-            format!("Demand #{id} to {to} has gone unanswered for a round.")
+            format!(
+                "Demand #{id} to {} has gone unanswered for a round.",
+                name(to)
+            )
         }
         LogEvent::CommitmentRenewed { id, renewal } => {
             format!("Commitment #{id} was renewed as #{renewal}: the accord holds.")
@@ -381,16 +410,17 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
             format!("Commitment #{id} tested: rolled {roll} against {credibility}% — {verdict}.")
         }
         LogEvent::CommitmentBroken { id, by, basket } => {
-            format!("{by}'s commitment #{id} in {basket} BROKE.")
+            format!("{}'s commitment #{id} in {basket} BROKE.", name(by))
         }
         LogEvent::CommitmentHonoured { id, by, basket } => {
-            format!("{by}'s commitment #{id} in {basket} was honoured.")
+            format!("{}'s commitment #{id} in {basket} was honoured.", name(by))
         }
         LogEvent::CommitmentImplemented { id } => {
             format!("Commitment #{id} is implemented: it held every test it owed under the accord.")
         }
         LogEvent::CommitmentKept { id, by, basket } => format!(
-            "{by}'s commitment #{id} in {basket} was honoured and is kept on the table for the accord."
+            "{}'s commitment #{id} in {basket} was honoured and is kept on the table for the accord.",
+            name(by)
         ),
         LogEvent::BasketAgreed { basket } => format!("Basket agreed: {basket}."),
         LogEvent::BasketShortOfTrust {
@@ -400,14 +430,18 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
         } => format!("{basket} not agreed: Trust {trust} is below its threshold {threshold}."),
         LogEvent::BasketUnravelled { basket } => format!("Basket unravelled: {basket}."),
         LogEvent::BasketSecured { basket } => format!("Basket secured for good: {basket}."),
-        LogEvent::Passed { seat } => format!("{seat} passed."),
-        LogEvent::PostureTaken { seat, posture } => format!("{seat} took a {posture} posture."),
-        LogEvent::HardlineEscalated { seat } => {
-            format!("{seat}'s hard-line rhetoric raised the escalation ladder.")
+        LogEvent::Passed { seat } => format!("{} passed.", name(seat)),
+        LogEvent::PostureTaken { seat, posture } => {
+            format!("{} took a {posture} posture.", name(seat))
         }
-        LogEvent::UnilateralPull => {
-            "Insecurity and pressure in Pakistan pull toward unilateral operations.".to_string()
-        }
+        LogEvent::HardlineEscalated { seat } => format!(
+            "{}'s hard-line rhetoric raised the escalation ladder.",
+            name(seat)
+        ),
+        LogEvent::UnilateralPull => format!(
+            "Insecurity and pressure in {} pull toward unilateral operations.",
+            name(Seat::Pakistan)
+        ),
         LogEvent::SeatPulled { seat, meter } => {
             let pressed = s.rules.pull_of(seat).pressure.is_some_and(|p| p > 0);
             let (and, pull) = if pressed {
@@ -415,7 +449,10 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
             } else {
                 ("", "pulls")
             };
-            format!("Low {meter}{and} in {seat} {pull} toward unilateral operations.")
+            format!(
+                "Low {meter}{and} in {} {pull} toward unilateral operations.",
+                name(seat)
+            )
         }
         LogEvent::Ratified { seat } => {
             let effects = s
@@ -423,20 +460,21 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
                 .ratification_of(seat)
                 .map(|e| super::ratification_words(seat, e))
                 .unwrap_or_default();
-            format!("Ratification at home: {seat}: {effects}.")
+            format!("Ratification at home: {}: {effects}.", name(seat))
         }
         LogEvent::Stalled => "No progress this round: mediation fatigue sets in.".to_string(),
-        LogEvent::Drew { seat, count: 1 } => format!("{seat} drew a card."),
-        LogEvent::Drew { seat, count } => format!("{seat} drew {count} cards."),
+        LogEvent::Drew { seat, count: 1 } => format!("{} drew a card.", name(seat)),
+        LogEvent::Drew { seat, count } => format!("{} drew {count} cards.", name(seat)),
         LogEvent::AccordTabled => "The mediators tabled the accord for signature.".to_string(),
         LogEvent::AccordVote { seat, accept } => {
             format!(
-                "{seat} {} the accord.",
+                "{} {} the accord.",
+                name(seat),
                 if accept { "accepted" } else { "refused" }
             )
         }
         LogEvent::AccordRefused => "The accord was refused.".to_string(),
-        LogEvent::Undone { seat } => format!("{seat} took back its last action."),
+        LogEvent::Undone { seat } => format!("{} took back its last action.", name(seat)),
         LogEvent::InjectQueued { event } => format!(
             "The facilitator injects \"{}\": it comes at the next event phase.",
             s.events[usize::from(event)].name

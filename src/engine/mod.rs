@@ -44,13 +44,14 @@ pub use accord::AccordTerms;
 pub use action::{Action, Decision, RuleError};
 pub use conditions::{BasketNeed, FlagId, Requirements, Situation, Unmet};
 pub use content::{
-    Brief, Card, Condition, Effects, EventCard, EventChoice, EventOption, Hint, MeterBounds,
-    MeterTarget, Milestone, Objective, Rules, Scenario, Scoring, TargetKind, UnmetBound,
+    Brief, Card, Condition, Effects, EventCard, EventChoice, EventOption, Hint, Member,
+    MeterBounds, MeterTarget, Milestone, Objective, Rules, Scenario, Scoring, SeatNames,
+    TargetKind, UnmetBound,
 };
 pub use digest::Digest;
 pub use game::{Game, Phase, Stats};
 pub use home::{Trigger, TriggerChange, insecurity_meter, ratification_words, walkout_breakdown};
-pub use ids::{CardId, EventId, ObjectiveId, TableId};
+pub use ids::{CardId, EventId, MemberId, ObjectiveId, TableId};
 pub use implementation::{Implementation, Renewable};
 pub use legal::CardBlock;
 pub use log::{LogEntry, LogEvent};

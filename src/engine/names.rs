@@ -5,7 +5,8 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// One of the three seats at the table.
+/// One of the three seats at the table. It prints as its usual name ("Pakistan"); the texts
+/// people read use the scenario's name for it, [`super::Scenario::seat_name`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Seat {

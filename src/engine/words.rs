@@ -18,12 +18,13 @@ fn consent_kind(view: &SeatView) -> String {
         .map_or("monitors".to_string(), |kind| kind.to_string())
 }
 
-/// Who made `action`, in words: its seat, or the facilitator for an inject.
-pub fn actor(action: &Action) -> String {
+/// Who made `action`, in words: its seat by the scenario's name for it, or the facilitator
+/// for an inject.
+pub fn actor(scenario: &Scenario, action: &Action) -> String {
     if action.is_inject() {
         "Facilitator".to_string()
     } else {
-        action.seat().to_string()
+        scenario.seat_name(action.seat()).to_string()
     }
 }
 
@@ -132,20 +133,22 @@ fn target_preview(view: &SeatView, card: CardId, target: TableId, preview: &Prev
         let monitors = if def.sends_monitors() && c.by == Seat::Afghanistan && s.rules.version >= 2
         {
             format!(
-                "; {kind} on Afghan soil: Afghanistan consents (its Pressure +{}) or refuses \
+                "; {kind} on Afghan soil: {} consents (its Pressure +{}) or refuses \
                  (no monitors, the verification withdrawn, Trust −{})",
+                s.seat_name(Seat::Afghanistan),
                 def.consent_pressure(),
                 s.rules.refused_monitors_trust
             )
         } else if def.sends_monitors() && c.by == Seat::Afghanistan {
             format!(
-                "; {kind} on Afghan soil: Afghanistan consents (its Pressure +{}) or refuses \
+                "; {kind} on Afghan soil: {} consents (its Pressure +{}) or refuses \
                  (Sovereignty −{})",
+                s.seat_name(Seat::Afghanistan),
                 def.consent_pressure(),
                 def.sovereignty_cost
             )
         } else if def.monitors == Some(super::MonitorKind::Joint) {
-            format!("; {kind}: teams with {}, nobody asked", c.by)
+            format!("; {kind}: teams with {}, nobody asked", s.seat_name(c.by))
         } else {
             String::new()
         };
@@ -168,7 +171,10 @@ fn target_preview(view: &SeatView, card: CardId, target: TableId, preview: &Prev
         return format!(
             ": proposes {}'s pledge at {credibility}% in {}{agrees}, if {} accepts (declining \
              costs Trust −{})",
-            d.to, d.basket, d.to, s.rules.declined_bridge_trust
+            s.seat_name(d.to),
+            d.basket,
+            s.seat_name(d.to),
+            s.rules.declined_bridge_trust
         );
     }
     if def.bridge
@@ -186,7 +192,8 @@ fn target_preview(view: &SeatView, card: CardId, target: TableId, preview: &Prev
         };
         return format!(
             ": {}'s pledge at {credibility}% in {}{agrees}",
-            d.to, d.basket
+            s.seat_name(d.to),
+            d.basket
         );
     }
     String::new()
@@ -329,7 +336,12 @@ pub fn action(view: &SeatView, action: &Action, preview: &Preview) -> String {
             .and_then(|c| c.options.get(usize::from(option)))
             .map_or_else(
                 || format!("Option {}", option + 1),
-                |o| format!("{} — {}", o.label, o.text),
+                |o| match o.voice {
+                    Some(voice) => {
+                        format!("{} — {} ({} speaks)", o.label, o.text, s.member_name(voice))
+                    }
+                    None => format!("{} — {}", o.label, o.text),
+                },
             ),
         Action::Consent { accept: true, .. } => format!(
             "Consent: {} deploy; Afghan pressure {:+} (half the Sovereignty cost)",
@@ -422,7 +434,7 @@ fn package_offer(view: &SeatView, seat: Seat, c: CardId, ask: Basket, preview: &
         } => Some(format!(" at {credibility}% in {basket}")),
         _ => None,
     });
-    let to = seat.rival().map_or("they".to_string(), |r| r.to_string());
+    let to = seat.rival().map_or("they", |r| s.seat_name(r));
     format!(
         "Offer {} ({}◆) as a package: this pledge{} if {to} commits in {ask} (linked; \
          declined, the card comes back)",
@@ -445,7 +457,10 @@ fn package_acceptance(view: &SeatView, c: CardId, preview: &Preview) -> String {
                 basket,
                 credibility,
                 ..
-            } => Some(format!("{by}'s at {credibility}% in {basket}")),
+            } => Some(format!(
+                "{}'s at {credibility}% in {basket}",
+                s.seat_name(by)
+            )),
             _ => None,
         })
         .collect();

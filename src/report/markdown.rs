@@ -199,12 +199,21 @@ fn write_report(out: &mut String, r: &Report) {
     }
 
     out.push_str("## Reflections\n\n");
+    for s in r.seats.iter().filter(|s| !s.own_reflection.is_empty()) {
+        let _ = writeln!(out, "Asked of {} alone:\n", s.seat);
+        for prompt in &s.own_reflection {
+            let _ = writeln!(out, "- *{prompt}*");
+        }
+        out.push('\n');
+    }
     if r.reflections.is_empty() {
         out.push_str("Nobody wrote a reflection.\n");
     }
     for reflection in &r.reflections {
+        // The seat by the scenario's name for it: its section, found by the seat's index.
         let seat = crate::engine::Seat::from_key(&reflection.seat)
-            .map_or_else(|| reflection.seat.clone(), |s| s.to_string());
+            .and_then(|s| r.seats.get(s.index()))
+            .map_or_else(|| reflection.seat.clone(), |s| s.seat.clone());
         let _ = writeln!(
             out,
             "- **{seat}** — *{}* {}",

@@ -30,7 +30,8 @@ pub struct Report {
     pub round: u8,
     /// The outcome, when the game ended.
     pub outcome: Option<OutcomeSection>,
-    /// Every seat: who played it, its objective and score.
+    /// Every seat: who played it, its objective and score. In seat order (Pakistan,
+    /// Afghanistan, the mediators), so a seat's key finds its section by index.
     pub seats: Vec<SeatSection>,
     /// The meters at the start and at the end of every round.
     pub meters: Vec<MeterRow>,
@@ -91,6 +92,10 @@ pub struct SeatSection {
     pub brief: Option<crate::engine::Brief>,
     /// The seat's engine-checked red lines the game crossed, in brief order.
     pub red_lines_crossed: Vec<CrossedLine>,
+    /// The reflection prompts asked of this seat alone (`[reflection_by_seat]`), after those
+    /// asked of everyone.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub own_reflection: Vec<String>,
 }
 
 /// A red line the game crossed, for the report.
@@ -207,7 +212,7 @@ pub fn report(name: &str, file: &SaveFile, game: &Game) -> Report {
                 view.objectives[seat.index()].map(|o| &scenario.objectives[usize::from(o)]);
             let score = scores.as_ref().map(|s| &s[seat.index()]);
             SeatSection {
-                seat: seat.to_string(),
+                seat: scenario.seat_name(seat).to_string(),
                 played_by: file.seats[seat.index()].clone(),
                 objective: objective.map_or(String::new(), |o| o.name.clone()),
                 objective_text: objective.map_or(String::new(), |o| o.text.clone()),
@@ -215,6 +220,7 @@ pub fn report(name: &str, file: &SaveFile, game: &Game) -> Report {
                 score: score.map(|s| s.total),
                 brief: view.briefs[seat.index()].as_deref().cloned(),
                 red_lines_crossed: crossed[seat.index()].clone(),
+                own_reflection: scenario.reflection_by_seat[seat.index()].clone(),
             }
         })
         .collect();
@@ -228,7 +234,7 @@ pub fn report(name: &str, file: &SaveFile, game: &Game) -> Report {
         outcome: game.outcome().map(|o: Outcome| OutcomeSection {
             kind: o.kind().key().to_string(),
             text: o.to_string(),
-            explanation: o.explanation_in(&scenario.rules),
+            explanation: o.explanation_for(scenario),
         }),
         seats,
         meters: meter_rows(&view.meter_history, view.meters),
@@ -261,7 +267,7 @@ fn move_notes(file: &SaveFile, game: &Game, by_clock: bool) -> Vec<MoveNote> {
             Some(MoveNote {
                 action: note.action,
                 round: *rounds.get(note.action)?,
-                seat: action.seat().to_string(),
+                seat: game.scenario().seat_name(action.seat()).to_string(),
                 reason: note.text.clone(),
             })
         })
@@ -315,7 +321,7 @@ fn commitments(game: &Game) -> Vec<CommitmentRow> {
             } => rows.push(CommitmentRow {
                 id,
                 round: entry.round,
-                by: by.to_string(),
+                by: game.scenario().seat_name(by).to_string(),
                 basket: basket.to_string(),
                 credibility,
                 verified_to: None,
@@ -454,15 +460,22 @@ pub fn turning_points(game: &Game) -> Vec<String> {
             }
             LogEvent::CommitmentBroken { id, by, basket } => events.push((
                 round,
-                format!("Round {round}: {by}'s pledge #{id} in {basket} broke."),
+                format!(
+                    "Round {round}: {}'s pledge #{id} in {basket} broke.",
+                    game.scenario().seat_name(by)
+                ),
             )),
             LogEvent::AccordRefused => events.push((
                 round,
                 format!("Round {round}: the tabled accord was refused."),
             )),
-            LogEvent::DemandRejected { id, by } => {
-                events.push((round, format!("Round {round}: {by} rejected demand #{id}.")))
-            }
+            LogEvent::DemandRejected { id, by } => events.push((
+                round,
+                format!(
+                    "Round {round}: {} rejected demand #{id}.",
+                    game.scenario().seat_name(by)
+                ),
+            )),
             _ => {}
         }
     }
@@ -501,7 +514,7 @@ pub fn turning_points(game: &Game) -> Vec<String> {
         points.push(format!(
             "Round {}: the talks ended: {outcome}. {}",
             game.round(),
-            outcome.explanation_in(&game.scenario().rules)
+            outcome.explanation_for(game.scenario())
         ));
     }
     points
@@ -546,7 +559,7 @@ pub fn compare(a: (&str, &Game), b: (&str, &Game)) -> Divergence {
         match before {
             Ok(before) => format!(
                 "{}: {}",
-                crate::engine::words::actor(action),
+                crate::engine::words::actor(game.scenario(), action),
                 crate::engine::words::action_in(&before, action)
             ),
             Err(_) => format!("{action:?}"),

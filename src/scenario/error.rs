@@ -264,6 +264,13 @@ pub fn hint_for_toml_message(message: &str) -> String {
                     withdraw when Credibility reaches 0)"
                 .to_string();
         }
+        // A brief names no one: the seat's name is the scenario's, in [names].
+        if unknown == "name" && expected.iter().any(|e| e == "situation") {
+            return "a brief has no name: what a seat is called in every text goes in \
+                    scenario.toml's [names] table, as in [names] mediator = \"The hosts\" (and \
+                    its members in mediator_members); docs/scenarios.md shows it"
+                .to_string();
+        }
         return match closest(&unknown, &expected) {
             Some(best) => format!("did you mean `{best}`?"),
             None => "use one of the names allowed here (listed above)".to_string(),

@@ -261,6 +261,26 @@ pub fn builtin_names() -> &'static [&'static str] {
     builtin::NAMES
 }
 
+/// What the built-in scenario `name` calls its seats, by seat index: the usual names when it
+/// names none (or is not built in). Worked out once, for menus that list seats before a game.
+pub fn builtin_seat_names(name: &str) -> [String; 3] {
+    static NAMES: std::sync::OnceLock<Vec<(&'static str, [String; 3])>> =
+        std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            builtin::NAMES
+                .iter()
+                .filter_map(|&name| Some((name, load(name).ok()?.names.seats)))
+                .collect()
+        })
+        .iter()
+        .find(|(builtin, _)| *builtin == name)
+        .map_or_else(
+            || crate::engine::SeatNames::default().seats,
+            |(_, seats)| seats.clone(),
+        )
+}
+
 /// Loads a shipped scenario by name, or a scenario folder by path, and validates it.
 pub fn load(name_or_path: &str) -> Result<Scenario, ScenarioError> {
     ScenarioSource::find(name_or_path)?.build()

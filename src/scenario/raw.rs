@@ -56,12 +56,50 @@ pub struct ScenarioFile {
     pub questions: Vec<String>,
     #[serde(default)]
     pub reflection: Vec<String>,
+    /// `[reflection_by_seat]`: prompts only one seat's person answers.
+    #[serde(default)]
+    pub reflection_by_seat: ReflectionBySeatFile,
+    /// `[names]`: what the seats are called in every text. `None` only when the table was
+    /// there but could not be read (absent, it reads as the default).
+    #[serde(default)]
+    pub names: Option<NamesFile>,
     #[serde(default)]
     pub briefs: BriefsFile,
     #[serde(default)]
     pub opening_events: Vec<Spanned<String>>,
     #[serde(default)]
     pub hints: Vec<HintFile>,
+}
+
+/// `[names]`: each seat's display name, and the named members of the mediators' seat.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamesFile {
+    pub pakistan: Option<Spanned<String>>,
+    pub afghanistan: Option<Spanned<String>>,
+    pub mediator: Option<Spanned<String>>,
+    #[serde(default)]
+    pub mediator_members: Vec<MemberFile>,
+}
+
+/// One entry of `mediator_members`: `{ id = "qatar", name = "Qatar" }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemberFile {
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+}
+
+/// `[reflection_by_seat]`: each seat's own reflection prompts.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReflectionBySeatFile {
+    #[serde(default)]
+    pub pakistan: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub afghanistan: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub mediator: Vec<Spanned<String>>,
 }
 
 /// `[briefs.<seat>]`: each seat's confidential brief.
@@ -342,6 +380,9 @@ pub struct CardFile {
     /// Flags the card clears when played.
     #[serde(default)]
     pub clears: Vec<Spanned<String>>,
+    /// A mediator card: the id of the member of the mediators' seat who speaks.
+    #[serde(default)]
+    pub voice: Option<Spanned<String>>,
 }
 
 /// One stage of an assurance's `milestones`: `{ name = "hold 48 hours", tests = 1, trust = 2 }`.
@@ -556,6 +597,9 @@ pub struct OptionFile {
     /// Flags this answer clears.
     #[serde(default)]
     pub clears: Vec<Spanned<String>>,
+    /// A mediators' answer: the id of the member of their seat who speaks.
+    #[serde(default)]
+    pub voice: Option<Spanned<String>>,
 }
 
 /// One `[[objective]]`.

@@ -31,6 +31,8 @@ pub struct JoinPrompt {
     /// the lobby: then leaving the seat ends the connection, as for a code given as password.
     pub from_login: bool,
     typed: String,
+    /// What the table's scenario calls the seat (`None`: its usual name).
+    seat_name: Option<String>,
 }
 
 impl JoinPrompt {
@@ -41,7 +43,14 @@ impl JoinPrompt {
             seat,
             from_login,
             typed: String::new(),
+            seat_name: None,
         }
+    }
+
+    /// The same prompt, naming the seat as the table's scenario does.
+    pub fn with_seat_name(mut self, name: String) -> JoinPrompt {
+        self.seat_name = Some(name);
+        self
     }
 
     /// What has been typed.
@@ -79,7 +88,10 @@ impl JoinPrompt {
             width,
             height,
         };
-        let seat = self.seat;
+        let seat = self
+            .seat_name
+            .clone()
+            .unwrap_or_else(|| self.seat.to_string());
         let mut text = vec![
             Line::raw(format!("Join code for {seat} at table {}:", self.table)),
             Line::raw(""),

@@ -248,14 +248,15 @@ impl Lobby {
                 if over {
                     break;
                 }
+                let name = table.seat_name(seat);
                 let label = match occupant {
-                    Occupant::Free => format!("   join as {seat}"),
+                    Occupant::Free => format!("   join as {name}"),
                     // Its player dropped: the seat waits for them to come back.
                     Occupant::Away if tables.seats_locked() => {
-                        format!("   rejoin as {seat} (its player left: with the seat's code)")
+                        format!("   rejoin as {name} (its player left: with the seat's code)")
                     }
                     Occupant::Away => {
-                        format!("   rejoin as {seat} (its player left: if you are them)")
+                        format!("   rejoin as {name} (its player left: if you are them)")
                     }
                     _ => continue,
                 };
@@ -279,9 +280,14 @@ impl Lobby {
             format!("   scenario: ‹ {} ›", draft.scenario()),
             Some(Choice::Setting(Setting::Scenario)),
         ));
+        let names = crate::scenario::builtin_seat_names(draft.scenario());
         for seat in Seat::ALL {
             out.push((
-                format!("   {seat}: ‹ {} ›", who(draft.bots[seat.index()])),
+                format!(
+                    "   {}: ‹ {} ›",
+                    names[seat.index()],
+                    who(draft.bots[seat.index()])
+                ),
                 Some(Choice::Setting(Setting::Seat(seat))),
             ));
         }

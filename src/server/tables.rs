@@ -156,6 +156,11 @@ impl Table {
         self.lock().paused()
     }
 
+    /// What the table's scenario calls `seat`.
+    pub fn seat_name(&self, seat: Seat) -> String {
+        self.lock().game().scenario().seat_name(seat).to_string()
+    }
+
     /// Tells watchers the game changed and wakes the bots.
     pub fn changed(&self) {
         self.refresh_timer();
@@ -165,14 +170,15 @@ impl Table {
 
     /// Seats connection `conn` at `seat`, or says why not.
     pub fn claim(&self, seat: Seat, conn: u64) -> Result<(), String> {
+        let name = self.seat_name(seat);
         let mut seats = self.seats();
         match seats[seat.index()] {
             Occupant::Bot(policy) => Err(format!(
-                "{seat} is played by a `{policy}` bot at table {}.",
+                "{name} is played by a `{policy}` bot at table {}.",
                 self.id
             )),
             Occupant::Player(other) if other != conn => Err(format!(
-                "{seat} is taken at table {}: someone is connected to it.",
+                "{name} is taken at table {}: someone is connected to it.",
                 self.id
             )),
             _ => {

@@ -39,15 +39,15 @@ impl Session {
         &self.reflections
     }
 
-    /// The reflection prompts `seat` has not answered (or skipped) yet, once the game is over.
+    /// The reflection prompts `seat` has not answered (or skipped) yet, once the game is over:
+    /// those asked of everyone, then the seat's own.
     pub fn unanswered(&self, seat: Seat) -> Vec<String> {
         if self.game.outcome().is_none() {
             return Vec::new();
         }
         self.game
             .scenario()
-            .reflection
-            .iter()
+            .reflection_for(seat)
             .filter(|prompt| {
                 !self
                     .reflections

@@ -449,7 +449,10 @@ impl Session {
             ));
         }
         if self.controllers[seat.index()] != Controller::Human {
-            return Err(RuleError::Illegal(format!("{seat} is played by a bot")));
+            return Err(RuleError::Illegal(format!(
+                "{} is played by a bot",
+                self.game.scenario().seat_name(seat)
+            )));
         }
         self.apply(action)
     }
@@ -518,7 +521,10 @@ impl Session {
             ));
         }
         if self.controllers[seat.index()] != Controller::Human {
-            return Err(RuleError::Illegal(format!("{seat} is played by a bot")));
+            return Err(RuleError::Illegal(format!(
+                "{} is played by a bot",
+                self.game.scenario().seat_name(seat)
+            )));
         }
         self.game.check_undo(seat)
     }

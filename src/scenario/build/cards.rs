@@ -125,6 +125,7 @@ pub(super) fn build_card<'a>(
     ctx: &FileCtx<'a>,
     deck: Option<Seat>,
     c: raw::CardFile,
+    voices: &Voices,
     flags: &mut FlagRegistry<'a>,
 ) -> Result<Card, ScenarioError> {
     let requires = build_requires(ctx, &c.requires, flags)?;
@@ -344,6 +345,12 @@ pub(super) fn build_card<'a>(
             "write the rule in plain words: what it costs and exactly what it does",
         ));
     }
+    let voice = voices.member(
+        ctx,
+        c.voice.as_ref(),
+        seats == [Seat::Mediator],
+        &format!("{} may play this card", seat_list(&seats)),
+    )?;
     let actor = if delegations_only {
         Actor::AlwaysDelegation
     } else if seats == [Seat::Mediator] {
@@ -378,5 +385,15 @@ pub(super) fn build_card<'a>(
         bridge,
         text: c.text,
         flavour: c.flavour,
+        voice,
     })
+}
+
+/// Seats in words, by their keys: `pakistan`, `pakistan and mediator`.
+fn seat_list(seats: &[Seat]) -> String {
+    let keys: Vec<&str> = seats.iter().map(|s| s.key()).collect();
+    match keys.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => keys.join(""),
+    }
 }

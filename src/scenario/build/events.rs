@@ -5,6 +5,7 @@ use super::*;
 pub(super) fn build_event<'a>(
     ctx: &FileCtx<'a>,
     e: raw::EventFile,
+    voices: &Voices,
     flags: &mut FlagRegistry<'a>,
 ) -> Result<EventCard, ScenarioError> {
     let requires = build_requires(ctx, &e.requires, flags)?;
@@ -31,7 +32,14 @@ pub(super) fn build_event<'a>(
                 .map(|o| {
                     let sets = flags.list(ctx, &o.sets, FlagUse::Set)?;
                     let clears = flags.list(ctx, &o.clears, FlagUse::Clear)?;
+                    let voice = voices.member(
+                        ctx,
+                        o.voice.as_ref(),
+                        choice.seat == Seat::Mediator,
+                        &format!("this choice is put to {}", choice.seat.key()),
+                    )?;
                     Ok(EventOption {
+                        voice,
                         effects: Effects {
                             sets,
                             clears,

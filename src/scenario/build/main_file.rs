@@ -90,6 +90,12 @@ pub(super) fn read_main(main: &FileCtx, problems: &mut Problems) -> (ScenarioFil
         scoring: read_part(main, part("scoring"), problems).unwrap_or_default(),
         questions: read_part(main, part("questions"), problems).unwrap_or_default(),
         reflection: read_part(main, part("reflection"), problems).unwrap_or_default(),
+        reflection_by_seat: read_part(main, part("reflection_by_seat"), problems)
+            .unwrap_or_default(),
+        names: match part("names") {
+            None => Some(raw::NamesFile::default()),
+            names => read_part(main, names, problems),
+        },
         briefs: read_part(main, part("briefs"), problems).unwrap_or_default(),
         opening_events: read_part(main, part("opening_events"), problems).unwrap_or_default(),
         hints: read_part(main, part("hints"), problems).unwrap_or_default(),
@@ -146,6 +152,9 @@ fn empty_file() -> ScenarioFile {
         scoring: Default::default(),
         questions: Vec::new(),
         reflection: Vec::new(),
+        reflection_by_seat: Default::default(),
+        // Unread, the members are unknown: a voice naming one is not reported.
+        names: None,
         briefs: Default::default(),
         opening_events: Vec::new(),
         hints: Vec::new(),

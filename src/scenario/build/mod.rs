@@ -11,6 +11,7 @@ mod ids;
 mod main_file;
 mod milestones;
 mod monitors;
+mod names;
 mod placement;
 mod quotes;
 mod settings;
@@ -35,6 +36,7 @@ use ids::*;
 use main_file::*;
 use milestones::*;
 use monitors::*;
+use names::*;
 use placement::misplaced_key_hint;
 use quotes::quote_mistake;
 use serde::Deserialize as _;
@@ -77,6 +79,13 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
     let (file, deck_names) = read_main(&main, &mut problems);
     let seat_order = problems.check(seat_order(&main, &file)).unwrap_or_default();
     let seat_rules = seat_rules(&main, &file.rules, &mut problems);
+    let (names, voices) = build_names(&main, file.names, &mut problems);
+    let reflection_by_seat = reflection_by_seat(
+        &main,
+        file.reflection_by_seat,
+        &file.reflection,
+        &mut problems,
+    );
     let briefs = [
         file.briefs.pakistan,
         file.briefs.afghanistan,
@@ -94,7 +103,7 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
         all_cards_read,
         all_events_read,
         flags,
-    } = read_decks(source, &main, &deck_names, &mut problems);
+    } = read_decks(source, &main, &deck_names, &voices, &mut problems);
 
     // A reference to an item that is itself broken was reported with that item already.
     // Items by id, so each reference is looked up at once (validation stays linear).
@@ -180,6 +189,8 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
         scoring: scoring(&file.scoring),
         questions: file.questions,
         reflection: file.reflection,
+        reflection_by_seat,
+        names,
         briefs,
         cards,
         events,
@@ -195,6 +206,7 @@ fn read_decks<'a>(
     source: &'a ScenarioSource,
     main: &FileCtx,
     files: &DeckNames,
+    voices: &Voices,
     problems: &mut Problems,
 ) -> Decks<'a> {
     let before = problems.count();
@@ -218,9 +230,13 @@ fn read_decks<'a>(
         let cards = register_items(&ctx, items, |c| &c.id, "card", &mut decks.ids, problems);
         decks.all_cards_read &= cards.all_ids;
         for card in cards.read {
-            decks
-                .cards
-                .extend(problems.check(build_card(&ctx, deck, card, &mut decks.flags)));
+            decks.cards.extend(problems.check(build_card(
+                &ctx,
+                deck,
+                card,
+                voices,
+                &mut decks.flags,
+            )));
         }
     }
 
@@ -247,9 +263,12 @@ fn read_decks<'a>(
                 problems.push(ctx.error(0..0, message.into(), hint));
             }
             for event in events.read {
-                decks
-                    .events
-                    .extend(problems.check(build_event(&ctx, event, &mut decks.flags)));
+                decks.events.extend(problems.check(build_event(
+                    &ctx,
+                    event,
+                    voices,
+                    &mut decks.flags,
+                )));
             }
         }
     }
@@ -268,7 +287,7 @@ fn read_decks<'a>(
         for event in spot.read {
             decks.events.extend(
                 problems
-                    .check(build_event(&ctx, event, &mut decks.flags))
+                    .check(build_event(&ctx, event, voices, &mut decks.flags))
                     .map(|mut built| {
                         built.inject = true;
                         built

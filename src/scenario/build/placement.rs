@@ -4,8 +4,9 @@
 
 use super::raw::{
     BriefFile, BriefsFile, CardFile, ChoiceFile, ConditionFile, DeckFiles, EffectsFile,
-    EnforcementFile, EventEffectsFile, EventFile, HintFile, ObjectiveFile, OptionFile,
-    RequiresFile, RulesFile, ScenarioFile, ScoringFile, StartFile, ThresholdsFile,
+    EnforcementFile, EventEffectsFile, EventFile, HintFile, NamesFile, ObjectiveFile, OptionFile,
+    ReflectionBySeatFile, RequiresFile, RulesFile, ScenarioFile, ScoringFile, StartFile,
+    ThresholdsFile,
 };
 use serde::Deserialize;
 use serde::de::{self, Visitor};
@@ -58,6 +59,8 @@ fn keys_of_table(path: &[&str]) -> Option<&'static [&'static str]> {
         ["enforcement"] => keys_of::<EnforcementFile>(),
         ["rules"] => keys_of::<RulesFile>(),
         ["scoring"] => keys_of::<ScoringFile>(),
+        ["names"] => keys_of::<NamesFile>(),
+        ["reflection_by_seat"] => keys_of::<ReflectionBySeatFile>(),
         ["hints"] => keys_of::<HintFile>(),
         ["card"] => keys_of::<CardFile>(),
         ["card", "requires"] => keys_of::<RequiresFile>(),

@@ -56,11 +56,10 @@ impl Connection {
 
     /// The join-code prompt in place of the seat.
     pub(super) fn ask_code(table: &Table, seat: Seat, origin: Origin) -> View {
-        View::Lobby(Lobby::joining(JoinPrompt::new(
-            table.id,
-            seat,
-            origin == Origin::Login,
-        )))
+        View::Lobby(Lobby::joining(
+            JoinPrompt::new(table.id, seat, origin == Origin::Login)
+                .with_seat_name(table.seat_name(seat)),
+        ))
     }
 
     /// A key-authenticated login that sits binds its key to the seat (if none is bound yet):
@@ -82,8 +81,9 @@ impl Connection {
         let mut lobby = Lobby::at_table(table.id, &self.shared.tables);
         if let Some(seat) = held.filter(|_| self.shared.tables.seats_locked()) {
             lobby.notice = Some(format!(
-                "Your seat, {seat} at table {}, waits for you. Its join code, should you log in \
+                "Your seat, {} at table {}, waits for you. Its join code, should you log in \
                  again: {}.",
+                table.seat_name(seat),
                 table.id,
                 table.locks.code(seat)
             ));
@@ -137,7 +137,7 @@ impl Connection {
             return Err(format!(
                 "That is not the join code for {} at table {number}: check it with the \
                  facilitator and type it again.",
-                seat
+                table.seat_name(seat)
             ));
         }
         self.passes.prove(number, seat);

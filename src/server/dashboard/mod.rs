@@ -491,7 +491,8 @@ fn rematch(tables: &Tables, table: &Arc<Table>) -> String {
                 .filter(|seat| table.bots[seat.index()].is_none())
                 .map(|&seat| {
                     format!(
-                        "{seat}'s player → {}.{}",
+                        "{}'s player → {}.{}",
+                        table.seat_name(seat),
                         crate::table::rotated(seat).key(),
                         new.id
                     )

@@ -122,7 +122,10 @@ impl Columns {
         let view = game.view(Viewer::Facilitator);
         // The seconds come first: a narrow column cuts the end, never the time.
         let to_act = view.to_act.map_or("—".to_string(), |(seat, decision)| {
-            format!("{thinking}s {seat}: {decision}")
+            format!(
+                "{thinking}s {}: {decision}",
+                game.scenario().seat_name(seat)
+            )
         });
         let agreed = Basket::ALL
             .iter()

@@ -6,7 +6,7 @@ use crate::engine::Viewer;
 use crate::table::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::draft::Draft;
-use crate::tui::widgets::{chart, popup};
+use crate::tui::widgets::{board, chart, popup};
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
@@ -26,6 +26,8 @@ fn crossed_lines(game: &crate::engine::Game, width: u16, theme: Theme) -> Vec<Li
     if crossed.iter().all(Vec::is_empty) {
         return Vec::new();
     }
+    let scenario = game.scenario();
+    let column = board::seat_column(scenario);
     let mut out = vec![Line::styled("Red lines crossed", theme.heading())];
     for (seat, lines) in crate::engine::Seat::ALL.into_iter().zip(&crossed) {
         for line in lines {
@@ -37,10 +39,10 @@ fn crossed_lines(game: &crate::engine::Game, width: u16, theme: Theme) -> Vec<Li
                 signed(-i16::from(line.cost))
             );
             out.extend(popup::hanging(
-                &format!("  {:<12}", seat.to_string()),
+                &format!("  {:<column$}", scenario.seat_name(seat)),
                 &text,
                 width,
-                14,
+                column + 2,
                 theme.text(),
             ));
         }
@@ -62,11 +64,12 @@ pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> 
         format!("{} — after round {}", outcome, game.round()),
         theme.heading(),
     ));
-    out.push(Line::raw(outcome.explanation_in(&scenario.rules)));
+    out.push(Line::raw(outcome.explanation_for(scenario)));
     out.push(Line::raw(""));
 
     out.push(Line::styled("Scores", theme.heading()));
     let controllers = session.controllers();
+    let column = board::seat_column(scenario);
     for score in game.scores().into_iter().flatten() {
         let seat = score.seat;
         let objective = view.objectives[seat.index()].map(|o| &scenario.objectives[usize::from(o)]);
@@ -84,7 +87,10 @@ pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> 
             String::new()
         };
         out.push(Line::from(vec![
-            Span::styled(format!("  {:<12}", seat.to_string()), theme.seat(seat)),
+            Span::styled(
+                format!("  {:<column$}", scenario.seat_name(seat)),
+                theme.seat(seat),
+            ),
             Span::styled(format!("{:>4} pts", score.total), theme.heading()),
             Span::raw(format!(
                 "  {} · shared outcome {:+} · objective {:+} {}{red_lines}",
@@ -107,7 +113,9 @@ pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> 
 
     for seat in crate::engine::Seat::ALL {
         if let Some(brief) = &view.briefs[seat.index()] {
-            out.extend(super::table::brief_lines(seat, brief, width, theme));
+            out.extend(super::table::brief_lines(
+                scenario, seat, brief, width, theme,
+            ));
         }
     }
 
@@ -138,8 +146,10 @@ pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> 
     if !answered.is_empty() {
         out.push(Line::styled("Reflections", theme.heading()));
         for reflection in answered {
-            let seat = crate::engine::Seat::from_key(&reflection.seat)
-                .map_or_else(|| reflection.seat.clone(), |s| s.to_string());
+            let seat = crate::engine::Seat::from_key(&reflection.seat).map_or_else(
+                || reflection.seat.clone(),
+                |s| scenario.seat_name(s).to_string(),
+            );
             out.extend(popup::hanging(
                 &format!("  {seat}: "),
                 &format!("{} — {}", reflection.prompt, reflection.answer),
@@ -168,10 +178,11 @@ pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> 
     out
 }
 
-/// Asks one reflection prompt of one seat, with the answer typed so far.
+/// Asks one reflection prompt of one seat (`seat`: the scenario's name for it), with the
+/// answer typed so far.
 pub fn draw_reflection(
     frame: &mut Frame,
-    seat: crate::engine::Seat,
+    seat: &str,
     prompt: &str,
     (index, total): (usize, usize),
     draft: &Draft,

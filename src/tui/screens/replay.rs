@@ -132,7 +132,7 @@ impl Replay {
                 let text = before
                     .map(|g| words::action_in(&g, action))
                     .unwrap_or_default();
-                format!("{}: {text}", words::actor(action))
+                format!("{}: {text}", words::actor(&self.scenario, action))
             }
         };
         let notice = format!(

@@ -25,6 +25,14 @@ pub struct SetupState {
     seed: String,
     speed: Speed,
     notice: Option<String>,
+    /// The chosen scenario's names for the seats (the rows' labels).
+    seat_names: [String; 3],
+}
+
+/// What the built-in scenario `index` calls its seats.
+fn seat_names(index: usize) -> [String; 3] {
+    let name = crate::scenario::builtin_names().get(index).copied();
+    crate::scenario::builtin_seat_names(name.unwrap_or_default())
 }
 
 impl SetupState {
@@ -38,6 +46,7 @@ impl SetupState {
             seed: String::new(),
             speed: options.speed,
             notice: None,
+            seat_names: seat_names(0),
         }
     }
 
@@ -77,7 +86,10 @@ impl SetupState {
         let cycle = |i: usize, n: usize| (i as isize + by).rem_euclid(n as isize) as usize;
         let names = crate::scenario::builtin_names();
         match self.row {
-            0 => self.scenario = cycle(self.scenario, names.len()),
+            0 => {
+                self.scenario = cycle(self.scenario, names.len());
+                self.seat_names = seat_names(self.scenario);
+            }
             1..=3 => {
                 let seat = &mut self.seats[self.row - 1];
                 let at = Controller::ALL.iter().position(|c| c == seat).unwrap_or(0);
@@ -150,9 +162,9 @@ impl SetupState {
         frame.render_widget(block, box_area);
         let labels = [
             "Scenario".to_string(),
-            Seat::Pakistan.to_string(),
-            Seat::Afghanistan.to_string(),
-            Seat::Mediator.to_string(),
+            self.seat_names[Seat::Pakistan.index()].clone(),
+            self.seat_names[Seat::Afghanistan.index()].clone(),
+            self.seat_names[Seat::Mediator.index()].clone(),
             "Seed".to_string(),
             "Bot speed".to_string(),
         ];

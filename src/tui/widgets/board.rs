@@ -2,7 +2,7 @@
 //! the table with their credibility.
 
 use crate::engine::words;
-use crate::engine::{Basket, BasketState, SeatView, TableId};
+use crate::engine::{Basket, BasketState, Scenario, Seat, SeatView, TableId};
 use crate::tui::theme::Theme;
 use ratatui::prelude::*;
 
@@ -201,6 +201,17 @@ pub fn item_at_line(view: &SeatView, line: usize) -> Option<usize> {
                 .is_some_and(|c| c.stages_passed.is_some());
         at == line || (phased && at + 1 == line)
     })
+}
+
+/// The width of a column of seat names: 12, or one more than the longest of the scenario's
+/// names for its seats.
+pub fn seat_column(scenario: &Scenario) -> usize {
+    Seat::ALL
+        .into_iter()
+        .map(|seat| scenario.seat_name(seat).chars().count() + 1)
+        .max()
+        .unwrap_or(0)
+        .max(12)
 }
 
 #[cfg(test)]

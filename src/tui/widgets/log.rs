@@ -28,7 +28,7 @@ pub fn lines(
         while let Some(reason) = reasons.next_if(|r| r.log_index <= index) {
             out.push(Line::from(vec![
                 Span::styled(
-                    format!("{} ({})", reason.seat, reason.by),
+                    format!("{} ({})", scenario.seat_name(reason.seat), reason.by),
                     theme.seat(reason.seat),
                 ),
                 Span::styled(format!(": {}", reason.text), theme.dim()),
@@ -65,7 +65,10 @@ pub fn lines(
         out.push(line);
         if let Some(seat) = breaks_nothing(scenario, log, index) {
             out.push(Line::styled(
-                format!("    ({seat} has no commitment under test: nothing breaks)"),
+                format!(
+                    "    ({} has no commitment under test: nothing breaks)",
+                    scenario.seat_name(seat)
+                ),
                 theme.dim(),
             ));
         }

@@ -27,12 +27,18 @@ impl Play {
                     .and_then(|e| e.choice.as_ref())
                     .map_or(String::new(), |c| c.prompt.clone());
                 let text = event.map_or(String::new(), |e| e.text.clone());
+                let seat = scenario.seat_name(seat);
                 (format!("Event: {name}"), format!("{text}\n\n{seat}: {question}"))
             }
             Decision::Consent => {
                 let card = view
                     .consent_card
                     .map_or("verification", |c| scenario.cards[usize::from(c)].name.as_str());
+                // The member of the mediators' seat who speaks, when the card names one.
+                let whose = view
+                    .consent_card
+                    .and_then(|c| scenario.card_voice(c))
+                    .map_or("The mediator's".to_string(), |voice| format!("{voice}'s"));
                 // The pledge by number, basket and card: the table's full row is too much here.
                 let target = view
                     .consent_for
@@ -54,7 +60,7 @@ impl Play {
                 (
                     "Monitors on Afghan soil".to_string(),
                     format!(
-                        "The mediator's {card} would put {kind} on your soil to verify \
+                        "{whose} {card} would put {kind} on your soil to verify \
                          {target}. Do you consent?"
                     ),
                 )
@@ -84,14 +90,24 @@ impl Play {
             Decision::Bridge => {
                 let offer = view.bridge_offer.and_then(|(demand, card)| {
                     let d = view.demands.iter().find(|d| d.id == demand)?;
-                    Some((d, &scenario.cards[usize::from(card)]))
+                    Some((d, card))
                 });
-                let text = offer.map_or(String::new(), |(d, card)| {
+                let text = offer.map_or(String::new(), |(d, id)| {
+                    let card = &scenario.cards[usize::from(id)];
+                    // The member of the mediators' seat who speaks, when the card names one.
+                    let who = scenario.card_voice(id).map_or(
+                        "The mediators propose".to_string(),
+                        |voice| format!("{voice}, for the mediators, proposes"),
+                    );
                     format!(
-                        "The mediators propose to meet {}'s demand #{} in {} with {} — a pledge \
-                         that would be yours ({}). Accept and it is made in your name; decline \
-                         and the demand stays open, at a cost in Trust.",
-                        d.by, d.id, d.basket, card.name, card.text
+                        "{who} to meet {}'s demand #{} in {} with {} — a pledge that would be \
+                         yours ({}). Accept and it is made in your name; decline and the demand \
+                         stays open, at a cost in Trust.",
+                        scenario.seat_name(d.by),
+                        d.id,
+                        d.basket,
+                        card.name,
+                        card.text
                     )
                 });
                 ("The mediators' proposal".to_string(), text)
@@ -349,7 +365,11 @@ fn package_text(view: &crate::engine::SeatView) -> String {
          one of your assurances in {} and both pledges are made, linked: each brings Trust as a \
          met demand and can agree its basket; if one breaks, the other is released without \
          penalty. Decline and their card goes back to their hand.",
-        p.by, card.name, card.text, p.ask, p.ask
+        view.scenario.seat_name(p.by),
+        card.name,
+        card.text,
+        p.ask,
+        p.ask
     )
 }
 

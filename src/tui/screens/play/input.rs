@@ -47,7 +47,10 @@ impl Play {
                         self.curtain = None;
                         self.shown = Viewer::Seat(seat);
                         self.ui = TableUi::default();
-                        format!("{seat}'s last action was taken back.")
+                        format!(
+                            "{}'s last action was taken back.",
+                            self.session().game().scenario().seat_name(seat)
+                        )
                     }
                     Err(e) => format!("Nothing to undo: {e}."),
                 });

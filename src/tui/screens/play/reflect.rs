@@ -21,8 +21,8 @@ impl Play {
             (Role::Remote, _) => Vec::new(),
             (Role::Local, _) => session.humans(),
         };
-        let total = session.game().scenario().reflection.len();
         seats.into_iter().find_map(|seat| {
+            let total = session.game().scenario().reflection_for(seat).count();
             let left = session.unanswered(seat);
             let prompt = left.first()?.clone();
             Some((seat, prompt, total - left.len() + 1, total))
@@ -90,18 +90,31 @@ impl Play {
             Command::Confirm | Command::Back if self.role == Role::Local => return Step::Title,
             Command::Rematch if self.role == Role::Local => {
                 let session = self.session().rematch();
-                let mut play = Play::with_session(session, self.speed);
                 // At one keyboard nothing on screen shows the seats moved: say who goes where.
-                play.notice = Some(
-                    "Rematch, seats rotated: Pakistan's player now argues Afghanistan's case, \
-                     Afghanistan's the mediators', the mediators' Pakistan's. Same seed: the \
-                     same events and secret objectives."
-                        .to_string(),
-                );
+                let notice = rematch_notice(session.game().scenario());
+                let mut play = Play::with_session(session, self.speed);
+                play.notice = Some(notice);
                 return Step::Play(Box::new(play));
             }
             _ => {}
         }
         Step::Stay
     }
+}
+
+/// Who argues which case after a rematch with the seats rotated, by the scenario's names.
+fn rematch_notice(scenario: &crate::engine::Scenario) -> String {
+    let whose = |seat: Seat| match scenario.seat_name(seat) {
+        "Mediator" if seat == Seat::Mediator => "the mediators'".to_string(),
+        name => format!("{name}'s"),
+    };
+    let (pakistan, afghanistan, mediator) = (
+        whose(Seat::Pakistan),
+        whose(Seat::Afghanistan),
+        whose(Seat::Mediator),
+    );
+    format!(
+        "Rematch, seats rotated: {pakistan} player now argues {afghanistan} case, {afghanistan} \
+         {mediator}, {mediator} {pakistan}. Same seed: the same events and secret objectives."
+    )
 }

@@ -84,10 +84,13 @@ impl Play {
     /// Draws the table, the curtain, the brief or the end screen.
     pub fn draw(&self, frame: &mut Frame, theme: Theme) {
         if self.session().game().outcome().is_some() && !self.at_the_last_table() {
+            let scenario = self.session().game().scenario().clone();
             if let Some(seat) = self.reflection_handover() {
-                table::draw_curtain(frame, seat, &format!("{seat}'s reflection"), None, theme);
+                let shows = format!("{}'s reflection", scenario.seat_name(seat));
+                table::draw_curtain(frame, &scenario, seat, &shows, None, theme);
             } else if let Some((seat, prompt, index, total)) = self.reflecting() {
-                debrief::draw_reflection(frame, seat, &prompt, (index, total), &self.draft, theme);
+                let name = scenario.seat_name(seat);
+                debrief::draw_reflection(frame, name, &prompt, (index, total), &self.draft, theme);
             } else {
                 let rematch = self.session().rematch_table();
                 let scroll = format!("{} scroll", keys::pair(Command::Up, Command::Down));
@@ -122,8 +125,10 @@ impl Play {
             return;
         }
         if let Some(seat) = self.curtain {
-            let shows = format!("{seat}'s hand and secret objective");
-            table::draw_curtain(frame, seat, &shows, self.undo_behind_curtain(), theme);
+            let scenario = self.session().game().scenario().clone();
+            let shows = format!("{}'s hand and secret objective", scenario.seat_name(seat));
+            let undo_by = self.undo_behind_curtain();
+            table::draw_curtain(frame, &scenario, seat, &shows, undo_by, theme);
             return;
         }
         let view = self.view();
@@ -138,13 +143,18 @@ impl Play {
         let away: Vec<String> = session
             .away()
             .iter()
-            .map(|seat| format!("{seat} is away: waiting for them to reconnect."))
-            .chain(
-                session
-                    .open_seats()
-                    .iter()
-                    .map(|seat| format!("{seat}'s seat is open: waiting for someone to take it.")),
-            )
+            .map(|&seat| {
+                format!(
+                    "{} is away: waiting for them to reconnect.",
+                    game.scenario().seat_name(seat)
+                )
+            })
+            .chain(session.open_seats().iter().map(|&seat| {
+                format!(
+                    "{}'s seat is open: waiting for someone to take it.",
+                    game.scenario().seat_name(seat)
+                )
+            }))
             .collect();
         let clock = session
             .deadline()

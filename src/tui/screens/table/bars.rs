@@ -16,7 +16,7 @@ pub(super) fn draw_header(frame: &mut Frame, area: Rect, data: &TableData, theme
         (Some((_, decision)), Some(_)) => format!("▶ YOUR MOVE: {decision}"),
         (Some((seat, decision)), None) => {
             let who = &data.players[seat.index()];
-            format!("{seat} ({who}) to {decision}")
+            format!("{} ({who}) to {decision}", view.scenario.seat_name(seat))
         }
         (None, _) => "the talks are over".to_string(),
     };

@@ -21,6 +21,7 @@ pub(super) fn draw_detail(
     theme: Theme,
 ) -> u16 {
     let view = data.view;
+    let name = |seat| view.scenario.seat_name(seat);
     let mut lines = Vec::new();
     if let Some(notice) = data.notice {
         // A notice that brings its own mark (■ the end) needs no other.
@@ -37,17 +38,16 @@ pub(super) fn draw_detail(
             if let Some(item) = items.get(ui.board) {
                 // Whose card it is, since its text says "you" for the seat that played it.
                 let played = match item {
-                    board::Item::Demand(id) => view
-                        .demands
-                        .iter()
-                        .find(|d| d.id == *id)
-                        .map(|d| (d.card, d.by, format!("Demand #{id}, {} → {}.", d.by, d.to))),
+                    board::Item::Demand(id) => view.demands.iter().find(|d| d.id == *id).map(|d| {
+                        let (by, to) = (name(d.by), name(d.to));
+                        (d.card, d.by, format!("Demand #{id}, {by} → {to}."))
+                    }),
                     board::Item::Commitment(id) => {
                         view.commitments.iter().find(|c| c.id == *id).map(|c| {
                             let state = format!(
                                 "Commitment #{id}, by {} in {}: {}% credible, {} of {} \
                                  round-end tests held{}.",
-                                c.by,
+                                name(c.by),
                                 c.basket,
                                 c.credibility,
                                 c.tests,
@@ -60,7 +60,7 @@ pub(super) fn draw_detail(
                             } else {
                                 format!(
                                     " Bridged: {} played the card below and paid for it.",
-                                    c.holder
+                                    name(c.holder)
                                 )
                             };
                             // Why a standing pledge may not count for its basket.
@@ -105,7 +105,7 @@ pub(super) fn draw_detail(
                 };
                 if let Some((card, by, whose)) = played {
                     lines.push(Line::styled(
-                        format!("{whose} \"You\" in its text is {by}."),
+                        format!("{whose} \"You\" in its text is {}.", name(by)),
                         theme.dim(),
                     ));
                     let printed = view.scenario.cards[usize::from(card)].cost;
@@ -178,6 +178,9 @@ fn card_detail(view: &SeatView, card: CardId, cost: u8, theme: Theme) -> Vec<Lin
     }
     if let Some(kind) = def.monitors {
         meta.push_str(&format!(" · {kind}"));
+    }
+    if let Some(voice) = view.scenario.card_voice(card) {
+        meta.push_str(&format!(" · {voice} speaks"));
     }
     let mut lines = vec![
         Line::from(vec![

@@ -81,7 +81,11 @@ pub(super) fn draw_hand(
     let view = data.view;
     let focused = ui.focus == Panel::Hand;
     let hand_title = match view.viewer {
-        Viewer::Seat(seat) => format!(" {seat}'s hand ({}) ", view.own_hand().len()),
+        Viewer::Seat(seat) => format!(
+            " {}'s hand ({}) ",
+            view.scenario.seat_name(seat),
+            view.own_hand().len()
+        ),
         _ => " Hands are private ".to_string(),
     };
     let hand_block = panel(hand_title, focused, theme);

@@ -3,7 +3,7 @@
 
 use super::Picker;
 use super::side::{last_round_notice, stall_notice};
-use crate::engine::{Seat, SeatView, Viewer};
+use crate::engine::{Scenario, Seat, SeatView, Viewer};
 use crate::tui::keys::{self, Command};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup;
@@ -25,16 +25,20 @@ pub fn draw_picker(frame: &mut Frame, picker: &Picker, footer: &str, theme: Them
 /// The hot-seat curtain between two people at one keyboard: hides what the next screen
 /// `shows` (a seat's hand and objective, or its reflection) until that seat's person is at
 /// the keyboard. `undo_by`: the person who just moved and may still take it back (with the
-/// undo key) before handing over.
+/// undo key) before handing over. Seats go by the scenario's names for them.
 pub fn draw_curtain(
     frame: &mut Frame,
+    scenario: &Scenario,
     seat: Seat,
     shows: &str,
     undo_by: Option<Seat>,
     theme: Theme,
 ) {
     let area = frame.area();
+    let name = scenario.seat_name(seat);
     let delegation = match seat {
+        // A scenario that names the seat is called by that name.
+        _ if name != seat.to_string() => name,
         Seat::Pakistan => "the Pakistani delegation",
         Seat::Afghanistan => "the Afghan delegation",
         Seat::Mediator => "the mediators",
@@ -57,7 +61,8 @@ pub fn draw_curtain(
     if let Some(previous) = undo_by {
         lines.push(Line::styled(
             format!(
-                "({previous}: {} takes your last move back first)",
+                "({}: {} takes your last move back first)",
+                scenario.seat_name(previous),
                 keys::key(Command::Undo)
             ),
             theme.dim(),
@@ -74,18 +79,42 @@ pub fn draw_curtain(
     );
 }
 
-/// A seat's confidential brief as lines, `width` columns wide: situation, red lines,
-/// concessions (list items wrap under themselves), alternative.
+/// A seat's confidential brief as lines, `width` columns wide: situation (and, for the
+/// mediators, the members of their seat the scenario names), red lines, concessions (list
+/// items wrap under themselves), alternative.
 pub fn brief_lines(
+    scenario: &Scenario,
     seat: Seat,
     brief: &crate::engine::Brief,
     width: u16,
     theme: Theme,
 ) -> Vec<Line<'static>> {
     let mut lines = vec![
-        Line::styled(format!("{seat}'s confidential brief"), theme.heading()),
+        Line::styled(
+            format!("{}'s confidential brief", scenario.seat_name(seat)),
+            theme.heading(),
+        ),
         Line::raw(brief.situation.clone()),
     ];
+    let members: Vec<&str> = scenario
+        .names
+        .members
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
+    if seat == Seat::Mediator && !members.is_empty() {
+        lines.extend(popup::hanging(
+            "",
+            &format!(
+                "Your seat speaks with several voices: {}. A card of yours that names one \
+                 says who speaks when you play it.",
+                members.join(", ")
+            ),
+            width,
+            0,
+            theme.text(),
+        ));
+    }
     let list = |title: &str, items: &[String], lines: &mut Vec<Line<'static>>| {
         if !items.is_empty() {
             lines.push(Line::styled(title.to_string(), theme.warn()));
@@ -150,8 +179,10 @@ pub fn draw_brief(
         let objective = &scenario.objectives[usize::from(o)];
         now.push(Line::styled(
             format!(
-                "Your secret objective, {seat}: {} (+{})",
-                objective.name, objective.points
+                "Your secret objective, {}: {} (+{})",
+                scenario.seat_name(seat),
+                objective.name,
+                objective.points
             ),
             theme.heading(),
         ));
@@ -182,6 +213,7 @@ pub fn draw_brief(
         && let Some(brief) = &view.briefs[seat.index()]
     {
         lines.extend(brief_lines(
+            scenario,
             seat,
             brief,
             area.width.saturating_sub(2),

@@ -109,11 +109,16 @@ pub(super) fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: T
                 lines.extend(fatigue);
             }
             (
-                format!(" You: {seat} · ◆{} ", view.capital[seat.index()]),
+                format!(
+                    " You: {} · ◆{} ",
+                    scenario.seat_name(seat),
+                    view.capital[seat.index()]
+                ),
                 lines,
             )
         }
         _ => {
+            let column = board::seat_column(scenario);
             let mut lines: Vec<Line> = Seat::ALL
                 .iter()
                 .map(|&seat| {
@@ -122,7 +127,10 @@ pub(super) fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: T
                             scenario.objectives[usize::from(o)].name.clone()
                         });
                     Line::from(vec![
-                        Span::styled(format!("{:<12}", seat.to_string()), theme.seat(seat)),
+                        Span::styled(
+                            format!("{:<column$}", scenario.seat_name(seat)),
+                            theme.seat(seat),
+                        ),
                         // No-break spaces keep each `·` with what follows it, so a wrapped
                         // line never ends in one.
                         Span::raw(format!(
