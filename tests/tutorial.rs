@@ -38,9 +38,8 @@ fn names(view: &SeatView, action: &Action) -> Vec<String> {
             }
         }
         Action::Posture { posture, .. } => names.push(posture.to_string()),
-        Action::Vote { accept, .. } | Action::Consent { accept, .. } => {
-            names.push(if accept { "accept" } else { "refuse" }.to_string())
-        }
+        Action::Vote { accept: true, .. } => names.push("Sign the accord".to_string()),
+        Action::Consent { accept: true, .. } => names.push("Consent".to_string()),
         _ => {}
     }
     names
@@ -188,4 +187,109 @@ fn trace() {
     let seed: u64 = std::env::var("SEED").unwrap().parse().unwrap();
     let (game, d) = drive_seeded(seat, seed);
     println!("{}\nreached {:?}", log_text(&game), d.last());
+}
+
+#[path = "common/steps.rs"]
+mod reader;
+
+mod screens {
+    //! Pakistan's tutorial at 80x24 from the title screen, a snapshot at every step, driven
+    //! by a reader who presses only the keys the banner names.
+
+    use super::reader;
+    use ceasefire::tui::{App, Options, Speed, Theme};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+    use ratatui::layout::Rect;
+    use std::time::{Duration, Instant};
+
+    fn render(app: &mut App) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        app.resize(Rect::new(0, 0, 80, 24));
+        terminal.draw(|frame| app.draw(frame)).unwrap();
+        // TestBackend quotes each row; the reader wants the rows as they look.
+        terminal
+            .backend()
+            .buffer()
+            .content
+            .chunks(80)
+            .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn press(app: &mut App, key: &str) {
+        let code = match key {
+            "Enter" => KeyCode::Enter,
+            "Tab" => KeyCode::Tab,
+            "Down" => KeyCode::Down,
+            "p" => KeyCode::Char('p'),
+            other => panic!("the reader pressed {other}"),
+        };
+        app.handle(&Event::Key(KeyEvent::from(code)), Instant::now());
+        settle(app);
+    }
+
+    /// Lets the tutors move until the person must act.
+    fn settle(app: &mut App) {
+        for _ in 0..2000 {
+            if app.wake_at().is_none() {
+                return;
+            }
+            app.tick(Instant::now() + Duration::from_secs(3600));
+        }
+        panic!("the tutors never stopped");
+    }
+
+    #[test]
+    fn pakistans_steps_in_order_each_waiting_for_its_action() {
+        let mut app = App::new(Options {
+            saves_dir: None,
+            speed: Speed::Instant,
+            theme: Theme::new(false),
+        });
+        // The title's Tutorial entry, then Pakistan.
+        press(&mut app, "Down");
+        press(&mut app, "Enter");
+        insta::assert_snapshot!("tutorial_seat_chooser", render(&mut app));
+        press(&mut app, "Enter");
+        let mut seen = 0;
+        for _ in 0..200 {
+            let screen = render(&mut app);
+            if reader::complete(&screen) {
+                insta::assert_snapshot!("tutorial_pakistan_complete", screen);
+                assert_eq!(seen, 11, "every step was seen");
+                return;
+            }
+            let (number, text) = reader::banner(&screen).expect("a step banner");
+            assert!(
+                number == seen || number == seen + 1,
+                "step {number} after {seen}"
+            );
+            if number > seen {
+                insta::assert_snapshot!(format!("tutorial_pakistan_step_{number:02}"), screen);
+                seen = number;
+            }
+            // A step waits: nothing but its own action moves it on.
+            let before = render(&mut app);
+            let pressed = {
+                let app_cell = std::cell::RefCell::new(&mut app);
+                let mut read = || render(&mut app_cell.borrow_mut());
+                let mut keys = |k: &str| press(&mut app_cell.borrow_mut(), k);
+                reader::follow(&text, &mut read, &mut keys)
+            };
+            assert!(
+                !pressed.is_empty(),
+                "step {number} named no key: {text}\n{before}"
+            );
+            for key in pressed {
+                assert!(
+                    text.contains(key) || (key == "Down" && text.contains('↓')),
+                    "{key} not named in: {text}"
+                );
+            }
+        }
+        panic!("the tutorial never ended:\n{}", render(&mut app));
+    }
 }
