@@ -83,20 +83,20 @@ pub fn follow(
                 key("Tab", &mut pressed);
             }
         }
-        if let Some(name) = &quoted {
-            if clause.contains('↓') || clause.contains("on “") {
-                for _ in 0..12 {
-                    if selected(&screen(), name) {
-                        break;
-                    }
-                    key("Down", &mut pressed);
+        if let Some(name) = &quoted
+            && (clause.contains('↓') || clause.contains("on “"))
+        {
+            for _ in 0..12 {
+                if selected(&screen(), name) {
+                    break;
                 }
-                assert!(
-                    selected(&screen(), name),
-                    "“{name}” never selected:\n{}",
-                    screen()
-                );
+                key("Down", &mut pressed);
             }
+            assert!(
+                selected(&screen(), name),
+                "“{name}” never selected:\n{}",
+                screen()
+            );
         }
         // "Enter on prompts" is for a prompt; passing is for the table.
         let prompt_open = screen().contains("Enter choose");
