@@ -293,3 +293,26 @@ mod screens {
         panic!("the tutorial never ended:\n{}", render(&mut app));
     }
 }
+
+#[test]
+fn every_step_fits_one_line_of_an_80_column_screen() {
+    use ceasefire::tui::tutorial::{Position, banner};
+    for seat in Seat::ALL {
+        let steps = steps_file().for_seat(seat);
+        for (done, step) in steps.iter().enumerate() {
+            let position = Position {
+                done,
+                total: steps.len(),
+                now: Some(ceasefire::tui::keys::fill(&step.text)),
+                why: None,
+            };
+            assert_eq!(
+                banner::height(&position, 80),
+                1,
+                "{seat} step {}: {}",
+                done + 1,
+                banner::text(&position)
+            );
+        }
+    }
+}
