@@ -316,3 +316,39 @@ fn every_step_fits_one_line_of_an_80_column_screen() {
         }
     }
 }
+
+#[test]
+fn a_tutorial_left_and_loaded_again_resumes_at_its_step() {
+    use ceasefire::tui::{Options, Play, Speed, Theme};
+    let dir = tempfile::tempdir().unwrap();
+    let options = Options {
+        saves_dir: Some(dir.path().to_path_buf()),
+        speed: Speed::Instant,
+        theme: Theme::new(false),
+    };
+    let play = ceasefire::tui::tutorial::start(Seat::Pakistan, &options).unwrap();
+    let path = play.session().save_path().unwrap().to_path_buf();
+    {
+        let mut session = play.session();
+        session.mark_briefed(Seat::Pakistan);
+        // The tutor mediators pass; then Pakistan tables its demand (step 2).
+        while session.game().to_act().map(|(s, _)| s) == Some(Seat::Mediator) {
+            session.play_bot();
+        }
+        let view = session.view(Seat::Pakistan.into());
+        let card = view.scenario.card_by_id("pk-t-sanctuaries").unwrap();
+        session
+            .act(Action::Play {
+                seat: Seat::Pakistan,
+                card,
+                target: None,
+            })
+            .unwrap();
+    }
+    assert_eq!(play.tutorial_position().unwrap().done, 2);
+    drop(play);
+    let resumed = Play::load(&path, &options).unwrap();
+    let position = resumed.tutorial_position().expect("still a tutorial");
+    assert_eq!((position.done, position.total), (2, 11));
+    assert!(position.now.unwrap().starts_with("End your turn"));
+}
