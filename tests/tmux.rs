@@ -231,3 +231,59 @@ fn saved_a_pakistani_pass(dir: &Path) -> bool {
     }
     false
 }
+
+#[path = "common/steps.rs"]
+mod reader;
+
+/// The guided tutorial, from the title screen to its last step, in a real 80x24 terminal:
+/// each move is read from the step banner on screen and made with only the keys it names.
+#[test]
+fn the_tutorial_is_completed_with_only_the_keys_its_steps_name() {
+    let saves = tempfile::tempdir().unwrap();
+    let command = format!("{} --saves {}", binary(), saves.path().display());
+    let Some(pane) = Pane::start("tutorial", 80, 24, &command) else {
+        return;
+    };
+    pane.wait_for("Tutorial (guided", 20);
+    pane.keys(&["Down", "Enter"]);
+    pane.wait_for("Which seat", 10);
+    pane.keys(&["Enter"]);
+    pane.wait_for("Step 1 of", 20);
+    let settle = || std::thread::sleep(std::time::Duration::from_millis(300));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
+    let mut last = 0;
+    loop {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "stuck:\n{}",
+            pane.screen()
+        );
+        let screen = pane.screen();
+        if reader::complete(&screen) {
+            break;
+        }
+        let Some((number, text)) = reader::banner(&screen) else {
+            settle();
+            continue;
+        };
+        assert!(number >= last, "the steps went back:\n{screen}");
+        last = number;
+        if !reader::my_move(&screen) {
+            settle();
+            continue;
+        }
+        let mut read = || pane.screen();
+        let mut press = |key: &str| {
+            pane.keys(&[key]);
+            settle();
+        };
+        for key in reader::follow(&text, &mut read, &mut press) {
+            let named = text.contains(key) || (key == "Down" && text.contains('↓'));
+            assert!(named, "{key} is not named in step {number}: {text}");
+        }
+        settle();
+    }
+    assert_eq!(last, 11, "Pakistan's tutorial has eleven steps");
+    pane.keys(&["q", "y"]);
+    assert!(pane.wait_for("EXIT=", 10).contains("EXIT=0"));
+}

@@ -11,6 +11,7 @@ mod passive;
 mod random;
 mod rollout;
 mod search;
+mod tutor;
 
 pub use eval::value;
 pub use explain::describe;
@@ -18,6 +19,7 @@ pub use greedy::GreedyBot;
 pub use passive::{PassiveBot, passive_action, passive_reason};
 pub use random::RandomBot;
 pub use search::{SearchBot, SearchConfig};
+pub use tutor::TutorBot;
 
 use crate::engine::{Action, SeatView};
 use std::fmt;
@@ -65,6 +67,9 @@ pub enum Policy {
     Normal,
     /// Information-set tree search, long budget.
     Hard,
+    /// The guided tutorial's cooperative partner (see [`TutorBot`]): not a level of skill,
+    /// so not in [`Policy::ALL`], nor offered by the setup screen or measured by the sims.
+    Tutor,
 }
 
 impl Policy {
@@ -85,6 +90,7 @@ impl Policy {
             Policy::Easy => "easy",
             Policy::Normal => "normal",
             Policy::Hard => "hard",
+            Policy::Tutor => "tutor",
         }
     }
 
@@ -96,6 +102,7 @@ impl Policy {
             Policy::Easy => Box::new(GreedyBot::new(3, 0.75, seed)),
             Policy::Normal => Box::new(SearchBot::new(NORMAL, seed)),
             Policy::Hard => Box::new(SearchBot::new(HARD, seed)),
+            Policy::Tutor => Box::new(TutorBot),
         }
     }
 }
@@ -111,6 +118,7 @@ impl FromStr for Policy {
     fn from_str(s: &str) -> Result<Policy, String> {
         Policy::ALL
             .into_iter()
+            .chain([Policy::Tutor])
             .find(|p| p.key() == s)
             .ok_or_else(|| {
                 let names: Vec<&str> = Policy::ALL.iter().map(|p| p.key()).collect();

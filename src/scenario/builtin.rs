@@ -5,8 +5,9 @@
 /// The names of the shipped scenarios.
 pub const NAMES: &[&str] = &["istanbul", "tutorial"];
 
+/// The files every scenario has, then the `$extra` ones only some have (the tutorial's steps).
 macro_rules! scenario_files {
-    ($name:literal) => {
+    ($name:literal $(, $extra:literal)*) => {
         &[
             (
                 "scenario.toml",
@@ -36,12 +37,13 @@ macro_rules! scenario_files {
                 "objectives.toml",
                 include_str!(concat!("../../decks/", $name, "/objectives.toml")),
             ),
+            $(($extra, include_str!(concat!("../../decks/", $name, "/", $extra))),)*
         ]
     };
 }
 
 const ISTANBUL: &[(&str, &str)] = scenario_files!("istanbul");
-const TUTORIAL: &[(&str, &str)] = scenario_files!("tutorial");
+const TUTORIAL: &[(&str, &str)] = scenario_files!("tutorial", "steps.toml");
 
 /// The files of a shipped scenario, by name.
 pub fn files(name: &str) -> Option<&'static [(&'static str, &'static str)]> {

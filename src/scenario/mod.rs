@@ -16,6 +16,10 @@ pub use error::{More, ScenarioError, closest};
 /// The file of a game's source that holds the events a facilitator wrote on the spot.
 pub const SPOT_INJECTS: &str = "injects-on-the-spot.toml";
 
+/// The file of a scenario folder that holds a guided tutorial's steps (read by the terminal
+/// game's tutorial, not by [`ScenarioSource::build`]).
+pub const TUTORIAL_STEPS: &str = "steps.toml";
+
 use crate::engine::Scenario;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -209,7 +213,12 @@ impl ScenarioSource {
             .unwrap_or_default();
         self.files
             .keys()
-            .filter(|f| *f != "scenario.toml" && *f != SPOT_INJECTS && !named.contains(f))
+            .filter(|f| {
+                *f != "scenario.toml"
+                    && *f != SPOT_INJECTS
+                    && *f != TUTORIAL_STEPS
+                    && !named.contains(f)
+            })
             .cloned()
             .collect()
     }

@@ -12,6 +12,7 @@ pub mod keys;
 pub mod screens;
 pub mod terminal;
 pub mod theme;
+pub mod tutorial;
 pub mod widgets;
 
 pub use app::{App, MIN_SIZE, Options, Speed};

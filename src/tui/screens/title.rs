@@ -1,11 +1,13 @@
 //! The title screen: new game, tutorial, continue a saved game, quit.
 
 use super::hit;
-use super::play::Play;
-use crate::table::Controller;
 use crate::tui::app::{Options, Step};
 use crate::tui::keys::{self, MenuCommand};
 use crate::tui::theme::Theme;
+use crate::tui::tutorial::{
+    self,
+    chooser::{Chosen, SeatChooser},
+};
 use crate::tui::widgets::popup::{box_line, centered};
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::prelude::*;
@@ -13,42 +15,61 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
 const ENTRIES: [&str; 4] = [
     "New game",
-    "Tutorial (4 rounds, with hints)",
+    "Tutorial (guided, 4 rounds)",
     "Continue a saved game",
     "Quit",
 ];
 
-/// The title screen's state: the highlighted entry, and the last problem to report.
+/// The title screen's state: the highlighted entry, the tutorial's seat question while it is
+/// open, and the last problem to report.
 #[derive(Clone, Debug, Default)]
 pub struct TitleState {
     selected: usize,
+    chooser: Option<SeatChooser>,
     notice: Option<String>,
 }
 
 impl TitleState {
     /// Reacts to a key.
     pub(crate) fn handle(&mut self, command: Option<MenuCommand>, options: &Options) -> Step {
+        if let Some(chooser) = &mut self.chooser {
+            let chosen = chooser.handle(command);
+            return self.chosen(chosen, options);
+        }
         match command {
             Some(MenuCommand::Up) => {
                 self.selected = (self.selected + ENTRIES.len() - 1) % ENTRIES.len()
             }
             Some(MenuCommand::Down) => self.selected = (self.selected + 1) % ENTRIES.len(),
-            Some(MenuCommand::Confirm) => return self.choose(options),
+            Some(MenuCommand::Confirm) => return self.choose(),
             _ => {}
         }
         Step::Stay
     }
 
-    fn choose(&mut self, options: &Options) -> Step {
+    fn choose(&mut self) -> Step {
         match self.selected {
             0 => Step::Setup,
             1 => {
-                let seats = [
-                    Controller::Human,
-                    Controller::Bot(crate::bot::Policy::Easy),
-                    Controller::Bot(crate::bot::Policy::Easy),
-                ];
-                match Play::start("tutorial", seats, None, options) {
+                self.chooser = Some(SeatChooser::default());
+                Step::Stay
+            }
+            2 => Step::Saves,
+            _ => Step::AskQuit,
+        }
+    }
+
+    /// Acts on the tutorial's seat question: starts the seat's tutorial, or closes it.
+    fn chosen(&mut self, chosen: Chosen, options: &Options) -> Step {
+        match chosen {
+            Chosen::Not => Step::Stay,
+            Chosen::Back => {
+                self.chooser = None;
+                Step::Stay
+            }
+            Chosen::Seat(seat) => {
+                self.chooser = None;
+                match tutorial::start(seat, options) {
                     Ok(play) => Step::Play(Box::new(play)),
                     Err(e) => {
                         self.notice = Some(e);
@@ -56,18 +77,20 @@ impl TitleState {
                     }
                 }
             }
-            2 => Step::Saves,
-            _ => Step::AskQuit,
         }
     }
 
     /// Reacts to a mouse event: a click picks an entry.
     pub(crate) fn mouse(&mut self, mouse: MouseEvent, area: Rect, options: &Options) -> Step {
+        if let Some(chooser) = &mut self.chooser {
+            let chosen = chooser.mouse(mouse, area);
+            return self.chosen(chosen, options);
+        }
         if let MouseEventKind::Down(MouseButton::Left) = mouse.kind
             && let Some(i) = hit(&rows(area), mouse.column, mouse.row)
         {
             self.selected = i;
-            return self.choose(options);
+            return self.choose();
         }
         Step::Stay
     }
@@ -119,6 +142,9 @@ impl TitleState {
             )
         });
         box_line(frame, box_area, 3, &footer, theme);
+        if let Some(chooser) = &self.chooser {
+            chooser.draw(frame, theme);
+        }
     }
 }
 

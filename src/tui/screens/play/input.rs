@@ -250,13 +250,16 @@ impl Play {
             _ => return Step::Stay,
         }
         let (x, y) = (mouse.column, mouse.row);
+        // The table sits above the tutorial's banner, if any.
+        let position = self.tutorial_position();
+        let (table_area, _) = self.table_area(area, position.as_ref());
         if self.session().game().outcome().is_some() || self.curtain.is_some() || self.brief_open {
             return self.handle(KeyEvent::from(KeyCode::Enter), Some(Command::Confirm));
         }
         // The footer's buttons work even while a prompt is open.
         {
             let view = self.view();
-            let areas = table::layout(area, table::hand_rows(&view), self.ui.focus);
+            let areas = table::layout(table_area, table::hand_rows(&view), self.ui.focus);
             if let Some(command) = table::footer_hit(&areas, &self.footer(), x, y) {
                 return match command {
                     Command::Quit => Step::AskQuit,
@@ -295,7 +298,7 @@ impl Play {
             return Step::Stay;
         }
         let view = self.view();
-        let areas = table::layout(area, table::hand_rows(&view), self.ui.focus);
+        let areas = table::layout(table_area, table::hand_rows(&view), self.ui.focus);
         if let Some(i) = table::hand_hit(&areas, self.ui.hand, view.own_hand().len(), x, y) {
             let again = self.ui.focus == Panel::Hand && self.ui.hand == i;
             self.ui.focus = Panel::Hand;

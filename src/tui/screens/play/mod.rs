@@ -9,6 +9,7 @@ mod choices;
 mod flow;
 mod input;
 mod reflect;
+mod tutorial;
 mod view;
 
 use super::table::{self, TableUi};
@@ -75,6 +76,8 @@ pub struct Play {
     /// How far the table screen's details and log could scroll when last drawn.
     limits: Cell<table::Limits>,
     draft: Draft,
+    /// The guided tutorial this game is, if it is one.
+    tutorial: Option<crate::tui::tutorial::Tutorial>,
 }
 
 impl Play {
@@ -128,9 +131,19 @@ impl Play {
         }
         let brief_open =
             curtain.is_none() && matches!(shown, Viewer::Seat(seat) if !session.was_briefed(seat));
+        let (tutorial, notice) = match crate::tui::tutorial::Tutorial::of(&session) {
+            Some(Ok(tutorial)) => (Some(tutorial), None),
+            Some(Err(e)) => (
+                None,
+                Some(format!("The tutorial's steps cannot be read: {e}")),
+            ),
+            None => (None, None),
+        };
         Play {
             curtain,
             brief_open,
+            tutorial,
+            notice,
             ..Play::new(Arc::new(Mutex::new(session)), Role::Local, shown, speed)
         }
     }
@@ -158,6 +171,7 @@ impl Play {
             brief_max: Cell::new(u16::MAX),
             limits: Cell::default(),
             draft: Draft::default(),
+            tutorial: None,
         }
     }
 

@@ -131,6 +131,8 @@ impl Play {
             table::draw_curtain(frame, &scenario, seat, &shows, undo_by, theme);
             return;
         }
+        let tutorial = self.tutorial_position();
+        let (table_area, banner_area) = self.table_area(frame.area(), tutorial.as_ref());
         let view = self.view();
         let legal = self.legal();
         let actor = self.actor();
@@ -176,7 +178,11 @@ impl Play {
                 (Some(notice), ..) => Some(notice.clone()),
                 (None, Some(unsaved), _) => Some(format!("This game is {unsaved}.")),
                 (None, None, false) => Some(away.join(" ")),
-                (None, None, true) => None,
+                // In the tutorial, why the last step done mattered.
+                (None, None, true) => tutorial
+                    .as_ref()
+                    .and_then(|t| t.why.as_ref())
+                    .map(|why| format!("✓ {why}")),
             }
         };
         let since = match self.shown {
@@ -224,7 +230,8 @@ impl Play {
             clock_left: clock,
             footer,
         };
-        self.limits.set(table::draw(frame, &data, &self.ui, theme));
+        self.limits
+            .set(table::draw_in(frame, table_area, &data, &self.ui, theme));
         if self.brief_open {
             // "Enter to begin" only the first time; a reopened brief just closes.
             let first = match view.viewer {
@@ -253,6 +260,10 @@ impl Play {
                 self.notice.as_deref().unwrap_or(&keys),
                 theme,
             );
+        }
+        // The step banner stays in view over everything the table shows.
+        if let Some(position) = &tutorial {
+            crate::tui::tutorial::banner::draw(frame, banner_area, position, theme);
         }
     }
 }

@@ -183,10 +183,22 @@ impl Default for Limits {
     }
 }
 
-/// Draws the table screen; returns how far its scrollable panels can scroll.
+/// Draws the table screen over the whole frame; returns how far its scrollable panels can
+/// scroll.
 pub fn draw(frame: &mut Frame, data: &TableData, ui: &TableUi, theme: Theme) -> Limits {
+    draw_in(frame, frame.area(), data, ui, theme)
+}
+
+/// Draws the table screen in `area` (the frame less a banner below it, in the tutorial).
+pub fn draw_in(
+    frame: &mut Frame,
+    area: Rect,
+    data: &TableData,
+    ui: &TableUi,
+    theme: Theme,
+) -> Limits {
     let view = data.view;
-    let areas = layout(frame.area(), hand_rows(view), ui.focus);
+    let areas = layout(area, hand_rows(view), ui.focus);
     draw_header(frame, areas.header, data, theme);
     // The left column.
     draw_meters(frame, areas.meters, data, theme);
