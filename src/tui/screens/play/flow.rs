@@ -5,7 +5,7 @@
 
 use super::{Play, Role, THINKING_POLL, Thinking};
 use crate::engine::{Action, Seat, SeatView, Viewer};
-use crate::tui::screens::table::TableUi;
+use crate::tui::screens::table::{Panel, TableUi};
 use std::sync::mpsc;
 use std::time::Instant;
 
@@ -149,6 +149,13 @@ impl Play {
                 self.ui.prompt = 0;
                 self.ui.prompt_hidden = false;
                 self.ui.detail_scroll = 0;
+                // A move made with the log in focus (a prompt answered after a look at the
+                // log) hands the keyboard back to the hand, where the next move is chosen:
+                // Enter would otherwise do nothing there.
+                if self.ui.focus == Panel::Log {
+                    self.ui.focus = Panel::Hand;
+                    self.ui.log_scroll = 0;
+                }
                 self.sync();
             }
             Err(e) => self.notice = Some(e.to_string()),
