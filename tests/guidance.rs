@@ -109,3 +109,88 @@ fn an_event_answered_after_a_look_at_the_log_leaves_enter_playing_cards() {
         "Enter played nothing:\n{screen}"
     );
 }
+
+fn snapshot(name: &str, app: &mut App) {
+    for size in [(80, 24), (120, 40)] {
+        let screen = render(app, size);
+        insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), screen);
+    }
+}
+
+#[test]
+fn the_help_has_a_rules_tab_with_the_scenarios_numbers() {
+    for scenario in ["tutorial", "istanbul"] {
+        let mut app = solo(scenario, 11);
+        press(&mut app, KeyCode::Char('?'));
+        let keys = render(&mut app, (80, 24));
+        assert!(keys.contains("[Keys]"), "{keys}");
+        press(&mut app, KeyCode::Tab);
+        let rules = render(&mut app, (80, 24));
+        assert!(
+            rules.contains("[Rules]") && rules.contains("The round"),
+            "{rules}"
+        );
+        snapshot(&format!("rules_{scenario}"), &mut app);
+        // Scrolled to its end, the last part shows.
+        press(&mut app, KeyCode::End);
+        let end = render(&mut app, (80, 24));
+        assert!(end.contains("Reading the table"), "{end}");
+        snapshot(&format!("rules_{scenario}_end"), &mut app);
+        // ← goes back to the keys; Esc closes.
+        press(&mut app, KeyCode::Left);
+        assert!(render(&mut app, (80, 24)).contains("[Keys]"));
+        press(&mut app, KeyCode::Esc);
+        assert!(!render(&mut app, (80, 24)).contains("[Keys]"));
+    }
+}
+
+/// The rules of a scenario as one text.
+fn rules_text(scenario: &ceasefire::engine::Scenario) -> String {
+    ceasefire::engine::rulebook(scenario)
+        .iter()
+        .flat_map(|s| std::iter::once(s.title.clone()).chain(s.points.clone()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_rules_text_reads_its_numbers_from_the_scenario() {
+    use ceasefire::engine::Basket;
+    let mut scenario = ceasefire::scenario::load("istanbul").unwrap();
+    let text = rules_text(&scenario);
+    // istanbul's own numbers, where they differ from the defaults.
+    for expected in [
+        "10 rounds",
+        "Credibility −7",
+        "Credibility −13",
+        "Verification ≥35",
+        "Pakistan 75, Afghanistan 60",
+        "rules version 2",
+        "Sovereignty is below 15",
+    ] {
+        assert!(text.contains(expected), "{expected}:\n{text}");
+    }
+    // Each number changed changes the text.
+    scenario.rules.durable_trust = 73;
+    scenario.thresholds[Basket::Security.index()] = 41;
+    scenario.rules.walkout_sovereignty = 12;
+    scenario.rules.stall_credibility = 9;
+    scenario.scoring.durable_peace = 12;
+    scenario.rounds = 7;
+    let changed = rules_text(&scenario);
+    for expected in [
+        "Trust ≥73",
+        "Security ≥41",
+        "Sovereignty is below 12",
+        "Credibility −9",
+        "durable peace +12",
+        "7 rounds",
+    ] {
+        assert!(changed.contains(expected), "{expected}:\n{changed}");
+        assert!(!text.contains(expected), "{expected} was there before");
+    }
+    // Version 1 says what its accord does.
+    scenario.rules.version = 1;
+    let first = rules_text(&scenario);
+    assert!(first.contains("rules version 1") && first.contains("Signed, the talks end"));
+}

@@ -6,6 +6,7 @@ pub mod debrief;
 pub mod help;
 pub mod play;
 pub mod replay;
+pub mod rules;
 pub mod saves;
 pub mod setup;
 pub mod small;
