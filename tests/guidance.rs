@@ -91,11 +91,8 @@ fn an_event_answered_after_a_look_at_the_log_leaves_enter_playing_cards() {
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Enter);
     settle(&mut app);
-    // Close whatever account of the others' moves is showing, as a player would.
-    for _ in 0..3 {
-        if render(&mut app, (80, 24)).contains("p pass") {
-            break;
-        }
+    // Close the account of the others' moves, as a player would.
+    if render(&mut app, (80, 24)).contains("since your last turn") {
         press(&mut app, KeyCode::Esc);
     }
     assert_eq!(decision(&app), Some(Decision::Negotiate));
@@ -193,4 +190,325 @@ fn the_rules_text_reads_its_numbers_from_the_scenario() {
     scenario.rules.version = 1;
     let first = rules_text(&scenario);
     assert!(first.contains("rules version 1") && first.contains("Signed, the talks end"));
+}
+
+/// Pakistan passes its turn and takes the first posture (welcoming anything offered), then
+/// the bots play on to Pakistan's next turn.
+fn pass_the_round(app: &mut App) {
+    press(app, KeyCode::Char('p'));
+    for _ in 0..6 {
+        settle(app);
+        match decision(app) {
+            Some(Decision::Negotiate) | None => break,
+            Some(_) => press(app, KeyCode::Enter),
+        }
+    }
+    settle(app);
+}
+
+#[test]
+fn after_a_round_of_bot_moves_the_account_opens_and_says_what_moved_the_meters() {
+    let mut app = solo("tutorial", 11);
+    // No account before the first move: the brief has just been read.
+    assert!(!render(&mut app, (80, 24)).contains("since your last turn"));
+    pass_the_round(&mut app);
+    let screen = render(&mut app, (80, 24));
+    assert!(
+        screen.contains("Pakistan: since your last turn"),
+        "{screen}"
+    );
+    snapshot("recap", &mut app);
+}
+
+#[test]
+fn each_meter_change_is_put_down_to_what_caused_it() {
+    use ceasefire::engine::{
+        Basket, CardId, EventId, LogEntry, LogEvent, Meter, Posture, Seat, TableId, recap,
+    };
+    let scenario = ceasefire::scenario::load("istanbul").unwrap();
+    let card = CardId(0);
+    let entry = |round, event| LogEntry { round, event };
+    let meter = |meter, delta, now| LogEvent::MeterChanged { meter, delta, now };
+    let log = [
+        entry(
+            3,
+            LogEvent::CardPlayed {
+                seat: Seat::Afghanistan,
+                card,
+            },
+        ),
+        entry(
+            3,
+            LogEvent::DemandTabled {
+                id: TableId(4),
+                by: Seat::Afghanistan,
+                basket: Basket::Security,
+            },
+        ),
+        entry(3, meter(Meter::AfghanistanPressure, -2, 48)),
+        entry(
+            3,
+            LogEvent::PostureTaken {
+                seat: Seat::Pakistan,
+                posture: Posture::Conciliatory,
+            },
+        ),
+        entry(3, meter(Meter::Trust, 3, 33)),
+        entry(3, meter(Meter::PakistanPressure, 8, 58)),
+        entry(
+            3,
+            LogEvent::PostureTaken {
+                seat: Seat::Afghanistan,
+                posture: Posture::Conciliatory,
+            },
+        ),
+        entry(3, meter(Meter::Trust, 3, 36)),
+        entry(3, meter(Meter::AfghanistanPressure, 8, 56)),
+        entry(3, meter(Meter::Escalation, -1, 0)),
+        entry(
+            3,
+            LogEvent::CommitmentTested {
+                id: TableId(3),
+                roll: 80,
+                credibility: 60,
+                held: false,
+            },
+        ),
+        entry(
+            3,
+            LogEvent::CommitmentBroken {
+                id: TableId(3),
+                by: Seat::Afghanistan,
+                basket: Basket::Security,
+            },
+        ),
+        entry(3, meter(Meter::Trust, -10, 26)),
+        entry(3, meter(Meter::Credibility, -13, 47)),
+        entry(
+            3,
+            LogEvent::BasketUnravelled {
+                basket: Basket::Security,
+            },
+        ),
+        entry(3, LogEvent::Stalled),
+        entry(3, meter(Meter::Credibility, -7, 40)),
+        entry(3, meter(Meter::PakistanPressure, 2, 60)),
+        entry(3, meter(Meter::AfghanistanPressure, 2, 58)),
+        entry(
+            3,
+            LogEvent::Drew {
+                seat: Seat::Pakistan,
+                count: 1,
+            },
+        ),
+        entry(4, LogEvent::RoundStarted),
+        entry(4, LogEvent::EventRevealed { event: EventId(0) }),
+        entry(4, meter(Meter::Trust, 4, 30)),
+    ];
+    let account = recap(&scenario, &log);
+    let causes = |m: Meter| {
+        let moves = account.meters.iter().find(|x| x.meter == m).unwrap();
+        let causes: Vec<(String, i32)> = moves.causes.clone();
+        (moves.from, moves.to, causes)
+    };
+    let played = format!("Afghanistan played {}", scenario.cards[0].name);
+    let event = format!("event \"{}\"", scenario.events[0].name);
+    assert_eq!(
+        causes(Meter::Credibility),
+        (
+            60,
+            40,
+            vec![
+                ("Afghanistan's commitment #3 broke".to_string(), -13),
+                (
+                    "no progress in the round (mediation fatigue)".to_string(),
+                    -7
+                ),
+            ]
+        )
+    );
+    assert_eq!(
+        causes(Meter::AfghanistanPressure),
+        (
+            50,
+            58,
+            vec![
+                (played, -2),
+                ("Afghanistan's conciliatory posture".to_string(), 8),
+                ("pressure drift at upkeep".to_string(), 2),
+            ]
+        )
+    );
+    assert_eq!(
+        causes(Meter::PakistanPressure).2,
+        vec![
+            ("Pakistan's conciliatory posture".to_string(), 8),
+            ("pressure drift at upkeep".to_string(), 2),
+        ]
+    );
+    assert_eq!(
+        causes(Meter::Escalation).2,
+        vec![("both delegations conciliatory".to_string(), -1)]
+    );
+    assert_eq!(causes(Meter::Trust).2.last(), Some(&(event, 4)));
+    assert_eq!(
+        account.postures,
+        vec![
+            (3, Seat::Pakistan, Posture::Conciliatory),
+            (3, Seat::Afghanistan, Posture::Conciliatory)
+        ]
+    );
+    // The happenings, round by round, without the meter lines and draws.
+    assert_eq!(
+        account.rounds.iter().map(|r| r.round).collect::<Vec<_>>(),
+        [3, 4]
+    );
+    assert!(account.rounds[0].lines.iter().any(|l| l.contains("BROKE")));
+    assert!(
+        account.rounds[0]
+            .lines
+            .iter()
+            .all(|l| !l.contains(" → ") && !l.contains("drew"))
+    );
+}
+
+#[test]
+fn a_firm_posture_before_the_drift_is_the_postures_not_the_drifts() {
+    use ceasefire::engine::{LogEntry, LogEvent, Meter, Posture, Seat, recap};
+    let scenario = ceasefire::scenario::load("istanbul").unwrap();
+    let entry = |event| LogEntry { round: 2, event };
+    let meter = |meter, delta, now| LogEvent::MeterChanged { meter, delta, now };
+    // Afghanistan's firm posture (+2) closes the postures; nothing is tested, the round made
+    // progress, so the drift (+2 each) follows at once; Pakistan's drift is lost at 100.
+    let log = [
+        entry(LogEvent::PostureTaken {
+            seat: Seat::Pakistan,
+            posture: Posture::Firm,
+        }),
+        entry(meter(Meter::PakistanPressure, 1, 100)),
+        entry(LogEvent::PostureTaken {
+            seat: Seat::Afghanistan,
+            posture: Posture::Firm,
+        }),
+        entry(meter(Meter::AfghanistanPressure, 2, 52)),
+        entry(meter(Meter::AfghanistanPressure, 2, 54)),
+        entry(LogEvent::Drew {
+            seat: Seat::Pakistan,
+            count: 1,
+        }),
+    ];
+    let account = recap(&scenario, &log);
+    let afghan = account
+        .meters
+        .iter()
+        .find(|m| m.meter == Meter::AfghanistanPressure)
+        .unwrap();
+    assert_eq!(
+        afghan.causes,
+        vec![
+            ("Afghanistan's firm posture".to_string(), 2),
+            ("pressure drift at upkeep".to_string(), 2),
+        ]
+    );
+    let pakistan = account
+        .meters
+        .iter()
+        .find(|m| m.meter == Meter::PakistanPressure)
+        .unwrap();
+    assert_eq!(
+        pakistan.causes,
+        vec![("Pakistan's firm posture".to_string(), 1)]
+    );
+}
+
+#[test]
+fn over_whole_games_each_account_adds_up_to_the_meters_it_covers() {
+    use ceasefire::engine::{Game, Seat, Viewer, recap};
+    use std::sync::Arc;
+    for name in ["tutorial", "istanbul"] {
+        let scenario = Arc::new(ceasefire::scenario::load(name).unwrap());
+        for seed in 0..6 {
+            let mut game = Game::new(scenario.clone(), seed);
+            let mut bots = ceasefire::sim::seat_bots(&[Policy::Random; 3], seed);
+            let mut checked = 0;
+            while let Some((seat, _)) = game.to_act() {
+                if let Some(start) = game.recap_start(seat) {
+                    let account = recap(&scenario, &game.log()[start..]);
+                    for m in &account.meters {
+                        let sum: i32 = m.causes.iter().map(|c| c.1).sum();
+                        assert_eq!(i32::from(m.to) - i32::from(m.from), sum, "{name} {seed}");
+                        assert!(m.causes.iter().all(|c| !c.0.is_empty()));
+                    }
+                    checked += 1;
+                }
+                let legal = game.legal_actions(seat);
+                let view = game.view(Viewer::Seat(seat));
+                let choice = bots[seat.index()].choose(&view, &legal);
+                game.apply(choice.action).unwrap();
+            }
+            assert!(checked > 0);
+            // The account at the end, from the mediators' last move, ends at the final meters.
+            if let Some(start) = game.recap_start(Seat::Mediator) {
+                let account = recap(&scenario, &game.log()[start..]);
+                for m in &account.meters {
+                    assert_eq!(m.to, game.meters().get(m.meter), "{name} {seed}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn in_hot_seat_the_account_tells_each_person_the_postures_revealed() {
+    use ceasefire::engine::Seat;
+    let bot = Controller::Bot(Policy::Random);
+    let play = Play::start(
+        "tutorial",
+        [Controller::Human, Controller::Human, bot],
+        Some(11),
+        &options(),
+    )
+    .unwrap();
+    let mut app = App::playing(options(), play, Instant::now());
+    let mut seen = Vec::new();
+    for _ in 0..200 {
+        settle(&mut app);
+        let screen = render(&mut app, (80, 24));
+        let (round, to_act) = {
+            let session = app.play().unwrap().session();
+            (session.game().round(), session.game().to_act())
+        };
+        if screen.contains("since your last turn") {
+            seen.push((round, to_act.map(|t| t.0), screen));
+            press(&mut app, KeyCode::Esc);
+            if round == 2 && to_act.map(|t| t.0) == Some(Seat::Afghanistan) {
+                break;
+            }
+            continue;
+        }
+        match to_act {
+            _ if app.play().unwrap().curtain().is_some() => press(&mut app, KeyCode::Enter),
+            _ if screen.contains("to begin") => press(&mut app, KeyCode::Enter),
+            Some((_, Decision::Negotiate)) => press(&mut app, KeyCode::Char('p')),
+            Some(_) => press(&mut app, KeyCode::Enter),
+            None => break,
+        }
+    }
+    // Each person sees the account when their second turn comes, with both postures.
+    for seat in [Seat::Pakistan, Seat::Afghanistan] {
+        let (_, _, screen) = seen
+            .iter()
+            .find(|(round, who, _)| *round == 2 && *who == Some(seat))
+            .unwrap_or_else(|| panic!("{seat} saw no account in round 2"));
+        assert!(
+            screen.contains(&format!("{seat}: since your last turn")),
+            "{screen}"
+        );
+        assert!(screen.contains("Postures revealed, round 1:"), "{screen}");
+        assert!(screen.contains(&format!("{seat} (you)")), "{screen}");
+    }
+    // Once a turn: nobody saw two accounts in one round.
+    let mut turns: Vec<_> = seen.iter().map(|(round, who, _)| (*round, *who)).collect();
+    turns.dedup();
+    assert_eq!(turns.len(), seen.len());
 }

@@ -5,6 +5,7 @@
 pub mod debrief;
 pub mod help;
 pub mod play;
+pub mod recap;
 pub mod replay;
 pub mod rules;
 pub mod saves;

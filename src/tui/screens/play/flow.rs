@@ -27,6 +27,7 @@ impl Play {
         if self.ui.picker.is_some() && self.actor().is_none() {
             self.ui.picker = None;
         }
+        self.offer_recap();
     }
 
     /// When the next bot move is due, or when to look for a thinking bot's choice.
@@ -110,20 +111,22 @@ impl Play {
         (self.curtain.is_none() && self.shown == Viewer::Seat(seat)).then_some(seat)
     }
 
-    /// After any move: lower the curtain for the next person, or show the acting seat.
+    /// After any move: lower the curtain for the next person, or show the acting seat; a
+    /// person whose turn has come sees what happened since their last one.
     pub(super) fn sync(&mut self) {
         self.ui.clamp(&self.view());
         let Some(seat) = self.session().human_to_act() else {
             return;
         };
-        if self.shown == Viewer::Seat(seat) || self.role == Role::Remote {
-            return;
+        if self.shown != Viewer::Seat(seat) && self.role == Role::Local {
+            self.ui = TableUi::default();
+            self.recap = None;
+            if self.session().humans().len() >= 2 {
+                self.curtain = Some(seat);
+            }
+            self.shown = Viewer::Seat(seat);
         }
-        self.ui = TableUi::default();
-        if self.session().humans().len() >= 2 {
-            self.curtain = Some(seat);
-        }
-        self.shown = Viewer::Seat(seat);
+        self.offer_recap();
     }
 
     /// What the shown viewer sees of the game now.

@@ -8,6 +8,7 @@
 mod choices;
 mod flow;
 mod input;
+mod recap;
 mod reflect;
 mod view;
 
@@ -75,6 +76,12 @@ pub struct Play {
     /// How far the table screen's details and log could scroll when last drawn.
     limits: Cell<table::Limits>,
     draft: Draft,
+    /// The account of what happened since the shown seat's last turn, when open.
+    recap: Option<recap::RecapOpen>,
+    /// The round whose account each seat was last shown unasked (0: none yet).
+    recap_seen: [u8; 3],
+    /// How far the account could scroll, and a page of it, when last drawn.
+    recap_limits: Cell<(u16, u16)>,
 }
 
 impl Play {
@@ -158,6 +165,9 @@ impl Play {
             brief_max: Cell::new(u16::MAX),
             limits: Cell::default(),
             draft: Draft::default(),
+            recap: None,
+            recap_seen: [0; 3],
+            recap_limits: Cell::new((u16::MAX, 10)),
         }
     }
 
