@@ -512,3 +512,26 @@ fn in_hot_seat_the_account_tells_each_person_the_postures_revealed() {
     turns.dedup();
     assert_eq!(turns.len(), seen.len());
 }
+
+#[test]
+fn the_plus_minus_column_says_what_it_counts_from() {
+    let mut app = solo("tutorial", 11);
+    let screen = render(&mut app, (80, 24));
+    assert!(
+        screen.contains("Meters ─── ± since the start ┐"),
+        "{screen}"
+    );
+    assert!(screen.contains("w what moved them"), "{screen}");
+    press(&mut app, KeyCode::Char('p'));
+    let screen = render(&mut app, (80, 24));
+    assert!(screen.contains("± since your move"), "{screen}");
+    // Watching the replay: this round.
+    let (file, game) = {
+        let session = app.play().unwrap().session();
+        (session.save_file(0), session.game().clone())
+    };
+    let mut replay = App::replaying(options(), ceasefire::tui::Replay::new(file, &game));
+    let screen = render(&mut replay, (80, 24));
+    assert!(screen.contains("± this round"), "{screen}");
+    assert!(!screen.contains("what moved them"), "{screen}");
+}

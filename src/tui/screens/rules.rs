@@ -103,14 +103,19 @@ pub fn rule_lines(scenario: &Scenario, width: u16, theme: Theme) -> Vec<Line<'st
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("Reading the table", theme.heading()));
+    let recap = keys::key(Command::Recap);
     for point in [
-        "± beside a meter: its change since your last move (before your first move, since the \
-         start; watching a table, since the round began). The meters' title says which.",
-        "│ in a gauge marks its danger line; ! beside a meter, that it is past it.",
+        format!(
+            "± beside a meter: its change since your last move (before your first move, since \
+             the start; watching a table, since the round began), as the meters' top border \
+             says; {recap} tells what moved them since your last turn."
+        ),
+        "│ in a gauge marks its danger line; ! beside a meter, that it is past it.".to_string(),
         "✗ beside a card: it cannot be played now (the details say why); ! beside a demand: it \
-         is yours to answer.",
+         is yours to answer."
+            .to_string(),
     ] {
-        bullet(point, &mut lines);
+        bullet(&point, &mut lines);
     }
     lines
 }
