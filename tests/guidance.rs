@@ -535,3 +535,171 @@ fn the_plus_minus_column_says_what_it_counts_from() {
     assert!(screen.contains("± this round"), "{screen}");
     assert!(!screen.contains("what moved them"), "{screen}");
 }
+
+/// The tutorial's game at its first move, seen by `seat`, with `change` made to the view.
+fn tutorial_view(
+    seat: ceasefire::engine::Seat,
+    change: impl FnOnce(&mut ceasefire::engine::SeatView),
+) -> ceasefire::engine::SeatView {
+    use std::sync::Arc;
+    let scenario = Arc::new(ceasefire::scenario::load("tutorial").unwrap());
+    let game = ceasefire::engine::Game::new(scenario, 11);
+    let mut view = game.view(ceasefire::engine::Viewer::Seat(seat));
+    change(&mut view);
+    view
+}
+
+#[test]
+fn a_card_whose_effect_a_cap_would_waste_says_so() {
+    use ceasefire::engine::{Action, Capped, Meter, Seat, action_caps, card_caps};
+    use std::sync::Arc;
+    // The hotline: Escalation −1, Trust +2. At Escalation 0 and Trust 99, both are cut.
+    let view = tutorial_view(Seat::Mediator, |v| {
+        v.meters.set(Meter::Escalation, 0);
+        v.meters.set(Meter::Trust, 99);
+    });
+    let hotline = view.scenario.card_by_id("md-t-hotline").unwrap();
+    let caps = card_caps(&view, Seat::Mediator, hotline);
+    let words: Vec<String> = caps.iter().map(|c| c.to_string()).collect();
+    assert_eq!(
+        words,
+        [
+            "capped: Trust is 99, so +2 gives only +1",
+            "capped: Escalation is already 0, so −1 does nothing",
+        ]
+    );
+    // Nothing is capped when there is room.
+    let roomy = tutorial_view(Seat::Mediator, |v| v.meters.set(Meter::Escalation, 2));
+    assert!(card_caps(&roomy, Seat::Mediator, hotline).is_empty());
+
+    // A verification on a commitment near the top: +40 adds only 10.
+    let monitors = view.scenario.card_by_id("md-t-monitors").unwrap();
+    let mut with_pledge = view.clone();
+    let game = {
+        let scenario = Arc::new(ceasefire::scenario::load("tutorial").unwrap());
+        let mut game = ceasefire::engine::Game::new(scenario.clone(), 11);
+        // Pakistan pledges alone (a commitment on the table), everyone else passes.
+        while let Some((seat, decision)) = game.to_act() {
+            if !game.commitments().is_empty() {
+                break;
+            }
+            let legal = game.legal_actions(seat);
+            let pledge = legal.iter().find(|a| {
+                matches!(a, Action::Play { card, target: None, .. }
+                    if scenario.cards[usize::from(*card)].kind
+                        == ceasefire::engine::CardKind::Assurance)
+            });
+            let action = match (pledge, decision) {
+                (Some(p), _) => *p,
+                (None, ceasefire::engine::Decision::Negotiate) => Action::Pass { seat },
+                _ => legal[0],
+            };
+            game.apply(action).unwrap();
+        }
+        game
+    };
+    with_pledge.commitments = game.commitments().to_vec();
+    with_pledge.commitments[0].credibility = 85;
+    let id = with_pledge.commitments[0].id;
+    let play = Action::Play {
+        seat: Seat::Mediator,
+        card: monitors,
+        target: Some(id),
+    };
+    let caps = action_caps(&with_pledge, &play);
+    assert_eq!(caps.len(), 1);
+    assert_eq!(caps[0].what, Capped::Verification(id));
+    assert_eq!(
+        caps[0].to_string(),
+        format!("capped: #{id}'s credibility is 85%, the most is 95%, so +40 gives only +10")
+    );
+    // The details of the card in hand list it too.
+    assert!(
+        card_caps(&with_pledge, Seat::Mediator, monitors)
+            .iter()
+            .any(|c| c.what == Capped::Verification(id))
+    );
+
+    // A pledge whose bonus would take it past the most: enforcement 90 + 15 stops at 95.
+    let strong = tutorial_view(Seat::Pakistan, |v| {
+        let mut scenario = (*v.scenario).clone();
+        scenario.enforcement[Seat::Pakistan.index()] = 90;
+        v.scenario = Arc::new(scenario);
+    });
+    let pledge = strong.scenario.card_by_id("pk-t-non-interference").unwrap();
+    let words: Vec<String> = card_caps(&strong, Seat::Pakistan, pledge)
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        words,
+        ["capped: a pledge starts at 90% and stops at 95%, so the card's +15 gives only +5"]
+    );
+}
+
+#[test]
+fn a_capped_card_is_flagged_in_its_details_and_asks_before_it_is_played() {
+    use ceasefire::engine::{Meter, Seat, Viewer};
+    let bot = Controller::Bot(Policy::Random);
+    // The tutorial starting at Escalation 0, where the mediators' hotline (Escalation −1)
+    // would lower nothing.
+    let dir = tempfile::tempdir().unwrap();
+    let decks = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("decks/tutorial");
+    for file in std::fs::read_dir(&decks).unwrap().flatten() {
+        let text = std::fs::read_to_string(file.path()).unwrap();
+        let text = text.replace(
+            "[start]\ntrust = 30\n",
+            "[start]\ntrust = 30\nescalation = 0\n",
+        );
+        std::fs::write(dir.path().join(file.file_name()), text).unwrap();
+    }
+    let folder = dir.path().to_str().unwrap().to_string();
+    let found = (0..40).find_map(|seed| {
+        let play = Play::start(
+            &folder,
+            [bot, bot, Controller::Human],
+            Some(seed),
+            &options(),
+        )
+        .unwrap();
+        let mut app = App::playing(options(), play, Instant::now());
+        press(&mut app, KeyCode::Enter);
+        settle(&mut app);
+        let at = {
+            let session = app.play().unwrap().session();
+            let game = session.game();
+            let view = game.view(Viewer::Seat(Seat::Mediator));
+            let hotline = game.scenario().card_by_id("md-t-hotline")?;
+            let escalation = game.meters().get(Meter::Escalation);
+            let turn = game.to_act() == Some((Seat::Mediator, Decision::Negotiate));
+            let capital = view.capital[Seat::Mediator.index()] >= 1;
+            (escalation == 0 && turn && capital)
+                .then(|| view.own_hand().iter().position(|&c| c == hotline))
+                .flatten()?
+        };
+        Some((app, at))
+    });
+    let (mut app, at) = found.expect("a seed where the mediators hold the hotline at Escalation 0");
+    for _ in 0..at {
+        press(&mut app, KeyCode::Down);
+    }
+    // Under the card's text, so even the short details panel at 80x24 shows it.
+    let screen = render(&mut app, (80, 24));
+    assert!(
+        screen.contains("⚠ capped: Escalation is already"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("capped_details_80x24", screen);
+    let before = actions(&app);
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&mut app, (80, 24));
+    assert_eq!(actions(&app), before, "nothing played yet");
+    assert!(screen.contains("Play Military hotline anyway?"), "{screen}");
+    assert!(
+        screen.contains("⚠ capped: Escalation is already 0"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("capped_confirmation_80x24", screen);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(actions(&app), before + 1, "played once confirmed");
+}

@@ -13,6 +13,7 @@
 
 mod accord;
 mod action;
+mod caps;
 mod conditions;
 mod content;
 mod determinize;
@@ -43,6 +44,7 @@ pub mod words;
 
 pub use accord::AccordTerms;
 pub use action::{Action, Decision, RuleError};
+pub use caps::{Cap, Capped, action_caps, card_caps};
 pub use conditions::{BasketNeed, FlagId, Requirements, Situation, Unmet};
 pub use content::{
     Brief, Card, Condition, Effects, EventCard, EventChoice, EventOption, Hint, MeterBounds,
