@@ -703,3 +703,32 @@ fn a_capped_card_is_flagged_in_its_details_and_asks_before_it_is_played() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(actions(&app), before + 1, "played once confirmed");
 }
+
+#[test]
+fn the_wheel_and_the_page_keys_scroll_the_rules() {
+    use ratatui::crossterm::event::{KeyModifiers, MouseEvent, MouseEventKind};
+    let mut app = solo("istanbul", 11);
+    press(&mut app, KeyCode::Char('?'));
+    press(&mut app, KeyCode::Right);
+    let top = render(&mut app, (80, 24));
+    assert!(!top.contains("↑ more") && top.contains("↓ more"), "{top}");
+    let wheel = MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 40,
+        row: 12,
+        modifiers: KeyModifiers::NONE,
+    };
+    app.handle(&Event::Mouse(wheel), Instant::now());
+    let scrolled = render(&mut app, (80, 24));
+    assert!(scrolled.contains("↑ more"), "{scrolled}");
+    press(&mut app, KeyCode::PageDown);
+    let paged = render(&mut app, (80, 24));
+    assert!(paged != scrolled && paged.contains("Assurance:"), "{paged}");
+    press(&mut app, KeyCode::Home);
+    assert_eq!(render(&mut app, (80, 24)), top);
+    // Any other key closes the help; the game is untouched.
+    let before = actions(&app);
+    press(&mut app, KeyCode::Char('p'));
+    assert!(!render(&mut app, (80, 24)).contains("[Rules]"));
+    assert_eq!(actions(&app), before);
+}
