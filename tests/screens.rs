@@ -91,6 +91,13 @@ fn play_through(app: &mut App) {
     press(app, KeyCode::Enter);
 }
 
+/// Closes the account of what happened since Pakistan's last turn, if it is open.
+fn close_recap(app: &mut App) {
+    if render(app, (120, 40)).contains("since your last turn") {
+        press(app, KeyCode::Esc);
+    }
+}
+
 fn snapshot(name: &str, app: &mut App) {
     for size in SIZES {
         let screen = render(app, size);
@@ -740,6 +747,7 @@ fn clicking_a_footer_button_and_a_card_works_like_the_keys() {
         }
         press(&mut app, KeyCode::Enter);
     }
+    close_recap(&mut app);
     let screen = render(&mut app, (120, 40));
     let session = app.play().unwrap().session();
     let game = session.game();
@@ -1342,6 +1350,7 @@ fn the_last_round_says_it_is_the_accords_last_chance() {
     }
     assert_eq!(round(&app), rounds, "the game reached its last round");
     assert!(app.play().unwrap().session().game().outcome().is_none());
+    close_recap(&mut app);
     // The tutorial plays rules version 2: in the last round the mediators move after the
     // delegations, so Pakistan's last move can still become the accord.
     let screen = render(&mut app, (120, 40));

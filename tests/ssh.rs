@@ -272,6 +272,11 @@ fn two_players_and_a_bot_play_a_round_over_ssh() {
     assert!(saw_other, "a pass showed on the other screen");
     pk.wait_for("Round 2/4", 10);
     af.wait_for("Round 2/4", 10);
+    // Pakistan's turn comes after the mediators' move, with the account of the round since
+    // its last turn over the table: it closes it.
+    pk.wait_for("Pakistan: since your last turn", 10);
+    pk.keys(&["Escape"]);
+    pk.wait_gone("since your last turn", 10);
 
     // Resizes follow the client's window.
     af.resize(70, 20);

@@ -284,6 +284,25 @@ fn the_tutorial_is_completed_with_only_the_keys_its_steps_name() {
         settle();
     }
     assert_eq!(last, 11, "Pakistan's tutorial has eleven steps");
+}
+
+#[test]
+fn the_account_of_the_others_moves_opens_at_the_next_turn_and_w_reopens_it() {
+    let saves = tempfile::tempdir().unwrap();
+    let command = format!("{} --saves {} {SOLO}", binary(), saves.path().display());
+    let Some(pane) = Pane::start("recap", 80, 24, &command) else {
+        return;
+    };
+    to_the_posture_prompt(&pane);
+    pane.keys(&["Enter"]);
+    let screen = pane.wait_for("Pakistan: since your last turn", 20);
+    assert!(screen.contains("what moved them"), "{screen}");
+    pane.keys(&["Escape"]);
+    pane.wait_for("Enter play", 10);
+    pane.keys(&["w"]);
+    pane.wait_for("since your last turn", 10);
+    pane.keys(&["w"]);
+    pane.wait_for("Enter play", 10);
     pane.keys(&["q", "y"]);
     assert!(pane.wait_for("EXIT=", 10).contains("EXIT=0"));
 }

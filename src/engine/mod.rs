@@ -13,6 +13,7 @@
 
 mod accord;
 mod action;
+mod caps;
 mod conditions;
 mod content;
 mod determinize;
@@ -32,16 +33,19 @@ mod packages;
 mod passivity;
 mod preview;
 mod proposals;
+mod recap;
 mod redlines;
 mod resolve;
 pub mod rng;
 mod round;
+mod rulebook;
 mod table;
 mod view;
 pub mod words;
 
 pub use accord::AccordTerms;
 pub use action::{Action, Decision, RuleError};
+pub use caps::{Cap, Capped, action_caps, card_caps};
 pub use conditions::{BasketNeed, FlagId, Requirements, Situation, Unmet};
 pub use content::{
     Brief, Card, Condition, Effects, EventCard, EventChoice, EventOption, Hint, Member,
@@ -62,6 +66,8 @@ pub use names::{Basket, CardKind, Posture, Seat};
 pub use outcome::{Breakdown, Outcome, OutcomeKind, SeatScore};
 pub use packages::PackageOffer;
 pub use preview::{Preview, own_part};
+pub use recap::{MeterMoves, Recap, RecapRound, recap};
 pub use redlines::{Crossing, RedLine, RedLineCheck, RedLineRecord, RedLineRule};
+pub use rulebook::{RuleSection, rulebook};
 pub use table::{BasketState, Commitment, Demand};
 pub use view::{SeatView, Viewer};

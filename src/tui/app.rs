@@ -127,6 +127,8 @@ pub struct App {
     remote: bool,
     /// Quitting goes back to the server's lobby rather than closing the connection.
     to_lobby: bool,
+    /// The help's tab and scroll at a game (Keys or Rules).
+    help: screens::rules::HelpState,
 }
 
 impl App {
@@ -140,6 +142,7 @@ impl App {
             area: Rect::new(0, 0, MIN_SIZE.0, MIN_SIZE.1),
             remote: false,
             to_lobby: false,
+            help: screens::rules::HelpState::new(),
         }
     }
 
@@ -326,7 +329,10 @@ impl App {
                 return Step::Stay;
             }
             Overlay::Help => {
-                if key.kind != ratatui::crossterm::event::KeyEventKind::Release {
+                // At a game the help has tabs and scrolls; any other key closes it.
+                let stays = matches!(self.screen, Screen::Play(_))
+                    && self.help.handle(keys::command::<Command>(key));
+                if key.kind != ratatui::crossterm::event::KeyEventKind::Release && !stays {
                     self.overlay = Overlay::None;
                 }
                 return Step::Stay;
@@ -336,7 +342,7 @@ impl App {
         match asked {
             Some(Asked::Quit) => return Step::AskQuit,
             Some(Asked::Help) => {
-                self.overlay = Overlay::Help;
+                self.open_help();
                 return Step::Stay;
             }
             _ => {}
@@ -375,8 +381,11 @@ impl App {
         }
         match self.overlay {
             Overlay::Help => {
-                if matches!(mouse.kind, MouseEventKind::Down(MouseButton::Left)) {
-                    self.overlay = Overlay::None;
+                match mouse.kind {
+                    MouseEventKind::Down(MouseButton::Left) => self.overlay = Overlay::None,
+                    MouseEventKind::ScrollDown => self.help.wheel(true),
+                    MouseEventKind::ScrollUp => self.help.wheel(false),
+                    _ => {}
                 }
                 return Step::Stay;
             }
@@ -405,9 +414,15 @@ impl App {
             Step::Saves => self.screen = Screen::Saves(SavesState::load(&self.options)),
             Step::Play(play) => self.screen = Screen::Play(play),
             Step::AskQuit => self.overlay = Overlay::ConfirmQuit,
-            Step::Help => self.overlay = Overlay::Help,
+            Step::Help => self.open_help(),
         }
         self.after_change(now);
+    }
+
+    /// Opens the help on its first tab, from the top.
+    fn open_help(&mut self) {
+        self.overlay = Overlay::Help;
+        self.help = screens::rules::HelpState::new();
     }
 
     fn after_change(&mut self, now: Instant) {
@@ -442,7 +457,13 @@ impl App {
             Overlay::Help if matches!(self.screen, Screen::Replay(_)) => {
                 screens::help::draw_replay(frame, theme)
             }
-            Overlay::Help => screens::help::draw(frame, theme, self.help_for()),
+            Overlay::Help => match &self.screen {
+                Screen::Play(play) => {
+                    let scenario = play.session().game().scenario().clone();
+                    screens::rules::draw(frame, theme, self.help_for(), &self.help, &scenario)
+                }
+                _ => screens::help::draw(frame, theme, self.help_for()),
+            },
             Overlay::ConfirmQuit => {
                 let note = match self.play() {
                     None => None,

@@ -31,6 +31,8 @@ pub enum Command {
     Undo,
     /// Reopen your brief and objective.
     Brief,
+    /// Reopen the account of what happened since your last turn.
+    Recap,
     /// Save the game now.
     Save,
     /// End screen: play again, same scenario and seed, seats rotated.
@@ -122,6 +124,13 @@ impl Commands for Command {
             "brief",
             "your brief and objective",
             &[ch('b')],
+        ),
+        entry(
+            Command::Recap,
+            "recap",
+            "recap",
+            "what happened since your last turn (and why meters moved)",
+            &[ch('w')],
         ),
         entry(
             Command::Save,

@@ -72,17 +72,24 @@ pub fn rows<C: Commands>(listed: impl Fn(C) -> bool) -> Vec<(String, String)> {
 /// What a gauge's marks mean, for a help box with a row to spare.
 const LEGEND: (&str, &str) = ("│ and !", "on a gauge: its danger line / a meter past it");
 
-/// Lists the key bindings that work where the help was opened (with the gauges' legend at
-/// a table, when there is room).
-pub fn draw(frame: &mut Frame, theme: Theme, context: HelpFor) {
+/// The rows of the help where it was opened: each key and what it does, with the gauges'
+/// legend at a table when `room` rows leave space for it.
+pub fn key_rows(context: HelpFor, room: usize) -> Vec<(String, String)> {
     let mut keys = if context == HelpFor::Menus {
         rows::<MenuCommand>(|_| true)
     } else {
         rows::<Command>(|c| context.lists(c))
     };
-    if context != HelpFor::Menus && usize::from(frame.area().height) > keys.len() + 2 {
+    if context != HelpFor::Menus && room > keys.len() {
         keys.push((LEGEND.0.to_string(), LEGEND.1.to_string()));
     }
+    keys
+}
+
+/// Lists the key bindings that work where the help was opened (with the gauges' legend at
+/// a table, when there is room).
+pub fn draw(frame: &mut Frame, theme: Theme, context: HelpFor) {
+    let keys = key_rows(context, usize::from(frame.area().height).saturating_sub(2));
     draw_keys(
         frame,
         theme,
@@ -120,21 +127,24 @@ fn draw_keys(frame: &mut Frame, theme: Theme, keys: &[(String, String)], hint: &
         .border_style(theme.focus_border())
         .title(Line::styled(" Keys ", theme.heading()))
         .title_bottom(Line::styled(hint.to_string(), theme.dim()));
-    let lines: Vec<Line> = keys
-        .iter()
+    frame.render_widget(
+        Paragraph::new(key_lines(keys, theme))
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+/// Help rows as lines: the keys in a column, then what they do.
+pub fn key_lines(keys: &[(String, String)], theme: Theme) -> Vec<Line<'static>> {
+    keys.iter()
         .map(|(label, help)| {
             Line::from(vec![
                 Span::styled(format!(" {label:<12}"), theme.key()),
                 Span::raw(help.clone()),
             ])
         })
-        .collect();
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+        .collect()
 }
 
 /// Asks `question` (quit, or leave the table), with a note on what becomes of the game, if

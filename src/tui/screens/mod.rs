@@ -5,7 +5,9 @@
 pub mod debrief;
 pub mod help;
 pub mod play;
+pub mod recap;
 pub mod replay;
+pub mod rules;
 pub mod saves;
 pub mod setup;
 pub mod small;

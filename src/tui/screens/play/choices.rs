@@ -249,6 +249,23 @@ impl Play {
             .collect();
         // Meeting a demand first: played alone, an assurance agrees nothing.
         ways.sort_by_key(|a| !matches!(a, Action::Meet { .. }));
+        // What a cap would waste is said before the card is played (a verification's own
+        // cap is in its option's words).
+        let mut capped: Vec<String> = Vec::new();
+        for way in &ways {
+            for cap in crate::engine::action_caps(&view, way) {
+                let said = matches!(cap.what, crate::engine::Capped::Verification(_));
+                let words = format!("⚠ {cap}.");
+                if !said && !capped.contains(&words) {
+                    capped.push(words);
+                }
+            }
+        }
+        let warning = if capped.is_empty() {
+            String::new()
+        } else {
+            format!("\n\n{}", capped.join("\n"))
+        };
         match ways.as_slice() {
             [] => {
                 let why = self
@@ -260,21 +277,34 @@ impl Play {
             }
             // A card aimed at a table item asks first, even with one target, so its effect
             // on that item (a new credibility, monitors) is seen before it is played.
+            // A card a cap would waste asks first, even when there is one way to play it.
             [only]
-                if !matches!(
-                    only,
-                    Action::Play {
-                        target: Some(_),
-                        ..
-                    }
-                ) =>
+                if capped.is_empty()
+                    && !matches!(
+                        only,
+                        Action::Play {
+                            target: Some(_),
+                            ..
+                        }
+                    ) =>
             {
                 self.act(*only)
+            }
+            [_] if !capped.is_empty() => {
+                self.ui.picker = Some(Picker {
+                    title: name.clone(),
+                    intro: format!("Play {name} anyway?{warning}"),
+                    options: ways
+                        .iter()
+                        .map(|a| (words::action_in(self.session().game(), a), *a))
+                        .collect(),
+                    selected: 0,
+                })
             }
             _ => {
                 self.ui.picker = Some(Picker {
                     title: name.clone(),
-                    intro: format!("How do you play {name}?"),
+                    intro: format!("How do you play {name}?{warning}"),
                     options: ways
                         .iter()
                         .map(|a| (words::action_in(self.session().game(), a), *a))

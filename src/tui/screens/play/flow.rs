@@ -5,7 +5,7 @@
 
 use super::{Play, Role, THINKING_POLL, Thinking};
 use crate::engine::{Action, Seat, SeatView, Viewer};
-use crate::tui::screens::table::TableUi;
+use crate::tui::screens::table::{Panel, TableUi};
 use std::sync::mpsc;
 use std::time::Instant;
 
@@ -27,6 +27,7 @@ impl Play {
         if self.ui.picker.is_some() && self.actor().is_none() {
             self.ui.picker = None;
         }
+        self.offer_recap();
     }
 
     /// When the next bot move is due, or when to look for a thinking bot's choice.
@@ -110,20 +111,22 @@ impl Play {
         (self.curtain.is_none() && self.shown == Viewer::Seat(seat)).then_some(seat)
     }
 
-    /// After any move: lower the curtain for the next person, or show the acting seat.
+    /// After any move: lower the curtain for the next person, or show the acting seat; a
+    /// person whose turn has come sees what happened since their last one.
     pub(super) fn sync(&mut self) {
         self.ui.clamp(&self.view());
         let Some(seat) = self.session().human_to_act() else {
             return;
         };
-        if self.shown == Viewer::Seat(seat) || self.role == Role::Remote {
-            return;
+        if self.shown != Viewer::Seat(seat) && self.role == Role::Local {
+            self.ui = TableUi::default();
+            self.recap = None;
+            if self.session().humans().len() >= 2 {
+                self.curtain = Some(seat);
+            }
+            self.shown = Viewer::Seat(seat);
         }
-        self.ui = TableUi::default();
-        if self.session().humans().len() >= 2 {
-            self.curtain = Some(seat);
-        }
-        self.shown = Viewer::Seat(seat);
+        self.offer_recap();
     }
 
     /// What the shown viewer sees of the game now.
@@ -149,6 +152,13 @@ impl Play {
                 self.ui.prompt = 0;
                 self.ui.prompt_hidden = false;
                 self.ui.detail_scroll = 0;
+                // A move made with the log in focus (a prompt answered after a look at the
+                // log) hands the keyboard back to the hand, where the next move is chosen:
+                // Enter would otherwise do nothing there.
+                if self.ui.focus == Panel::Log {
+                    self.ui.focus = Panel::Hand;
+                    self.ui.log_scroll = 0;
+                }
                 self.sync();
             }
             Err(e) => self.notice = Some(e.to_string()),

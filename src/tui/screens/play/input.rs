@@ -61,6 +61,7 @@ impl Play {
             {
                 let briefed = self.session().was_briefed(seat);
                 self.brief_open = !briefed;
+                self.offer_recap();
             }
             return Step::Stay;
         }
@@ -72,6 +73,7 @@ impl Play {
                     if let Viewer::Seat(seat) = self.shown {
                         self.session().mark_briefed(seat);
                     }
+                    self.offer_recap();
                 }
                 // ↑↓ a few lines, PgUp/PgDn about a screenful.
                 Command::Down | Command::PageDown => {
@@ -89,6 +91,9 @@ impl Play {
                 Command::End => self.brief_scroll = self.brief_max.get(),
                 _ => {}
             }
+            return Step::Stay;
+        }
+        if self.handle_recap(command) {
             return Step::Stay;
         }
         if self.ui.picker.is_some() {
@@ -110,6 +115,7 @@ impl Play {
                 Command::Back => self.ui.prompt_hidden = true,
                 Command::Undo => self.undo(),
                 Command::Brief => self.brief_open = true,
+                Command::Recap => self.toggle_recap(),
                 _ => {}
             }
             return Step::Stay;
@@ -192,6 +198,7 @@ impl Play {
             Command::Undo => self.undo(),
             Command::Save => self.save(),
             Command::Brief => self.brief_open = true,
+            Command::Recap => self.toggle_recap(),
             _ => {}
         }
         if (self.ui.focus, self.ui.hand, self.ui.board) != selected {
@@ -236,6 +243,15 @@ impl Play {
     /// the wheel scrolls the log.
     pub(crate) fn mouse(&mut self, mouse: MouseEvent, area: Rect) -> Step {
         match mouse.kind {
+            MouseEventKind::ScrollUp | MouseEventKind::ScrollDown
+                if self.wheel_recap(mouse.kind == MouseEventKind::ScrollDown) =>
+            {
+                return Step::Stay;
+            }
+            // A click anywhere closes the account, and does nothing else.
+            MouseEventKind::Down(MouseButton::Left) if self.recap.take().is_some() => {
+                return Step::Stay;
+            }
             MouseEventKind::ScrollUp => {
                 self.scroll_log(1);
                 self.debrief_scroll = self.debrief_scroll.saturating_sub(1);

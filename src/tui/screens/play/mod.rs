@@ -8,6 +8,7 @@
 mod choices;
 mod flow;
 mod input;
+mod recap;
 mod reflect;
 mod tutorial;
 mod view;
@@ -78,6 +79,12 @@ pub struct Play {
     draft: Draft,
     /// The guided tutorial this game is, if it is one.
     tutorial: Option<crate::tui::tutorial::Tutorial>,
+    /// The account of what happened since the shown seat's last turn, when open.
+    recap: Option<recap::RecapOpen>,
+    /// The round whose account each seat was last shown unasked (0: none yet).
+    recap_seen: [u8; 3],
+    /// How far the account could scroll, and a page of it, when last drawn.
+    recap_limits: Cell<(u16, u16)>,
 }
 
 impl Play {
@@ -172,6 +179,9 @@ impl Play {
             limits: Cell::default(),
             draft: Draft::default(),
             tutorial: None,
+            recap: None,
+            recap_seen: [0; 3],
+            recap_limits: Cell::new((u16::MAX, 10)),
         }
     }
 

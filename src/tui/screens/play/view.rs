@@ -29,6 +29,12 @@ impl Play {
         }
         if self.at_the_last_table() {
             buttons.push((keys::hint(Command::Confirm, "results"), Command::Confirm));
+        } else if self.recap.is_some() {
+            // Enter closes the account; the other keys close it and do what they do.
+            buttons.push((keys::hint(Command::Confirm, "close"), Command::Confirm));
+            if self.actor().is_some() && self.decision_prompt().is_none() {
+                buttons.push((keys::button(Command::Pass), Command::Pass));
+            }
         } else if self.ui.picker.is_some() {
             buttons.push((keys::button(Command::Confirm), Command::Confirm));
             buttons.push((keys::hint(Command::Back, "cancel"), Command::Back));
@@ -232,7 +238,31 @@ impl Play {
         };
         self.limits
             .set(table::draw_in(frame, table_area, &data, &self.ui, theme));
-        if self.brief_open {
+        if let Some(open) = self
+            .recap
+            .filter(|_| !self.brief_open && game.outcome().is_none())
+        {
+            let recap = crate::engine::recap(
+                game.scenario(),
+                &game.log()[open.start.min(game.log().len())..],
+            );
+            let hint = format!(
+                "{} close · {} {} scroll · {} reopens it",
+                keys::key(Command::Confirm),
+                keys::pair(Command::Up, Command::Down),
+                keys::pair(Command::PageUp, Command::PageDown),
+                keys::key(Command::Recap)
+            );
+            let limits = crate::tui::screens::recap::draw(
+                frame,
+                &recap,
+                open.seat,
+                open.scroll,
+                &hint,
+                theme,
+            );
+            self.recap_limits.set(limits);
+        } else if self.brief_open {
             // "Enter to begin" only the first time; a reopened brief just closes.
             let first = match view.viewer {
                 Viewer::Seat(seat) => !session.was_briefed(seat),

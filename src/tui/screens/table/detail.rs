@@ -124,7 +124,19 @@ pub(super) fn draw_detail(
         }
         _ => {
             if let Some(&card) = view.own_hand().get(ui.hand) {
-                lines.extend(card_detail(view, card, view.cost_of(card), theme));
+                let mut shown = card_detail(view, card, view.cost_of(card), theme);
+                // What a cap would waste of it, before the capital is spent: under its text,
+                // above the flavour, so a short panel still shows it.
+                if let crate::engine::Viewer::Seat(seat) = view.viewer {
+                    let caps = crate::engine::card_caps(view, seat, card);
+                    let at = shown.len().min(2);
+                    shown.splice(
+                        at..at,
+                        caps.iter()
+                            .map(|cap| Line::styled(format!("⚠ {cap}"), theme.warn())),
+                    );
+                }
+                lines.extend(shown);
                 lines.extend(stage_lines(view, card, None, theme));
                 lines.extend(hint_lines(view, card, theme));
                 if data.blocked.get(ui.hand).copied().unwrap_or(false) {

@@ -11,16 +11,23 @@ use ratatui::prelude::*;
 use ratatui::widgets::{Paragraph, Wrap};
 
 /// The meters panel: each gauge with what changed since the viewer last moved (or since
-/// the start, or this round for a viewer without a seat).
+/// the start, or this round for a viewer without a seat). The ± column's basis is written
+/// over it, at the right of the top border; a seat's bottom border names the key of the
+/// account that says what moved them.
 pub(super) fn draw_meters(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
     let view = data.view;
-    // The numbers beside the gauges are what changed since the viewer last moved.
-    let meters_title = match view.viewer {
-        Viewer::Seat(_) if data.moved => " Meters (± since your move) ",
-        Viewer::Seat(_) => " Meters (± since the start) ",
-        _ => " Meters (± this round) ",
+    let basis = match view.viewer {
+        Viewer::Seat(_) if data.moved => " ± since your move ",
+        Viewer::Seat(_) => " ± since the start ",
+        _ => " ± this round ",
     };
-    let meters_block = panel(meters_title.into(), false, theme);
+    let mut meters_block = panel(" Meters ".into(), false, theme)
+        .title_top(Line::styled(basis, theme.dim()).right_aligned());
+    if let Viewer::Seat(_) = view.viewer {
+        let recap = crate::tui::keys::hint(crate::tui::keys::Command::Recap, "what moved them");
+        meters_block = meters_block
+            .title_bottom(Line::styled(format!(" {recap} "), theme.key()).right_aligned());
+    }
     let inner = meters_block.inner(area);
     frame.render_widget(
         Paragraph::new(meters::lines(
