@@ -13,6 +13,7 @@
 
 mod accord;
 mod action;
+mod comparison;
 mod conditions;
 mod content;
 mod determinize;
@@ -41,6 +42,7 @@ pub mod words;
 
 pub use accord::AccordTerms;
 pub use action::{Action, Decision, RuleError};
+pub use comparison::{Comparison, ComparisonItem, LogKind, ShownBy};
 pub use conditions::{BasketNeed, FlagId, Requirements, Situation, Unmet};
 pub use content::{
     Brief, Card, Condition, Effects, EventCard, EventChoice, EventOption, Hint, MeterBounds,
