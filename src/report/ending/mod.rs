@@ -227,10 +227,11 @@ impl Ending<'_> {
                 false,
             ));
         }
-        if let Some((round, Some((id, partner)))) = story.unravelled
-            && let Some(pledge) = self.record.pledge(id)
+        if let Some((round, Some(gone))) = story.unravelled
+            && let Some(pledge) = self.record.pledge(gone.id)
         {
-            let why = match partner {
+            let id = gone.id;
+            let why = match gone.partner {
                 Some(partner) => format!(
                     "{}'s pledge #{id} was released when #{partner}, the other half of its \
                      package, broke",

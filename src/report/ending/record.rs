@@ -21,6 +21,15 @@ pub(super) struct Pledge {
     pub(super) broken: Option<u8>,
 }
 
+/// A pledge that left the table: broken, or released when its package partner broke.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Gone {
+    /// The pledge.
+    pub(super) id: TableId,
+    /// The package partner whose breaking released it, if that was why.
+    pub(super) partner: Option<TableId>,
+}
+
 /// What happened to a demand.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Fate {
@@ -60,9 +69,8 @@ pub(super) struct BasketStory {
     pub(super) agreed: bool,
     /// The round it was last agreed in.
     pub(super) agreed_in: Option<u8>,
-    /// The last time it unravelled: the round, and the pledge that left the table (with the
-    /// package partner whose breaking released it, if that was why).
-    pub(super) unravelled: Option<(u8, Option<(TableId, Option<TableId>)>)>,
+    /// The last time it unravelled: the round, and the pledge that left the table.
+    pub(super) unravelled: Option<(u8, Option<Gone>)>,
     /// The last time a pledge answered in it fell short of Trust: round, Trust, threshold.
     pub(super) short: Option<(u8, u8, u8)>,
     /// A pledge offered in it unasked that was not taken up, and the round of the offer.
@@ -125,14 +133,19 @@ impl Record {
         let mut cause = Cause::Other;
         let mut tabled: Vec<TableId> = Vec::new();
         let mut last_no: Option<Seat> = None;
-        let mut gone: Option<(TableId, Option<TableId>)> = None;
+        let mut gone: Option<Gone> = None;
         for entry in log {
             if let Some(next) = Cause::of(&entry.event) {
                 cause = next;
             }
             match entry.event {
-                LogEvent::CommitmentBroken { id, .. } => gone = Some((id, None)),
-                LogEvent::CommitmentReleased { id, partner } => gone = Some((id, Some(partner))),
+                LogEvent::CommitmentBroken { id, .. } => gone = Some(Gone { id, partner: None }),
+                LogEvent::CommitmentReleased { id, partner } => {
+                    gone = Some(Gone {
+                        id,
+                        partner: Some(partner),
+                    })
+                }
                 LogEvent::BasketUnravelled { basket } => {
                     record.baskets[basket.index()].agreed = false;
                     record.baskets[basket.index()].unravelled = Some((entry.round, gone));
