@@ -105,14 +105,12 @@ fn pledge(at: &Situation, card: CardId) -> Reason {
         .because(breaking(credible));
     }
     let act = format!("offers {} unasked", def.name);
-    let welcomed = if at.rules().version >= 2 && !at.agreed(basket) {
+    let welcomed = if at.agreed(basket) {
+        format!("{basket} is agreed already, and another pledge in it shows good faith")
+    } else if at.rules().version >= 2 {
         if at.meeting_would_agree(basket) {
-            format!(
-                "welcomed by {} at Trust {}, it agrees {basket} (needs {})",
-                at.rival(),
-                at.trust(),
-                at.scenario().threshold(basket)
-            )
+            at.agrees(basket, &format!("welcomed by {}, it", at.rival()))
+                .replace("agrees", "would agree")
         } else {
             format!("it shows good faith in {basket}; {}", at.trust_for(basket))
         }

@@ -141,6 +141,9 @@ pub(super) fn consent(at: &Situation, accept: bool) -> Reason {
     }
 }
 
+/// Credibility below which a pledge is called too weak to rest a basket on.
+const WEAK: u8 = 70;
+
 /// A pledge the other delegation offered unasked: welcomed when it agrees its basket or is
 /// credible; otherwise left.
 pub(super) fn answer_offer(at: &Situation, accept: bool) -> Reason {
@@ -155,12 +158,7 @@ pub(super) fn answer_offer(at: &Situation, accept: bool) -> Reason {
     };
     if accept {
         let motive = if at.meeting_would_agree(c.basket) {
-            format!(
-                "welcomed at Trust {}, it agrees {} (needs {})",
-                at.trust(),
-                c.basket,
-                at.scenario().threshold(c.basket)
-            )
+            at.agrees(c.basket, "welcoming it")
         } else {
             format!(
                 "a move by {} in {}, and welcoming it adds {} Trust (now {})",
@@ -174,11 +172,19 @@ pub(super) fn answer_offer(at: &Situation, accept: bool) -> Reason {
             .because(motive)
             .because(breaking(c.credibility))
     } else {
-        Reason::new(format!("does not take up pledge #{}", c.id)).because(format!(
-            "{}, too weak to rest {} on",
-            breaking(c.credibility),
-            c.basket
-        ))
+        let motive = if c.credibility < WEAK {
+            format!(
+                "{}, too weak to rest {} on",
+                breaking(c.credibility),
+                c.basket
+            )
+        } else {
+            format!(
+                "declining costs nothing now, and {} stays open for terms of its own",
+                c.basket
+            )
+        };
+        Reason::new(format!("does not take up pledge #{}", c.id)).because(motive)
     }
 }
 

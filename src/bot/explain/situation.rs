@@ -101,14 +101,32 @@ impl<'a> Situation<'a> {
         self.view.baskets[basket.index()].is_agreed()
     }
 
-    /// Trust against what `basket` needs: "at Trust 32 a met demand agrees it (needs 30)", or
-    /// "Trust 24 is short of the 30 it needs".
+    /// Trust against what `basket` needs for a meeting: "at Trust 32 a met demand agrees it
+    /// (needs 30)", "a met demand adds 3 Trust to 28, enough for the 30 it needs", or "Trust
+    /// 24 is short of the 30 it needs".
     pub(super) fn trust_for(&self, basket: Basket) -> String {
         let (trust, needs) = (self.trust(), self.scenario().threshold(basket));
         if self.meeting_would_agree(basket) {
-            format!("at Trust {trust} a met demand agrees it (needs {needs})")
+            self.agrees(basket, "a met demand")
+                .replace(&basket.to_string(), "it")
         } else {
             format!("Trust {trust} is short of the {needs} it needs")
+        }
+    }
+
+    /// How `what` (a met demand, a welcomed pledge) agrees `basket`, Trust permitting: "at
+    /// Trust 32 a met demand agrees Security (needs 30)", or, when the Trust a meeting brings
+    /// makes the difference, "a met demand adds 3 Trust to 28, enough for the 30 Security
+    /// needs". Only for a basket a meeting would agree.
+    pub(super) fn agrees(&self, basket: Basket, what: &str) -> String {
+        let (trust, needs) = (self.trust(), self.scenario().threshold(basket));
+        if trust >= needs {
+            format!("at Trust {trust} {what} agrees {basket} (needs {needs})")
+        } else {
+            format!(
+                "{what} adds {} Trust to {trust}, enough for the {needs} {basket} needs",
+                self.rules().meet_trust
+            )
         }
     }
 

@@ -103,6 +103,12 @@ impl Ending<'_> {
         if let Some(pushed) = self.record.moves.pushed(meter, up, self.scenario) {
             lines.push(format!("What {verb} {meter}: {pushed}."));
         }
+        if let Some(signing) = &self.record.signing {
+            lines.push(format!(
+                "The accord signed in round {} did not survive its implementation.",
+                signing.round
+            ));
+        }
         lines
     }
 
