@@ -417,3 +417,48 @@ fn what_counts_as_a_motive() {
     ));
     assert!(states_a_motive("waits — no pledge stands to verify yet"));
 }
+
+#[test]
+fn a_pass_with_a_demand_pending_says_what_it_waits_for_and_a_posture_says_why() {
+    use ceasefire::bot::describe;
+    use ceasefire::engine::{Action, Decision, Posture};
+    let scenario = Arc::new(common::mini());
+    let mut game = Game::new(scenario.clone(), 1);
+    common::advance_to(&mut game, Seat::Pakistan, Decision::Negotiate);
+    let demand = common::card(&scenario, "pk-sanctuary");
+    common::play(
+        &mut game,
+        Action::Play {
+            seat: Seat::Pakistan,
+            card: demand,
+            target: None,
+        },
+    );
+    common::advance_to(&mut game, Seat::Afghanistan, Decision::Negotiate);
+    let id = game.view(Seat::Afghanistan).demands[0].id;
+    let pass = describe(
+        &game.view(Seat::Afghanistan),
+        &Action::Pass {
+            seat: Seat::Afghanistan,
+        },
+    );
+    assert!(
+        pass.starts_with(&format!(
+            "holds its capital: demand #{id} asks Security of it"
+        )),
+        "{pass}"
+    );
+    common::advance_to(&mut game, Seat::Pakistan, Decision::Posture);
+    let hard = describe(
+        &game.view(Seat::Pakistan),
+        &Action::Posture {
+            seat: Seat::Pakistan,
+            posture: Posture::Hardline,
+        },
+    );
+    assert!(
+        hard.starts_with("takes a hard-line posture: Pressure at home is ")
+            && hard.contains(" of 100"),
+        "{hard}"
+    );
+}

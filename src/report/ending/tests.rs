@@ -371,3 +371,16 @@ fn a_relapse_after_signing_counts_the_breaches() {
         ]
     );
 }
+
+#[test]
+fn a_breakdown_during_implementation_says_the_accord_did_not_survive() {
+    let s = istanbul();
+    let outcome = Outcome::Breakdown(Breakdown::MediatorsWithdrew);
+    let mut log = signed_log(&[(1, Seat::Afghanistan, Basket::Security, true)], 61);
+    log.extend([meter(7, Meter::Credibility, -60, 0), over(7, outcome)]);
+    let lines = explain(&s, &log, outcome);
+    assert_eq!(
+        lines.last().map(String::as_str),
+        Some("The accord signed in round 5 did not survive its implementation.")
+    );
+}
