@@ -50,6 +50,20 @@ fn main() {
         100.0 * generic.len() as f64 / total
     );
     println!("longest: {longest} characters");
+    // What the seats did, by the act's first two words.
+    let mut acts: BTreeMap<String, usize> = BTreeMap::new();
+    for reason in &reasons {
+        let act: Vec<&str> = reason.split_whitespace().take(2).collect();
+        *acts.entry(act.join(" ")).or_default() += 1;
+    }
+    let mut acts: Vec<(String, usize)> = acts.into_iter().collect();
+    acts.sort_by_key(|a| std::cmp::Reverse(a.1));
+    let shown: Vec<String> = acts
+        .iter()
+        .take(10)
+        .map(|(act, n)| format!("{act} {:.1}%", 100.0 * *n as f64 / total))
+        .collect();
+    println!("acts: {}", shown.join(", "));
     let mut by_length: Vec<&String> = reasons.iter().collect();
     by_length.sort_by_key(|r| std::cmp::Reverse(r.chars().count()));
     by_length.dedup();
