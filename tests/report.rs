@@ -465,3 +465,100 @@ fn the_report_lists_each_red_line_crossed_with_its_round_and_cost() {
         "{screen}"
     );
 }
+
+/// The Markdown report of `game`, a game of the built-in scenario `source`.
+fn markdown_of(game: &Game, source: &ScenarioSource) -> String {
+    let file = SaveFile::of(
+        game,
+        source,
+        ["easy", "easy", "easy"].map(String::from),
+        vec![],
+        0,
+    );
+    let report = ceasefire::report::report("table", &file, game);
+    ceasefire::report::to_markdown(&ceasefire::report::Bundle {
+        reports: vec![report],
+        comparisons: vec![],
+    })
+}
+
+#[test]
+fn the_report_says_why_it_ended_then_sets_the_table_beside_istanbul_2025() {
+    for (name, policy, seeds) in [
+        ("istanbul", Policy::Easy, 0..6u64),
+        ("istanbul", Policy::Passive, 0..2),
+        ("tutorial", Policy::Random, 0..6),
+        ("tutorial", Policy::Passive, 0..2),
+    ] {
+        let source = ScenarioSource::builtin(name).unwrap();
+        let scenario = std::sync::Arc::new(source.build().unwrap());
+        for seed in seeds {
+            let game = ceasefire::sim::play_game(
+                scenario.clone(),
+                seed,
+                &mut ceasefire::sim::seat_bots(&[policy; 3], seed),
+            );
+            let text = markdown_of(&game, &source);
+            let at = |heading: &str| {
+                text.find(&format!("\n{heading}\n"))
+                    .unwrap_or_else(|| panic!("{name} {policy} {seed}: no {heading}:\n{text}"))
+            };
+            let (outcome, why, beside, seats) = (
+                at("## Outcome"),
+                at("## Why it ended this way"),
+                at("## This table and Istanbul 2025"),
+                at("## Seats, secret objectives and scores"),
+            );
+            assert!(outcome < why && why < beside && beside < seats, "{text}");
+            // Right after the outcome: its own first line names the ending.
+            let first = text[why..].lines().nth(3).unwrap_or_default();
+            let ending = game.outcome().unwrap().to_string();
+            let named = ending.split(':').next().unwrap();
+            assert!(
+                first.starts_with("- ") && first.contains(named.split(' ').next().unwrap()),
+                "{name} {policy} {seed}: {first}"
+            );
+            if game.round() >= 2 {
+                let factors = &text[beside..text[beside..].find("### Remedies").unwrap() + beside];
+                assert!(
+                    factors.contains("At this table: round"),
+                    "{name} {policy} {seed}: no factor tied to a round:\n{factors}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_scenario_without_a_comparison_reports_without_one() {
+    let dir = common_mini_dir();
+    let source = ScenarioSource::from_dir(&dir).unwrap();
+    let scenario = std::sync::Arc::new(source.build().unwrap());
+    assert!(scenario.comparison.is_none());
+    let game = ceasefire::sim::play_game(
+        scenario,
+        3,
+        &mut ceasefire::sim::seat_bots(&[Policy::Easy; 3], 3),
+    );
+    let text = markdown_of(&game, &source);
+    assert!(text.contains("## Why it ended this way"), "{text}");
+    assert!(!text.contains("## This table"), "{text}");
+    let file = SaveFile::of(
+        &game,
+        &source,
+        ["easy", "easy", "easy"].map(String::from),
+        vec![],
+        0,
+    );
+    let json = serde_json::to_value(ceasefire::report::report("t", &file, &game)).unwrap();
+    assert!(json.get("comparison").is_none(), "{json}");
+    assert!(
+        json["why"].as_array().is_some_and(|w| !w.is_empty()),
+        "{json}"
+    );
+}
+
+/// The small test scenario's folder.
+fn common_mini_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini")
+}

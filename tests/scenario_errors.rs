@@ -1741,3 +1741,149 @@ fn a_ratification_for_the_mediators_or_an_unknown_meter_is_refused() {
     let (err, line) = broken("scenario.toml", edit, "pressure = 80");
     assert_at(&err, "scenario.toml", line, "out of range", "");
 }
+
+/// `scenario.toml` of the fixture with a `[comparison]` of one factor appended: `shown_by` is
+/// written as given.
+fn with_comparison(shown_by: &str) -> impl Fn(&str) -> String {
+    let shown_by = shown_by.to_string();
+    move |text: &str| {
+        format!(
+            "{text}\n[comparison]\ntitle = \"This table and the summit\"\n\n\
+             [[comparison.factors]]\nid = \"mistrust\"\nname = \"Mistrust\"\n\
+             history = \"Nobody believed anybody.\"\n{shown_by}\n"
+        )
+    }
+}
+
+#[test]
+fn a_comparison_validates_and_a_scenario_without_one_still_does() {
+    assert!(validates(&[(
+        "scenario.toml",
+        &with_comparison(
+            "shown_by = { cards = [\"md-protocol\"], events = [\"ev-leak\"], kinds = \
+             [\"pressure\"], baskets = [\"security\"], log = [\"pledge_broken\", \"stalled\"] }"
+        ),
+        "[comparison]"
+    )]));
+    assert!(validates(&[(
+        "scenario.toml",
+        &|t: &str| t.to_string(),
+        ""
+    )]));
+}
+
+#[test]
+fn a_comparison_naming_an_unknown_card_gets_a_suggestion() {
+    let (err, line) = broken(
+        "scenario.toml",
+        with_comparison("shown_by = { cards = [\"md-protocl\"] }"),
+        "md-protocl",
+    );
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "unknown card `md-protocl`",
+        "did you mean `md-protocol`?",
+    );
+}
+
+#[test]
+fn a_comparison_naming_an_event_among_its_cards_is_told_so() {
+    let (err, line) = broken(
+        "scenario.toml",
+        with_comparison("shown_by = { cards = [\"ev-leak\"] }"),
+        "ev-leak",
+    );
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "`ev-leak` is an event, not a card",
+        "name a card's id here",
+    );
+}
+
+#[test]
+fn a_comparison_naming_an_unknown_kind_of_log_entry_gets_a_suggestion() {
+    let (err, line) = broken(
+        "scenario.toml",
+        with_comparison("shown_by = { log = [\"walkot\"] }"),
+        "walkot",
+    );
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "unknown name `walkot`",
+        "did you mean `walkout`?",
+    );
+    let (err, line) = broken(
+        "scenario.toml",
+        with_comparison("shown_by = { kinds = [\"confidance\"] }"),
+        "confidance",
+    );
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "unknown name `confidance`",
+        "did you mean `confidence`?",
+    );
+}
+
+#[test]
+fn a_comparison_item_shown_by_nothing_or_named_twice_is_refused() {
+    let (err, line) = broken("scenario.toml", with_comparison(""), "id = \"mistrust\"");
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "`mistrust` names nothing that shows it in a game",
+        "shown_by",
+    );
+    let twice = |text: &str| {
+        format!(
+            "{}\n[[comparison.remedies]]\nid = \"mistrust\"\nname = \"Again\"\nhistory = \"x\"\n\
+             shown_by = {{ log = [\"stalled\"] }}\n",
+            with_comparison("shown_by = { log = [\"stalled\"] }")(text)
+        )
+    };
+    let (err, _) = broken("scenario.toml", twice, "");
+    let line = fs_line_of_second(&twice, "id = \"mistrust\"");
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "`mistrust` is in [comparison] twice",
+        "its own id",
+    );
+}
+
+#[test]
+fn a_misspelt_key_in_a_comparison_is_named() {
+    let (err, line) = broken(
+        "scenario.toml",
+        with_comparison("shwon_by = { log = [\"stalled\"] }"),
+        "shwon_by",
+    );
+    assert_at(
+        &err,
+        "scenario.toml",
+        line,
+        "unknown field `shwon_by`",
+        "did you mean `shown_by`?",
+    );
+}
+
+/// The line (1-based) of the second occurrence of `marker` in the fixture's `scenario.toml`
+/// once `edit` is made.
+fn fs_line_of_second(edit: &dyn Fn(&str) -> String, marker: &str) -> usize {
+    let text = fs::read_to_string(common::mini_dir().join("scenario.toml")).unwrap();
+    edit(&text)
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains(marker))
+        .nth(1)
+        .map_or(0, |(i, _)| i + 1)
+}

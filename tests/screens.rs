@@ -337,6 +337,41 @@ fn end_screen_after_an_all_bot_game() {
 }
 
 #[test]
+fn the_debrief_opens_with_why_and_scrolls_to_the_real_talks_at_80x24() {
+    let bot = Controller::Bot(Policy::Random);
+    let mut app = game([bot; 3], 4);
+    settle(&mut app);
+    press(&mut app, KeyCode::Enter);
+    let top = render(&mut app, (80, 24));
+    let second = top.lines().nth(2).unwrap_or_default();
+    assert!(second.contains("Why it ended this way"), "{top}");
+    // Down, line by line, until the comparison's title is the first line shown.
+    let mut screen = top;
+    for _ in 0..400 {
+        if screen
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.contains("This table and Istanbul 2025"))
+        {
+            break;
+        }
+        press(&mut app, KeyCode::Down);
+        screen = render(&mut app, (80, 24));
+    }
+    assert!(
+        screen
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.contains("This table and Istanbul 2025")),
+        "{screen}"
+    );
+    for words in ["Factors", "At this table: round", "In the real talks:"] {
+        assert!(screen.contains(words), "{words}: {screen}");
+    }
+    insta::assert_snapshot!("end_comparison_80x24", screen);
+}
+
+#[test]
 fn hot_seat_curtain_hides_the_previous_seat() {
     let bot = Controller::Bot(Policy::Random);
     let mut app = game([Controller::Human, Controller::Human, bot], 21);

@@ -14,7 +14,7 @@ mod search;
 mod tutor;
 
 pub use eval::value;
-pub use explain::describe;
+pub use explain::{describe, states_a_motive};
 pub use greedy::GreedyBot;
 pub use passive::{PassiveBot, passive_action, passive_reason};
 pub use random::RandomBot;

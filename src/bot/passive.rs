@@ -69,7 +69,7 @@ pub fn passive_reason(action: &Action) -> &'static str {
 
 /// The option of this round's event that moves the meters least (Escalation weighs most), so
 /// a seat that does not choose is never made to retaliate.
-fn mildest_option(view: &SeatView) -> u8 {
+pub(super) fn mildest_option(view: &SeatView) -> u8 {
     let Some(choice) = view
         .current_event
         .and_then(|e| view.scenario.events[usize::from(e)].choice.as_ref())

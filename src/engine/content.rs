@@ -568,6 +568,10 @@ pub struct Scenario {
     /// The names of the flags that cards and event choices set and conditions read, by
     /// [`FlagId`].
     pub flags: Vec<String>,
+    /// How the game compares with the real talks the scenario is built on (`[comparison]`),
+    /// if it says. Left out of the JSON when it does not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<super::Comparison>,
 }
 
 /// True when no seat has prompts of its own (nothing to write to JSON).

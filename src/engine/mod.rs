@@ -14,6 +14,7 @@
 mod accord;
 mod action;
 mod caps;
+mod comparison;
 mod conditions;
 mod content;
 mod determinize;
@@ -46,6 +47,7 @@ pub mod words;
 pub use accord::AccordTerms;
 pub use action::{Action, Decision, RuleError};
 pub use caps::{Cap, Capped, action_caps, card_caps};
+pub use comparison::{Comparison, ComparisonItem, LogKind, ShownBy};
 pub use conditions::{BasketNeed, FlagId, Requirements, Situation, Unmet};
 pub use content::{
     Brief, Card, Condition, Effects, EventCard, EventChoice, EventOption, Hint, Member,

@@ -115,16 +115,26 @@ fn cause_words(event: &LogEvent, s: &Scenario) -> String {
                 .as_ref()
                 .and_then(|c| c.options.get(usize::from(option)))
                 .map_or("?", |o| o.label.as_str());
-            format!("{seat} chose \"{label}\"")
+            format!("{seat} chose \"{label}\"", seat = s.seat_name(seat))
         }
-        LogEvent::CardPlayed { seat, card: c } => format!("{seat} played {}", card(c)),
-        LogEvent::DemandMet { id, by, .. } => format!("{by} met demand #{id}"),
-        LogEvent::DemandCountered { id, by, .. } => format!("{by} countered demand #{id}"),
-        LogEvent::DemandRejected { id, by } => format!("{by} rejected demand #{id}"),
+        LogEvent::CardPlayed { seat, card: c } => {
+            format!("{seat} played {}", card(c), seat = s.seat_name(seat))
+        }
+        LogEvent::DemandMet { id, by, .. } => {
+            format!("{by} met demand #{id}", by = s.seat_name(by))
+        }
+        LogEvent::DemandCountered { id, by, .. } => {
+            format!("{by} countered demand #{id}", by = s.seat_name(by))
+        }
+        LogEvent::DemandRejected { id, by } => {
+            format!("{by} rejected demand #{id}", by = s.seat_name(by))
+        }
         LogEvent::DemandBridged { id, .. } => format!("the mediators bridged demand #{id}"),
-        LogEvent::CommitmentBroken { id, by, .. } => format!("{by}'s commitment #{id} broke"),
+        LogEvent::CommitmentBroken { id, by, .. } => {
+            format!("{by}'s commitment #{id} broke", by = s.seat_name(by))
+        }
         LogEvent::CommitmentHonoured { id, by, .. } | LogEvent::CommitmentKept { id, by, .. } => {
-            format!("{by}'s commitment #{id} honoured")
+            format!("{by}'s commitment #{id} honoured", by = s.seat_name(by))
         }
         LogEvent::MonitorsDeployed { id, consented }
         | LogEvent::MonitoringSet { id, consented, .. } => {
@@ -132,25 +142,36 @@ fn cause_words(event: &LogEvent, s: &Scenario) -> String {
             format!("monitoring for #{id}{how}")
         }
         LogEvent::MonitorsRefused { id, .. } => format!("monitors refused for #{id}"),
-        LogEvent::PostureTaken { seat, posture } => format!("{seat}'s {posture} posture"),
-        LogEvent::HardlineEscalated { seat } => format!("{seat}'s hard line"),
+        LogEvent::PostureTaken { seat, posture } => {
+            format!("{seat}'s {posture} posture", seat = s.seat_name(seat))
+        }
+        LogEvent::HardlineEscalated { seat } => {
+            format!("{seat}'s hard line", seat = s.seat_name(seat))
+        }
         LogEvent::UnilateralPull | LogEvent::SeatPulled { .. } => {
             "the pull toward unilateral operations".to_string()
         }
         LogEvent::Stalled => "no progress in the round (mediation fatigue)".to_string(),
-        LogEvent::IdleTurn { seat } => format!("{seat}'s turn without a move"),
+        LogEvent::IdleTurn { seat } => {
+            format!("{seat}'s turn without a move", seat = s.seat_name(seat))
+        }
         LogEvent::DemandIgnored { id, .. } => format!("demand #{id} left unanswered"),
         LogEvent::AccordRefused => "the accord refused".to_string(),
         LogEvent::AccordSigned { .. } => "the accord signed".to_string(),
-        LogEvent::Ratified { seat } => format!("{seat}'s ratification at home"),
-        LogEvent::BridgeDeclined { id, seat } => format!("{seat} declined the bridge on #{id}"),
+        LogEvent::Ratified { seat } => {
+            format!("{seat}'s ratification at home", seat = s.seat_name(seat))
+        }
+        LogEvent::BridgeDeclined { id, seat } => format!(
+            "{seat} declined the bridge on #{id}",
+            seat = s.seat_name(seat)
+        ),
         LogEvent::OfferAnswered { id, seat, accept } => {
             let how = if accept {
                 "welcomed"
             } else {
                 "did not take up"
             };
-            format!("{seat} {how} pledge #{id}")
+            format!("{seat} {how} pledge #{id}", seat = s.seat_name(seat))
         }
         LogEvent::PackageAgreed { offer, answer } => format!("package #{offer} and #{answer}"),
         _ => LogEntry {

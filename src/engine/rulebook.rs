@@ -45,13 +45,13 @@ fn signed(delta: i32) -> String {
     }
 }
 
-/// Seats in words: "the mediators, Pakistan and Afghanistan".
-fn seat_list(seats: &[Seat]) -> String {
+/// Seats in words: "the mediators, Pakistan and Afghanistan" (a renamed seat by its name).
+fn seat_list(s: &Scenario, seats: &[Seat]) -> String {
     let names: Vec<String> = seats
         .iter()
         .map(|&seat| match seat {
-            Seat::Mediator => "the mediators".to_string(),
-            other => other.to_string(),
+            Seat::Mediator if s.names.is_default() => "the mediators".to_string(),
+            other => s.seat_name(other).to_string(),
         })
         .collect();
     match names.as_slice() {
@@ -73,7 +73,7 @@ fn trigger_words(trigger: &Trigger) -> String {
 
 fn round(s: &Scenario) -> RuleSection {
     let r = &s.rules;
-    let order = seat_list(&s.seat_order);
+    let order = seat_list(s, &s.seat_order);
     let mut negotiation = format!(
         "Negotiation: {order} in turn, {} actions each: play a card, answer a demand aimed at \
          it, or pass; the mediators may also table the accord.",
@@ -125,7 +125,7 @@ fn round(s: &Scenario) -> RuleSection {
     ];
     let pulls: Vec<String> = r
         .pulls()
-        .map(|p| format!("{} when {}", p.seat, trigger_words(&p)))
+        .map(|p| format!("{} when {}", s.seat_name(p.seat), trigger_words(&p)))
         .collect();
     if !pulls.is_empty() {
         points.push(format!(
@@ -147,7 +147,7 @@ fn cards(s: &Scenario) -> RuleSection {
         .collect();
     let enforcement: Vec<String> = Seat::DELEGATIONS
         .iter()
-        .map(|&seat| format!("{seat} {}", s.enforcement[seat.index()]))
+        .map(|&seat| format!("{} {}", s.seat_name(seat), s.enforcement[seat.index()]))
         .collect();
     let mut demand = format!(
         "Demand: asks the other delegation for something in a basket. It meets it with an \
@@ -251,7 +251,8 @@ fn accord(s: &Scenario) -> RuleSection {
     for seat in Seat::DELEGATIONS {
         if let Some(effects) = r.ratification_of(seat) {
             points.push(format!(
-                "Ratification at home on signing, {seat}: {}.",
+                "Ratification at home on signing, {}: {}.",
+                s.seat_name(seat),
                 super::ratification_words(seat, effects)
             ));
         }
@@ -269,7 +270,7 @@ fn endings(s: &Scenario) -> RuleSection {
     let walkouts: Vec<String> = r
         .walkouts()
         .iter()
-        .map(|w| format!("{} when {}", w.seat, trigger_words(w)))
+        .map(|w| format!("{} when {}", s.seat_name(w.seat), trigger_words(w)))
         .collect();
     let signed_end = if r.version >= 2 {
         "After implementation: no breach, durable terms at signing and both halves still bound \

@@ -66,6 +66,15 @@ fn write_report(out: &mut String, r: &Report) {
         }
         None => out.push_str("The game is still in progress.\n\n"),
     }
+    push_list(
+        out,
+        "Why it ended this way",
+        &r.why,
+        "The game is still in progress.",
+    );
+    if let Some(comparison) = &r.comparison {
+        write_comparison(out, comparison);
+    }
 
     out.push_str("## Seats, secret objectives and scores\n\n");
     out.push_str("| seat | played by | secret objective | met | score |\n|---|---|---|---|---|\n");
@@ -261,6 +270,30 @@ fn push_move_notes(out: &mut String, notes: &[super::MoveNote]) {
             note.seat,
             note.reason
         );
+    }
+}
+
+/// The game beside the real talks: each factor, then each remedy, where it showed up at this
+/// table and what happened in the real talks.
+fn write_comparison(out: &mut String, c: &super::ComparisonSection) {
+    let _ = writeln!(out, "## {}\n", c.title);
+    out.push_str(
+        "Factor by factor, then remedy by remedy: where each showed up at this table, and what \
+         happened in the real talks.\n\n",
+    );
+    for (heading, items) in [("Factors", &c.factors), ("Remedies", &c.remedies)] {
+        if items.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "### {heading}\n");
+        for item in items {
+            let _ = writeln!(
+                out,
+                "- **{}.** At this table: {}. In the real talks: {}",
+                item.name, item.at_this_table, item.history
+            );
+        }
+        out.push('\n');
     }
 }
 

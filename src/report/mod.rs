@@ -3,9 +3,15 @@
 //! report; several saves of one scenario and seed add a comparison of where they diverged.
 //! Never: read the clock or anything outside the saves it is given.
 
+mod comparison;
+mod ending;
 mod markdown;
 mod milestones;
 
+pub use comparison::{
+    ComparisonSection, ItemSection, Moment, comparison, illustrated, where_shown,
+};
+pub use ending::{explain as explain_ending, why_it_ended};
 pub use markdown::to_markdown;
 
 use crate::engine::{EventId, Game, LogEvent, Meter, Meters, Outcome, Seat, TableId, Viewer};
@@ -30,6 +36,14 @@ pub struct Report {
     pub round: u8,
     /// The outcome, when the game ended.
     pub outcome: Option<OutcomeSection>,
+    /// Why it ended this way: the decisive conditions, one line each (empty, and left out of
+    /// the JSON, while the game goes on).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub why: Vec<String>,
+    /// The game beside the real talks, factor by factor and remedy by remedy, when the
+    /// scenario draws that comparison (left out of the JSON when it does not).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<ComparisonSection>,
     /// Every seat: who played it, its objective and score. In seat order (Pakistan,
     /// Afghanistan, the mediators), so a seat's key finds its section by index.
     pub seats: Vec<SeatSection>,
@@ -236,6 +250,8 @@ pub fn report(name: &str, file: &SaveFile, game: &Game) -> Report {
             text: o.to_string(),
             explanation: o.explanation_for(scenario),
         }),
+        why: why_it_ended(game),
+        comparison: comparison(game),
         seats,
         meters: meter_rows(&view.meter_history, view.meters),
         commitments: commitments(game),
@@ -364,7 +380,8 @@ fn commitments(game: &Game) -> Vec<CommitmentRow> {
     rows
 }
 
-/// The seats' decisions in the order they were made, each as the log tells it.
+/// The seats' decisions in the order they were made, each as the log tells it, with the
+/// factors and remedies of the scenario's comparison it illustrates in brackets.
 fn decisions(game: &Game) -> Vec<String> {
     let scenario = game.scenario();
     game.log()
@@ -388,7 +405,18 @@ fn decisions(game: &Game) -> Vec<String> {
                     | LogEvent::AccordVote { .. }
             )
         })
-        .map(|entry| format!("Round {}: {}", entry.round, entry.describe(scenario)))
+        .map(|entry| {
+            let said = format!("Round {}: {}", entry.round, entry.describe(scenario));
+            let shows: Vec<&str> = illustrated(scenario, entry)
+                .into_iter()
+                .map(|item| item.name.as_str())
+                .collect();
+            if shows.is_empty() {
+                said
+            } else {
+                format!("{said} [{}]", shows.join("; "))
+            }
+        })
         .collect()
 }
 
@@ -518,6 +546,15 @@ pub fn turning_points(game: &Game) -> Vec<String> {
         ));
     }
     points
+}
+
+/// A name in quotes ("\"Harvest season\""), unless it holds quotes of its own.
+fn quoted(name: &str) -> String {
+    if name.contains('"') {
+        name.to_string()
+    } else {
+        format!("\"{name}\"")
+    }
 }
 
 /// Consecutive rounds in `rounds` (sorted), as (first, last) runs.

@@ -69,6 +69,47 @@ pub struct ScenarioFile {
     pub opening_events: Vec<Spanned<String>>,
     #[serde(default)]
     pub hints: Vec<HintFile>,
+    #[serde(default)]
+    pub comparison: Option<ComparisonFile>,
+}
+
+/// `[comparison]`: how the game compares with the real talks the scenario is built on.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComparisonFile {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub factors: Vec<ComparisonItemFile>,
+    #[serde(default)]
+    pub remedies: Vec<ComparisonItemFile>,
+}
+
+/// One `[[comparison.factors]]` or `[[comparison.remedies]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComparisonItemFile {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub history: String,
+    #[serde(default)]
+    pub shown_by: ShownByFile,
+}
+
+/// `shown_by`: the happenings of a game that show a factor or a remedy.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShownByFile {
+    #[serde(default)]
+    pub cards: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub events: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub kinds: Vec<CardKind>,
+    #[serde(default)]
+    pub baskets: Vec<Basket>,
+    #[serde(default)]
+    pub log: Vec<crate::engine::LogKind>,
 }
 
 /// `[names]`: each seat's display name, and the named members of the mediators' seat.

@@ -99,6 +99,7 @@ pub(super) fn read_main(main: &FileCtx, problems: &mut Problems) -> (ScenarioFil
         briefs: read_part(main, part("briefs"), problems).unwrap_or_default(),
         opening_events: read_part(main, part("opening_events"), problems).unwrap_or_default(),
         hints: read_part(main, part("hints"), problems).unwrap_or_default(),
+        comparison: read_part(main, part("comparison"), problems),
     };
     (file, decks)
 }
@@ -158,6 +159,7 @@ fn empty_file() -> ScenarioFile {
         briefs: Default::default(),
         opening_events: Vec::new(),
         hints: Vec::new(),
+        comparison: None,
     }
 }
 

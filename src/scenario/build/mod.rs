@@ -3,6 +3,7 @@
 
 mod briefs;
 mod cards;
+mod comparison;
 mod conditions;
 mod ctx;
 mod events;
@@ -28,6 +29,7 @@ use crate::engine::{
 use crate::scenario::limits::{MAX_CARDS_PER_DECK, MAX_EVENTS, MAX_OBJECTIVES, MAX_SPOT_EVENTS};
 use briefs::*;
 use cards::*;
+use comparison::{Known, build_comparison};
 use conditions::*;
 use ctx::*;
 use events::*;
@@ -172,6 +174,19 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
         }
     }
 
+    let comparison = file.comparison.and_then(|raw| {
+        let known = Known {
+            cards: &card_index,
+            events: &event_index,
+            ids: &ids,
+            card_ids: &cards,
+            event_ids: &events,
+            all_cards_read,
+            all_events_read,
+        };
+        build_comparison(&main, raw, &known, &mut problems)
+    });
+
     problems.into_result(|| Scenario {
         name: source.name.clone(),
         title: file.title,
@@ -198,6 +213,7 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
         objectives,
         hints,
         flags: flags.into_names(),
+        comparison,
     })
 }
 

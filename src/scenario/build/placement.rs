@@ -3,10 +3,10 @@
 //! there as unknown. The fix is to move it above the header, and the hint says so.
 
 use super::raw::{
-    BriefFile, BriefsFile, CardFile, ChoiceFile, ConditionFile, DeckFiles, EffectsFile,
-    EnforcementFile, EventEffectsFile, EventFile, HintFile, NamesFile, ObjectiveFile, OptionFile,
-    ReflectionBySeatFile, RequiresFile, RulesFile, ScenarioFile, ScoringFile, StartFile,
-    ThresholdsFile,
+    BriefFile, BriefsFile, CardFile, ChoiceFile, ComparisonFile, ComparisonItemFile, ConditionFile,
+    DeckFiles, EffectsFile, EnforcementFile, EventEffectsFile, EventFile, HintFile, NamesFile,
+    ObjectiveFile, OptionFile, ReflectionBySeatFile, RequiresFile, RulesFile, ScenarioFile,
+    ScoringFile, ShownByFile, StartFile, ThresholdsFile,
 };
 use serde::Deserialize;
 use serde::de::{self, Visitor};
@@ -62,6 +62,9 @@ fn keys_of_table(path: &[&str]) -> Option<&'static [&'static str]> {
         ["names"] => keys_of::<NamesFile>(),
         ["reflection_by_seat"] => keys_of::<ReflectionBySeatFile>(),
         ["hints"] => keys_of::<HintFile>(),
+        ["comparison"] => keys_of::<ComparisonFile>(),
+        ["comparison", "factors" | "remedies"] => keys_of::<ComparisonItemFile>(),
+        ["comparison", "factors" | "remedies", "shown_by"] => keys_of::<ShownByFile>(),
         ["card"] => keys_of::<CardFile>(),
         ["card", "requires"] => keys_of::<RequiresFile>(),
         ["card", "effects"] | ["event", "choice", "options", "effects"] => keys_of::<EffectsFile>(),

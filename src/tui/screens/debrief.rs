@@ -1,6 +1,7 @@
-//! The end screen and debrief: the outcome and why, every seat's score with the secret
-//! objectives revealed, a chart of the meters, the turning points, and the scenario's
-//! discussion questions.
+//! The end screen and debrief: the outcome and the conditions that decided it, every seat's
+//! score with the secret objectives revealed, a chart of the meters, the turning points, the
+//! game set beside the real talks (when the scenario draws that comparison), and the
+//! scenario's discussion questions.
 
 use crate::engine::Viewer;
 use crate::table::Session;
@@ -51,6 +52,50 @@ fn crossed_lines(game: &crate::engine::Game, width: u16, theme: Theme) -> Vec<Li
     out
 }
 
+/// Why it ended this way: the decisive conditions, one bullet each.
+fn why_it_ended(game: &crate::engine::Game, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let mut out = vec![Line::styled("Why it ended this way", theme.heading())];
+    for line in crate::report::why_it_ended(game) {
+        out.extend(popup::hanging("  • ", &line, width, 4, theme.text()));
+    }
+    out.push(Line::raw(""));
+    out
+}
+
+/// The game beside the real talks, when the scenario draws that comparison: each factor, then
+/// each remedy, with where it showed up at this table and what happened in the real talks.
+fn comparison(game: &crate::engine::Game, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let Some(section) = crate::report::comparison(game) else {
+        return Vec::new();
+    };
+    let mut out = vec![Line::styled(section.title, theme.heading())];
+    for (heading, items) in [("Factors", section.factors), ("Remedies", section.remedies)] {
+        if items.is_empty() {
+            continue;
+        }
+        out.push(Line::styled(format!("  {heading}"), theme.heading()));
+        for item in items {
+            out.push(Line::styled(format!("  • {}", item.name), theme.text()));
+            out.extend(popup::hanging(
+                "      At this table: ",
+                &item.at_this_table,
+                width,
+                6,
+                theme.text(),
+            ));
+            out.extend(popup::hanging(
+                "      In the real talks: ",
+                &item.history,
+                width,
+                6,
+                theme.dim(),
+            ));
+        }
+    }
+    out.push(Line::raw(""));
+    out
+}
+
 /// The debrief's lines for a screen `width` columns wide.
 pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> {
     let game = session.game();
@@ -64,8 +109,7 @@ pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> 
         format!("{} — after round {}", outcome, game.round()),
         theme.heading(),
     ));
-    out.push(Line::raw(outcome.explanation_for(scenario)));
-    out.push(Line::raw(""));
+    out.extend(why_it_ended(game, width, theme));
 
     out.push(Line::styled("Scores", theme.heading()));
     let controllers = session.controllers();
@@ -137,6 +181,7 @@ pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> 
         out.extend(popup::hanging("  • ", &point, width, 4, theme.text()));
     }
     out.push(Line::raw(""));
+    out.extend(comparison(game, width, theme));
 
     let answered: Vec<_> = session
         .reflections()

@@ -2,7 +2,7 @@
 //! that moved with what moved it, the postures revealed, then every round's happenings. The
 //! account itself is [`crate::engine::recap`]'s; this only words and draws it.
 
-use crate::engine::{Recap, Seat};
+use crate::engine::{Recap, Scenario, Seat};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{meters::short_name, popup};
 use ratatui::prelude::*;
@@ -18,7 +18,13 @@ fn signed(delta: i32) -> String {
 }
 
 /// The account as lines `width` columns wide, for `seat`'s eyes.
-pub fn lines(recap: &Recap, seat: Seat, width: u16, theme: Theme) -> Vec<Line<'static>> {
+pub fn lines(
+    recap: &Recap,
+    scenario: &Scenario,
+    seat: Seat,
+    width: u16,
+    theme: Theme,
+) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     if recap.is_empty() {
         lines.push(Line::styled(
@@ -79,7 +85,7 @@ pub fn lines(recap: &Recap, seat: Seat, width: u16, theme: Theme) -> Vec<Line<'s
             .filter(|p| p.0 == round)
             .map(|&(_, who, posture)| {
                 let you = if who == seat { " (you)" } else { "" };
-                format!("{who}{you} {posture}")
+                format!("{}{you} {posture}", scenario.seat_name(who))
             })
             .collect();
         lines.push(Line::raw(""));
@@ -109,6 +115,7 @@ pub fn lines(recap: &Recap, seat: Seat, width: u16, theme: Theme) -> Vec<Line<'s
 pub fn draw(
     frame: &mut Frame,
     recap: &Recap,
+    scenario: &Scenario,
     seat: Seat,
     scroll: u16,
     hint: &str,
@@ -116,7 +123,7 @@ pub fn draw(
 ) -> (u16, u16) {
     let screen = frame.area();
     let width = screen.width.saturating_sub(2).min(90);
-    let text = lines(recap, seat, width.saturating_sub(4), theme);
+    let text = lines(recap, scenario, seat, width.saturating_sub(4), theme);
     let height = u16::try_from(text.len() + 2)
         .unwrap_or(u16::MAX)
         .min(screen.height.saturating_sub(2));
@@ -127,7 +134,7 @@ pub fn draw(
         .border_style(theme.focus_border())
         .padding(Padding::horizontal(1))
         .title(Line::styled(
-            format!(" {seat}: since your last turn "),
+            format!(" {}: since your last turn ", scenario.seat_name(seat)),
             theme.heading(),
         ))
         .title_bottom(Line::styled(format!(" {hint} "), theme.dim()));

@@ -256,6 +256,7 @@ impl Play {
             let limits = crate::tui::screens::recap::draw(
                 frame,
                 &recap,
+                game.scenario(),
                 open.seat,
                 open.scroll,
                 &hint,
