@@ -414,3 +414,35 @@ fn a_teammate_answers_a_question_with_a_proposal_and_the_pen_holder_sees_it() {
     press(&mut ana, KeyCode::Char('t'));
     assert_eq!(actions(&table), before + 1);
 }
+
+#[test]
+fn the_pen_holder_writes_the_delegations_reflections() {
+    let tables = room(4);
+    let table = table_at_pakistans_turn(&tables);
+    table.claim_as(Seat::Pakistan, 1, Some("ana")).unwrap();
+    table.claim(Seat::Pakistan, 2).unwrap();
+    let mut ana = delegate(&table, 1);
+    let mut second = delegate(&table, 2);
+    // Pakistan lets the clock's mildest move stand at every turn, to the end.
+    for _ in 0..5000 {
+        let to_act = table.lock().game().to_act();
+        match to_act {
+            None => break,
+            Some((Seat::Pakistan, _)) => {
+                let mild = table.lock().passive_action().unwrap();
+                table.lock().act(mild).unwrap();
+                table.changed();
+            }
+            _ => std::thread::sleep(Duration::from_millis(5)),
+        }
+    }
+    assert!(table.lock().game().outcome().is_some(), "the talks ended");
+    for app in [&mut ana, &mut second] {
+        press(app, KeyCode::Enter);
+    }
+    assert!(ana.play().unwrap().reflecting().is_some(), "ana writes");
+    assert!(
+        second.play().unwrap().reflecting().is_none(),
+        "the teammate reads the debrief"
+    );
+}
