@@ -74,16 +74,23 @@ impl Connection {
     }
 
     /// Leaves the seat this connection holds at `table` (it waits for them, as if the link
-    /// had dropped) for the lobby, which tells them the seat's join code when seats are
-    /// claimed: they need it to come back from another login.
+    /// had dropped, unless teammates carry on) for the lobby, which tells them the seat's
+    /// join code when seats are claimed: they need it to come back from another login.
     pub(super) fn leave_to_lobby(&self, table: &Table) -> Lobby {
         let held = table.seat_of(self.id);
         table.leave(self.id);
         let mut lobby = Lobby::at_table(table.id, &self.shared.tables);
         if let Some(seat) = held.filter(|_| self.shared.tables.seats_locked()) {
+            // Teammates still there carry on with the pen; an empty seat waits.
+            let carries_on = !table.lock().team(seat).is_empty();
+            let state = if carries_on {
+                "your delegation carries on without you"
+            } else {
+                "it waits for you"
+            };
             lobby.notice = Some(format!(
-                "Your seat, {} at table {}, waits for you. Its join code, should you log in \
-                 again: {}.",
+                "Your seat, {} at table {}: {state}. Its join code, should you log in again: \
+                 {}.",
                 table.seat_name(seat),
                 table.id,
                 table.locks.code(seat)
