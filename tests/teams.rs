@@ -312,6 +312,15 @@ fn a_teammate_proposes_from_the_seats_own_screen_and_the_pen_holder_takes_it() {
             render(&mut ana, size)
         );
     }
+    // The help of a seat on a server names the delegation's keys.
+    press(&mut ana, KeyCode::Char('?'));
+    let help = render(&mut ana, (120, 40));
+    assert!(
+        help.contains("hand the pen (who acts) to the next teammate")
+            && help.contains("play the move a teammate proposed"),
+        "{help}"
+    );
+    press(&mut ana, KeyCode::Esc);
     press(&mut ana, KeyCode::Char('t'));
     assert_eq!(actions(&table), before + 1, "the proposal was played");
     assert_eq!(
