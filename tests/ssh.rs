@@ -916,16 +916,39 @@ fn two_logins_share_pakistans_seat_one_proposes_and_the_pen_changes_hands() {
     if !ssh_available() {
         return;
     }
-    let server = Server::start(&["--seat", "afghanistan=random"]);
+    let server = Server::claimed(&["--seat", "afghanistan=random", "--password", "room"], 1);
+    let code = server.code("pakistan");
     // The first to sit holds the pen; a name after `+` is what the team sees.
-    let Some(ana) = Pane::start("team-ana", 100, 30, &server.ssh("pakistan+ana", "")) else {
+    let Some(ana) = Pane::start(
+        "team-ana",
+        100,
+        30,
+        &with_password(&server, "pakistan+ana", &code),
+    ) else {
         return;
     };
     ana.wait_for("Brief", 20);
     ana.keys(&["Enter"]);
     ana.wait_for("Pakistan's hand", 10);
-    // A second login to the same seat joins the delegation: the seat's own private view.
-    let second = Pane::start("team-two", 100, 30, &server.ssh("pakistan", "")).unwrap();
+    // Joining the delegation takes the seat's code, as sitting alone does.
+    let intruder = Pane::start(
+        "team-intruder",
+        100,
+        30,
+        &with_password(&server, "pakistan", "room"),
+    )
+    .unwrap();
+    let asked = intruder.wait_for("Join code for Pakistan at table 1", 20);
+    assert!(!asked.contains("Pakistan's hand"), "{asked}");
+    drop(intruder);
+    // A second login with the code joins it: the seat's own private view.
+    let second = Pane::start(
+        "team-two",
+        100,
+        30,
+        &with_password(&server, "pakistan", &code),
+    )
+    .unwrap();
     let screen = second.wait_for("ana holds the pen: you propose, they act", 20);
     assert!(screen.contains("Pakistan's hand"), "{screen}");
     ana.wait_for("You hold the pen · P hands it to delegate 2", 10);
