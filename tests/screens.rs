@@ -250,6 +250,11 @@ fn help_overlay() {
         if matches!(entry.command, Command::Yes | Command::No) {
             continue;
         }
+        // A game on one machine has no delegations sharing a seat.
+        if matches!(entry.command, Command::Pen | Command::TakeProposal) {
+            assert!(!screen.contains(entry.help), "{screen}");
+            continue;
+        }
         assert!(screen.contains(entry.help), "help lacks {}", entry.help);
     }
     // Yes and no share a row, which leaves room for the gauges' marks even at 80x24.

@@ -213,7 +213,8 @@ fn two_players_and_a_bot_play_a_round_over_ssh() {
     if !ssh_available() {
         return;
     }
-    let server = Server::start(&[]);
+    // One login a seat: a second one is refused (delegations have their own test).
+    let server = Server::start(&["--team-size", "1"]);
     let Some(pk) = Pane::start("pk", 100, 30, &server.ssh("pakistan", "")) else {
         return;
     };
@@ -888,4 +889,108 @@ fn a_key_that_took_a_seat_comes_back_without_the_code_and_another_key_is_asked()
     .unwrap();
     let screen = back.wait_for_any(&["Brief", "Pakistan's hand", "Join code"], 20);
     assert!(!screen.contains("Join code"), "{screen}");
+}
+
+/// Closes the account of what happened since the seat's last turn, if it is over `pane`.
+fn close_account(pane: &Pane) {
+    if pane.screen().contains("since your last turn") {
+        pane.keys(&["Escape"]);
+        pane.wait_gone("since your last turn", 10);
+    }
+}
+
+/// Makes the seat's move on `pane` (a pass, or a prompt's first option): a move for the
+/// pen-holder, a proposal for a teammate.
+fn move_or_propose(pane: &Pane) {
+    close_account(pane);
+    let screen = pane.screen();
+    if screen.contains("p pass") || screen.contains("p propose a pass") {
+        pane.keys(&["p"]);
+    } else {
+        pane.keys(&["Enter"]);
+    }
+}
+
+#[test]
+fn two_logins_share_pakistans_seat_one_proposes_and_the_pen_changes_hands() {
+    if !ssh_available() {
+        return;
+    }
+    let server = Server::claimed(&["--seat", "afghanistan=random", "--password", "room"], 1);
+    let code = server.code("pakistan");
+    // The first to sit holds the pen; a name after `+` is what the team sees.
+    let Some(ana) = Pane::start(
+        "team-ana",
+        100,
+        30,
+        &with_password(&server, "pakistan+ana", &code),
+    ) else {
+        return;
+    };
+    ana.wait_for("Brief", 20);
+    ana.keys(&["Enter"]);
+    ana.wait_for("Pakistan's hand", 10);
+    // Joining the delegation takes the seat's code, as sitting alone does.
+    let intruder = Pane::start(
+        "team-intruder",
+        100,
+        30,
+        &with_password(&server, "pakistan", "room"),
+    )
+    .unwrap();
+    let asked = intruder.wait_for("Join code for Pakistan at table 1", 20);
+    assert!(!asked.contains("Pakistan's hand"), "{asked}");
+    drop(intruder);
+    // A second login with the code joins it: the seat's own private view.
+    let second = Pane::start(
+        "team-two",
+        100,
+        30,
+        &with_password(&server, "pakistan", &code),
+    )
+    .unwrap();
+    let screen = second.wait_for("ana holds the pen: you propose, they act", 20);
+    assert!(screen.contains("Pakistan's hand"), "{screen}");
+    ana.wait_for("You hold the pen · P hands it to delegate 2", 10);
+
+    // One acts: the pen-holder's move is the seat's.
+    ana.wait_for("YOUR MOVE", 30);
+    let before = saved_actions(&server.saves(), 1);
+    move_or_propose(&ana);
+    assert!(wait_for_more_actions(&server.saves(), 1, before, 10));
+
+    // The other proposes at the seat's next decision: no move is made, and the pen-holder
+    // sees it.
+    second.wait_for("YOUR TEAM'S MOVE", 60);
+    let before = saved_actions(&server.saves(), 1);
+    move_or_propose(&second);
+    second.wait_for("Proposed to ana, who holds the pen", 10);
+    ana.wait_for("t takes delegate 2's proposal", 10);
+    settle(&second, "Quit Ceasefire?");
+    assert_eq!(
+        saved_actions(&server.saves(), 1),
+        before,
+        "a proposal is no move"
+    );
+
+    // The pen is handed over: the second login acts, the first only proposes.
+    ana.keys(&["P"]);
+    ana.wait_for("You handed the pen to delegate 2", 10);
+    second.wait_for("✎ You hold the pen", 10);
+    ana.wait_for("delegate 2 holds the pen", 10);
+    move_or_propose(&ana);
+    ana.wait_for("Proposed to delegate 2, who holds the pen", 10);
+    settle(&ana, "Quit Ceasefire?");
+    assert_eq!(
+        saved_actions(&server.saves(), 1),
+        before,
+        "ana cannot act now"
+    );
+    second.wait_for("t takes ana's proposal", 10);
+    second.keys(&["t"]);
+    assert!(
+        wait_for_more_actions(&server.saves(), 1, before, 10),
+        "the new pen-holder took ana's proposal:\n{}",
+        second.screen()
+    );
 }

@@ -208,6 +208,11 @@ pub struct ServeArgs {
     /// when asked; a key-authenticated player's key is bound to the seat it takes.
     #[arg(long)]
     pub open_seats: bool,
+    /// Most logins that may share one seat as its delegation (1 to 32): the first to sit
+    /// holds the pen and acts, the others see the seat and propose moves; one more is
+    /// refused. 1: one login a seat.
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=32))]
+    pub team_size: u8,
     /// The seed of tables opened from the lobby: `fresh` (a random one each) or `same` (the
     /// room's seed, like the tables opened at start).
     #[arg(long, value_name = "fresh|same", default_value = "fresh")]

@@ -43,6 +43,7 @@ pub fn serve(args: ServeArgs, ui: &UiArgs) -> Result<ExitCode> {
         log: args.log,
         room: ceasefire::server::room::RoomRules {
             open_seats: args.open_seats,
+            team_size: usize::from(args.team_size),
             lobby_seed: args.lobby_seed,
             max_tables: args.max_tables.max(1),
             tables_per_user: args.tables_per_user.max(1),

@@ -1,5 +1,5 @@
-//! The lobby, for a connection whose user name is not a seat: the tables, their seats, and
-//! new tables to open.
+//! The lobby, for a connection whose user name is not a seat: the tables, their seats (with
+//! the names in each seat's delegation), and new tables to open.
 
 use super::join::{JoinPrompt, JoinStep};
 use super::tables::{Occupant, Tables};
@@ -258,7 +258,23 @@ impl Lobby {
                     Occupant::Away => {
                         format!("   rejoin as {name} (its player left: if you are them)")
                     }
-                    _ => continue,
+                    // People sit there: one more may join them while the team has room.
+                    Occupant::Player(_) => {
+                        let count = table.lock().team(seat).len();
+                        if count >= table.team_size {
+                            continue;
+                        }
+                        let code = if tables.seats_locked() {
+                            ", with the seat's code"
+                        } else {
+                            ""
+                        };
+                        format!(
+                            "   join {name}'s delegation ({count} of {} logins{code})",
+                            table.team_size
+                        )
+                    }
+                    Occupant::Bot(_) => continue,
                 };
                 out.push((
                     label,

@@ -20,6 +20,7 @@ pub mod pool;
 pub mod room;
 pub mod seats;
 pub mod tables;
+pub mod teams;
 pub mod throttle;
 pub mod timer;
 

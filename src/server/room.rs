@@ -1,5 +1,5 @@
-//! The rules that share a room out fairly: whether seats need their join codes, the seed of
-//! tables opened from the lobby, how many tables may be open (in all and a lobby user), when
+//! The rules that share a room out fairly: whether seats need their join codes, how many
+//! logins a seat's delegation takes, the seed of tables opened from the lobby, how many tables may be open (in all and a lobby user), when
 //! an abandoned lobby table is reclaimed, and how many bot decisions may think at once.
 
 use std::time::Duration;
@@ -29,11 +29,18 @@ impl std::str::FromStr for LobbySeed {
     }
 }
 
+/// How many logins may share a seat unless `--team-size` says otherwise: a room of 24 at 4
+/// tables of 3 seats needs 2, and 4 leaves room for late arrivals.
+pub const DEFAULT_TEAM_SIZE: usize = 4;
+
 /// How a server shares its room out.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RoomRules {
     /// Seats need no join code (a trusted room: anyone admitted may sit anywhere free).
     pub open_seats: bool,
+    /// The most logins that may share one seat as its delegation (`--team-size`; 1: one
+    /// login a seat, a second is refused).
+    pub team_size: usize,
     /// The seed of tables opened from the lobby.
     pub lobby_seed: LobbySeed,
     /// Most tables open at once, in all.
@@ -53,6 +60,7 @@ impl Default for RoomRules {
     fn default() -> RoomRules {
         RoomRules {
             open_seats: false,
+            team_size: DEFAULT_TEAM_SIZE,
             lobby_seed: LobbySeed::Fresh,
             max_tables: 32,
             tables_per_user: 2,

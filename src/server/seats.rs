@@ -1,8 +1,9 @@
 //! Who may sit in a seat. Each seat of each table has a join code, drawn from the operating
 //! system's randomness (never from the game's seed, which a room shares): six characters
 //! from an alphabet with no look-alikes, easy to read aloud and type. Sitting in a seat, the
-//! first time or to take it back after a dropped link, needs its code or the public key that
-//! first sat there (a key-authenticated login binds its key to the seat it takes).
+//! first time, to join its delegation or to take it back after a dropped link, needs its
+//! code or a public key that sat there before (a key-authenticated login binds its key to the
+//! seat it takes: each teammate's key, up to [`MAX_KEYS`]).
 //!
 //! The codes live only in the server's memory: a restarted server draws new ones (and prints
 //! them), and keys are bound again as players sit.
@@ -16,6 +17,9 @@ pub const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
 /// How many characters a join code has.
 pub const CODE_LENGTH: usize = 6;
+
+/// The most keys bound to one seat: a delegation's worth and then some.
+pub const MAX_KEYS: usize = 32;
 
 /// Wrong codes one connection may type before the prompt stops taking them.
 pub const MAX_WRONG_CODES: u32 = 8;
@@ -64,10 +68,10 @@ pub fn normalize(typed: &str) -> String {
         .collect()
 }
 
-/// The locks on one table's seats: a code each, and the key bound to each.
+/// The locks on one table's seats: a code each, and the keys bound to each.
 pub struct SeatLocks {
     codes: [String; 3],
-    keys: Mutex<[Option<PublicKey>; 3]>,
+    keys: Mutex<[Vec<PublicKey>; 3]>,
 }
 
 impl Default for SeatLocks {
@@ -81,7 +85,7 @@ impl SeatLocks {
     pub fn new() -> SeatLocks {
         SeatLocks {
             codes: [new_code(), new_code(), new_code()],
-            keys: Mutex::new([None, None, None]),
+            keys: Mutex::new(Default::default()),
         }
     }
 
@@ -103,17 +107,21 @@ impl SeatLocks {
                 == 0
     }
 
-    /// Whether `key` is the key bound to the seat.
+    /// Whether `key` is one of the keys bound to the seat.
     pub fn key_matches(&self, seat: Seat, key: &PublicKey) -> bool {
         self.keys.lock().unwrap_or_else(|p| p.into_inner())[seat.index()]
-            .as_ref()
-            .is_some_and(|bound| bound.key_data() == key.key_data())
+            .iter()
+            .any(|bound| bound.key_data() == key.key_data())
     }
 
-    /// Binds `key` to the seat, unless one is bound already.
+    /// Binds `key` to the seat (a login that sat there with it, having shown the code or a
+    /// bound key), beside those bound before, up to [`MAX_KEYS`].
     pub fn bind_key(&self, seat: Seat, key: &PublicKey) {
         let mut keys = self.keys.lock().unwrap_or_else(|p| p.into_inner());
-        keys[seat.index()].get_or_insert_with(|| key.clone());
+        let bound = &mut keys[seat.index()];
+        if bound.len() < MAX_KEYS && !bound.iter().any(|b| b.key_data() == key.key_data()) {
+            bound.push(key.clone());
+        }
     }
 }
 
@@ -142,7 +150,7 @@ impl Passes {
     }
 
     /// Whether the connection may sit at `seat` of a table with these locks: it gave the
-    /// seat's code, or logged in with the key bound to it.
+    /// seat's code, or logged in with a key bound to it.
     pub fn admits(&self, table: u32, seat: Seat, locks: &SeatLocks) -> bool {
         self.proved(table, seat)
             || self
@@ -199,7 +207,7 @@ mod tests {
     }
 
     #[test]
-    fn the_first_key_to_sit_is_bound_and_admits_without_the_code() {
+    fn each_key_that_sat_is_bound_and_admits_without_the_code() {
         use russh::keys::{Algorithm, PrivateKey};
         let key = |_| {
             PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519)
@@ -207,7 +215,7 @@ mod tests {
                 .public_key()
                 .clone()
         };
-        let (first, second) = (key(1), key(2));
+        let (first, second, third) = (key(1), key(2), key(3));
         let locks = SeatLocks::new();
         let mut passes = Passes {
             key: Some(first.clone()),
@@ -215,13 +223,20 @@ mod tests {
         };
         assert!(!passes.admits(1, Seat::Mediator, &locks), "not bound yet");
         locks.bind_key(Seat::Mediator, &first);
-        locks.bind_key(Seat::Mediator, &second);
         assert!(passes.admits(1, Seat::Mediator, &locks));
         assert!(!passes.admits(1, Seat::Pakistan, &locks));
-        passes.key = Some(second);
+        passes.key = Some(second.clone());
         assert!(
             !passes.admits(1, Seat::Mediator, &locks),
-            "a second key does not replace the first"
+            "a key that never sat there is not bound"
         );
+        // A teammate who sat with the code binds their own key beside the first.
+        locks.bind_key(Seat::Mediator, &second);
+        locks.bind_key(Seat::Mediator, &second);
+        assert!(passes.admits(1, Seat::Mediator, &locks));
+        passes.key = Some(first);
+        assert!(passes.admits(1, Seat::Mediator, &locks), "the first still");
+        passes.key = Some(third);
+        assert!(!passes.admits(1, Seat::Mediator, &locks));
     }
 }

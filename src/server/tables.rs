@@ -24,7 +24,8 @@ pub enum Occupant {
     Bot(Policy),
     /// Nobody yet.
     Free,
-    /// A connected player (the connection's id).
+    /// People sit in it: a delegation of one or more connected logins, this one (a
+    /// connection's id) holding the pen.
     Player(u64),
     /// Its player's connection dropped; the seat waits for them.
     Away,
@@ -47,9 +48,10 @@ pub struct Table {
     /// The lobby user who opened it (`None`: opened at start, by the console or resumed;
     /// such tables are never reclaimed).
     pub owner: Option<String>,
+    /// The most logins one seat's delegation takes (`--team-size`).
+    pub team_size: usize,
     /// Since when nobody has sat at it or watched it (while it is so).
     idle_since: Mutex<Option<Instant>>,
-    seats: Mutex<[Occupant; 3]>,
     version: watch::Sender<u64>,
     wake: Mutex<mpsc::Sender<()>>,
     timer: Mutex<DecisionTimer>,
@@ -73,20 +75,19 @@ impl Table {
         })
     }
 
-    fn seats(&self) -> MutexGuard<'_, [Occupant; 3]> {
-        self.seats.lock().unwrap_or_else(|poisoned| {
-            tracing::error!(
-                table = self.id,
-                "a panic poisoned the seats' lock; carrying on"
-            );
-            self.seats.clear_poison();
-            poisoned.into_inner()
-        })
-    }
-
-    /// Who sits in each seat.
+    /// Who sits in each seat, read from the session's controllers, delegations and presence
+    /// (it locks the session: never call it while holding that lock).
     pub fn occupants(&self) -> [Occupant; 3] {
-        *self.seats()
+        let session = self.lock();
+        let (away, controllers) = (session.away(), session.controllers());
+        Seat::ALL.map(|seat| match controllers[seat.index()] {
+            Controller::Bot(policy) => Occupant::Bot(policy),
+            Controller::Human => match session.team(seat).pen() {
+                Some(holder) => Occupant::Player(holder.id),
+                None if away.contains(&seat) => Occupant::Away,
+                None => Occupant::Free,
+            },
+        })
     }
 
     /// Follows this table's changes.
@@ -168,51 +169,47 @@ impl Table {
         let _ = self.wake.lock().unwrap_or_else(|p| p.into_inner()).send(());
     }
 
-    /// Seats connection `conn` at `seat`, or says why not.
+    /// Seats connection `conn` at `seat` (its delegate's name chosen by the table), or says
+    /// why not.
     pub fn claim(&self, seat: Seat, conn: u64) -> Result<(), String> {
-        let name = self.seat_name(seat);
-        let mut seats = self.seats();
-        match seats[seat.index()] {
-            Occupant::Bot(policy) => Err(format!(
+        self.claim_as(seat, conn, None)
+    }
+
+    /// Seats connection `conn` in `seat`'s delegation as `name` (`None`: `delegate N`): the
+    /// first to sit holds the pen, the others join them, up to the table's team size.
+    pub fn claim_as(&self, seat: Seat, conn: u64, name: Option<&str>) -> Result<(), String> {
+        let mut session = self.lock();
+        if let Controller::Bot(policy) = session.controllers()[seat.index()] {
+            let name = session.game().scenario().seat_name(seat).to_string();
+            return Err(format!(
                 "{name} is played by a `{policy}` bot at table {}.",
                 self.id
-            )),
-            Occupant::Player(other) if other != conn => Err(format!(
-                "{name} is taken at table {}: someone is connected to it.",
-                self.id
-            )),
-            _ => {
-                seats[seat.index()] = Occupant::Player(conn);
-                drop(seats);
-                let mut session = self.lock();
-                session.set_away(seat, false);
-                session.set_open(seat, false);
-                drop(session);
+            ));
+        }
+        let joined = session.join_team(seat, conn, name, self.team_size);
+        drop(session);
+        match joined {
+            Ok(member) => {
+                tracing::info!(table = self.id, %seat, conn, name = %member.name, "seated");
                 self.changed();
                 Ok(())
             }
+            Err(why) => Err(format!("Table {}: {why}", self.id)),
         }
     }
 
-    /// Connection `conn` dropped: its seat waits for it.
+    /// Connection `conn` dropped or left: the pen it held passes to a teammate, and a seat
+    /// it leaves empty waits for its people.
     pub fn leave(&self, conn: u64) {
-        let mut seats = self.seats();
-        let mut left = Vec::new();
-        for (index, occupant) in seats.iter_mut().enumerate() {
-            if *occupant == Occupant::Player(conn) {
-                *occupant = Occupant::Away;
-                left.push(Seat::ALL[index]);
-            }
-        }
-        drop(seats);
-        if !left.is_empty() {
-            let mut session = self.lock();
-            for seat in left {
-                session.set_away(seat, true);
-            }
-            drop(session);
+        let left = self.lock().leave_team(conn);
+        if left.is_some() {
             self.changed();
         }
+    }
+
+    /// The seat connection `conn` sits in at this table.
+    pub fn seat_of(&self, conn: u64) -> Option<Seat> {
+        self.lock().seat_of(conn)
     }
 
     /// The logins and join codes of the seats people take (`pakistan.2@ K7MPQX · …`), or
@@ -248,7 +245,7 @@ impl Table {
                 let who = match occupant {
                     Occupant::Bot(policy) => format!("{policy} bot"),
                     Occupant::Free => "free".to_string(),
-                    Occupant::Player(_) => "taken".to_string(),
+                    Occupant::Player(_) => super::teams::names(self.lock().team(*seat)),
                     Occupant::Away => "away".to_string(),
                 };
                 format!("{}: {who}", crate::engine::words::seat_tag(*seat))
@@ -402,8 +399,7 @@ impl Tables {
         for (seat, bot) in Seat::ALL.into_iter().zip(bots) {
             session.set_open(seat, bot.is_none());
         }
-        let seats = bots.map(|b| b.map_or(Occupant::Free, Occupant::Bot));
-        let table = self.seat_table(&mut map, id, source, seed, bots, session, seats, owner);
+        let table = self.seat_table(&mut map, id, source, seed, bots, session, owner);
         drop(map);
         tracing::info!(table = id, scenario = %table.lock().game().scenario().name, seed, "table opened");
         table.changed();
@@ -424,10 +420,9 @@ impl Tables {
         }
         let source = session.source().clone();
         let seed = session.game().seed();
-        let seats = bots.map(|b| b.map_or(Occupant::Free, Occupant::Bot));
         let mut map = self.map();
         let id = self.next_id(&map);
-        let table = self.seat_table(&mut map, id, &source, seed, bots, session, seats, None);
+        let table = self.seat_table(&mut map, id, &source, seed, bots, session, None);
         drop(map);
         tracing::info!(table = id, scenario = %table.lock().game().scenario().name, seed, "table opened");
         table.changed();
@@ -444,7 +439,6 @@ impl Tables {
         seed: u64,
         bots: [Option<Policy>; 3],
         session: Session,
-        seats: [Occupant; 3],
         owner: Option<String>,
     ) -> Arc<Table> {
         let mut session = session;
@@ -459,12 +453,12 @@ impl Tables {
             bots,
             locks: SeatLocks::new(),
             owner,
+            team_size: self.rules.team_size,
             idle_since: Mutex::new(None),
             timer: Mutex::new(DecisionTimer::new(self.time.now(), moves)),
             clock: Mutex::new(None),
             time: self.time.clone(),
             session: Arc::new(Mutex::new(session)),
-            seats: Mutex::new(seats),
             version,
             wake: Mutex::new(wake),
         });
@@ -540,7 +534,7 @@ impl Tables {
                 session.set_open(seat, seats[seat.index()] == Occupant::Free);
             }
             let clock = session.clock_seconds().map(Duration::from_secs);
-            let table = self.seat_table(&mut map, id, &source, seed, bots, session, seats, None);
+            let table = self.seat_table(&mut map, id, &source, seed, bots, session, None);
             *table.clock.lock().unwrap_or_else(|p| p.into_inner()) = clock;
             resumed.push(table);
         }

@@ -42,6 +42,10 @@ pub struct Session {
     /// Whether other people see every move at once (a server's table): then a card once
     /// played cannot go back into the hidden hand.
     pub(super) shared: bool,
+    /// Who sits in each seat of a shared table, and who holds its pen.
+    pub(super) teams: [super::Team; 3],
+    /// Counts changes to the teams (see [`Session::team_revision`]).
+    pub(super) team_revision: u64,
 }
 
 /// A bot's decision taken out of the session so it can be thought about without holding the
@@ -216,6 +220,8 @@ impl Session {
             deadline: None,
             clock_seconds: None,
             shared: false,
+            teams: Default::default(),
+            team_revision: 0,
         }
     }
 
@@ -550,6 +556,7 @@ impl Session {
             meters_after_move(&action, before, &entries, &self.game);
         let log_len = self.game.log().len();
         self.reasons.retain(|r| r.log_index < log_len);
+        self.forget_lapsed_proposals();
         Ok(())
     }
 }

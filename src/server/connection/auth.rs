@@ -140,9 +140,14 @@ impl Connection {
 }
 
 /// What a user name asks for: `pakistan`, `afghanistan`, `mediator`, `watch` or
-/// `facilitator`, optionally with a table number (`afghanistan.2`; table 1 without one).
-/// `None` for any other name: the lobby.
+/// `facilitator`, optionally with a table number (`afghanistan.2`; table 1 without one). A
+/// seat's name may end in the delegate's own name after a `+` (`pakistan.2+ana`), which
+/// their teammates see. `None` for any other name (a `+` on any but a seat's too): the lobby.
 pub fn parse_user(user: &str) -> Option<(Viewer, u32)> {
+    let (user, delegate) = match user.split_once('+') {
+        Some((base, name)) => (base, Some(name)),
+        None => (user, None),
+    };
     let (name, table) = match user.split_once('.') {
         Some((name, number)) => (name, number.parse().ok()?),
         None => (user, 1),
@@ -152,7 +157,21 @@ pub fn parse_user(user: &str) -> Option<(Viewer, u32)> {
         "facilitator" => Viewer::Facilitator,
         seat => Viewer::Seat(Seat::from_key(seat)?),
     };
+    if delegate.is_some() && !matches!(viewer, Viewer::Seat(_)) {
+        return None;
+    }
     Some((viewer, table))
+}
+
+/// The name a login goes by in a seat's delegation: what follows the `+` of a seat's login
+/// (`pakistan.2+ana`: `ana`), or a lobby user's own name (`maria`); `None` for a bare seat
+/// login (`pakistan.2`), whom the table calls `delegate N`. Cleaned when seated.
+pub fn delegate_name(user: &str) -> Option<String> {
+    match (parse_user(user), user.split_once('+')) {
+        (None, _) => Some(user.to_string()),
+        (Some(_), Some((_, name))) if !name.is_empty() => Some(name.to_string()),
+        (Some(_), _) => None,
+    }
 }
 
 /// Compares secrets without an early exit on the first differing byte.
@@ -190,6 +209,27 @@ mod tests {
         assert_eq!(parse_user("facilitator"), Some((Viewer::Facilitator, 1)));
         assert_eq!(parse_user("maria"), None);
         assert_eq!(parse_user("mediator.x"), None);
+    }
+
+    #[test]
+    fn a_seats_login_may_name_its_delegate_and_no_other_login_may() {
+        assert_eq!(
+            parse_user("pakistan.2+ana"),
+            Some((Viewer::Seat(Seat::Pakistan), 2))
+        );
+        assert_eq!(
+            parse_user("mediator+bo"),
+            Some((Viewer::Seat(Seat::Mediator), 1))
+        );
+        assert_eq!(delegate_name("pakistan.2+ana").as_deref(), Some("ana"));
+        assert_eq!(delegate_name("pakistan.2"), None);
+        assert_eq!(delegate_name("pakistan.2+"), None);
+        assert_eq!(delegate_name("maria").as_deref(), Some("maria"));
+        // Never the facilitator's view, or watching, under another name.
+        assert_eq!(parse_user("facilitator+x"), None);
+        assert_eq!(parse_user("facilitator.2+x"), None);
+        assert_eq!(parse_user("watch+x"), None);
+        assert!(!Connection::is_facilitator("facilitator+x"));
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod router;
 mod seating;
 mod terminal;
 
-pub use auth::{methods, parse_user};
+pub use auth::{delegate_name, methods, parse_user};
 pub use painter::{MAX_SIZE, OUTPUT_BACKLOG};
 pub use terminal::{LEAVE, Outgoing, Sink};
 

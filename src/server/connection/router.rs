@@ -109,7 +109,8 @@ impl Connection {
             if !self.may_sit(&table, seat) {
                 return Ok(Self::ask_code(&table, seat, origin));
             }
-            table.claim(seat, self.id)?;
+            let name = super::auth::delegate_name(&self.user);
+            table.claim_as(seat, self.id, name.as_deref())?;
             self.bind_key(&table, seat);
         }
         let options = Options {
@@ -117,7 +118,10 @@ impl Connection {
             speed: Speed::Instant,
             theme: Theme::new(!self.no_color),
         };
-        let play = Play::remote(table.session.clone(), viewer, Speed::Instant);
+        let mut play = Play::remote(table.session.clone(), viewer, Speed::Instant);
+        if let Viewer::Seat(_) = viewer {
+            play = play.as_member(self.id);
+        }
         let mut app = App::remote(options, play);
         if origin == Origin::Lobby {
             app = app.quits_to_lobby();
@@ -234,10 +238,15 @@ impl Connection {
                             View::Dashboard(Dashboard::at_table(table.id, &self.shared.tables));
                         continue;
                     }
-                    let before = table.lock().game().actions().len();
+                    // A move, or a change in the seat's delegation (a proposal, the pen handed
+                    // on), redraws every screen at the table.
+                    let revision = |table: &Table| {
+                        let session = table.lock();
+                        (session.game().actions().len(), session.team_revision())
+                    };
+                    let before = revision(table);
                     app.handle(&event, Instant::now());
-                    let after = table.lock().game().actions().len();
-                    if after != before {
+                    if revision(table) != before {
                         table.changed();
                     }
                     if app.should_quit() {

@@ -1,7 +1,8 @@
 //! Who may sit where: a seat's join code given as the login's password (`pakistan.2@` with
-//! the code), typed at the join-code prompt, or the key bound to the seat. The room's shared
-//! password alone admits to the lobby and to watching, never to a seat (unless the server
-//! runs with `--open-seats`).
+//! the code), typed at the join-code prompt, or a key bound to the seat. Joining a seat's
+//! delegation takes the same as sitting in it alone. The room's shared password alone admits
+//! to the lobby and to watching, never to a seat (unless the server runs with
+//! `--open-seats`).
 
 use super::Connection;
 use super::auth::parse_user;
@@ -42,15 +43,17 @@ impl Connection {
     }
 
     /// Whether this connection may sit at `seat` without being asked for its code: the room
-    /// runs with open seats, the seat is not free or away (a bot's, or someone else's: the
-    /// claim says so), the connection holds it already, gave its code, or holds its key.
+    /// runs with open seats, a bot plays the seat (the claim says so), the connection sits
+    /// there already, or it gave the seat's code or holds a key bound to it. Joining a seat
+    /// other people sit in (its delegation) asks the same as sitting in an empty one.
     pub(super) fn may_sit(&self, table: &Table, seat: Seat) -> bool {
         if !self.shared.tables.seats_locked() {
             return true;
         }
         match table.occupants()[seat.index()] {
-            Occupant::Free | Occupant::Away => self.passes.admits(table.id, seat, &table.locks),
-            Occupant::Bot(_) | Occupant::Player(_) => true,
+            Occupant::Bot(_) => true,
+            _ if table.seat_of(self.id) == Some(seat) => true,
+            _ => self.passes.admits(table.id, seat, &table.locks),
         }
     }
 
@@ -71,18 +74,23 @@ impl Connection {
     }
 
     /// Leaves the seat this connection holds at `table` (it waits for them, as if the link
-    /// had dropped) for the lobby, which tells them the seat's join code when seats are
-    /// claimed: they need it to come back from another login.
+    /// had dropped, unless teammates carry on) for the lobby, which tells them the seat's
+    /// join code when seats are claimed: they need it to come back from another login.
     pub(super) fn leave_to_lobby(&self, table: &Table) -> Lobby {
-        let held = Seat::ALL
-            .into_iter()
-            .find(|seat| table.occupants()[seat.index()] == Occupant::Player(self.id));
+        let held = table.seat_of(self.id);
         table.leave(self.id);
         let mut lobby = Lobby::at_table(table.id, &self.shared.tables);
         if let Some(seat) = held.filter(|_| self.shared.tables.seats_locked()) {
+            // Teammates still there carry on with the pen; an empty seat waits.
+            let carries_on = !table.lock().team(seat).is_empty();
+            let state = if carries_on {
+                "your delegation carries on without you"
+            } else {
+                "it waits for you"
+            };
             lobby.notice = Some(format!(
-                "Your seat, {} at table {}, waits for you. Its join code, should you log in \
-                 again: {}.",
+                "Your seat, {} at table {}: {state}. Its join code, should you log in again: \
+                 {}.",
                 table.seat_name(seat),
                 table.id,
                 table.locks.code(seat)

@@ -120,10 +120,18 @@ impl Columns {
         let session = table.lock();
         let game = session.game();
         let view = game.view(Viewer::Facilitator);
-        // The seconds come first: a narrow column cuts the end, never the time.
+        // The seconds come first: a narrow column cuts the end, never the time. A seat
+        // shared by a delegation names who holds its pen.
         let to_act = view.to_act.map_or("—".to_string(), |(seat, decision)| {
+            let team = session.team(seat);
+            let pen = match team.pen() {
+                Some(holder) if team.len() > 1 => {
+                    format!(" ({} {})", holder.name, crate::server::teams::PEN)
+                }
+                _ => String::new(),
+            };
             format!(
-                "{thinking}s {}: {decision}",
+                "{thinking}s {}{pen}: {decision}",
                 game.scenario().seat_name(seat)
             )
         });
@@ -189,8 +197,9 @@ fn missing_seats(table: &ServerTable) -> String {
     }
 }
 
-/// The selected table in full, whatever the width: scenario, seed, clock and who sits where
-/// (a narrow console cuts these from the rows).
+/// The selected table in full, whatever the width: scenario, seed, clock and who sits where,
+/// each seat's delegation by name with its pen-holder marked (a narrow console cuts these
+/// from the rows).
 pub(super) fn selected_summary(table: &ServerTable) -> String {
     let occupants = table.occupants();
     let clock = table.clock().map_or("no clock".to_string(), |c| {
@@ -204,7 +213,7 @@ pub(super) fn selected_summary(table: &ServerTable) -> String {
             let who = match occupants[seat.index()] {
                 Occupant::Bot(policy) => format!("bot ({policy})"),
                 Occupant::Free => "open".to_string(),
-                Occupant::Player(_) => "playing".to_string(),
+                Occupant::Player(_) => crate::server::teams::names(session.team(seat)),
                 Occupant::Away => "away".to_string(),
             };
             format!("{} {who}", seat_tag(seat))

@@ -37,6 +37,11 @@ pub enum Command {
     Save,
     /// End screen: play again, same scenario and seed, seats rotated.
     Rematch,
+    /// A seat shared by a delegation: hand the pen (acting for the seat) to the next
+    /// teammate.
+    Pen,
+    /// A seat shared by a delegation: the pen-holder takes the move a teammate proposed.
+    TakeProposal,
     /// Scroll the log (or a long page) up.
     PageUp,
     /// Scroll the log (or a long page) down.
@@ -145,6 +150,20 @@ impl Commands for Command {
             "rematch",
             "end screen: rematch, same seed, seats rotated",
             &[ch('r')],
+        ),
+        entry(
+            Command::Pen,
+            "pen",
+            "pen",
+            "in a delegation: hand the pen (who acts) to the next teammate",
+            &[ch('P')],
+        ),
+        entry(
+            Command::TakeProposal,
+            "take_proposal",
+            "take",
+            "in a delegation: play the move a teammate proposed",
+            &[ch('t')],
         ),
         entry(
             Command::PageUp,

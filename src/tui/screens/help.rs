@@ -25,7 +25,10 @@ impl HelpFor {
     pub fn lists(self, command: Command) -> bool {
         use Command::*;
         match self {
-            HelpFor::LocalSeat(mediator) => mediator || command != TableAccord,
+            // A game on one machine has no delegations to share a seat.
+            HelpFor::LocalSeat(mediator) => {
+                (mediator || command != TableAccord) && !matches!(command, Pen | TakeProposal)
+            }
             HelpFor::RemoteSeat(mediator) => {
                 !matches!(command, Save | Rematch) && (mediator || command != TableAccord)
             }

@@ -150,6 +150,7 @@ impl Replay {
             reasons: self.session.reasons(),
             players: self.session.players(),
             actor: None,
+            proposing: false,
             notice: Some(&notice),
             paused: false,
             clock_left: None,

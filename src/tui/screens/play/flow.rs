@@ -142,9 +142,17 @@ impl Play {
     }
 
     /// Plays `action` for the actor: on success the pickers close and the screen follows the
-    /// next person; on failure the refusal becomes the message.
+    /// next person; on failure the refusal becomes the message. A delegate without the pen
+    /// proposes it to the pen-holder instead.
     pub(super) fn act(&mut self, action: Action) {
-        let result = self.session().act(action);
+        if let Some(holder) = self.pen_elsewhere() {
+            self.propose(action, &holder);
+            return;
+        }
+        let result = match self.member {
+            Some(id) => self.session().act_as(id, action),
+            None => self.session().act(action),
+        };
         match result {
             Ok(()) => {
                 self.notice = None;
@@ -181,6 +189,12 @@ impl Play {
 
     /// Takes back the shown seat's last action, or says why there is nothing to undo.
     pub(super) fn undo(&mut self) {
+        if let Some(holder) = self.pen_elsewhere() {
+            self.notice = Some(format!(
+                "{holder} holds the pen: only they can take the seat's move back."
+            ));
+            return;
+        }
         let humans = self.session().humans();
         let Some(seat) = humans
             .into_iter()

@@ -116,6 +116,8 @@ impl Play {
                 Command::Undo => self.undo(),
                 Command::Brief => self.brief_open = true,
                 Command::Recap => self.toggle_recap(),
+                Command::Pen => self.hand_pen(),
+                Command::TakeProposal => self.take_proposal(),
                 _ => {}
             }
             return Step::Stay;
@@ -199,6 +201,8 @@ impl Play {
             Command::Save => self.save(),
             Command::Brief => self.brief_open = true,
             Command::Recap => self.toggle_recap(),
+            Command::Pen => self.hand_pen(),
+            Command::TakeProposal => self.take_proposal(),
             _ => {}
         }
         if (self.ui.focus, self.ui.hand, self.ui.board) != selected {

@@ -2,7 +2,8 @@
 //! what is open over the table), who drives it ([`Role`]), and how a screen is made for a new,
 //! loaded or shared game. The screen's jobs live beside this file: `flow` (bot turns, acting,
 //! undo, save, notices), `choices` (prompts and pickers), `reflect` (reflections and the
-//! debrief), `input` (keys and clicks) and `view` (drawing and the footer). This file holds
+//! debrief), `team` (a seat shared by a delegation: the pen and proposals), `input` (keys and
+//! clicks) and `view` (drawing and the footer). This file holds
 //! state and construction only: no drawing, no key handling, no game rules.
 
 mod choices;
@@ -10,6 +11,7 @@ mod flow;
 mod input;
 mod recap;
 mod reflect;
+mod team;
 mod tutorial;
 mod view;
 
@@ -85,6 +87,9 @@ pub struct Play {
     recap_seen: [u8; 3],
     /// How far the account could scroll, and a page of it, when last drawn.
     recap_limits: Cell<(u16, u16)>,
+    /// The login this screen is in its seat's delegation (a server's table): its moves go
+    /// through the pen.
+    member: Option<u64>,
 }
 
 impl Play {
@@ -182,6 +187,7 @@ impl Play {
             recap: None,
             recap_seen: [0; 3],
             recap_limits: Cell::new((u16::MAX, 10)),
+            member: None,
         }
     }
 

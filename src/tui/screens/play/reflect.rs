@@ -10,13 +10,16 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 impl Play {
     /// The reflection prompt a person at this screen should answer now, once the game is
-    /// over: the seat, the prompt, and which of how many it is.
+    /// over: the seat, the prompt, and which of how many it is. A delegation's reflections
+    /// are written by its pen-holder, one answer a seat as the save keeps them.
     pub fn reflecting(&self) -> Option<(Seat, String, usize, usize)> {
         if self.at_the_last_table() {
             return None;
         }
+        let pen_elsewhere = self.pen_elsewhere().is_some();
         let session = self.session();
         let seats = match (self.role, self.shown) {
+            (Role::Remote, Viewer::Seat(_)) if pen_elsewhere => Vec::new(),
             (Role::Remote, Viewer::Seat(seat)) => vec![seat],
             (Role::Remote, _) => Vec::new(),
             (Role::Local, _) => session.humans(),

@@ -17,10 +17,12 @@ impl Play {
         Some(tutorial.position(&self.session()))
     }
 
-    /// The part of a screen of `area` the table is drawn in (and clicked in), and the
-    /// tutorial's banner below it (no rows when this game is not a tutorial).
+    /// The part of a screen of `area` the table is drawn in (and clicked in), and what lies
+    /// below it: the tutorial's banner, then a delegation's bar (no rows when this game is
+    /// neither a tutorial nor a seat shared by several logins).
     pub(super) fn table_area(&self, area: Rect, position: Option<&Position>) -> (Rect, Rect) {
         let rows = position.map_or(0, |p| banner::height(p, area.width));
-        banner::split(area, rows)
+        let team = crate::tui::widgets::team_bar::height(&self.team_lines());
+        banner::split(area, rows + team)
     }
 }

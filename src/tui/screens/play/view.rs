@@ -33,10 +33,10 @@ impl Play {
             // Enter closes the account; the other keys close it and do what they do.
             buttons.push((keys::hint(Command::Confirm, "close"), Command::Confirm));
             if self.actor().is_some() && self.decision_prompt().is_none() {
-                buttons.push((keys::button(Command::Pass), Command::Pass));
+                buttons.push((self.pass_button(), Command::Pass));
             }
         } else if self.ui.picker.is_some() {
-            buttons.push((keys::button(Command::Confirm), Command::Confirm));
+            buttons.push((self.confirm_button(), Command::Confirm));
             buttons.push((keys::hint(Command::Back, "cancel"), Command::Back));
             buttons.push((keys::button(Command::Help), Command::Help));
             buttons.push((keys::button(Command::Quit), Command::Quit));
@@ -45,27 +45,35 @@ impl Play {
             // Nothing can be played until the facilitator resumes the table.
         } else if let Some(seat) = self.actor() {
             let prompt = self.decision_prompt().is_some();
+            // A delegate without the pen proposes what the pen-holder would play.
+            let proposing = self.pen_elsewhere().is_some();
             if prompt && self.ui.prompt_hidden {
                 buttons.push((
                     keys::hint(Command::Confirm, "back to the question"),
                     Command::Confirm,
                 ));
             } else if prompt {
-                buttons.push((keys::button(Command::Confirm), Command::Confirm));
+                buttons.push((self.confirm_button(), Command::Confirm));
                 buttons.push((
                     keys::hint(Command::Back, "look at the table"),
                     Command::Back,
                 ));
             } else {
+                let usable = match self.ui.focus {
+                    Panel::Hand => self.selected_card_playable(),
+                    Panel::Table => self.selected_item_usable(),
+                    Panel::Log => false,
+                };
                 let enter = match self.ui.focus {
-                    Panel::Hand if self.selected_card_playable() => Some("play"),
-                    Panel::Table if self.selected_item_usable() => Some("act on it"),
-                    _ => None,
+                    _ if !usable => None,
+                    _ if proposing => Some("propose"),
+                    Panel::Hand => Some("play"),
+                    _ => Some("act on it"),
                 };
                 if let Some(enter) = enter {
                     buttons.push((keys::hint(Command::Confirm, enter), Command::Confirm));
                 }
-                buttons.push((keys::button(Command::Pass), Command::Pass));
+                buttons.push((self.pass_button(), Command::Pass));
                 let accord = Action::TableAccord { seat };
                 if seat == Seat::Mediator && self.legal().contains(&accord) {
                     buttons.push((keys::button(Command::TableAccord), Command::TableAccord));
@@ -73,11 +81,12 @@ impl Play {
             }
         }
         if let Viewer::Seat(seat) = self.shown {
-            if self.session().check_undo(seat).is_ok() {
+            if self.session().check_undo(seat).is_ok() && self.pen_elsewhere().is_none() {
                 buttons.push((keys::button(Command::Undo), Command::Undo));
             }
             buttons.push((keys::button(Command::Brief), Command::Brief));
         }
+        buttons.extend(self.team_buttons());
         if let Some(back) = &self.back_button {
             buttons.push((back.clone(), Command::Back));
         }
@@ -138,10 +147,16 @@ impl Play {
             return;
         }
         let tutorial = self.tutorial_position();
-        let (table_area, banner_area) = self.table_area(frame.area(), tutorial.as_ref());
+        let (table_area, below) = self.table_area(frame.area(), tutorial.as_ref());
+        // Below the table: the tutorial's banner, then a delegation's bar.
+        let team = self.team_lines();
+        let team_rows = crate::tui::widgets::team_bar::height(&team).min(below.height);
+        let (banner_area, team_area) = crate::tui::tutorial::banner::split(below, team_rows);
         let view = self.view();
         let legal = self.legal();
         let actor = self.actor();
+        let proposing = actor.is_some() && self.pen_elsewhere().is_some();
+        let confirm = self.confirm_button();
         let footer = self.footer().into_iter().map(|(label, _)| label).collect();
         let prompt = (!self.ui.prompt_hidden)
             .then(|| self.decision_prompt())
@@ -231,6 +246,7 @@ impl Play {
             reasons: session.reasons(),
             players: session.players(),
             actor,
+            proposing,
             notice: notice.as_deref(),
             paused: session.paused(),
             clock_left: clock,
@@ -272,17 +288,13 @@ impl Play {
             let max = table::draw_brief(frame, &view, self.brief_scroll, first, theme);
             self.brief_max.set(max);
         } else if let Some(picker) = &self.ui.picker {
-            let keys = format!(
-                "{} · {}",
-                keys::button(Command::Confirm),
-                keys::hint(Command::Back, "cancel")
-            );
+            let keys = format!("{} · {}", confirm, keys::hint(Command::Back, "cancel"));
             table::draw_picker(frame, picker, &keys, theme);
         } else if let Some(prompt) = prompt {
             // A message (say, why undo did nothing) shows on the prompt, not hidden behind it.
             let keys = format!(
                 "{} · {}",
-                keys::button(Command::Confirm),
+                confirm,
                 keys::hint(Command::Back, "look at the table")
             );
             table::draw_picker(
@@ -296,5 +308,6 @@ impl Play {
         if let Some(position) = &tutorial {
             crate::tui::tutorial::banner::draw(frame, banner_area, position, theme);
         }
+        crate::tui::widgets::team_bar::draw(frame, team_area, &team, theme);
     }
 }

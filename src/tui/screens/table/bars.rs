@@ -13,6 +13,9 @@ pub(super) fn draw_header(frame: &mut Frame, area: Rect, data: &TableData, theme
     let view = data.view;
     let turn = match (view.to_act, data.actor) {
         _ if data.paused => "⏸ PAUSED by the facilitator".to_string(),
+        (Some((_, decision)), Some(_)) if data.proposing => {
+            format!("▶ YOUR TEAM'S MOVE: {decision}")
+        }
         (Some((_, decision)), Some(_)) => format!("▶ YOUR MOVE: {decision}"),
         (Some((seat, decision)), None) => {
             let who = &data.players[seat.index()];

@@ -151,6 +151,9 @@ pub struct TableData<'a> {
     pub players: [String; 3],
     /// The seat that may act at this screen now.
     pub actor: Option<Seat>,
+    /// The person at this screen is in the actor's delegation without its pen: their moves
+    /// are proposals to the pen-holder.
+    pub proposing: bool,
     /// A message for the player (a refusal, "saved").
     pub notice: Option<&'a str>,
     /// The facilitator has paused the table: nobody can act.
