@@ -1,6 +1,6 @@
 //! A table being played: the engine's game, who controls each seat, the bots' turns and
 //! reasons, presence (away, open, briefed), pauses, the decision clock, injects, reflections,
-//! rematches and the autosave.
+//! rematches, the table talk and the autosave.
 //!
 //! It is shared by the terminal game and the SSH server, and knows nothing of terminals,
 //! sockets: the decision clock's time is passed in. It never changes the rules (that is the
@@ -11,11 +11,13 @@ mod controller;
 mod history;
 mod presence;
 mod session;
+mod talk;
 mod writer;
 
 pub use controller::{Controller, MovedBy, Reason, rotated, rotated_from};
 pub use history::after_own_part;
 pub use session::{BOT_FAILED, BotTurn, Session, panic_message};
+pub use talk::{RATE_COUNT, RATE_WINDOW, Sent};
 pub use writer::{SaveStatus, SaveWriter};
 
 /// A seed for a game nobody seeded, from the system clock: the one place a new table's game

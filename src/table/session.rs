@@ -42,6 +42,8 @@ pub struct Session {
     /// Whether other people see every move at once (a server's table): then a card once
     /// played cannot go back into the hidden hand.
     pub(super) shared: bool,
+    /// What was said at the table, and who may say more.
+    pub(super) talk: super::talk::Talk,
 }
 
 /// A bot's decision taken out of the session so it can be thought about without holding the
@@ -161,11 +163,12 @@ impl Session {
         );
         session.reflections = reflections;
         session.clock_seconds = loaded.file.clock_seconds;
+        session.talk = super::talk::Talk::of(loaded.file.messages);
         Ok(session)
     }
 
-    /// A read-only session of a save's first `upto` actions, for the replay viewer: it is
-    /// never saved.
+    /// A read-only session of a save's first `upto` actions, with what was said by then, for
+    /// the replay viewer: it is never saved.
     pub fn replayed(file: &SaveFile, game: Game, upto: usize) -> Session {
         let controllers = file
             .seats
@@ -177,7 +180,10 @@ impl Session {
             .filter(|n| n.action < upto)
             .cloned()
             .collect();
-        Session::assemble(game, file.scenario.clone(), controllers, notes, None)
+        let mut session = Session::assemble(game, file.scenario.clone(), controllers, notes, None);
+        let said = file.messages.iter().filter(|m| m.action <= upto);
+        session.talk = super::talk::Talk::of(said.cloned().collect());
+        session
     }
 
     fn assemble(
@@ -216,6 +222,7 @@ impl Session {
             deadline: None,
             clock_seconds: None,
             shared: false,
+            talk: super::talk::Talk::default(),
         }
     }
 
@@ -385,6 +392,7 @@ impl Session {
             text: choice.reason.clone(),
             by_clock: by == MovedBy::Clock,
         });
+        self.bot_acted_on_words(seat, &choice.reason);
         self.reasons.push(Reason {
             log_index,
             seat,
