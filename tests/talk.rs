@@ -325,3 +325,120 @@ fn a_game_nobody_spoke_in_writes_no_messages_field() {
     .unwrap();
     assert_eq!(message.to, Audience::Seat(Seat::Pakistan));
 }
+
+/// A finished istanbul game of `easy` bots in which a commitment broke: the game, and the
+/// commitment's pledging seat, the round it was made and the round it broke.
+fn a_broken_pledge() -> (ceasefire::engine::Game, Seat, u8, u8) {
+    use ceasefire::engine::{Game, LogEvent};
+    let scenario = Arc::new(
+        ScenarioSource::builtin("istanbul")
+            .unwrap()
+            .build()
+            .unwrap(),
+    );
+    for seed in 0..200 {
+        let mut bots = ceasefire::sim::seat_bots(&[Policy::Easy; 3], seed);
+        let mut game = Game::new(scenario.clone(), seed);
+        while let Some((seat, _)) = game.to_act() {
+            let legal = game.legal_actions(seat);
+            let choice = bots[seat.index()].choose(&game.view(seat), &legal);
+            game.apply(choice.action).unwrap();
+        }
+        let made = |id| {
+            game.log().iter().find_map(|e| match e.event {
+                LogEvent::CommitmentMade { id: made, by, .. } if made == id => Some((by, e.round)),
+                _ => None,
+            })
+        };
+        let broken = game.log().iter().find_map(|e| match e.event {
+            LogEvent::CommitmentBroken { id, .. } => made(id).map(|(by, at)| (by, at, e.round)),
+            _ => None,
+        });
+        if let Some((by, made, broke)) = broken.filter(|(_, made, broke)| made != broke) {
+            return (game, by, made, broke);
+        }
+    }
+    panic!("no seed broke a pledge");
+}
+
+#[test]
+fn the_report_gives_the_talk_in_order_and_the_words_beside_each_broken_pledge() {
+    let (game, by, made, broke) = a_broken_pledge();
+    let other = by.rival().unwrap();
+    let source = ScenarioSource::builtin("istanbul").unwrap();
+    let seats = ["easy", "easy", "easy"].map(String::from);
+    let mut file = ceasefire::save::SaveFile::of(&game, &source, seats, Vec::new(), 0);
+    let said = |round, from, to, text: &str| Message {
+        round,
+        action: 0,
+        from,
+        login: Some("someone.1".into()),
+        to,
+        text: text.into(),
+    };
+    file.messages = vec![
+        said(
+            made,
+            Speaker::Seat(by),
+            Audience::Seat(other),
+            "you can count on us",
+        ),
+        said(
+            made,
+            Speaker::Seat(Seat::Mediator),
+            Audience::Seat(by),
+            "mediators aside",
+        ),
+        said(
+            made,
+            Speaker::Facilitator,
+            Audience::Table,
+            "ten minutes left",
+        ),
+        said(
+            broke,
+            Speaker::Seat(other),
+            Audience::Table,
+            "you broke your word",
+        ),
+    ];
+    let report = ceasefire::report::report("table-1", &file, &game);
+    let markdown = ceasefire::report::to_markdown(&ceasefire::report::Bundle {
+        reports: vec![report.clone()],
+        comparisons: Vec::new(),
+    });
+    let talk = markdown.split("## Table talk").nth(1).unwrap();
+    let talk = talk.split("## Reflections").next().unwrap();
+    let (by_name, other_name) = (by.to_string(), other.to_string());
+    let private = format!(
+        "- round {made}: {by_name} [someone.1] → {other_name} (private): you can count on us"
+    );
+    assert!(talk.contains(&private), "{talk}");
+    assert!(
+        talk.contains(&format!(
+            "- round {made}: Facilitator [someone.1]: ten minutes left"
+        )),
+        "{talk}"
+    );
+    // Beside the broken pledge: the two delegations' words, not the mediators' nor the
+    // facilitator's.
+    let deeds = talk.split("### Words and deeds").nth(1).unwrap();
+    assert!(
+        deeds.contains(&format!("broken in round {broke}")),
+        "{deeds}"
+    );
+    assert!(
+        deeds.contains("as it was made") && deeds.contains("you can count on us"),
+        "{deeds}"
+    );
+    assert!(
+        deeds.contains("as it broke") && deeds.contains("you broke your word"),
+        "{deeds}"
+    );
+    assert!(
+        !deeds.contains("mediators aside") && !deeds.contains("ten minutes"),
+        "{deeds}"
+    );
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["talk"].as_array().unwrap().len(), 4);
+}

@@ -117,7 +117,8 @@ impl Connection {
             speed: Speed::Instant,
             theme: Theme::new(!self.no_color),
         };
-        let play = Play::remote(table.session.clone(), viewer, Speed::Instant);
+        let mut play = Play::remote(table.session.clone(), viewer, Speed::Instant);
+        play.set_login(&self.user);
         let mut app = App::remote(options, play);
         if origin == Origin::Lobby {
             app = app.quits_to_lobby();
@@ -234,10 +235,14 @@ impl Connection {
                             View::Dashboard(Dashboard::at_table(table.id, &self.shared.tables));
                         continue;
                     }
-                    let before = table.lock().game().actions().len();
+                    // A move or a message: every screen at the table redraws.
+                    let said = |table: &Table| {
+                        let session = table.lock();
+                        (session.game().actions().len(), session.messages().len())
+                    };
+                    let before = said(table);
                     app.handle(&event, Instant::now());
-                    let after = table.lock().game().actions().len();
-                    if after != before {
+                    if said(table) != before {
                         table.changed();
                     }
                     if app.should_quit() {

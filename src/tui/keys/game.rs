@@ -33,6 +33,10 @@ pub enum Command {
     Brief,
     /// Reopen the account of what happened since your last turn.
     Recap,
+    /// Open the message line: words to the table, or (`@seat` first) to one seat.
+    Message,
+    /// Show the table talk in the log's panel, or the log again.
+    Talk,
     /// Save the game now.
     Save,
     /// End screen: play again, same scenario and seed, seats rotated.
@@ -131,6 +135,21 @@ impl Commands for Command {
             "recap",
             "what happened since your last turn (and why meters moved)",
             &[ch('w')],
+        ),
+        entry(
+            Command::Message,
+            "message",
+            "talk",
+            "write to the table (start with @afghanistan, @pakistan or @mediator: to that seat \
+             only)",
+            &[ch('m')],
+        ),
+        entry(
+            Command::Talk,
+            "talk",
+            "talk",
+            "the table talk in the log's panel, or the log again",
+            &[ch('t')],
         ),
         entry(
             Command::Save,

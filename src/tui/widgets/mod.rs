@@ -7,4 +7,5 @@ pub mod hand;
 pub mod log;
 pub mod meters;
 pub mod popup;
+pub mod talk;
 pub mod wrap;

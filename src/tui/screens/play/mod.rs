@@ -2,7 +2,8 @@
 //! what is open over the table), who drives it ([`Role`]), and how a screen is made for a new,
 //! loaded or shared game. The screen's jobs live beside this file: `flow` (bot turns, acting,
 //! undo, save, notices), `choices` (prompts and pickers), `reflect` (reflections and the
-//! debrief), `input` (keys and clicks) and `view` (drawing and the footer). This file holds
+//! debrief), `talk` (the message line and the talk pane), `input` (keys and clicks) and
+//! `view` (drawing and the footer). This file holds
 //! state and construction only: no drawing, no key handling, no game rules.
 
 mod choices;
@@ -10,6 +11,7 @@ mod flow;
 mod input;
 mod recap;
 mod reflect;
+mod talk;
 mod tutorial;
 mod view;
 
@@ -85,6 +87,12 @@ pub struct Play {
     recap_seen: [u8; 3],
     /// How far the account could scroll, and a page of it, when last drawn.
     recap_limits: Cell<(u16, u16)>,
+    /// The login this screen's person came in as, over the server (for the table talk).
+    login: Option<String>,
+    /// How many messages each seat's viewer (then anyone else) has had in view.
+    talk_read: Cell<[usize; 4]>,
+    /// How many of the facilitator's messages to this viewer have been shown as a notice.
+    facilitator_heard: usize,
 }
 
 impl Play {
@@ -182,6 +190,9 @@ impl Play {
             recap: None,
             recap_seen: [0; 3],
             recap_limits: Cell::new((u16::MAX, 10)),
+            login: None,
+            talk_read: Cell::new([0; 4]),
+            facilitator_heard: 0,
         }
     }
 
@@ -204,10 +215,13 @@ impl Play {
                 .was_briefed(seat),
             _ => false,
         };
-        Play {
+        let mut play = Play {
             brief_open,
             ..Play::new(session, Role::Remote, viewer, speed)
-        }
+        };
+        // What the facilitator said before this screen opened is in the talk, not a notice.
+        play.facilitator_heard = play.facilitator_words().0;
+        play
     }
 
     /// Names the footer button (Esc) that goes back to whatever opened this screen.
