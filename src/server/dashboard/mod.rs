@@ -485,12 +485,11 @@ impl Dashboard {
         }
         let slash = |a, b| format!("{}/{}", keys::key(a), keys::key(b));
         let pause = if width >= 112 { "pause 1/all" } else { "pause" };
+        // The talk's keys are on the talk's own box.
         let items = [
             keys::button(Open),
             format!("{} {pause}", slash(Pause, PauseAll)),
             format!("{} inject", slash(Inject, InjectNew)),
-            format!("{} talk", slash(Message, Announce)),
-            keys::button(Mute),
             keys::button(Clock),
             keys::button(NewTables),
             keys::button(Rematch),
@@ -500,27 +499,16 @@ impl Dashboard {
         ];
         let room = usize::from(width.saturating_sub(2));
         let joined = |sep: &str, items: &[String]| format!(" {} ", items.join(sep));
-        let without_help = [&items[..9], &items[10..]].concat();
-        // The keys used most, and the help for the rest.
-        let core = [
-            items[0].clone(),
-            items[1].clone(),
-            items[2].clone(),
-            items[3].clone(),
-            items[4].clone(),
-            keys::hint(Help, "more"),
-            items[10].clone(),
-        ];
-        // Spaced out if that fits, else tight, else the keys used most and the help.
+        let without_help = [&items[..7], &items[8..]].concat();
+        // Spaced out if that fits, else tight; the help key is dropped last of all.
         [
             joined(" · ", &items),
             joined("·", &items),
             joined("·", &without_help),
-            joined(" · ", &core),
         ]
         .into_iter()
         .find(|text| text.chars().count() <= room)
-        .unwrap_or_else(|| joined("·", &core))
+        .unwrap_or_else(|| joined("·", &without_help))
     }
 }
 

@@ -140,15 +140,14 @@ impl Commands for Command {
             Command::Message,
             "message",
             "talk",
-            "write to the table (start with @afghanistan, @pakistan or @mediator: to that seat \
-             only)",
+            "write to the table (@seat first: to that seat only)",
             &[ch('m')],
         ),
         entry(
             Command::Talk,
             "talk",
             "talk",
-            "the table talk in the log's panel, or the log again",
+            "the table talk in the log's place (again: the log)",
             &[ch('t')],
         ),
         entry(

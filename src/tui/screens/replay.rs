@@ -193,7 +193,6 @@ fn footer() -> Vec<(String, ReplayCommand)> {
         (keys::button(Start), Start),
         (keys::button(End), End),
         (keys::button(NextPanel), NextPanel),
-        (keys::button(Talk), Talk),
         (keys::button(Help), Help),
         (keys::button(Quit), Quit),
     ]
