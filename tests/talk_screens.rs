@@ -370,3 +370,82 @@ fn draw(console: &Dashboard, tables: &Tables, (width, height): (u16, u16)) -> St
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+#[test]
+fn in_hot_seat_a_message_to_the_next_seat_waits_behind_the_curtain() {
+    let bot = Controller::Bot(Policy::Random);
+    let seats = [Controller::Human, Controller::Human, bot];
+    let play = Play::start("tutorial", seats, Some(11), &options()).unwrap();
+    let mut app = App::playing(options(), play, Instant::now());
+    // Lift the curtains and close the briefs until Pakistan has the keyboard.
+    for _ in 0..20 {
+        settle(&mut app);
+        let play = app.play().unwrap();
+        if play.curtain().is_none() && play.session().human_to_act() == Some(Seat::Pakistan) {
+            break;
+        }
+        press(&mut app, KeyCode::Enter);
+    }
+    if render(&mut app, (80, 24)).contains("Enter to begin") {
+        press(&mut app, KeyCode::Enter);
+    }
+    say(
+        &mut app,
+        "@afghanistan shall we open the crossings together?",
+    );
+    // Pakistan passes: the keyboard goes to Afghanistan, whose message waits behind the
+    // curtain, unread and unseen.
+    press(&mut app, KeyCode::Char('p'));
+    let curtain = render(&mut app, (80, 24));
+    assert!(
+        curtain.contains("Pass the keyboard to the Afghan delegation"),
+        "{curtain}"
+    );
+    assert!(
+        curtain.contains("✉ 1 new message behind the curtain."),
+        "{curtain}"
+    );
+    assert!(!curtain.contains("crossings together"), "{curtain}");
+    press(&mut app, KeyCode::Enter);
+    if render(&mut app, (80, 24)).contains("Enter to begin") {
+        press(&mut app, KeyCode::Enter);
+    }
+    let lifted = render(&mut app, (120, 40));
+    assert!(
+        lifted.contains("R1 Pakistan → Afghanistan (private): shall we open the crossings"),
+        "{lifted}"
+    );
+    // Whoever has the keyboard when a bot is to move next writes meanwhile: the keyboard is
+    // not handed on until the message is sent.
+    for _ in 0..60 {
+        let play = app.play().unwrap();
+        if play.curtain().is_none() && play.session().bot_to_act() {
+            break;
+        }
+        let waiting = play.curtain().is_some() || play.session().human_to_act().is_none();
+        let key = if waiting || render(&mut app, (80, 24)).contains("Enter choose") {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char('p')
+        };
+        press(&mut app, key);
+    }
+    let writer = app.play().unwrap().shown();
+    press(&mut app, KeyCode::Char('m'));
+    type_text(&mut app, "wait for me");
+    settle(&mut app);
+    let next = app.play().unwrap().session().human_to_act();
+    assert!(
+        next.is_some_and(|seat| Viewer::Seat(seat) != writer),
+        "{next:?}"
+    );
+    assert_eq!(app.play().unwrap().curtain(), None);
+    assert!(render(&mut app, (80, 24)).contains("✉ to the table › wait for me▏"));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.play().unwrap().curtain(), next);
+    let curtain = render(&mut app, (80, 24));
+    assert!(
+        curtain.contains("✉ 1 new message behind the curtain."),
+        "{curtain}"
+    );
+}

@@ -161,6 +161,7 @@ impl Replay {
             footer: footer().into_iter().map(|(label, _)| label).collect(),
             talk: self.session.messages().iter().collect(),
             unread: 0,
+            can_speak: false,
         };
         self.limits.set(table::draw(frame, &data, &self.ui, theme));
     }

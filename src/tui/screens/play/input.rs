@@ -62,7 +62,7 @@ impl Play {
                 let briefed = self.session().was_briefed(seat);
                 self.brief_open = !briefed;
                 // Messages that waited behind the curtain are the first thing in view.
-                self.ui.talk = self.talk_counts().1 > 0;
+                self.ui.talk = self.waiting_for(seat) > 0;
                 self.offer_recap();
             }
             return Step::Stay;

@@ -5,8 +5,8 @@
 //! [`crate::table::Session::say`]; it must not draw.
 
 use super::Play;
-use crate::engine::Viewer;
 use crate::engine::talk::{self, Speaker};
+use crate::engine::{Seat, Viewer};
 use crate::tui::widgets::draft::Draft;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use std::time::Instant;
@@ -129,6 +129,7 @@ impl Play {
     pub(super) fn heed_facilitator(&mut self) {
         let (count, last) = self.facilitator_words();
         if count > self.facilitator_heard
+            && self.shown != Viewer::Facilitator
             && let Some(text) = last
         {
             self.notice = Some(format!("✉ Facilitator: {text}"));
@@ -142,6 +143,18 @@ impl Play {
         let total = self.session().messages_for(self.shown).len();
         let read = self.talk_read.get()[self.talk_slot()];
         (total, total.saturating_sub(read))
+    }
+
+    /// How many messages wait unseen for `seat` that it may read (not those it is only told
+    /// were sent privately between others): what the hot-seat curtain announces.
+    pub(super) fn waiting_for(&self, seat: Seat) -> usize {
+        let read = self.talk_read.get()[seat.index()];
+        self.session()
+            .messages_for(Viewer::Seat(seat))
+            .iter()
+            .skip(read)
+            .filter(|m| m.readable_by(Viewer::Seat(seat)))
+            .count()
     }
 
     /// Marks every message the viewer sees as read (the talk is on screen).

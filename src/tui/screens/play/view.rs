@@ -161,9 +161,7 @@ impl Play {
             let scenario = self.session().game().scenario().clone();
             let shows = format!("{}'s hand and secret objective", scenario.seat_name(seat));
             let undo_by = self.undo_behind_curtain();
-            let waiting = self.session().messages_for(Viewer::Seat(seat)).len();
-            let read = self.talk_read.get()[seat.index()];
-            let waiting = waiting.saturating_sub(read);
+            let waiting = self.waiting_for(seat);
             table::draw_curtain(frame, &scenario, seat, &shows, (undo_by, waiting), theme);
             return;
         }
@@ -275,6 +273,7 @@ impl Play {
             footer,
             talk: session.messages_for(self.shown),
             unread,
+            can_speak: self.speaker().is_some(),
         };
         self.limits
             .set(table::draw_in(frame, table_area, &data, &self.ui, theme));

@@ -19,6 +19,10 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, view: &SeatView, draft: &Draft
     };
     let (to, style) = match talk::preview(draft.text(), speaker, &view.scenario.names) {
         Ok(words) => (words, theme.key()),
+        Err(why) if why.contains("your own seat") => (
+            "not to yourself: @team, or no @ for the table".to_string(),
+            theme.danger(),
+        ),
         Err(_) => ("to whom? no seat has that name".to_string(), theme.danger()),
     };
     let head = format!(" ✉ {to} › ");

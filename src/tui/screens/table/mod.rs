@@ -183,6 +183,8 @@ pub struct TableData<'a> {
     pub talk: Vec<&'a Message>,
     /// How many of those the viewer has not seen yet.
     pub unread: usize,
+    /// Whether the viewer may speak from this screen (not a spectator, not a replay).
+    pub can_speak: bool,
 }
 
 /// How far the scrollable panels could scroll when last drawn, so scrolling stops at ends.

@@ -50,7 +50,7 @@ pub(super) fn draw_talk(
         })
         .collect();
     if lines.is_empty() {
-        lines.push(Line::styled(empty_words(view.viewer), theme.dim()));
+        lines.push(Line::styled(empty_words(data.can_speak), theme.dim()));
     }
     if let (true, Some(notice)) = (writing, data.notice) {
         lines.push(Line::styled(format!("» {notice}"), theme.warn()));
@@ -73,16 +73,15 @@ pub(super) fn draw_talk(
     max_back
 }
 
-/// What the pane says before anything was said, for whoever looks.
-fn empty_words(viewer: Viewer) -> String {
-    match viewer {
-        Viewer::Spectator => {
-            "Nothing said yet. Spectators read what is said to the table.".to_string()
-        }
-        _ => format!(
+/// What the pane says before anything was said: how to speak, to whoever may.
+fn empty_words(can_speak: bool) -> String {
+    if can_speak {
+        format!(
             "Nothing said yet. {} writes to the table; start with @ and a seat's name to write \
              to that seat only.",
             keys::key(Command::Message)
-        ),
+        )
+    } else {
+        "Nothing said yet.".to_string()
     }
 }
