@@ -442,3 +442,21 @@ fn the_report_gives_the_talk_in_order_and_the_words_beside_each_broken_pledge() 
     let json = serde_json::to_value(&report).unwrap();
     assert_eq!(json["talk"].as_array().unwrap().len(), 4);
 }
+
+#[test]
+fn a_table_keeps_at_most_so_many_messages() {
+    let mut session = table("tutorial", &Seat::ALL, None);
+    let start = Instant::now();
+    let mut refused = None;
+    for i in 0..=ceasefire::table::MAX_MESSAGES {
+        // Spread over time and seats, so the rate allows every one.
+        let at = start + RATE_WINDOW * u32::try_from(i / RATE_COUNT).unwrap();
+        if let Err(why) = session.say(PK, None, &format!("{i}"), at) {
+            refused = Some((i, why));
+            break;
+        }
+    }
+    let (at, why) = refused.expect("the table fills up");
+    assert_eq!(at, ceasefire::table::MAX_MESSAGES);
+    assert!(why.contains("the most it holds"), "{why}");
+}

@@ -449,3 +449,34 @@ fn in_hot_seat_a_message_to_the_next_seat_waits_behind_the_curtain() {
         "{curtain}"
     );
 }
+
+#[test]
+fn the_debrief_gives_everything_said_private_messages_too() {
+    let mut app = solo();
+    say(&mut app, "@afghanistan between us: we can wait");
+    for _ in 0..400 {
+        if app.play().unwrap().session().game().outcome().is_some() {
+            break;
+        }
+        press(&mut app, KeyCode::Char('p'));
+        press(&mut app, KeyCode::Enter);
+        settle(&mut app);
+    }
+    press(&mut app, KeyCode::Enter);
+    // Pakistan skips its reflection.
+    press(&mut app, KeyCode::Esc);
+    let mut debrief = String::new();
+    for _ in 0..30 {
+        debrief.push_str(&render(&mut app, (120, 40)));
+        press(&mut app, KeyCode::PageDown);
+    }
+    assert!(debrief.contains("Table talk"), "{debrief}");
+    assert!(
+        debrief.contains("R1 Pakistan → Afghanistan (private): between us: we can wait"),
+        "{debrief}"
+    );
+    assert!(
+        debrief.contains("R1 Afghanistan → Pakistan (private): "),
+        "{debrief}"
+    );
+}

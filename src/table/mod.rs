@@ -17,7 +17,7 @@ mod writer;
 pub use controller::{Controller, MovedBy, Reason, rotated, rotated_from};
 pub use history::after_own_part;
 pub use session::{BOT_FAILED, BotTurn, Session, panic_message};
-pub use talk::{RATE_COUNT, RATE_WINDOW, Sent};
+pub use talk::{MAX_MESSAGES, RATE_COUNT, RATE_WINDOW, Sent};
 pub use writer::{SaveStatus, SaveWriter};
 
 /// A seed for a game nobody seeded, from the system clock: the one place a new table's game

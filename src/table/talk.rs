@@ -13,6 +13,9 @@ use std::time::{Duration, Instant};
 pub const RATE_COUNT: usize = 5;
 /// The window over which [`RATE_COUNT`] is counted.
 pub const RATE_WINDOW: Duration = Duration::from_secs(10);
+/// The most messages one table keeps (bots' answers included), so its save stays a few
+/// megabytes at most however long the room talks.
+pub const MAX_MESSAGES: usize = 5_000;
 
 /// A table's talk: what was said, and what decides who may say more.
 #[derive(Debug, Default)]
@@ -71,8 +74,8 @@ impl Session {
     /// The line is cleaned (one line, control characters shown, at most
     /// [`talk::MAX_CHARS`]), addressed by its `@name` if it starts with one (else to the
     /// whole table), then kept and saved; a bot spoken to answers at once. Refused with a
-    /// word why: a muted login, a seat a bot plays, a sender over [`RATE_COUNT`] messages in
-    /// [`RATE_WINDOW`], an unknown `@name`, nothing to say.
+    /// word why: a muted login, a seat a bot plays, a table holding [`MAX_MESSAGES`], a sender
+    /// over [`RATE_COUNT`] messages in [`RATE_WINDOW`], an unknown `@name`, nothing to say.
     pub fn say(
         &mut self,
         from: Speaker,
@@ -94,6 +97,12 @@ impl Session {
             return Err(format!(
                 "{} is played by a bot: only its bot speaks for it.",
                 self.game.scenario().seat_name(seat)
+            ));
+        }
+        if self.talk.messages.len() >= MAX_MESSAGES {
+            return Err(format!(
+                "This table has kept {MAX_MESSAGES} messages, the most it holds: nothing more \
+                 can be said here."
             ));
         }
         let cleaned = talk::clean(line);
@@ -163,7 +172,9 @@ impl Session {
         let public = self.game.view(Viewer::Spectator);
         let mut answered = 0;
         for seat in Seat::ALL.into_iter().filter(|&s| s != speaker) {
-            if self.controllers[seat.index()] == Controller::Human {
+            if self.controllers[seat.index()] == Controller::Human
+                || self.talk.messages.len() >= MAX_MESSAGES
+            {
                 continue;
             }
             let names = &self.game.scenario().names;
@@ -202,6 +213,9 @@ impl Session {
         let Some(to) = self.talk.asked[seat.index()].take() else {
             return;
         };
+        if self.talk.messages.len() >= MAX_MESSAGES {
+            return;
+        }
         let text = crate::bot::acted(self.game.scenario().seat_name(seat), reason);
         self.talk.messages.push(Message {
             round: self.game.round(),

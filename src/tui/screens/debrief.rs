@@ -1,6 +1,6 @@
 //! The end screen and debrief: the outcome and why, every seat's score with the secret
-//! objectives revealed, a chart of the meters, the turning points, and the scenario's
-//! discussion questions.
+//! objectives revealed, a chart of the meters, the turning points, the table talk (private
+//! messages too), and the scenario's discussion questions.
 
 use crate::engine::Viewer;
 use crate::table::Session;
@@ -46,6 +46,29 @@ fn crossed_lines(game: &crate::engine::Game, width: u16, theme: Theme) -> Vec<Li
                 theme.text(),
             ));
         }
+    }
+    out.push(Line::raw(""));
+    out
+}
+
+/// Everything said at the table, private messages too (the game is over): nothing when
+/// nobody spoke.
+fn table_talk(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let messages = session.messages();
+    if messages.is_empty() {
+        return Vec::new();
+    }
+    let names = &session.game().scenario().names;
+    let mut out = vec![Line::styled("Table talk", theme.heading())];
+    for message in messages {
+        let line =
+            crate::tui::widgets::talk::line(message, Viewer::Facilitator, names, true, theme);
+        let mut spans = vec![Span::raw("  ")];
+        spans.extend(line.spans);
+        out.extend(crate::tui::widgets::wrap::hanging_line(
+            Line::from(spans),
+            usize::from(width),
+        ));
     }
     out.push(Line::raw(""));
     out
@@ -137,6 +160,7 @@ pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> 
         out.extend(popup::hanging("  • ", &point, width, 4, theme.text()));
     }
     out.push(Line::raw(""));
+    out.extend(table_talk(session, width, theme));
 
     let answered: Vec<_> = session
         .reflections()
