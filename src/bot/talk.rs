@@ -93,7 +93,7 @@ pub fn reply(public: &SeatView, seat: Seat, heard: &str, last_reason: Option<&st
         .map(|(subject, _)| *subject);
     let trust = public.meters.get(Meter::Trust);
     match subject {
-        Some(Subject::Basket(basket)) => about_basket(public, basket, trust),
+        Some(Subject::Basket(basket)) => about_basket(public, basket, trust, seat),
         Some(Subject::Trust) => {
             format!("Trust stands at {trust}. Words help; pledges that hold will help more.")
         }
@@ -106,10 +106,18 @@ pub fn reply(public: &SeatView, seat: Seat, heard: &str, last_reason: Option<&st
             )
         }
         Some(Subject::Threat) => format!(
-            "Threats harden our people at home. Escalation stands at {}; we would rather see \
-             it fall.",
+            "Threats harden {} at home. Escalation stands at {}; we would rather see it fall.",
+            if seat.is_delegation() {
+                "our people"
+            } else {
+                "both peoples"
+            },
             public.meters.get(Meter::Escalation)
         ),
+        Some(Subject::Demand) if !seat.is_delegation() => {
+            "Bring it to the table: we look for a proposal both delegations can take home."
+                .to_string()
+        }
         Some(Subject::Demand) => match public.demands.iter().find(|d| d.to == seat) {
             Some(d) => format!(
                 "Demand #{} in {} is before us; we will answer it when our turn comes.",
@@ -138,17 +146,25 @@ pub fn acted(seat_name: &str, reason: &str) -> String {
     )
 }
 
-/// A line on one basket: what it needs while open, that it holds once agreed.
-fn about_basket(public: &SeatView, basket: Basket, trust: u8) -> String {
+/// A line on one basket, in `seat`'s voice: what it needs while open, that it holds once
+/// agreed.
+fn about_basket(public: &SeatView, basket: Basket, trust: u8, seat: Seat) -> String {
     if public.baskets[basket.index()].is_agreed() {
         return format!("{basket} is agreed; we mean to see that it holds.");
     }
     let needed = public.scenario.threshold(basket);
-    let first = match basket {
-        Basket::Verification => "We need to see verification before we commit further.",
-        Basket::Security => "Security comes first for our people: we need more than words.",
-        Basket::Sovereignty => "Our sovereignty is not on the table, but respect for it is.",
-        Basket::Humanitarian => "The crossings matter to families on both sides; we can talk.",
+    let first = match (basket, seat.is_delegation()) {
+        (Basket::Verification, true) => "We need to see verification before we commit further.",
+        (Basket::Verification, false) => "Pledges that can be checked are pledges that hold.",
+        (Basket::Security, true) => "Security comes first for our people: we need more than words.",
+        (Basket::Security, false) => "Security is what both sides need first; words will not do.",
+        (Basket::Sovereignty, true) => {
+            "Our sovereignty is not on the table, but respect for it is."
+        }
+        (Basket::Sovereignty, false) => {
+            "Each side's sovereignty is the ground the accord stands on."
+        }
+        (Basket::Humanitarian, _) => "The crossings matter to families on both sides; we can talk.",
     };
     if trust >= needed {
         format!("{first} Trust is at {trust}: enough to agree {basket}, if a demand is met.")
