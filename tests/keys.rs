@@ -75,11 +75,14 @@ fn help_and_dispatch_agree<C: Commands>(screen: &str, listed: impl Fn(C) -> bool
         assert!(screen.contains(&row), "no row `{row}` in:\n{screen}");
     }
     for entry in C::ENTRIES.iter().filter(|e| listed(e.command)) {
-        // Yes and no share a row: `y n`, "yes / no (when asked)".
+        // Yes and no share a row (`y n`, "yes / no (when asked)"), and so, at a game, do up
+        // and down, left and right, the next and previous panel: the row's keys start or end
+        // with the command's.
         let keys = keys::all_keys(entry.command);
         let shown = rows.iter().any(|(label, text)| {
             *text == entry.help
-                || (label.split(' ').any(|k| keys.starts_with(k)) && text.contains(entry.name))
+                || label.starts_with(&format!("{keys} "))
+                || label.ends_with(&format!(" {keys}"))
         });
         assert!(shown, "{} is missing from the help:\n{screen}", entry.name);
         for key in keymap.keys(entry.command) {

@@ -238,7 +238,7 @@ fn help_overlay() {
     press(&mut app, KeyCode::Char('?'));
     let screen = render(&mut app, (80, 24));
     // Every key but the mediator's (this seat is Pakistan's).
-    use ceasefire::tui::keys::{Command, Commands};
+    use ceasefire::tui::keys::{self, Command, Commands};
     for entry in Command::ENTRIES {
         if entry.command == Command::TableAccord {
             assert!(
@@ -253,6 +253,24 @@ fn help_overlay() {
         // A game on one machine has no delegations sharing a seat.
         if matches!(entry.command, Command::Pen | Command::TakeProposal) {
             assert!(!screen.contains(entry.help), "{screen}");
+            continue;
+        }
+        // Up and down, left and right, the next and previous panel share a row.
+        let paired = [
+            Command::Up,
+            Command::Down,
+            Command::Left,
+            Command::Right,
+            Command::NextPanel,
+            Command::PrevPanel,
+        ];
+        if paired.contains(&entry.command) {
+            let keys = format!(" {} ", keys::all_keys(entry.command));
+            assert!(
+                screen.contains(&keys),
+                "help lacks {}:\n{screen}",
+                entry.name
+            );
             continue;
         }
         assert!(screen.contains(entry.help), "help lacks {}", entry.help);

@@ -965,7 +965,7 @@ fn two_logins_share_pakistans_seat_one_proposes_and_the_pen_changes_hands() {
     let before = saved_actions(&server.saves(), 1);
     move_or_propose(&second);
     second.wait_for("Proposed to ana, who holds the pen", 10);
-    ana.wait_for("t takes delegate 2's proposal", 10);
+    ana.wait_for("T takes delegate 2's proposal", 10);
     settle(&second, "Quit Ceasefire?");
     assert_eq!(
         saved_actions(&server.saves(), 1),
@@ -986,8 +986,8 @@ fn two_logins_share_pakistans_seat_one_proposes_and_the_pen_changes_hands() {
         before,
         "ana cannot act now"
     );
-    second.wait_for("t takes ana's proposal", 10);
-    second.keys(&["t"]);
+    second.wait_for("T takes ana's proposal", 10);
+    second.keys(&["T"]);
     assert!(
         wait_for_more_actions(&server.saves(), 1, before, 10),
         "the new pen-holder took ana's proposal:\n{}",

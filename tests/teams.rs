@@ -299,11 +299,11 @@ fn a_teammate_proposes_from_the_seats_own_screen_and_the_pen_holder_takes_it() {
     let screen = render(&mut ana, (120, 40));
     assert!(screen.contains("▶ YOUR MOVE"), "{screen}");
     assert!(
-        screen.contains("» t takes delegate 2's proposal: Pass"),
+        screen.contains("» T takes delegate 2's proposal: Pass"),
         "{screen}"
     );
     assert!(
-        screen.contains("P pen") && screen.contains("t take"),
+        screen.contains("P pen") && screen.contains("T take"),
         "{screen}"
     );
     for size in SIZES {
@@ -321,7 +321,7 @@ fn a_teammate_proposes_from_the_seats_own_screen_and_the_pen_holder_takes_it() {
         "{help}"
     );
     press(&mut ana, KeyCode::Esc);
-    press(&mut ana, KeyCode::Char('t'));
+    press(&mut ana, KeyCode::Char('T'));
     assert_eq!(actions(&table), before + 1, "the proposal was played");
     assert_eq!(
         table.lock().game().actions().last(),
@@ -412,7 +412,7 @@ fn a_teammate_answers_a_question_with_a_proposal_and_the_pen_holder_sees_it() {
     );
     let screen = render(&mut ana, (120, 40));
     assert!(
-        screen.contains("» t takes delegate 2's proposal"),
+        screen.contains("» T takes delegate 2's proposal"),
         "{screen}"
     );
     // The pen-holder's own question stays open over the table; t answers it as proposed.
@@ -420,7 +420,7 @@ fn a_teammate_answers_a_question_with_a_proposal_and_the_pen_holder_sees_it() {
         screen.contains("Enter choose · Esc look at the table"),
         "{screen}"
     );
-    press(&mut ana, KeyCode::Char('t'));
+    press(&mut ana, KeyCode::Char('T'));
     assert_eq!(actions(&table), before + 1);
 }
 

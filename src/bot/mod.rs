@@ -11,6 +11,7 @@ mod passive;
 mod random;
 mod rollout;
 mod search;
+mod talk;
 mod tutor;
 
 pub use eval::value;
@@ -19,6 +20,7 @@ pub use greedy::GreedyBot;
 pub use passive::{PassiveBot, passive_action, passive_reason};
 pub use random::RandomBot;
 pub use search::{SearchBot, SearchConfig};
+pub use talk::{acted, reply};
 pub use tutor::TutorBot;
 
 use crate::engine::{Action, SeatView};

@@ -9,7 +9,8 @@
 //! [`Game::legal_actions`], [`Game::apply`], [`Game::view`], [`Game::outcome`],
 //! [`Game::scores`]; [`Game::preview`] says what an action would do. The words that describe
 //! actions and log events live here too ([`words`], [`LogEntry::describe`]), so a screen, a
-//! save's name and a report say the same thing.
+//! save's name and a report say the same thing. Table talk ([`talk`]) is kept beside the
+//! game: a message never changes it.
 
 mod accord;
 mod action;
@@ -41,6 +42,7 @@ pub mod rng;
 mod round;
 mod rulebook;
 mod table;
+pub mod talk;
 mod view;
 pub mod words;
 

@@ -207,6 +207,8 @@ fn write_report(out: &mut String, r: &Report) {
         out.push('\n');
     }
 
+    write_talk(out, r);
+
     out.push_str("## Reflections\n\n");
     for s in r.seats.iter().filter(|s| !s.own_reflection.is_empty()) {
         let _ = writeln!(out, "Asked of {} alone:\n", s.seat);
@@ -318,4 +320,63 @@ fn write_crossed_lines(out: &mut String, r: &Report) {
         }
     }
     out.push('\n');
+}
+
+/// The table talk: every message in order, private ones marked; then, for each commitment
+/// its delegations spoke around, the words beside the deed.
+fn write_talk(out: &mut String, r: &Report) {
+    out.push_str("## Table talk\n\n");
+    if r.talk.is_empty() {
+        out.push_str("Nobody wrote a message.\n\n");
+        return;
+    }
+    for line in &r.talk {
+        let _ = writeln!(out, "- round {}: {}", line.round, said(line));
+    }
+    out.push('\n');
+    let spoken: Vec<&super::CommitmentRow> = r
+        .commitments
+        .iter()
+        .filter(|c| !c.words.is_empty())
+        .collect();
+    if spoken.is_empty() {
+        return;
+    }
+    out.push_str(
+        "### Words and deeds\n\nWhat the two delegations said to each other in the round \
+         each commitment was made and the round it broke.\n\n",
+    );
+    for c in spoken {
+        let broke = c
+            .broken_in
+            .map_or(String::new(), |round| format!(", broken in round {round}"));
+        let _ = writeln!(
+            out,
+            "**#{} {} in {}** (made in round {}{broke}):\n",
+            c.id, c.by, c.basket, c.round
+        );
+        for line in &c.words {
+            let when = match c.broken_in {
+                Some(round) if round == line.round && round != c.round => "as it broke",
+                _ => "as it was made",
+            };
+            let _ = writeln!(out, "- round {}, {when}: {}", line.round, said(line));
+        }
+        out.push('\n');
+    }
+}
+
+/// One message in a line: `Pakistan [pakistan.2] → Afghanistan (private): text`.
+fn said(line: &super::TalkLine) -> String {
+    let login = line
+        .login
+        .as_ref()
+        .map_or(String::new(), |login| format!(" [{login}]"));
+    let to = if line.to == "the table" {
+        String::new()
+    } else {
+        let private = if line.private { " (private)" } else { "" };
+        format!(" → {}{private}", line.to)
+    };
+    format!("{}{login}{to}: {}", line.from, line.text)
 }

@@ -1,5 +1,5 @@
 //! The after-action report: what a facilitator projects or hands out after a game, as
-//! Markdown or as data (JSON). Built from a save alone, so the same save always gives the same
+//! Markdown or as data (JSON), the table talk included (`talk`). Built from a save alone, so the same save always gives the same
 //! report; several saves of one scenario and seed add a comparison of where they diverged.
 //! Never: read the clock or anything outside the saves it is given.
 
@@ -7,12 +7,14 @@ mod comparison;
 mod ending;
 mod markdown;
 mod milestones;
+mod talk;
 
 pub use comparison::{
     ComparisonSection, ItemSection, Moment, comparison, illustrated, where_shown,
 };
 pub use ending::{explain as explain_ending, why_it_ended};
 pub use markdown::to_markdown;
+pub use talk::TalkLine;
 
 use crate::engine::{EventId, Game, LogEvent, Meter, Meters, Outcome, Seat, TableId, Viewer};
 use crate::save::SaveFile;
@@ -65,6 +67,10 @@ pub struct Report {
     pub bot_reasons: Vec<MoveNote>,
     /// The moves the decision clock made when a person's time ran out.
     pub clock_moves: Vec<MoveNote>,
+    /// What was said at the table, in order, private messages included and marked. Left
+    /// out of the JSON when nobody spoke.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub talk: Vec<TalkLine>,
     /// What the people wrote after the game (skipped prompts left out).
     pub reflections: Vec<crate::save::Reflection>,
     /// The scenario's discussion questions.
@@ -154,6 +160,13 @@ pub struct CommitmentRow {
     /// `honoured`, `broken in round N`, or `standing`; for a phased commitment, with its
     /// milestones (`broken in round 6, at milestone 3 of 4 (2 passed, their credit kept)`).
     pub fate: String,
+    /// The round it broke in, if it broke.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub broken_in: Option<u8>,
+    /// What its two delegations said to each other (to the table, or privately) in the round
+    /// it was made and the round it broke: the words beside the deed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<TalkLine>,
 }
 
 /// Why a move that no person chose was made: a bot's reason, or the clock running out.
@@ -254,13 +267,18 @@ pub fn report(name: &str, file: &SaveFile, game: &Game) -> Report {
         comparison: comparison(game),
         seats,
         meters: meter_rows(&view.meter_history, view.meters),
-        commitments: commitments(game),
+        commitments: {
+            let mut rows = commitments(game);
+            talk::words_beside_deeds(scenario, &file.messages, &mut rows);
+            rows
+        },
         events: round_events(game),
         decisions: decisions(game),
         turning_points: turning_points(game),
         injects: injects(game),
         bot_reasons: move_notes(file, game, false),
         clock_moves: move_notes(file, game, true),
+        talk: talk::talk_lines(scenario, &file.messages),
         reflections: file
             .reflections
             .iter()
@@ -342,6 +360,8 @@ fn commitments(game: &Game) -> Vec<CommitmentRow> {
                 credibility,
                 verified_to: None,
                 fate: "standing".to_string(),
+                broken_in: None,
+                words: Vec::new(),
             }),
             LogEvent::DemandBridged { commitment, .. } => {
                 if let Some(row) = rows.iter_mut().rev().find(|r| r.id == commitment) {
@@ -356,6 +376,7 @@ fn commitments(game: &Game) -> Vec<CommitmentRow> {
             LogEvent::CommitmentBroken { id, .. } => {
                 if let Some(row) = rows.iter_mut().rev().find(|r| r.id == id) {
                     row.fate = format!("broken in round {}", entry.round);
+                    row.broken_in = Some(entry.round);
                 }
             }
             LogEvent::CommitmentHonoured { id, .. } => {

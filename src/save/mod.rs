@@ -22,12 +22,12 @@
 //! preceded by the line `ceasefire save v2`. It so covers the final game state and everything
 //! the after-action report prints that a replay cannot rebuild: the seed, the scenario's
 //! source, the seats, the notes (bots' and the clock's reasons), the reflections, the
-//! decision clock, and the summary and time of writing. It catches corruption and accidental
-//! edits; it does not authenticate (anyone can recompute it).
+//! decision clock, the table talk, and the summary and time of writing. It catches
+//! corruption and accidental edits; it does not authenticate (anyone can recompute it).
 //!
 //! # Adding a field (no new version, no migration)
 //!
-//! Later fields (a rules version, table-talk messages, …) are added to [`SaveFile`] (or to a
+//! Later fields (a rules version, the table talk, …) are added to [`SaveFile`] (or to a
 //! [`Note`], [`Reflection`] or [`Summary`]) as optional fields that are left out of the file
 //! when empty: `#[serde(default, skip_serializing_if = "Option::is_none")]` (or
 //! `Vec::is_empty`, …).
@@ -41,6 +41,9 @@
 //! must never be written when it holds its default (a `false`, a `0`, `[]`): a file saved
 //! before the field existed would then hash differently from how it was sealed, and be
 //! refused. The pinned digests in `tests/saves.rs` catch such a mistake.
+//!
+//! `messages`, the table talk, was added so too: a game nobody spoke in writes none, and an
+//! older file loads with none.
 //!
 //! `rules`, the rules version the game was played under, was added so: every new save writes
 //! it (the digest covers it like any field); a file written before has none, keeps its
@@ -58,6 +61,7 @@
 //! version-1 digest did not cover (seats, notes, reflections, the scenario's texts) is named
 //! by [`SaveFile::unverified`], and the report says it is unverified.
 
+use crate::engine::talk::Message;
 use crate::engine::{Action, Digest, Game, Outcome, Seat};
 use crate::scenario::ScenarioSource;
 use serde::{Deserialize, Serialize};
@@ -153,6 +157,12 @@ pub struct SaveFile {
     /// scenario's is refused by [`load`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rules: Option<u8>,
+    /// Table talk: every message said at the table, in order, each with its round and the
+    /// action it came after. Not game actions (a replay never reads them), but covered by
+    /// the digest like every field; left out of the file when nobody spoke, so a file
+    /// written before messages existed keeps its digest.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub messages: Vec<Message>,
     /// The SHA-256 of every other field and of [`Game::digest`] of the state after the last
     /// action, as 64 hex digits (version 1: the legacy FNV digest of the state, 16 hex
     /// digits). See the module doc.
@@ -187,6 +197,7 @@ impl PartialEq for SaveFile {
             reflections,
             clock_seconds,
             rules,
+            messages,
             digest,
             state,
             legacy_seal: _,
@@ -207,6 +218,7 @@ impl PartialEq for SaveFile {
                 reflections,
                 clock_seconds,
                 rules,
+                messages,
                 digest,
                 state,
             ) == (
@@ -215,6 +227,7 @@ impl PartialEq for SaveFile {
                 &other.reflections,
                 &other.clock_seconds,
                 &other.rules,
+                &other.messages,
                 &other.digest,
                 &other.state,
             )
@@ -363,6 +376,7 @@ impl SaveFile {
             reflections: Vec::new(),
             clock_seconds: None,
             rules: Some(game.scenario().rules.version),
+            messages: Vec::new(),
             digest: String::new(),
             state: Some(game.digest()),
             legacy_seal: false,

@@ -50,6 +50,12 @@ impl Input {
             let cut = unfinished_sequence_start(&joined);
             self.carry = joined.split_off(cut);
             self.parser.parse(&joined, |e| raw.push(e), true);
+            if self.carry.is_empty() {
+                // Nothing is cut off, so what the parser still holds is a sequence it does
+                // not know (`ESC [ 2 J` typed into a message): it is read as the keys it is
+                // made of, rather than holding back every key after it.
+                self.parser.parse(&[], |e| raw.push(e), false);
+            }
         }
         if raw.is_empty() {
             self.pending = self.pending.saturating_add(bytes.len());
@@ -110,7 +116,7 @@ fn unfinished_sequence_start(bytes: &[u8]) -> usize {
     };
     let tail = &bytes[escape..];
     let unfinished = match tail {
-        [_] => true,
+        [_] | [_, b'O'] => true,
         [_, b'[', rest @ ..] => rest.iter().all(|b| (0x20..=0x3f).contains(b)),
         _ => false,
     };
@@ -194,6 +200,26 @@ mod tests {
         got.extend(keys(&mut input, b"A"));
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].code, KeyCode::Up);
+    }
+
+    #[test]
+    fn an_unknown_sequence_is_read_as_its_keys_and_holds_nothing_back() {
+        let mut input = Input::default();
+        let got = keys(&mut input, b"\x1b[2J\x1b[31mred");
+        let typed: String = got
+            .iter()
+            .filter_map(|k| match k.code {
+                KeyCode::Char(c) => Some(c),
+                _ => None,
+            })
+            .collect();
+        assert!(typed.ends_with("red"), "{got:?}");
+        assert_eq!(input.pending(), 0);
+        assert_eq!(keys(&mut input, b"q")[0].code, KeyCode::Char('q'));
+        // An SS3 key cut after its `ESC O` still comes whole.
+        let mut got = keys(&mut input, b"x\x1bO");
+        got.extend(keys(&mut input, b"P"));
+        assert_eq!(got.last().map(|k| k.code), Some(KeyCode::F(1)), "{got:?}");
     }
 
     #[test]

@@ -20,6 +20,7 @@ impl Session {
         );
         file.reflections = self.reflections.clone();
         file.clock_seconds = self.clock_seconds;
+        file.messages = self.talk.messages.clone();
         file
     }
 

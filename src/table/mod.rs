@@ -1,6 +1,7 @@
 //! A table being played: the engine's game, who controls each seat, the bots' turns and
 //! reasons, presence (away, open, briefed, the delegations sharing a seat and their pens),
-//! pauses, the decision clock, injects, reflections, rematches and the autosave.
+//! pauses, the decision clock, injects, reflections, rematches, the table talk and the
+//! autosave.
 //!
 //! It is shared by the terminal game and the SSH server, and knows nothing of terminals,
 //! sockets: the decision clock's time is passed in. It never changes the rules (that is the
@@ -11,12 +12,14 @@ mod controller;
 mod history;
 mod presence;
 mod session;
+mod talk;
 mod team;
 mod writer;
 
 pub use controller::{Controller, MovedBy, Reason, rotated, rotated_from};
 pub use history::after_own_part;
 pub use session::{BOT_FAILED, BotTurn, Session, panic_message};
+pub use talk::{MAX_MESSAGES, RATE_COUNT, RATE_WINDOW, Sent};
 pub use team::{MAX_NAME, Member, Proposal, Team, clean_name};
 pub use writer::{SaveStatus, SaveWriter};
 

@@ -46,6 +46,8 @@ pub struct Session {
     pub(super) teams: [super::Team; 3],
     /// Counts changes to the teams (see [`Session::team_revision`]).
     pub(super) team_revision: u64,
+    /// What was said at the table, and who may say more.
+    pub(super) talk: super::talk::Talk,
 }
 
 /// A bot's decision taken out of the session so it can be thought about without holding the
@@ -165,11 +167,12 @@ impl Session {
         );
         session.reflections = reflections;
         session.clock_seconds = loaded.file.clock_seconds;
+        session.talk = super::talk::Talk::of(loaded.file.messages);
         Ok(session)
     }
 
-    /// A read-only session of a save's first `upto` actions, for the replay viewer: it is
-    /// never saved.
+    /// A read-only session of a save's first `upto` actions, with what was said by then, for
+    /// the replay viewer: it is never saved.
     pub fn replayed(file: &SaveFile, game: Game, upto: usize) -> Session {
         let controllers = file
             .seats
@@ -181,7 +184,10 @@ impl Session {
             .filter(|n| n.action < upto)
             .cloned()
             .collect();
-        Session::assemble(game, file.scenario.clone(), controllers, notes, None)
+        let mut session = Session::assemble(game, file.scenario.clone(), controllers, notes, None);
+        let said = file.messages.iter().filter(|m| m.action <= upto);
+        session.talk = super::talk::Talk::of(said.cloned().collect());
+        session
     }
 
     fn assemble(
@@ -222,6 +228,7 @@ impl Session {
             shared: false,
             teams: Default::default(),
             team_revision: 0,
+            talk: super::talk::Talk::default(),
         }
     }
 
@@ -391,6 +398,7 @@ impl Session {
             text: choice.reason.clone(),
             by_clock: by == MovedBy::Clock,
         });
+        self.bot_acted_on_words(seat, &choice.reason);
         self.reasons.push(Reason {
             log_index,
             seat,

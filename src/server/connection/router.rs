@@ -122,6 +122,7 @@ impl Connection {
         if let Viewer::Seat(_) = viewer {
             play = play.as_member(self.id);
         }
+        play.set_login(&self.user);
         let mut app = App::remote(options, play);
         if origin == Origin::Lobby {
             app = app.quits_to_lobby();
@@ -238,11 +239,15 @@ impl Connection {
                             View::Dashboard(Dashboard::at_table(table.id, &self.shared.tables));
                         continue;
                     }
-                    // A move, or a change in the seat's delegation (a proposal, the pen handed
-                    // on), redraws every screen at the table.
+                    // A move, a message, or a change in the seat's delegation (a proposal,
+                    // the pen handed on): every screen at the table redraws.
                     let revision = |table: &Table| {
                         let session = table.lock();
-                        (session.game().actions().len(), session.team_revision())
+                        (
+                            session.game().actions().len(),
+                            session.team_revision(),
+                            session.messages().len(),
+                        )
                     };
                     let before = revision(table);
                     app.handle(&event, Instant::now());

@@ -57,7 +57,11 @@ pub fn parse_meters(text: &str) -> Result<Vec<(String, i8)>, String> {
 impl Dashboard {
     /// Takes a typed key for the event being written: `Tab` moves to the next field, `Enter`
     /// injects it into the selected table, `Esc` drops it.
-    pub fn type_key(&mut self, key: ratatui::crossterm::event::KeyEvent, tables: &Tables) {
+    pub(super) fn type_spot_key(
+        &mut self,
+        key: ratatui::crossterm::event::KeyEvent,
+        tables: &Tables,
+    ) {
         use ratatui::crossterm::event::KeyCode;
         let Some(form) = &mut self.writing else {
             return;

@@ -1,9 +1,11 @@
 //! The facilitator's console: every table on the server at a glance, and the controls a
 //! facilitator needs while the room plays — open a table in the full view, pause and resume
-//! one or all, open another table of the same game, write the reports of finished tables.
+//! one or all, open another table of the same game, write the reports of finished tables,
+//! follow the selected table's talk, write to a table or to all, mute a login (`talk`).
 
 mod form;
 mod rows;
+mod talk;
 
 pub use form::parse_meters;
 use form::{FIELDS, SpotForm};
@@ -41,6 +43,10 @@ pub struct Dashboard {
     leaving: bool,
     /// Showing the console's keys.
     help: bool,
+    /// While writing a message to a table or to all: the form.
+    talk: Option<talk::TalkForm>,
+    /// While choosing a login to mute or unmute: the highlighted one.
+    muting: Option<usize>,
     /// The last thing done (or refused).
     pub notice: Option<String>,
     /// The server's state in one line (connections, failed logins), shown top right.
@@ -61,9 +67,24 @@ impl Dashboard {
         }
     }
 
-    /// Whether the console is taking typed text (an event written on the spot).
+    /// Whether the console is taking typed text (an event written on the spot, a message).
     pub fn typing(&self) -> bool {
-        self.writing.is_some()
+        self.writing.is_some() || self.talk.is_some()
+    }
+
+    /// Takes a typed key for the message or the event being written.
+    pub fn type_key(&mut self, key: ratatui::crossterm::event::KeyEvent, tables: &Tables) {
+        if self.talk.is_some() {
+            self.type_message(key, tables);
+        } else {
+            self.type_spot_key(key, tables);
+        }
+    }
+
+    /// The selected table among `all`.
+    fn selected_table(&self, all: &[Arc<Table>]) -> Option<Arc<Table>> {
+        all.get(self.selected.min(all.len().saturating_sub(1)))
+            .cloned()
     }
 
     /// Whether the console's keys are showing (any key closes them).
@@ -94,6 +115,10 @@ impl Dashboard {
         let selected = all.get(self.selected.min(n - 1)).cloned();
         if let (Some(at), Some(table)) = (self.injecting, &selected) {
             self.choose_inject(at, table, command);
+            return None;
+        }
+        if let (Some(at), Some(table)) = (self.muting, &selected) {
+            self.choose_mute(at, table, command);
             return None;
         }
         if self.copies {
@@ -241,6 +266,9 @@ impl Dashboard {
                     keys::key(ConsoleCommand::Back)
                 ));
             }
+            Some(ConsoleCommand::Message) => self.open_message(false),
+            Some(ConsoleCommand::Announce) => self.open_message(true),
+            Some(ConsoleCommand::Mute) => self.open_mute(tables),
             Some(ConsoleCommand::WriteReports) => {
                 self.notice = Some(match write_reports(&all, reports_dir) {
                     Ok((0, _)) => "No table has finished yet: no report written.".to_string(),
@@ -404,14 +432,25 @@ impl Dashboard {
                 ));
             }
         }
+        let selected_table = self.selected_table(&all);
+        lines.extend(self.talk_form_lines(selected_table.as_ref(), theme));
         if let Some(notice) = &self.notice {
             lines.push(Line::styled(notice.clone(), theme.warn()));
         }
-        // Long lines (a message, an event's text) wrap rather than run off the edge.
-        frame.render_widget(
-            Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
-            below,
-        );
+        // Long lines (a message, an event's text) wrap rather than run off the edge; the
+        // selected table's talk fills what they leave, unless an event list needs it all.
+        let text = Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false });
+        let used = u16::try_from(text.line_count(below.width)).unwrap_or(u16::MAX);
+        let room = below.height.saturating_sub(used);
+        match selected_table {
+            Some(table) if self.injecting.is_none() && room >= 4 => {
+                let [text_area, talk_area] =
+                    Layout::vertical([Constraint::Length(used), Constraint::Fill(1)]).areas(below);
+                frame.render_widget(text, text_area);
+                self.draw_talk(frame, talk_area, &table, theme);
+            }
+            _ => frame.render_widget(text, below),
+        }
         if self.help {
             crate::tui::screens::help::draw_console(frame, theme);
         }
@@ -433,8 +472,20 @@ impl Dashboard {
             // Typing takes every key, so the form's own keys are fixed.
             return " Tab next field · Enter inject · Esc cancel ".to_string();
         }
+        if self.talk.is_some() {
+            return " Enter send · Esc cancel ".to_string();
+        }
+        if self.muting.is_some() {
+            return format!(
+                " {} choose · {} · {} ",
+                keys::pair(Up, Down),
+                keys::hint(Open, "mute/unmute"),
+                keys::hint(Back, "close")
+            );
+        }
         let slash = |a, b| format!("{}/{}", keys::key(a), keys::key(b));
         let pause = if width >= 112 { "pause 1/all" } else { "pause" };
+        // The talk's keys are on the talk's own box.
         let items = [
             keys::button(Open),
             format!("{} {pause}", slash(Pause, PauseAll)),

@@ -129,6 +129,12 @@ pub enum ConsoleCommand {
     Rematch,
     /// Write the reports of the finished tables.
     WriteReports,
+    /// Write a message to the selected table.
+    Message,
+    /// Write a message to every table (an announcement).
+    Announce,
+    /// Mute or unmute a login at the selected table.
+    Mute,
     /// Show the keys.
     Help,
     /// Answer yes to a question (any other key is no).
@@ -233,6 +239,27 @@ impl Commands for ConsoleCommand {
             "write the reports of the finished tables",
             &[ch('w')],
         ),
+        entry(
+            ConsoleCommand::Message,
+            "message",
+            "message",
+            "write to the selected table (@seat: one seat)",
+            &[ch('m')],
+        ),
+        entry(
+            ConsoleCommand::Announce,
+            "announce",
+            "announce",
+            "write to every table (\"ten minutes left\")",
+            &[ch('M')],
+        ),
+        entry(
+            ConsoleCommand::Mute,
+            "mute",
+            "mute",
+            "mute or unmute a login at the selected table",
+            &[ch('x')],
+        ),
         entry(ConsoleCommand::Help, "help", "help", "this help", HELP),
         entry(
             ConsoleCommand::Yes,
@@ -278,6 +305,8 @@ pub enum ReplayCommand {
     NextPanel,
     /// Previous panel.
     PrevPanel,
+    /// The table talk in the log's panel, or the log again.
+    Talk,
     /// Show the keys.
     Help,
     /// Answer yes to a question.
@@ -355,6 +384,13 @@ impl Commands for ReplayCommand {
             "panel",
             "previous panel",
             &[code(KeyCode::BackTab)],
+        ),
+        entry(
+            ReplayCommand::Talk,
+            "talk",
+            "talk",
+            "what was said by then, in the log's place",
+            &[ch('t')],
         ),
         entry(ReplayCommand::Help, "help", "help", "this help", HELP),
         entry(

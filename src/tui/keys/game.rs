@@ -33,6 +33,10 @@ pub enum Command {
     Brief,
     /// Reopen the account of what happened since your last turn.
     Recap,
+    /// Open the message line: words to the table, or (`@seat` first) to one seat.
+    Message,
+    /// Show the table talk in the log's panel, or the log again.
+    Talk,
     /// Save the game now.
     Save,
     /// End screen: play again, same scenario and seed, seats rotated.
@@ -138,6 +142,20 @@ impl Commands for Command {
             &[ch('w')],
         ),
         entry(
+            Command::Message,
+            "message",
+            "talk",
+            "write to the table (@seat first: to that seat only)",
+            &[ch('m')],
+        ),
+        entry(
+            Command::Talk,
+            "talk",
+            "talk",
+            "the table talk in the log's place (again: the log)",
+            &[ch('t')],
+        ),
+        entry(
             Command::Save,
             "save",
             "save",
@@ -163,7 +181,7 @@ impl Commands for Command {
             "take_proposal",
             "take",
             "in a delegation: play the move a teammate proposed",
-            &[ch('t')],
+            &[ch('T')],
         ),
         entry(
             Command::PageUp,

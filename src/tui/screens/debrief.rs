@@ -1,7 +1,7 @@
 //! The end screen and debrief: the outcome and the conditions that decided it, every seat's
 //! score with the secret objectives revealed, a chart of the meters, the turning points, the
-//! game set beside the real talks (when the scenario draws that comparison), and the
-//! scenario's discussion questions.
+//! game set beside the real talks (when the scenario draws that comparison), the table talk
+//! (private messages too), and the scenario's discussion questions.
 
 use crate::engine::Viewer;
 use crate::table::Session;
@@ -96,6 +96,29 @@ fn comparison(game: &crate::engine::Game, width: u16, theme: Theme) -> Vec<Line<
     out
 }
 
+/// Everything said at the table, private messages too (the game is over): nothing when
+/// nobody spoke.
+fn table_talk(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let messages = session.messages();
+    if messages.is_empty() {
+        return Vec::new();
+    }
+    let names = &session.game().scenario().names;
+    let mut out = vec![Line::styled("Table talk", theme.heading())];
+    for message in messages {
+        let line =
+            crate::tui::widgets::talk::line(message, Viewer::Facilitator, names, true, theme);
+        let mut spans = vec![Span::raw("  ")];
+        spans.extend(line.spans);
+        out.extend(crate::tui::widgets::wrap::hanging_line(
+            Line::from(spans),
+            usize::from(width),
+        ));
+    }
+    out.push(Line::raw(""));
+    out
+}
+
 /// The debrief's lines for a screen `width` columns wide.
 pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> {
     let game = session.game();
@@ -182,6 +205,7 @@ pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> 
     }
     out.push(Line::raw(""));
     out.extend(comparison(game, width, theme));
+    out.extend(table_talk(session, width, theme));
 
     let answered: Vec<_> = session
         .reflections()

@@ -51,23 +51,58 @@ impl HelpFor {
     }
 }
 
+/// Commands that share a row of a game's help (the first's name, the second's, the row's
+/// words), so every key of a seat fits an 80x24 screen.
+const TABLE_PAIRS: [(&str, &str, &str); 3] = [
+    ("up", "down", "move up / down"),
+    (
+        "left",
+        "right",
+        "left / right: previous / next option, change a setting",
+    ),
+    (
+        "next_panel",
+        "prev_panel",
+        "next / previous panel, down the screen: table, hand, log",
+    ),
+];
+
 /// The rows of a context's help: each command's keys and what it does, yes and no sharing a
-/// row.
+/// row (at a game, up and down, left and right, the next and previous panel too).
 pub fn rows<C: Commands>(listed: impl Fn(C) -> bool) -> Vec<(String, String)> {
-    let no = C::ENTRIES.iter().find(|e| e.name == "no");
+    let mut pairs = vec![("yes", "no", "yes / no (when asked)")];
+    if C::CONTEXT == keys::Context::Table {
+        pairs.extend(TABLE_PAIRS);
+    }
+    let entry = |name: &str| C::ENTRIES.iter().find(|e| e.name == name);
+    let both = |first: &str, second: &str| {
+        entry(first)
+            .zip(entry(second))
+            .filter(|(a, b)| listed(a.command) && listed(b.command))
+    };
     C::ENTRIES
         .iter()
-        .filter(|e| listed(e.command) && e.name != "no")
-        .map(|e| match (e.name, no) {
-            ("yes", Some(no)) => (
-                format!(
-                    "{} {}",
-                    keys::all_keys(e.command),
-                    keys::all_keys(no.command)
+        .filter(|e| listed(e.command))
+        .filter(|e| {
+            !pairs
+                .iter()
+                .any(|(first, second, _)| e.name == *second && both(first, second).is_some())
+        })
+        .map(|e| {
+            let pair = pairs.iter().find_map(|&(first, second, words)| {
+                (e.name == first).then(|| both(first, second).map(|p| (p, words)))?
+            });
+            match pair {
+                Some(((a, b), words)) => (
+                    format!(
+                        "{} {}",
+                        keys::all_keys(a.command),
+                        keys::all_keys(b.command)
+                    ),
+                    words.to_string(),
                 ),
-                "yes / no (when asked)".to_string(),
-            ),
-            _ => (keys::all_keys(e.command), e.help.to_string()),
+                None => (keys::all_keys(e.command), e.help.to_string()),
+            }
         })
         .collect()
 }

@@ -1,5 +1,6 @@
 //! The replay viewer: a saved game in the facilitator's view, stepped back and forth one
-//! action at a time, or jumped to its start and end. Nothing is ever written.
+//! action at a time, or jumped to its start and end, with what was said by then at the
+//! table (the talk key shows it in the log's place). Nothing is ever written.
 
 use super::table::{self, Panel, TableUi};
 use crate::engine::words;
@@ -90,6 +91,10 @@ impl Replay {
             (Some(ReplayCommand::Down), Panel::Log) => {
                 self.ui.log_scroll = self.ui.log_scroll.saturating_sub(1);
             }
+            (Some(ReplayCommand::Talk), _) => {
+                self.ui.talk = !self.ui.talk;
+                self.ui.log_scroll = 0;
+            }
             (Some(ReplayCommand::NextPanel), _) => self.ui.focus = self.ui.focus.next(),
             (Some(ReplayCommand::PrevPanel), _) => self.ui.focus = self.ui.focus.prev(),
             _ => return self.step(command),
@@ -155,6 +160,9 @@ impl Replay {
             paused: false,
             clock_left: None,
             footer: footer().into_iter().map(|(label, _)| label).collect(),
+            talk: self.session.messages().iter().collect(),
+            unread: 0,
+            can_speak: false,
         };
         self.limits.set(table::draw(frame, &data, &self.ui, theme));
     }

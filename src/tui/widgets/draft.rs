@@ -1,4 +1,5 @@
-//! A line of text being typed (a reflection answer), with a cursor the arrow keys move.
+//! A line of text being typed (a reflection answer, a message), with a cursor the arrow
+//! keys move and a most it may hold.
 
 use crate::tui::theme::Theme;
 use ratatui::crossterm::event::KeyCode;
@@ -8,13 +9,50 @@ use ratatui::prelude::*;
 pub const MAX_CHARS: usize = 600;
 
 /// Text being typed and where the cursor stands in it (counted in characters).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
     text: String,
     cursor: usize,
+    /// The most characters it takes.
+    limit: usize,
+    /// A character was turned away because the draft was full.
+    overflowed: bool,
+}
+
+impl Default for Draft {
+    /// An empty draft of at most [`MAX_CHARS`].
+    fn default() -> Draft {
+        Draft::with_limit(MAX_CHARS)
+    }
 }
 
 impl Draft {
+    /// An empty draft that takes at most `limit` characters.
+    pub fn with_limit(limit: usize) -> Draft {
+        Draft {
+            text: String::new(),
+            cursor: 0,
+            limit,
+            overflowed: false,
+        }
+    }
+
+    /// Where the cursor stands, in characters from the start.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// The most characters it takes.
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    /// Whether a character typed was turned away since the draft was last edited otherwise
+    /// (it was full): the screen says why.
+    pub fn overflowed(&self) -> bool {
+        self.overflowed
+    }
+
     /// The text so far.
     pub fn text(&self) -> &str {
         &self.text
@@ -23,6 +61,7 @@ impl Draft {
     /// Takes the text out, leaving the draft empty.
     pub fn take(&mut self) -> String {
         self.cursor = 0;
+        self.overflowed = false;
         std::mem::take(&mut self.text)
     }
 
@@ -30,8 +69,9 @@ impl Draft {
     /// remove around it, arrows, Home and End move it. Other keys change nothing.
     pub fn key(&mut self, code: KeyCode) {
         let len = self.text.chars().count();
+        self.overflowed = matches!(code, KeyCode::Char(_)) && len >= self.limit;
         match code {
-            KeyCode::Char(c) if len < MAX_CHARS => {
+            KeyCode::Char(c) if len < self.limit => {
                 let at = self.byte(self.cursor);
                 self.text.insert(at, c);
                 self.cursor += 1;
@@ -99,7 +139,15 @@ mod tests {
     fn the_answer_has_a_limit_and_take_empties_it() {
         let mut draft = typed(&vec![KeyCode::Char('x'); MAX_CHARS + 5]);
         assert_eq!(draft.text().len(), MAX_CHARS);
+        assert!(draft.overflowed());
         assert_eq!(draft.take().len(), MAX_CHARS);
         assert_eq!(draft, Draft::default());
+        let mut short = Draft::with_limit(2);
+        for c in "abc".chars() {
+            short.key(KeyCode::Char(c));
+        }
+        assert_eq!((short.text(), short.overflowed()), ("ab", true));
+        short.key(KeyCode::Backspace);
+        assert!(!short.overflowed());
     }
 }

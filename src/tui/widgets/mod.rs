@@ -7,5 +7,6 @@ pub mod hand;
 pub mod log;
 pub mod meters;
 pub mod popup;
+pub mod talk;
 pub mod team_bar;
 pub mod wrap;

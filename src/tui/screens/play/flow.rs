@@ -13,6 +13,7 @@ impl Play {
     /// Called when the shared game changed elsewhere: keeps selections inside the new view.
     pub fn refresh(&mut self) {
         self.forget_stale_notice();
+        self.heed_facilitator();
         let resumed = !self.session().paused();
         if resumed
             && self
@@ -118,6 +119,10 @@ impl Play {
         let Some(seat) = self.session().human_to_act() else {
             return;
         };
+        // A message being typed is finished (or dropped) before the keyboard is handed on.
+        if self.writing() {
+            return;
+        }
         if self.shown != Viewer::Seat(seat) && self.role == Role::Local {
             self.ui = TableUi::default();
             self.recap = None;

@@ -61,6 +61,8 @@ impl Play {
             {
                 let briefed = self.session().was_briefed(seat);
                 self.brief_open = !briefed;
+                // Messages that waited behind the curtain are the first thing in view.
+                self.ui.talk = self.waiting_for(seat) > 0;
                 self.offer_recap();
             }
             return Step::Stay;
@@ -118,6 +120,11 @@ impl Play {
                 Command::Recap => self.toggle_recap(),
                 Command::Pen => self.hand_pen(),
                 Command::TakeProposal => self.take_proposal(),
+                Command::Message => self.open_message(),
+                Command::Talk => {
+                    self.toggle_talk();
+                    self.ui.prompt_hidden = true;
+                }
                 _ => {}
             }
             return Step::Stay;
@@ -203,6 +210,8 @@ impl Play {
             Command::Recap => self.toggle_recap(),
             Command::Pen => self.hand_pen(),
             Command::TakeProposal => self.take_proposal(),
+            Command::Message => self.open_message(),
+            Command::Talk => self.toggle_talk(),
             _ => {}
         }
         if (self.ui.focus, self.ui.hand, self.ui.board) != selected {
@@ -279,8 +288,8 @@ impl Play {
         // The footer's buttons work even while a prompt is open.
         {
             let view = self.view();
-            let areas = table::layout(table_area, table::hand_rows(&view), self.ui.focus);
-            if let Some(command) = table::footer_hit(&areas, &self.footer(), x, y) {
+            let areas = table::layout(table_area, table::hand_rows(&view), self.ui.layout_focus());
+            if let Some(command) = table::footer_hit(&areas, &self.footer(table_area.width), x, y) {
                 return match command {
                     Command::Quit => Step::AskQuit,
                     Command::Help => Step::Help,
@@ -318,7 +327,7 @@ impl Play {
             return Step::Stay;
         }
         let view = self.view();
-        let areas = table::layout(table_area, table::hand_rows(&view), self.ui.focus);
+        let areas = table::layout(table_area, table::hand_rows(&view), self.ui.layout_focus());
         if let Some(i) = table::hand_hit(&areas, self.ui.hand, view.own_hand().len(), x, y) {
             let again = self.ui.focus == Panel::Hand && self.ui.hand == i;
             self.ui.focus = Panel::Hand;

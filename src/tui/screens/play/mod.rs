@@ -2,8 +2,9 @@
 //! what is open over the table), who drives it ([`Role`]), and how a screen is made for a new,
 //! loaded or shared game. The screen's jobs live beside this file: `flow` (bot turns, acting,
 //! undo, save, notices), `choices` (prompts and pickers), `reflect` (reflections and the
-//! debrief), `team` (a seat shared by a delegation: the pen and proposals), `input` (keys and
-//! clicks) and `view` (drawing and the footer). This file holds
+//! debrief), `team` (a seat shared by a delegation: the pen and proposals), `talk` (the
+//! message line and the talk pane), `input` (keys and clicks) and `view` (drawing and the
+//! footer). This file holds
 //! state and construction only: no drawing, no key handling, no game rules.
 
 mod choices;
@@ -11,6 +12,7 @@ mod flow;
 mod input;
 mod recap;
 mod reflect;
+mod talk;
 mod team;
 mod tutorial;
 mod view;
@@ -90,6 +92,12 @@ pub struct Play {
     /// The login this screen is in its seat's delegation (a server's table): its moves go
     /// through the pen.
     member: Option<u64>,
+    /// The login this screen's person came in as, over the server (for the table talk).
+    login: Option<String>,
+    /// How many messages each seat's viewer (then anyone else) has had in view.
+    talk_read: Cell<[usize; 4]>,
+    /// How many of the facilitator's messages to this viewer have been shown as a notice.
+    facilitator_heard: usize,
 }
 
 impl Play {
@@ -188,6 +196,9 @@ impl Play {
             recap_seen: [0; 3],
             recap_limits: Cell::new((u16::MAX, 10)),
             member: None,
+            login: None,
+            talk_read: Cell::new([0; 4]),
+            facilitator_heard: 0,
         }
     }
 
@@ -210,10 +221,13 @@ impl Play {
                 .was_briefed(seat),
             _ => false,
         };
-        Play {
+        let mut play = Play {
             brief_open,
             ..Play::new(session, Role::Remote, viewer, speed)
-        }
+        };
+        // What the facilitator said before this screen opened is in the talk, not a notice.
+        play.facilitator_heard = play.facilitator_words().0;
+        play
     }
 
     /// Names the footer button (Esc) that goes back to whatever opened this screen.

@@ -23,7 +23,7 @@ impl Play {
     /// Opens the account for the person whose negotiation turn has just begun, when others
     /// have moved since their last one and it has not been shown this turn.
     pub(super) fn offer_recap(&mut self) {
-        if self.recap.is_some() || self.brief_open || self.ui.picker.is_some() {
+        if self.recap.is_some() || self.brief_open || self.ui.picker.is_some() || self.writing() {
             return;
         }
         let Some(seat) = self.actor() else {

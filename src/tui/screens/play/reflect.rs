@@ -46,14 +46,19 @@ impl Play {
         (shared && self.reflection_seat != Some(seat)).then_some(seat)
     }
 
-    /// Whether keys are being typed as text (a reflection) rather than commands.
+    /// Whether keys are being typed as text (a message, a reflection) rather than commands.
     pub fn typing(&self) -> bool {
-        self.reflecting().is_some() && self.reflection_handover().is_none()
+        self.writing() || (self.reflecting().is_some() && self.reflection_handover().is_none())
     }
 
-    /// Takes a typed key: `Enter` keeps the answer and goes on, `Esc` keeps it and skips this
-    /// seat's remaining prompts, any other key edits the answer.
+    /// Takes a typed key: on the message line, see `message_key`; on a reflection, `Enter`
+    /// keeps the answer and goes on, `Esc` keeps it and skips this seat's remaining prompts,
+    /// any other key edits the answer.
     pub fn type_key(&mut self, key: KeyEvent) {
+        if self.writing() {
+            self.message_key(key);
+            return;
+        }
         let Some((seat, prompt, _, _)) = self.reflecting() else {
             return;
         };

@@ -15,9 +15,33 @@ use ratatui::prelude::*;
 use std::time::Instant;
 
 impl Play {
-    /// The buttons in the footer for the current state.
-    pub(crate) fn footer(&self) -> Vec<(String, Command)> {
+    /// The buttons in the footer for the current state that fit in `width` columns (the
+    /// panel key, then the help key, then the talk key give way first).
+    pub(crate) fn footer(&self, width: u16) -> Vec<(String, Command)> {
+        let mut buttons = self.all_buttons();
+        let room = |buttons: &[(String, Command)]| {
+            buttons
+                .iter()
+                .map(|(label, _)| label.chars().count() + 2)
+                .sum::<usize>()
+                < usize::from(width)
+        };
+        for spare in [Command::NextPanel, Command::Help, Command::Message] {
+            if room(&buttons) {
+                break;
+            }
+            buttons.retain(|(_, command)| *command != spare);
+        }
+        buttons
+    }
+
+    /// Every button of the footer for the current state (none while a message is typed:
+    /// the message line stands in the footer's place).
+    fn all_buttons(&self) -> Vec<(String, Command)> {
         let mut buttons = Vec::new();
+        if self.writing() {
+            return buttons;
+        }
         if self.brief_open {
             buttons.push((
                 keys::hint(Command::Confirm, "close the brief"),
@@ -87,6 +111,9 @@ impl Play {
             buttons.push((keys::button(Command::Brief), Command::Brief));
         }
         buttons.extend(self.team_buttons());
+        if self.speaker().is_some() {
+            buttons.push((keys::button(Command::Message), Command::Message));
+        }
         if let Some(back) = &self.back_button {
             buttons.push((back.clone(), Command::Back));
         }
@@ -102,7 +129,7 @@ impl Play {
             let scenario = self.session().game().scenario().clone();
             if let Some(seat) = self.reflection_handover() {
                 let shows = format!("{}'s reflection", scenario.seat_name(seat));
-                table::draw_curtain(frame, &scenario, seat, &shows, None, theme);
+                table::draw_curtain(frame, &scenario, seat, &shows, (None, 0), theme);
             } else if let Some((seat, prompt, index, total)) = self.reflecting() {
                 let name = scenario.seat_name(seat);
                 debrief::draw_reflection(frame, name, &prompt, (index, total), &self.draft, theme);
@@ -143,7 +170,8 @@ impl Play {
             let scenario = self.session().game().scenario().clone();
             let shows = format!("{}'s hand and secret objective", scenario.seat_name(seat));
             let undo_by = self.undo_behind_curtain();
-            table::draw_curtain(frame, &scenario, seat, &shows, undo_by, theme);
+            let waiting = self.waiting_for(seat);
+            table::draw_curtain(frame, &scenario, seat, &shows, (undo_by, waiting), theme);
             return;
         }
         let tutorial = self.tutorial_position();
@@ -157,7 +185,15 @@ impl Play {
         let actor = self.actor();
         let proposing = actor.is_some() && self.pen_elsewhere().is_some();
         let confirm = self.confirm_button();
-        let footer = self.footer().into_iter().map(|(label, _)| label).collect();
+        let footer = self
+            .footer(table_area.width)
+            .into_iter()
+            .map(|(label, _)| label)
+            .collect();
+        let (said, unread) = self.talk_counts();
+        if self.ui.talk || self.writing() {
+            self.mark_talk_read(said);
+        }
         let prompt = (!self.ui.prompt_hidden)
             .then(|| self.decision_prompt())
             .flatten();
@@ -251,6 +287,9 @@ impl Play {
             paused: session.paused(),
             clock_left: clock,
             footer,
+            talk: session.messages_for(self.shown),
+            unread,
+            can_speak: self.speaker().is_some(),
         };
         self.limits
             .set(table::draw_in(frame, table_area, &data, &self.ui, theme));
@@ -290,7 +329,7 @@ impl Play {
         } else if let Some(picker) = &self.ui.picker {
             let keys = format!("{} · {}", confirm, keys::hint(Command::Back, "cancel"));
             table::draw_picker(frame, picker, &keys, theme);
-        } else if let Some(prompt) = prompt {
+        } else if let Some(prompt) = prompt.filter(|_| !self.writing()) {
             // A message (say, why undo did nothing) shows on the prompt, not hidden behind it.
             let keys = format!(
                 "{} · {}",

@@ -1,5 +1,6 @@
 //! The table screen's log panel: the public log (and bots' reasons) wrapped, following the
-//! newest lines unless scrolled back. It only draws and reports how far it can scroll.
+//! newest lines unless scrolled back; its title says how many messages of the table talk
+//! wait unread. It only draws and reports how far it can scroll.
 
 use super::{Panel, TableData, TableUi, panel};
 use crate::tui::theme::Theme;
@@ -24,15 +25,13 @@ pub(super) fn draw_log(
         data.view.viewer,
         theme,
     );
-    let block = panel(
-        if ui.log_scroll > 0 {
-            " Log (scrolled: End follows) ".to_string()
-        } else {
-            " Log ".to_string()
-        },
-        focused,
-        theme,
-    );
+    let talk = crate::tui::keys::key(crate::tui::keys::Command::Talk);
+    let title = match (ui.log_scroll, data.unread) {
+        (1.., _) => " Log (scrolled: End follows) ".to_string(),
+        (0, 0) => format!(" Log · {talk} talk "),
+        (0, unread) => format!(" Log · ✉ {unread} new: {talk} talk "),
+    };
+    let block = panel(title, focused, theme);
     let inner = block.inner(area);
     let height = usize::from(inner.height);
     // Following the newest lines, only the last `height` lines can show (each takes a row or

@@ -7,9 +7,10 @@
 //! screen hands it to draw ([`TableData`]), and [`draw`], which lays the screen out once and
 //! has each region drawn by its own module: `layout` (the one layout, shared with mouse
 //! hit-testing), `bars` (header and footer), `side` (meters, baskets, the You panel),
-//! `items` (the table's items), `hands`, `detail`, `log_panel` and `overlays` (pickers, the
-//! curtain, the brief). The table screen only draws and says where things are: it must not
-//! change the game or read keys.
+//! `items` (the table's items), `hands`, `detail`, `log_panel`, `talk_panel` (the table
+//! talk, in the log's place when asked for), `message_line` (the line a message is typed in,
+//! in the footer's place) and `overlays` (pickers, the curtain, the brief). The table screen
+//! only draws and says where things are: it must not change the game or read keys.
 
 mod bars;
 mod detail;
@@ -17,8 +18,10 @@ mod hands;
 mod items;
 mod layout;
 mod log_panel;
+mod message_line;
 mod overlays;
 mod side;
+mod talk_panel;
 
 pub use layout::{
     Areas, footer_buttons, footer_hit, hand_hit, hand_rows, layout, picker_layout, table_hit,
@@ -32,10 +35,12 @@ use items::draw_items;
 use log_panel::draw_log;
 use side::{draw_baskets, draw_meters, draw_you};
 
+use crate::engine::talk::Message;
 use crate::engine::{Action, LogEntry, Meters, Seat, SeatView, Viewer};
 use crate::table::Reason;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::board;
+use crate::tui::widgets::draft::Draft;
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, BorderType};
 
@@ -101,9 +106,23 @@ pub struct TableUi {
     pub prompt_hidden: bool,
     /// The table's items when the selection was last kept in range: what `board` points into.
     pub board_seen: Vec<board::Item>,
+    /// The log's panel shows the table talk instead of the log.
+    pub talk: bool,
+    /// The message line, while a message is being typed.
+    pub message: Option<Draft>,
 }
 
 impl TableUi {
+    /// The panel the screen is laid out for: the log's, tall, while a message is typed (the
+    /// talk shows in it), else the one with the keyboard.
+    pub fn layout_focus(&self) -> Panel {
+        if self.message.is_some() {
+            Panel::Log
+        } else {
+            self.focus
+        }
+    }
+
     /// Keeps the selections inside what the view holds; the table's selection follows its
     /// item when the table changes under it.
     pub fn clamp(&mut self, view: &SeatView) {
@@ -162,6 +181,13 @@ pub struct TableData<'a> {
     pub clock_left: Option<u64>,
     /// The footer's buttons, each a key and what it does (`p pass`).
     pub footer: Vec<String>,
+    /// The table talk the viewer sees something of (its text, or that a private message
+    /// was sent), in order.
+    pub talk: Vec<&'a Message>,
+    /// How many of those the viewer has not seen yet.
+    pub unread: usize,
+    /// Whether the viewer may speak from this screen (not a spectator, not a replay).
+    pub can_speak: bool,
 }
 
 /// How far the scrollable panels could scroll when last drawn, so scrolling stops at ends.
@@ -201,7 +227,7 @@ pub fn draw_in(
     theme: Theme,
 ) -> Limits {
     let view = data.view;
-    let areas = layout(area, hand_rows(view), ui.focus);
+    let areas = layout(area, hand_rows(view), ui.layout_focus());
     draw_header(frame, areas.header, data, theme);
     // The left column.
     draw_meters(frame, areas.meters, data, theme);
@@ -215,8 +241,15 @@ pub fn draw_in(
         draw_hand(frame, areas.hand, data, ui, theme);
     }
     let detail = draw_detail(frame, areas.detail, data, ui, theme);
-    let log = draw_log(frame, areas.log, data, ui, theme);
-    draw_footer(frame, areas.footer, data, theme);
+    let log = if ui.talk || ui.message.is_some() {
+        talk_panel::draw_talk(frame, areas.log, data, ui, theme)
+    } else {
+        draw_log(frame, areas.log, data, ui, theme)
+    };
+    match &ui.message {
+        Some(draft) => message_line::draw(frame, areas.footer, view, draft, theme),
+        None => draw_footer(frame, areas.footer, data, theme),
+    }
     Limits {
         detail,
         log,

@@ -24,14 +24,15 @@ pub fn draw_picker(frame: &mut Frame, picker: &Picker, footer: &str, theme: Them
 
 /// The hot-seat curtain between two people at one keyboard: hides what the next screen
 /// `shows` (a seat's hand and objective, or its reflection) until that seat's person is at
-/// the keyboard. `undo_by`: the person who just moved and may still take it back (with the
-/// undo key) before handing over. Seats go by the scenario's names for them.
+/// the keyboard. `waiting`: the person who just moved and may still take it back (with the
+/// undo key) before handing over, and how many messages wait for the next person (they
+/// show once the curtain is up). Seats go by the scenario's names for them.
 pub fn draw_curtain(
     frame: &mut Frame,
     scenario: &Scenario,
     seat: Seat,
     shows: &str,
-    undo_by: Option<Seat>,
+    (undo_by, waiting): (Option<Seat>, usize),
     theme: Theme,
 ) {
     let area = frame.area();
@@ -58,6 +59,18 @@ pub fn draw_curtain(
             theme.key(),
         ),
     ];
+    if waiting > 0 {
+        lines.insert(
+            5,
+            Line::styled(
+                format!(
+                    "✉ {waiting} new message{} behind the curtain.",
+                    if waiting == 1 { "" } else { "s" }
+                ),
+                theme.warn(),
+            ),
+        );
+    }
     if let Some(previous) = undo_by {
         lines.push(Line::styled(
             format!(

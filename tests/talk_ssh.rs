@@ -1,0 +1,274 @@
+//! Table talk over the real OpenSSH client, in tmux: three people, a spectator and the
+//! facilitator's console at one table. A public message reaches everyone; a private one from
+//! the mediators to Pakistan is read by Pakistan and the facilitator only (the others are
+//! told one was sent); a flood of escapes, ten thousand characters and a burst of a hundred
+//! leave another seat's screen whole; the report of the finished game holds the talk.
+//! Skipped without tmux or ssh, except where the tools are required (see `common/pane.rs`).
+
+#[path = "common/pane.rs"]
+mod pane;
+
+use pane::Pane;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use unicode_width::UnicodeWidthStr;
+
+/// A `ceasefire serve` of one tutorial table whose three seats wait for people, with the
+/// facilitator's password `chair`.
+struct Server {
+    child: Child,
+    port: u16,
+    dir: tempfile::TempDir,
+}
+
+impl Server {
+    fn start() -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ceasefire"))
+            .env("XDG_CONFIG_HOME", "/nonexistent/ceasefire-test-config")
+            .arg("--saves")
+            .arg(dir.path().join("saves"))
+            .args(["serve", "--bind", "127.0.0.1:0", "--scenario", "tutorial"])
+            .args(["--seed", "5", "--bot-delay-ms", "20", "--open-seats"])
+            .args(["--facilitator-password", "chair", "--host-key"])
+            .arg(dir.path().join("host_key"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the server starts");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        let port = first
+            .split("127.0.0.1:")
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no port in {first:?}"));
+        Server { child, port, dir }
+    }
+
+    /// The ssh command line for `user`.
+    fn ssh(&self, user: &str, options: &str) -> String {
+        format!(
+            "ssh -F /dev/null -tt -p {} -o StrictHostKeyChecking=accept-new \
+             -o UserKnownHostsFile={} -o LogLevel=ERROR {options} {user}@127.0.0.1",
+            self.port,
+            self.dir.path().join("known_hosts").display()
+        )
+    }
+
+    /// The ssh command line of the facilitator, answering the password prompt.
+    fn facilitator(&self) -> String {
+        let askpass = self.dir.path().join("askpass.sh");
+        std::fs::write(&askpass, "#!/bin/sh\necho chair\n").unwrap();
+        let mut perms = std::fs::metadata(&askpass).unwrap().permissions();
+        std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+        std::fs::set_permissions(&askpass, perms).unwrap();
+        format!(
+            "SSH_ASKPASS={} SSH_ASKPASS_REQUIRE=force DISPLAY=none {}",
+            askpass.display(),
+            self.ssh("facilitator", "-o PreferredAuthentications=password")
+        )
+    }
+
+    fn saves(&self) -> PathBuf {
+        self.dir.path().join("saves")
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The table's autosave, loaded.
+fn saved(saves: &Path) -> ceasefire::save::Loaded {
+    let file = std::fs::read_dir(saves)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .expect("the table's autosave");
+    ceasefire::save::load(&file).unwrap()
+}
+
+/// Opens the message line, types `text` literally and sends it.
+fn say(pane: &Pane, text: &str) {
+    pane.keys(&["m"]);
+    pane.keys(&["-l", text]);
+    pane.keys(&["Enter"]);
+}
+
+/// The screen's left column (the meters, the baskets, the seat's panel) and header.
+fn fixed_part(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .map(|row| row.chars().take(32).collect())
+        .collect()
+}
+
+/// Plays every pane's seat to the debrief: each passes, or takes a prompt's first option,
+/// when its move comes; the last table and the reflections are passed by.
+fn play_all_to_the_end(panes: &[&Pane]) {
+    let deadline = Instant::now() + Duration::from_secs(240);
+    while Instant::now() < deadline {
+        let mut done = 0;
+        for pane in panes {
+            let screen = pane.screen();
+            if screen.contains("debrief") {
+                done += 1;
+                continue;
+            }
+            if screen.contains("The talks are over") {
+                pane.keys(&["Enter"]);
+            } else if screen.contains("Esc done, skip the rest") {
+                pane.keys(&["Escape"]);
+            } else if screen.contains("YOUR MOVE") {
+                pane.keys(&[if screen.contains("Enter choose") {
+                    "Enter"
+                } else {
+                    "p"
+                }]);
+            } else {
+                continue;
+            }
+            pane.wait_changed(&screen, 2);
+        }
+        if done == panes.len() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("the game never ended:\n{}", panes[0].screen());
+}
+
+#[test]
+fn table_talk_reaches_whom_it_should_over_ssh_and_the_report_keeps_it() {
+    if !pane::tool_available("ssh") {
+        return;
+    }
+    let server = Server::start();
+    let Some(pk) = Pane::start("talk-pk", 100, 30, &server.ssh("pakistan", "")) else {
+        return;
+    };
+    let af = Pane::start("talk-af", 100, 30, &server.ssh("afghanistan", "")).unwrap();
+    let md = Pane::start("talk-md", 100, 30, &server.ssh("mediator", "")).unwrap();
+    let watch = Pane::start("talk-watch", 100, 30, &server.ssh("watch", "")).unwrap();
+    let console = Pane::start("talk-fac", 100, 30, &server.facilitator()).unwrap();
+    console.wait_for("Facilitator console", 20);
+    for (pane, hand) in [
+        (&pk, "Pakistan's hand"),
+        (&af, "Afghanistan's hand"),
+        (&md, "Mediator's hand"),
+    ] {
+        pane.wait_for("Brief", 20);
+        pane.keys(&["Enter"]);
+        pane.wait_for(hand, 10);
+    }
+    watch.wait_for("Hands are private", 20);
+    for pane in [&pk, &md, &watch] {
+        pane.keys(&["t"]);
+        pane.wait_for("Talk · t log", 10);
+    }
+
+    // A public message from Afghanistan reaches everyone.
+    say(&af, "Peace be with this table");
+    for pane in [&pk, &md, &watch, &af] {
+        pane.wait_for("R1 Afghanistan: Peace be with this table", 10);
+    }
+    console.wait_for("R1 Afghanistan [afghanistan]: Peace be with this table", 10);
+
+    // A private word from the mediators to Pakistan: Pakistan and the facilitator read it,
+    // the others are told one was sent.
+    say(&md, "@pakistan a quiet word between us");
+    pk.wait_for(
+        "R1 Mediator → Pakistan (private): a quiet word between us",
+        10,
+    );
+    md.wait_for(
+        "R1 Mediator → Pakistan (private): a quiet word between us",
+        10,
+    );
+    console.wait_for(
+        "R1 Mediator [mediator] → Pakistan (private): a quiet word",
+        10,
+    );
+    // Both have the talk in view: the spectator opened it, Afghanistan spoke.
+    for pane in [&af, &watch] {
+        let screen = pane.wait_for("R1 Mediator → Pakistan: a private message", 10);
+        assert!(!screen.contains("quiet word"), "{screen}");
+    }
+    af.keys(&["t"]);
+    af.wait_for("Log · t talk", 10);
+
+    // Escapes, ten thousand characters and a burst of a hundred from Afghanistan: refused or
+    // trimmed with a word why, and Pakistan's screen stays whole.
+    let before = pk.screen();
+    say(&af, "\u{1b}[2J\u{1b}]0;pwned\u{7}\u{1b}[31mred?");
+    af.keys(&["m"]);
+    af.keys(&["-l", &"all talk and no deeds ".repeat(455)]);
+    af.wait_for("(full: 300 characters at most)", 20);
+    af.keys(&["Enter"]);
+    for i in 0..100 {
+        af.keys(&[
+            "m",
+            "b",
+            "u",
+            "r",
+            "s",
+            "t",
+            "Space",
+            &format!("{}", i % 10),
+            "Enter",
+        ]);
+    }
+    af.wait_for("Slow down: at most 5 messages in 10 seconds", 30);
+    af.keys(&["Escape"]);
+    let messages = |saves: &Path| saved(saves).file.messages;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while messages(&server.saves()).len() < 3 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let said = messages(&server.saves());
+    assert!(
+        said.len() < 20,
+        "most of the burst was refused: {}",
+        said.len()
+    );
+    assert!(said.iter().all(|m| m.text.chars().count() <= 300));
+    assert!(said.iter().all(|m| !m.text.contains('\u{1b}')), "{said:?}");
+    let after = pk.wait_for("Talk · t log", 5);
+    assert_eq!(after.lines().count(), before.lines().count());
+    for (row, line) in after.lines().enumerate() {
+        assert!(line.width() <= 100, "row {row} overflows:\n{after}");
+    }
+    assert_eq!(fixed_part(&after), fixed_part(&before), "{after}");
+    assert!(after.contains("Pakistan's hand"), "{after}");
+
+    // The game to its end; the facilitator writes the report, which holds the talk.
+    play_all_to_the_end(&[&pk, &af, &md]);
+    console.keys(&["w"]);
+    console.wait_for("Wrote the report of 1 finished table(s)", 10);
+    let report = std::fs::read_to_string(server.saves().join("reports").join("table-1.md"))
+        .expect("the table's report");
+    let talk = report
+        .split("## Table talk")
+        .nth(1)
+        .expect("a Table talk section");
+    assert!(
+        talk.contains("- round 1: Afghanistan [afghanistan]: Peace be with this table"),
+        "{talk}"
+    );
+    assert!(
+        talk.contains(
+            "- round 1: Mediator [mediator] → Pakistan (private): a quiet word between us"
+        ),
+        "{talk}"
+    );
+}
