@@ -280,6 +280,18 @@ fn the_console_follows_the_selected_tables_talk_and_writes_to_it() {
             .unwrap();
     }
     let table = tables.get(1).unwrap();
+    // The mediators (a bot) open the round: wait until their turn is over, so what the bot
+    // says below does not depend on whether it had moved yet.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while table
+        .lock()
+        .game()
+        .to_act()
+        .is_some_and(|(seat, _)| seat == Seat::Mediator)
+    {
+        assert!(Instant::now() < deadline, "the mediators' bot never moved");
+        std::thread::sleep(Duration::from_millis(20));
+    }
     {
         let mut session = table.lock();
         let now = Instant::now();
