@@ -2,7 +2,9 @@
 //!
 //! Built by `crate::scenario` from TOML files; the engine never reads files itself.
 
-use super::{Basket, CardId, CardKind, EventId, FlagId, Meter, MonitorKind, Requirements, Seat};
+use super::{
+    ActorId, Basket, CardId, CardKind, EventId, FlagId, Meter, MonitorKind, Requirements, Seat,
+};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -30,6 +32,10 @@ pub struct Effects {
     pub sets: Vec<FlagId>,
     /// Flags cleared.
     pub clears: Vec<FlagId>,
+    /// Actors strengthened (or weakened): `(actor, change of strength)`. Left out of the
+    /// serialized form when empty, as in every scenario written before actors.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<(ActorId, i8)>,
 }
 
 impl Effects {
@@ -40,6 +46,7 @@ impl Effects {
             && self.draw == 0
             && self.sets.is_empty()
             && self.clears.is_empty()
+            && self.actors.is_empty()
     }
 }
 
@@ -496,6 +503,9 @@ pub struct Scenario {
     /// The names of the flags that cards and event choices set and conditions read, by
     /// [`FlagId`].
     pub flags: Vec<String>,
+    /// The parties that hold no seat, by [`ActorId`] (none in most scenarios).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<super::Actor>,
 }
 
 impl Scenario {
@@ -529,6 +539,13 @@ impl Scenario {
         } else {
             self.seat_order[turn]
         }
+    }
+
+    /// The display name of an actor.
+    pub fn actor_name(&self, actor: ActorId) -> &str {
+        self.actors
+            .get(usize::from(actor))
+            .map_or("?", |a| a.name.as_str())
     }
 
     /// The name of a flag.

@@ -55,3 +55,7 @@ id_type!(
     /// Id of a pending demand or a commitment on the table (unique within a game).
     TableId
 );
+id_type!(
+    /// Index of an actor in [`super::Scenario::actors`].
+    ActorId
+);

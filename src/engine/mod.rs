@@ -13,6 +13,7 @@
 
 mod accord;
 mod action;
+mod actors;
 mod conditions;
 mod content;
 mod determinize;
@@ -41,7 +42,8 @@ pub mod words;
 
 pub use accord::AccordTerms;
 pub use action::{Action, Decision, RuleError};
-pub use conditions::{BasketNeed, FlagId, Requirements, Situation, Unmet};
+pub use actors::{Act, Actor, MAX_STRENGTH, PledgeReaction, strength_words};
+pub use conditions::{ActorBound, BasketNeed, FlagId, Requirements, Situation, Unmet};
 pub use content::{
     Brief, Card, Condition, Effects, EventCard, EventChoice, EventOption, Hint, MeterBounds,
     MeterTarget, Objective, Rules, Scenario, Scoring, TargetKind, UnmetBound,
@@ -49,7 +51,7 @@ pub use content::{
 pub use digest::Digest;
 pub use game::{Game, Phase, Stats};
 pub use home::{Trigger, TriggerChange, insecurity_meter, ratification_words, walkout_breakdown};
-pub use ids::{CardId, EventId, ObjectiveId, TableId};
+pub use ids::{ActorId, CardId, EventId, ObjectiveId, TableId};
 pub use implementation::{Implementation, Renewable};
 pub use legal::CardBlock;
 pub use log::{LogEntry, LogEvent};

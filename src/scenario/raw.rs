@@ -62,6 +62,66 @@ pub struct ScenarioFile {
     pub opening_events: Vec<Spanned<String>>,
     #[serde(default)]
     pub hints: Vec<HintFile>,
+    /// `[[actors]]`: the parties that hold no seat (0 to 4).
+    #[serde(default)]
+    pub actors: Vec<ActorFile>,
+}
+
+/// One `[[actors]]`: a party that holds no seat, with a strength of its own and the rules
+/// that act for it at every upkeep.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorFile {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub about: String,
+    pub strength: Level,
+    pub drift: Option<Ranged<-20, 20>>,
+    #[serde(default)]
+    pub acts: Vec<ActFile>,
+    #[serde(default)]
+    pub pledges: Vec<PledgeFile>,
+}
+
+/// One `[[actors.acts]]`: when `requires` holds, with `chance` percent, the actor acts.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActFile {
+    #[serde(default)]
+    pub requires: RequiresFile,
+    pub chance: Option<Ranged<1, 100>>,
+    #[serde(default)]
+    pub effects: Option<Spanned<EventEffectsFile>>,
+    #[serde(default)]
+    pub breaks: Option<Spanned<BreaksFile>>,
+    #[serde(default)]
+    pub actors: Option<Spanned<BTreeMap<String, Delta>>>,
+    #[serde(default)]
+    pub sets: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub clears: Vec<Spanned<String>>,
+    pub text: String,
+}
+
+/// An act's `breaks`: the newest standing commitment of `seat` (in `basket`, if named).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BreaksFile {
+    pub seat: Spanned<Seat>,
+    #[serde(default)]
+    pub basket: Option<Basket>,
+}
+
+/// One `[[actors.pledges]]`: what `seat`'s pledges (in `basket`, if named) do to the actor
+/// when honoured or broken.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PledgeFile {
+    pub seat: Spanned<Seat>,
+    #[serde(default)]
+    pub basket: Option<Basket>,
+    pub honoured: Option<Delta>,
+    pub broken: Option<Delta>,
 }
 
 /// `[briefs.<seat>]`: each seat's confidential brief.
@@ -339,6 +399,9 @@ pub struct CardFile {
     /// Flags the card clears when played.
     #[serde(default)]
     pub clears: Vec<Spanned<String>>,
+    /// Actors the card strengthens or weakens: `{ armed_groups = -10 }`.
+    #[serde(default)]
+    pub actors: Option<Spanned<BTreeMap<String, Delta>>>,
 }
 
 /// A `requires` table, on a card, an event or an objective: every key given must hold.
@@ -370,6 +433,11 @@ pub struct RequiresFile {
     pub flag: Option<Spanned<Strings>>,
     /// Flags that must not be set.
     pub not_flag: Option<Spanned<Strings>>,
+    /// Ranges of actors' strength, by actor id: `actor.armed_groups = ">= 60"`.
+    #[serde(default)]
+    pub actor: BTreeMap<String, Spanned<Strings>>,
+    /// In an actor's act only: the actor's own strength.
+    pub strength: Option<Spanned<Strings>>,
 }
 
 impl RequiresFile {
@@ -514,6 +582,9 @@ pub struct EventFile {
     /// What must hold for the event to be revealed from the deck.
     #[serde(default)]
     pub requires: RequiresFile,
+    /// Actors the event strengthens or weakens on reveal.
+    #[serde(default)]
+    pub actors: Option<Spanned<BTreeMap<String, Delta>>>,
 }
 
 /// An event's `[event.choice]`.
@@ -539,6 +610,9 @@ pub struct OptionFile {
     /// Flags this answer clears.
     #[serde(default)]
     pub clears: Vec<Spanned<String>>,
+    /// Actors this answer strengthens or weakens.
+    #[serde(default)]
+    pub actors: Option<Spanned<BTreeMap<String, Delta>>>,
 }
 
 /// One `[[objective]]`.

@@ -93,6 +93,7 @@ pub(super) fn read_main(main: &FileCtx, problems: &mut Problems) -> (ScenarioFil
         briefs: read_part(main, part("briefs"), problems).unwrap_or_default(),
         opening_events: read_part(main, part("opening_events"), problems).unwrap_or_default(),
         hints: read_part(main, part("hints"), problems).unwrap_or_default(),
+        actors: read_part(main, part("actors"), problems).unwrap_or_default(),
     };
     (file, decks)
 }
@@ -149,6 +150,7 @@ fn empty_file() -> ScenarioFile {
         briefs: Default::default(),
         opening_events: Vec::new(),
         hints: Vec::new(),
+        actors: Vec::new(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Turning parsed TOML files into an engine [`Scenario`], checking everything the types alone
 //! cannot: cross-field rules, duplicate ids, references between files.
 
+mod actors;
 mod briefs;
 mod cards;
 mod conditions;
@@ -24,6 +25,7 @@ use crate::engine::{
     Scenario, Scoring, Seat,
 };
 use crate::scenario::limits::{MAX_CARDS_PER_DECK, MAX_EVENTS, MAX_OBJECTIVES, MAX_SPOT_EVENTS};
+use actors::*;
 use briefs::*;
 use cards::*;
 use conditions::*;
@@ -62,8 +64,8 @@ struct Decks<'a> {
     /// only point into what could not be read, so it is not reported on its own.
     pub(super) all_cards_read: bool,
     pub(super) all_events_read: bool,
-    /// Every flag, with where it is set and read.
-    pub(super) flags: FlagRegistry<'a>,
+    /// Every flag and actor, with where each is used.
+    pub(super) refs: Refs<'a>,
 }
 
 /// Builds and validates a scenario from its source files. Problems in separate items (cards,
@@ -72,7 +74,14 @@ struct Decks<'a> {
 pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> {
     let main = source.ctx("scenario.toml")?;
     let mut problems = Problems::default();
-    let (file, deck_names) = read_main(&main, &mut problems);
+    let (mut file, deck_names) = read_main(&main, &mut problems);
+    let mut refs = Refs::default();
+    let actors = build_actors(
+        &main,
+        std::mem::take(&mut file.actors),
+        &mut refs,
+        &mut problems,
+    );
     let seat_order = problems.check(seat_order(&main, &file)).unwrap_or_default();
     let seat_rules = seat_rules(&main, &file.rules, &mut problems);
     let briefs = [
@@ -91,8 +100,9 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
         ids,
         all_cards_read,
         all_events_read,
-        flags,
-    } = read_decks(source, &main, &deck_names, &mut problems);
+        refs,
+    } = read_decks(source, &main, &deck_names, refs, &mut problems);
+    check_unused(&main, &actors, &refs.actors, &mut problems);
 
     // A reference to an item that is itself broken was reported with that item already.
     // Items by id, so each reference is looked up at once (validation stays linear).
@@ -184,7 +194,8 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
         opening_events,
         objectives,
         hints,
-        flags: flags.into_names(),
+        flags: refs.flags.into_names(),
+        actors,
     })
 }
 
@@ -193,12 +204,14 @@ fn read_decks<'a>(
     source: &'a ScenarioSource,
     main: &FileCtx,
     files: &DeckNames,
+    refs: Refs<'a>,
     problems: &mut Problems,
 ) -> Decks<'a> {
     let before = problems.count();
     let mut decks = Decks {
         all_cards_read: true,
         all_events_read: true,
+        refs,
         ..Decks::default()
     };
     let seat_decks = [
@@ -218,7 +231,7 @@ fn read_decks<'a>(
         for card in cards.read {
             decks
                 .cards
-                .extend(problems.check(build_card(&ctx, deck, card, &mut decks.flags)));
+                .extend(problems.check(build_card(&ctx, deck, card, &mut decks.refs)));
         }
     }
 
@@ -247,7 +260,7 @@ fn read_decks<'a>(
             for event in events.read {
                 decks
                     .events
-                    .extend(problems.check(build_event(&ctx, event, &mut decks.flags)));
+                    .extend(problems.check(build_event(&ctx, event, &mut decks.refs)));
             }
         }
     }
@@ -266,7 +279,7 @@ fn read_decks<'a>(
         for event in spot.read {
             decks.events.extend(
                 problems
-                    .check(build_event(&ctx, event, &mut decks.flags))
+                    .check(build_event(&ctx, event, &mut decks.refs))
                     .map(|mut built| {
                         built.inject = true;
                         built
@@ -298,13 +311,13 @@ fn read_decks<'a>(
             decks.objectives.extend(problems.check(build_objective(
                 &ctx,
                 objective,
-                &mut decks.flags,
+                &mut decks.refs,
             )));
         }
     }
     // A flag named only in an item that could not be read would be reported wrongly.
     if problems.count() == before {
-        decks.flags.check(problems);
+        decks.refs.flags.check(problems);
     }
     decks
 }
