@@ -21,19 +21,27 @@ pub(super) struct ActorRegistry {
     ids: Vec<String>,
     index: HashMap<String, ActorId>,
     read: Vec<bool>,
+    /// Whether every actor could be read: if not (scenario.toml has a mistake), a reference
+    /// to an unknown actor may only point at what could not be read, so it is not reported
+    /// on its own.
+    pub(super) complete: bool,
 }
 
 impl ActorRegistry {
     /// The actor `name` at `span` of `ctx`, recorded as used there; an unknown one is an
-    /// error with the closest id as a hint.
+    /// error with the closest id as a hint (or `None`, unreported, when not every actor
+    /// could be read).
     pub(super) fn actor(
         &mut self,
         ctx: &FileCtx,
         name: &str,
         span: Range<usize>,
         how: ActorUse,
-    ) -> Result<ActorId, ScenarioError> {
+    ) -> Result<Option<ActorId>, ScenarioError> {
         let Some(&actor) = self.index.get(name) else {
+            if !self.complete {
+                return Ok(None);
+            }
             let hint = match closest(name, &self.ids) {
                 Some(best) => format!("did you mean `{best}`?"),
                 None if self.ids.is_empty() => {
@@ -48,7 +56,7 @@ impl ActorRegistry {
         if how == ActorUse::Read {
             self.read[usize::from(actor)] = true;
         }
-        Ok(actor)
+        Ok(Some(actor))
     }
 
     /// The ids, each in backquotes, for a hint.
@@ -70,7 +78,9 @@ impl ActorRegistry {
         for (name, delta) in table.get_ref() {
             let span = key_span(ctx.text, table.span(), &[name.as_str()]).unwrap_or(table.span());
             let actor = self.actor(ctx, name, span, ActorUse::Changed)?;
-            if delta.0 != 0 {
+            if let Some(actor) = actor
+                && delta.0 != 0
+            {
                 changes.push((actor, delta.0 as i8));
             }
         }
@@ -97,7 +107,8 @@ pub(super) fn key_before(text: &str, at: Range<usize>, name: &str) -> Range<usiz
 }
 
 /// Registers every actor's id, then builds each actor (its acts may name the others).
-/// Problems go to `problems`; an actor with one is left out.
+/// Problems go to `problems`; an actor with one is left out. Called once scenario.toml's
+/// other parts are read, so that `problems` tells whether every actor is known.
 pub(super) fn build_actors<'a>(
     main: &FileCtx<'a>,
     files: Vec<raw::ActorFile>,
@@ -141,6 +152,8 @@ pub(super) fn build_actors<'a>(
             }
         }
     }
+    // Only scenario.toml has been read so far: without a mistake in it, every actor is known.
+    refs.actors.complete = problems.count() == 0;
     let mut actors = Vec::new();
     for (index, file) in kept.into_iter().enumerate() {
         if let Some(actor) = problems.check(build_actor(main, ActorId(index as u16), file, refs)) {

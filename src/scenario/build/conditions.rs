@@ -345,8 +345,9 @@ fn actor_bounds(
     }
     for (name, value) in &r.actor {
         let span = key_before(ctx.text, value.span(), name);
-        let actor = refs.actors.actor(ctx, name, span, ActorUse::Read)?;
-        named.push((actor, format!("actor.{name}"), value));
+        if let Some(actor) = refs.actors.actor(ctx, name, span, ActorUse::Read)? {
+            named.push((actor, format!("actor.{name}"), value));
+        }
     }
     let high = i64::from(MAX_STRENGTH);
     let mut out = Vec::new();
