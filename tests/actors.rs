@@ -575,3 +575,26 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn istanbul_has_the_armed_groups_kabul_does_not_control() {
+    let istanbul = ScenarioSource::builtin("istanbul")
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(istanbul.actors.len(), 1);
+    let groups = &istanbul.actors[0];
+    assert_eq!(groups.id, "armed_groups");
+    assert!(groups.acts.iter().any(|a| a.breaks.is_some()));
+    let change = |id: &str| {
+        let card = &istanbul.cards[usize::from(card(&istanbul, id))];
+        card.effects.actors.first().map(|&(_, delta)| delta)
+    };
+    assert!(change("md-coordinated-patrols").is_some_and(|d| d < 0));
+    assert!(change("pk-cross-border-strike").is_some_and(|d| d > 0));
+    let tutorial = ScenarioSource::builtin("tutorial")
+        .unwrap()
+        .build()
+        .unwrap();
+    assert!(tutorial.actors.is_empty(), "the tutorial plays as before");
+}
