@@ -1,10 +1,10 @@
 //! Conditions (`requires`) on cards, events and objectives, and the scenario's flags.
 //!
-//! A condition is checked against a [`Situation`]: the meters, the round, the baskets and the
-//! flags set. Flags are public game state, set and cleared by event choices and cards; the
+//! A condition is checked against a [`Situation`]: the meters, the actors' strength, the
+//! round, the baskets and the flags set. Flags are public game state, set and cleared by event choices and cards; the
 //! game logs every change, so the log alone (which the digests hash) says which are set.
 
-use super::{Basket, BasketState, MeterBounds, Meters, Scenario, UnmetBound};
+use super::{ActorId, Basket, BasketState, MeterBounds, Meters, Scenario, UnmetBound};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -44,12 +44,26 @@ impl BasketNeed {
     }
 }
 
+/// The range an actor's strength must lie in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ActorBound {
+    /// The actor.
+    pub actor: ActorId,
+    /// The lowest strength allowed.
+    pub min: u8,
+    /// The highest strength allowed.
+    pub max: u8,
+}
+
 /// What must hold for a card to be played, an event to be revealed or an objective to score.
 /// The default holds always.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Requirements {
     /// Meter thresholds.
     pub meters: MeterBounds,
+    /// Ranges of actors' strength. Left out of the serialized form when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<ActorBound>,
     /// The earliest round it holds in.
     pub min_round: u8,
     /// The last round it holds in.
@@ -66,6 +80,7 @@ impl Default for Requirements {
     fn default() -> Requirements {
         Requirements {
             meters: MeterBounds::default(),
+            actors: Vec::new(),
             min_round: 0,
             max_round: u8::MAX,
             baskets: Vec::new(),
@@ -80,6 +95,8 @@ impl Default for Requirements {
 pub struct Situation<'a> {
     /// The meters.
     pub meters: &'a Meters,
+    /// Each actor's strength, by [`ActorId`].
+    pub actors: &'a [u8],
     /// The current round (1-based).
     pub round: u8,
     /// Basket states, by basket index.
@@ -93,6 +110,17 @@ pub struct Situation<'a> {
 pub enum Unmet {
     /// A meter bound.
     Meter(UnmetBound),
+    /// An actor's strength is out of its range.
+    Actor {
+        /// The actor.
+        actor: ActorId,
+        /// The bound it breaks.
+        bound: u8,
+        /// True for a lower bound ("at least"), false for an upper one.
+        at_least: bool,
+        /// Its strength now.
+        now: u8,
+    },
     /// Too early: the condition holds from round `round` on.
     TooEarly {
         /// The first round it holds in.
@@ -121,11 +149,14 @@ impl Requirements {
         *self == Requirements::default()
     }
 
-    /// The first part that does not hold in `situation` (meters, then rounds, baskets, flags
-    /// that must be set and flags that must not), or `None` when it all holds.
+    /// The first part that does not hold in `situation` (meters, then actors, rounds,
+    /// baskets, flags that must be set and flags that must not), or `None` when it all holds.
     pub fn first_unmet(&self, situation: &Situation) -> Option<Unmet> {
         if let Some(unmet) = self.meters.first_unmet(situation.meters) {
             return Some(Unmet::Meter(unmet));
+        }
+        if let Some(unmet) = self.actors.iter().find_map(|b| b.unmet(situation.actors)) {
+            return Some(unmet);
         }
         let now = situation.round;
         if now < self.min_round {
@@ -166,12 +197,44 @@ impl Requirements {
     }
 }
 
+impl ActorBound {
+    /// The part of this range the strengths break, if any.
+    fn unmet(&self, strengths: &[u8]) -> Option<Unmet> {
+        let now = strengths.get(usize::from(self.actor)).copied().unwrap_or(0);
+        let (bound, at_least) = if now < self.min {
+            (self.min, true)
+        } else if now > self.max {
+            (self.max, false)
+        } else {
+            return None;
+        };
+        Some(Unmet::Actor {
+            actor: self.actor,
+            bound,
+            at_least,
+            now,
+        })
+    }
+}
+
 impl Unmet {
-    /// In words, naming flags by their names in `scenario` ("needs Trust at least 40 (now
-    /// 31)", "needs the flag talks_moved_to_doha").
+    /// In words, naming flags and actors by their names in `scenario` ("needs Trust at least
+    /// 40 (now 31)", "needs the flag talks_moved_to_doha").
     pub fn describe(&self, scenario: &Scenario) -> String {
         let name = |flag: FlagId| scenario.flag_name(flag);
         match *self {
+            Unmet::Actor {
+                actor,
+                bound,
+                at_least,
+                now,
+            } => {
+                let side = if at_least { "at least" } else { "at most" };
+                format!(
+                    "needs {} at strength {side} {bound} (now {now})",
+                    scenario.actor_name(actor)
+                )
+            }
             Unmet::FlagNotSet(flag) => format!("needs the flag {}", name(flag)),
             Unmet::FlagSet(flag) => format!("needs the flag {} not set", name(flag)),
             other => other.to_string(),
@@ -184,6 +247,19 @@ impl fmt::Display for Unmet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Unmet::Meter(unmet) => write!(f, "{unmet}"),
+            Unmet::Actor {
+                actor,
+                bound,
+                at_least,
+                now,
+            } => {
+                let side = if *at_least { "at least" } else { "at most" };
+                write!(
+                    f,
+                    "needs actor #{} at strength {side} {bound} (now {now})",
+                    actor.0
+                )
+            }
             Unmet::TooEarly { round, now } => {
                 write!(f, "needs round {round} or later (now round {now})")
             }
@@ -216,6 +292,7 @@ mod tests {
     ) -> Situation<'a> {
         Situation {
             meters,
+            actors: &[],
             round: 3,
             baskets,
             flags,

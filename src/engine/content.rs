@@ -3,7 +3,8 @@
 //! Built by `crate::scenario` from TOML files; the engine never reads files itself.
 
 use super::{
-    Basket, CardId, CardKind, EventId, FlagId, MemberId, Meter, MonitorKind, Requirements, Seat,
+    ActorId, Basket, CardId, CardKind, EventId, FlagId, MemberId, Meter, MonitorKind, Requirements,
+    Seat,
 };
 use serde::Serialize;
 use std::borrow::Cow;
@@ -33,6 +34,10 @@ pub struct Effects {
     pub sets: Vec<FlagId>,
     /// Flags cleared.
     pub clears: Vec<FlagId>,
+    /// Actors strengthened (or weakened): `(actor, change of strength)`. Left out of the
+    /// serialized form when empty, as in every scenario written before actors.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<(ActorId, i8)>,
 }
 
 impl Effects {
@@ -43,6 +48,7 @@ impl Effects {
             && self.draw == 0
             && self.sets.is_empty()
             && self.clears.is_empty()
+            && self.actors.is_empty()
     }
 }
 
@@ -572,6 +578,9 @@ pub struct Scenario {
     /// if it says. Left out of the JSON when it does not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comparison: Option<super::Comparison>,
+    /// The parties that hold no seat, by [`ActorId`] (none in most scenarios).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<super::Actor>,
 }
 
 /// True when no seat has prompts of its own (nothing to write to JSON).
@@ -655,6 +664,13 @@ impl Scenario {
         } else {
             self.seat_order[turn]
         }
+    }
+
+    /// The display name of an actor.
+    pub fn actor_name(&self, actor: ActorId) -> &str {
+        self.actors
+            .get(usize::from(actor))
+            .map_or("?", |a| a.name.as_str())
     }
 
     /// The name of a flag.

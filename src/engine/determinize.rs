@@ -81,6 +81,7 @@ impl Game {
             accord: view.accord.clone(),
             red_line_record: view.red_line_record.clone(),
             flags: view.flags.clone(),
+            actors: view.actors.clone(),
         }
     }
 }

@@ -128,6 +128,9 @@ struct State<'a> {
     /// Only rules version 2 sets it, so version-1 games keep their digests.
     #[serde(skip_serializing_if = "Option::is_none")]
     accord: Option<&'a super::Implementation>,
+    /// Only a scenario with actors has any, so games without keep their digests.
+    #[serde(skip_serializing_if = "<[u8]>::is_empty")]
+    actors: &'a [u8],
 }
 
 /// Where the generator is. The word position is a `u128`, written as a decimal string.
@@ -222,6 +225,7 @@ impl Game {
             outcome: self.outcome,
             consent_before: self.consent_before,
             accord: self.accord.as_ref(),
+            actors: &self.actors,
         };
         // Cannot fail: the state holds no map (so no non-string key) and no number wider
         // than 64 bits (the generator's word position is written as a string).

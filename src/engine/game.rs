@@ -120,6 +120,8 @@ pub struct Game {
     /// The flags set, in id order. Changed only with a log entry ([`LogEvent::FlagSet`],
     /// [`LogEvent::FlagCleared`]), so the digests (which hash the log) cover it.
     pub(super) flags: Vec<super::FlagId>,
+    /// Each actor's strength, by [`super::ActorId`] (public; empty without actors).
+    pub(super) actors: Vec<u8>,
 }
 
 impl Game {
@@ -165,7 +167,9 @@ impl Game {
             accord: None,
             red_line_record: Default::default(),
             flags: Vec::new(),
+            actors: Vec::new(),
         };
+        game.actors = game.scenario.actors.iter().map(|a| a.strength).collect();
         for seat in Seat::ALL {
             let hand_size = game.scenario.rules.hand_size;
             game.draw(seat, hand_size);
@@ -413,6 +417,7 @@ impl Game {
     pub fn situation(&self) -> super::Situation<'_> {
         super::Situation {
             meters: &self.meters,
+            actors: &self.actors,
             round: self.round,
             baskets: &self.baskets,
             flags: &self.flags,

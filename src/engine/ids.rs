@@ -60,3 +60,7 @@ id_type!(
     /// voice a mediator card or a mediator's answer to an event speaks in.
     MemberId
 );
+id_type!(
+    /// Index of an actor in [`super::Scenario::actors`].
+    ActorId
+);

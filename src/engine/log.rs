@@ -4,7 +4,8 @@
 //! whole log. `describe` turns an entry into a sentence for screens and reports.
 
 use super::{
-    Basket, CardId, EventId, FlagId, Meter, MonitorKind, Outcome, Posture, Scenario, Seat, TableId,
+    ActorId, Basket, CardId, EventId, FlagId, Meter, MonitorKind, Outcome, Posture, Scenario, Seat,
+    TableId,
 };
 use serde::{Deserialize, Serialize};
 
@@ -218,6 +219,11 @@ pub enum LogEvent {
         stage: u8,
         of: u8,
     },
+    /// An actor's strength moved (by a card, an event, its drift, its own act or a pledge
+    /// kept or broken).
+    ActorStrength { actor: ActorId, delta: i8, now: u8 },
+    /// An actor acted at upkeep: its act number `act` (its effects follow).
+    ActorActed { actor: ActorId, act: u8 },
 }
 
 impl LogEntry {
@@ -486,6 +492,17 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
         LogEvent::GameOver { outcome } => format!("Game over: {outcome}."),
         LogEvent::FlagSet { flag } => format!("Flag set: {}.", s.flag_name(flag)),
         LogEvent::FlagCleared { flag } => format!("Flag cleared: {}.", s.flag_name(flag)),
+        LogEvent::ActorStrength { actor, delta, now } => {
+            format!("  {} {delta:+} → {now}", s.actor_name(actor))
+        }
+        LogEvent::ActorActed { actor, act } => {
+            let text = s
+                .actors
+                .get(usize::from(actor))
+                .and_then(|a| a.acts.get(usize::from(act)))
+                .map_or("?", |a| a.text.as_str());
+            format!("{}: {text}", s.actor_name(actor))
+        }
         LogEvent::NoEvent => {
             "No event this round: none left in the deck can happen now.".to_string()
         }

@@ -14,6 +14,7 @@
 
 mod accord;
 mod action;
+mod actors;
 mod caps;
 mod comparison;
 mod conditions;
@@ -48,9 +49,10 @@ pub mod words;
 
 pub use accord::AccordTerms;
 pub use action::{Action, Decision, RuleError};
+pub use actors::{Act, Actor, MAX_STRENGTH, PledgeReaction, strength_words};
 pub use caps::{Cap, Capped, action_caps, card_caps};
 pub use comparison::{Comparison, ComparisonItem, LogKind, ShownBy};
-pub use conditions::{BasketNeed, FlagId, Requirements, Situation, Unmet};
+pub use conditions::{ActorBound, BasketNeed, FlagId, Requirements, Situation, Unmet};
 pub use content::{
     Brief, Card, Condition, Effects, EventCard, EventChoice, EventOption, Hint, Member,
     MeterBounds, MeterTarget, Milestone, Objective, Rules, Scenario, Scoring, SeatNames,
@@ -59,7 +61,7 @@ pub use content::{
 pub use digest::Digest;
 pub use game::{Game, Phase, Stats};
 pub use home::{Trigger, TriggerChange, insecurity_meter, ratification_words, walkout_breakdown};
-pub use ids::{CardId, EventId, MemberId, ObjectiveId, TableId};
+pub use ids::{ActorId, CardId, EventId, MemberId, ObjectiveId, TableId};
 pub use implementation::{Implementation, Renewable};
 pub use legal::CardBlock;
 pub use log::{LogEntry, LogEvent};

@@ -60,6 +60,7 @@ pub fn own_part(entries: &[LogEntry]) -> &[LogEntry] {
                     | LogEvent::UnilateralPull
                     | LogEvent::SeatPulled { .. }
                     | LogEvent::Stalled
+                    | LogEvent::ActorActed { .. }
                     | LogEvent::RoundStarted
                     | LogEvent::EventRevealed { .. }
                     | LogEvent::Injected { .. }

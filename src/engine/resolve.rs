@@ -135,6 +135,7 @@ impl Game {
         for &flag in &effects.clears {
             self.clear_flag(flag);
         }
+        self.apply_actor_effects(effects);
     }
 
     /// Takes a card out of hand and pays for it.
@@ -511,6 +512,7 @@ impl Game {
             by: c.by,
             basket: c.basket,
         });
+        self.actors_react(c.by, c.basket, false);
         let rules = self.scenario.rules.clone();
         self.shift(Meter::Trust, -i32::from(rules.broken_trust));
         self.shift(Meter::Credibility, -i32::from(rules.broken_credibility));
@@ -572,6 +574,7 @@ impl Game {
             LogEvent::CommitmentHonoured { id, by, basket }
         });
         self.shift(Meter::Trust, i32::from(self.scenario.rules.honoured_trust));
+        self.actors_react(by, basket, true);
         if self.baskets[c.basket.index()] == (BasketState::Agreed { commitment: id }) {
             self.baskets[c.basket.index()] = BasketState::Secured;
             self.note(LogEvent::BasketSecured { basket: c.basket });

@@ -161,6 +161,10 @@ impl Game {
         if self.outcome.is_some() {
             return;
         }
+        self.actors_act();
+        if self.outcome.is_some() {
+            return;
+        }
         let rules = self.scenario.rules.clone();
         self.unilateral_pulls();
         self.demands_ignored();
@@ -232,6 +236,10 @@ impl Game {
                 self.pass_milestone(id);
                 if done && self.is_bound(id) {
                     self.note(LogEvent::CommitmentImplemented { id });
+                    if let Some(c) = self.commitments.iter().find(|c| c.id == id) {
+                        let (by, basket) = (c.by, c.basket);
+                        self.actors_react(by, basket, true);
+                    }
                 } else if done {
                     self.honour_commitment(id);
                 }

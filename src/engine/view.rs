@@ -128,6 +128,8 @@ pub struct SeatView {
     pub scores: Option<[SeatScore; 3]>,
     /// The flags set, in id order (public).
     pub flags: Vec<super::FlagId>,
+    /// Each actor's strength, by [`super::ActorId`] (public; empty without actors).
+    pub actors: Vec<u8>,
 }
 
 impl SeatView {
@@ -253,6 +255,7 @@ impl Game {
             outcome: self.outcome,
             scores: self.scores(),
             flags: self.flags.clone(),
+            actors: self.actors.clone(),
         }
     }
 }

@@ -116,6 +116,8 @@ fn write_report(out: &mut String, r: &Report) {
         }
     }
 
+    write_actors(out, r);
+
     out.push_str("## The meters, round by round\n\n");
     out.push_str("| when |");
     for meter in Meter::ALL {
@@ -243,6 +245,24 @@ fn write_report(out: &mut String, r: &Report) {
 }
 
 /// A section that is a bulleted list, or `when_empty` when it has nothing.
+/// The parties that held no seat: who they are, their strength at the start and at the end,
+/// how often they acted. Nothing for a scenario without actors.
+fn write_actors(out: &mut String, r: &Report) {
+    if r.actors.is_empty() {
+        return;
+    }
+    out.push_str("## Actors without a seat\n\n");
+    for a in &r.actors {
+        let times = if a.acted == 1 { "time" } else { "times" };
+        let _ = writeln!(
+            out,
+            "- **{}**: strength {} at the start, {} at the end; acted {} {times}. {}",
+            a.name, a.start, a.end, a.acted, a.about
+        );
+    }
+    out.push('\n');
+}
+
 fn push_list(out: &mut String, heading: &str, items: &[String], when_empty: &str) {
     let _ = writeln!(out, "## {heading}\n");
     if items.is_empty() {

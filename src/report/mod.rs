@@ -80,6 +80,51 @@ pub struct Report {
     /// out of the JSON, when the digest covers it all.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unverified: Vec<String>,
+    /// The parties that held no seat, and how strong they ended. Empty, and left out of the
+    /// JSON, in a scenario without actors.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<ActorSection>,
+}
+
+/// One actor in the report: who they are, how strong they started and ended, how often
+/// they acted.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ActorSection {
+    /// The actor's name.
+    pub name: String,
+    /// Who they are, as the scenario tells players.
+    pub about: String,
+    /// Strength at the start.
+    pub start: u8,
+    /// Strength at the end (or now).
+    pub end: u8,
+    /// How many times they acted.
+    pub acted: usize,
+}
+
+/// Each actor of the game, with its strength at the start and now and how often it acted.
+fn actor_sections(game: &Game) -> Vec<ActorSection> {
+    let scenario = game.scenario();
+    scenario
+        .actors
+        .iter()
+        .zip(game.actor_strengths())
+        .enumerate()
+        .map(|(index, (actor, &end))| ActorSection {
+            name: actor.name.clone(),
+            about: actor.about.clone(),
+            start: actor.strength,
+            end,
+            acted: game
+                .log()
+                .iter()
+                .filter(|e| {
+                    matches!(e.event, crate::engine::LogEvent::ActorActed { actor, .. }
+                        if usize::from(actor) == index)
+                })
+                .count(),
+        })
+        .collect()
 }
 
 /// How the game ended and why.
@@ -287,6 +332,7 @@ pub fn report(name: &str, file: &SaveFile, game: &Game) -> Report {
             .collect(),
         questions: scenario.questions.clone(),
         unverified: file.unverified().iter().map(|s| s.to_string()).collect(),
+        actors: actor_sections(game),
     }
 }
 

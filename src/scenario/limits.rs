@@ -16,6 +16,8 @@ pub const MAX_EVENTS: usize = 200;
 pub const MAX_SPOT_EVENTS: usize = 1_000;
 /// The most secret objectives, all seats together.
 pub const MAX_OBJECTIVES: usize = 100;
+/// The most actors (`[[actors]]`) in a scenario.
+pub const MAX_ACTORS: usize = 4;
 /// The most items in any other list (hints, questions, red lines, options, …).
 pub const MAX_LIST_ITEMS: usize = 1_000;
 /// The longest id, title, name or label, in characters.

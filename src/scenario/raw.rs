@@ -71,6 +71,9 @@ pub struct ScenarioFile {
     pub hints: Vec<HintFile>,
     #[serde(default)]
     pub comparison: Option<ComparisonFile>,
+    /// `[[actors]]`: the parties that hold no seat (0 to 4).
+    #[serde(default)]
+    pub actors: Vec<ActorFile>,
 }
 
 /// `[comparison]`: how the game compares with the real talks the scenario is built on.
@@ -141,6 +144,63 @@ pub struct ReflectionBySeatFile {
     pub afghanistan: Vec<Spanned<String>>,
     #[serde(default)]
     pub mediator: Vec<Spanned<String>>,
+}
+
+/// One `[[actors]]`: a party that holds no seat, with a strength of its own and the rules
+/// that act for it at every upkeep.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorFile {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub about: String,
+    pub strength: Level,
+    pub drift: Option<Ranged<-20, 20>>,
+    #[serde(default)]
+    pub acts: Vec<ActFile>,
+    #[serde(default)]
+    pub pledges: Vec<PledgeFile>,
+}
+
+/// One `[[actors.acts]]`: when `requires` holds, with `chance` percent, the actor acts.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActFile {
+    #[serde(default)]
+    pub requires: RequiresFile,
+    pub chance: Option<Ranged<1, 100>>,
+    #[serde(default)]
+    pub effects: Option<Spanned<EventEffectsFile>>,
+    #[serde(default)]
+    pub breaks: Option<Spanned<BreaksFile>>,
+    #[serde(default)]
+    pub actors: Option<Spanned<BTreeMap<String, Delta>>>,
+    #[serde(default)]
+    pub sets: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub clears: Vec<Spanned<String>>,
+    pub text: String,
+}
+
+/// An act's `breaks`: the newest standing commitment of `seat` (in `basket`, if named).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BreaksFile {
+    pub seat: Spanned<Seat>,
+    #[serde(default)]
+    pub basket: Option<Basket>,
+}
+
+/// One `[[actors.pledges]]`: what `seat`'s pledges (in `basket`, if named) do to the actor
+/// when honoured or broken.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PledgeFile {
+    pub seat: Spanned<Seat>,
+    #[serde(default)]
+    pub basket: Option<Basket>,
+    pub honoured: Option<Delta>,
+    pub broken: Option<Delta>,
 }
 
 /// `[briefs.<seat>]`: each seat's confidential brief.
@@ -424,6 +484,9 @@ pub struct CardFile {
     /// A mediator card: the id of the member of the mediators' seat who speaks.
     #[serde(default)]
     pub voice: Option<Spanned<String>>,
+    /// Actors the card strengthens or weakens: `{ armed_groups = -10 }`.
+    #[serde(default)]
+    pub actors: Option<Spanned<BTreeMap<String, Delta>>>,
 }
 
 /// One stage of an assurance's `milestones`: `{ name = "hold 48 hours", tests = 1, trust = 2 }`.
@@ -469,6 +532,11 @@ pub struct RequiresFile {
     pub flag: Option<Spanned<Strings>>,
     /// Flags that must not be set.
     pub not_flag: Option<Spanned<Strings>>,
+    /// Ranges of actors' strength, by actor id: `actor.armed_groups = ">= 60"`.
+    #[serde(default)]
+    pub actor: BTreeMap<String, Spanned<Strings>>,
+    /// In an actor's act only: the actor's own strength.
+    pub strength: Option<Spanned<Strings>>,
 }
 
 impl RequiresFile {
@@ -613,6 +681,9 @@ pub struct EventFile {
     /// What must hold for the event to be revealed from the deck.
     #[serde(default)]
     pub requires: RequiresFile,
+    /// Actors the event strengthens or weakens on reveal.
+    #[serde(default)]
+    pub actors: Option<Spanned<BTreeMap<String, Delta>>>,
 }
 
 /// An event's `[event.choice]`.
@@ -641,6 +712,9 @@ pub struct OptionFile {
     /// A mediators' answer: the id of the member of their seat who speaks.
     #[serde(default)]
     pub voice: Option<Spanned<String>>,
+    /// Actors this answer strengthens or weakens.
+    #[serde(default)]
+    pub actors: Option<Spanned<BTreeMap<String, Delta>>>,
 }
 
 /// One `[[objective]]`.

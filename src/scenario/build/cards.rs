@@ -77,7 +77,7 @@ pub(super) fn build_effects(
 }
 
 /// The place of the first of `keys` written as a key (`key =`) inside `within`.
-fn key_span(text: &str, within: Range<usize>, keys: &[&str]) -> Option<Range<usize>> {
+pub(super) fn key_span(text: &str, within: Range<usize>, keys: &[&str]) -> Option<Range<usize>> {
     let part = text.get(within.clone())?;
     let word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
     part.char_indices()
@@ -126,11 +126,12 @@ pub(super) fn build_card<'a>(
     deck: Option<Seat>,
     c: raw::CardFile,
     voices: &Voices,
-    flags: &mut FlagRegistry<'a>,
+    refs: &mut Refs<'a>,
 ) -> Result<Card, ScenarioError> {
-    let requires = build_requires(ctx, &c.requires, flags)?;
-    let sets = flags.list(ctx, &c.sets, FlagUse::Set)?;
-    let clears = flags.list(ctx, &c.clears, FlagUse::Clear)?;
+    let requires = build_requires(ctx, &c.requires, refs, None)?;
+    let sets = refs.flags.list(ctx, &c.sets, FlagUse::Set)?;
+    let clears = refs.flags.list(ctx, &c.clears, FlagUse::Clear)?;
+    let actors = refs.actors.changes(ctx, &c.actors)?;
     let kind = *c.kind.get_ref();
     let kind_span = c.kind.span();
     let seats = match (&c.seats, deck) {
@@ -362,6 +363,7 @@ pub(super) fn build_card<'a>(
         effects: Effects {
             sets,
             clears,
+            actors,
             ..build_effects(ctx, &c.effects, actor)?
         },
         requires,

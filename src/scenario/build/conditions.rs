@@ -2,7 +2,7 @@
 //! event choices set: every flag must be set somewhere and read somewhere.
 
 use super::*;
-use crate::engine::{BasketNeed, FlagId};
+use crate::engine::{ActorBound, ActorId, BasketNeed, FlagId, MAX_STRENGTH};
 
 /// The most rounds a scenario has (`rounds` is 1–30).
 const MAX_ROUNDS: i64 = 30;
@@ -240,8 +240,8 @@ fn bounds(
             return Err(ctx.error(
                 span,
                 format!("{n} is out of range for {key}: expected {low} to {high}"),
-                "escalation runs from 0 to 5, rounds from 1 to 30, every other meter from 0 \
-                 to 100",
+                "escalation runs from 0 to 5, rounds from 1 to 30, every other meter and an \
+                 actor's strength from 0 to 100",
             ));
         }
         match op {
@@ -265,11 +265,13 @@ fn bounds(
     Ok((least, most))
 }
 
-/// A `requires` table as the engine checks it, its flags recorded as read.
+/// A `requires` table as the engine checks it, its flags and actors recorded as read. `own`
+/// is the actor whose act it is: only there may `strength` be written.
 pub(super) fn build_requires<'a>(
     ctx: &FileCtx<'a>,
     r: &raw::RequiresFile,
-    flags: &mut FlagRegistry<'a>,
+    refs: &mut Refs<'a>,
+    own: Option<ActorId>,
 ) -> Result<Requirements, ScenarioError> {
     let mut meters = build_bounds(ctx, &r.min, &r.max)?;
     for (meter, value) in r.meter_comparisons() {
@@ -290,6 +292,7 @@ pub(super) fn build_requires<'a>(
         }
         None => (0, u8::MAX),
     };
+    let actors = actor_bounds(ctx, r, refs, own)?;
     let mut baskets = Vec::new();
     baskets.extend(r.agreed.map(|b| (b, BasketNeed::Agreed)));
     baskets.extend(r.open.map(|b| (b, BasketNeed::Open)));
@@ -302,7 +305,7 @@ pub(super) fn build_requires<'a>(
             .get_ref()
             .spanned(value.span())
             .into_iter()
-            .map(|(name, span)| flags.flag(ctx, &name, span, FlagUse::Read))
+            .map(|(name, span)| refs.flags.flag(ctx, &name, span, FlagUse::Read))
             .collect::<Result<Vec<_>, _>>()?;
         list.sort();
         list.dedup();
@@ -312,12 +315,52 @@ pub(super) fn build_requires<'a>(
     let not_set = read(&r.not_flag)?;
     Ok(Requirements {
         meters,
+        actors,
         min_round,
         max_round,
         baskets,
         flags: set,
         not_flags: not_set,
     })
+}
+
+/// The actors' strength ranges of a `requires`: `actor.<id> = ...`, and in an act `strength`
+/// for the acting actor's own.
+fn actor_bounds(
+    ctx: &FileCtx,
+    r: &raw::RequiresFile,
+    refs: &mut Refs,
+    own: Option<ActorId>,
+) -> Result<Vec<ActorBound>, ScenarioError> {
+    let mut named = Vec::new();
+    if let Some(value) = &r.strength {
+        let Some(own) = own else {
+            return Err(ctx.error(
+                key_before(ctx.text, value.span(), "strength"),
+                "`strength` is only for an actor's acts".into(),
+                "to read an actor's strength here, name it: actor.<id> = \">= 60\"",
+            ));
+        };
+        named.push((own, "strength".to_string(), value));
+    }
+    for (name, value) in &r.actor {
+        let span = key_before(ctx.text, value.span(), name);
+        if let Some(actor) = refs.actors.actor(ctx, name, span, ActorUse::Read)? {
+            named.push((actor, format!("actor.{name}"), value));
+        }
+    }
+    let high = i64::from(MAX_STRENGTH);
+    let mut out = Vec::new();
+    for (actor, key, value) in named {
+        let (least, most) = bounds(ctx, &key, value, 0, high)?;
+        out.push(ActorBound {
+            actor,
+            min: least as u8,
+            max: most as u8,
+        });
+    }
+    out.sort_by_key(|b| b.actor);
+    Ok(out)
 }
 
 #[cfg(test)]

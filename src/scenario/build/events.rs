@@ -6,9 +6,10 @@ pub(super) fn build_event<'a>(
     ctx: &FileCtx<'a>,
     e: raw::EventFile,
     voices: &Voices,
-    flags: &mut FlagRegistry<'a>,
+    refs: &mut Refs<'a>,
 ) -> Result<EventCard, ScenarioError> {
-    let requires = build_requires(ctx, &e.requires, flags)?;
+    let requires = build_requires(ctx, &e.requires, refs, None)?;
+    let actors = refs.actors.changes(ctx, &e.actors)?;
     let choice = match e.choice {
         None => None,
         Some(spanned) => {
@@ -30,8 +31,9 @@ pub(super) fn build_event<'a>(
                 .options
                 .into_iter()
                 .map(|o| {
-                    let sets = flags.list(ctx, &o.sets, FlagUse::Set)?;
-                    let clears = flags.list(ctx, &o.clears, FlagUse::Clear)?;
+                    let sets = refs.flags.list(ctx, &o.sets, FlagUse::Set)?;
+                    let clears = refs.flags.list(ctx, &o.clears, FlagUse::Clear)?;
+                    let actors = refs.actors.changes(ctx, &o.actors)?;
                     let voice = voices.member(
                         ctx,
                         o.voice.as_ref(),
@@ -43,6 +45,7 @@ pub(super) fn build_event<'a>(
                         effects: Effects {
                             sets,
                             clears,
+                            actors,
                             ..build_effects(ctx, &o.effects, actor)?
                         },
                         label: o.label,
@@ -67,14 +70,17 @@ pub(super) fn build_event<'a>(
         ));
     }
     Ok(EventCard {
-        effects: build_effects(
-            ctx,
-            &e.effects.map(|spanned| {
-                let span = spanned.span();
-                Spanned::new(span, spanned.into_inner().into())
-            }),
-            Actor::MaybeMediator,
-        )?,
+        effects: Effects {
+            actors,
+            ..build_effects(
+                ctx,
+                &e.effects.map(|spanned| {
+                    let span = spanned.span();
+                    Spanned::new(span, spanned.into_inner().into())
+                }),
+                Actor::MaybeMediator,
+            )?
+        },
         breaks: e.breaks.map(Spanned::into_inner),
         id: e.id.into_inner(),
         name: e.name,
@@ -89,9 +95,9 @@ pub(super) fn build_event<'a>(
 pub(super) fn build_objective<'a>(
     ctx: &FileCtx<'a>,
     o: raw::ObjectiveFile,
-    flags: &mut FlagRegistry<'a>,
+    refs: &mut Refs<'a>,
 ) -> Result<Objective, ScenarioError> {
-    let requires = build_requires(ctx, &o.requires, flags)?;
+    let requires = build_requires(ctx, &o.requires, refs, None)?;
     let c = o.condition;
     let mut agreed: Vec<Basket> = c.agreed;
     agreed.sort();

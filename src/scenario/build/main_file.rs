@@ -100,6 +100,7 @@ pub(super) fn read_main(main: &FileCtx, problems: &mut Problems) -> (ScenarioFil
         opening_events: read_part(main, part("opening_events"), problems).unwrap_or_default(),
         hints: read_part(main, part("hints"), problems).unwrap_or_default(),
         comparison: read_part(main, part("comparison"), problems),
+        actors: read_part(main, part("actors"), problems).unwrap_or_default(),
     };
     (file, decks)
 }
@@ -160,6 +161,7 @@ fn empty_file() -> ScenarioFile {
         opening_events: Vec::new(),
         hints: Vec::new(),
         comparison: None,
+        actors: Vec::new(),
     }
 }
 

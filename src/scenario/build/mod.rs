@@ -1,6 +1,7 @@
 //! Turning parsed TOML files into an engine [`Scenario`], checking everything the types alone
 //! cannot: cross-field rules, duplicate ids, references between files.
 
+mod actors;
 mod briefs;
 mod cards;
 mod comparison;
@@ -27,6 +28,7 @@ use crate::engine::{
     Scenario, Scoring, Seat,
 };
 use crate::scenario::limits::{MAX_CARDS_PER_DECK, MAX_EVENTS, MAX_OBJECTIVES, MAX_SPOT_EVENTS};
+use actors::*;
 use briefs::*;
 use cards::*;
 use comparison::{Known, build_comparison};
@@ -68,8 +70,8 @@ struct Decks<'a> {
     /// only point into what could not be read, so it is not reported on its own.
     pub(super) all_cards_read: bool,
     pub(super) all_events_read: bool,
-    /// Every flag, with where it is set and read.
-    pub(super) flags: FlagRegistry<'a>,
+    /// Every flag and actor, with where each is used.
+    pub(super) refs: Refs<'a>,
 }
 
 /// Builds and validates a scenario from its source files. Problems in separate items (cards,
@@ -78,7 +80,14 @@ struct Decks<'a> {
 pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> {
     let main = source.ctx("scenario.toml")?;
     let mut problems = Problems::default();
-    let (file, deck_names) = read_main(&main, &mut problems);
+    let (mut file, deck_names) = read_main(&main, &mut problems);
+    let mut refs = Refs::default();
+    let actors = build_actors(
+        &main,
+        std::mem::take(&mut file.actors),
+        &mut refs,
+        &mut problems,
+    );
     let seat_order = problems.check(seat_order(&main, &file)).unwrap_or_default();
     let seat_rules = seat_rules(&main, &file.rules, &mut problems);
     let (names, voices) = build_names(&main, file.names, &mut problems);
@@ -104,8 +113,9 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
         ids,
         all_cards_read,
         all_events_read,
-        flags,
-    } = read_decks(source, &main, &deck_names, &voices, &mut problems);
+        refs,
+    } = read_decks(source, &main, &deck_names, &voices, refs, &mut problems);
+    check_unused(&main, &actors, &refs.actors, &mut problems);
 
     // A reference to an item that is itself broken was reported with that item already.
     // Items by id, so each reference is looked up at once (validation stays linear).
@@ -212,8 +222,9 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
         opening_events,
         objectives,
         hints,
-        flags: flags.into_names(),
+        flags: refs.flags.into_names(),
         comparison,
+        actors,
     })
 }
 
@@ -223,12 +234,14 @@ fn read_decks<'a>(
     main: &FileCtx,
     files: &DeckNames,
     voices: &Voices,
+    refs: Refs<'a>,
     problems: &mut Problems,
 ) -> Decks<'a> {
     let before = problems.count();
     let mut decks = Decks {
         all_cards_read: true,
         all_events_read: true,
+        refs,
         ..Decks::default()
     };
     let seat_decks = [
@@ -251,7 +264,7 @@ fn read_decks<'a>(
                 deck,
                 card,
                 voices,
-                &mut decks.flags,
+                &mut decks.refs,
             )));
         }
     }
@@ -283,7 +296,7 @@ fn read_decks<'a>(
                     &ctx,
                     event,
                     voices,
-                    &mut decks.flags,
+                    &mut decks.refs,
                 )));
             }
         }
@@ -303,7 +316,7 @@ fn read_decks<'a>(
         for event in spot.read {
             decks.events.extend(
                 problems
-                    .check(build_event(&ctx, event, voices, &mut decks.flags))
+                    .check(build_event(&ctx, event, voices, &mut decks.refs))
                     .map(|mut built| {
                         built.inject = true;
                         built
@@ -335,13 +348,13 @@ fn read_decks<'a>(
             decks.objectives.extend(problems.check(build_objective(
                 &ctx,
                 objective,
-                &mut decks.flags,
+                &mut decks.refs,
             )));
         }
     }
     // A flag named only in an item that could not be read would be reported wrongly.
     if problems.count() == before {
-        decks.flags.check(problems);
+        decks.refs.flags.check(problems);
     }
     decks
 }

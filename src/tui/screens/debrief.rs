@@ -186,6 +186,23 @@ pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> 
         }
     }
 
+    if !scenario.actors.is_empty() {
+        out.push(Line::styled("Not at the table", theme.heading()));
+        for (actor, &end) in scenario.actors.iter().zip(&view.actors) {
+            out.extend(popup::hanging(
+                "  ",
+                &format!(
+                    "{}: strength {} at the start, {end} at the end. {}",
+                    actor.name, actor.strength, actor.about
+                ),
+                width,
+                4,
+                theme.text(),
+            ));
+        }
+        out.push(Line::raw(""));
+    }
+
     out.push(Line::styled("The meters, round by round", theme.heading()));
     let mut history = view.meter_history.clone();
     if history.last() != Some(&view.meters) {

@@ -209,6 +209,15 @@ pub fn draw_brief(
         .map(|l| Line::raw(l.to_string()))
         .collect();
     situation.push(Line::raw(""));
+    // The parties that hold no seat: who they are and how strong they are now.
+    for (actor, &strength) in scenario.actors.iter().zip(&view.actors) {
+        situation.push(Line::styled(
+            format!("Not at the table: {} (strength {strength})", actor.name),
+            theme.heading(),
+        ));
+        situation.push(Line::raw(actor.about.clone()));
+        situation.push(Line::raw(""));
+    }
     let mut lines = vec![
         Line::styled(scenario.title.clone(), theme.heading()),
         Line::raw(""),

@@ -72,6 +72,22 @@ fn flags_line(view: &SeatView, theme: Theme) -> Option<Line<'static>> {
     })
 }
 
+/// Each actor's strength (public), when the scenario has any: "Armed groups beyond Kabul's
+/// control 55". Who they are is in the brief (`b`).
+fn actors_lines(view: &SeatView, theme: Theme) -> Vec<Line<'static>> {
+    view.scenario
+        .actors
+        .iter()
+        .zip(&view.actors)
+        .map(|(actor, &strength)| {
+            Line::from(vec![
+                Span::styled("Not at the table: ", theme.dim()),
+                Span::raw(crate::engine::strength_words(actor, strength)),
+            ])
+        })
+        .collect()
+}
+
 /// The You panel: a seat's event, objective and warnings, or, for a viewer without a seat,
 /// each seat's player, hand size and objective (when shown).
 pub(super) fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: Theme) {
@@ -92,6 +108,7 @@ pub(super) fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: T
                 ]));
             }
             lines.extend(last_round_notice(view, theme));
+            lines.extend(actors_lines(view, theme));
             lines.extend(flags_line(view, theme));
             lines.push(Line::from(vec![
                 Span::styled("Secret objective: ", theme.dim()),
@@ -148,6 +165,7 @@ pub(super) fn draw_you(frame: &mut Frame, area: Rect, data: &TableData, theme: T
                     ])
                 })
                 .collect();
+            lines.extend(actors_lines(view, theme));
             lines.extend(flags_line(view, theme));
             let title = if view.viewer == Viewer::Facilitator {
                 " Facilitator view "
