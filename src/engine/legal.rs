@@ -286,9 +286,13 @@ impl Game {
         }
     }
 
+    /// The negotiation candidates, added to `out`. A card [`Game::card_block`] blocks makes
+    /// none (every action with it would be refused), so that its block is judged once, not
+    /// once a target or a package.
     fn negotiation_candidates(&self, seat: Seat, out: &mut Vec<Action>) {
         let s = seat.index();
-        for &card in &self.hands[s] {
+        let open = self.open_cards(seat);
+        for &card in self.hands[s].iter().filter(|&&card| open(card)) {
             match self.scenario.cards[usize::from(card)].target_kind() {
                 TargetKind::None => out.push(Action::Play {
                     seat,
@@ -310,7 +314,7 @@ impl Game {
             }
         }
         for demand in self.demands.iter().filter(|d| d.to == seat) {
-            for &card in &self.hands[s] {
+            for &card in self.hands[s].iter().filter(|&&card| open(card)) {
                 let def = &self.scenario.cards[usize::from(card)];
                 if def.basket != Some(demand.basket) {
                     continue;
@@ -327,9 +331,27 @@ impl Game {
                 demand: demand.id,
             });
         }
-        self.package_candidates(seat, out);
+        self.package_candidates(seat, &open, out);
         out.push(Action::TableAccord { seat });
         out.push(Action::Pass { seat });
+    }
+
+    /// Which cards of `seat`'s hand no [`CardBlock`] stops now, judged once each.
+    fn open_cards(&self, seat: Seat) -> impl Fn(CardId) -> bool + use<'_> {
+        let hand = &self.hands[seat.index()];
+        // One bit a card of the hand, by its place in it; a hand longer than the mask lets
+        // the rest through, to be judged one action at a time.
+        let mut blocked = 0u64;
+        for (i, &card) in hand.iter().enumerate().take(64) {
+            if self.card_block(seat, card).is_some() {
+                blocked |= 1 << i;
+            }
+        }
+        move |card| {
+            hand.iter()
+                .position(|&c| c == card)
+                .is_none_or(|i| i >= 64 || blocked & (1 << i) == 0)
+        }
     }
 
     pub(super) fn check_play(

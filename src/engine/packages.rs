@@ -48,13 +48,19 @@ impl Game {
         }
     }
 
-    /// The package offers `seat` could make, added to `out`: each assurance in hand, asking
-    /// for each other basket (`check` then keeps the legal ones). None under rules version 1.
-    pub(super) fn package_candidates(&self, seat: Seat, out: &mut Vec<Action>) {
+    /// The package offers `seat` could make, added to `out`: each assurance in hand that is
+    /// `open` (no card block stops it), asking for each other basket (`check` then keeps the
+    /// legal ones). None under rules version 1.
+    pub(super) fn package_candidates(
+        &self,
+        seat: Seat,
+        open: &impl Fn(CardId) -> bool,
+        out: &mut Vec<Action>,
+    ) {
         if self.scenario.rules.version < 2 || seat.rival().is_none() {
             return;
         }
-        for &card in &self.hands[seat.index()] {
+        for &card in self.hands[seat.index()].iter().filter(|&&card| open(card)) {
             let Some(own) = self.assurance_basket(card) else {
                 continue;
             };
