@@ -51,14 +51,17 @@ impl Game {
             }
             Decision::Package => self.package_answers(seat, out),
         }
-        out.retain(|a| self.refusal(a).is_none());
+        // The negotiation candidates were made only of cards no block stops (judged once
+        // each by `negotiation_candidates`), so their blocks are not judged again.
+        let blocks_judged = decision == Decision::Negotiate;
+        out.retain(|a| self.refusal(a, blocks_judged).is_none());
     }
 
     /// Whether `action` is legal now: [`Game::check`] without putting a refusal in words.
     pub fn is_legal(&self, action: &Action) -> bool {
         match *action {
             Action::Undo { .. } | Action::Inject { .. } => self.check(action).is_ok(),
-            _ => self.refusal(action).is_none(),
+            _ => self.refusal(action, false).is_none(),
         }
     }
 
@@ -76,7 +79,7 @@ impl Game {
                 Err(illegal(format!("the scenario has no event {event}")))
             };
         }
-        match self.refusal(action) {
+        match self.refusal(action, false) {
             None => Ok(()),
             Some(refusal) => Err(self.refusal_error(refusal)),
         }
@@ -95,7 +98,9 @@ impl Game {
 
     /// Why an action other than an undo or an inject is refused now, as data, or `None` when
     /// it is legal. The single source of truth of [`Game::check`] and the legal actions.
-    fn refusal(&self, action: &Action) -> Option<Refusal> {
+    /// `blocks_judged`: the action's card is known to be stopped by no [`CardBlock`] now, so
+    /// its block is not judged again.
+    fn refusal(&self, action: &Action, blocks_judged: bool) -> Option<Refusal> {
         let Some((expected, decision)) = self.to_act() else {
             return Some(Refusal::GameOver);
         };
@@ -114,13 +119,19 @@ impl Game {
             });
         }
         match *action {
-            Action::Play { seat, card, target } => self.check_play(seat, card, target),
+            Action::Play { seat, card, target } => {
+                self.check_play(seat, card, target, blocks_judged)
+            }
             Action::Meet { seat, demand, card } => match self.demand_aimed_at(seat, demand) {
-                Ok(basket) => self.check_answer_card(seat, card, CardKind::Assurance, basket),
+                Ok(basket) => {
+                    self.check_answer_card(seat, card, CardKind::Assurance, basket, blocks_judged)
+                }
                 Err(refusal) => Some(refusal),
             },
             Action::Counter { seat, demand, card } => match self.demand_aimed_at(seat, demand) {
-                Ok(basket) => self.check_answer_card(seat, card, CardKind::Demand, basket),
+                Ok(basket) => {
+                    self.check_answer_card(seat, card, CardKind::Demand, basket, blocks_judged)
+                }
                 Err(refusal) => Some(refusal),
             },
             Action::Reject { seat, demand } => self.demand_aimed_at(seat, demand).err(),
@@ -131,7 +142,9 @@ impl Game {
             Action::Renew { seat, accept: true } if !self.can_renew(seat) => {
                 Some(Refusal::RenewCost)
             }
-            Action::OfferPackage { seat, card, ask } => self.check_offer_package(seat, card, ask),
+            Action::OfferPackage { seat, card, ask } => {
+                self.check_offer_package(seat, card, ask, blocks_judged)
+            }
             Action::AnswerPackage { seat, card } => self.check_answer_package(seat, card),
             Action::Pass { .. }
             | Action::Renew { .. }
@@ -359,11 +372,12 @@ impl Game {
         seat: Seat,
         card: CardId,
         target: Option<TableId>,
+        blocks_judged: bool,
     ) -> Option<Refusal> {
         if !self.hands[seat.index()].contains(&card) {
             return Some(Refusal::NotInHand(seat));
         }
-        if let Some(block) = self.card_block(seat, card) {
+        if !blocks_judged && let Some(block) = self.card_block(seat, card) {
             return Some(Refusal::Block(block));
         }
         let def = &self.scenario.cards[usize::from(card)];
@@ -414,6 +428,7 @@ impl Game {
         card: CardId,
         kind: CardKind,
         basket: Basket,
+        blocks_judged: bool,
     ) -> Option<Refusal> {
         if !self.hands[seat.index()].contains(&card) {
             return Some(Refusal::NotInHand(seat));
@@ -424,6 +439,9 @@ impl Game {
         }
         if def.basket != Some(basket) {
             return Some(Refusal::NotInBasket(card, basket));
+        }
+        if blocks_judged {
+            return None;
         }
         self.card_block(seat, card).map(Refusal::Block)
     }

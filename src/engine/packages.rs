@@ -98,6 +98,7 @@ impl Game {
         seat: Seat,
         card: CardId,
         ask: Basket,
+        blocks_judged: bool,
     ) -> Option<Refusal> {
         if self.scenario.rules.version < 2 {
             return Some(Refusal::PackagesNeedVersion2);
@@ -105,7 +106,7 @@ impl Game {
         if seat.rival().is_none() {
             return Some(Refusal::PackageNotByDelegation);
         }
-        if let Some(refusal) = self.check_play(seat, card, None) {
+        if let Some(refusal) = self.check_play(seat, card, None, blocks_judged) {
             return Some(refusal);
         }
         let Some(own) = self.assurance_basket(card) else {
@@ -126,7 +127,7 @@ impl Game {
         let Some(Prompt::Package { ask, .. }) = self.prompt else {
             return Some(Refusal::NoPackage);
         };
-        card.and_then(|card| self.check_answer_card(seat, card, CardKind::Assurance, ask))
+        card.and_then(|card| self.check_answer_card(seat, card, CardKind::Assurance, ask, false))
     }
 
     /// `seat` offers `card` as its half of a package: it pays, the card waits in its discard
