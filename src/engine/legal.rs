@@ -54,7 +54,11 @@ impl Game {
         // The negotiation candidates were made only of cards no block stops (judged once
         // each by `negotiation_candidates`), so their blocks are not judged again.
         let blocks_judged = decision == Decision::Negotiate;
-        out.retain(|a| self.refusal(a, blocks_judged).is_none());
+        // Every candidate is `seat`'s and answers `decision`, so only the rules are asked.
+        out.retain(|a| {
+            debug_assert_eq!((a.seat(), a.decision()), (seat, Some(decision)));
+            self.rule_refusal(a, blocks_judged).is_none()
+        });
     }
 
     /// Whether `action` is legal now: [`Game::check`] without putting a refusal in words.
@@ -118,6 +122,12 @@ impl Game {
                 expected: decision,
             });
         }
+        self.rule_refusal(action, blocks_judged)
+    }
+
+    /// Why `action`, of the seat to act and answering the decision asked, is refused by the
+    /// rules now, or `None` when it is legal (the part of [`Game::refusal`] after the turn).
+    fn rule_refusal(&self, action: &Action, blocks_judged: bool) -> Option<Refusal> {
         match *action {
             Action::Play { seat, card, target } => {
                 self.check_play(seat, card, target, blocks_judged)
