@@ -38,7 +38,7 @@ fn full_random_game(bencher: Bencher, name: &str) {
 }
 
 /// One whole game driven the way search bots drive the engine in rollouts: list the legal
-/// actions, pick one at random, apply it; no views are built.
+/// actions into a reused buffer, pick one at random, apply it; no views are built.
 #[divan::bench(args = SCENARIOS)]
 fn random_playout(bencher: Bencher, name: &str) {
     let scenario = scenario(name);
@@ -47,10 +47,11 @@ fn random_playout(bencher: Bencher, name: &str) {
         seed += 1;
         let mut rng = GameRng::from_seed(seed);
         let mut game = Game::new(scenario.clone(), seed);
+        let mut legal = Vec::new();
         while let Some((seat, _)) = game.to_act() {
-            let legal = game.legal_actions(seat);
+            game.legal_actions_into(seat, &mut legal);
             let pick = legal[rng.below(legal.len() as u32) as usize];
-            let _ = game.apply(pick);
+            let _ = game.advance(pick);
         }
         black_box(game)
     });

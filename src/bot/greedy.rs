@@ -43,7 +43,7 @@ impl Bot for GreedyBot {
             let mut total = 0.0;
             for sample in &samples {
                 let mut game = sample.clone();
-                if game.apply(*action).is_ok() {
+                if game.advance(*action).is_ok() {
                     if matches!(action, Action::TableAccord { .. }) {
                         votes_as_each_would(&mut game);
                     }
@@ -73,11 +73,11 @@ pub(super) fn votes_as_each_would(game: &mut Game) {
     while let Some((seat, Decision::AccordVote)) = game.to_act() {
         let after = |accept: bool| {
             let mut next = game.clone();
-            next.apply(Action::Vote { seat, accept })
+            next.advance(Action::Vote { seat, accept })
                 .map_or(f64::NEG_INFINITY, |_| value(&next, seat))
         };
         let accept = after(true) >= after(false);
-        if game.apply(Action::Vote { seat, accept }).is_err() {
+        if game.advance(Action::Vote { seat, accept }).is_err() {
             return;
         }
     }
@@ -96,7 +96,7 @@ fn answers_as_it_would(game: &mut Game) {
         .map(|answer| {
             let mut next = game.clone();
             let worth = next
-                .apply(answer)
+                .advance(answer)
                 .map_or(f64::NEG_INFINITY, |_| value(&next, seat));
             (answer, worth)
         })
@@ -104,6 +104,6 @@ fn answers_as_it_would(game: &mut Game) {
         .map(|(answer, _)| answer);
     if let Some(answer) = best {
         // One of the legal answers: it applies.
-        let _ = game.apply(answer);
+        let _ = game.advance(answer);
     }
 }

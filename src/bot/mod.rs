@@ -40,6 +40,13 @@ pub struct Choice {
 pub trait Bot: Send {
     /// Chooses one of `legal` (never empty) given what the seat can see.
     fn choose(&mut self, view: &SeatView, legal: &[Action]) -> Choice;
+
+    /// Chooses only the action, for callers that show no reason (the simulator). `view`
+    /// builds the seat's view: a bot that needs none may choose without calling it. The
+    /// action is the one [`Bot::choose`] would choose from the same state.
+    fn choose_action(&mut self, view: &dyn Fn() -> SeatView, legal: &[Action]) -> Action {
+        self.choose(&view(), legal).action
+    }
 }
 
 /// The `normal` bot's search budget.
@@ -94,6 +101,12 @@ impl Policy {
             Policy::Hard => "hard",
             Policy::Tutor => "tutor",
         }
+    }
+
+    /// Whether this policy's bots think (search or look ahead), so that their decision
+    /// times are worth measuring; passive and random bots answer at once.
+    pub fn thinks(self) -> bool {
+        matches!(self, Policy::Easy | Policy::Normal | Policy::Hard)
     }
 
     /// A new bot of this policy, seeded for reproducibility.

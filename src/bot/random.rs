@@ -20,12 +20,15 @@ impl RandomBot {
 }
 
 impl Bot for RandomBot {
-    fn choose(&mut self, _view: &SeatView, legal: &[Action]) -> Choice {
-        let index = self.rng.below(legal.len() as u32) as usize;
+    fn choose(&mut self, view: &SeatView, legal: &[Action]) -> Choice {
         Choice {
-            action: legal[index],
+            action: self.choose_action(&|| view.clone(), legal),
             // How many moves it had would tell how many cards in its hand could be played.
             reason: "picked at random among its legal moves".to_string(),
         }
+    }
+
+    fn choose_action(&mut self, _view: &dyn Fn() -> SeatView, legal: &[Action]) -> Action {
+        legal[self.rng.below(legal.len() as u32) as usize]
     }
 }

@@ -131,7 +131,7 @@ impl SearchBot {
             let sample = Game::determinize(view, self.rng.below(u32::MAX).into());
             for (slot, accept) in [(0, false), (1, true)] {
                 let mut game = sample.clone();
-                if game.apply(Action::Vote { seat, accept }).is_ok() {
+                if game.advance(Action::Vote { seat, accept }).is_ok() {
                     votes_as_each_would(&mut game);
                     worth[slot] += value(&game, seat);
                 }
@@ -155,7 +155,7 @@ impl SearchBot {
         let sample = Game::determinize(view, self.rng.below(u32::MAX).into());
         for &action in legal {
             let mut game = sample.clone();
-            if game.apply(action).is_err() {
+            if game.advance(action).is_err() {
                 continue;
             }
             votes_as_each_would(&mut game);
@@ -204,7 +204,7 @@ impl SearchBot {
                 tree[node].children.push(child);
                 path.push(child);
                 // A listed action is always legal; the result carries only log entries.
-                let _ = game.apply(action);
+                let _ = game.advance(action);
                 break;
             }
             let exploration = self.config.exploration;
@@ -219,7 +219,7 @@ impl SearchBot {
             let Some(action) = tree[next].action else {
                 break;
             };
-            if game.apply(action).is_err() {
+            if game.advance(action).is_err() {
                 break;
             }
             path.push(next);
@@ -238,6 +238,7 @@ impl SearchBot {
 
     fn rollout(&mut self, game: &mut Game, start_round: u8) {
         let horizon = start_round.saturating_add(self.config.rollout_rounds);
+        let mut legal = Vec::new();
         while game.round() <= horizon {
             let Some((seat, decision)) = game.to_act() else {
                 break;
@@ -248,9 +249,9 @@ impl SearchBot {
                 votes_as_each_would(game);
                 continue;
             }
-            let legal = game.legal_actions(seat);
+            game.legal_actions_into(seat, &mut legal);
             let action = plausible_action(game, &legal, &mut self.rng);
-            if game.apply(action).is_err() {
+            if game.advance(action).is_err() {
                 break;
             }
         }

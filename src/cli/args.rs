@@ -270,6 +270,11 @@ pub struct SimArgs {
         conflicts_with = "report"
     )]
     pub sweep: Option<ceasefire::sim::sweep::SweepSpec>,
+    /// Measure every decision's time even when no seat's bot thinks (easy, normal and hard
+    /// bots are always timed; passive and random ones answer at once, and timing them would
+    /// cost more than their decisions).
+    #[arg(long)]
+    pub decision_times: bool,
     /// Worker threads (default: one per core); `--threads 1` measures one core.
     #[arg(long)]
     pub threads: Option<usize>,

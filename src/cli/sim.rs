@@ -16,12 +16,14 @@ pub fn simulate(args: SimArgs) -> Result<ExitCode> {
     use std::io::IsTerminal;
     let source = ScenarioSource::find(&args.scenario).map_err(|e| anyhow::anyhow!("{e}"))?;
     let scenario = source.build().map_err(|e| anyhow::anyhow!("{e}"))?;
+    // A bot per seat, `random` unless named.
+    let policies = seat_values([Policy::Random; 3], &args.seats);
     let config = SimConfig {
         scenario: Arc::new(scenario),
         games: args.games,
         seed: args.seed,
-        // A bot per seat, `random` unless named.
-        policies: seat_values([Policy::Random; 3], &args.seats),
+        decision_times: args.decision_times || policies.iter().any(|p| p.thinks()),
+        policies,
         progress: std::io::stderr().is_terminal(),
     };
     let mut pool = rayon::ThreadPoolBuilder::new();

@@ -223,17 +223,25 @@ impl Game {
     /// Applies one action. An illegal action is refused with a reason and changes nothing.
     /// Returns the log entries the action produced (including any automatic steps it set off).
     pub fn apply(&mut self, action: Action) -> Result<Vec<LogEntry>, RuleError> {
+        let from = self.advance(action)?;
+        Ok(self.log[from..].to_vec())
+    }
+
+    /// Applies one action as [`Game::apply`] does, without copying the log entries it
+    /// produced: returns the index in [`Game::log`] where they start. For callers that read
+    /// the log themselves or not at all (the simulator, bots' playouts).
+    pub fn advance(&mut self, action: Action) -> Result<usize, RuleError> {
         self.check(&action)?;
         if let Action::Undo { seat } = action {
             self.undo(seat);
-            return Ok(self.log[self.log.len() - 1..].to_vec());
+            return Ok(self.log.len() - 1);
         }
         let log_start = self.log.len();
         self.actions.push(action);
         self.effective.push((action, log_start as u32));
         self.resolve(action);
         self.check_breakdown();
-        Ok(self.log[log_start..].to_vec())
+        Ok(log_start)
     }
 
     /// Whether `seat` may take back its last action now, and if not, why: it must be the

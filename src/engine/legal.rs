@@ -16,42 +16,57 @@ impl Game {
     /// answers to demands, package offers (rules version 2), tabling the accord, passing; or the options of the pending prompt.
     /// Empty when it is not `seat`'s decision.
     pub fn legal_actions(&self, seat: Seat) -> Vec<Action> {
+        let mut out = Vec::new();
+        self.legal_actions_into(seat, &mut out);
+        out
+    }
+
+    /// [`Game::legal_actions`] written into `out` (cleared first), so a caller that asks every
+    /// turn can reuse one buffer. No reason is put in words for the candidates refused.
+    pub fn legal_actions_into(&self, seat: Seat, out: &mut Vec<Action>) {
+        out.clear();
         let Some((who, decision)) = self.to_act() else {
-            return Vec::new();
+            return;
         };
         if who != seat {
-            return Vec::new();
+            return;
         }
-        let mut candidates = match decision {
-            Decision::Negotiate => self.negotiation_candidates(seat),
+        match decision {
+            Decision::Negotiate => self.negotiation_candidates(seat, out),
             Decision::EventChoice => {
-                let count = match self.prompt {
-                    Some(Prompt::EventChoice { event, .. }) => self.scenario.events
-                        [usize::from(event)]
-                    .choice
-                    .as_ref()
-                    .map_or(0, |c| c.options.len()),
-                    _ => 0,
-                };
-                (0..count as u8)
-                    .map(|option| Action::Choose { seat, option })
-                    .collect()
+                let count = self.event_options();
+                out.extend((0..count as u8).map(|option| Action::Choose { seat, option }));
             }
             Decision::Consent
             | Decision::AccordVote
             | Decision::Renew
             | Decision::Bridge
-            | Decision::Offer => [true, false]
-                .into_iter()
-                .filter_map(|accept| decision.answer(seat, accept))
-                .collect(),
-            Decision::Posture => Posture::ALL
-                .map(|posture| Action::Posture { seat, posture })
-                .to_vec(),
-            Decision::Package => self.package_answers(seat),
-        };
-        candidates.retain(|a| self.check(a).is_ok());
-        candidates
+            | Decision::Offer => out.extend(
+                [true, false]
+                    .into_iter()
+                    .filter_map(|accept| decision.answer(seat, accept)),
+            ),
+            Decision::Posture => {
+                out.extend(Posture::ALL.map(|posture| Action::Posture { seat, posture }))
+            }
+            Decision::Package => self.package_answers(seat, out),
+        }
+        // The negotiation candidates were made only of cards no block stops (judged once
+        // each by `negotiation_candidates`), so their blocks are not judged again.
+        let blocks_judged = decision == Decision::Negotiate;
+        // Every candidate is `seat`'s and answers `decision`, so only the rules are asked.
+        out.retain(|a| {
+            debug_assert_eq!((a.seat(), a.decision()), (seat, Some(decision)));
+            self.rule_refusal(a, blocks_judged).is_none()
+        });
+    }
+
+    /// Whether `action` is legal now: [`Game::check`] without putting a refusal in words.
+    pub fn is_legal(&self, action: &Action) -> bool {
+        match *action {
+            Action::Undo { .. } | Action::Inject { .. } => self.check(action).is_ok(),
+            _ => self.refusal(action, false).is_none(),
+        }
     }
 
     /// Whether `action` is legal now, and if not, why.
@@ -68,55 +83,78 @@ impl Game {
                 Err(illegal(format!("the scenario has no event {event}")))
             };
         }
+        match self.refusal(action, false) {
+            None => Ok(()),
+            Some(refusal) => Err(self.refusal_error(refusal)),
+        }
+    }
+
+    /// The number of options of the event choice waiting for an answer (0 when none).
+    fn event_options(&self) -> usize {
+        match self.prompt {
+            Some(Prompt::EventChoice { event, .. }) => self.scenario.events[usize::from(event)]
+                .choice
+                .as_ref()
+                .map_or(0, |c| c.options.len()),
+            _ => 0,
+        }
+    }
+
+    /// Why an action other than an undo or an inject is refused now, as data, or `None` when
+    /// it is legal. The single source of truth of [`Game::check`] and the legal actions.
+    /// `blocks_judged`: the action's card is known to be stopped by no [`CardBlock`] now, so
+    /// its block is not judged again.
+    fn refusal(&self, action: &Action, blocks_judged: bool) -> Option<Refusal> {
         let Some((expected, decision)) = self.to_act() else {
-            return Err(RuleError::GameOver);
+            return Some(Refusal::GameOver);
         };
         let seat = action.seat();
         if seat != expected {
-            return Err(RuleError::NotYourTurn {
+            return Some(Refusal::NotYourTurn {
                 seat,
                 expected,
                 decision,
             });
         }
         if action.decision() != Some(decision) {
-            return Err(RuleError::WrongDecision {
+            return Some(Refusal::WrongDecision {
                 seat,
                 expected: decision,
             });
         }
+        self.rule_refusal(action, blocks_judged)
+    }
+
+    /// Why `action`, of the seat to act and answering the decision asked, is refused by the
+    /// rules now, or `None` when it is legal (the part of [`Game::refusal`] after the turn).
+    fn rule_refusal(&self, action: &Action, blocks_judged: bool) -> Option<Refusal> {
         match *action {
-            Action::Play { seat, card, target } => self.check_play(seat, card, target),
-            Action::Meet { seat, demand, card } => {
-                let basket = self.demand_aimed_at(seat, demand)?;
-                self.check_answer_card(seat, card, CardKind::Assurance, basket)
+            Action::Play { seat, card, target } => {
+                self.check_play(seat, card, target, blocks_judged)
             }
-            Action::Counter { seat, demand, card } => {
-                let basket = self.demand_aimed_at(seat, demand)?;
-                self.check_answer_card(seat, card, CardKind::Demand, basket)
-            }
-            Action::Reject { seat, demand } => self.demand_aimed_at(seat, demand).map(|_| ()),
+            Action::Meet { seat, demand, card } => match self.demand_aimed_at(seat, demand) {
+                Ok(basket) => {
+                    self.check_answer_card(seat, card, CardKind::Assurance, basket, blocks_judged)
+                }
+                Err(refusal) => Some(refusal),
+            },
+            Action::Counter { seat, demand, card } => match self.demand_aimed_at(seat, demand) {
+                Ok(basket) => {
+                    self.check_answer_card(seat, card, CardKind::Demand, basket, blocks_judged)
+                }
+                Err(refusal) => Some(refusal),
+            },
+            Action::Reject { seat, demand } => self.demand_aimed_at(seat, demand).err(),
             Action::TableAccord { seat } => self.check_table_accord(seat),
             Action::Choose { option, .. } => {
-                let count = match self.prompt {
-                    Some(Prompt::EventChoice { event, .. }) => self.scenario.events
-                        [usize::from(event)]
-                    .choice
-                    .as_ref()
-                    .map_or(0, |c| c.options.len()),
-                    _ => 0,
-                };
-                if usize::from(option) < count {
-                    Ok(())
-                } else {
-                    Err(illegal(format!("this event has no option {option}")))
-                }
+                (usize::from(option) >= self.event_options()).then_some(Refusal::NoOption(option))
             }
-            Action::Renew { seat, accept: true } if !self.can_renew(seat) => Err(illegal(format!(
-                "renewing costs {} capital, and the pledge's card must not be back in play",
-                self.scenario.rules.renew_capital
-            ))),
-            Action::OfferPackage { seat, card, ask } => self.check_offer_package(seat, card, ask),
+            Action::Renew { seat, accept: true } if !self.can_renew(seat) => {
+                Some(Refusal::RenewCost)
+            }
+            Action::OfferPackage { seat, card, ask } => {
+                self.check_offer_package(seat, card, ask, blocks_judged)
+            }
             Action::AnswerPackage { seat, card } => self.check_answer_package(seat, card),
             Action::Pass { .. }
             | Action::Renew { .. }
@@ -126,8 +164,75 @@ impl Game {
             | Action::Vote { .. }
             | Action::Posture { .. }
             | Action::Undo { .. }
-            | Action::Inject { .. } => Ok(()),
+            | Action::Inject { .. } => None,
         }
+    }
+
+    /// A refusal in words.
+    fn refusal_error(&self, refusal: Refusal) -> RuleError {
+        let name = |card: CardId| &self.scenario.cards[usize::from(card)].name;
+        illegal(match refusal {
+            Refusal::GameOver => return RuleError::GameOver,
+            Refusal::NotYourTurn {
+                seat,
+                expected,
+                decision,
+            } => {
+                return RuleError::NotYourTurn {
+                    seat,
+                    expected,
+                    decision,
+                };
+            }
+            Refusal::WrongDecision { seat, expected } => {
+                return RuleError::WrongDecision { seat, expected };
+            }
+            Refusal::NoOption(option) => format!("this event has no option {option}"),
+            Refusal::RenewCost => format!(
+                "renewing costs {} capital, and the pledge's card must not be back in play",
+                self.scenario.rules.renew_capital
+            ),
+            Refusal::Block(block) => self.block_words(block),
+            Refusal::NotInHand(seat) => format!(
+                "that card is not in {}'s hand",
+                self.scenario.seat_name(seat)
+            ),
+            Refusal::TakesNoTarget(card) => format!("{} takes no target", name(card)),
+            Refusal::NoCommitment(id) => format!("there is no commitment #{id} on the table"),
+            Refusal::AtMaxCredibility(id) => {
+                format!("commitment #{id} is already at maximum credibility")
+            }
+            Refusal::NoDemand(id) => format!("there is no pending demand #{id}"),
+            Refusal::MustTargetCommitment(card) => {
+                format!("{} must target a commitment", name(card))
+            }
+            Refusal::MustTargetDemand(card) => {
+                format!("{} must target a pending demand", name(card))
+            }
+            Refusal::NotAddressed(id, seat) => format!(
+                "demand #{id} is not addressed to {}",
+                self.scenario.seat_name(seat)
+            ),
+            Refusal::NotOfKind(card, kind) => format!("{} is not a {kind} card", name(card)),
+            Refusal::NotInBasket(card, basket) => {
+                format!("{} is not in the {basket} basket", name(card))
+            }
+            Refusal::NotMediator => "only the mediator can table the accord".to_string(),
+            Refusal::AccordSigned => "the accord is signed: it is being implemented".to_string(),
+            Refusal::AlreadyTabled => "the accord was already tabled this round".to_string(),
+            Refusal::AccordNotReady => self.accord_not_ready().unwrap_or_default(),
+            Refusal::PackagesNeedVersion2 => "packages are a rule of rules version 2".into(),
+            Refusal::PackageNotByDelegation => "only a delegation can offer a package".into(),
+            Refusal::PackageNotAssurance(card) => format!(
+                "{} is not an assurance: only a pledge can be offered in a package",
+                name(card)
+            ),
+            Refusal::PackageSameBasket(own) => {
+                format!("a package trades across baskets: ask for a commitment outside {own}")
+            }
+            Refusal::PackageAskAgreed(ask) => format!("{ask} is agreed already"),
+            Refusal::NoPackage => "no package is waiting for an answer".into(),
+        })
     }
 
     /// What `seat` would pay for `card` now: its cost, plus one for a conciliatory card while
@@ -204,10 +309,13 @@ impl Game {
         }
     }
 
-    fn negotiation_candidates(&self, seat: Seat) -> Vec<Action> {
+    /// The negotiation candidates, added to `out`. A card [`Game::card_block`] blocks makes
+    /// none (every action with it would be refused), so that its block is judged once, not
+    /// once a target or a package.
+    fn negotiation_candidates(&self, seat: Seat, out: &mut Vec<Action>) {
         let s = seat.index();
-        let mut out = Vec::new();
-        for &card in &self.hands[s] {
+        let open = self.open_cards(seat);
+        for &card in self.hands[s].iter().filter(|&&card| open(card)) {
             match self.scenario.cards[usize::from(card)].target_kind() {
                 TargetKind::None => out.push(Action::Play {
                     seat,
@@ -229,7 +337,7 @@ impl Game {
             }
         }
         for demand in self.demands.iter().filter(|d| d.to == seat) {
-            for &card in &self.hands[s] {
+            for &card in self.hands[s].iter().filter(|&&card| open(card)) {
                 let def = &self.scenario.cards[usize::from(card)];
                 if def.basket != Some(demand.basket) {
                     continue;
@@ -246,10 +354,27 @@ impl Game {
                 demand: demand.id,
             });
         }
-        out.extend(self.package_candidates(seat));
+        self.package_candidates(seat, &open, out);
         out.push(Action::TableAccord { seat });
         out.push(Action::Pass { seat });
-        out
+    }
+
+    /// Which cards of `seat`'s hand no [`CardBlock`] stops now, judged once each.
+    fn open_cards(&self, seat: Seat) -> impl Fn(CardId) -> bool + use<'_> {
+        let hand = &self.hands[seat.index()];
+        // One bit a card of the hand, by its place in it; a hand longer than the mask lets
+        // the rest through, to be judged one action at a time.
+        let mut blocked = 0u64;
+        for (i, &card) in hand.iter().enumerate().take(64) {
+            if self.card_block(seat, card).is_some() {
+                blocked |= 1 << i;
+            }
+        }
+        move |card| {
+            hand.iter()
+                .position(|&c| c == card)
+                .is_none_or(|i| i >= 64 || blocked & (1 << i) == 0)
+        }
     }
 
     pub(super) fn check_play(
@@ -257,76 +382,53 @@ impl Game {
         seat: Seat,
         card: CardId,
         target: Option<TableId>,
-    ) -> Result<(), RuleError> {
-        self.check_in_hand(seat, card)?;
-        if let Some(block) = self.card_block(seat, card) {
-            return Err(RuleError::Illegal(self.block_words(block)));
+        blocks_judged: bool,
+    ) -> Option<Refusal> {
+        if !self.hands[seat.index()].contains(&card) {
+            return Some(Refusal::NotInHand(seat));
+        }
+        if !blocks_judged && let Some(block) = self.card_block(seat, card) {
+            return Some(Refusal::Block(block));
         }
         let def = &self.scenario.cards[usize::from(card)];
         match (def.target_kind(), target) {
-            (TargetKind::None, None) => Ok(()),
-            (TargetKind::None, Some(_)) => Err(illegal(format!("{} takes no target", def.name))),
+            (TargetKind::None, None) => None,
+            (TargetKind::None, Some(_)) => Some(Refusal::TakesNoTarget(card)),
             (TargetKind::Commitment, Some(id)) => {
-                let commitment = self
-                    .commitments
-                    .iter()
-                    .find(|c| c.id == id)
-                    .ok_or_else(|| illegal(format!("there is no commitment #{id} on the table")))?;
+                let Some(commitment) = self.commitments.iter().find(|c| c.id == id) else {
+                    return Some(Refusal::NoCommitment(id));
+                };
                 if commitment.credibility >= self.scenario.rules.max_credibility {
-                    return Err(illegal(format!(
-                        "commitment #{id} is already at maximum credibility"
-                    )));
+                    return Some(Refusal::AtMaxCredibility(id));
                 }
-                match self.scenario.monitors_refusal(commitment.by, def) {
-                    Some(kind) => Err(illegal(self.block_words(CardBlock::MonitorsRefused {
-                        seat: commitment.by,
-                        kind,
-                    }))),
-                    None => Ok(()),
-                }
+                self.scenario
+                    .monitors_refusal(commitment.by, def)
+                    .map(|kind| {
+                        Refusal::Block(CardBlock::MonitorsRefused {
+                            seat: commitment.by,
+                            kind,
+                        })
+                    })
             }
             (TargetKind::Demand, Some(id)) => {
-                if self.demands.iter().any(|d| d.id == id) {
-                    Ok(())
-                } else {
-                    Err(illegal(format!("there is no pending demand #{id}")))
-                }
+                (!self.demands.iter().any(|d| d.id == id)).then_some(Refusal::NoDemand(id))
             }
-            (TargetKind::Commitment, None) => {
-                Err(illegal(format!("{} must target a commitment", def.name)))
-            }
-            (TargetKind::Demand, None) => Err(illegal(format!(
-                "{} must target a pending demand",
-                def.name
-            ))),
-        }
-    }
-
-    fn check_in_hand(&self, seat: Seat, card: CardId) -> Result<(), RuleError> {
-        if self.hands[seat.index()].contains(&card) {
-            Ok(())
-        } else {
-            Err(illegal(format!(
-                "that card is not in {}'s hand",
-                self.scenario.seat_name(seat)
-            )))
+            (TargetKind::Commitment, None) => Some(Refusal::MustTargetCommitment(card)),
+            (TargetKind::Demand, None) => Some(Refusal::MustTargetDemand(card)),
         }
     }
 
     /// The basket of demand `id`, if it is pending and aimed at `seat`.
-    fn demand_aimed_at(&self, seat: Seat, id: TableId) -> Result<Basket, RuleError> {
+    fn demand_aimed_at(&self, seat: Seat, id: TableId) -> Result<Basket, Refusal> {
         let demand = self
             .demands
             .iter()
             .find(|d| d.id == id)
-            .ok_or_else(|| illegal(format!("there is no pending demand #{id}")))?;
+            .ok_or(Refusal::NoDemand(id))?;
         if demand.to == seat {
             Ok(demand.basket)
         } else {
-            Err(illegal(format!(
-                "demand #{id} is not addressed to {}",
-                self.scenario.seat_name(seat)
-            )))
+            Err(Refusal::NotAddressed(id, seat))
         }
     }
 
@@ -336,22 +438,22 @@ impl Game {
         card: CardId,
         kind: CardKind,
         basket: Basket,
-    ) -> Result<(), RuleError> {
-        self.check_in_hand(seat, card)?;
+        blocks_judged: bool,
+    ) -> Option<Refusal> {
+        if !self.hands[seat.index()].contains(&card) {
+            return Some(Refusal::NotInHand(seat));
+        }
         let def = &self.scenario.cards[usize::from(card)];
         if def.kind != kind {
-            return Err(illegal(format!("{} is not a {kind} card", def.name)));
+            return Some(Refusal::NotOfKind(card, kind));
         }
         if def.basket != Some(basket) {
-            return Err(illegal(format!(
-                "{} is not in the {basket} basket",
-                def.name
-            )));
+            return Some(Refusal::NotInBasket(card, basket));
         }
-        match self.card_block(seat, card) {
-            Some(block) => Err(RuleError::Illegal(self.block_words(block))),
-            None => Ok(()),
+        if blocks_judged {
+            return None;
         }
+        self.card_block(seat, card).map(Refusal::Block)
     }
 
     /// A delegation may have only one pending demand per basket.
@@ -361,55 +463,94 @@ impl Game {
             .any(|d| d.by == seat && d.basket == basket)
     }
 
-    fn check_table_accord(&self, seat: Seat) -> Result<(), RuleError> {
+    fn check_table_accord(&self, seat: Seat) -> Option<Refusal> {
         if seat != Seat::Mediator {
-            return Err(illegal(
-                "only the mediator can table the accord".to_string(),
-            ));
+            Some(Refusal::NotMediator)
+        } else if self.accord.is_some() {
+            Some(Refusal::AccordSigned)
+        } else if self.stats.tabled_this_round {
+            Some(Refusal::AlreadyTabled)
+        } else if !self.accord_ready() {
+            Some(Refusal::AccordNotReady)
+        } else {
+            None
         }
-        if self.accord.is_some() {
-            return Err(illegal(
-                "the accord is signed: it is being implemented".to_string(),
-            ));
-        }
-        if self.stats.tabled_this_round {
-            return Err(illegal(
-                "the accord was already tabled this round".to_string(),
-            ));
-        }
-        if let Some(reason) = self.accord_not_ready() {
-            return Err(illegal(reason));
-        }
-        Ok(())
+    }
+
+    /// Whether the accord could be tabled as the baskets stand: three agreed, Security and
+    /// Sovereignty among them. [`Game::accord_not_ready`] says why not.
+    pub fn accord_ready(&self) -> bool {
+        let agreed = self.baskets.iter().filter(|b| b.is_agreed()).count();
+        agreed >= 3
+            && self.baskets[Basket::Security.index()].is_agreed()
+            && self.baskets[Basket::Sovereignty.index()].is_agreed()
     }
 
     /// Why the accord cannot be tabled yet, or `None` when it can.
     pub fn accord_not_ready(&self) -> Option<String> {
+        if self.accord_ready() {
+            return None;
+        }
         let agreed = self.baskets.iter().filter(|b| b.is_agreed()).count();
         let security = self.baskets[Basket::Security.index()].is_agreed();
         let sovereignty = self.baskets[Basket::Sovereignty.index()].is_agreed();
-        if agreed >= 3 && security && sovereignty {
-            None
+        let missing: Vec<&str> = [(security, "Security"), (sovereignty, "Sovereignty")]
+            .into_iter()
+            .filter(|(agreed, _)| !agreed)
+            .map(|(_, name)| name)
+            .collect();
+        let why = if missing.is_empty() {
+            format!("only {agreed} agreed")
         } else {
-            let missing: Vec<&str> = [(security, "Security"), (sovereignty, "Sovereignty")]
-                .into_iter()
-                .filter(|(agreed, _)| !agreed)
-                .map(|(_, name)| name)
-                .collect();
-            let why = if missing.is_empty() {
-                format!("only {agreed} agreed")
-            } else {
-                format!("{} not agreed yet", missing.join(" and "))
-            };
-            Some(format!(
-                "the accord needs 3 agreed baskets including Security and Sovereignty ({why})"
-            ))
-        }
+            format!("{} not agreed yet", missing.join(" and "))
+        };
+        Some(format!(
+            "the accord needs 3 agreed baskets including Security and Sovereignty ({why})"
+        ))
     }
 }
 
 fn illegal(reason: String) -> RuleError {
     RuleError::Illegal(reason)
+}
+
+/// Why an action is refused, as data: cheap to make (nothing is put in words), so the legal
+/// actions can be sifted with it; `Game::refusal_error` says it in words when asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Refusal {
+    GameOver,
+    NotYourTurn {
+        seat: Seat,
+        expected: Seat,
+        decision: Decision,
+    },
+    WrongDecision {
+        seat: Seat,
+        expected: Decision,
+    },
+    NoOption(u8),
+    RenewCost,
+    Block(CardBlock),
+    NotInHand(Seat),
+    TakesNoTarget(CardId),
+    NoCommitment(TableId),
+    AtMaxCredibility(TableId),
+    NoDemand(TableId),
+    MustTargetCommitment(CardId),
+    MustTargetDemand(CardId),
+    NotAddressed(TableId, Seat),
+    NotOfKind(CardId, CardKind),
+    NotInBasket(CardId, Basket),
+    NotMediator,
+    AccordSigned,
+    AlreadyTabled,
+    AccordNotReady,
+    PackagesNeedVersion2,
+    PackageNotByDelegation,
+    PackageNotAssurance(CardId),
+    PackageSameBasket(Basket),
+    PackageAskAgreed(Basket),
+    NoPackage,
 }
 
 /// Why a card cannot be played now. Cheap to compute; formatted only when shown.

@@ -21,9 +21,8 @@
 //!   longer linked.
 
 use super::game::Prompt;
-use super::{
-    Action, Basket, BasketState, CardId, CardKind, Game, LogEvent, RuleError, Seat, TableId,
-};
+use super::legal::Refusal;
+use super::{Action, Basket, BasketState, CardId, CardKind, Game, LogEvent, Seat, TableId};
 
 /// A package waiting for an answer (public: the offered card was played in the open).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -49,14 +48,19 @@ impl Game {
         }
     }
 
-    /// The package offers `seat` could make: each assurance in hand, asking for each other
-    /// basket (`check` then keeps the legal ones). None under rules version 1.
-    pub(super) fn package_candidates(&self, seat: Seat) -> Vec<Action> {
+    /// The package offers `seat` could make, added to `out`: each assurance in hand that is
+    /// `open` (no card block stops it), asking for each other basket (`check` then keeps the
+    /// legal ones). None under rules version 1.
+    pub(super) fn package_candidates(
+        &self,
+        seat: Seat,
+        open: &impl Fn(CardId) -> bool,
+        out: &mut Vec<Action>,
+    ) {
         if self.scenario.rules.version < 2 || seat.rival().is_none() {
-            return Vec::new();
+            return;
         }
-        let mut out = Vec::new();
-        for &card in &self.hands[seat.index()] {
+        for &card in self.hands[seat.index()].iter().filter(|&&card| open(card)) {
             let Some(own) = self.assurance_basket(card) else {
                 continue;
             };
@@ -67,71 +71,63 @@ impl Game {
                     .map(|ask| Action::OfferPackage { seat, card, ask }),
             );
         }
-        out
     }
 
-    /// The answers to a package: each of `seat`'s assurances in the asked basket, then
-    /// declining.
-    pub(super) fn package_answers(&self, seat: Seat) -> Vec<Action> {
+    /// The answers to a package, added to `out`: each of `seat`'s assurances in the asked
+    /// basket, then declining.
+    pub(super) fn package_answers(&self, seat: Seat, out: &mut Vec<Action>) {
         let Some(Prompt::Package { ask, .. }) = self.prompt else {
-            return Vec::new();
+            return;
         };
-        self.hands[seat.index()]
-            .iter()
-            .filter(|&&card| self.assurance_basket(card) == Some(ask))
-            .map(|&card| Action::AnswerPackage {
-                seat,
-                card: Some(card),
-            })
-            .chain(std::iter::once(Action::AnswerPackage { seat, card: None }))
-            .collect()
+        out.extend(
+            self.hands[seat.index()]
+                .iter()
+                .filter(|&&card| self.assurance_basket(card) == Some(ask))
+                .map(|&card| Action::AnswerPackage {
+                    seat,
+                    card: Some(card),
+                }),
+        );
+        out.push(Action::AnswerPackage { seat, card: None });
     }
 
-    /// Whether `seat` may offer `card` as a package asking for a commitment in `ask`.
+    /// Why `seat` may not offer `card` as a package asking for a commitment in `ask`, or
+    /// `None` when it may.
     pub(super) fn check_offer_package(
         &self,
         seat: Seat,
         card: CardId,
         ask: Basket,
-    ) -> Result<(), RuleError> {
+        blocks_judged: bool,
+    ) -> Option<Refusal> {
         if self.scenario.rules.version < 2 {
-            return Err(illegal("packages are a rule of rules version 2".into()));
+            return Some(Refusal::PackagesNeedVersion2);
         }
         if seat.rival().is_none() {
-            return Err(illegal("only a delegation can offer a package".into()));
+            return Some(Refusal::PackageNotByDelegation);
         }
-        self.check_play(seat, card, None)?;
-        let name = &self.scenario.cards[usize::from(card)].name;
+        if let Some(refusal) = self.check_play(seat, card, None, blocks_judged) {
+            return Some(refusal);
+        }
         let Some(own) = self.assurance_basket(card) else {
-            return Err(illegal(format!(
-                "{name} is not an assurance: only a pledge can be offered in a package"
-            )));
+            return Some(Refusal::PackageNotAssurance(card));
         };
         if own == ask {
-            return Err(illegal(format!(
-                "a package trades across baskets: ask for a commitment outside {own}"
-            )));
+            Some(Refusal::PackageSameBasket(own))
+        } else if self.baskets[ask.index()].is_agreed() {
+            Some(Refusal::PackageAskAgreed(ask))
+        } else {
+            None
         }
-        if self.baskets[ask.index()].is_agreed() {
-            return Err(illegal(format!("{ask} is agreed already")));
-        }
-        Ok(())
     }
 
-    /// Whether `seat` may answer the package so: declining always, accepting with an
-    /// assurance in the asked basket that it can play now.
-    pub(super) fn check_answer_package(
-        &self,
-        seat: Seat,
-        card: Option<CardId>,
-    ) -> Result<(), RuleError> {
+    /// Why `seat` may not answer the package so, or `None` when it may: declining always,
+    /// accepting with an assurance in the asked basket that it can play now.
+    pub(super) fn check_answer_package(&self, seat: Seat, card: Option<CardId>) -> Option<Refusal> {
         let Some(Prompt::Package { ask, .. }) = self.prompt else {
-            return Err(illegal("no package is waiting for an answer".into()));
+            return Some(Refusal::NoPackage);
         };
-        match card {
-            None => Ok(()),
-            Some(card) => self.check_answer_card(seat, card, CardKind::Assurance, ask),
-        }
+        card.and_then(|card| self.check_answer_card(seat, card, CardKind::Assurance, ask, false))
     }
 
     /// `seat` offers `card` as its half of a package: it pays, the card waits in its discard
@@ -242,8 +238,4 @@ impl Game {
         let def = &self.scenario.cards[usize::from(card)];
         def.basket.filter(|_| def.kind == CardKind::Assurance)
     }
-}
-
-fn illegal(reason: String) -> RuleError {
-    RuleError::Illegal(reason)
 }

@@ -334,7 +334,8 @@ impl Game {
             id: demand_id,
             by: seat,
         });
-        let rules = self.scenario.rules.clone();
+        let scenario = self.scenario.clone();
+        let rules = &scenario.rules;
         self.shift(Meter::Trust, -i32::from(rules.reject_trust));
         if let Some(pressure) = Meter::pressure_of(seat) {
             self.shift(pressure, -i32::from(rules.reject_relief));
@@ -513,7 +514,8 @@ impl Game {
             basket: c.basket,
         });
         self.actors_react(c.by, c.basket, false);
-        let rules = self.scenario.rules.clone();
+        let scenario = self.scenario.clone();
+        let rules = &scenario.rules;
         self.shift(Meter::Trust, -i32::from(rules.broken_trust));
         self.shift(Meter::Credibility, -i32::from(rules.broken_credibility));
         if c.basket == Basket::Security {

@@ -132,7 +132,8 @@ impl Game {
 
     fn resolve_posture(&mut self, seat: Seat, posture: Posture) {
         self.note(LogEvent::PostureTaken { seat, posture });
-        let rules = self.scenario.rules.clone();
+        let scenario = self.scenario.clone();
+        let rules = &scenario.rules;
         let Some(pressure) = Meter::pressure_of(seat) else {
             return;
         };
@@ -165,7 +166,8 @@ impl Game {
         if self.outcome.is_some() {
             return;
         }
-        let rules = self.scenario.rules.clone();
+        let scenario = self.scenario.clone();
+        let rules = &scenario.rules;
         self.unilateral_pulls();
         self.demands_ignored();
         if !self.stats.progress_this_round {

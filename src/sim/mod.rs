@@ -42,6 +42,9 @@ pub struct SimConfig {
     pub policies: [Policy; 3],
     /// Show a progress bar on standard error (drawn only when it is a terminal).
     pub progress: bool,
+    /// Measure every decision's time (two clock reads a decision); when false the report's
+    /// `decision_ms` is empty and the games run without reading the clock.
+    pub decision_times: bool,
 }
 
 /// Decision times of one bot level, in milliseconds.
@@ -124,9 +127,10 @@ pub fn seat_bots(policies: &[Policy; 3], game_seed: u64) -> [Box<dyn Bot>; 3] {
 /// Plays one game to the end with one bot per seat and returns it.
 pub fn play_game(scenario: Arc<Scenario>, seed: u64, bots: &mut [Box<dyn Bot>; 3]) -> Game {
     let mut game = Game::new(scenario, seed);
+    let mut legal = Vec::new();
     while let Some((seat, _)) = game.to_act() {
-        let legal = game.legal_actions(seat);
-        let action = bots[seat.index()].choose(&game.view(seat), &legal).action;
+        game.legal_actions_into(seat, &mut legal);
+        let action = bots[seat.index()].choose_action(&|| game.view(seat), &legal);
         apply_or_first(&mut game, action, &legal);
     }
     game
@@ -134,8 +138,8 @@ pub fn play_game(scenario: Arc<Scenario>, seed: u64, bots: &mut [Box<dyn Bot>; 3
 
 /// Applies a bot's action; one outside the legal list is replaced by the first legal action.
 fn apply_or_first(game: &mut Game, action: Action, legal: &[Action]) {
-    if game.apply(action).is_err() {
-        let _ = game.apply(legal[0]);
+    if game.advance(action).is_err() {
+        let _ = game.advance(legal[0]);
     }
 }
 
@@ -159,7 +163,7 @@ fn card_of(action: &Action) -> Option<crate::engine::CardId> {
     }
 }
 
-fn simulate_one(config: &SimConfig, index: u32) -> GameRecord {
+fn simulate_one(config: &SimConfig, index: u32, legal: &mut Vec<Action>) -> GameRecord {
     let cards = config.scenario.cards.len();
     let game_seed = derive_seed(config.seed, u64::from(index));
     let mut bots = seat_bots(&config.policies, game_seed);
@@ -168,20 +172,29 @@ fn simulate_one(config: &SimConfig, index: u32) -> GameRecord {
     let mut played_by = vec![None; cards];
     let mut game = Game::new(config.scenario.clone(), game_seed);
     while let Some((seat, _)) = game.to_act() {
-        let legal = game.legal_actions(seat);
+        game.legal_actions_into(seat, legal);
         for card in legal.iter().filter_map(card_of) {
             playable[usize::from(card)] = true;
         }
-        let started = Instant::now();
-        let action = bots[seat.index()].choose(&game.view(seat), &legal).action;
-        decision_ms.push((
-            config.policies[seat.index()],
-            started.elapsed().as_secs_f64() * 1000.0,
-        ));
+        let bot = &mut bots[seat.index()];
+        let action = if config.decision_times {
+            let started = Instant::now();
+            let action = bot.choose_action(&|| game.view(seat), legal);
+            if decision_ms.is_empty() {
+                decision_ms.reserve(TIMED_DECISIONS);
+            }
+            decision_ms.push((
+                config.policies[seat.index()],
+                started.elapsed().as_secs_f64() * 1000.0,
+            ));
+            action
+        } else {
+            bot.choose_action(&|| game.view(seat), legal)
+        };
         if let Some(card) = card_of(&action) {
             played_by[usize::from(card)].get_or_insert(seat);
         }
-        apply_or_first(&mut game, action, &legal);
+        apply_or_first(&mut game, action, legal);
     }
     let scores = game.scores().map_or([0; 3], |s| s.map(|score| score.total));
     GameRecord {
@@ -194,6 +207,9 @@ fn simulate_one(config: &SimConfig, index: u32) -> GameRecord {
         accord: accord_facts(game.log()),
     }
 }
+
+/// Room made for a game's decision times at its first decision: more than most games take.
+const TIMED_DECISIONS: usize = 128;
 
 /// Runs the simulation on rayon's thread pool.
 pub fn run(config: &SimConfig) -> SimReport {
@@ -209,8 +225,9 @@ pub fn run(config: &SimConfig) -> SimReport {
     };
     let records: Vec<GameRecord> = (0..config.games)
         .into_par_iter()
-        .map(|index| {
-            let record = simulate_one(config, index);
+        // One buffer of legal actions per worker, reused from decision to decision.
+        .map_init(Vec::new, |legal, index| {
+            let record = simulate_one(config, index, legal);
             bar.inc(1);
             record
         })
