@@ -8,34 +8,10 @@ use ceasefire::engine::{
     Seat, TableId, Viewer, words,
 };
 use ceasefire::save::SaveFile;
-use ceasefire::scenario::{ScenarioError, ScenarioSource};
-use common::{advance_to, card, play};
-use std::fs;
+use ceasefire::scenario::ScenarioSource;
+use common::{advance_to, assert_at, card, mini_copy, mini_with, play, refused};
 use std::path::Path;
 use std::sync::Arc;
-
-/// An edit of one file of the mini fixture: its name and the edit.
-type Edit<'a> = (&'a str, &'a dyn Fn(&str) -> String);
-
-/// A copy of the mini fixture with `edits` made, in a temporary folder.
-fn mini_copy(edits: &[Edit]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in fs::read_dir(common::mini_dir()).unwrap() {
-        let entry = entry.unwrap();
-        fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
-    }
-    for (file, edit) in edits {
-        let path = dir.path().join(file);
-        fs::write(&path, edit(&fs::read_to_string(&path).unwrap())).unwrap();
-    }
-    dir
-}
-
-/// The mini fixture with `edits` made, built.
-fn mini_with(edits: &[Edit]) -> Result<Scenario, ScenarioError> {
-    let dir = mini_copy(edits);
-    ScenarioSource::from_dir(dir.path()).and_then(|s| s.build())
-}
 
 /// The phased Afghan assurance the tests add, its stages written in `stages`.
 fn phased_card(stages: &str) -> String {
@@ -113,25 +89,6 @@ fn a_phased_assurance_validates_and_owes_the_sum_of_its_stages() {
     assert!(mini_with(&[("afghanistan.toml", &agreeing)]).is_ok());
     let plain = &s.cards[usize::from(card(&s, "af-sanctuary-pledge"))];
     assert!(plain.milestones.is_empty());
-}
-
-/// The error of the mini fixture with `edit` made to `afghanistan.toml` (or `file`), and
-/// the line of `marker` in it after the edit.
-fn refused(file: &str, edit: &dyn Fn(&str) -> String, marker: &str) -> (ScenarioError, usize) {
-    let err = mini_with(&[(file, edit)]).expect_err("the broken scenario must be refused");
-    let text = edit(&fs::read_to_string(common::mini_dir().join(file)).unwrap());
-    let line = text.lines().position(|l| l.contains(marker)).unwrap() + 1;
-    (err, line)
-}
-
-fn assert_at(err: &ScenarioError, file: &str, line: usize, message: &str, hint: &str) {
-    assert!(err.file.ends_with(file), "{err}");
-    assert_eq!(err.line, line, "{err}");
-    assert!(err.column >= 1, "{err}");
-    assert!(err.message.contains(message), "message: {err}");
-    assert!(err.hint.contains(hint), "hint: {err}");
-    let shown = err.to_string();
-    assert!(shown.contains("hint: "), "{shown}");
 }
 
 #[test]

@@ -8,45 +8,10 @@ use ceasefire::engine::{
     Action, Decision, Game, LogEvent, MonitorKind, RuleError, Scenario, Seat, TableId, Viewer,
     words,
 };
-use ceasefire::scenario::{ScenarioError, ScenarioSource};
+use ceasefire::scenario::ScenarioSource;
 use ceasefire::sim::seat_bots;
-use common::{advance_to, card, play};
-use std::fs;
+use common::{advance_to, assert_at, card, mini_with, play, refused};
 use std::sync::Arc;
-
-/// An edit of one file of the mini fixture: its name and the edit.
-type Edit<'a> = (&'a str, &'a dyn Fn(&str) -> String);
-
-/// The mini fixture with `edits` made, built.
-fn mini_with(edits: &[Edit]) -> Result<Scenario, ScenarioError> {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in fs::read_dir(common::mini_dir()).unwrap() {
-        let entry = entry.unwrap();
-        fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
-    }
-    for (file, edit) in edits {
-        let path = dir.path().join(file);
-        fs::write(&path, edit(&fs::read_to_string(&path).unwrap())).unwrap();
-    }
-    ScenarioSource::from_dir(dir.path()).and_then(|s| s.build())
-}
-
-/// The error of the mini fixture with `edits` made, and the line of `marker` in `file`
-/// after the edit.
-fn refused(file: &str, edit: &dyn Fn(&str) -> String, marker: &str) -> (ScenarioError, usize) {
-    let err = mini_with(&[(file, edit)]).expect_err("the broken scenario must be refused");
-    let text = edit(&fs::read_to_string(common::mini_dir().join(file)).unwrap());
-    let line = text.lines().position(|l| l.contains(marker)).unwrap() + 1;
-    (err, line)
-}
-
-fn assert_at(err: &ScenarioError, file: &str, line: usize, message: &str, hint: &str) {
-    assert!(err.file.ends_with(file), "{err}");
-    assert_eq!(err.line, line, "{err}");
-    assert!(err.column >= 1, "{err}");
-    assert!(err.message.contains(message), "message: {err}");
-    assert!(err.hint.contains(hint), "hint: {err}");
-}
 
 /// Two more verification cards: regional monitors and joint monitoring.
 fn with_kinds(text: &str) -> String {
