@@ -764,6 +764,45 @@ fn a_sweep_as_json_moves_the_outcomes_and_repeats_with_its_seed() {
 }
 
 #[test]
+fn a_sweep_of_an_actors_strength_moves_breakdown_and_names_the_actors_it_knows() {
+    let out = ceasefire(&[
+        "sim",
+        "--scenario",
+        "istanbul",
+        "--games",
+        "200",
+        "--seed",
+        "9",
+        "--sweep",
+        "actors.armed_groups.strength=0,100",
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    assert_eq!(v["key"], "actors.armed_groups.strength");
+    assert_eq!(v["current"], 50);
+    let rows = v["rows"].as_array().unwrap();
+    let breakdown = |row: &Value| row["outcomes"]["breakdown"]["share"].as_f64().unwrap();
+    // Armed groups at full strength attack and break pledges: the same games break down more.
+    assert!(breakdown(&rows[1]) > breakdown(&rows[0]), "{v}");
+    let stderr = usage_error(&[
+        "sim",
+        "--scenario",
+        "istanbul",
+        "--sweep",
+        "actors.local_commander.strength=10",
+    ]);
+    assert!(
+        stderr.contains("actors.armed_groups.strength"),
+        "the refusal lists the scenario's actors: {stderr}"
+    );
+}
+
+#[test]
 fn a_sweep_of_an_unknown_key_or_a_value_out_of_range_is_refused() {
     let stderr = usage_error(&["sim", "--scenario", &mini(), "--sweep", "rules.nope=1,2"]);
     assert!(

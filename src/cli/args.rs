@@ -257,12 +257,12 @@ pub struct SimArgs {
     #[arg(long, conflicts_with = "json")]
     pub report: bool,
     /// Games a value the report's probe plays for each candidate knob when a target is
-    /// missed (13 runs at most); 0 skips the probe and suggests sweeps instead.
+    /// missed (13 runs, two more per actor); 0 skips the probe and suggests sweeps instead.
     #[arg(long, value_name = "N", default_value_t = 100, requires = "report")]
     pub probe_games: u32,
     /// Run the same games once per value of one scenario setting, as KEY=A,B,C (KEY is
-    /// rules.X, meters.X, enforcement.X or thresholds.X), and print the outcome shares and
-    /// mean scores per value.
+    /// rules.X, meters.X, enforcement.X, thresholds.X or actors.ID.strength|drift), and
+    /// print the outcome shares and mean scores per value.
     #[arg(
         long,
         value_name = "KEY=A,B,C",

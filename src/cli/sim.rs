@@ -20,6 +20,7 @@ pub fn simulate(args: SimArgs) -> Result<ExitCode> {
     let policies = seat_values([Policy::Random; 3], &args.seats);
     let config = SimConfig {
         scenario: Arc::new(scenario),
+        scenario_arg: args.scenario.clone(),
         games: args.games,
         seed: args.seed,
         decision_times: args.decision_times || policies.iter().any(|p| p.thinks()),
@@ -59,7 +60,7 @@ pub fn simulate(args: SimArgs) -> Result<ExitCode> {
                 eprintln!(
                     "A target is missed: probing {} knobs, one step down and up ({} games a \
                      value)…",
-                    advice::CANDIDATES.len(),
+                    advice::candidates(&config.scenario).len(),
                     games
                 );
             }

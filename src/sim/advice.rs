@@ -33,6 +33,22 @@ pub const CANDIDATES: [(&str, i64); 6] = [
     ("rules.hardline_escalation_chance", 15),
 ];
 
+/// The knobs the probe tries on `scenario`: the [`CANDIDATES`] and each actor's starting
+/// strength (step 10), since an actor's strength is a scenario's own knob of fragmented
+/// enforcement.
+pub fn candidates(scenario: &crate::engine::Scenario) -> Vec<(String, i64)> {
+    CANDIDATES
+        .iter()
+        .map(|&(key, step)| (key.to_string(), step))
+        .chain(
+            scenario
+                .actors
+                .iter()
+                .map(|a| (format!("actors.{}.strength", a.id), 10)),
+        )
+        .collect()
+}
+
 /// One check of the report against the design's targets.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Check {
@@ -131,7 +147,7 @@ pub struct Probe {
 }
 
 /// Plays `games` of `config`'s games at the scenario's values and at one step down and up of
-/// each of the [`CANDIDATES`] (a step out of the setting's range, or that the scenario does
+/// each of the [`candidates`] (a step out of the setting's range, or that the scenario does
 /// not build with, is left out).
 pub fn probe(source: &ScenarioSource, config: &SimConfig, games: u32) -> Probe {
     let started = Instant::now();
@@ -143,8 +159,10 @@ pub fn probe(source: &ScenarioSource, config: &SimConfig, games: u32) -> Probe {
     let before = shares(&run(&quick));
     let mut runs = 1;
     let mut effects = Vec::new();
-    for (key, step) in CANDIDATES {
-        let Ok(knob) = Knob::parse(key) else { continue };
+    for (key, step) in candidates(&config.scenario) {
+        let Ok(knob) = Knob::parse(&key) else {
+            continue;
+        };
         let Some(from) = knob.current(&config.scenario) else {
             continue;
         };

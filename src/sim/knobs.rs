@@ -1,5 +1,6 @@
 //! Scenario settings a simulation can vary one at a time: `rules.X`, `meters.X` (the
-//! `[start]` table, also written `start.X`), `enforcement.X` and `thresholds.X`.
+//! `[start]` table, also written `start.X`), `enforcement.X`, `thresholds.X` and
+//! `actors.ID.strength` / `actors.ID.drift` for the scenario's `[[actors]]`.
 //!
 //! A knob is changed in the scenario's own `scenario.toml` and the scenario is built again,
 //! so a swept value passes exactly the checks an author's file does. The valid names are read
@@ -8,7 +9,7 @@
 
 use crate::engine::{Basket, Meter, Scenario, Seat};
 use crate::scenario::ScenarioSource;
-use crate::scenario::raw::{EnforcementFile, RulesFile, StartFile, ThresholdsFile};
+use crate::scenario::raw::{EnforcementFile, Level, Ranged, RulesFile, StartFile, ThresholdsFile};
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use std::fmt;
 use thiserror::Error;
@@ -53,9 +54,12 @@ enum Section {
     Meters,
     Enforcement,
     Thresholds,
+    /// An actor's settings; the knob names the actor by its id.
+    Actors,
 }
 
 impl Section {
+    /// The sections whose knobs every scenario has (an actor's knobs name the actor).
     const ALL: [Section; 4] = [
         Section::Rules,
         Section::Meters,
@@ -63,13 +67,14 @@ impl Section {
         Section::Thresholds,
     ];
 
-    /// The prefix a key is written with.
+    /// The prefix a key is written with (`actors` is followed by the actor's id).
     fn prefix(self) -> &'static str {
         match self {
             Section::Rules => "rules",
             Section::Meters => "meters",
             Section::Enforcement => "enforcement",
             Section::Thresholds => "thresholds",
+            Section::Actors => "actors",
         }
     }
 
@@ -82,8 +87,10 @@ impl Section {
     }
 
     fn from_prefix(prefix: &str) -> Option<Section> {
-        if prefix == "start" {
-            return Some(Section::Meters);
+        match prefix {
+            "start" => return Some(Section::Meters),
+            "actors" => return Some(Section::Actors),
+            _ => {}
         }
         Section::ALL.into_iter().find(|s| s.prefix() == prefix)
     }
@@ -96,6 +103,7 @@ impl Section {
             Section::Meters => struct_fields::<StartFile>(),
             Section::Enforcement => struct_fields::<EnforcementFile>(),
             Section::Thresholds => struct_fields::<ThresholdsFile>(),
+            Section::Actors => struct_fields::<ActorSettings>(),
         };
         all.iter().copied().filter(|f| !SEAT_RULES.contains(f))
     }
@@ -112,18 +120,33 @@ impl Section {
             Section::Thresholds => toml::from_str::<ThresholdsFile>(line)
                 .map(drop)
                 .map_err(message),
+            Section::Actors => toml::from_str::<ActorSettings>(line)
+                .map(drop)
+                .map_err(message),
         }
     }
+}
+
+/// The settings of one `[[actors]]` entry that can be swept, with the file format's ranges.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // read only for its field names and its range checks
+struct ActorSettings {
+    strength: Option<Level>,
+    drift: Option<Ranged<-20, 20>>,
 }
 
 /// The `[rules]` keys that name seats (a list and tables), which no sweep can set to a number.
 const SEAT_RULES: [&str; 4] = ["escalation_pull", "pull", "walkout", "ratification"];
 
-/// One scenario setting, by its key (`rules.durable_trust`, `meters.trust`, …).
+/// One scenario setting, by its key (`rules.durable_trust`, `meters.trust`,
+/// `actors.armed_groups.strength`, …).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Knob {
     section: Section,
     field: &'static str,
+    /// The actor's id, for a knob of [`Section::Actors`].
+    actor: Option<String>,
 }
 
 impl Knob {
@@ -131,25 +154,72 @@ impl Knob {
     pub fn parse(key: &str) -> Result<Knob, KnobError> {
         let unknown = || KnobError::UnknownKey {
             key: key.to_string(),
-            valid: Knob::all().iter().map(Knob::key).collect(),
+            valid: Knob::all()
+                .iter()
+                .map(Knob::key)
+                .chain(
+                    Section::Actors
+                        .fields()
+                        .map(|field| format!("actors.ID.{field}")),
+                )
+                .collect(),
         };
         let (prefix, name) = key.split_once('.').ok_or_else(unknown)?;
         let section = Section::from_prefix(prefix).ok_or_else(unknown)?;
+        if section == Section::Actors {
+            let (id, name) = name.rsplit_once('.').ok_or_else(unknown)?;
+            let field = section.fields().find(|f| *f == name).ok_or_else(unknown)?;
+            if id.is_empty() {
+                return Err(unknown());
+            }
+            return Ok(Knob {
+                section,
+                field,
+                actor: Some(id.to_string()),
+            });
+        }
         let field = section.fields().find(|f| *f == name).ok_or_else(unknown)?;
-        Ok(Knob { section, field })
+        Ok(Knob {
+            section,
+            field,
+            actor: None,
+        })
     }
 
-    /// Every knob, section by section in the file format's order.
+    /// Every knob that any scenario has, section by section in the file format's order (the
+    /// actors' knobs depend on the scenario: [`Knob::of_scenario`]).
     pub fn all() -> Vec<Knob> {
         Section::ALL
             .into_iter()
-            .flat_map(|section| section.fields().map(move |field| Knob { section, field }))
+            .flat_map(|section| {
+                section.fields().map(move |field| Knob {
+                    section,
+                    field,
+                    actor: None,
+                })
+            })
             .collect()
+    }
+
+    /// Every knob of `scenario`: [`Knob::all`] and each of its actors' settings.
+    pub fn of_scenario(scenario: &Scenario) -> Vec<Knob> {
+        let mut knobs = Knob::all();
+        for actor in &scenario.actors {
+            knobs.extend(Section::Actors.fields().map(|field| Knob {
+                section: Section::Actors,
+                field,
+                actor: Some(actor.id.clone()),
+            }));
+        }
+        knobs
     }
 
     /// Its key, as written on the command line.
     pub fn key(&self) -> String {
-        format!("{}.{}", self.section.prefix(), self.field)
+        match &self.actor {
+            Some(id) => format!("actors.{id}.{}", self.field),
+            None => format!("{}.{}", self.section.prefix(), self.field),
+        }
     }
 
     /// A value as given on the command line (a whole number, `true`/`false`, else text),
@@ -191,6 +261,10 @@ impl Knob {
         let mut table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
             refused(format!("scenario.toml does not read: {}", e.message()))
         })?;
+        if let Some(id) = &self.actor {
+            self.set_actor(&mut table, id, value)?;
+            return self.build_with(source, &table, value);
+        }
         let section = table
             .entry(self.section.table())
             .or_insert_with(|| toml::Value::Table(toml::Table::new()));
@@ -201,8 +275,60 @@ impl Knob {
             )));
         };
         section.insert(self.field.to_string(), value.clone());
+        self.build_with(source, &table, value)
+    }
+
+    /// Sets this knob's field of the `[[actors]]` entry `id` in `table`; an id the scenario
+    /// does not have is refused with the ids it has.
+    fn set_actor(
+        &self,
+        table: &mut toml::Table,
+        id: &str,
+        value: &toml::Value,
+    ) -> Result<(), KnobError> {
+        let actors = match table.get_mut("actors") {
+            Some(toml::Value::Array(actors)) => actors.as_mut_slice(),
+            _ => &mut [],
+        };
+        let ids: Vec<String> = actors
+            .iter()
+            .filter_map(|a| a.get("id")?.as_str())
+            .flat_map(|id| {
+                Section::Actors
+                    .fields()
+                    .map(move |field| format!("actors.{id}.{field}"))
+            })
+            .collect();
+        let actor = actors
+            .iter_mut()
+            .find(|a| a.get("id").and_then(toml::Value::as_str) == Some(id))
+            .and_then(toml::Value::as_table_mut)
+            .ok_or_else(|| KnobError::UnknownKey {
+                key: self.key(),
+                valid: if ids.is_empty() {
+                    vec!["(none: the scenario has no [[actors]])".into()]
+                } else {
+                    ids
+                },
+            })?;
+        actor.insert(self.field.to_string(), value.clone());
+        Ok(())
+    }
+
+    /// The scenario of `source` built with `table` as its `scenario.toml`.
+    fn build_with(
+        &self,
+        source: &ScenarioSource,
+        table: &toml::Table,
+        value: &toml::Value,
+    ) -> Result<Scenario, KnobError> {
+        let refused = |reason: String| KnobError::Build {
+            key: self.key(),
+            value: value.to_string(),
+            reason,
+        };
         let mut changed = source.clone();
-        let text = toml::to_string(&table).map_err(|e| refused(e.to_string()))?;
+        let text = toml::to_string(table).map_err(|e| refused(e.to_string()))?;
         changed.files.insert("scenario.toml".into(), text);
         changed.build().map_err(|e| refused(e.to_string()))
     }
@@ -225,6 +351,15 @@ impl Knob {
                 .into_iter()
                 .find(|b| b.key() == field)
                 .map(|b| i64::from(scenario.thresholds[b.index()])),
+            Section::Actors => {
+                let id = self.actor.as_deref()?;
+                let actor = scenario.actors.iter().find(|a| a.id == id)?;
+                match field {
+                    "strength" => Some(i64::from(actor.strength)),
+                    "drift" => Some(i64::from(actor.drift)),
+                    _ => None,
+                }
+            }
         }
     }
 }
@@ -320,7 +455,7 @@ mod tests {
         for name in crate::scenario::builtin_names() {
             let source = ScenarioSource::builtin(name).unwrap();
             let base = source.build().unwrap();
-            for knob in Knob::all() {
+            for knob in Knob::of_scenario(&base) {
                 let now = knob.current(&base);
                 let now = now.unwrap_or_else(|| panic!("{name}: {knob} has no value"));
                 // Writing the value it reads back changes nothing: `current` reads the
@@ -352,5 +487,47 @@ mod tests {
         let meter = Knob::parse("meters.trust").unwrap();
         let warmer = meter.apply(&source, &toml::Value::Integer(50)).unwrap();
         assert_eq!(warmer.start.get(Meter::Trust), 50);
+    }
+
+    #[test]
+    fn an_actors_strength_and_drift_can_be_swept() {
+        let source = istanbul();
+        let base = source.build().unwrap();
+        let knob = Knob::parse("actors.armed_groups.strength").unwrap();
+        assert_eq!(knob.key(), "actors.armed_groups.strength");
+        let now = knob.current(&base).expect("istanbul has the armed groups");
+        let changed = knob.apply(&source, &knob.value("70").unwrap()).unwrap();
+        assert_eq!(knob.current(&changed), Some(70));
+        assert_ne!(now, 70);
+        assert_eq!(changed.actors[0].drift, base.actors[0].drift);
+        assert_eq!(changed.actors[0].acts, base.actors[0].acts);
+        let drift = Knob::parse("actors.armed_groups.drift").unwrap();
+        let text = drift.value("30").unwrap_err().to_string();
+        assert!(text.contains("from -20 to 20"), "{text}");
+        let calmer = drift.apply(&source, &drift.value("-1").unwrap()).unwrap();
+        assert_eq!(calmer.actors[0].drift, -1);
+        assert!(
+            Knob::of_scenario(&base).contains(&knob),
+            "the scenario's knobs list its actor's"
+        );
+    }
+
+    #[test]
+    fn an_actor_the_scenario_lacks_is_refused_with_the_ones_it_has() {
+        let knob = Knob::parse("actors.local_commander.strength").unwrap();
+        let text = knob
+            .apply(&istanbul(), &toml::Value::Integer(50))
+            .unwrap_err()
+            .to_string();
+        assert!(text.contains("actors.armed_groups.strength"), "{text}");
+        let tutorial = ScenarioSource::builtin("tutorial").unwrap();
+        let text = knob
+            .apply(&tutorial, &toml::Value::Integer(50))
+            .unwrap_err()
+            .to_string();
+        assert!(text.contains("no [[actors]]"), "{text}");
+        let text = Knob::parse("actors.strength").unwrap_err().to_string();
+        assert!(text.contains("actors.ID.strength"), "{text}");
+        assert!(Knob::parse("actors.armed_groups.name").is_err());
     }
 }

@@ -34,6 +34,9 @@ use std::time::Instant;
 pub struct SimConfig {
     /// The scenario played.
     pub scenario: Arc<Scenario>,
+    /// The scenario as the command line named it (a built-in name or a folder path), used in
+    /// the commands a report suggests so they can be pasted back as they are.
+    pub scenario_arg: String,
     /// Number of games.
     pub games: u32,
     /// Master seed.

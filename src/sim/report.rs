@@ -1,6 +1,6 @@
 //! Text renderings of a simulation: the short summary and the balance report.
 
-use super::advice::{CANDIDATES, Check, Probe, TARGET_MAX, TARGET_MIN, advise, checks};
+use super::advice::{Check, Probe, TARGET_MAX, TARGET_MIN, advise, candidates, checks};
 use super::knobs::Knob;
 use super::stats::wilson_interval;
 use super::{CardStats, SimConfig, SimReport};
@@ -152,8 +152,10 @@ fn sweep_commands(config: &SimConfig) -> String {
         .map(|s| format!("--seat {}={}", s.key(), config.policies[s.index()]))
         .collect();
     let mut out = String::from("  sweeps of the usual knobs (one step down and up):\n");
-    for (key, step) in CANDIDATES {
-        let Ok(knob) = Knob::parse(key) else { continue };
+    for (key, step) in candidates(&config.scenario) {
+        let Ok(knob) = Knob::parse(&key) else {
+            continue;
+        };
         let Some(now) = knob.current(&config.scenario) else {
             continue;
         };
@@ -165,13 +167,24 @@ fn sweep_commands(config: &SimConfig) -> String {
         let _ = writeln!(
             out,
             "    ceasefire sim --scenario {} --seed {} --games 200 {} --sweep {key}={}",
-            config.scenario.name,
+            shell_word(&config.scenario_arg),
             config.seed,
             seats.join(" "),
             values.join(",")
         );
     }
     out
+}
+
+/// `text` as one word of a POSIX shell command: quoted when it holds anything a shell would
+/// read specially (a folder path with spaces, say).
+fn shell_word(text: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_./:@+=,".contains(c);
+    if !text.is_empty() && text.chars().all(plain) {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
 }
 
 /// What to turn for a missed check: the probe's best knobs with their measured shares, or the
@@ -324,5 +337,34 @@ mod tests {
             ..card("never", 0, 0, 0.0)
         };
         assert!(!is_dominant(&never));
+    }
+
+    #[test]
+    fn suggested_sweeps_name_the_scenario_as_it_was_given() {
+        let scenario = crate::scenario::ScenarioSource::builtin("istanbul")
+            .unwrap()
+            .build()
+            .unwrap();
+        let config = SimConfig {
+            scenario: std::sync::Arc::new(scenario),
+            scenario_arg: "/home/ana/my decks/border".into(),
+            games: 10,
+            seed: 3,
+            policies: [crate::bot::Policy::Random; 3],
+            progress: false,
+            decision_times: false,
+        };
+        let commands = sweep_commands(&config);
+        assert!(
+            commands.contains("--scenario '/home/ana/my decks/border' --seed 3"),
+            "{commands}"
+        );
+        assert!(!commands.contains("--scenario istanbul"), "{commands}");
+        assert!(
+            commands.contains("--sweep actors.armed_groups.strength="),
+            "an actor's strength is one of the knobs: {commands}"
+        );
+        assert_eq!(shell_word("decks/doha"), "decks/doha");
+        assert_eq!(shell_word("it's"), "'it'\\''s'");
     }
 }
