@@ -1887,3 +1887,45 @@ fn fs_line_of_second(edit: &dyn Fn(&str) -> String, marker: &str) -> usize {
         .nth(1)
         .map_or(0, |(i, _)| i + 1)
 }
+
+/// A copy of the built-in tutorial's folder with its steps file rewritten by `edit`, built.
+fn tutorial_with_steps(edit: impl Fn(&str) -> String) -> (Result<Scenario, ScenarioError>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks/tutorial");
+    for entry in fs::read_dir(folder).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let path = dir.path().join("steps.toml");
+    let edited = edit(&fs::read_to_string(&path).unwrap());
+    fs::write(&path, &edited).unwrap();
+    (
+        ScenarioSource::from_dir(dir.path()).and_then(|s| s.build()),
+        edited,
+    )
+}
+
+#[test]
+fn a_tutorial_step_with_an_unknown_condition_is_refused_by_validate() {
+    let (built, text) =
+        tutorial_with_steps(|t| t.replacen("done_when = \"passed\"", "done_when = \"won\"", 1));
+    let line = text.lines().position(|l| l.contains("\"won\"")).unwrap() + 1;
+    let err = built.expect_err("a step that can never be done is refused");
+    assert_at(&err, "steps.toml", line, "`won`, expected one of `briefed`", "names allowed here");
+    let (built, _) = tutorial_with_steps(|t| t.to_string());
+    assert!(built.is_ok(), "the tutorial's own steps validate");
+}
+
+#[test]
+fn a_seat_without_tutorial_steps_is_refused_by_validate() {
+    let (built, _) =
+        tutorial_with_steps(|t| t.replace("seat = \"mediator\"", "seat = \"pakistan\""));
+    let err = built.expect_err("every seat needs a step");
+    assert_at(
+        &err,
+        "steps.toml",
+        1,
+        "has no tutorial steps",
+        "seat = \"mediator\"",
+    );
+}

@@ -10,6 +10,7 @@ mod builtin;
 mod error;
 pub mod limits;
 pub mod raw;
+pub mod steps;
 
 pub use error::{More, ScenarioError, closest};
 

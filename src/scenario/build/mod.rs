@@ -77,6 +77,33 @@ struct Decks<'a> {
 /// Builds and validates a scenario from its source files. Problems in separate items (cards,
 /// events, objectives, references) are all reported together; a file that is not valid TOML
 /// stops only the checks of that file, and a bad item only its own.
+/// Checks the guided tutorial's steps file when the folder has one (see
+/// [`super::steps`]): it must read, and every seat needs a step.
+fn check_tutorial_steps(source: &ScenarioSource, problems: &mut Problems) {
+    use super::steps::StepsFile;
+    if !source.files.contains_key(super::TUTORIAL_STEPS) {
+        return;
+    }
+    let Some(ctx) = problems.check(source.ctx(super::TUTORIAL_STEPS)) else {
+        return;
+    };
+    match toml::from_str::<StepsFile>(ctx.text) {
+        Err(e) => problems.push(ctx.toml_error(&e)),
+        Ok(file) => {
+            if let Some(seat) = file.seat_without_steps() {
+                problems.push(ctx.error(
+                    0..0,
+                    format!("{seat} has no tutorial steps"),
+                    &format!(
+                        "add a [[steps]] with seat = \"{}\" (every seat's tutorial needs one)",
+                        seat.key()
+                    ),
+                ));
+            }
+        }
+    }
+}
+
 pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> {
     let main = source.ctx("scenario.toml")?;
     let mut problems = Problems::default();
@@ -116,6 +143,7 @@ pub(super) fn build(source: &ScenarioSource) -> Result<Scenario, ScenarioError> 
         refs,
     } = read_decks(source, &main, &deck_names, &voices, refs, &mut problems);
     check_unused(&main, &actors, &refs.actors, &mut problems);
+    check_tutorial_steps(source, &mut problems);
 
     // A reference to an item that is itself broken was reported with that item already.
     // Items by id, so each reference is looked up at once (validation stays linear).

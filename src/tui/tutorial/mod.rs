@@ -12,10 +12,9 @@
 pub mod banner;
 pub mod chooser;
 pub mod progress;
-pub mod steps;
 
+pub use crate::scenario::steps::{DoneWhen, STEPS_FILE, Step, StepsFile};
 pub use progress::steps_done;
-pub use steps::{DoneWhen, STEPS_FILE, Step, StepsFile};
 
 use crate::bot::Policy;
 use crate::engine::Seat;

@@ -2,8 +2,8 @@
 //! whether the seat has closed its brief), so it needs nothing saved and is recomputed the
 //! same after a resume or an undo (an undo cuts the log back).
 
-use super::steps::{DoneWhen, Step};
 use crate::engine::{LogEntry, LogEvent, Seat, TableId};
+use crate::scenario::steps::{DoneWhen, Step};
 use std::collections::HashMap;
 
 /// The number of `steps` done: each step counts only what the log records after the step

@@ -1,14 +1,15 @@
 //! The guided tutorial's steps as data: `steps.toml` in the tutorial scenario's folder, read
 //! from the scenario's source (so a save carries the steps it was played with). Each seat has
 //! its own sequence and the seed its table is dealt with; each step says what to do, the
-//! condition that completes it and why it mattered. See docs/scenarios.md, "Tutorial steps".
+//! condition that completes it and why it mattered. `validate` checks the file; the terminal
+//! interface plays it. See docs/scenarios.md, "Tutorial steps".
 
+use super::ScenarioSource;
 use crate::engine::Seat;
-use crate::scenario::ScenarioSource;
 use serde::Deserialize;
 
 /// The file of a scenario's folder that holds the tutorial's steps.
-pub const STEPS_FILE: &str = crate::scenario::TUTORIAL_STEPS;
+pub const STEPS_FILE: &str = super::TUTORIAL_STEPS;
 
 /// What completes a step: something the game's public log records after the step before it
 /// was completed, done by the tutorial's seat unless said otherwise.
@@ -103,10 +104,17 @@ impl StepsFile {
     pub fn parse(text: &str) -> Result<StepsFile, String> {
         let file: StepsFile =
             toml::from_str(text).map_err(|e| format!("{STEPS_FILE}: {}", e.to_string().trim()))?;
-        if let Some(seat) = Seat::ALL.into_iter().find(|s| file.for_seat(*s).is_empty()) {
+        if let Some(seat) = file.seat_without_steps() {
             return Err(format!("{STEPS_FILE}: {seat} has no steps"));
         }
         Ok(file)
+    }
+
+    /// The first seat that has no step, if any (every seat needs at least one).
+    pub fn seat_without_steps(&self) -> Option<Seat> {
+        Seat::ALL
+            .into_iter()
+            .find(|seat| self.steps.iter().all(|s| s.seat != *seat))
     }
 
     /// `seat`'s steps, in order.
