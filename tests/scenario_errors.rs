@@ -1911,7 +1911,13 @@ fn a_tutorial_step_with_an_unknown_condition_is_refused_by_validate() {
         tutorial_with_steps(|t| t.replacen("done_when = \"passed\"", "done_when = \"won\"", 1));
     let line = text.lines().position(|l| l.contains("\"won\"")).unwrap() + 1;
     let err = built.expect_err("a step that can never be done is refused");
-    assert_at(&err, "steps.toml", line, "`won`, expected one of `briefed`", "names allowed here");
+    assert_at(
+        &err,
+        "steps.toml",
+        line,
+        "`won`, expected one of `briefed`",
+        "names allowed here",
+    );
     let (built, _) = tutorial_with_steps(|t| t.to_string());
     assert!(built.is_ok(), "the tutorial's own steps validate");
 }

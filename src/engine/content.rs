@@ -595,6 +595,13 @@ impl Scenario {
         &self.names.seats[seat.index()]
     }
 
+    /// Whether the scenario gives `seat` a name of its own (its `[names]`), rather than the
+    /// seat's usual one: texts then use that name as it is ("Pass the keyboard to Qatar")
+    /// instead of a phrase built on the usual one ("the mediators").
+    pub fn seat_is_renamed(&self, seat: Seat) -> bool {
+        self.seat_name(seat) != seat.to_string()
+    }
+
     /// The name of a member of the mediators' seat (`?` for an id the scenario lacks, which
     /// a validated scenario never gives).
     pub fn member_name(&self, member: MemberId) -> &str {

@@ -50,7 +50,7 @@ fn seat_list(s: &Scenario, seats: &[Seat]) -> String {
     let names: Vec<String> = seats
         .iter()
         .map(|&seat| match seat {
-            Seat::Mediator if s.seat_name(seat) == seat.to_string() => "the mediators".to_string(),
+            Seat::Mediator if !s.seat_is_renamed(seat) => "the mediators".to_string(),
             other => s.seat_name(other).to_string(),
         })
         .collect();

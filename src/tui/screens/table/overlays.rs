@@ -38,8 +38,7 @@ pub fn draw_curtain(
     let area = frame.area();
     let name = scenario.seat_name(seat);
     let delegation = match seat {
-        // A scenario that names the seat is called by that name.
-        _ if name != seat.to_string() => name,
+        _ if scenario.seat_is_renamed(seat) => name,
         Seat::Pakistan => "the Pakistani delegation",
         Seat::Afghanistan => "the Afghan delegation",
         Seat::Mediator => "the mediators",
