@@ -455,3 +455,107 @@ fn the_pen_holder_writes_the_delegations_reflections() {
         "the teammate reads the debrief"
     );
 }
+
+/// The screen of connection `id` in Pakistan's delegation, logged in as `user`, as the
+/// server makes it: its own login at the table.
+fn connection(table: &Table, id: u64, user: &str) -> App {
+    let mut app = delegate(table, id);
+    let login = app.play_mut().unwrap().set_connection(id, user);
+    assert_eq!(app.play().unwrap().login(), Some(login.as_str()));
+    app
+}
+
+/// Opens the message line on `app`, types `text` and sends it; the screen's words after.
+fn say(app: &mut App, text: &str) -> String {
+    press(app, KeyCode::Char('m'));
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+    press(app, KeyCode::Enter);
+    render(app, (120, 40))
+}
+
+#[test]
+fn two_people_on_one_seat_login_go_by_their_own_logins_muted_and_counted_apart() {
+    use ceasefire::tui::keys::ConsoleCommand;
+    let tables = room(4);
+    let table = table_at_pakistans_turn(&tables);
+    table.claim(Seat::Pakistan, 1).unwrap();
+    table.claim(Seat::Pakistan, 2).unwrap();
+    let mut first = connection(&table, 1, "pakistan");
+    let mut second = connection(&table, 2, "pakistan");
+    assert_eq!(first.play().unwrap().login(), Some("pakistan"));
+    assert_eq!(second.play().unwrap().login(), Some("pakistan #2"));
+    assert_eq!(
+        table.lock().login_as(2, "pakistan"),
+        "pakistan #2",
+        "kept while connected"
+    );
+
+    // The console lists them apart, with the seat and name each sits as, and mutes one.
+    let mut console = Dashboard::default();
+    let reports = std::path::Path::new(".");
+    console.handle(Some(ConsoleCommand::Mute), None, &tables, reports);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut draw = |console: &Dashboard| {
+        terminal
+            .draw(|frame| console.draw(frame, &tables, Theme::new(false)))
+            .unwrap();
+        terminal.backend().to_string()
+    };
+    let list = draw(&console);
+    assert!(
+        list.contains("▸ pakistan (Pakistan: delegate 1) — may speak")
+            && list.contains("  pakistan #2 (Pakistan: delegate 2) — may speak"),
+        "{list}"
+    );
+    console.handle(Some(ConsoleCommand::Down), None, &tables, reports);
+    console.handle(Some(ConsoleCommand::Open), None, &tables, reports);
+    assert!(table.lock().is_muted("pakistan #2") && !table.lock().is_muted("pakistan"));
+    let list = draw(&console);
+    assert!(list.contains("pakistan #2 is muted at table 1"), "{list}");
+
+    // The muted one's words reach no one; the other's go out, marked with their login.
+    let refused = say(&mut second, "can anyone hear me?");
+    assert!(
+        refused.contains("The facilitator has muted you"),
+        "{refused}"
+    );
+    let said = say(&mut first, "we hold firm");
+    assert!(said.contains("Sent to the table."), "{said}");
+    let logins: Vec<Option<String>> = table
+        .lock()
+        .messages()
+        .iter()
+        .map(|m| m.login.clone())
+        .collect();
+    assert_eq!(logins, [Some("pakistan".to_string())]);
+
+    // Rates are a person's: the first spends theirs, the second (unmuted) still speaks.
+    table.lock().set_muted("pakistan #2", false);
+    for i in 0..4 {
+        say(&mut first, &format!("point {i}"));
+    }
+    let slow = say(&mut first, "one more");
+    assert!(slow.contains("Slow down: at most 5 messages"), "{slow}");
+    press(&mut first, KeyCode::Esc);
+    let said = say(&mut second, "my turn to speak");
+    assert!(said.contains("Sent to the table."), "{said}");
+    assert_eq!(
+        table.lock().messages().last().unwrap().login.as_deref(),
+        Some("pakistan #2")
+    );
+
+    // One who leaves frees their login for the next to come: a mute on it holds.
+    table.lock().set_muted("pakistan #2", true);
+    table.leave(2);
+    table.claim(Seat::Pakistan, 3).unwrap();
+    let mut third = connection(&table, 3, "pakistan");
+    assert_eq!(third.play().unwrap().login(), Some("pakistan #2"));
+    press(&mut third, KeyCode::Char('m'));
+    let refused = render(&mut third, (120, 40));
+    assert!(
+        refused.contains("The facilitator has muted you"),
+        "{refused}"
+    );
+}
