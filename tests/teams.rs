@@ -316,7 +316,7 @@ fn a_teammate_proposes_from_the_seats_own_screen_and_the_pen_holder_takes_it() {
     press(&mut ana, KeyCode::Char('?'));
     let help = render(&mut ana, (120, 40));
     assert!(
-        help.contains("hand the pen (who acts) to the next teammate")
+        help.contains("hand the pen (who acts) to a teammate you pick")
             && help.contains("play the move a teammate proposed"),
         "{help}"
     );
@@ -558,4 +558,82 @@ fn two_people_on_one_seat_login_go_by_their_own_logins_muted_and_counted_apart()
         refused.contains("The facilitator has muted you"),
         "{refused}"
     );
+}
+
+#[test]
+fn the_pen_goes_to_the_teammate_chosen_from_a_list_when_there_are_several() {
+    let tables = room(4);
+    let table = table_at_pakistans_turn(&tables);
+    for (id, name) in [(1, "ana"), (2, "bilal"), (3, "chen")] {
+        table.claim_as(Seat::Pakistan, id, Some(name)).unwrap();
+    }
+    let mut ana = delegate(&table, 1);
+    let mut bilal = delegate(&table, 2);
+    press(&mut bilal, KeyCode::Char('p'));
+    let pen = |table: &Table| table.lock().team(Seat::Pakistan).pen().map(|m| m.id);
+    let bar = render(&mut ana, (120, 40));
+    assert!(
+        bar.contains("✎ You hold the pen · P hands it to a teammate"),
+        "{bar}"
+    );
+
+    // P opens the list of teammates, the next to have arrived first; Esc closes it.
+    press(&mut ana, KeyCode::Char('P'));
+    let list = render(&mut ana, (80, 24));
+    assert!(list.contains("Hand the pen"), "{list}");
+    assert!(list.contains("▸ bilal (proposes: Pass"), "{list}");
+    assert!(list.contains("chen"), "{list}");
+    assert!(list.contains("Enter hand it"), "{list}");
+    press(&mut ana, KeyCode::Esc);
+    assert!(!render(&mut ana, (80, 24)).contains("Hand the pen"));
+    assert_eq!(pen(&table), Some(1), "closing hands nothing");
+
+    // P again moves down the list; Enter hands the pen to the one highlighted.
+    press(&mut ana, KeyCode::Char('P'));
+    press(&mut ana, KeyCode::Char('P'));
+    for size in SIZES {
+        let screen = render(&mut ana, size);
+        assert!(screen.contains("▸ chen"), "{screen}");
+        insta::assert_snapshot!(format!("team_pen_list_{}x{}", size.0, size.1), screen);
+    }
+    let before = actions(&table);
+    press(&mut ana, KeyCode::Enter);
+    assert_eq!(pen(&table), Some(3));
+    assert_eq!(actions(&table), before, "handing the pen is no move");
+    assert!(render(&mut ana, (120, 40)).contains("You handed the pen to chen"));
+    // A teammate who left by the time it is chosen is not handed it.
+    let mut chen = delegate(&table, 3);
+    press(&mut chen, KeyCode::Char('P'));
+    table.leave(1);
+    press(&mut chen, KeyCode::Enter);
+    assert_eq!(pen(&table), Some(3));
+    assert!(
+        render(&mut chen, (120, 40)).contains("no longer in your delegation"),
+        "{}",
+        render(&mut chen, (120, 40))
+    );
+}
+
+#[test]
+fn the_pen_is_handed_only_by_its_holder_to_a_teammate() {
+    let tables = room(4);
+    let table = table_at_pakistans_turn(&tables);
+    for id in [1, 2, 3] {
+        table.claim(Seat::Pakistan, id).unwrap();
+    }
+    let mut session = table.lock();
+    assert!(
+        session.hand_pen_to(Seat::Pakistan, 2, 3).is_err(),
+        "not theirs"
+    );
+    assert!(
+        session.hand_pen_to(Seat::Pakistan, 1, 1).is_err(),
+        "themselves"
+    );
+    assert!(
+        session.hand_pen_to(Seat::Pakistan, 1, 9).is_err(),
+        "not a teammate"
+    );
+    assert_eq!(session.hand_pen_to(Seat::Pakistan, 1, 3).unwrap().id, 3);
+    assert!(session.team(Seat::Pakistan).holds_pen(3));
 }

@@ -59,6 +59,12 @@ impl Play {
             if self.actor().is_some() && self.decision_prompt().is_none() {
                 buttons.push((self.pass_button(), Command::Pass));
             }
+        } else if self.ui.pen.is_some() {
+            buttons.push((keys::hint(Command::Confirm, "hand it"), Command::Confirm));
+            buttons.push((keys::hint(Command::Back, "cancel"), Command::Back));
+            buttons.push((keys::button(Command::Help), Command::Help));
+            buttons.push((keys::button(Command::Quit), Command::Quit));
+            return buttons;
         } else if self.ui.picker.is_some() {
             buttons.push((self.confirm_button(), Command::Confirm));
             buttons.push((keys::hint(Command::Back, "cancel"), Command::Back));
@@ -197,6 +203,7 @@ impl Play {
         let prompt = (!self.ui.prompt_hidden)
             .then(|| self.decision_prompt())
             .flatten();
+        let pen_choice = self.pen_choice_text();
         let session = self.session();
         let game = session.game();
         let away: Vec<String> = session
@@ -326,6 +333,15 @@ impl Play {
             };
             let max = table::draw_brief(frame, &view, self.brief_scroll, first, theme);
             self.brief_max.set(max);
+        } else if let Some((title, intro, labels)) = &pen_choice {
+            let keys = format!(
+                "{} · {} next · {}",
+                keys::hint(Command::Confirm, "hand it"),
+                keys::key(Command::Pen),
+                keys::hint(Command::Back, "cancel")
+            );
+            let selected = self.ui.pen.as_ref().map_or(0, |c| c.selected);
+            table::draw_menu_of(frame, (title, intro, &keys), labels, selected, theme);
         } else if let Some(picker) = &self.ui.picker {
             let keys = format!("{} · {}", confirm, keys::hint(Command::Back, "cancel"));
             table::draw_picker(frame, picker, &keys, theme);
