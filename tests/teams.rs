@@ -425,7 +425,7 @@ fn a_teammate_answers_a_question_with_a_proposal_and_the_pen_holder_sees_it() {
 }
 
 #[test]
-fn the_pen_holder_writes_the_delegations_reflections() {
+fn each_member_of_a_delegation_writes_their_own_reflections_and_the_report_names_them() {
     let tables = room(4);
     let table = table_at_pakistans_turn(&tables);
     table.claim_as(Seat::Pakistan, 1, Some("ana")).unwrap();
@@ -449,10 +449,81 @@ fn the_pen_holder_writes_the_delegations_reflections() {
     for app in [&mut ana, &mut second] {
         press(app, KeyCode::Enter);
     }
-    assert!(ana.play().unwrap().reflecting().is_some(), "ana writes");
+    let prompts = table.lock().unanswered(Seat::Pakistan);
+    assert!(!prompts.is_empty(), "the tutorial asks for reflections");
+    // Both are asked, each by name, the same prompts.
+    let (_, first_prompt, index, total) = ana.play().unwrap().reflecting().unwrap();
+    assert_eq!(
+        (first_prompt.as_str(), index, total),
+        (prompts[0].as_str(), 1, prompts.len())
+    );
+    assert_eq!(
+        second.play().unwrap().reflecting().map(|r| r.1),
+        Some(prompts[0].clone())
+    );
+    let screen = render(&mut second, (80, 24));
     assert!(
-        second.play().unwrap().reflecting().is_none(),
-        "the teammate reads the debrief"
+        screen.contains("delegate 2 (Pakistan), in your own words"),
+        "{screen}"
+    );
+    // Each writes their own answer; one's answer is not the other's.
+    for c in "We held firm".chars() {
+        press(&mut ana, KeyCode::Char(c));
+    }
+    press(&mut ana, KeyCode::Enter);
+    assert_eq!(
+        second.play().unwrap().reflecting().map(|r| r.2),
+        Some(1),
+        "ana's answer leaves the teammate's prompt open"
+    );
+    for c in "I would have talked more".chars() {
+        press(&mut second, KeyCode::Char(c));
+    }
+    press(&mut second, KeyCode::Esc);
+    assert!(second.play().unwrap().reflecting().is_none(), "done");
+    assert!(ana.play().unwrap().reflecting().is_some(), "ana goes on");
+    press(&mut ana, KeyCode::Esc);
+    assert!(ana.play().unwrap().reflecting().is_none());
+
+    let answered: Vec<(Option<String>, String)> = table
+        .lock()
+        .reflections()
+        .iter()
+        .filter(|r| !r.answer.is_empty())
+        .map(|r| (r.by.clone(), r.answer.clone()))
+        .collect();
+    assert_eq!(
+        answered,
+        [
+            (Some("ana".to_string()), "We held firm".to_string()),
+            (
+                Some("delegate 2".to_string()),
+                "I would have talked more".to_string()
+            ),
+        ]
+    );
+    // The report lists them by person.
+    let file = table.lock().save_file(0);
+    let game = table.lock().game().clone();
+    let report = ceasefire::report::to_markdown(&ceasefire::report::bundle(&[(
+        "table-1".to_string(),
+        file,
+        game,
+    )]));
+    let reflections = report.split("## Reflections").nth(1).unwrap();
+    assert!(
+        reflections.contains(&format!(
+            "- **Pakistan (ana)** — *{}* We held firm",
+            prompts[0]
+        )),
+        "{reflections}"
+    );
+    assert!(
+        reflections.contains(&format!(
+            "- **Pakistan (delegate 2)** — *{}* I would have talked more",
+            prompts[0]
+        )),
+        "{reflections}"
     );
 }
 

@@ -137,8 +137,13 @@ impl Play {
                 let shows = format!("{}'s reflection", scenario.seat_name(seat));
                 table::draw_curtain(frame, &scenario, seat, &shows, (None, 0), theme);
             } else if let Some((seat, prompt, index, total)) = self.reflecting() {
-                let name = scenario.seat_name(seat);
-                debrief::draw_reflection(frame, name, &prompt, (index, total), &self.draft, theme);
+                // In a delegation of several, each member is asked by name.
+                let shared = self.session().team(seat).len() > 1;
+                let name = match self.reflector().filter(|_| shared) {
+                    Some(by) => format!("{by} ({})", scenario.seat_name(seat)),
+                    None => scenario.seat_name(seat).to_string(),
+                };
+                debrief::draw_reflection(frame, &name, &prompt, (index, total), &self.draft, theme);
             } else {
                 let rematch = self.session().rematch_table();
                 let scroll = format!("{} scroll", keys::pair(Command::Up, Command::Down));
