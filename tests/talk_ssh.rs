@@ -232,7 +232,6 @@ fn a_delegation_and_the_table_talk_over_ssh_in_one_game_and_the_report_keeps_it(
     let Some(ana) = Pane::start("talk-ana", 100, 30, &server.ssh("pakistan+ana", "")) else {
         return;
     };
-    let bilal = Pane::start("talk-bilal", 100, 30, &server.ssh("pakistan+bilal", "")).unwrap();
     let af = Pane::start("talk-af", 100, 30, &server.ssh("afghanistan", "")).unwrap();
     let md = Pane::start("talk-md", 100, 30, &server.ssh("mediator", "")).unwrap();
     let watch = Pane::start("talk-watch", 100, 30, &server.ssh("watch", "")).unwrap();
@@ -247,9 +246,10 @@ fn a_delegation_and_the_table_talk_over_ssh_in_one_game_and_the_report_keeps_it(
         pane.keys(&["Enter"]);
         pane.wait_for(hand, 10);
     }
-    // The second login to Pakistan's seat joins ana's delegation: the seat's own hand.
-    bilal.wait_for("Brief", 20);
-    bilal.keys(&["Enter"]);
+    // A second login to Pakistan's seat, once ana sits, joins her delegation: the seat's own
+    // hand, and she holds the pen.
+    let bilal = Pane::start("talk-bilal", 100, 30, &server.ssh("pakistan+bilal", "")).unwrap();
+    // The seat's brief was read already: the table at once.
     bilal.wait_for_all(
         &[
             "ana holds the pen: you propose, they act",
