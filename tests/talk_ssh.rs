@@ -422,3 +422,41 @@ fn a_delegation_and_the_table_talk_over_ssh_in_one_game_and_the_report_keeps_it(
         assert!(talk.contains(line), "{line}\n{talk}");
     }
 }
+
+#[test]
+fn two_people_on_one_plain_login_are_muted_apart_over_ssh() {
+    if !pane::tool_available("ssh") {
+        return;
+    }
+    let server = Server::start();
+    let Some(first) = Pane::start("same-1", 100, 30, &server.ssh("pakistan", "")) else {
+        return;
+    };
+    first.wait_for("Brief", 20);
+    first.keys(&["Enter"]);
+    first.wait_for("Pakistan's hand", 10);
+    let second = Pane::start("same-2", 100, 30, &server.ssh("pakistan", "")).unwrap();
+    second.wait_for_all(&["delegate 1 holds the pen", "Pakistan's hand"], 20);
+    // The console lists the two apart and mutes the second only.
+    let console = Pane::start("same-fac", 100, 30, &server.facilitator()).unwrap();
+    console.wait_for("Facilitator console", 20);
+    console.keys(&["x"]);
+    console.wait_for_all(
+        &[
+            "▸ pakistan (Pakistan: delegate 1) — may speak",
+            "pakistan #2 (Pakistan: delegate 2) — may speak",
+        ],
+        10,
+    );
+    console.keys(&["Down", "Enter"]);
+    console.wait_for("pakistan #2 is muted at table 1", 10);
+    console.keys(&["Escape"]);
+    second.keys(&["m"]);
+    second.wait_for("The facilitator has muted you", 10);
+    say(&first, "one voice of two");
+    first.wait_for("R1 Pakistan: one voice of two", 10);
+    console.wait_for("R1 Pakistan [pakistan]: one voice of two", 10);
+    let said = saved(&server.saves()).file.messages;
+    let logins: Vec<Option<&str>> = said.iter().map(|m| m.login.as_deref()).collect();
+    assert_eq!(logins, [Some("pakistan")]);
+}
