@@ -187,12 +187,14 @@ fn fixed_part(screen: &str) -> Vec<String> {
 }
 
 /// Plays every pane's seat to the debrief: each passes, or takes a prompt's first option,
-/// when its move comes; the last table and the reflections are passed by.
-fn play_all_to_the_end(panes: &[&Pane]) {
+/// when its move comes; the last table is passed by. A pane given an answer writes it to the
+/// first reflection prompt and skips the rest; the others skip them all.
+fn play_all_to_the_end(panes: &[(&Pane, Option<&str>)]) {
     let deadline = Instant::now() + Duration::from_secs(240);
+    let mut written = vec![false; panes.len()];
     while Instant::now() < deadline {
         let mut done = 0;
-        for pane in panes {
+        for (i, (pane, answer)) in panes.iter().enumerate() {
             let screen = pane.screen();
             if screen.contains("debrief") {
                 done += 1;
@@ -203,7 +205,14 @@ fn play_all_to_the_end(panes: &[&Pane]) {
             } else if screen.contains("The talks are over") {
                 pane.keys(&["Enter"]);
             } else if screen.contains("Esc done, skip the rest") {
-                pane.keys(&["Escape"]);
+                match answer {
+                    Some(text) if !written[i] => {
+                        pane.keys(&["-l", text]);
+                        pane.keys(&["Enter"]);
+                        written[i] = true;
+                    }
+                    _ => pane.keys(&["Escape"]),
+                }
             } else if screen.contains("YOUR MOVE") {
                 pane.keys(&[if screen.contains("Enter choose") {
                     "Enter"
@@ -220,7 +229,7 @@ fn play_all_to_the_end(panes: &[&Pane]) {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    panic!("the game never ended:\n{}", panes[0].screen());
+    panic!("the game never ended:\n{}", panes[0].0.screen());
 }
 
 #[test]
@@ -404,7 +413,13 @@ fn a_delegation_and_the_table_talk_over_ssh_in_one_game_and_the_report_keeps_it(
     );
 
     // The game to its end; the facilitator writes the report, which holds the talk.
-    play_all_to_the_end(&[&bilal, &af, &md, &ana]);
+    // The two Pakistani logins reflect each for themselves.
+    play_all_to_the_end(&[
+        (&bilal, Some("I would have talked more")),
+        (&af, None),
+        (&md, None),
+        (&ana, Some("We held firm")),
+    ]);
     console.keys(&["w"]);
     console.wait_for("Wrote the report of 1 finished table(s)", 10);
     let report = std::fs::read_to_string(server.saves().join("reports").join("table-1.md"))
@@ -420,6 +435,20 @@ fn a_delegation_and_the_table_talk_over_ssh_in_one_game_and_the_report_keeps_it(
          firm on water",
     ] {
         assert!(talk.contains(line), "{line}\n{talk}");
+    }
+    let reflections = report
+        .split("## Reflections")
+        .nth(1)
+        .expect("a Reflections section");
+    for (who, answer) in [
+        ("Pakistan (ana)", "We held firm"),
+        ("Pakistan (bilal)", "I would have talked more"),
+    ] {
+        let line = reflections
+            .lines()
+            .find(|l| l.starts_with(&format!("- **{who}** — ")))
+            .unwrap_or_else(|| panic!("no answer of {who}:\n{reflections}"));
+        assert!(line.ends_with(answer), "{line}");
     }
 }
 
