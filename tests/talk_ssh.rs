@@ -5,8 +5,9 @@
 //! the mediators to Pakistan is read by both Pakistani logins and the facilitator only (the
 //! others are told one was sent); a word to the delegation (`@team`) reaches the teammate
 //! alone; a flood of escapes, ten thousand characters and a burst of a hundred leave another
-//! seat's screen whole; the report of the finished game holds the talk.
-//! Skipped without tmux or ssh, except where the tools are required (see `common/pane.rs`).
+//! seat's screen whole; each Pakistani login writes its own reflection; the report of the
+//! finished game holds the talk and the reflections by person. Two people on one plain
+//! login are muted apart. Skipped without tmux or ssh, except where the tools are required (see `common/pane.rs`).
 
 #[path = "common/pane.rs"]
 mod pane;
