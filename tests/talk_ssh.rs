@@ -7,7 +7,8 @@
 //! alone; a flood of escapes, ten thousand characters and a burst of a hundred leave another
 //! seat's screen whole; each Pakistani login writes its own reflection; the report of the
 //! finished game holds the talk and the reflections by person. Two people on one plain
-//! login are muted apart. Skipped without tmux or ssh, except where the tools are required (see `common/pane.rs`).
+//! login are muted apart. Skipped without tmux or ssh, except where the tools are required
+//! (see `common/pane.rs`).
 
 #[path = "common/pane.rs"]
 mod pane;
