@@ -373,6 +373,7 @@ fn the_report_uses_the_names_and_lists_each_seats_own_prompts() {
         seat: "afghanistan".into(),
         prompt: "AF-ONLY: which promise could you not keep?".into(),
         answer: "The one about the east.".into(),
+        by: None,
     });
     // Saved and read back, the game keeps its names: the save embeds the scenario's files.
     let dir = tempfile::tempdir().unwrap();

@@ -60,6 +60,7 @@ fn finished_save_with_injects(
         seat: "afghanistan".into(),
         prompt: game.scenario().reflection[0].clone(),
         answer: "Trade first, then trust.".into(),
+        by: None,
     });
     save::save(&path, &file).unwrap();
     (path, game)

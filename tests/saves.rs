@@ -247,11 +247,13 @@ fn rich_save_json() -> String {
             seat: "pakistan".into(),
             prompt: "What did you need?".into(),
             answer: "Quiet borders.".into(),
+            by: Some("ana".into()),
         },
         save::Reflection {
             seat: "afghanistan".into(),
             prompt: "What did you need?".into(),
             answer: String::new(),
+            by: None,
         },
     ];
     file.clock_seconds = Some(90);
@@ -282,6 +284,8 @@ fn a_version_2_save_round_trips_with_a_64_digit_digest_over_everything_it_holds(
     assert_eq!(loaded.file.notes.len(), 2);
     assert!(loaded.file.notes[1].by_clock);
     assert_eq!(loaded.file.reflections[0].answer, "Quiet borders.");
+    assert_eq!(loaded.file.reflections[0].by.as_deref(), Some("ana"));
+    assert_eq!(loaded.file.reflections[1].by, None);
     assert_eq!(loaded.file.clock_seconds, Some(90));
     // Written again, it is the same file.
     assert_eq!(loaded.file.to_json(), json);

@@ -222,6 +222,40 @@ fn a_muted_logins_messages_reach_no_one() {
 }
 
 #[test]
+fn connections_on_one_login_are_numbered_apart_and_a_number_left_is_taken_again() {
+    let mut session = table("tutorial", &Seat::ALL, None);
+    let logins: Vec<String> = [1, 2, 3]
+        .map(|conn| session.login_as(conn, "pakistan.2"))
+        .to_vec();
+    assert_eq!(logins, ["pakistan.2", "pakistan.2 #2", "pakistan.2 #3"]);
+    assert_eq!(session.login_as(4, "afghanistan.2"), "afghanistan.2");
+    // The second leaves: the next to come goes by the smallest number free.
+    session.forget_login(2);
+    assert_eq!(session.login_as(5, "pakistan.2"), "pakistan.2 #2");
+    session.forget_login(1);
+    assert_eq!(session.login_as(6, "pakistan.2"), "pakistan.2");
+    // Every login seen stays on the facilitator's list, to be muted.
+    assert_eq!(
+        session.logins(),
+        [
+            "afghanistan.2",
+            "pakistan.2",
+            "pakistan.2 #2",
+            "pakistan.2 #3"
+        ]
+    );
+    // Rates are counted by login: the first's burst leaves the second free to speak.
+    let now = Instant::now();
+    for i in 0..5 {
+        session
+            .say(PK, Some("pakistan.2"), &format!("point {i}"), now)
+            .unwrap();
+    }
+    assert!(session.say(PK, Some("pakistan.2"), "more", now).is_err());
+    session.say(PK, Some("pakistan.2 #2"), "mine", now).unwrap();
+}
+
+#[test]
 fn escapes_long_messages_and_bursts_are_refused_or_trimmed_with_a_word_why() {
     let mut session = table("tutorial", &Seat::ALL, None);
     let now = Instant::now();

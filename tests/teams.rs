@@ -316,7 +316,7 @@ fn a_teammate_proposes_from_the_seats_own_screen_and_the_pen_holder_takes_it() {
     press(&mut ana, KeyCode::Char('?'));
     let help = render(&mut ana, (120, 40));
     assert!(
-        help.contains("hand the pen (who acts) to the next teammate")
+        help.contains("hand the pen (who acts) to a teammate you pick")
             && help.contains("play the move a teammate proposed"),
         "{help}"
     );
@@ -425,7 +425,7 @@ fn a_teammate_answers_a_question_with_a_proposal_and_the_pen_holder_sees_it() {
 }
 
 #[test]
-fn the_pen_holder_writes_the_delegations_reflections() {
+fn each_member_of_a_delegation_writes_their_own_reflections_and_the_report_names_them() {
     let tables = room(4);
     let table = table_at_pakistans_turn(&tables);
     table.claim_as(Seat::Pakistan, 1, Some("ana")).unwrap();
@@ -449,9 +449,262 @@ fn the_pen_holder_writes_the_delegations_reflections() {
     for app in [&mut ana, &mut second] {
         press(app, KeyCode::Enter);
     }
-    assert!(ana.play().unwrap().reflecting().is_some(), "ana writes");
-    assert!(
-        second.play().unwrap().reflecting().is_none(),
-        "the teammate reads the debrief"
+    let prompts = table.lock().unanswered(Seat::Pakistan);
+    assert!(!prompts.is_empty(), "the tutorial asks for reflections");
+    // Both are asked, each by name, the same prompts.
+    let (_, first_prompt, index, total) = ana.play().unwrap().reflecting().unwrap();
+    assert_eq!(
+        (first_prompt.as_str(), index, total),
+        (prompts[0].as_str(), 1, prompts.len())
     );
+    assert_eq!(
+        second.play().unwrap().reflecting().map(|r| r.1),
+        Some(prompts[0].clone())
+    );
+    let screen = render(&mut second, (80, 24));
+    assert!(
+        screen.contains("delegate 2 (Pakistan), in your own words"),
+        "{screen}"
+    );
+    // Each writes their own answer; one's answer is not the other's.
+    for c in "We held firm".chars() {
+        press(&mut ana, KeyCode::Char(c));
+    }
+    press(&mut ana, KeyCode::Enter);
+    assert_eq!(
+        second.play().unwrap().reflecting().map(|r| r.2),
+        Some(1),
+        "ana's answer leaves the teammate's prompt open"
+    );
+    for c in "I would have talked more".chars() {
+        press(&mut second, KeyCode::Char(c));
+    }
+    press(&mut second, KeyCode::Esc);
+    assert!(second.play().unwrap().reflecting().is_none(), "done");
+    assert!(ana.play().unwrap().reflecting().is_some(), "ana goes on");
+    press(&mut ana, KeyCode::Esc);
+    assert!(ana.play().unwrap().reflecting().is_none());
+
+    let answered: Vec<(Option<String>, String)> = table
+        .lock()
+        .reflections()
+        .iter()
+        .filter(|r| !r.answer.is_empty())
+        .map(|r| (r.by.clone(), r.answer.clone()))
+        .collect();
+    assert_eq!(
+        answered,
+        [
+            (Some("ana".to_string()), "We held firm".to_string()),
+            (
+                Some("delegate 2".to_string()),
+                "I would have talked more".to_string()
+            ),
+        ]
+    );
+    // The report lists them by person.
+    let file = table.lock().save_file(0);
+    let game = table.lock().game().clone();
+    let report = ceasefire::report::to_markdown(&ceasefire::report::bundle(&[(
+        "table-1".to_string(),
+        file,
+        game,
+    )]));
+    let reflections = report.split("## Reflections").nth(1).unwrap();
+    assert!(
+        reflections.contains(&format!(
+            "- **Pakistan (ana)** — *{}* We held firm",
+            prompts[0]
+        )),
+        "{reflections}"
+    );
+    assert!(
+        reflections.contains(&format!(
+            "- **Pakistan (delegate 2)** — *{}* I would have talked more",
+            prompts[0]
+        )),
+        "{reflections}"
+    );
+}
+
+/// The screen of connection `id` in Pakistan's delegation, logged in as `user`, as the
+/// server makes it: its own login at the table.
+fn connection(table: &Table, id: u64, user: &str) -> App {
+    let mut app = delegate(table, id);
+    let login = app.play_mut().unwrap().set_connection(id, user);
+    assert_eq!(app.play().unwrap().login(), Some(login.as_str()));
+    app
+}
+
+/// Opens the message line on `app`, types `text` and sends it; the screen's words after.
+fn say(app: &mut App, text: &str) -> String {
+    press(app, KeyCode::Char('m'));
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+    press(app, KeyCode::Enter);
+    render(app, (120, 40))
+}
+
+#[test]
+fn two_people_on_one_seat_login_go_by_their_own_logins_muted_and_counted_apart() {
+    use ceasefire::tui::keys::ConsoleCommand;
+    let tables = room(4);
+    let table = table_at_pakistans_turn(&tables);
+    table.claim(Seat::Pakistan, 1).unwrap();
+    table.claim(Seat::Pakistan, 2).unwrap();
+    let mut first = connection(&table, 1, "pakistan");
+    let mut second = connection(&table, 2, "pakistan");
+    assert_eq!(first.play().unwrap().login(), Some("pakistan"));
+    assert_eq!(second.play().unwrap().login(), Some("pakistan #2"));
+    assert_eq!(
+        table.lock().login_as(2, "pakistan"),
+        "pakistan #2",
+        "kept while connected"
+    );
+
+    // The console lists them apart, with the seat and name each sits as, and mutes one.
+    let mut console = Dashboard::default();
+    let reports = std::path::Path::new(".");
+    console.handle(Some(ConsoleCommand::Mute), None, &tables, reports);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut draw = |console: &Dashboard| {
+        terminal
+            .draw(|frame| console.draw(frame, &tables, Theme::new(false)))
+            .unwrap();
+        terminal.backend().to_string()
+    };
+    let list = draw(&console);
+    assert!(
+        list.contains("▸ pakistan (Pakistan: delegate 1) — may speak")
+            && list.contains("  pakistan #2 (Pakistan: delegate 2) — may speak"),
+        "{list}"
+    );
+    console.handle(Some(ConsoleCommand::Down), None, &tables, reports);
+    console.handle(Some(ConsoleCommand::Open), None, &tables, reports);
+    assert!(table.lock().is_muted("pakistan #2") && !table.lock().is_muted("pakistan"));
+    let list = draw(&console);
+    assert!(list.contains("pakistan #2 is muted at table 1"), "{list}");
+
+    // The muted one's words reach no one; the other's go out, marked with their login.
+    let refused = say(&mut second, "can anyone hear me?");
+    assert!(
+        refused.contains("The facilitator has muted you"),
+        "{refused}"
+    );
+    let said = say(&mut first, "we hold firm");
+    assert!(said.contains("Sent to the table."), "{said}");
+    let logins: Vec<Option<String>> = table
+        .lock()
+        .messages()
+        .iter()
+        .map(|m| m.login.clone())
+        .collect();
+    assert_eq!(logins, [Some("pakistan".to_string())]);
+
+    // Rates are a person's: the first spends theirs, the second (unmuted) still speaks.
+    table.lock().set_muted("pakistan #2", false);
+    for i in 0..4 {
+        say(&mut first, &format!("point {i}"));
+    }
+    let slow = say(&mut first, "one more");
+    assert!(slow.contains("Slow down: at most 5 messages"), "{slow}");
+    press(&mut first, KeyCode::Esc);
+    let said = say(&mut second, "my turn to speak");
+    assert!(said.contains("Sent to the table."), "{said}");
+    assert_eq!(
+        table.lock().messages().last().unwrap().login.as_deref(),
+        Some("pakistan #2")
+    );
+
+    // One who leaves frees their login for the next to come: a mute on it holds.
+    table.lock().set_muted("pakistan #2", true);
+    table.leave(2);
+    table.claim(Seat::Pakistan, 3).unwrap();
+    let mut third = connection(&table, 3, "pakistan");
+    assert_eq!(third.play().unwrap().login(), Some("pakistan #2"));
+    press(&mut third, KeyCode::Char('m'));
+    let refused = render(&mut third, (120, 40));
+    assert!(
+        refused.contains("The facilitator has muted you"),
+        "{refused}"
+    );
+}
+
+#[test]
+fn the_pen_goes_to_the_teammate_chosen_from_a_list_when_there_are_several() {
+    let tables = room(4);
+    let table = table_at_pakistans_turn(&tables);
+    for (id, name) in [(1, "ana"), (2, "bilal"), (3, "chen")] {
+        table.claim_as(Seat::Pakistan, id, Some(name)).unwrap();
+    }
+    let mut ana = delegate(&table, 1);
+    let mut bilal = delegate(&table, 2);
+    press(&mut bilal, KeyCode::Char('p'));
+    let pen = |table: &Table| table.lock().team(Seat::Pakistan).pen().map(|m| m.id);
+    let bar = render(&mut ana, (120, 40));
+    assert!(
+        bar.contains("✎ You hold the pen · P hands it to a teammate"),
+        "{bar}"
+    );
+
+    // P opens the list of teammates, the next to have arrived first; Esc closes it.
+    press(&mut ana, KeyCode::Char('P'));
+    let list = render(&mut ana, (80, 24));
+    assert!(list.contains("Hand the pen"), "{list}");
+    assert!(list.contains("▸ bilal (proposes: Pass"), "{list}");
+    assert!(list.contains("chen"), "{list}");
+    assert!(list.contains("Enter hand it"), "{list}");
+    press(&mut ana, KeyCode::Esc);
+    assert!(!render(&mut ana, (80, 24)).contains("Hand the pen"));
+    assert_eq!(pen(&table), Some(1), "closing hands nothing");
+
+    // P again moves down the list; Enter hands the pen to the one highlighted.
+    press(&mut ana, KeyCode::Char('P'));
+    press(&mut ana, KeyCode::Char('P'));
+    for size in SIZES {
+        let screen = render(&mut ana, size);
+        assert!(screen.contains("▸ chen"), "{screen}");
+        insta::assert_snapshot!(format!("team_pen_list_{}x{}", size.0, size.1), screen);
+    }
+    let before = actions(&table);
+    press(&mut ana, KeyCode::Enter);
+    assert_eq!(pen(&table), Some(3));
+    assert_eq!(actions(&table), before, "handing the pen is no move");
+    assert!(render(&mut ana, (120, 40)).contains("You handed the pen to chen"));
+    // A teammate who left by the time it is chosen is not handed it.
+    let mut chen = delegate(&table, 3);
+    press(&mut chen, KeyCode::Char('P'));
+    table.leave(1);
+    press(&mut chen, KeyCode::Enter);
+    assert_eq!(pen(&table), Some(3));
+    assert!(
+        render(&mut chen, (120, 40)).contains("no longer in your delegation"),
+        "{}",
+        render(&mut chen, (120, 40))
+    );
+}
+
+#[test]
+fn the_pen_is_handed_only_by_its_holder_to_a_teammate() {
+    let tables = room(4);
+    let table = table_at_pakistans_turn(&tables);
+    for id in [1, 2, 3] {
+        table.claim(Seat::Pakistan, id).unwrap();
+    }
+    let mut session = table.lock();
+    assert!(
+        session.hand_pen_to(Seat::Pakistan, 2, 3).is_err(),
+        "not theirs"
+    );
+    assert!(
+        session.hand_pen_to(Seat::Pakistan, 1, 1).is_err(),
+        "themselves"
+    );
+    assert!(
+        session.hand_pen_to(Seat::Pakistan, 1, 9).is_err(),
+        "not a teammate"
+    );
+    assert_eq!(session.hand_pen_to(Seat::Pakistan, 1, 3).unwrap().id, 3);
+    assert!(session.team(Seat::Pakistan).holds_pen(3));
 }

@@ -227,6 +227,11 @@ fn write_report(out: &mut String, r: &Report) {
         let seat = crate::engine::Seat::from_key(&reflection.seat)
             .and_then(|s| r.seats.get(s.index()))
             .map_or_else(|| reflection.seat.clone(), |s| s.seat.clone());
+        // A delegation's members answered apart: each answer under its writer's name.
+        let seat = match &reflection.by {
+            Some(by) => format!("{seat} ({})", crate::engine::talk::clean(by).text),
+            None => seat,
+        };
         let _ = writeln!(
             out,
             "- **{seat}** — *{}* {}",

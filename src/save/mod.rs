@@ -108,6 +108,11 @@ pub struct Reflection {
     pub prompt: String,
     /// Their answer, in their own words.
     pub answer: String,
+    /// Which of the seat's delegation wrote it (`ana`, `delegate 2`), when the seat was
+    /// played over a server: each member answers for themselves. `None` for a game on one
+    /// machine and for saves written before delegations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
 }
 
 /// What a listing of saves shows without replaying them.

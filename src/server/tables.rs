@@ -198,10 +198,13 @@ impl Table {
         }
     }
 
-    /// Connection `conn` dropped or left: the pen it held passes to a teammate, and a seat
-    /// it leaves empty waits for its people.
+    /// Connection `conn` dropped or left: the pen it held passes to a teammate, a seat it
+    /// leaves empty waits for its people, and the login it went by is free again.
     pub fn leave(&self, conn: u64) {
-        let left = self.lock().leave_team(conn);
+        let mut session = self.lock();
+        session.forget_login(conn);
+        let left = session.leave_team(conn);
+        drop(session);
         if left.is_some() {
             self.changed();
         }

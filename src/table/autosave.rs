@@ -43,6 +43,12 @@ impl Session {
     /// The reflection prompts `seat` has not answered (or skipped) yet, once the game is over:
     /// those asked of everyone, then the seat's own.
     pub fn unanswered(&self, seat: Seat) -> Vec<String> {
+        self.unanswered_by(seat, None)
+    }
+
+    /// The reflection prompts `by`, one of `seat`'s delegation (`None`: the seat's one
+    /// person at a game on one machine), has not answered yet: each member answers apart.
+    pub fn unanswered_by(&self, seat: Seat, by: Option<&str>) -> Vec<String> {
         if self.game.outcome().is_none() {
             return Vec::new();
         }
@@ -53,7 +59,7 @@ impl Session {
                 !self
                     .reflections
                     .iter()
-                    .any(|r| r.seat == seat.key() && &r.prompt == *prompt)
+                    .any(|r| r.seat == seat.key() && &r.prompt == *prompt && r.by.as_deref() == by)
             })
             .cloned()
             .collect()
@@ -62,10 +68,17 @@ impl Session {
     /// Records `seat`'s answer to a reflection prompt (an empty answer marks it skipped) and
     /// saves.
     pub fn reflect(&mut self, seat: Seat, prompt: &str, answer: &str) {
+        self.reflect_as(seat, None, prompt, answer);
+    }
+
+    /// Records the answer of `by`, one of `seat`'s delegation, to a reflection prompt (see
+    /// [`Session::reflect`]); each member's answers are kept apart, under their name.
+    pub fn reflect_as(&mut self, seat: Seat, by: Option<&str>, prompt: &str, answer: &str) {
         self.reflections.push(crate::save::Reflection {
             seat: seat.key().to_string(),
             prompt: prompt.to_string(),
             answer: answer.trim().to_string(),
+            by: by.map(str::to_string),
         });
         self.autosave();
     }

@@ -6,7 +6,7 @@
 use super::{Controller, Session};
 use crate::engine::talk::{self, Audience, Message, Speaker};
 use crate::engine::{Seat, Viewer};
-use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::time::{Duration, Instant};
 
 /// The most messages one login (or one seat at a local game) may send in [`RATE_WINDOW`].
@@ -28,6 +28,9 @@ pub(super) struct Talk {
     recent: HashMap<String, VecDeque<Instant>>,
     /// Logins seen at this table (seated, or speaking), for the facilitator to mute.
     logins: BTreeSet<String>,
+    /// The login each connection at the table goes by (see [`Session::login_as`]), while it
+    /// is there.
+    identities: BTreeMap<u64, String>,
     /// For each bot seat spoken to since its last move: where its answer in deeds goes.
     asked: [Option<Audience>; 3],
 }
@@ -251,6 +254,48 @@ impl Session {
     /// mute it before it has said anything.
     pub fn met_login(&mut self, login: &str) {
         self.talk.logins.insert(login.to_string());
+    }
+
+    /// The login connection `conn`, which logged in as `user`, goes by at this table: `user`
+    /// itself, or when another connection here goes by that already (two people typed
+    /// `pakistan.2@`), `user #2`, `user #3`… the smallest number free. Each person is then
+    /// muted, and their messages counted and marked, apart from the other. A connection
+    /// keeps its login until it leaves the table ([`Session::forget_login`]); the login is
+    /// then free for the next to come.
+    pub fn login_as(&mut self, conn: u64, user: &str) -> String {
+        if let Some(login) = self.talk.identities.get(&conn) {
+            return login.clone();
+        }
+        let held = |login: &str| self.talk.identities.values().any(|l| l == login);
+        let login = if held(user) {
+            (2..)
+                .map(|n| format!("{user} #{n}"))
+                .find(|login| !held(login))
+                .unwrap_or_else(|| user.to_string())
+        } else {
+            user.to_string()
+        };
+        self.talk.identities.insert(conn, login.clone());
+        self.talk.logins.insert(login.clone());
+        login
+    }
+
+    /// Where the connection going by `login` sits now, in words (`Pakistan: delegate 2`), so
+    /// the facilitator can tell two people of one seat's login apart.
+    pub fn seated_as(&self, login: &str) -> Option<String> {
+        let (&conn, _) = self.talk.identities.iter().find(|(_, l)| *l == login)?;
+        let seat = self.seat_of(conn)?;
+        let member = self.team(seat).member(conn)?;
+        Some(format!(
+            "{}: {}",
+            self.game.scenario().seat_name(seat),
+            member.name
+        ))
+    }
+
+    /// Connection `conn` left the table: the login it went by is free again.
+    pub fn forget_login(&mut self, conn: u64) {
+        self.talk.identities.remove(&conn);
     }
 
     /// The logins seen at this table, in order of name.

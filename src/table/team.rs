@@ -212,6 +212,16 @@ impl Session {
     /// Member `from` hands the pen to the next teammate (see [`Team::next_after`]); returns
     /// who holds it now, or why not.
     pub fn hand_pen(&mut self, seat: Seat, from: u64) -> Result<Member, String> {
+        let next = self.teams[seat.index()].next_after(from).map(|m| m.id);
+        match next {
+            Some(to) => self.hand_pen_to(seat, from, to),
+            None => self.hand_pen_to(seat, from, from),
+        }
+    }
+
+    /// Member `from` hands the pen to teammate `to`, whom they chose; returns who holds it
+    /// now, or why not (they do not hold it, `to` is themselves or not in the delegation).
+    pub fn hand_pen_to(&mut self, seat: Seat, from: u64, to: u64) -> Result<Member, String> {
         let team = &mut self.teams[seat.index()];
         if !team.holds_pen(from) {
             return Err(match team.pen() {
@@ -219,10 +229,14 @@ impl Session {
                 None => "Nobody holds the pen.".to_string(),
             });
         }
+        if team.len() < 2 {
+            return Err("Nobody else is in your delegation to hand the pen to.".to_string());
+        }
         let next = team
-            .next_after(from)
+            .member(to)
+            .filter(|m| m.id != from)
             .cloned()
-            .ok_or("Nobody else is in your delegation to hand the pen to.")?;
+            .ok_or("That teammate is no longer in your delegation: choose another.")?;
         team.pen = Some(next.id);
         self.team_revision += 1;
         Ok(next)

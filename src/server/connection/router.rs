@@ -122,7 +122,7 @@ impl Connection {
         if let Viewer::Seat(_) = viewer {
             play = play.as_member(self.id);
         }
-        play.set_login(&self.user);
+        play.set_connection(self.id, &self.user);
         let mut app = App::remote(options, play);
         if origin == Origin::Lobby {
             app = app.quits_to_lobby();

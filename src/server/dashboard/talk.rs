@@ -146,7 +146,13 @@ impl Dashboard {
                 } else {
                     (" ", theme.text())
                 };
-                lines.push(Line::styled(format!("{marker} {login} — {state}"), style));
+                let seat = session
+                    .seated_as(login)
+                    .map_or(String::new(), |seat| format!(" ({seat})"));
+                lines.push(Line::styled(
+                    format!("{marker} {login}{seat} — {state}"),
+                    style,
+                ));
             }
         }
         if let Some(form) = &self.talk {

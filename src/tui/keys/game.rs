@@ -173,7 +173,7 @@ impl Commands for Command {
             Command::Pen,
             "pen",
             "pen",
-            "in a delegation: hand the pen (who acts) to the next teammate",
+            "in a delegation: hand the pen (who acts) to a teammate you pick",
             &[ch('P')],
         ),
         entry(

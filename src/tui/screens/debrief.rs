@@ -236,6 +236,10 @@ pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> 
                 || reflection.seat.clone(),
                 |s| scenario.seat_name(s).to_string(),
             );
+            let seat = match &reflection.by {
+                Some(by) => format!("{seat} ({})", crate::engine::talk::clean(by).text),
+                None => seat,
+            };
             out.extend(popup::hanging(
                 &format!("  {seat}: "),
                 &format!("{} — {}", reflection.prompt, reflection.answer),

@@ -98,6 +98,10 @@ impl Play {
         if self.handle_recap(command) {
             return Step::Stay;
         }
+        if self.ui.pen.is_some() {
+            self.handle_pen_choice(command);
+            return Step::Stay;
+        }
         if self.ui.picker.is_some() {
             self.handle_picker(command);
             return Step::Stay;
@@ -296,6 +300,20 @@ impl Play {
                     _ => self.handle(KeyEvent::from(KeyCode::Null), Some(command)),
                 };
             }
+        }
+        if let Some((_, intro, labels)) = self.pen_choice_text() {
+            let menu = crate::tui::widgets::popup::menu_layout(area, &intro, &labels);
+            match hit(&menu.rows, x, y) {
+                Some(i) => {
+                    if let Some(choice) = &mut self.ui.pen {
+                        choice.selected = i;
+                    }
+                    self.handle_pen_choice(Command::Confirm);
+                }
+                None if !menu.area.contains(Position::new(x, y)) => self.ui.pen = None,
+                None => {}
+            }
+            return Step::Stay;
         }
         let picker = self.ui.picker.clone().or_else(|| {
             (!self.ui.prompt_hidden)

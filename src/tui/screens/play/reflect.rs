@@ -10,26 +10,35 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 impl Play {
     /// The reflection prompt a person at this screen should answer now, once the game is
-    /// over: the seat, the prompt, and which of how many it is. A delegation's reflections
-    /// are written by its pen-holder, one answer a seat as the save keeps them.
+    /// over: the seat, the prompt, and which of how many it is. Each member of a delegation
+    /// answers for themselves, under their name (see [`Play::reflector`]).
     pub fn reflecting(&self) -> Option<(Seat, String, usize, usize)> {
         if self.at_the_last_table() {
             return None;
         }
-        let pen_elsewhere = self.pen_elsewhere().is_some();
+        let by = self.reflector();
         let session = self.session();
         let seats = match (self.role, self.shown) {
-            (Role::Remote, Viewer::Seat(_)) if pen_elsewhere => Vec::new(),
             (Role::Remote, Viewer::Seat(seat)) => vec![seat],
             (Role::Remote, _) => Vec::new(),
             (Role::Local, _) => session.humans(),
         };
         seats.into_iter().find_map(|seat| {
             let total = session.game().scenario().reflection_for(seat).count();
-            let left = session.unanswered(seat);
+            let left = session.unanswered_by(seat, by.as_deref());
             let prompt = left.first()?.clone();
             Some((seat, prompt, total - left.len() + 1, total))
         })
+    }
+
+    /// The name this screen's person answers the reflections under: their name in their
+    /// seat's delegation, over a server; `None` at a game on one machine.
+    pub fn reflector(&self) -> Option<String> {
+        let (Viewer::Seat(seat), Some(me)) = (self.shown, self.member()) else {
+            return None;
+        };
+        let session = self.session();
+        session.team(seat).member(me).map(|m| m.name.clone())
     }
 
     /// Whether the game is over but its final table (the last postures, the last tests of
@@ -62,18 +71,20 @@ impl Play {
         let Some((seat, prompt, _, _)) = self.reflecting() else {
             return;
         };
+        let by = self.reflector();
+        let by = by.as_deref();
         match key.code {
             KeyCode::Enter => {
                 let answer = self.draft.take();
-                self.session().reflect(seat, &prompt, &answer);
+                self.session().reflect_as(seat, by, &prompt, &answer);
             }
             KeyCode::Esc => {
                 // What was typed so far is kept as this prompt's answer; the rest are skipped.
                 let answer = self.draft.take();
                 let mut session = self.session();
-                session.reflect(seat, &prompt, &answer);
-                for prompt in session.unanswered(seat) {
-                    session.reflect(seat, &prompt, "");
+                session.reflect_as(seat, by, &prompt, &answer);
+                for prompt in session.unanswered_by(seat, by) {
+                    session.reflect_as(seat, by, &prompt, "");
                 }
             }
             code => self.draft.key(code),

@@ -20,6 +20,20 @@ impl Play {
         self.login = Some(login);
     }
 
+    /// The screen of connection `conn`, which logged in as `user`: it goes by its own login
+    /// at the table (see [`crate::table::Session::login_as`]), so two people on one seat's
+    /// login are muted and counted apart. Returns that login.
+    pub fn set_connection(&mut self, conn: u64, user: &str) -> String {
+        let login = self.session().login_as(conn, user);
+        self.login = Some(login.clone());
+        login
+    }
+
+    /// The login this screen's person goes by at the table, if it came over the server.
+    pub fn login(&self) -> Option<&str> {
+        self.login.as_deref()
+    }
+
     /// Who speaks from this screen: the seat it shows, or the facilitator from the full
     /// view; nobody for a spectator.
     pub(super) fn speaker(&self) -> Option<Speaker> {

@@ -7,6 +7,7 @@ use super::Play;
 use crate::engine::{Action, Seat, Viewer, words};
 use crate::table::Team;
 use crate::tui::keys::{self, Command};
+use crate::tui::screens::table::PenChoice;
 use crate::tui::widgets::team_bar::BarLine;
 
 impl Play {
@@ -58,13 +59,61 @@ impl Play {
         });
     }
 
-    /// The pen key: its holder hands the pen to the next teammate.
+    /// The pen key: its holder hands the pen on: to the one teammate there is, or, with
+    /// several, to the one chosen from the list it opens (the next to have arrived first).
     pub(super) fn hand_pen(&mut self) {
-        let Some((seat, me, _)) = self.my_team() else {
+        let Some((seat, me, team)) = self.my_team() else {
             self.notice = Some("The pen is passed within a delegation of several logins.".into());
             return;
         };
-        let handed = self.session().hand_pen(seat, me);
+        if !team.holds_pen(me) || team.len() <= 2 {
+            let handed = self.session().hand_pen(seat, me);
+            self.said_pen(handed);
+            return;
+        }
+        // The teammates in the order the pen would go round, starting after this login.
+        let at = team.members().iter().position(|m| m.id == me).unwrap_or(0);
+        let teammates = team
+            .members()
+            .iter()
+            .cycle()
+            .skip(at + 1)
+            .take(team.len())
+            .filter(|m| m.id != me)
+            .map(|m| (m.name.clone(), m.id))
+            .collect();
+        self.notice = None;
+        self.ui.pen = Some(PenChoice {
+            teammates,
+            selected: 0,
+        });
+    }
+
+    /// Keys on the list of teammates to hand the pen to: move (the pen key moves on too),
+    /// hand it to the highlighted one, or close the list.
+    pub(super) fn handle_pen_choice(&mut self, command: Command) {
+        let Some(choice) = &mut self.ui.pen else {
+            return;
+        };
+        let n = choice.teammates.len().max(1);
+        match command {
+            Command::Up => choice.selected = (choice.selected + n - 1) % n,
+            Command::Down | Command::Pen => choice.selected = (choice.selected + 1) % n,
+            Command::Confirm => {
+                let to = choice.teammates.get(choice.selected).map(|(_, id)| *id);
+                self.ui.pen = None;
+                if let (Some(to), Some((seat, me, _))) = (to, self.my_team()) {
+                    let handed = self.session().hand_pen_to(seat, me, to);
+                    self.said_pen(handed);
+                }
+            }
+            Command::Back => self.ui.pen = None,
+            _ => {}
+        }
+    }
+
+    /// Says who the pen went to, or why it did not go.
+    fn said_pen(&mut self, handed: Result<crate::table::Member, String>) {
         self.notice = Some(match handed {
             Ok(next) => format!(
                 "You handed the pen to {}: they act for the seat now, and you propose.",
@@ -72,6 +121,37 @@ impl Play {
             ),
             Err(why) => why,
         });
+    }
+
+    /// The list of teammates to hand the pen to, as a picker's words: its title, what is
+    /// asked, and each teammate's line.
+    pub(super) fn pen_choice_text(&self) -> Option<(String, String, Vec<String>)> {
+        let choice = self.ui.pen.as_ref()?;
+        let Viewer::Seat(seat) = self.shown else {
+            return None;
+        };
+        let session = self.session();
+        let seat_name = session.game().scenario().seat_name(seat).to_string();
+        let proposal = session.live_proposal(seat);
+        let labels = choice
+            .teammates
+            .iter()
+            .map(|(name, id)| match proposal.filter(|p| p.by == *id) {
+                Some(p) => format!(
+                    "{name} (proposes: {})",
+                    words::action_in(session.game(), &p.action)
+                ),
+                None => name.clone(),
+            })
+            .collect();
+        Some((
+            "Hand the pen".to_string(),
+            format!(
+                "Who holds the pen for {seat_name} now? They make the seat's moves; you propose \
+                 yours to them."
+            ),
+            labels,
+        ))
     }
 
     /// The take key: the pen-holder plays the teammate's proposal shown, if it can still be
@@ -149,6 +229,10 @@ impl Play {
         let holder = team.pen();
         let mine = team.holds_pen(me);
         let first = match (mine, team.next_after(me)) {
+            (true, Some(_)) if team.len() > 2 => format!(
+                "✎ You hold the pen · {} hands it to a teammate · {delegation}",
+                keys::key(Command::Pen)
+            ),
             (true, Some(next)) => format!(
                 "✎ You hold the pen · {} hands it to {} · {delegation}",
                 keys::key(Command::Pen),

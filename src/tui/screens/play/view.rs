@@ -59,6 +59,12 @@ impl Play {
             if self.actor().is_some() && self.decision_prompt().is_none() {
                 buttons.push((self.pass_button(), Command::Pass));
             }
+        } else if self.ui.pen.is_some() {
+            buttons.push((keys::hint(Command::Confirm, "hand it"), Command::Confirm));
+            buttons.push((keys::hint(Command::Back, "cancel"), Command::Back));
+            buttons.push((keys::button(Command::Help), Command::Help));
+            buttons.push((keys::button(Command::Quit), Command::Quit));
+            return buttons;
         } else if self.ui.picker.is_some() {
             buttons.push((self.confirm_button(), Command::Confirm));
             buttons.push((keys::hint(Command::Back, "cancel"), Command::Back));
@@ -131,8 +137,13 @@ impl Play {
                 let shows = format!("{}'s reflection", scenario.seat_name(seat));
                 table::draw_curtain(frame, &scenario, seat, &shows, (None, 0), theme);
             } else if let Some((seat, prompt, index, total)) = self.reflecting() {
-                let name = scenario.seat_name(seat);
-                debrief::draw_reflection(frame, name, &prompt, (index, total), &self.draft, theme);
+                // In a delegation of several, each member is asked by name.
+                let shared = self.session().team(seat).len() > 1;
+                let name = match self.reflector().filter(|_| shared) {
+                    Some(by) => format!("{by} ({})", scenario.seat_name(seat)),
+                    None => scenario.seat_name(seat).to_string(),
+                };
+                debrief::draw_reflection(frame, &name, &prompt, (index, total), &self.draft, theme);
             } else {
                 let rematch = self.session().rematch_table();
                 let scroll = format!("{} scroll", keys::pair(Command::Up, Command::Down));
@@ -197,6 +208,7 @@ impl Play {
         let prompt = (!self.ui.prompt_hidden)
             .then(|| self.decision_prompt())
             .flatten();
+        let pen_choice = self.pen_choice_text();
         let session = self.session();
         let game = session.game();
         let away: Vec<String> = session
@@ -326,6 +338,15 @@ impl Play {
             };
             let max = table::draw_brief(frame, &view, self.brief_scroll, first, theme);
             self.brief_max.set(max);
+        } else if let Some((title, intro, labels)) = &pen_choice {
+            let keys = format!(
+                "{} · {} next · {}",
+                keys::hint(Command::Confirm, "hand it"),
+                keys::key(Command::Pen),
+                keys::hint(Command::Back, "cancel")
+            );
+            let selected = self.ui.pen.as_ref().map_or(0, |c| c.selected);
+            table::draw_menu_of(frame, (title, intro, &keys), labels, selected, theme);
         } else if let Some(picker) = &self.ui.picker {
             let keys = format!("{} · {}", confirm, keys::hint(Command::Back, "cancel"));
             table::draw_picker(frame, picker, &keys, theme);

@@ -26,7 +26,7 @@ mod talk_panel;
 pub use layout::{
     Areas, footer_buttons, footer_hit, hand_hit, hand_rows, layout, picker_layout, table_hit,
 };
-pub use overlays::{brief_lines, draw_brief, draw_curtain, draw_picker};
+pub use overlays::{brief_lines, draw_brief, draw_curtain, draw_menu_of, draw_picker};
 
 use bars::{draw_footer, draw_header};
 use detail::draw_detail;
@@ -85,6 +85,15 @@ pub struct Picker {
     pub selected: usize,
 }
 
+/// The teammates a pen-holder may hand the pen to, while the pen key's list is open.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PenChoice {
+    /// Each teammate's name and login id, the next to have arrived first.
+    pub teammates: Vec<(String, u64)>,
+    /// The highlighted teammate.
+    pub selected: usize,
+}
+
 /// The table screen's own state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TableUi {
@@ -100,6 +109,8 @@ pub struct TableUi {
     pub detail_scroll: u16,
     /// An open picker (ways to play a card, answers to a demand).
     pub picker: Option<Picker>,
+    /// The list of teammates to hand the pen to, when open.
+    pub pen: Option<PenChoice>,
     /// Highlighted option of the decision prompt.
     pub prompt: usize,
     /// The decision prompt was put aside to look at the table.

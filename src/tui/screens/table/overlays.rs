@@ -22,6 +22,24 @@ pub fn draw_picker(frame: &mut Frame, picker: &Picker, footer: &str, theme: Them
     popup::draw_menu(frame, &menu, text, &labels, picker.selected, theme);
 }
 
+/// Draws a list of `labels` to choose from over the table: its `(title, intro, footer)`
+/// words and the highlighted one.
+pub fn draw_menu_of(
+    frame: &mut Frame,
+    (title, intro, footer): (&str, &str, &str),
+    labels: &[String],
+    selected: usize,
+    theme: Theme,
+) {
+    let menu = popup::menu_layout(frame.area(), intro, labels);
+    let text = popup::MenuText {
+        title,
+        intro,
+        footer,
+    };
+    popup::draw_menu(frame, &menu, text, labels, selected, theme);
+}
+
 /// The hot-seat curtain between two people at one keyboard: hides what the next screen
 /// `shows` (a seat's hand and objective, or its reflection) until that seat's person is at
 /// the keyboard. `waiting`: the person who just moved and may still take it back (with the
