@@ -60,7 +60,7 @@ impl Input {
             .parser
             .take()
             .or_else(|| SPARE.with(|spare| spare.borrow_mut().take()))
-            .unwrap_or_else(InputParser::new);
+            .unwrap_or_default();
         let mut raw = Vec::new();
         if bytes == b"\x1b" && self.carry.is_empty() {
             parser.parse(bytes, |e| raw.push(e), true);

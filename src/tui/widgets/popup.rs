@@ -86,10 +86,11 @@ pub fn scrolled(
 /// the widths in use); when full it starts again.
 const REMEMBERED_LAYOUTS: usize = 256;
 
+/// Rows each line of a text takes, by the text's hash, width and trimming.
+type Layouts = std::collections::HashMap<(u64, u16, bool), std::rc::Rc<Vec<u16>>>;
+
 thread_local! {
-    /// Rows each line of a text takes, by the text's hash, width and trimming.
-    static LAYOUTS: std::cell::RefCell<std::collections::HashMap<(u64, u16, bool), std::rc::Rc<Vec<u16>>>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static LAYOUTS: std::cell::RefCell<Layouts> = std::cell::RefCell::new(Layouts::new());
 }
 
 /// The rows each of `text`'s lines takes word-wrapped to `width` columns, as ratatui's
