@@ -3,6 +3,7 @@
 
 use super::wrap;
 use crate::tui::theme::Theme;
+use ratatui::buffer::Cell;
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
@@ -50,6 +51,25 @@ pub fn scrolled(
     if scroll < max {
         block = block.title_bottom(Line::styled(" ↓ more ", theme.key()).right_aligned());
     }
+    // A wrapped text drawn whole before (a brief being scrolled) is copied row by row onto
+    // a blank area, the rows in view only: no wrapping at all.
+    if let Some(wrap) = wrap
+        && is_blank(frame.buffer_mut(), inner)
+        && let Some(drawn) = drawn_whole(&text, inner.width, wrap, total)
+    {
+        frame.render_widget(block, area);
+        let buffer = frame.buffer_mut();
+        for y in 0..inner.height {
+            let row = scroll.saturating_add(y);
+            if row >= total {
+                break;
+            }
+            for x in 0..inner.width {
+                buffer[(inner.x + x, inner.y + y)].clone_from(&drawn[(x, row)]);
+            }
+        }
+        return max;
+    }
     // The whole lines above the view, and the rows of the first line in view above it.
     let mut above = 0usize;
     let mut skipped = 0;
@@ -93,14 +113,76 @@ thread_local! {
     static LAYOUTS: std::cell::RefCell<Layouts> = std::cell::RefCell::new(Layouts::new());
 }
 
+/// Whether every cell of `area` is blank (nothing drawn there yet this frame).
+fn is_blank(buffer: &Buffer, area: Rect) -> bool {
+    let blank = Cell::default();
+    !area.is_empty() && area.positions().all(|p| buffer.cell(p) == Some(&blank))
+}
+
+/// `text`, `width` columns wide, told apart from other texts by a hash of its words and
+/// styles.
+fn text_key(text: &[Line<'_>], width: u16, trim: bool) -> (u64, u16, bool) {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    (hasher.finish(), width, trim)
+}
+
+/// The most cells one text drawn whole may take, and all of a thread's (about 48 bytes a
+/// cell): a few briefs at the widths in use.
+const DRAWN_CELLS_A_TEXT: usize = 32 * 1024;
+const DRAWN_CELLS: usize = 96 * 1024;
+
+/// Texts drawn whole, by [`text_key`], and the cells they take in all.
+type Drawn = (
+    usize,
+    std::collections::HashMap<(u64, u16, bool), std::rc::Rc<Buffer>>,
+);
+
+thread_local! {
+    static DRAWN: std::cell::RefCell<Drawn> = std::cell::RefCell::new(Drawn::default());
+}
+
+/// `text` wrapped and drawn whole on a blank buffer `width` columns wide and `rows` tall, as
+/// a paragraph draws it; drawn once per text and width on a thread, then remembered. `None`
+/// for a text too large to keep.
+fn drawn_whole(
+    text: &[Line<'_>],
+    width: u16,
+    wrap: Wrap,
+    rows: u16,
+) -> Option<std::rc::Rc<Buffer>> {
+    let cells = usize::from(width) * usize::from(rows);
+    if cells == 0 || cells > DRAWN_CELLS_A_TEXT {
+        return None;
+    }
+    let key = text_key(text, width, wrap.trim);
+    if let Some(drawn) = DRAWN.with(|drawn| drawn.borrow().1.get(&key).cloned()) {
+        return Some(drawn);
+    }
+    let area = Rect::new(0, 0, width, rows);
+    let mut buffer = Buffer::empty(area);
+    Paragraph::new(text.to_vec())
+        .wrap(wrap)
+        .render(area, &mut buffer);
+    let buffer = std::rc::Rc::new(buffer);
+    DRAWN.with(|drawn| {
+        let (held, texts) = &mut *drawn.borrow_mut();
+        if *held + cells > DRAWN_CELLS {
+            texts.clear();
+            *held = 0;
+        }
+        *held += cells;
+        texts.insert(key, buffer.clone());
+    });
+    Some(buffer)
+}
+
 /// The rows each of `text`'s lines takes word-wrapped to `width` columns, as ratatui's
 /// paragraph wraps it; worked out once per text and width on a thread, then remembered
 /// (texts are told apart by a hash of their words and styles).
 pub fn rows_per_line(text: &[Line<'_>], width: u16, trim: bool) -> std::rc::Rc<Vec<u16>> {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut hasher);
-    let key = (hasher.finish(), width, trim);
+    let key = text_key(text, width, trim);
     if let Some(rows) = LAYOUTS.with(|layouts| layouts.borrow().get(&key).cloned()) {
         return rows;
     }
@@ -287,12 +369,24 @@ mod tests {
         lines
     }
 
-    fn draw(width: u16, scroll: u16, wrap: Option<Wrap>, whole: bool) -> (Buffer, u16) {
+    /// The text drawn scrolled, by [`scrolled`] or (`whole`) as one paragraph, on a blank
+    /// screen or (`filled`) over one filled with dots.
+    fn draw(
+        width: u16,
+        scroll: u16,
+        wrap: Option<Wrap>,
+        whole: bool,
+        filled: bool,
+    ) -> (Buffer, u16) {
         let mut terminal = Terminal::new(TestBackend::new(width, 20)).unwrap();
         let theme = Theme::new(true);
         let mut max = 0;
         terminal
             .draw(|frame| {
+                if filled {
+                    let dots = vec![Line::raw(".".repeat(usize::from(width))); 20];
+                    frame.render_widget(Paragraph::new(dots), frame.area());
+                }
                 let block = Block::bordered().title("t");
                 if whole {
                     // What drawing the whole paragraph, wrapped in full, shows.
@@ -325,13 +419,16 @@ mod tests {
     #[test]
     fn a_scrolled_text_shows_what_the_whole_paragraph_would_at_every_row() {
         for wrap in [None, Some(Wrap { trim: true }), Some(Wrap { trim: false })] {
-            for width in [12, 30, 57] {
-                let (_, max) = draw(width, 0, wrap, true);
+            for (width, filled) in [12, 30, 57]
+                .into_iter()
+                .flat_map(|w| [(w, false), (w, true)])
+            {
+                let (_, max) = draw(width, 0, wrap, true, filled);
                 for scroll in (0..=max + 2).chain([u16::MAX]) {
                     assert_eq!(
-                        draw(width, scroll, wrap, false),
-                        draw(width, scroll, wrap, true),
-                        "{wrap:?} at {width} columns, scrolled {scroll}"
+                        draw(width, scroll, wrap, false, filled),
+                        draw(width, scroll, wrap, true, filled),
+                        "{wrap:?} at {width} columns, scrolled {scroll}, filled {filled}"
                     );
                 }
             }
