@@ -119,6 +119,9 @@ impl Backend for Nowhere {
     }
 }
 
+/// Cells a canvas may keep without being let go, whatever the screen drawn on it.
+const MIN_CANVAS_CELLS: usize = 200 * 60;
+
 thread_local! {
     /// The canvas every connection drawn on this thread draws its next frame on, resized to
     /// each connection's terminal in turn: a connection keeps only what its client shows.
@@ -153,6 +156,15 @@ impl Screen {
         let area = self.shown.area;
         CANVAS.with(|canvas| {
             let mut canvas = canvas.borrow_mut();
+            // A canvas left far larger than this screen by a huge terminal is let go.
+            let wanted = usize::from(area.width) * usize::from(area.height);
+            let oversized = canvas.as_mut().is_some_and(|terminal| {
+                let held = terminal.current_buffer_mut().content.capacity();
+                held > 4 * wanted.max(MIN_CANVAS_CELLS)
+            });
+            if oversized {
+                *canvas = None;
+            }
             let terminal = match canvas.as_mut() {
                 Some(terminal) => terminal,
                 None => {
@@ -175,6 +187,9 @@ impl Screen {
             // What the client shows now; the canvas is blank for the next frame.
             std::mem::swap(&mut self.shown, drawn);
             drawn.reset();
+            // The canvas's cells may have room left by a larger screen drawn before: a
+            // connection keeps only what its own screen needs.
+            self.shown.content.shrink_to_fit();
         });
         let _ = self.backend.hide_cursor();
         let _ = Backend::flush(&mut self.backend);
