@@ -59,3 +59,28 @@ fn draw_table(bencher: divan::Bencher, (width, height): (u16, u16)) {
         terminal.draw(|frame| app.draw(frame)).unwrap();
     });
 }
+
+/// A keypress in the brief as a player first reads it (`j` and `k` in turn), and the frame
+/// it asks for at 100x30: what the SSH server does for every such key.
+#[divan::bench]
+fn scroll_brief(bencher: divan::Bencher) {
+    let options = Options {
+        saves_dir: None,
+        speed: Speed::Instant,
+        theme: Theme::new(true),
+    };
+    let bot = Controller::Bot(Policy::Random);
+    let play = Play::start("istanbul", [Controller::Human, bot, bot], Some(5), &options).unwrap();
+    let mut app = App::playing(options, play, Instant::now());
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let mut down = true;
+    bencher.bench_local(|| {
+        let key = if down { 'j' } else { 'k' };
+        down = !down;
+        app.handle(
+            &Event::Key(KeyEvent::from(KeyCode::Char(key))),
+            Instant::now(),
+        );
+        terminal.draw(|frame| app.draw(frame)).unwrap();
+    });
+}

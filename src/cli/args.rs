@@ -227,6 +227,10 @@ pub struct ServeArgs {
     /// finished one: one minute); then it closes, its save kept.
     #[arg(long, default_value_t = 10)]
     pub reclaim_minutes: u64,
+    /// Threads that draw the players' screens and speak SSH (default: one per core; at least
+    /// 1). The bots think on a pool of their own, not on these.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub workers: Option<u16>,
 }
 
 /// `sim`: headless games between bots.

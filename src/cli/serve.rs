@@ -41,6 +41,7 @@ pub fn serve(args: ServeArgs, ui: &UiArgs) -> Result<ExitCode> {
         ),
         bot_delay: std::time::Duration::from_millis(args.bot_delay_ms),
         log: args.log,
+        workers: args.workers.map(usize::from),
         room: ceasefire::server::room::RoomRules {
             open_seats: args.open_seats,
             team_size: usize::from(args.team_size),

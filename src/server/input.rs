@@ -1,10 +1,18 @@
 //! Bytes from an SSH channel → the key and mouse events the terminal UI understands. The
 //! escape sequences are decoded by termwiz's parser (they may arrive split across packets);
 //! this module only maps its events onto crossterm's.
+//!
+//! termwiz's parser carries a table of every escape sequence it knows, about 700 KB, which
+//! would be most of what a connection costs. So a connection owns none while its input is at
+//! rest: each worker thread keeps one spare, lends it for a packet, and takes it back when the
+//! packet has left nothing in it. Only a connection whose input stopped in the middle of
+//! something (a sequence cut off, a paste not yet ended, bytes that are not text) keeps a
+//! parser of its own until it is done.
 
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
+use std::cell::RefCell;
 use termwiz::input::{InputEvent, InputParser, Modifiers, MouseButtons};
 
 /// Bytes the parser may hold without producing an event (an unfinished escape sequence or a
@@ -12,25 +20,35 @@ use termwiz::input::{InputEvent, InputParser, Modifiers, MouseButtons};
 /// pastes.
 pub const MAX_PENDING_INPUT: usize = 16 * 1024;
 
+thread_local! {
+    /// This thread's parser at rest, lent to whichever connection's packet it decodes.
+    static SPARE: RefCell<Option<InputParser>> = const { RefCell::new(None) };
+}
+
 /// Decodes one connection's input stream.
+#[derive(Default)]
 pub struct Input {
-    parser: InputParser,
+    /// A parser holding the unfinished input of this connection; `None` while at rest.
+    parser: Option<InputParser>,
     buttons: MouseButtons,
     /// Bytes fed since the last event came out.
     pending: usize,
-    /// The start of a control sequence that the last packet cut off.
+    /// The start of a control sequence (or of a character) that the last packet cut off.
     carry: Vec<u8>,
 }
 
-impl Default for Input {
-    fn default() -> Self {
-        Input {
-            parser: InputParser::new(),
-            buttons: MouseButtons::NONE,
-            pending: 0,
-            carry: Vec::new(),
-        }
-    }
+/// Whether `parser` holds nothing: a clean parser reads `x` as the key `x`, and is clean
+/// after it; one holding bytes (a paste, an ESC, bytes that are not text) reads it otherwise.
+fn at_rest(parser: &mut InputParser) -> bool {
+    let mut events = Vec::new();
+    parser.parse(b"x", |e| events.push(e), false);
+    matches!(
+        events.as_slice(),
+        [InputEvent::Key(termwiz::input::KeyEvent {
+            key: termwiz::input::KeyCode::Char('x'),
+            modifiers: Modifiers::NONE,
+        })]
+    )
 }
 
 impl Input {
@@ -38,10 +56,15 @@ impl Input {
     /// same packet), so it is reported at once rather than held for a sequence. Input that
     /// has produced no event over [`MAX_PENDING_INPUT`] bytes is dropped.
     pub fn feed(&mut self, bytes: &[u8]) -> Vec<Event> {
+        let mut parser = self
+            .parser
+            .take()
+            .or_else(|| SPARE.with(|spare| spare.borrow_mut().take()))
+            .unwrap_or_default();
         let mut raw = Vec::new();
         if bytes == b"\x1b" && self.carry.is_empty() {
-            self.parser.parse(bytes, |e| raw.push(e), true);
-            self.parser.parse(&[], |e| raw.push(e), false);
+            parser.parse(bytes, |e| raw.push(e), true);
+            parser.parse(&[], |e| raw.push(e), false);
         } else {
             // A control sequence cut off at the packet's end waits for the rest: the parser
             // would read a mouse report cut in two as keys.
@@ -49,25 +72,39 @@ impl Input {
             joined.extend_from_slice(bytes);
             let cut = unfinished_sequence_start(&joined);
             self.carry = joined.split_off(cut);
-            self.parser.parse(&joined, |e| raw.push(e), true);
+            parser.parse(&joined, |e| raw.push(e), true);
             if self.carry.is_empty() {
                 // Nothing is cut off, so what the parser still holds is a sequence it does
                 // not know (`ESC [ 2 J` typed into a message): it is read as the keys it is
                 // made of, rather than holding back every key after it.
-                self.parser.parse(&[], |e| raw.push(e), false);
+                parser.parse(&[], |e| raw.push(e), false);
             }
         }
         if raw.is_empty() {
             self.pending = self.pending.saturating_add(bytes.len());
             if self.pending > MAX_PENDING_INPUT {
                 tracing::info!(bytes = self.pending, "unfinished input dropped");
-                self.parser = InputParser::new();
+                // What it held goes with it; the next packet starts from a clean parser.
+                parser = InputParser::new();
                 self.pending = 0;
             }
         } else {
             self.pending = 0;
         }
+        if self.carry.is_empty() && at_rest(&mut parser) {
+            SPARE.with(|spare| {
+                spare.borrow_mut().get_or_insert(parser);
+            });
+        } else {
+            self.parser = Some(parser);
+        }
         raw.into_iter().filter_map(|e| self.convert(e)).collect()
+    }
+
+    /// Whether this connection holds a parser of its own (its input stopped in the middle of
+    /// something); at rest it borrows its thread's.
+    pub fn holds_parser(&self) -> bool {
+        self.parser.is_some()
     }
 
     /// Bytes taken since the last event, which the parser may still be holding.
@@ -108,11 +145,12 @@ impl Input {
 /// The longest control sequence held back for the rest of it to arrive.
 const LONGEST_SEQUENCE: usize = 64;
 
-/// Where an unfinished control sequence (`ESC [` and parameters, no final byte yet) at the
-/// end of `bytes` starts, or `bytes.len()` when there is none (or it is too long to be one).
+/// Where an unfinished control sequence (`ESC [` and parameters, no final byte yet) or an
+/// unfinished UTF-8 character at the end of `bytes` starts, or `bytes.len()` when there is
+/// none (or it is too long to be one).
 fn unfinished_sequence_start(bytes: &[u8]) -> usize {
     let Some(escape) = bytes.iter().rposition(|&b| b == 0x1b) else {
-        return bytes.len();
+        return unfinished_char_start(bytes);
     };
     let tail = &bytes[escape..];
     let unfinished = match tail {
@@ -124,9 +162,32 @@ fn unfinished_sequence_start(bytes: &[u8]) -> usize {
         escape
     } else if unfinished && tail.len() <= LONGEST_SEQUENCE && tail.len() > 1 {
         0
-    } else {
+    } else if unfinished {
         bytes.len()
+    } else {
+        unfinished_char_start(bytes)
     }
+}
+
+/// Where a UTF-8 character cut off at the end of `bytes` starts (its first bytes came, not
+/// the rest), or `bytes.len()`.
+fn unfinished_char_start(bytes: &[u8]) -> usize {
+    let from = bytes.len().saturating_sub(3);
+    for at in (from..bytes.len()).rev() {
+        let length = match bytes[at] {
+            0xc2..=0xdf => 2,
+            0xe0..=0xef => 3,
+            0xf0..=0xf4 => 4,
+            0x80..=0xbf => continue,
+            _ => return bytes.len(),
+        };
+        return if bytes.len() - at < length {
+            at
+        } else {
+            bytes.len()
+        };
+    }
+    bytes.len()
 }
 
 fn key_event(key: termwiz::input::KeyEvent) -> Option<KeyEvent> {
@@ -235,6 +296,47 @@ mod tests {
         let got = keys(&mut input, b"q");
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].code, KeyCode::Char('q'));
+    }
+
+    #[test]
+    fn a_connection_at_rest_holds_no_parser_of_its_own() {
+        let mut input = Input::default();
+        assert_eq!(keys(&mut input, b"q")[0].code, KeyCode::Char('q'));
+        assert!(!input.holds_parser());
+        keys(&mut input, b"x\x1b[");
+        assert!(input.holds_parser(), "a sequence cut off is kept");
+        assert_eq!(keys(&mut input, b"B")[0].code, KeyCode::Down);
+        assert!(!input.holds_parser());
+        assert!(input.feed(b"\x1b[200~pasted q").is_empty());
+        assert!(input.holds_parser(), "a paste not yet ended is kept");
+        assert!(input.feed(b" still pasted\x1b[201~").is_empty());
+        assert_eq!(keys(&mut input, b"j")[0].code, KeyCode::Char('j'));
+        assert!(!input.holds_parser());
+    }
+
+    #[test]
+    fn one_connections_paste_never_swallows_anothers_keys() {
+        let (mut pasting, mut other) = (Input::default(), Input::default());
+        assert!(pasting.feed(b"\x1b[200~half a paste").is_empty());
+        assert_eq!(keys(&mut other, b"k")[0].code, KeyCode::Char('k'));
+        assert!(pasting.feed(b"\x1b[201~").is_empty());
+        assert_eq!(keys(&mut pasting, b"q")[0].code, KeyCode::Char('q'));
+    }
+
+    #[test]
+    fn a_character_cut_across_packets_comes_whole() {
+        let mut input = Input::default();
+        let euro = "€".as_bytes();
+        assert!(input.feed(&euro[..2]).is_empty());
+        assert_eq!(keys(&mut input, &euro[2..])[0].code, KeyCode::Char('€'));
+        assert!(!input.holds_parser());
+        let mut input = Input::default();
+        assert!(input.feed(&euro[..1]).is_empty());
+        let got = keys(&mut input, &[&euro[1..], b"a"].concat());
+        assert_eq!(
+            got.iter().map(|k| k.code).collect::<Vec<_>>(),
+            [KeyCode::Char('€'), KeyCode::Char('a')]
+        );
     }
 
     #[test]

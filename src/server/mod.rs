@@ -90,6 +90,9 @@ pub struct ServeConfig {
     pub log: Option<PathBuf>,
     /// How the room is shared out: join codes, lobby seeds, table limits, bots' thinking.
     pub room: room::RoomRules,
+    /// The runtime's worker threads, which speak SSH and draw the screens (`None`: one per
+    /// core).
+    pub workers: Option<usize>,
 }
 
 /// Why the server could not start.
@@ -268,6 +271,7 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         ..Default::default()
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(config.workers.unwrap_or_else(default_workers).max(1))
         .enable_all()
         .build()
         .map_err(|e| ServeError::io(Path::new("tokio runtime"), e))?;
@@ -339,6 +343,11 @@ pub fn run(config: ServeConfig) -> Result<(), ServeError> {
         }
         Ok(())
     })
+}
+
+/// One worker thread per core the process may run on (1 if that cannot be told).
+pub fn default_workers() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
 }
 
 /// Waits (a bounded time) for every table's last state to reach its save, and logs any that

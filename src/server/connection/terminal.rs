@@ -1,6 +1,8 @@
-//! A connection's terminal: a fixed viewport the client's size whose frames go out through
-//! one writer task, the screen drawn on it (the view, the theme, the help overlay), the
-//! pty request that opens it, and redrawing and resizing.
+//! A connection's terminal: the cells its client shows, whose changes go out through one
+//! writer task; the screen drawn on it (the view, the theme, the help overlay), the pty
+//! request that opens it, and redrawing and resizing. A frame is drawn on its thread's
+//! canvas and compared with the cells the client shows, so a connection keeps one screen's
+//! cells, not ratatui's two.
 
 use super::Connection;
 use super::painter::{Backlog, Painter, clamped};
@@ -8,11 +10,13 @@ use super::router::View;
 use crate::server::Shared;
 use crate::tui::keys::{self, ConsoleCommand, MenuCommand};
 use crate::tui::{MIN_SIZE, Theme};
-use ratatui::backend::CrosstermBackend;
-use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::{Position, Rect, Size};
+use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
 use russh::ChannelId;
 use russh::server::{Handle, Session};
+use std::cell::RefCell;
 use std::io::Write;
 use std::sync::Arc;
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
@@ -61,62 +65,173 @@ impl Write for Sink {
     }
 }
 
-type SshTerminal = Terminal<CrosstermBackend<Sink>>;
+/// A backend that shows nothing: the canvas frames are drawn on before they are compared
+/// with what a client shows. It is as large as any terminal, so a canvas of any size fits.
+struct Nowhere;
 
-/// A connection's screen: its terminal and what it shows.
+impl Backend for Nowhere {
+    type Error = std::io::Error;
+
+    fn draw<'a, I>(&mut self, _content: I) -> std::io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        Ok(())
+    }
+
+    fn hide_cursor(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn show_cursor(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn get_cursor_position(&mut self) -> std::io::Result<Position> {
+        Ok(Position::ORIGIN)
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, _position: P) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn clear(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn clear_region(&mut self, _clear_type: ClearType) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn size(&self) -> std::io::Result<Size> {
+        Ok(Size::new(u16::MAX, u16::MAX))
+    }
+
+    fn window_size(&mut self) -> std::io::Result<WindowSize> {
+        Ok(WindowSize {
+            columns_rows: Size::new(u16::MAX, u16::MAX),
+            pixels: Size::new(0, 0),
+        })
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Cells a canvas may keep without being let go, whatever the screen drawn on it.
+const MIN_CANVAS_CELLS: usize = 200 * 60;
+
+thread_local! {
+    /// The canvas every connection drawn on this thread draws its next frame on, resized to
+    /// each connection's terminal in turn: a connection keeps only what its client shows.
+    static CANVAS: RefCell<Option<Terminal<Nowhere>>> = const { RefCell::new(None) };
+}
+
+/// A connection's screen: what its client's terminal shows, and what it shows.
 pub(super) struct Screen {
-    terminal: SshTerminal,
+    /// The cells on the client's screen now (a blank screen at first and after a resize).
+    shown: Buffer,
+    /// Where the changes of the next frame are written.
+    backend: CrosstermBackend<Sink>,
     pub(super) view: View,
     theme: Theme,
     pub(super) help: bool,
 }
 
 impl Screen {
-    /// Gives the terminal a new size (already clamped).
+    /// Gives the terminal a new size (already clamped): the client's screen is cleared and the
+    /// next frame drawn whole.
     pub(super) fn resize(&mut self, area: Rect) {
-        let _ = self.terminal.resize(area);
+        if area == self.shown.area {
+            return;
+        }
+        self.shown = Buffer::empty(area);
+        let _ = Backend::clear(&mut self.backend);
     }
 
-    /// Draws what the screen shows, the size of its terminal.
+    /// Draws what the screen shows, the size of its terminal, and sends the client the cells
+    /// that changed.
     pub(super) fn draw(&mut self, shared: &Shared, user: &str) {
+        let area = self.shown.area;
+        CANVAS.with(|canvas| {
+            let mut canvas = canvas.borrow_mut();
+            // A canvas left far larger than this screen by a huge terminal is let go.
+            let wanted = usize::from(area.width) * usize::from(area.height);
+            let oversized = canvas.as_mut().is_some_and(|terminal| {
+                let held = terminal.current_buffer_mut().content.capacity();
+                held > 4 * wanted.max(MIN_CANVAS_CELLS)
+            });
+            if oversized {
+                *canvas = None;
+            }
+            let terminal = match canvas.as_mut() {
+                Some(terminal) => terminal,
+                None => {
+                    let options = TerminalOptions {
+                        viewport: Viewport::Fixed(area),
+                    };
+                    match Terminal::with_options(Nowhere, options) {
+                        Ok(terminal) => canvas.insert(terminal),
+                        Err(_) => return,
+                    }
+                }
+            };
+            if terminal.get_frame().area() != area {
+                let _ = terminal.resize(area);
+            }
+            let mut frame = terminal.get_frame();
+            self.render(&mut frame, shared, user);
+            let drawn = terminal.current_buffer_mut();
+            let _ = self.backend.draw(self.shown.diff(drawn).into_iter());
+            // What the client shows now; the canvas is blank for the next frame.
+            std::mem::swap(&mut self.shown, drawn);
+            drawn.reset();
+            // The canvas's cells may have room left by a larger screen drawn before: a
+            // connection keeps only what its own screen needs.
+            self.shown.content.shrink_to_fit();
+        });
+        let _ = self.backend.hide_cursor();
+        let _ = Backend::flush(&mut self.backend);
+    }
+
+    /// Renders the view (the lobby, the console or a game) on `frame`.
+    fn render(&mut self, frame: &mut Frame, shared: &Shared, user: &str) {
         let tables = &shared.tables;
-        let area = self.terminal.get_frame().area();
+        let area = frame.area();
         let theme = self.theme;
-        let _ = match &mut self.view {
+        match &mut self.view {
             View::Game { app, .. } => {
                 app.resize(area);
-                self.terminal.draw(|frame| app.draw(frame))
+                app.draw(frame);
             }
             View::Lobby(lobby) => {
-                let help = self.help;
-                self.terminal.draw(|frame| {
-                    if frame.area().width < MIN_SIZE.0 || frame.area().height < MIN_SIZE.1 {
-                        let quit = keys::key(MenuCommand::Quit);
-                        let answers = [quit, String::new(), String::new()];
-                        crate::tui::screens::small::draw(frame, theme, false, answers);
-                    } else {
-                        lobby.draw(frame, tables, user, theme);
-                        if help {
-                            crate::tui::screens::help::draw(
-                                frame,
-                                theme,
-                                crate::tui::screens::help::HelpFor::Menus,
-                            );
-                        }
+                if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+                    let quit = keys::key(MenuCommand::Quit);
+                    let answers = [quit, String::new(), String::new()];
+                    crate::tui::screens::small::draw(frame, theme, false, answers);
+                } else {
+                    lobby.draw(frame, tables, user, theme);
+                    if self.help {
+                        crate::tui::screens::help::draw(
+                            frame,
+                            theme,
+                            crate::tui::screens::help::HelpFor::Menus,
+                        );
                     }
-                })
+                }
             }
-            View::Dashboard(console) => self.terminal.draw(|frame| {
+            View::Dashboard(console) => {
                 console.server_status = Some(shared.status_line());
-                if frame.area().width < MIN_SIZE.0 || frame.area().height < MIN_SIZE.1 {
+                if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
                     let quit = keys::key(ConsoleCommand::Quit);
                     let answers = [quit, String::new(), String::new()];
                     crate::tui::screens::small::draw(frame, theme, false, answers);
                 } else {
                     console.draw(frame, tables, theme);
                 }
-            }),
-        };
+            }
+        }
     }
 }
 
@@ -205,16 +320,11 @@ impl Connection {
             sender,
             backlog: self.backlog.clone(),
         });
-        let terminal = Terminal::with_options(
-            backend,
-            TerminalOptions {
-                viewport: Viewport::Fixed(rect),
-            },
-        )?;
         self.send(ENTER);
         self.start_painter();
         *self.screen.lock().unwrap_or_else(|p| p.into_inner()) = Some(Screen {
-            terminal,
+            shown: Buffer::empty(rect),
+            backend,
             view,
             theme: Theme::new(!self.no_color),
             help: false,

@@ -108,8 +108,11 @@ pub fn current() -> Arc<Keymap> {
         .read()
         .unwrap_or_else(|p| p.into_inner())
         .clone()
-        .unwrap_or_default()
+        .unwrap_or_else(|| DEFAULTS.get_or_init(Arc::default).clone())
 }
+
+/// The default keymap, built once (every key hint on a screen asks for the keymap).
+static DEFAULTS: std::sync::OnceLock<Arc<Keymap>> = std::sync::OnceLock::new();
 
 /// Puts back the keymap a [`scoped`] one replaced when dropped.
 pub struct ScopedKeymap {

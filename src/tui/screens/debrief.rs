@@ -320,6 +320,14 @@ pub fn draw(frame: &mut Frame, session: &Session, scroll: u16, keys: &str, theme
         .title(Line::styled(title, theme.heading()))
         .title_bottom(Line::styled(keys.to_string(), theme.dim()));
     let width = block.inner(area).width;
-    let text = Paragraph::new(lines(session, width, theme)).wrap(Wrap { trim: false });
-    popup::scrolled(frame, area, text, block, scroll, theme)
+    let text = lines(session, width, theme);
+    popup::scrolled(
+        frame,
+        area,
+        text,
+        Some(Wrap { trim: false }),
+        block,
+        scroll,
+        theme,
+    )
 }

@@ -6,7 +6,7 @@ use crate::engine::{Recap, Scenario, Seat};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{meters::short_name, popup};
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph};
+use ratatui::widgets::{Block, BorderType, Clear, Padding};
 
 /// A change with its sign, a true minus for a loss.
 fn signed(delta: i32) -> String {
@@ -139,6 +139,6 @@ pub fn draw(
         ))
         .title_bottom(Line::styled(format!(" {hint} "), theme.dim()));
     let page = block.inner(area).height.saturating_sub(1).max(1);
-    let max = popup::scrolled(frame, area, Paragraph::new(text), block, scroll, theme);
+    let max = popup::scrolled(frame, area, text, None, block, scroll, theme);
     (max, page)
 }

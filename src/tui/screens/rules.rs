@@ -10,7 +10,7 @@ use crate::tui::keys::{self, Command};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup;
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph};
+use ratatui::widgets::{Block, BorderType, Clear, Padding};
 use std::cell::Cell;
 
 /// Which tab of the help shows.
@@ -176,13 +176,6 @@ pub fn draw(
         .title(tabs(state.tab, theme))
         .title_bottom(Line::styled(hint, theme.dim()));
     let page = block.inner(area).height.saturating_sub(1).max(1);
-    let max = popup::scrolled(
-        frame,
-        area,
-        Paragraph::new(lines),
-        block,
-        state.scroll,
-        theme,
-    );
+    let max = popup::scrolled(frame, area, lines, None, block, state.scroll, theme);
     state.limits.set((max, page));
 }

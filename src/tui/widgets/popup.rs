@@ -3,6 +3,7 @@
 
 use super::wrap;
 use crate::tui::theme::Theme;
+use ratatui::buffer::Cell;
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
@@ -18,19 +19,29 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-/// Draws `paragraph` (already wrapped) inside `block` in `area`, scrolled down by `scroll`
-/// lines but never past its end. The border says "↑ more" / "↓ more" while lines are hidden
-/// above or below. Returns the furthest it can scroll, for the caller to keep within.
+/// Draws `text` inside `block` in `area`, word-wrapped when `wrap` says so, scrolled down by
+/// `scroll` rows but never past its end. The border says "↑ more" / "↓ more" while rows are
+/// hidden above or below. Returns the furthest it can scroll, for the caller to keep within.
+///
+/// Each line wraps on its own, so only the lines in view are laid out: how many rows each
+/// line takes at a width is remembered ([`rows_per_line`]), and the lines above the view are
+/// left out rather than wrapped again at every keypress.
 pub fn scrolled(
     frame: &mut Frame,
     area: Rect,
-    paragraph: Paragraph,
+    text: Vec<Line<'_>>,
+    wrap: Option<Wrap>,
     block: Block,
     scroll: u16,
     theme: Theme,
 ) -> u16 {
     let inner = block.inner(area);
-    let total = u16::try_from(paragraph.line_count(inner.width)).unwrap_or(u16::MAX);
+    let rows = match wrap {
+        Some(wrap) if inner.width > 0 => rows_per_line(&text, inner.width, wrap.trim),
+        _ => std::rc::Rc::new(vec![1; text.len()]),
+    };
+    let total: usize = rows.iter().map(|&r| usize::from(r)).sum();
+    let total = u16::try_from(total).unwrap_or(u16::MAX);
     let max = total.saturating_sub(inner.height);
     let scroll = scroll.min(max);
     let mut block = block;
@@ -40,8 +51,159 @@ pub fn scrolled(
     if scroll < max {
         block = block.title_bottom(Line::styled(" ↓ more ", theme.key()).right_aligned());
     }
-    frame.render_widget(paragraph.scroll((scroll, 0)).block(block), area);
+    // A wrapped text drawn whole before (a brief being scrolled) is copied row by row onto
+    // a blank area, the rows in view only: no wrapping at all.
+    if let Some(wrap) = wrap
+        && is_blank(frame.buffer_mut(), inner)
+        && let Some(drawn) = drawn_whole(&text, inner.width, wrap, total)
+    {
+        frame.render_widget(block, area);
+        let buffer = frame.buffer_mut();
+        for y in 0..inner.height {
+            let row = scroll.saturating_add(y);
+            if row >= total {
+                break;
+            }
+            for x in 0..inner.width {
+                buffer[(inner.x + x, inner.y + y)].clone_from(&drawn[(x, row)]);
+            }
+        }
+        return max;
+    }
+    // The whole lines above the view, and the rows of the first line in view above it.
+    let mut above = 0usize;
+    let mut skipped = 0;
+    for &r in rows.iter() {
+        if above + usize::from(r) > usize::from(scroll) {
+            break;
+        }
+        above += usize::from(r);
+        skipped += 1;
+    }
+    let within = scroll - u16::try_from(above).unwrap_or(scroll);
+    let mut shown = 0usize;
+    let wanted = usize::from(within) + usize::from(inner.height);
+    let visible: Vec<Line> = text
+        .into_iter()
+        .zip(rows.iter())
+        .skip(skipped)
+        .take_while(|(_, r)| {
+            let more = shown < wanted;
+            shown += usize::from(**r);
+            more
+        })
+        .map(|(line, _)| line)
+        .collect();
+    let mut paragraph = Paragraph::new(visible).scroll((within, 0)).block(block);
+    if let Some(wrap) = wrap {
+        paragraph = paragraph.wrap(wrap);
+    }
+    frame.render_widget(paragraph, area);
     max
+}
+
+/// How many remembered layouts each drawing thread keeps (briefs, card texts, debriefs at
+/// the widths in use); when full it starts again.
+const REMEMBERED_LAYOUTS: usize = 256;
+
+/// Rows each line of a text takes, by the text's hash, width and trimming.
+type Layouts = std::collections::HashMap<(u64, u16, bool), std::rc::Rc<Vec<u16>>>;
+
+thread_local! {
+    static LAYOUTS: std::cell::RefCell<Layouts> = std::cell::RefCell::new(Layouts::new());
+}
+
+/// Whether every cell of `area` is blank (nothing drawn there yet this frame).
+fn is_blank(buffer: &Buffer, area: Rect) -> bool {
+    let blank = Cell::default();
+    !area.is_empty() && area.positions().all(|p| buffer.cell(p) == Some(&blank))
+}
+
+/// `text`, `width` columns wide, told apart from other texts by a hash of its words and
+/// styles.
+fn text_key(text: &[Line<'_>], width: u16, trim: bool) -> (u64, u16, bool) {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    (hasher.finish(), width, trim)
+}
+
+/// The most cells one text drawn whole may take, and all of a thread's (about 48 bytes a
+/// cell): a few briefs at the widths in use.
+const DRAWN_CELLS_A_TEXT: usize = 32 * 1024;
+const DRAWN_CELLS: usize = 96 * 1024;
+
+/// Texts drawn whole, by [`text_key`], and the cells they take in all.
+type Drawn = (
+    usize,
+    std::collections::HashMap<(u64, u16, bool), std::rc::Rc<Buffer>>,
+);
+
+thread_local! {
+    static DRAWN: std::cell::RefCell<Drawn> = std::cell::RefCell::new(Drawn::default());
+}
+
+/// `text` wrapped and drawn whole on a blank buffer `width` columns wide and `rows` tall, as
+/// a paragraph draws it; drawn once per text and width on a thread, then remembered. `None`
+/// for a text too large to keep.
+fn drawn_whole(
+    text: &[Line<'_>],
+    width: u16,
+    wrap: Wrap,
+    rows: u16,
+) -> Option<std::rc::Rc<Buffer>> {
+    let cells = usize::from(width) * usize::from(rows);
+    if cells == 0 || cells > DRAWN_CELLS_A_TEXT {
+        return None;
+    }
+    let key = text_key(text, width, wrap.trim);
+    if let Some(drawn) = DRAWN.with(|drawn| drawn.borrow().1.get(&key).cloned()) {
+        return Some(drawn);
+    }
+    let area = Rect::new(0, 0, width, rows);
+    let mut buffer = Buffer::empty(area);
+    Paragraph::new(text.to_vec())
+        .wrap(wrap)
+        .render(area, &mut buffer);
+    let buffer = std::rc::Rc::new(buffer);
+    DRAWN.with(|drawn| {
+        let (held, texts) = &mut *drawn.borrow_mut();
+        if *held + cells > DRAWN_CELLS {
+            texts.clear();
+            *held = 0;
+        }
+        *held += cells;
+        texts.insert(key, buffer.clone());
+    });
+    Some(buffer)
+}
+
+/// The rows each of `text`'s lines takes word-wrapped to `width` columns, as ratatui's
+/// paragraph wraps it; worked out once per text and width on a thread, then remembered
+/// (texts are told apart by a hash of their words and styles).
+pub fn rows_per_line(text: &[Line<'_>], width: u16, trim: bool) -> std::rc::Rc<Vec<u16>> {
+    let key = text_key(text, width, trim);
+    if let Some(rows) = LAYOUTS.with(|layouts| layouts.borrow().get(&key).cloned()) {
+        return rows;
+    }
+    let rows: Vec<u16> = text
+        .iter()
+        .map(|line| {
+            let count = Paragraph::new(line.clone())
+                .wrap(Wrap { trim })
+                .line_count(width);
+            u16::try_from(count).unwrap_or(u16::MAX)
+        })
+        .collect();
+    let rows = std::rc::Rc::new(rows);
+    LAYOUTS.with(|layouts| {
+        let mut layouts = layouts.borrow_mut();
+        if layouts.len() >= REMEMBERED_LAYOUTS {
+            layouts.clear();
+        }
+        layouts.insert(key, rows.clone());
+    });
+    rows
 }
 
 /// Writes one centred line of dim text `from_bottom` rows above the bottom of `box_area`
@@ -187,6 +349,91 @@ pub fn draw_menu(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::backend::TestBackend;
+
+    /// A text of every kind of line: short, long, a word wider than a row, blank, wide
+    /// characters, leading spaces (which trimming takes away on wrapped rows).
+    fn text() -> Vec<Line<'static>> {
+        let mut lines = vec![Line::styled("A heading", Style::new().bold())];
+        for n in 0..12 {
+            lines.push(Line::raw(format!(
+                "Paragraph {n}: {}",
+                "the talks go on while the guns are quiet and nobody trusts anybody ".repeat(n % 4)
+            )));
+            lines.push(Line::raw(""));
+            lines.push(Line::raw(format!("  • indented {} ", "x".repeat(n * 7))));
+            lines.push(Line::raw(
+                "停火协议需要双方的信任与耐心 和平 🕊️ 支持".repeat(n % 3),
+            ));
+        }
+        lines
+    }
+
+    /// The text drawn scrolled, by [`scrolled`] or (`whole`) as one paragraph, on a blank
+    /// screen or (`filled`) over one filled with dots.
+    fn draw(
+        width: u16,
+        scroll: u16,
+        wrap: Option<Wrap>,
+        whole: bool,
+        filled: bool,
+    ) -> (Buffer, u16) {
+        let mut terminal = Terminal::new(TestBackend::new(width, 20)).unwrap();
+        let theme = Theme::new(true);
+        let mut max = 0;
+        terminal
+            .draw(|frame| {
+                if filled {
+                    let dots = vec![Line::raw(".".repeat(usize::from(width))); 20];
+                    frame.render_widget(Paragraph::new(dots), frame.area());
+                }
+                let block = Block::bordered().title("t");
+                if whole {
+                    // What drawing the whole paragraph, wrapped in full, shows.
+                    let mut paragraph = Paragraph::new(text());
+                    if let Some(wrap) = wrap {
+                        paragraph = paragraph.wrap(wrap);
+                    }
+                    let inner = block.inner(frame.area());
+                    let total = paragraph.line_count(inner.width) as u16;
+                    max = total.saturating_sub(inner.height);
+                    let mut block = block;
+                    let scroll = scroll.min(max);
+                    if scroll > 0 {
+                        block =
+                            block.title_top(Line::styled(" ↑ more ", theme.key()).right_aligned());
+                    }
+                    if scroll < max {
+                        block = block
+                            .title_bottom(Line::styled(" ↓ more ", theme.key()).right_aligned());
+                    }
+                    frame.render_widget(paragraph.scroll((scroll, 0)).block(block), frame.area());
+                } else {
+                    max = scrolled(frame, frame.area(), text(), wrap, block, scroll, theme);
+                }
+            })
+            .unwrap();
+        (terminal.backend().buffer().clone(), max)
+    }
+
+    #[test]
+    fn a_scrolled_text_shows_what_the_whole_paragraph_would_at_every_row() {
+        for wrap in [None, Some(Wrap { trim: true }), Some(Wrap { trim: false })] {
+            for (width, filled) in [12, 30, 57]
+                .into_iter()
+                .flat_map(|w| [(w, false), (w, true)])
+            {
+                let (_, max) = draw(width, 0, wrap, true, filled);
+                for scroll in (0..=max + 2).chain([u16::MAX]) {
+                    assert_eq!(
+                        draw(width, scroll, wrap, false, filled),
+                        draw(width, scroll, wrap, true, filled),
+                        "{wrap:?} at {width} columns, scrolled {scroll}, filled {filled}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn hanging_lines_indent_what_wraps() {

@@ -9,7 +9,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::board;
 use crate::tui::widgets::popup;
 use ratatui::prelude::*;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Wrap;
 
 /// The details panel: the message, then the selected table item or hand card in full;
 /// returns how far it can scroll.
@@ -167,9 +167,9 @@ pub(super) fn draw_detail(
             }
         }
     }
-    let text = Paragraph::new(lines).wrap(Wrap { trim: true });
     let block = panel(" Details ".into(), false, theme);
-    popup::scrolled(frame, area, text, block, ui.detail_scroll, theme)
+    let wrap = Some(Wrap { trim: true });
+    popup::scrolled(frame, area, lines, wrap, block, ui.detail_scroll, theme)
 }
 
 /// A card in full; `cost` is what it costs the viewer now (from the hand), or its printed cost.

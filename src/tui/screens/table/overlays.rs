@@ -278,6 +278,13 @@ pub fn draw_brief(
         .border_style(theme.focus_border())
         .title(Line::styled(" Brief ", theme.heading()))
         .title_bottom(Line::styled(keys, theme.dim()));
-    let text = Paragraph::new(lines).wrap(Wrap { trim: true });
-    popup::scrolled(frame, area, text, block, scroll, theme)
+    popup::scrolled(
+        frame,
+        area,
+        lines,
+        Some(Wrap { trim: true }),
+        block,
+        scroll,
+        theme,
+    )
 }
