@@ -2,7 +2,9 @@
 //! `normal`: p50, p95 and max in milliseconds. On a machine shared with other work a decision's
 //! wall time counts the time its thread waited for a core; its CPU time does not, so this is
 //! what a player at an idle machine would wait. Linux only (it reads the thread's run time
-//! from `/proc/thread-self/schedstat`).
+//! from `/proc/thread-self/schedstat`), and only as fine as the kernel counts it: on a kernel
+//! that counts run time by scheduler ticks (4 ms on the development machine) it is for
+//! decisions of tens of milliseconds, such as `hard`'s, not `normal`'s.
 //!
 //! `cargo run --release --example decision_cpu -- LEVEL SEAT GAMES SEED`, e.g.
 //! `… -- hard pakistan 8 2026`.
