@@ -1,5 +1,6 @@
 //! How long each bot level takes to decide, from a mid-game istanbul position where Pakistan
-//! negotiates. Run with `cargo bench --bench bots`. Targets on the 2-core development machine:
+//! negotiates (`hard-v1` is `hard` before issue 18, for the ratio). Run with `cargo bench
+//! --bench bots`. Targets on the 2-core development machine:
 //! `hard` under 300 ms, `normal` under 50 ms, `easy` under 5 ms (at the 95th percentile over
 //! whole games, which `ceasefire sim --json` reports as `decision_ms`).
 
@@ -31,7 +32,7 @@ fn position() -> Game {
     unreachable!("some seed reaches round 3")
 }
 
-#[divan::bench(args = ["easy", "normal", "hard"], sample_count = 20)]
+#[divan::bench(args = ["easy", "normal", "hard", "hard-v1"], sample_count = 20)]
 fn decision(bencher: Bencher, level: &str) {
     let game = position();
     let view = game.view(Seat::Pakistan);

@@ -73,6 +73,16 @@ fn every_bot_choice_is_legal_and_explained() {
 }
 
 #[test]
+fn the_previous_hard_is_a_hidden_level_with_half_the_iterations() {
+    use ceasefire::bot::{HARD, HARD_V1};
+    assert_eq!("hard-v1".parse::<Policy>(), Ok(Policy::HardV1));
+    assert!(!Policy::ALL.contains(&Policy::HardV1));
+    assert!(Policy::HardV1.thinks());
+    assert_eq!(HARD.iterations, 2 * HARD_V1.iterations);
+    assert_eq!(HARD.rollout_rounds, HARD_V1.rollout_rounds);
+}
+
+#[test]
 fn a_seeded_bot_game_is_reproducible() {
     let scenario = Arc::new(common::mini());
     for policy in [Policy::Easy, Policy::Normal] {

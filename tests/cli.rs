@@ -290,6 +290,27 @@ fn sim_rejects_an_unknown_seat_or_bot_listing_both_lists() {
 }
 
 #[test]
+fn sim_accepts_the_previous_hard_as_hard_v1_without_listing_it() {
+    let out = ceasefire(&[
+        "sim",
+        "--scenario",
+        &mini(),
+        "--games",
+        "1",
+        "--seat",
+        "pakistan=hard-v1",
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = json(&out);
+    assert!(report["decision_ms"]["hard-v1"].is_object(), "{report}");
+}
+
+#[test]
 fn a_seat_without_a_value_or_a_name_is_a_usage_error() {
     let stderr = usage_error(&["serve", "--seat", "mediator"]);
     assert!(

@@ -56,8 +56,17 @@ pub const NORMAL: SearchConfig = SearchConfig {
     exploration: 0.7,
 };
 
-/// The `hard` bot's search budget.
+/// The `hard` bot's search budget: twice [`HARD_V1`]'s iterations, which the engine made
+/// twice as fast in issue 18 spends in about the wait `hard-v1` had before it.
 pub const HARD: SearchConfig = SearchConfig {
+    iterations: 5000,
+    rollout_rounds: 2,
+    exploration: 0.7,
+};
+
+/// The `hard` bot's search budget before the engine was made faster (issue 18), kept as the
+/// hidden level `hard-v1` so that `sim` can put the new `hard` beside it seat for seat.
+pub const HARD_V1: SearchConfig = SearchConfig {
     iterations: 2500,
     rollout_rounds: 2,
     exploration: 0.7,
@@ -76,12 +85,19 @@ pub enum Policy {
     Normal,
     /// Information-set tree search, long budget.
     Hard,
+    /// `hard` as it was before issue 18 ([`HARD_V1`]): a yardstick for `sim`, so not in
+    /// [`Policy::ALL`] nor offered anywhere, but accepted where a bot is named.
+    HardV1,
     /// The guided tutorial's cooperative partner (see [`TutorBot`]): not a level of skill,
     /// so not in [`Policy::ALL`], nor offered by the setup screen or measured by the sims.
     Tutor,
 }
 
 impl Policy {
+    /// Policies accepted by name but listed nowhere: yardsticks for measuring, not levels
+    /// of play.
+    pub const HIDDEN: [Policy; 2] = [Policy::HardV1, Policy::Tutor];
+
     /// Every policy, weakest first.
     pub const ALL: [Policy; 5] = [
         Policy::Passive,
@@ -99,6 +115,7 @@ impl Policy {
             Policy::Easy => "easy",
             Policy::Normal => "normal",
             Policy::Hard => "hard",
+            Policy::HardV1 => "hard-v1",
             Policy::Tutor => "tutor",
         }
     }
@@ -106,7 +123,10 @@ impl Policy {
     /// Whether this policy's bots think (search or look ahead), so that their decision
     /// times are worth measuring; passive and random bots answer at once.
     pub fn thinks(self) -> bool {
-        matches!(self, Policy::Easy | Policy::Normal | Policy::Hard)
+        matches!(
+            self,
+            Policy::Easy | Policy::Normal | Policy::Hard | Policy::HardV1
+        )
     }
 
     /// A new bot of this policy, seeded for reproducibility.
@@ -117,6 +137,7 @@ impl Policy {
             Policy::Easy => Box::new(GreedyBot::new(3, 0.75, seed)),
             Policy::Normal => Box::new(SearchBot::new(NORMAL, seed)),
             Policy::Hard => Box::new(SearchBot::new(HARD, seed)),
+            Policy::HardV1 => Box::new(SearchBot::new(HARD_V1, seed)),
             Policy::Tutor => Box::new(TutorBot),
         }
     }
@@ -133,7 +154,7 @@ impl FromStr for Policy {
     fn from_str(s: &str) -> Result<Policy, String> {
         Policy::ALL
             .into_iter()
-            .chain([Policy::Tutor])
+            .chain(Policy::HIDDEN)
             .find(|p| p.key() == s)
             .ok_or_else(|| {
                 let names: Vec<&str> = Policy::ALL.iter().map(|p| p.key()).collect();

@@ -77,11 +77,11 @@ fn weight(game: &Game, action: &Action) -> u32 {
 
 /// One of `legal` (never empty), drawn with the weights above.
 pub fn plausible_action(game: &Game, legal: &[Action], rng: &mut GameRng) -> Action {
-    let weights: Vec<u32> = legal.iter().map(|a| weight(game, a)).collect();
-    let total: u32 = weights.iter().sum();
+    let total: u32 = legal.iter().map(|a| weight(game, a)).sum();
     let mut pick = rng.below(total.max(1));
-    for (action, w) in legal.iter().zip(&weights) {
-        if pick < *w {
+    for action in legal {
+        let w = weight(game, action);
+        if pick < w {
             return *action;
         }
         pick -= w;

@@ -31,6 +31,21 @@ pub struct SearchConfig {
 pub struct SearchBot {
     config: SearchConfig,
     rng: GameRng,
+    scratch: Scratch,
+}
+
+/// Buffers an iteration fills and empties, kept from one iteration to the next so that the
+/// search allocates only for the nodes it adds.
+#[derive(Clone, Debug, Default)]
+struct Scratch {
+    /// Legal actions of the seat to act in the sampled game.
+    legal: Vec<Action>,
+    /// The children of the current node whose action is legal in the sample.
+    known: Vec<usize>,
+    /// The legal actions no child has tried yet.
+    untried: Vec<Action>,
+    /// The nodes an iteration passed through, root first.
+    path: Vec<usize>,
 }
 
 impl SearchBot {
@@ -39,6 +54,7 @@ impl SearchBot {
         SearchBot {
             config,
             rng: GameRng::from_seed(seed),
+            scratch: Scratch::default(),
         }
     }
 }
@@ -171,7 +187,15 @@ impl SearchBot {
 
     fn iterate(&mut self, tree: &mut Vec<Node>, mut game: Game) {
         let start_round = game.round();
-        let mut path = vec![0usize];
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let Scratch {
+            legal,
+            known,
+            untried,
+            path,
+        } = &mut scratch;
+        path.clear();
+        path.push(0);
         let mut node = 0usize;
         while let Some((seat, decision)) = game.to_act() {
             // Votes are not searched: each delegation votes as its interest says (see
@@ -180,21 +204,25 @@ impl SearchBot {
                 votes_as_each_would(&mut game);
                 continue;
             }
-            let legal = game.legal_actions(seat);
-            let known: Vec<usize> = tree[node]
-                .children
-                .iter()
-                .copied()
-                .filter(|&c| tree[c].action.is_some_and(|a| legal.contains(&a)))
-                .collect();
-            for &c in &known {
+            game.legal_actions_into(seat, legal);
+            known.clear();
+            known.extend(
+                tree[node]
+                    .children
+                    .iter()
+                    .copied()
+                    .filter(|&c| tree[c].action.is_some_and(|a| legal.contains(&a))),
+            );
+            for &c in known.iter() {
                 tree[c].available += 1;
             }
-            let untried: Vec<Action> = legal
-                .iter()
-                .copied()
-                .filter(|a| !known.iter().any(|&c| tree[c].action == Some(*a)))
-                .collect();
+            untried.clear();
+            untried.extend(
+                legal
+                    .iter()
+                    .copied()
+                    .filter(|a| !known.iter().any(|&c| tree[c].action == Some(*a))),
+            );
             if !untried.is_empty() {
                 let action = untried[self.rng.below(untried.len() as u32) as usize];
                 let child = tree.len();
@@ -225,20 +253,21 @@ impl SearchBot {
             path.push(next);
             node = next;
         }
-        self.rollout(&mut game, start_round);
+        self.rollout(&mut game, start_round, legal);
         let rewards = Seat::ALL.map(|seat| value(&game, seat));
-        for &n in &path {
+        for &n in path.iter() {
             let node = &mut tree[n];
             node.visits += 1;
             if let Some(actor) = node.actor {
                 node.reward += rewards[actor.index()];
             }
         }
+        self.scratch = scratch;
     }
 
-    fn rollout(&mut self, game: &mut Game, start_round: u8) {
+    /// Plays plausible moves until the horizon, with `legal` as the buffer of legal actions.
+    fn rollout(&mut self, game: &mut Game, start_round: u8, legal: &mut Vec<Action>) {
         let horizon = start_round.saturating_add(self.config.rollout_rounds);
-        let mut legal = Vec::new();
         while game.round() <= horizon {
             let Some((seat, decision)) = game.to_act() else {
                 break;
@@ -249,8 +278,8 @@ impl SearchBot {
                 votes_as_each_would(game);
                 continue;
             }
-            game.legal_actions_into(seat, &mut legal);
-            let action = plausible_action(game, &legal, &mut self.rng);
+            game.legal_actions_into(seat, legal);
+            let action = plausible_action(game, legal, &mut self.rng);
             if game.advance(action).is_err() {
                 break;
             }

@@ -52,6 +52,10 @@ pub enum ReportFormat {
 pub trait SeatValue: Copy + Send + Sync + 'static {
     /// Every value, in the order errors and completions list them.
     fn all() -> Vec<Self>;
+    /// Values accepted but listed nowhere (not in errors, help or completions).
+    fn hidden() -> Vec<Self> {
+        Vec::new()
+    }
     /// The value's name on the command line.
     fn key(self) -> &'static str;
 }
@@ -59,6 +63,10 @@ pub trait SeatValue: Copy + Send + Sync + 'static {
 impl SeatValue for Policy {
     fn all() -> Vec<Policy> {
         Policy::ALL.to_vec()
+    }
+    /// `hard-v1`, the yardstick the new `hard` is measured against.
+    fn hidden() -> Vec<Policy> {
+        vec![Policy::HardV1]
     }
     fn key(self) -> &'static str {
         Policy::key(self)
@@ -189,7 +197,11 @@ impl<T: SeatValue> TypedValueParser for SeatParser<T> {
         let Some(seat) = Seat::from_key(seat) else {
             return Err(invalid(seat, Some(seat_keys())));
         };
-        let Some(value) = T::all().into_iter().find(|v| v.key() == who) else {
+        let Some(value) = T::all()
+            .into_iter()
+            .chain(T::hidden())
+            .find(|v| v.key() == who)
+        else {
             return Err(invalid(who, Some(value_keys::<T>())));
         };
         Ok(SeatChoice { seat, value })
