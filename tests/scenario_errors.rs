@@ -1588,9 +1588,29 @@ fn a_comparison_that_can_never_hold_or_is_not_text_is_refused() {
 
 #[test]
 fn the_shipped_scenarios_and_the_flags_fixture_validate_unchanged() {
+    // istanbul and the tutorial were written before flags and use none; doha, written with
+    // them, has its story's ten.
     for name in ceasefire::scenario::builtin_names() {
         let scenario = ScenarioSource::builtin(name).unwrap().build().unwrap();
-        assert!(scenario.flags.is_empty(), "{name}");
+        let mut flags = scenario.flags.clone();
+        flags.sort();
+        if *name == "doha" {
+            let doha = [
+                "af_condemned",
+                "af_denied_link",
+                "crossings_reopened",
+                "hotline_open",
+                "istanbul_date_set",
+                "mechanism_proposed",
+                "restraint_shown",
+                "shots_fired",
+                "strikes_during_talks",
+                "truce_extended",
+            ];
+            assert_eq!(flags, doha);
+        } else {
+            assert!(flags.is_empty(), "{name}");
+        }
     }
     let flags = common::flags();
     assert_eq!(flags.flags, ["talks_moved", "delegation_in_doha"]);

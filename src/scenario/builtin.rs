@@ -3,7 +3,7 @@
 //! A test checks that every `.toml` file of `decks/<name>/` is listed here and identical.
 
 /// The names of the shipped scenarios.
-pub const NAMES: &[&str] = &["istanbul", "tutorial"];
+pub const NAMES: &[&str] = &["istanbul", "tutorial", "doha"];
 
 /// The files every scenario has, then the `$extra` ones only some have (the tutorial's steps).
 macro_rules! scenario_files {
@@ -44,12 +44,14 @@ macro_rules! scenario_files {
 
 const ISTANBUL: &[(&str, &str)] = scenario_files!("istanbul");
 const TUTORIAL: &[(&str, &str)] = scenario_files!("tutorial", "steps.toml");
+const DOHA: &[(&str, &str)] = scenario_files!("doha");
 
 /// The files of a shipped scenario, by name.
 pub fn files(name: &str) -> Option<&'static [(&'static str, &'static str)]> {
     match name {
         "istanbul" => Some(ISTANBUL),
         "tutorial" => Some(TUTORIAL),
+        "doha" => Some(DOHA),
         _ => None,
     }
 }
