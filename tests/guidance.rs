@@ -161,7 +161,7 @@ fn the_rules_text_reads_its_numbers_from_the_scenario() {
         "Credibility −7",
         "Credibility −13",
         "Verification ≥35",
-        "Pakistan 75, Afghanistan 60",
+        "Pakistan 75, Afghanistan 70",
         "rules version 2",
         "Sovereignty is below 15",
     ] {
