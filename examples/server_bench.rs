@@ -33,6 +33,8 @@ use std::time::{Duration, Instant};
 use tokio::sync::Barrier;
 
 // The client that cannot stop reading is for the abuse tests, not this benchmark.
+#[path = "../tests/common/serve_port.rs"]
+mod serve_port;
 #[allow(dead_code)]
 #[path = "../tests/common/ssh_client.rs"]
 mod ssh_client;
@@ -305,11 +307,7 @@ fn start_ceasefire(binary: &Path, players: u32, workers: Option<&str>) -> anyhow
     let mut first = String::new();
     stdout.read_line(&mut first)?;
     std::thread::spawn(move || for _ in stdout.lines() {});
-    let port = first
-        .split("127.0.0.1:")
-        .nth(1)
-        .and_then(|rest| rest.split_whitespace().next())
-        .and_then(|p| p.parse().ok())
+    let port = serve_port::listening_port(&first)
         .ok_or_else(|| anyhow::anyhow!("no port in {first:?}"))?;
     Ok(Server {
         child,

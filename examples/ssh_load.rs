@@ -23,6 +23,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+#[path = "../tests/common/serve_port.rs"]
+mod serve_port;
 #[path = "../tests/common/ssh_client.rs"]
 mod ssh_client;
 use ssh_client::{Channel, Client, Stallable};
@@ -145,11 +147,7 @@ impl Server {
         let mut first = String::new();
         stdout.read_line(&mut first)?;
         std::thread::spawn(move || for _ in stdout.lines() {});
-        let port = first
-            .split("127.0.0.1:")
-            .nth(1)
-            .and_then(|rest| rest.split_whitespace().next())
-            .and_then(|p| p.parse().ok())
+        let port = serve_port::listening_port(&first)
             .ok_or_else(|| anyhow::anyhow!("no port in {first:?}"))?;
         Ok(Server { child, port, dir })
     }

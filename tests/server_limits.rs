@@ -6,6 +6,8 @@
 
 #[path = "common/pane.rs"]
 mod pane;
+#[path = "common/serve_port.rs"]
+mod serve_port;
 
 use russh::client;
 use std::io::{BufRead, BufReader, Read};
@@ -48,11 +50,7 @@ impl Server {
         let mut printed = String::new();
         // The address line, the join line, and any notes up to the first blank read.
         stdout.read_line(&mut printed).unwrap();
-        let port = printed
-            .split("127.0.0.1:")
-            .nth(1)
-            .and_then(|rest| rest.split_whitespace().next())
-            .and_then(|p| p.parse().ok())
+        let port = serve_port::listening_port(&printed)
             .unwrap_or_else(|| panic!("no port in {printed:?}"));
         let (lines, rest) = std::sync::mpsc::channel();
         std::thread::spawn(move || {

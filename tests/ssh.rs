@@ -5,6 +5,8 @@
 
 #[path = "common/pane.rs"]
 mod pane;
+#[path = "common/serve_port.rs"]
+mod serve_port;
 
 use pane::Pane;
 use std::io::{BufRead, BufReader};
@@ -97,12 +99,8 @@ impl Server {
         let mut first = String::new();
         let mut stdout = BufReader::new(child.stdout.take().unwrap());
         stdout.read_line(&mut first).unwrap();
-        let port = first
-            .split("127.0.0.1:")
-            .nth(1)
-            .and_then(|rest| rest.split_whitespace().next())
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("no port in {first:?}"));
+        let port =
+            serve_port::listening_port(&first).unwrap_or_else(|| panic!("no port in {first:?}"));
         assert!(first.contains("SHA256:"), "prints the host key: {first}");
         Server {
             child,

@@ -12,6 +12,8 @@
 
 #[path = "common/pane.rs"]
 mod pane;
+#[path = "common/serve_port.rs"]
+mod serve_port;
 
 use pane::Pane;
 use std::io::{BufRead, BufReader};
@@ -47,12 +49,8 @@ impl Server {
         BufReader::new(child.stdout.take().unwrap())
             .read_line(&mut first)
             .unwrap();
-        let port = first
-            .split("127.0.0.1:")
-            .nth(1)
-            .and_then(|rest| rest.split_whitespace().next())
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("no port in {first:?}"));
+        let port =
+            serve_port::listening_port(&first).unwrap_or_else(|| panic!("no port in {first:?}"));
         Server { child, port, dir }
     }
 
