@@ -249,11 +249,7 @@ impl Knob {
         source: &ScenarioSource,
         value: &toml::Value,
     ) -> Result<Scenario, KnobError> {
-        let refused = |reason: String| KnobError::Build {
-            key: self.key(),
-            value: value.to_string(),
-            reason,
-        };
+        let refused = |reason: String| self.refused(value, reason);
         let text = source
             .files
             .get("scenario.toml")
@@ -315,6 +311,15 @@ impl Knob {
         Ok(())
     }
 
+    /// The error for `value`, which the scenario does not build with, and why.
+    fn refused(&self, value: &toml::Value, reason: String) -> KnobError {
+        KnobError::Build {
+            key: self.key(),
+            value: value.to_string(),
+            reason,
+        }
+    }
+
     /// The scenario of `source` built with `table` as its `scenario.toml`.
     fn build_with(
         &self,
@@ -322,11 +327,7 @@ impl Knob {
         table: &toml::Table,
         value: &toml::Value,
     ) -> Result<Scenario, KnobError> {
-        let refused = |reason: String| KnobError::Build {
-            key: self.key(),
-            value: value.to_string(),
-            reason,
-        };
+        let refused = |reason: String| self.refused(value, reason);
         let mut changed = source.clone();
         let text = toml::to_string(table).map_err(|e| refused(e.to_string()))?;
         changed.files.insert("scenario.toml".into(), text);
