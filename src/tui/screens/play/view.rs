@@ -3,6 +3,7 @@
 //! state and the session and records how far things can scroll; it must not change the game.
 
 use super::{Play, Role, uses_card};
+use crate::engine::talk::Message;
 use crate::engine::{Action, Seat, Viewer};
 use crate::table::SaveStatus;
 use crate::tui::keys::{self, Command};
@@ -284,35 +285,56 @@ impl Play {
                 .any(|a| !a.is_inject() && a.seat() == seat),
             _ => true,
         };
+        // What the drawing reads of the table is copied out (the log's entries are small and
+        // plain), so that the table's lock is let go before the frame is drawn: a connection
+        // drawing its screen never keeps its tablemates', or the table's bots, waiting.
+        let log = game.log().to_vec();
+        let reasons = session.reasons().to_vec();
+        let players = session.players();
+        let paused = session.paused();
+        let talk: Vec<Message> = session
+            .messages_for(self.shown)
+            .into_iter()
+            .cloned()
+            .collect();
+        let recap = self
+            .recap
+            .filter(|_| !self.brief_open && game.outcome().is_none())
+            .map(|open| {
+                let recap = crate::engine::recap(
+                    game.scenario(),
+                    &game.log()[open.start.min(game.log().len())..],
+                );
+                (open, recap)
+            });
+        // "Enter to begin" only the first time; a reopened brief just closes.
+        let first_brief = match view.viewer {
+            Viewer::Seat(seat) => !session.was_briefed(seat),
+            _ => false,
+        };
+        drop(session);
         let data = table::TableData {
             view: &view,
             since,
             moved,
             blocked: &blocks,
             block_reason,
-            log: game.log(),
-            reasons: session.reasons(),
-            players: session.players(),
+            log: &log,
+            reasons: &reasons,
+            players,
             actor,
             proposing,
             notice: notice.as_deref(),
-            paused: session.paused(),
+            paused,
             clock_left: clock,
             footer,
-            talk: session.messages_for(self.shown),
+            talk: talk.iter().collect(),
             unread,
             can_speak: self.speaker().is_some(),
         };
         self.limits
             .set(table::draw_in(frame, table_area, &data, &self.ui, theme));
-        if let Some(open) = self
-            .recap
-            .filter(|_| !self.brief_open && game.outcome().is_none())
-        {
-            let recap = crate::engine::recap(
-                game.scenario(),
-                &game.log()[open.start.min(game.log().len())..],
-            );
+        if let Some((open, recap)) = recap {
             let hint = format!(
                 "{} close · {} {} scroll · {} reopens it",
                 keys::key(Command::Confirm),
@@ -323,7 +345,7 @@ impl Play {
             let limits = crate::tui::screens::recap::draw(
                 frame,
                 &recap,
-                game.scenario(),
+                &view.scenario,
                 open.seat,
                 open.scroll,
                 &hint,
@@ -331,12 +353,7 @@ impl Play {
             );
             self.recap_limits.set(limits);
         } else if self.brief_open {
-            // "Enter to begin" only the first time; a reopened brief just closes.
-            let first = match view.viewer {
-                Viewer::Seat(seat) => !session.was_briefed(seat),
-                _ => false,
-            };
-            let max = table::draw_brief(frame, &view, self.brief_scroll, first, theme);
+            let max = table::draw_brief(frame, &view, self.brief_scroll, first_brief, theme);
             self.brief_max.set(max);
         } else if let Some((title, intro, labels)) = &pen_choice {
             let keys = format!(

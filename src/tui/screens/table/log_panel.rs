@@ -18,13 +18,6 @@ pub(super) fn draw_log(
     theme: Theme,
 ) -> usize {
     let focused = ui.focus == Panel::Log;
-    let lines = log::lines(
-        &data.view.scenario,
-        data.log,
-        data.reasons,
-        data.view.viewer,
-        theme,
-    );
     let talk = crate::tui::keys::key(crate::tui::keys::Command::Talk);
     let title = match (ui.log_scroll, data.unread) {
         (1.., _) => " Log (scrolled: End follows) ".to_string(),
@@ -35,17 +28,18 @@ pub(super) fn draw_log(
     let inner = block.inner(area);
     let height = usize::from(inner.height);
     // Following the newest lines, only the last `height` lines can show (each takes a row or
-    // more), so only they are wrapped; how far back the log goes is then left unknown.
+    // more), so only they are described and wrapped; how far back the log goes is then left
+    // unknown.
     let following = ui.log_scroll == 0;
-    let first = if following {
-        lines.len().saturating_sub(height)
+    let (scenario, viewer) = (&data.view.scenario, data.view.viewer);
+    let lines = if following {
+        log::last_lines(scenario, data.log, data.reasons, viewer, theme, height)
     } else {
-        0
+        log::lines(scenario, data.log, data.reasons, viewer, theme)
     };
     let width = usize::from(inner.width);
     let wrapped: Vec<Line> = lines
         .into_iter()
-        .skip(first)
         .flat_map(|line| wrap::hanging_line(line, width))
         .collect();
     let rows = wrapped.len();
