@@ -163,7 +163,7 @@ mod tests {
         while let Some((seat, _)) = game.to_act() {
             let legal = game.legal_actions(seat);
             let action = legal[rng.below(legal.len() as u32) as usize];
-            if game.actions().len() % 3 == 0 {
+            if game.actions().len().is_multiple_of(3) {
                 reasons.push(Reason {
                     log_index: game.log().len(),
                     seat,
