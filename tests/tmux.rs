@@ -150,11 +150,16 @@ fn a_game_killed_with_sigkill_resumes_from_its_last_action() {
         return;
     };
     to_the_posture_prompt(&pane);
-    // Saves are written in the background: the kill comes once the pass is on disk (a
-    // SIGKILL may lose only the action in flight).
+    // Saves are written in the background: the kill comes once the pass is on disk and the
+    // autosave has stopped changing, so that it holds every move up to the prompt on screen
+    // (an answer to an offer made on the way may land a moment after the pass).
     assert!(
         saved_a_pakistani_pass(saves.path()),
         "the pass reached the autosave"
+    );
+    assert!(
+        autosave_settled(saves.path()),
+        "the autosave stopped changing while the game waits for Pakistan's posture"
     );
     let status = Command::new("kill")
         .args(["-KILL", &pid(saves.path())])
@@ -228,6 +233,36 @@ fn saved_a_pakistani_pass(dir: &Path) -> bool {
             return true;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    false
+}
+
+/// Whether the autosaves in `dir` stay the same for half a second, within ten seconds.
+fn autosave_settled(dir: &Path) -> bool {
+    let read = || -> Vec<String> {
+        let mut saves: Vec<String> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect();
+        saves.sort();
+        saves
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let mut last = read();
+    let mut since = std::time::Instant::now();
+    while std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let now = read();
+        if now != last {
+            last = now;
+            since = std::time::Instant::now();
+        } else if since.elapsed() >= std::time::Duration::from_millis(500) {
+            return true;
+        }
     }
     false
 }
