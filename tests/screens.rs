@@ -1871,3 +1871,72 @@ fn the_flags_set_are_shown_at_the_table() {
     let after = render(&mut app, (120, 40));
     assert!(after.contains("Flags: talks_moved"), "{after}");
 }
+
+/// The SSH server draws a key that only scrolls the brief over the client's last frame rather
+/// than drawing the table beneath again: that must give exactly the frame drawn whole.
+#[test]
+fn a_brief_drawn_over_the_last_frame_is_the_frame_drawn_whole() {
+    let bot = Controller::Bot(Policy::Random);
+    for (scenario, (width, height)) in [
+        ("istanbul", (100, 30)),
+        ("istanbul", (120, 40)),
+        ("tutorial", (80, 24)),
+        ("doha", (80, 24)),
+    ] {
+        let play = Play::start(scenario, [Controller::Human, bot, bot], Some(3), &options())
+            .expect("a built-in scenario");
+        let mut app = App::playing(options(), play, Instant::now());
+        app.resize(Rect::new(0, 0, width, height));
+        let mut whole = Terminal::new(TestBackend::new(width, height)).unwrap();
+        whole.draw(|frame| app.draw(frame)).unwrap();
+        let mut last = whole.backend().buffer().clone();
+        let keys = [
+            KeyCode::Down,
+            KeyCode::Char('j'),
+            KeyCode::PageDown,
+            KeyCode::End,
+            KeyCode::Up,
+            KeyCode::PageUp,
+            KeyCode::Home,
+            KeyCode::PageDown,
+        ];
+        let mut moved = false;
+        for key in keys {
+            press(&mut app, key);
+            assert!(
+                app.only_the_brief_scrolled(),
+                "{key:?} only scrolls the brief"
+            );
+            whole.draw(|frame| app.draw(frame)).unwrap();
+            let expected = whole.backend().buffer().clone();
+            let mut over = Terminal::new(TestBackend::new(width, height)).unwrap();
+            over.current_buffer_mut().content = last.content.clone();
+            let mut drew = false;
+            over.draw(|frame| drew = app.draw_brief_over(frame))
+                .unwrap();
+            assert!(drew, "{scenario}: the brief is drawn over the last frame");
+            assert_eq!(
+                over.backend().buffer(),
+                &expected,
+                "{scenario} at {width}x{height}, after {key:?}"
+            );
+            moved |= expected != last;
+            last = expected;
+        }
+        assert!(moved, "{scenario}: the brief scrolled at {width}x{height}");
+        // Anything else is drawn whole: closing the brief, or the help over it.
+        press(&mut app, KeyCode::Char('?'));
+        assert!(!app.only_the_brief_scrolled(), "the help opened");
+        let mut over = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let mut drew = true;
+        over.draw(|frame| drew = app.draw_brief_over(frame))
+            .unwrap();
+        assert!(!drew, "the help is over the brief");
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Enter);
+        assert!(!app.only_the_brief_scrolled(), "Enter closed the brief");
+        over.draw(|frame| drew = app.draw_brief_over(frame))
+            .unwrap();
+        assert!(!drew, "no brief to draw over the table");
+    }
+}

@@ -992,3 +992,53 @@ fn two_logins_share_pakistans_seat_one_proposes_and_the_pen_changes_hands() {
         second.screen()
     );
 }
+
+/// A key that only scrolls the brief is drawn over the client's last frame, not the whole
+/// screen again: scrolled through to its end and back to the top, the client's screen is what
+/// it was at first, colours included, and the table around the brief is never lost.
+#[test]
+fn scrolling_the_brief_over_ssh_and_back_leaves_the_screen_as_it_was() {
+    if !ssh_available() {
+        return;
+    }
+    let server = Server::start(&[]);
+    let Some(pk) = Pane::start("brief", 100, 30, &server.ssh("pakistan", "")) else {
+        return;
+    };
+    pk.wait_for("Enter to begin", 20);
+    // The first frame, once nothing more arrives for half a second.
+    let mut first = pk.screen_with_styles();
+    loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let now = pk.screen_with_styles();
+        if now == first {
+            break;
+        }
+        first = now;
+    }
+    let top = pk.screen();
+    for key in ["Down", "End", "Up"] {
+        let before = pk.screen();
+        pk.keys(&[key]);
+        assert!(pk.wait_changed(&before, 10), "{key} scrolled the brief");
+        // The table's edge beside the brief stays as it was.
+        let now = pk.screen();
+        let edge = |screen: &str| -> Vec<String> {
+            screen
+                .lines()
+                .map(|l| l.chars().take(3).collect())
+                .collect()
+        };
+        assert_eq!(edge(&now), edge(&top), "after {key}:\n{now}");
+    }
+    pk.keys(&["Home"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while pk.screen_with_styles() != first {
+        assert!(
+            Instant::now() < deadline,
+            "back at the top, the screen differs from the first frame:\n{}",
+            pk.screen()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

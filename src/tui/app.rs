@@ -129,6 +129,8 @@ pub struct App {
     to_lobby: bool,
     /// The help's tab and scroll at a game (Keys or Rules).
     help: screens::rules::HelpState,
+    /// The last event only scrolled a game's brief (see [`App::only_the_brief_scrolled`]).
+    brief_only: bool,
 }
 
 impl App {
@@ -143,6 +145,7 @@ impl App {
             remote: false,
             to_lobby: false,
             help: screens::rules::HelpState::new(),
+            brief_only: false,
         }
     }
 
@@ -227,6 +230,7 @@ impl App {
 
     /// Handles one input event.
     pub fn handle(&mut self, event: &Event, now: Instant) {
+        self.brief_only = false;
         let step = match event {
             Event::Key(key) => self.handle_key(*key),
             Event::Mouse(mouse) => self.handle_mouse(*mouse),
@@ -352,8 +356,34 @@ impl App {
             Screen::Title(state) => state.handle(keys::command(key), options),
             Screen::Setup(state) => state.handle(key, keys::command(key), options),
             Screen::Saves(state) => state.handle(keys::command(key), options),
-            Screen::Play(play) => play.handle(key, keys::command(key)),
+            Screen::Play(play) => {
+                let step = play.handle(key, keys::command(key));
+                self.brief_only = play.brief_scrolled();
+                step
+            }
             Screen::Replay(replay) => replay.handle(keys::command(key)),
+        }
+    }
+
+    /// Whether the last event handled changed nothing but how far a game's brief is
+    /// scrolled: everything beneath the brief is as the last frame drew it, and
+    /// [`App::draw_brief_over`] may draw the next frame over that one.
+    pub fn only_the_brief_scrolled(&self) -> bool {
+        self.brief_only && self.overlay == Overlay::None && !self.quit
+    }
+
+    /// Draws the brief over `frame` when `frame` already holds the last frame drawn at this
+    /// size and nothing beneath the brief has changed since (the server keeps what each
+    /// client shows, so a scroll key costs the brief, not the table beneath it). Returns
+    /// false, drawing nothing, when the screen is not a game showing its brief.
+    pub fn draw_brief_over(&self, frame: &mut Frame) -> bool {
+        let area = frame.area();
+        if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 || self.overlay != Overlay::None {
+            return false;
+        }
+        match &self.screen {
+            Screen::Play(play) => play.draw_brief_over(frame, self.options.theme),
+            _ => false,
         }
     }
 

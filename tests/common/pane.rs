@@ -115,6 +115,11 @@ impl Pane {
         self.tmux(&["capture-pane", "-p", "-t", "game"])
     }
 
+    /// The screen's text now, with its colours and attributes as escape sequences.
+    pub fn screen_with_styles(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-e", "-t", "game"])
+    }
+
     /// Types keys (tmux key names: `Enter`, `Down`, `q`).
     pub fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", "game"];

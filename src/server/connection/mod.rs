@@ -294,11 +294,15 @@ impl Handler for Connection {
         if events.is_empty() {
             return Ok(());
         }
-        if self.handle_events(events) {
-            self.leave(channel, session);
-            return Ok(());
+        match self.handle_events(events) {
+            router::Handled::Left => self.leave(channel, session),
+            router::Handled::BriefScrolled => {
+                if let Some(painter) = &self.painter {
+                    painter.request_brief();
+                }
+            }
+            router::Handled::Redraw => self.redraw(),
         }
-        self.redraw();
         Ok(())
     }
 

@@ -7,7 +7,7 @@
 use super::terminal::Screen;
 use crate::server::Shared;
 use ratatui::layout::Rect;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use tokio::sync::Notify;
 
@@ -66,15 +66,35 @@ impl Backlog {
 }
 
 /// The asks for a redraw, and the size the next frame takes.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Painter {
     wake: Notify,
     size: Mutex<Option<Rect>>,
+    /// Something beneath a game's brief may have changed since the last frame: the next one
+    /// is drawn whole.
+    whole: AtomicBool,
+}
+
+impl Default for Painter {
+    fn default() -> Painter {
+        Painter {
+            wake: Notify::new(),
+            size: Mutex::new(None),
+            whole: AtomicBool::new(true),
+        }
+    }
 }
 
 impl Painter {
     /// Asks for a frame; asks made while one is being drawn come to one more frame.
     pub fn request(&self) {
+        self.whole.store(true, Ordering::SeqCst);
+        self.wake.notify_one();
+    }
+
+    /// Asks for a frame after a key that only scrolled a game's brief: unless another ask
+    /// comes first, the brief is drawn over the last frame rather than the whole screen.
+    pub fn request_brief(&self) {
         self.wake.notify_one();
     }
 
@@ -96,6 +116,7 @@ impl Painter {
             self.wake.notified().await;
             backlog.below(OUTPUT_BACKLOG).await;
             let size = self.size.lock().unwrap_or_else(|p| p.into_inner()).take();
+            let whole = self.whole.swap(false, Ordering::SeqCst);
             let mut guard = screen.lock().unwrap_or_else(|p| p.into_inner());
             let Some(screen) = guard.as_mut() else {
                 continue;
@@ -103,7 +124,7 @@ impl Painter {
             if let Some(area) = size {
                 screen.resize(area);
             }
-            screen.draw(&shared, &user);
+            screen.draw(&shared, &user, whole);
         }
     }
 }

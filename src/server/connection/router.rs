@@ -41,6 +41,17 @@ pub(super) enum Origin {
     Console,
 }
 
+/// What the input events came to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Handled {
+    /// The user has left.
+    Left,
+    /// Only a game's brief was scrolled: it is drawn over the last frame.
+    BriefScrolled,
+    /// The screen is drawn again, whole.
+    Redraw,
+}
+
 impl Connection {
     /// The user left: nothing more is drawn, and the writer task restores the terminal and
     /// ends the session once every frame already queued has gone out.
@@ -215,16 +226,18 @@ impl Connection {
         }));
     }
 
-    /// Handles input events; returns true when the user has left.
-    pub(super) fn handle_events(&mut self, events: Vec<Event>) -> bool {
+    /// Handles input events; says whether the user has left, or else what to redraw.
+    pub(super) fn handle_events(&mut self, events: Vec<Event>) -> Handled {
         let mut guard = self.screen.lock().unwrap_or_else(|p| p.into_inner());
         let Some(screen) = guard.as_mut() else {
-            return false;
+            return Handled::Redraw;
         };
         let mut switch_to = None;
         let mut open_table = None;
         let mut left = false;
+        let mut brief_only = true;
         for event in events {
+            brief_only &= matches!(screen.view, View::Game { .. });
             match &mut screen.view {
                 View::Game { app, table, origin } => {
                     // From the console, Esc or q goes straight back to it: nothing is lost.
@@ -237,6 +250,7 @@ impl Connection {
                     {
                         screen.view =
                             View::Dashboard(Dashboard::at_table(table.id, &self.shared.tables));
+                        brief_only = false;
                         continue;
                     }
                     // A move, a message, or a change in the seat's delegation (a proposal,
@@ -253,7 +267,9 @@ impl Connection {
                     app.handle(&event, Instant::now());
                     if revision(table) != before {
                         table.changed();
+                        brief_only = false;
                     }
+                    brief_only &= app.only_the_brief_scrolled();
                     if app.should_quit() {
                         match origin {
                             Origin::Console => {
@@ -340,13 +356,17 @@ impl Connection {
             };
             drop(guard);
             self.watch(&table);
-            return false;
+            return Handled::Redraw;
         }
         drop(guard);
         if let Some(choice) = switch_to {
             self.choose(choice);
         }
-        left
+        match (left, brief_only) {
+            (true, _) => Handled::Left,
+            (false, true) => Handled::BriefScrolled,
+            (false, false) => Handled::Redraw,
+        }
     }
 
     fn choose(&mut self, choice: Choice) {

@@ -151,8 +151,9 @@ impl Screen {
     }
 
     /// Draws what the screen shows, the size of its terminal, and sends the client the cells
-    /// that changed.
-    pub(super) fn draw(&mut self, shared: &Shared, user: &str) {
+    /// that changed. Unless `whole`, only a game's brief is drawn, over what the client
+    /// shows, when the brief is what it shows on top.
+    pub(super) fn draw(&mut self, shared: &Shared, user: &str, whole: bool) {
         let area = self.shown.area;
         CANVAS.with(|canvas| {
             let mut canvas = canvas.borrow_mut();
@@ -180,8 +181,23 @@ impl Screen {
             if terminal.get_frame().area() != area {
                 let _ = terminal.resize(area);
             }
-            let mut frame = terminal.get_frame();
-            self.render(&mut frame, shared, user);
+            let mut over = false;
+            if !whole && let View::Game { app, .. } = &self.view {
+                // The canvas starts as the client's screen: cells the brief does not cover
+                // are sent nothing.
+                terminal
+                    .current_buffer_mut()
+                    .content
+                    .clone_from(&self.shown.content);
+                over = app.draw_brief_over(&mut terminal.get_frame());
+                if !over {
+                    terminal.current_buffer_mut().reset();
+                }
+            }
+            if !over {
+                let mut frame = terminal.get_frame();
+                self.render(&mut frame, shared, user);
+            }
             let drawn = terminal.current_buffer_mut();
             let _ = self.backend.draw(self.shown.diff(drawn).into_iter());
             // What the client shows now; the canvas is blank for the next frame.

@@ -16,6 +16,7 @@ use ratatui::prelude::*;
 impl Play {
     /// Reacts to a key.
     pub(crate) fn handle(&mut self, _key: KeyEvent, command: Option<Command>) -> Step {
+        self.brief_scrolled = false;
         let Some(command) = command else {
             return Step::Stay;
         };
@@ -76,6 +77,7 @@ impl Play {
                         self.session().mark_briefed(seat);
                     }
                     self.offer_recap();
+                    return Step::Stay;
                 }
                 // ↑↓ a few lines, PgUp/PgDn about a screenful.
                 Command::Down | Command::PageDown => {
@@ -91,8 +93,9 @@ impl Play {
                 }
                 Command::Home => self.brief_scroll = 0,
                 Command::End => self.brief_scroll = self.brief_max.get(),
-                _ => {}
+                _ => return Step::Stay,
             }
+            self.brief_scrolled = true;
             return Step::Stay;
         }
         if self.handle_recap(command) {

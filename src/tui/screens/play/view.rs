@@ -4,7 +4,7 @@
 
 use super::{Play, Role, uses_card};
 use crate::engine::talk::Message;
-use crate::engine::{Action, Seat, Viewer};
+use crate::engine::{Action, Seat, SeatView, Viewer};
 use crate::table::SaveStatus;
 use crate::tui::keys::{self, Command};
 use crate::tui::screens::{
@@ -188,10 +188,6 @@ impl Play {
         }
         let tutorial = self.tutorial_position();
         let (table_area, below) = self.table_area(frame.area(), tutorial.as_ref());
-        // Below the table: the tutorial's banner, then a delegation's bar.
-        let team = self.team_lines();
-        let team_rows = crate::tui::widgets::team_bar::height(&team).min(below.height);
-        let (banner_area, team_area) = crate::tui::tutorial::banner::split(below, team_rows);
         let view = self.view();
         let legal = self.legal();
         let actor = self.actor();
@@ -353,8 +349,7 @@ impl Play {
             );
             self.recap_limits.set(limits);
         } else if self.brief_open {
-            let max = table::draw_brief(frame, &view, self.brief_scroll, first_brief, theme);
-            self.brief_max.set(max);
+            self.draw_brief(frame, &view, first_brief, theme);
         } else if let Some((title, intro, labels)) = &pen_choice {
             let keys = format!(
                 "{} · {} next · {}",
@@ -381,10 +376,55 @@ impl Play {
                 theme,
             );
         }
-        // The step banner stays in view over everything the table shows.
-        if let Some(position) = &tutorial {
+        self.draw_bars(frame, below, tutorial.as_ref(), theme);
+    }
+
+    /// The brief, over a table already drawn.
+    fn draw_brief(&self, frame: &mut Frame, view: &SeatView, first: bool, theme: Theme) {
+        let max = table::draw_brief(frame, view, self.brief_scroll, first, theme);
+        self.brief_max.set(max);
+    }
+
+    /// Below the table: the tutorial's banner, then a delegation's bar (both stay in view
+    /// over everything the table shows).
+    fn draw_bars(
+        &self,
+        frame: &mut Frame,
+        below: Rect,
+        tutorial: Option<&crate::tui::tutorial::Position>,
+        theme: Theme,
+    ) {
+        let team = self.team_lines();
+        let team_rows = crate::tui::widgets::team_bar::height(&team).min(below.height);
+        let (banner_area, team_area) = crate::tui::tutorial::banner::split(below, team_rows);
+        if let Some(position) = tutorial {
             crate::tui::tutorial::banner::draw(frame, banner_area, position, theme);
         }
         crate::tui::widgets::team_bar::draw(frame, team_area, &team, theme);
+    }
+
+    /// Draws the brief and the bars below the table over `frame`, which holds this screen's
+    /// last frame, when the brief is what that frame showed on top of the table (see
+    /// [`crate::tui::App::draw_brief_over`]); returns false, drawing nothing, otherwise.
+    pub(crate) fn draw_brief_over(&self, frame: &mut Frame, theme: Theme) -> bool {
+        let over = self.session().game().outcome().is_some();
+        if !self.brief_open || self.curtain.is_some() || over {
+            return false;
+        }
+        let view = self.view();
+        let first = match view.viewer {
+            Viewer::Seat(seat) => !self.session().was_briefed(seat),
+            _ => false,
+        };
+        let tutorial = self.tutorial_position();
+        let (_, below) = self.table_area(frame.area(), tutorial.as_ref());
+        self.draw_brief(frame, &view, first, theme);
+        self.draw_bars(frame, below, tutorial.as_ref(), theme);
+        true
+    }
+
+    /// Whether the last key only scrolled the brief.
+    pub(crate) fn brief_scrolled(&self) -> bool {
+        self.brief_scrolled
     }
 }
