@@ -60,10 +60,8 @@ fn draw_table(bencher: divan::Bencher, (width, height): (u16, u16)) {
     });
 }
 
-/// A keypress in the brief as a player first reads it (`j` and `k` in turn), and the frame
-/// it asks for at 100x30: what the SSH server does for every such key.
-#[divan::bench]
-fn scroll_brief(bencher: divan::Bencher) {
+/// A new istanbul game with its brief open, as a player first reads it.
+fn briefed() -> App {
     let options = Options {
         saves_dir: None,
         speed: Speed::Instant,
@@ -71,7 +69,15 @@ fn scroll_brief(bencher: divan::Bencher) {
     };
     let bot = Controller::Bot(Policy::Random);
     let play = Play::start("istanbul", [Controller::Human, bot, bot], Some(5), &options).unwrap();
-    let mut app = App::playing(options, play, Instant::now());
+    App::playing(options, play, Instant::now())
+}
+
+/// A keypress in the brief (`j` and `k` in turn), and the whole 100x30 frame it asks for:
+/// what local play draws, and what the SSH server drew for every such key before it drew the
+/// brief alone.
+#[divan::bench]
+fn scroll_brief(bencher: divan::Bencher) {
+    let mut app = briefed();
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
     let mut down = true;
     bencher.bench_local(|| {
@@ -82,5 +88,28 @@ fn scroll_brief(bencher: divan::Bencher) {
             Instant::now(),
         );
         terminal.draw(|frame| app.draw(frame)).unwrap();
+    });
+}
+
+/// The same keypress as the SSH server draws it: the brief alone, over a copy of the last
+/// frame (the server's copy of what its client shows).
+#[divan::bench]
+fn scroll_brief_over_last_frame(bencher: divan::Bencher) {
+    let mut app = briefed();
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    let mut down = true;
+    bencher.bench_local(|| {
+        let key = if down { 'j' } else { 'k' };
+        down = !down;
+        app.handle(
+            &Event::Key(KeyEvent::from(KeyCode::Char(key))),
+            Instant::now(),
+        );
+        let shown = terminal.backend().buffer().content.clone();
+        terminal.current_buffer_mut().content = shown;
+        terminal
+            .draw(|frame| assert!(app.draw_brief_over(frame)))
+            .unwrap();
     });
 }
