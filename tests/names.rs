@@ -167,22 +167,38 @@ fn the_log_names_the_seats_and_who_speaks_for_the_mediators() {
 fn a_whole_game_is_told_in_the_scenarios_names() {
     let mut game = Game::new(names(), 5);
     play_out(&mut game, Policy::Random, 5);
-    // The meters keep their names ("Pakistan pressure"): every other line uses the seats'.
-    let log: Vec<String> = log_text(&game)
-        .into_iter()
-        .filter(|l| !l.contains(" pressure "))
-        .collect();
-    let log = log.join("\n");
+    // Every line uses the seats' names, their pressure meters' too ("Islamabad pressure").
+    let log = log_text(&game).join("\n");
     assert!(log.contains("Islamabad"), "{log}");
     assert!(log.contains("Kabul"), "{log}");
-    for usual in [
-        "Pakistan ",
-        "Pakistan's",
-        "Afghanistan ",
-        "Afghanistan's",
-        "Mediator",
-    ] {
-        assert!(!log.contains(usual), "`{usual}` in:\n{log}");
+    assert!(log.contains("  Islamabad pressure "), "{log}");
+    // The report, its meters table and its red lines included, and the rule book.
+    let file = SaveFile::of(
+        &game,
+        &source(),
+        ["random", "random", "random"].map(String::from),
+        vec![],
+        0,
+    );
+    let bundle = ceasefire::report::Bundle {
+        reports: vec![ceasefire::report::report("names", &file, &game)],
+        comparisons: vec![],
+    };
+    let report = ceasefire::report::to_markdown(&bundle);
+    assert!(report.contains("| Islamabad pressure |"), "{report}");
+    let rules = format!("{:?}", ceasefire::engine::rulebook(game.scenario()));
+    for (what, text) in [("log", &log), ("report", &report), ("rule book", &rules)] {
+        for usual in [
+            "Pakistan pressure",
+            "Afghan pressure",
+            "Pakistan ",
+            "Pakistan's",
+            "Afghanistan ",
+            "Afghanistan's",
+            "Mediator",
+        ] {
+            assert!(!text.contains(usual), "`{usual}` in the {what}:\n{text}");
+        }
     }
 }
 

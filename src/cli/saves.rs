@@ -74,7 +74,8 @@ pub fn inspect(file: &std::path::Path, json: bool) -> Result<ExitCode> {
             loaded.file.rules_version()
         );
         for meter in ceasefire::engine::Meter::ALL {
-            println!("  {:<20} {}", meter.to_string(), game.meters().get(meter));
+            let name = game.scenario().meter_name(meter);
+            println!("  {name:<20} {}", game.meters().get(meter));
         }
         let outcome = game
             .outcome()

@@ -602,6 +602,21 @@ impl Scenario {
         self.seat_name(seat) != seat.to_string()
     }
 
+    /// What this scenario calls `meter` in every text people read: a delegation's pressure
+    /// carries the seat's own name when the scenario renames it ("Islamabad pressure");
+    /// every other meter keeps its usual name.
+    pub fn meter_name(&self, meter: super::Meter) -> std::borrow::Cow<'_, str> {
+        let pressed = Seat::ALL
+            .into_iter()
+            .find(|&seat| super::Meter::pressure_of(seat) == Some(meter));
+        match pressed {
+            Some(seat) if self.seat_is_renamed(seat) => {
+                format!("{} pressure", self.seat_name(seat)).into()
+            }
+            _ => meter.to_string().into(),
+        }
+    }
+
     /// The name of a member of the mediators' seat (`?` for an id the scenario lacks, which
     /// a validated scenario never gives).
     pub fn member_name(&self, member: MemberId) -> &str {

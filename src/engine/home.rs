@@ -6,7 +6,9 @@
 //! Sovereignty collapses and the Pakistani one when Security collapses under top pressure,
 //! and ratification changes nothing.
 
-use super::{Breakdown, Effects, Game, LogEvent, Meter, MeterTarget, Meters, Outcome, Rules, Seat};
+use super::{
+    Breakdown, Effects, Game, LogEvent, Meter, MeterTarget, Meters, Outcome, Rules, Scenario, Seat,
+};
 use serde::Serialize;
 
 /// A scenario's change to one part of a seat's trigger; what it leaves out keeps the seat's
@@ -183,7 +185,7 @@ impl Outcome {
 }
 
 /// The words for a ratification's effects: "Pakistan pressure +10, Trust −3".
-pub fn ratification_words(seat: Seat, effects: &Effects) -> String {
+pub fn ratification_words(scenario: &Scenario, seat: Seat, effects: &Effects) -> String {
     let mut parts: Vec<String> = effects
         .meters
         .iter()
@@ -193,7 +195,7 @@ pub fn ratification_words(seat: Seat, effects: &Effects) -> String {
                 MeterTarget::OwnPressure => Meter::pressure_of(seat),
                 MeterTarget::RivalPressure => seat.rival().and_then(Meter::pressure_of),
             }?;
-            Some(format!("{meter} {}", signed(delta)))
+            Some(format!("{} {}", scenario.meter_name(meter), signed(delta)))
         })
         .collect();
     if effects.capital != 0 {

@@ -261,7 +261,9 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
             let voice = s.cards.get(usize::from(c)).and_then(|c| c.voice);
             format!("{} played {}.", s.speaker(seat, voice), card(c))
         }
-        LogEvent::MeterChanged { meter, delta, now } => format!("  {meter} {delta:+} → {now}"),
+        LogEvent::MeterChanged { meter, delta, now } => {
+            format!("  {} {delta:+} → {now}", s.meter_name(meter))
+        }
         LogEvent::CapitalChanged { seat, delta, now } => {
             format!("  {} capital {delta:+} → {now}", name(seat))
         }
@@ -456,7 +458,8 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
                 ("", "pulls")
             };
             format!(
-                "Low {meter}{and} in {} {pull} toward unilateral operations.",
+                "Low {}{and} in {} {pull} toward unilateral operations.",
+                s.meter_name(meter),
                 name(seat)
             )
         }
@@ -464,7 +467,7 @@ fn describe_event(event: &LogEvent, s: &Scenario) -> String {
             let effects = s
                 .rules
                 .ratification_of(seat)
-                .map(|e| super::ratification_words(seat, e))
+                .map(|e| super::ratification_words(s, seat, e))
                 .unwrap_or_default();
             format!("Ratification at home: {}: {effects}.", name(seat))
         }

@@ -116,8 +116,9 @@ impl RedLineRule {
         }
     }
 
-    /// What crosses the line, in words ("an accord signed without the Verification basket").
-    pub fn describe(self) -> String {
+    /// What crosses the line, in words ("an accord signed without the Verification basket"),
+    /// each meter by the scenario's name for it.
+    pub fn describe(self, scenario: &super::Scenario) -> String {
         match self {
             RedLineRule::AccordWithoutAfghanSecurity => {
                 "an accord signed without a verified Afghan Security commitment, standing or kept".into()
@@ -135,10 +136,16 @@ impl RedLineRule {
             RedLineRule::Breakdown => "the talks ending in a breakdown".into(),
             RedLineRule::AccordRefused => "a tabled accord refused".into(),
             RedLineRule::MeterFloor { meter, value } => {
-                format!("{meter} at {value} or below at a round's end")
+                format!(
+                    "{} at {value} or below at a round's end",
+                    scenario.meter_name(meter)
+                )
             }
             RedLineRule::MeterCeiling { meter, value } => {
-                format!("{meter} at {value} or above at a round's end")
+                format!(
+                    "{} at {value} or above at a round's end",
+                    scenario.meter_name(meter)
+                )
             }
         }
     }

@@ -253,7 +253,7 @@ fn accord(s: &Scenario) -> RuleSection {
             points.push(format!(
                 "Ratification at home on signing, {}: {}.",
                 s.seat_name(seat),
-                super::ratification_words(seat, effects)
+                super::ratification_words(s, seat, effects)
             ));
         }
     }

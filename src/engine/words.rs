@@ -200,12 +200,12 @@ fn target_preview(view: &SeatView, card: CardId, target: TableId, preview: &Prev
 }
 
 /// Meter changes in a few words: `your Pressure +5, Trust +2`.
-pub fn effect_list(changes: &[(MeterTarget, i8)]) -> String {
+pub fn effect_list(scenario: &Scenario, changes: &[(MeterTarget, i8)]) -> String {
     changes
         .iter()
         .map(|&(target, delta)| {
             let name = match target {
-                MeterTarget::Fixed(meter) => meter.to_string(),
+                MeterTarget::Fixed(meter) => scenario.meter_name(meter).into_owned(),
                 MeterTarget::OwnPressure => "your Pressure".to_string(),
                 MeterTarget::RivalPressure => "their Pressure".to_string(),
             };
@@ -276,7 +276,7 @@ pub fn action(view: &SeatView, action: &Action, preview: &Preview) -> String {
             } else {
                 tests
             };
-            let now = effect_list(&def.effects.meters);
+            let now = effect_list(s, &def.effects.meters);
             let now = if now.is_empty() {
                 String::new()
             } else {

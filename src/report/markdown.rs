@@ -121,7 +121,7 @@ fn write_report(out: &mut String, r: &Report) {
     out.push_str("## The meters, round by round\n\n");
     out.push_str("| when |");
     for meter in Meter::ALL {
-        let _ = write!(out, " {meter} |");
+        let _ = write!(out, " {} |", r.meter_name(meter));
     }
     out.push_str("\n|---|");
     out.push_str(&"---:|".repeat(Meter::ALL.len()));
@@ -147,7 +147,7 @@ fn write_report(out: &mut String, r: &Report) {
                 bar(value, meter.max())
             })
             .collect();
-        let _ = writeln!(out, "{:<20} {line}", meter.to_string());
+        let _ = writeln!(out, "{:<20} {line}", r.meter_name(meter));
     }
     out.push_str("```\n\n");
 

@@ -21,6 +21,16 @@ use crate::save::SaveFile;
 use serde::Serialize;
 use std::collections::{BTreeMap, VecDeque};
 
+impl Report {
+    /// What the game's scenario calls `meter`.
+    pub fn meter_name(&self, meter: Meter) -> String {
+        self.meter_names
+            .get(meter.index())
+            .cloned()
+            .unwrap_or_else(|| meter.to_string())
+    }
+}
+
 /// One game's report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Report {
@@ -51,6 +61,10 @@ pub struct Report {
     pub seats: Vec<SeatSection>,
     /// The meters at the start and at the end of every round.
     pub meters: Vec<MeterRow>,
+    /// What the scenario calls each meter, in [`Meter::ALL`]'s order (the JSON names meters
+    /// by their keys).
+    #[serde(skip)]
+    pub meter_names: Vec<String>,
     /// Every commitment made, and what became of it.
     pub commitments: Vec<CommitmentRow>,
     /// The event each round opened with, in order ("Round 2: A calm week — Trust +2.").
@@ -263,7 +277,7 @@ pub fn crossed_lines(game: &Game) -> [Vec<CrossedLine>; 3] {
         out[crossing.seat.index()].push(CrossedLine {
             text,
             rule: crossing.rule.name().to_string(),
-            what: crossing.rule.describe(),
+            what: crossing.rule.describe(game.scenario()),
             round: crossing.round,
             cost: crossing.cost,
         });
@@ -297,6 +311,10 @@ pub fn report(name: &str, file: &SaveFile, game: &Game) -> Report {
         })
         .collect();
     Report {
+        meter_names: Meter::ALL
+            .iter()
+            .map(|&meter| scenario.meter_name(meter).into_owned())
+            .collect(),
         name: name.to_string(),
         title: scenario.title.clone(),
         scenario: scenario.name.clone(),
@@ -585,7 +603,10 @@ pub fn turning_points(game: &Game) -> Vec<String> {
     for ((round, meter), delta) in ranked.into_iter().take(3) {
         events.push((
             round,
-            format!("Round {round}: {meter} moved {delta:+} in a single round."),
+            format!(
+                "Round {round}: {} moved {delta:+} in a single round.",
+                game.scenario().meter_name(meter)
+            ),
         ));
     }
     // Mediation fatigue works slowly: a run of rounds without progress is one turning point.

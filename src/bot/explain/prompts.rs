@@ -86,7 +86,8 @@ fn spared(
         .map(|(_, meter, worst)| {
             let worst = i8::try_from(worst).unwrap_or(0);
             format!(
-                "it spares {meter} (now {}), which another answer moves {}",
+                "it spares {} (now {}), which another answer moves {}",
+                at.scenario().meter_name(meter),
                 at.meter(meter),
                 super::situation::signed(worst)
             )

@@ -295,7 +295,7 @@ impl<'a> Situation<'a> {
                 let meter = self.meter_of(target)?;
                 self.need_met(meter, delta)
                     .is_none()
-                    .then(|| format!("{meter} {}", signed(delta)))
+                    .then(|| format!("{} {}", self.scenario().meter_name(meter), signed(delta)))
             })
             .collect();
         (!costs.is_empty()).then(|| costs.join(", "))

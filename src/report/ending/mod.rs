@@ -103,6 +103,7 @@ impl Ending<'_> {
         let mut lines = vec![first];
         let verb = if up { "raised" } else { "pushed down" };
         if let Some(pushed) = self.record.moves.pushed(meter, up, self.scenario) {
+            let meter = self.scenario.meter_name(meter);
             lines.push(format!("What {verb} {meter}: {pushed}."));
         }
         if let Some(signing) = &self.record.signing {
