@@ -72,6 +72,16 @@ fn briefed() -> App {
     App::playing(options, play, Instant::now())
 }
 
+/// Presses `j` (scroll down) when `down`, else `k`, and turns `down` over.
+fn scroll(app: &mut App, down: &mut bool) {
+    let key = if *down { 'j' } else { 'k' };
+    *down = !*down;
+    app.handle(
+        &Event::Key(KeyEvent::from(KeyCode::Char(key))),
+        Instant::now(),
+    );
+}
+
 /// A keypress in the brief (`j` and `k` in turn), and the whole 100x30 frame it asks for:
 /// what local play draws, and what the SSH server drew for every such key before it drew the
 /// brief alone.
@@ -81,12 +91,7 @@ fn scroll_brief(bencher: divan::Bencher) {
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
     let mut down = true;
     bencher.bench_local(|| {
-        let key = if down { 'j' } else { 'k' };
-        down = !down;
-        app.handle(
-            &Event::Key(KeyEvent::from(KeyCode::Char(key))),
-            Instant::now(),
-        );
+        scroll(&mut app, &mut down);
         terminal.draw(|frame| app.draw(frame)).unwrap();
     });
 }
@@ -100,12 +105,7 @@ fn scroll_brief_over_last_frame(bencher: divan::Bencher) {
     terminal.draw(|frame| app.draw(frame)).unwrap();
     let mut down = true;
     bencher.bench_local(|| {
-        let key = if down { 'j' } else { 'k' };
-        down = !down;
-        app.handle(
-            &Event::Key(KeyEvent::from(KeyCode::Char(key))),
-            Instant::now(),
-        );
+        scroll(&mut app, &mut down);
         let shown = terminal.backend().buffer().content.clone();
         terminal.current_buffer_mut().content = shown;
         terminal

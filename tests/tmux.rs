@@ -214,14 +214,9 @@ fn a_game_killed_with_sigkill_resumes_from_its_last_action() {
 fn saved_a_pakistani_pass(dir: &Path) -> bool {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while std::time::Instant::now() < deadline {
-        let passed = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .filter_map(|p| std::fs::read_to_string(p).ok())
-            .filter_map(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        let passed = autosaves(dir)
+            .iter()
+            .filter_map(|text| serde_json::from_str::<serde_json::Value>(text).ok())
             .any(|save| {
                 save["actions"].as_array().is_some_and(|actions| {
                     actions
@@ -237,20 +232,23 @@ fn saved_a_pakistani_pass(dir: &Path) -> bool {
     false
 }
 
+/// The texts of the autosaves in `dir` now, sorted.
+fn autosaves(dir: &Path) -> Vec<String> {
+    let mut saves: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    saves.sort();
+    saves
+}
+
 /// Whether the autosaves in `dir` stay the same for half a second, within ten seconds.
 fn autosave_settled(dir: &Path) -> bool {
-    let read = || -> Vec<String> {
-        let mut saves: Vec<String> = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .filter_map(|p| std::fs::read_to_string(p).ok())
-            .collect();
-        saves.sort();
-        saves
-    };
+    let read = || autosaves(dir);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     let mut last = read();
     let mut since = std::time::Instant::now();
