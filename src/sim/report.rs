@@ -43,10 +43,26 @@ pub(super) fn header(config: &SimConfig, games: u32) -> String {
     )
 }
 
+/// Games per second in as many digits as say something: whole games when there are ten or
+/// more a second, else seconds a game (thinking bots' tables play a game in seconds).
+fn rate(games_per_second: f64) -> String {
+    if games_per_second >= 10.0 {
+        format!("{games_per_second:.0} games/s")
+    } else if games_per_second > 0.0 {
+        format!(
+            "{games_per_second:.2} games/s ({:.1} s a game)",
+            1.0 / games_per_second
+        )
+    } else {
+        "0 games/s".to_string()
+    }
+}
+
 fn speed(report: &SimReport) -> String {
     let mut out = format!(
-        "Speed: {:.0} games/s on {} thread(s)\n",
-        report.games_per_second, report.threads
+        "Speed: {} on {} thread(s)\n",
+        rate(report.games_per_second),
+        report.threads
     );
     for (policy, t) in &report.decision_ms {
         let _ = writeln!(
@@ -321,6 +337,13 @@ mod tests {
             mean_score_when_played: Some(lift),
             score_lift: Some(lift),
         }
+    }
+
+    #[test]
+    fn a_slow_run_says_its_speed_in_seconds_a_game() {
+        assert_eq!(rate(12_345.6), "12346 games/s");
+        assert_eq!(rate(0.2), "0.20 games/s (5.0 s a game)");
+        assert_eq!(rate(0.0), "0 games/s");
     }
 
     #[test]
