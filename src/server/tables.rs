@@ -107,7 +107,6 @@ impl Table {
     /// Brings the decision timer up to date with the game, and the acting person's deadline
     /// with it.
     fn refresh_timer(&self) {
-        let now = self.time.now();
         let clock = self.clock();
         let occupants = self.occupants();
         let mut session = self.lock();
@@ -123,6 +122,10 @@ impl Table {
             matches!(occupants[seat.index()], Occupant::Player(_)) && !session.was_briefed(seat)
         });
         let mut timer = self.timer();
+        // The time is read under the locks: a refresh that read it earlier and then waited
+        // for them would apply a later state at an earlier time (the brief closed "before" it
+        // was, starting the clock early).
+        let now = self.time.now();
         timer.observe(now, moves, session.paused() || waiting);
         timer.hold_clock(now, reading);
         let deadline = clock
