@@ -109,7 +109,7 @@ fn scroll_brief_over_last_frame(bencher: divan::Bencher) {
         let shown = terminal.backend().buffer().content.clone();
         terminal.current_buffer_mut().content = shown;
         terminal
-            .draw(|frame| assert!(app.draw_brief_over(frame)))
+            .draw(|frame| assert!(app.draw_overlay_over(frame)))
             .unwrap();
     });
 }

@@ -1872,10 +1872,33 @@ fn the_flags_set_are_shown_at_the_table() {
     assert!(after.contains("Flags: talks_moved"), "{after}");
 }
 
-/// The SSH server draws a key that only scrolls the brief over the client's last frame rather
-/// than drawing the table beneath again: that must give exactly the frame drawn whole.
+/// Draws `app` whole on `whole`, and over `last` (the frame before) as the SSH server draws
+/// a key that only scrolled the box on top; asserts the two are the same, cell for cell, and
+/// returns the new frame.
+fn drawn_over_is_drawn_whole(
+    app: &App,
+    whole: &mut Terminal<TestBackend>,
+    last: &ratatui::buffer::Buffer,
+    what: &str,
+) -> ratatui::buffer::Buffer {
+    whole.draw(|frame| app.draw(frame)).unwrap();
+    let expected = whole.backend().buffer().clone();
+    let area = expected.area;
+    let mut over = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+    over.current_buffer_mut().content = last.content.clone();
+    let mut drew = false;
+    over.draw(|frame| drew = app.draw_overlay_over(frame))
+        .unwrap();
+    assert!(drew, "{what}: drawn over the last frame");
+    assert_eq!(over.backend().buffer(), &expected, "{what}");
+    expected
+}
+
+/// The SSH server draws a key that only scrolls the box on top of a game (the brief, the
+/// help) over the client's last frame rather than drawing the table beneath again: that must
+/// give exactly the frame drawn whole.
 #[test]
-fn a_brief_drawn_over_the_last_frame_is_the_frame_drawn_whole() {
+fn a_box_drawn_over_the_last_frame_is_the_frame_drawn_whole() {
     let bot = Controller::Bot(Policy::Random);
     for (scenario, (width, height)) in [
         ("istanbul", (100, 30)),
@@ -1889,8 +1912,8 @@ fn a_brief_drawn_over_the_last_frame_is_the_frame_drawn_whole() {
         app.resize(Rect::new(0, 0, width, height));
         let mut whole = Terminal::new(TestBackend::new(width, height)).unwrap();
         whole.draw(|frame| app.draw(frame)).unwrap();
-        let mut last = whole.backend().buffer().clone();
-        let keys = [
+        let first = whole.backend().buffer().clone();
+        let scrolls = [
             KeyCode::Down,
             KeyCode::Char('j'),
             KeyCode::PageDown,
@@ -1900,43 +1923,44 @@ fn a_brief_drawn_over_the_last_frame_is_the_frame_drawn_whole() {
             KeyCode::Home,
             KeyCode::PageDown,
         ];
-        let mut moved = false;
-        for key in keys {
-            press(&mut app, key);
-            assert!(
-                app.only_the_brief_scrolled(),
-                "{key:?} only scrolls the brief"
-            );
-            whole.draw(|frame| app.draw(frame)).unwrap();
-            let expected = whole.backend().buffer().clone();
-            let mut over = Terminal::new(TestBackend::new(width, height)).unwrap();
-            over.current_buffer_mut().content = last.content.clone();
-            let mut drew = false;
-            over.draw(|frame| drew = app.draw_brief_over(frame))
-                .unwrap();
-            assert!(drew, "{scenario}: the brief is drawn over the last frame");
-            assert_eq!(
-                over.backend().buffer(),
-                &expected,
-                "{scenario} at {width}x{height}, after {key:?}"
-            );
-            moved |= expected != last;
-            last = expected;
+        // The brief, then the help over it (Tab turns to its Rules and back).
+        let mut last = first.clone();
+        for (over, keys) in [
+            ("brief", &scrolls[..]),
+            (
+                "help",
+                &[&[KeyCode::Tab][..], &scrolls[..], &[KeyCode::Tab]].concat()[..],
+            ),
+        ] {
+            if over == "help" {
+                press(&mut app, KeyCode::Char('?'));
+                assert!(!app.only_an_overlay_scrolled(), "the help opened");
+                whole.draw(|frame| app.draw(frame)).unwrap();
+                last = whole.backend().buffer().clone();
+            }
+            let mut moved = false;
+            for &key in keys {
+                press(&mut app, key);
+                assert!(
+                    app.only_an_overlay_scrolled(),
+                    "{key:?} only scrolls the {over}"
+                );
+                let what = format!("{scenario} at {width}x{height}, the {over} after {key:?}");
+                let drawn = drawn_over_is_drawn_whole(&app, &mut whole, &last, &what);
+                moved |= drawn != last;
+                last = drawn;
+            }
+            assert!(moved, "{scenario}: the {over} scrolled at {width}x{height}");
         }
-        assert!(moved, "{scenario}: the brief scrolled at {width}x{height}");
-        // Anything else is drawn whole: closing the brief, or the help over it.
-        press(&mut app, KeyCode::Char('?'));
-        assert!(!app.only_the_brief_scrolled(), "the help opened");
+        // Closing either is drawn whole, and with neither open nothing is drawn over.
+        press(&mut app, KeyCode::Esc);
+        assert!(!app.only_an_overlay_scrolled(), "Esc closed the help");
+        press(&mut app, KeyCode::Enter);
+        assert!(!app.only_an_overlay_scrolled(), "Enter closed the brief");
         let mut over = Terminal::new(TestBackend::new(width, height)).unwrap();
         let mut drew = true;
-        over.draw(|frame| drew = app.draw_brief_over(frame))
+        over.draw(|frame| drew = app.draw_overlay_over(frame))
             .unwrap();
-        assert!(!drew, "the help is over the brief");
-        press(&mut app, KeyCode::Esc);
-        press(&mut app, KeyCode::Enter);
-        assert!(!app.only_the_brief_scrolled(), "Enter closed the brief");
-        over.draw(|frame| drew = app.draw_brief_over(frame))
-            .unwrap();
-        assert!(!drew, "no brief to draw over the table");
+        assert!(!drew, "no box to draw over the table");
     }
 }

@@ -993,9 +993,10 @@ fn two_logins_share_pakistans_seat_one_proposes_and_the_pen_changes_hands() {
     );
 }
 
-/// A key that only scrolls the brief is drawn over the client's last frame, not the whole
-/// screen again: scrolled through to its end and back to the top, the client's screen is what
-/// it was at first, colours included, and the table around the brief is never lost.
+/// A key that only scrolls the brief (or the help) is drawn over the client's last frame, not
+/// the whole screen again: scrolled through to its end and back to the top, the client's
+/// screen is what it was at first, colours included, and the table around the brief is never
+/// lost.
 #[test]
 fn scrolling_the_brief_over_ssh_and_back_leaves_the_screen_as_it_was() {
     if !ssh_available() {
@@ -1006,16 +1007,7 @@ fn scrolling_the_brief_over_ssh_and_back_leaves_the_screen_as_it_was() {
         return;
     };
     pk.wait_for("Enter to begin", 20);
-    // The first frame, once nothing more arrives for half a second.
-    let mut first = pk.screen_with_styles();
-    loop {
-        std::thread::sleep(Duration::from_millis(500));
-        let now = pk.screen_with_styles();
-        if now == first {
-            break;
-        }
-        first = now;
-    }
+    let first = stable_frame(&pk);
     let top = pk.screen();
     for key in ["Down", "End", "Up"] {
         let before = pk.screen();
@@ -1032,12 +1024,40 @@ fn scrolling_the_brief_over_ssh_and_back_leaves_the_screen_as_it_was() {
         assert_eq!(edge(&now), edge(&top), "after {key}:\n{now}");
     }
     pk.keys(&["Home"]);
+    wait_for_frame(&pk, &first, "back at the top of the brief");
+    // The help over the brief is drawn the same way: to its Rules and back to its Keys.
+    pk.keys(&["?"]);
+    pk.wait_for("Keys/Rules", 10);
+    let help = stable_frame(&pk);
+    for key in ["Tab", "Down", "Tab"] {
+        let before = pk.screen();
+        pk.keys(&[key]);
+        assert!(pk.wait_changed(&before, 10), "{key} moved the help");
+    }
+    wait_for_frame(&pk, &help, "back on the help's first tab");
+}
+
+/// The screen with its styles once it has not changed for half a second.
+fn stable_frame(pane: &Pane) -> String {
+    let mut frame = pane.screen_with_styles();
+    loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let now = pane.screen_with_styles();
+        if now == frame {
+            return frame;
+        }
+        frame = now;
+    }
+}
+
+/// Waits up to ten seconds for the screen, styles included, to be `frame` again.
+fn wait_for_frame(pane: &Pane, frame: &str, when: &str) {
     let deadline = Instant::now() + Duration::from_secs(10);
-    while pk.screen_with_styles() != first {
+    while pane.screen_with_styles() != frame {
         assert!(
             Instant::now() < deadline,
-            "back at the top, the screen differs from the first frame:\n{}",
-            pk.screen()
+            "{when}, the screen differs from the frame it showed before:\n{}",
+            pane.screen()
         );
         std::thread::sleep(Duration::from_millis(50));
     }

@@ -129,8 +129,9 @@ pub struct App {
     to_lobby: bool,
     /// The help's tab and scroll at a game (Keys or Rules).
     help: screens::rules::HelpState,
-    /// The last event only scrolled a game's brief (see [`App::only_the_brief_scrolled`]).
-    brief_only: bool,
+    /// The last event only scrolled the box on top of a game (see
+    /// [`App::only_an_overlay_scrolled`]).
+    overlay_only: bool,
 }
 
 impl App {
@@ -145,7 +146,7 @@ impl App {
             remote: false,
             to_lobby: false,
             help: screens::rules::HelpState::new(),
-            brief_only: false,
+            overlay_only: false,
         }
     }
 
@@ -230,7 +231,7 @@ impl App {
 
     /// Handles one input event.
     pub fn handle(&mut self, event: &Event, now: Instant) {
-        self.brief_only = false;
+        self.overlay_only = false;
         let step = match event {
             Event::Key(key) => self.handle_key(*key),
             Event::Mouse(mouse) => self.handle_mouse(*mouse),
@@ -339,6 +340,8 @@ impl App {
                 if key.kind != ratatui::crossterm::event::KeyEventKind::Release && !stays {
                     self.overlay = Overlay::None;
                 }
+                // The box keeps its size on both tabs: only what is in it changed.
+                self.overlay_only = stays;
                 return Step::Stay;
             }
             Overlay::None => {}
@@ -358,32 +361,43 @@ impl App {
             Screen::Saves(state) => state.handle(keys::command(key), options),
             Screen::Play(play) => {
                 let step = play.handle(key, keys::command(key));
-                self.brief_only = play.brief_scrolled();
+                self.overlay_only = play.brief_scrolled();
                 step
             }
             Screen::Replay(replay) => replay.handle(keys::command(key)),
         }
     }
 
-    /// Whether the last event handled changed nothing but how far a game's brief is
-    /// scrolled: everything beneath the brief is as the last frame drew it, and
-    /// [`App::draw_brief_over`] may draw the next frame over that one.
-    pub fn only_the_brief_scrolled(&self) -> bool {
-        self.brief_only && self.overlay == Overlay::None && !self.quit
+    /// Whether the last event handled changed nothing but how far the box on top of a game
+    /// is scrolled (its brief, or the help's Keys and Rules): everything beneath the box is
+    /// as the last frame drew it, and [`App::draw_overlay_over`] may draw the next frame over
+    /// that one.
+    pub fn only_an_overlay_scrolled(&self) -> bool {
+        self.overlay_only && !self.quit
     }
 
-    /// Draws the brief over `frame` when `frame` already holds the last frame drawn at this
-    /// size and nothing beneath the brief has changed since (the server keeps what each
-    /// client shows, so a scroll key costs the brief, not the table beneath it). Returns
-    /// false, drawing nothing, when the screen is not a game showing its brief.
-    pub fn draw_brief_over(&self, frame: &mut Frame) -> bool {
+    /// Draws the box on top of a game — the help, or else the brief — over `frame` when
+    /// `frame` already holds the last frame drawn at this size and nothing beneath the box
+    /// has changed since (the server keeps what each client shows, so a scroll key costs the
+    /// box, not the table beneath it). Returns false, drawing nothing, when the screen is not
+    /// a game with its brief or the help on top.
+    pub fn draw_overlay_over(&self, frame: &mut Frame) -> bool {
         let area = frame.area();
-        if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 || self.overlay != Overlay::None {
+        if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
             return false;
         }
-        match &self.screen {
-            Screen::Play(play) => play.draw_brief_over(frame, self.options.theme),
-            _ => false,
+        let Screen::Play(play) = &self.screen else {
+            return false;
+        };
+        let theme = self.options.theme;
+        match self.overlay {
+            Overlay::None => play.draw_brief_over(frame, theme),
+            Overlay::Help => {
+                let scenario = play.session().game().scenario().clone();
+                screens::rules::draw(frame, theme, self.help_for(), &self.help, &scenario);
+                true
+            }
+            Overlay::ConfirmQuit => false,
         }
     }
 

@@ -296,9 +296,9 @@ impl Handler for Connection {
         }
         match self.handle_events(events) {
             router::Handled::Left => self.leave(channel, session),
-            router::Handled::BriefScrolled => {
+            router::Handled::OverlayScrolled => {
                 if let Some(painter) = &self.painter {
-                    painter.request_brief();
+                    painter.request_overlay();
                 }
             }
             router::Handled::Redraw => self.redraw(),

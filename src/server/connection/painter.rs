@@ -70,8 +70,8 @@ impl Backlog {
 pub struct Painter {
     wake: Notify,
     size: Mutex<Option<Rect>>,
-    /// Something beneath a game's brief may have changed since the last frame: the next one
-    /// is drawn whole.
+    /// Something beneath the box on top of a game (its brief, the help) may have changed since
+    /// the last frame: the next one is drawn whole.
     whole: AtomicBool,
 }
 
@@ -92,9 +92,9 @@ impl Painter {
         self.wake.notify_one();
     }
 
-    /// Asks for a frame after a key that only scrolled a game's brief: unless another ask
-    /// comes first, the brief is drawn over the last frame rather than the whole screen.
-    pub fn request_brief(&self) {
+    /// Asks for a frame after a key that only scrolled the box on top of a game: unless another ask
+    /// comes first, the box is drawn over the last frame rather than the whole screen.
+    pub fn request_overlay(&self) {
         self.wake.notify_one();
     }
 

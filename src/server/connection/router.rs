@@ -46,8 +46,9 @@ pub(super) enum Origin {
 pub(super) enum Handled {
     /// The user has left.
     Left,
-    /// Only a game's brief was scrolled: it is drawn over the last frame.
-    BriefScrolled,
+    /// Only the box on top of a game (its brief, the help) was scrolled: it is drawn over the
+    /// last frame.
+    OverlayScrolled,
     /// The screen is drawn again, whole.
     Redraw,
 }
@@ -235,9 +236,9 @@ impl Connection {
         let mut switch_to = None;
         let mut open_table = None;
         let mut left = false;
-        let mut brief_only = true;
+        let mut overlay_only = true;
         for event in events {
-            brief_only &= matches!(screen.view, View::Game { .. });
+            overlay_only &= matches!(screen.view, View::Game { .. });
             match &mut screen.view {
                 View::Game { app, table, origin } => {
                     // From the console, Esc or q goes straight back to it: nothing is lost.
@@ -250,7 +251,7 @@ impl Connection {
                     {
                         screen.view =
                             View::Dashboard(Dashboard::at_table(table.id, &self.shared.tables));
-                        brief_only = false;
+                        overlay_only = false;
                         continue;
                     }
                     // A move, a message, or a change in the seat's delegation (a proposal,
@@ -267,9 +268,9 @@ impl Connection {
                     app.handle(&event, Instant::now());
                     if revision(table) != before {
                         table.changed();
-                        brief_only = false;
+                        overlay_only = false;
                     }
-                    brief_only &= app.only_the_brief_scrolled();
+                    overlay_only &= app.only_an_overlay_scrolled();
                     if app.should_quit() {
                         match origin {
                             Origin::Console => {
@@ -362,9 +363,9 @@ impl Connection {
         if let Some(choice) = switch_to {
             self.choose(choice);
         }
-        match (left, brief_only) {
+        match (left, overlay_only) {
             (true, _) => Handled::Left,
-            (false, true) => Handled::BriefScrolled,
+            (false, true) => Handled::OverlayScrolled,
             (false, false) => Handled::Redraw,
         }
     }

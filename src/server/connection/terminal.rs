@@ -151,8 +151,8 @@ impl Screen {
     }
 
     /// Draws what the screen shows, the size of its terminal, and sends the client the cells
-    /// that changed. Unless `whole`, only a game's brief is drawn, over what the client
-    /// shows, when the brief is what it shows on top.
+    /// that changed. Unless `whole`, only the box on top of a game (its brief, the help) is
+    /// drawn, over what the client shows, when that box is what it shows on top.
     pub(super) fn draw(&mut self, shared: &Shared, user: &str, whole: bool) {
         let area = self.shown.area;
         CANVAS.with(|canvas| {
@@ -183,13 +183,13 @@ impl Screen {
             }
             let mut over = false;
             if !whole && let View::Game { app, .. } = &self.view {
-                // The canvas starts as the client's screen: cells the brief does not cover
+                // The canvas starts as the client's screen: cells the box does not cover
                 // are sent nothing.
                 terminal
                     .current_buffer_mut()
                     .content
                     .clone_from(&self.shown.content);
-                over = app.draw_brief_over(&mut terminal.get_frame());
+                over = app.draw_overlay_over(&mut terminal.get_frame());
                 if !over {
                     terminal.current_buffer_mut().reset();
                 }
