@@ -288,11 +288,16 @@ impl Play {
         let reasons = session.reasons().to_vec();
         let players = session.players();
         let paused = session.paused();
-        let talk: Vec<Message> = session
-            .messages_for(self.shown)
-            .into_iter()
-            .cloned()
-            .collect();
+        // The talk (up to thousands of messages at a chatty table) only when its pane shows.
+        let talk: Vec<Message> = if self.ui.talk_shown() {
+            session
+                .messages_for(self.shown)
+                .into_iter()
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        };
         let recap = self
             .recap
             .filter(|_| !self.brief_open && game.outcome().is_none())

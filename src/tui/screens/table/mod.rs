@@ -134,6 +134,11 @@ impl TableUi {
         }
     }
 
+    /// Whether the log's panel shows the talk (asked for, or a message being typed).
+    pub fn talk_shown(&self) -> bool {
+        self.talk || self.message.is_some()
+    }
+
     /// Keeps the selections inside what the view holds; the table's selection follows its
     /// item when the table changes under it.
     pub fn clamp(&mut self, view: &SeatView) {
@@ -252,7 +257,7 @@ pub fn draw_in(
         draw_hand(frame, areas.hand, data, ui, theme);
     }
     let detail = draw_detail(frame, areas.detail, data, ui, theme);
-    let log = if ui.talk || ui.message.is_some() {
+    let log = if ui.talk_shown() {
         talk_panel::draw_talk(frame, areas.log, data, ui, theme)
     } else {
         draw_log(frame, areas.log, data, ui, theme)
