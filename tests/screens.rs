@@ -1964,3 +1964,57 @@ fn a_box_drawn_over_the_last_frame_is_the_frame_drawn_whole() {
         assert!(!drew, "no box to draw over the table");
     }
 }
+
+/// The account of the others' moves, open at a person's turn, is drawn over the last frame
+/// too when a key only scrolls it: the same frame as drawn whole.
+#[test]
+fn the_account_of_the_others_moves_drawn_over_the_last_frame_is_the_frame_drawn_whole() {
+    let bot = Controller::Bot(Policy::Random);
+    let (width, height) = (80, 24);
+    let play = Play::start(
+        "istanbul",
+        [Controller::Human, bot, bot],
+        Some(3),
+        &options(),
+    )
+    .unwrap();
+    let mut app = App::playing(options(), play, Instant::now());
+    app.resize(Rect::new(0, 0, width, height));
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app);
+    let mut whole = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut scrolled = 0;
+    // Turn after turn, each account that opens is scrolled through and closed.
+    for _ in 0..60 {
+        if app.play().unwrap().session().game().outcome().is_some() {
+            break;
+        }
+        whole.draw(|frame| app.draw(frame)).unwrap();
+        let mut last = whole.backend().buffer().clone();
+        if format!("{last:?}").contains("since your last turn") {
+            for key in [
+                KeyCode::Down,
+                KeyCode::PageDown,
+                KeyCode::End,
+                KeyCode::Up,
+                KeyCode::Home,
+            ] {
+                press(&mut app, key);
+                assert!(
+                    app.only_an_overlay_scrolled(),
+                    "{key:?} scrolls the account"
+                );
+                let what = format!("the account after {key:?}");
+                let drawn = drawn_over_is_drawn_whole(&app, &mut whole, &last, &what);
+                scrolled += usize::from(drawn != last);
+                last = drawn;
+            }
+            press(&mut app, KeyCode::Esc);
+            assert!(!app.only_an_overlay_scrolled(), "Esc closed the account");
+        }
+        press(&mut app, KeyCode::Char('p'));
+        press(&mut app, KeyCode::Enter);
+        settle(&mut app);
+    }
+    assert!(scrolled > 0, "an account long enough to scroll came up");
+}

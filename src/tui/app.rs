@@ -361,7 +361,7 @@ impl App {
             Screen::Saves(state) => state.handle(keys::command(key), options),
             Screen::Play(play) => {
                 let step = play.handle(key, keys::command(key));
-                self.overlay_only = play.brief_scrolled();
+                self.overlay_only = play.overlay_scrolled();
                 step
             }
             Screen::Replay(replay) => replay.handle(keys::command(key)),
@@ -369,18 +369,18 @@ impl App {
     }
 
     /// Whether the last event handled changed nothing but how far the box on top of a game
-    /// is scrolled (its brief, or the help's Keys and Rules): everything beneath the box is
-    /// as the last frame drew it, and [`App::draw_overlay_over`] may draw the next frame over
-    /// that one.
+    /// is scrolled (its brief, the account of the others' moves, or the help's Keys and
+    /// Rules): everything beneath the box is as the last frame drew it, and
+    /// [`App::draw_overlay_over`] may draw the next frame over that one.
     pub fn only_an_overlay_scrolled(&self) -> bool {
         self.overlay_only && !self.quit
     }
 
-    /// Draws the box on top of a game — the help, or else the brief — over `frame` when
-    /// `frame` already holds the last frame drawn at this size and nothing beneath the box
-    /// has changed since (the server keeps what each client shows, so a scroll key costs the
-    /// box, not the table beneath it). Returns false, drawing nothing, when the screen is not
-    /// a game with its brief or the help on top.
+    /// Draws the box on top of a game — the help, or else the brief or the account of the
+    /// others' moves — over `frame` when `frame` already holds the last frame drawn at this
+    /// size and nothing beneath the box has changed since (the server keeps what each client
+    /// shows, so a scroll key costs the box, not the table beneath it). Returns false,
+    /// drawing nothing, when the screen is not a game with one of those boxes on top.
     pub fn draw_overlay_over(&self, frame: &mut Frame) -> bool {
         let area = frame.area();
         if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
@@ -391,7 +391,7 @@ impl App {
         };
         let theme = self.options.theme;
         match self.overlay {
-            Overlay::None => play.draw_brief_over(frame, theme),
+            Overlay::None => play.draw_overlay_over(frame, theme),
             Overlay::Help => {
                 let scenario = play.session().game().scenario().clone();
                 screens::rules::draw(frame, theme, self.help_for(), &self.help, &scenario);

@@ -16,7 +16,7 @@ use ratatui::prelude::*;
 impl Play {
     /// Reacts to a key.
     pub(crate) fn handle(&mut self, _key: KeyEvent, command: Option<Command>) -> Step {
-        self.brief_scrolled = false;
+        self.overlay_scrolled = false;
         let Some(command) = command else {
             return Step::Stay;
         };
@@ -95,10 +95,20 @@ impl Play {
                 Command::End => self.brief_scroll = self.brief_max.get(),
                 _ => return Step::Stay,
             }
-            self.brief_scrolled = true;
+            self.overlay_scrolled = true;
             return Step::Stay;
         }
+        let scrolls = matches!(
+            command,
+            Command::Up
+                | Command::Down
+                | Command::PageUp
+                | Command::PageDown
+                | Command::Home
+                | Command::End
+        );
         if self.handle_recap(command) {
+            self.overlay_scrolled = scrolls && self.recap.is_some();
             return Step::Stay;
         }
         if self.ui.pen.is_some() {

@@ -68,8 +68,9 @@ pub struct Play {
     /// A footer button that leaves this screen for the one that opened it (the console).
     back_button: Option<String>,
     brief_open: bool,
-    /// The last key only scrolled the brief: the table beneath it is as it was drawn.
-    brief_scrolled: bool,
+    /// The last key only scrolled the box over the table (the brief, or the account of the
+    /// others' moves): the table beneath it is as it was drawn.
+    overlay_scrolled: bool,
     notice: Option<String>,
     next_bot_at: Option<Instant>,
     /// A bot thinking on its own thread, so keys are answered meanwhile.
@@ -184,7 +185,7 @@ impl Play {
             actions_seen: 0,
             back_button: None,
             brief_open: false,
-            brief_scrolled: false,
+            overlay_scrolled: false,
             notice: None,
             next_bot_at: None,
             thinking: None,

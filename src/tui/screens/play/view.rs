@@ -336,23 +336,7 @@ impl Play {
         self.limits
             .set(table::draw_in(frame, table_area, &data, &self.ui, theme));
         if let Some((open, recap)) = recap {
-            let hint = format!(
-                "{} close · {} {} scroll · {} reopens it",
-                keys::key(Command::Confirm),
-                keys::pair(Command::Up, Command::Down),
-                keys::pair(Command::PageUp, Command::PageDown),
-                keys::key(Command::Recap)
-            );
-            let limits = crate::tui::screens::recap::draw(
-                frame,
-                &recap,
-                &view.scenario,
-                open.seat,
-                open.scroll,
-                &hint,
-                theme,
-            );
-            self.recap_limits.set(limits);
+            self.draw_recap(frame, open, &recap, &view.scenario, theme);
         } else if self.brief_open {
             self.draw_brief(frame, &view, first_brief, theme);
         } else if let Some((title, intro, labels)) = &pen_choice {
@@ -408,28 +392,73 @@ impl Play {
         crate::tui::widgets::team_bar::draw(frame, team_area, &team, theme);
     }
 
-    /// Draws the brief and the bars below the table over `frame`, which holds this screen's
-    /// last frame, when the brief is what that frame showed on top of the table (see
-    /// [`crate::tui::App::draw_brief_over`]); returns false, drawing nothing, otherwise.
-    pub(crate) fn draw_brief_over(&self, frame: &mut Frame, theme: Theme) -> bool {
-        let over = self.session().game().outcome().is_some();
-        if !self.brief_open || self.curtain.is_some() || over {
+    /// The account of the others' moves since `open.seat`'s last turn, over a table already
+    /// drawn.
+    fn draw_recap(
+        &self,
+        frame: &mut Frame,
+        open: super::recap::RecapOpen,
+        recap: &crate::engine::Recap,
+        scenario: &crate::engine::Scenario,
+        theme: Theme,
+    ) {
+        let hint = format!(
+            "{} close · {} {} scroll · {} reopens it",
+            keys::key(Command::Confirm),
+            keys::pair(Command::Up, Command::Down),
+            keys::pair(Command::PageUp, Command::PageDown),
+            keys::key(Command::Recap)
+        );
+        let limits = crate::tui::screens::recap::draw(
+            frame,
+            recap,
+            scenario,
+            open.seat,
+            open.scroll,
+            &hint,
+            theme,
+        );
+        self.recap_limits.set(limits);
+    }
+
+    /// Draws the box over the table — the account of the others' moves, or else the brief —
+    /// and the bars below the table over `frame`, which holds this screen's last frame, when
+    /// that box is what that frame showed on top of the table (see
+    /// [`crate::tui::App::draw_overlay_over`]); returns false, drawing nothing, otherwise.
+    pub(crate) fn draw_overlay_over(&self, frame: &mut Frame, theme: Theme) -> bool {
+        let (over, recap) = {
+            let session = self.session();
+            let game = session.game();
+            let recap = self.recap.filter(|_| !self.brief_open).map(|open| {
+                let from = open.start.min(game.log().len());
+                (
+                    open,
+                    crate::engine::recap(game.scenario(), &game.log()[from..]),
+                )
+            });
+            (game.outcome().is_some(), recap)
+        };
+        if self.curtain.is_some() || over || (recap.is_none() && !self.brief_open) {
             return false;
         }
         let view = self.view();
-        let first = match view.viewer {
-            Viewer::Seat(seat) => !self.session().was_briefed(seat),
-            _ => false,
-        };
+        if let Some((open, recap)) = recap {
+            self.draw_recap(frame, open, &recap, &view.scenario, theme);
+        } else {
+            let first = match view.viewer {
+                Viewer::Seat(seat) => !self.session().was_briefed(seat),
+                _ => false,
+            };
+            self.draw_brief(frame, &view, first, theme);
+        }
         let tutorial = self.tutorial_position();
         let (_, below) = self.table_area(frame.area(), tutorial.as_ref());
-        self.draw_brief(frame, &view, first, theme);
         self.draw_bars(frame, below, tutorial.as_ref(), theme);
         true
     }
 
-    /// Whether the last key only scrolled the brief.
-    pub(crate) fn brief_scrolled(&self) -> bool {
-        self.brief_scrolled
+    /// Whether the last key only scrolled the box over the table (the brief, the account).
+    pub(crate) fn overlay_scrolled(&self) -> bool {
+        self.overlay_scrolled
     }
 }
