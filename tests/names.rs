@@ -258,6 +258,14 @@ fn the_table_screen_calls_the_seats_by_their_names() {
     assert!(screen.contains("You: Islamabad"), "{screen}");
     assert!(screen.contains("Contact Group passed."), "{screen}");
     assert!(!screen.contains("Pakistan"), "{screen}");
+    // The scenario's tags where a name does not fit: the header's scores and the pressures.
+    assert!(screen.contains("◆ ISB 3 KBL 3 CG"), "{screen}");
+    assert!(screen.contains("│ISB pressure "), "{screen}");
+    assert!(screen.contains("│KBL pressure "), "{screen}");
+    assert!(
+        !screen.contains("PK") && !screen.contains("AF "),
+        "{screen}"
+    );
     insta::assert_snapshot!("table_80x24", screen);
     let wide = render(&mut app, (120, 40));
     assert!(wide.contains("chose \"Quiet word in Doha\""), "{wide}");
@@ -730,5 +738,47 @@ fn a_seats_reflection_prompt_asked_twice_or_empty_is_refused() {
         "kabul = [\"AF-ONLY: which promise could you not keep?\"]",
         "unknown field `kabul`",
         "afghanistan",
+    );
+}
+
+#[test]
+fn a_tag_too_long_broken_or_given_twice_is_refused() {
+    refused(
+        "scenario.toml",
+        "pakistan_tag = \"ISB\"",
+        "pakistan_tag = \"ISBD\"",
+        "`pakistan_tag` must be one to three letters or digits, not \"ISBD\"",
+        "write a short one",
+    );
+    refused(
+        "scenario.toml",
+        "afghanistan_tag = \"KBL\"",
+        "afghanistan_tag = \"K-B\"",
+        "`afghanistan_tag` must be one to three letters or digits",
+        "`#7 AF→PK` on the table",
+    );
+    refused(
+        "scenario.toml",
+        "mediator_tag = \"CG\"",
+        "mediator_tag = \"kbl\"",
+        "the tag `kbl` is given twice (as `KBL` first)",
+        "every seat needs a tag of its own",
+    );
+    // A seat's tag left out stays its usual one, which another seat's cannot take: the tag
+    // written is the one pointed at.
+    let mut source = source();
+    let main = source.files.get_mut("scenario.toml").unwrap();
+    *main = main.replacen("mediator_tag = \"CG\"\n", "", 1).replacen(
+        "pakistan_tag = \"ISB\"",
+        "pakistan_tag = \"MD\"",
+        1,
+    );
+    let error = source.build().expect_err("refused");
+    assert_eq!(error.count(), 1, "{error}");
+    let error = error.to_string();
+    assert!(error.contains("the tag `MD` is given twice"), "{error}");
+    assert!(
+        error.contains("pakistan_tag = \"MD\""),
+        "the line written: {error}"
     );
 }

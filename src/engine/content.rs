@@ -493,6 +493,9 @@ pub struct Member {
 pub struct SeatNames {
     /// Each seat's display name, by seat index.
     pub seats: [String; 3],
+    /// Each seat's tag in narrow columns (`PK`, `AF`, `MD`: one to three letters or digits),
+    /// by seat index.
+    pub tags: [String; 3],
     /// The named members of the mediators' seat, by [`MemberId`].
     pub members: Vec<Member>,
 }
@@ -501,6 +504,7 @@ impl Default for SeatNames {
     fn default() -> SeatNames {
         SeatNames {
             seats: Seat::ALL.map(|seat| seat.to_string()),
+            tags: Seat::ALL.map(|seat| super::words::seat_tag(seat).to_string()),
             members: Vec::new(),
         }
     }
@@ -593,6 +597,13 @@ impl Scenario {
     /// `[names]` says otherwise).
     pub fn seat_name(&self, seat: Seat) -> &str {
         &self.names.seats[seat.index()]
+    }
+
+    /// The tag of `seat` in narrow columns: the header's scores, the table's items
+    /// (`#7 AF→PK Security`), the meters' pressures (`PK pressure`); `PK`, `AF` and `MD` unless
+    /// the scenario's `[names]` gives its own.
+    pub fn seat_tag(&self, seat: Seat) -> &str {
+        &self.names.tags[seat.index()]
     }
 
     /// Whether the scenario gives `seat` a name of its own (its `[names]`), rather than the

@@ -28,7 +28,8 @@ pub fn actor(scenario: &Scenario, action: &Action) -> String {
     }
 }
 
-/// Short seat tag for narrow columns.
+/// A seat's usual tag (`PK`, `AF`, `MD`): the key's short form where files and commands name
+/// a seat (saves, `@pk` in the table talk); what people read is [`Scenario::seat_tag`].
 pub fn seat_tag(seat: Seat) -> &'static str {
     match seat {
         Seat::Pakistan => "PK",
@@ -42,8 +43,8 @@ pub fn demand(scenario: &Scenario, d: &Demand) -> String {
     format!(
         "#{} {}→{} {}: {}",
         d.id,
-        seat_tag(d.by),
-        seat_tag(d.to),
+        scenario.seat_tag(d.by),
+        scenario.seat_tag(d.to),
         d.basket,
         scenario.cards[usize::from(d.card)].name
     )
@@ -70,7 +71,7 @@ pub fn commitment(scenario: &Scenario, c: &Commitment) -> String {
     format!(
         "#{} {} {} {}% {held} {}/{}{}: {}",
         c.id,
-        seat_tag(c.by),
+        scenario.seat_tag(c.by),
         c.basket,
         c.credibility,
         c.tests,
@@ -101,11 +102,12 @@ pub fn table_item(view: &SeatView, id: TableId) -> String {
 /// A table item in a few words, for an option aimed at it: `#3 AF→PK Security` for a demand,
 /// `#5 AF Security 70%` for a commitment.
 fn item_short(view: &SeatView, id: TableId) -> String {
+    let tag = |seat| view.scenario.seat_tag(seat);
     if let Some(d) = view.demands.iter().find(|d| d.id == id) {
-        return format!("#{id} {}→{} {}", seat_tag(d.by), seat_tag(d.to), d.basket);
+        return format!("#{id} {}→{} {}", tag(d.by), tag(d.to), d.basket);
     }
     if let Some(c) = view.commitments.iter().find(|c| c.id == id) {
-        return format!("#{id} {} {} {}%", seat_tag(c.by), c.basket, c.credibility);
+        return format!("#{id} {} {} {}%", tag(c.by), c.basket, c.credibility);
     }
     format!("#{id}")
 }

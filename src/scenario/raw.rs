@@ -122,6 +122,9 @@ pub struct NamesFile {
     pub pakistan: Option<Spanned<String>>,
     pub afghanistan: Option<Spanned<String>>,
     pub mediator: Option<Spanned<String>>,
+    pub pakistan_tag: Option<Spanned<String>>,
+    pub afghanistan_tag: Option<Spanned<String>>,
+    pub mediator_tag: Option<Spanned<String>>,
     #[serde(default)]
     pub mediator_members: Vec<MemberFile>,
 }

@@ -106,6 +106,36 @@ pub(super) fn build_names(
             given.push((text, name.span()));
         }
     }
+    let mut tags: Vec<(String, Range<usize>)> = Vec::new();
+    for (seat, tag) in [
+        (Seat::Pakistan, file.pakistan_tag),
+        (Seat::Afghanistan, file.afghanistan_tag),
+        (Seat::Mediator, file.mediator_tag),
+    ] {
+        let key = format!("{}_tag", seat.key());
+        let Some(tag) = tag else {
+            tags.push((names.tags[seat.index()].clone(), 0..0));
+            continue;
+        };
+        if let Some(text) = problems.check(seat_tag(main, &tag, &key)) {
+            names.tags[seat.index()] = text.clone();
+            tags.push((text, tag.span()));
+        }
+    }
+    for (i, (tag, span)) in tags.iter().enumerate() {
+        let same =
+            |(other, _): &&(String, Range<usize>)| other.to_lowercase() == tag.to_lowercase();
+        if let Some((other, first)) = tags[..i].iter().find(same) {
+            // A default tag has no place in the file: the one written is shown.
+            let span = if span.is_empty() { first } else { span };
+            problems.push(main.error(
+                span.clone(),
+                format!("the tag `{tag}` is given twice (as `{other}` first)"),
+                "every seat needs a tag of its own, or players cannot tell them apart in the \
+                 header and on the table (a seat's tag left out stays PK, AF or MD)",
+            ));
+        }
+    }
     for member in file.mediator_members {
         let id = member.id.get_ref();
         let problem = if id.trim().is_empty() {
@@ -157,6 +187,22 @@ pub(super) fn build_names(
         }
     }
     (names, voices)
+}
+
+/// A seat's tag as written, checked: one to three letters or digits.
+fn seat_tag(main: &FileCtx, tag: &Spanned<String>, key: &str) -> Result<String, ScenarioError> {
+    let text = tag.get_ref().trim();
+    let fits = (1..=3).contains(&text.chars().count()) && text.chars().all(|c| c.is_alphanumeric());
+    if fits {
+        Ok(text.to_string())
+    } else {
+        Err(main.error(
+            tag.span(),
+            format!("`{key}` must be one to three letters or digits, not \"{text}\""),
+            "a tag stands for the seat where a name does not fit (the header's scores, \
+             `#7 AF→PK` on the table, `PK pressure`): write a short one, like \"ISB\"",
+        ))
+    }
 }
 
 /// A display name as written, checked: not empty, on one line, within [`MAX_NAME_CHARS`].

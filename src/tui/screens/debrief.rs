@@ -208,7 +208,7 @@ pub fn lines(session: &Session, width: u16, theme: Theme) -> Vec<Line<'static>> 
     if history.last() != Some(&view.meters) {
         history.push(view.meters);
     }
-    out.extend(chart::lines(&history, theme));
+    out.extend(chart::lines(&view.scenario, &history, theme));
     out.push(Line::raw(""));
 
     out.push(Line::styled("Turning points", theme.heading()));

@@ -47,7 +47,7 @@ pub fn lines(
                 .collect();
             let head = format!(
                 "{} {} → {} ({}): ",
-                short_name(m.meter),
+                short_name(scenario, m.meter),
                 m.from,
                 m.to,
                 if net == 0 {

@@ -1,9 +1,9 @@
 //! A text chart of the meters over the game: one row per meter, one cell per recorded point,
 //! drawn with the eight block heights so it reads the same with or without colour.
 
-use crate::engine::{Meter, Meters};
+use crate::engine::{Meter, Meters, Scenario};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::meters::short_name;
+use crate::tui::widgets::meters::{name_width, short_name};
 use ratatui::prelude::*;
 
 const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -13,7 +13,8 @@ const CELL: usize = 3;
 
 /// An axis line, then one bar row per meter over `history` (the start, then each round's
 /// end), with the first and last values.
-pub fn lines(history: &[Meters], theme: Theme) -> Vec<Line<'static>> {
+pub fn lines(scenario: &Scenario, history: &[Meters], theme: Theme) -> Vec<Line<'static>> {
+    let names = name_width(scenario);
     let axis: String = (0..history.len())
         .map(|i| {
             if i == 0 {
@@ -24,7 +25,7 @@ pub fn lines(history: &[Meters], theme: Theme) -> Vec<Line<'static>> {
         })
         .collect();
     let mut out = vec![Line::styled(
-        format!("{:<12}{axis}  (S: start; n: end of round n)", ""),
+        format!("{:<names$}{axis}  (S: start; n: end of round n)", ""),
         theme.dim(),
     )];
     out.extend(Meter::ALL.iter().map(|&meter| {
@@ -41,7 +42,10 @@ pub fn lines(history: &[Meters], theme: Theme) -> Vec<Line<'static>> {
         let first = values.first().copied().unwrap_or(0);
         let last = values.last().copied().unwrap_or(0);
         Line::from(vec![
-            Span::styled(format!("{:<12}", short_name(meter)), theme.text()),
+            Span::styled(
+                format!("{:<names$}", short_name(scenario, meter)),
+                theme.text(),
+            ),
             Span::styled(spark, theme.good()),
             Span::styled(format!("  {first:>3} → {last:<3}"), theme.dim()),
         ])

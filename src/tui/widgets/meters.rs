@@ -2,22 +2,35 @@
 //! `!` with the danger line drawn in the bar when a meter is past it.
 
 use crate::engine::words::danger;
-use crate::engine::{Meter, Meters, Scenario};
+use crate::engine::{Meter, Meters, Scenario, Seat};
 use crate::tui::theme::Theme;
 use ratatui::prelude::*;
 
-/// Short meter names that fit an 80-column screen.
-pub fn short_name(meter: Meter) -> &'static str {
+/// Short meter names that fit an 80-column screen: a delegation's pressure by its seat's tag
+/// in the scenario (`PK pressure`).
+pub fn short_name(scenario: &Scenario, meter: Meter) -> String {
+    let pressure = |seat| format!("{} pressure", scenario.seat_tag(seat));
     match meter {
-        Meter::Trust => "Trust",
-        Meter::Sovereignty => "Sovereignty",
-        Meter::Security => "Security",
-        Meter::Border => "Border",
-        Meter::Credibility => "Credibility",
-        Meter::Escalation => "Escalation",
-        Meter::PakistanPressure => "PK pressure",
-        Meter::AfghanistanPressure => "AF pressure",
+        Meter::Trust => "Trust".to_string(),
+        Meter::Sovereignty => "Sovereignty".to_string(),
+        Meter::Security => "Security".to_string(),
+        Meter::Border => "Border".to_string(),
+        Meter::Credibility => "Credibility".to_string(),
+        Meter::Escalation => "Escalation".to_string(),
+        Meter::PakistanPressure => pressure(Seat::Pakistan),
+        Meter::AfghanistanPressure => pressure(Seat::Afghanistan),
     }
+}
+
+/// The columns of the meters' names: the longest short name and a space, 12 at least (a
+/// scenario's three-letter tag makes its pressures one column longer).
+pub fn name_width(scenario: &Scenario) -> usize {
+    Meter::ALL
+        .iter()
+        .map(|&meter| short_name(scenario, meter).chars().count() + 1)
+        .max()
+        .unwrap_or(0)
+        .max(12)
 }
 
 /// One line per meter, fitted to `width` columns.
@@ -28,7 +41,10 @@ pub fn lines(
     width: u16,
     theme: Theme,
 ) -> Vec<Line<'static>> {
-    let bar_width = usize::from(width.saturating_sub(12 + 4 + 4 + 2)).clamp(4, 40);
+    let names = name_width(scenario);
+    let bar_width = usize::from(width)
+        .saturating_sub(names + 4 + 4 + 2)
+        .clamp(4, 40);
     Meter::ALL
         .iter()
         .map(|&meter| {
@@ -47,7 +63,10 @@ pub fn lines(
                 theme.text()
             };
             Line::from(vec![
-                Span::styled(format!("{:<12}", short_name(meter)), theme.text()),
+                Span::styled(
+                    format!("{:<names$}", short_name(scenario, meter)),
+                    theme.text(),
+                ),
                 Span::styled(
                     bar,
                     if crossed {

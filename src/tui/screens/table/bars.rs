@@ -40,9 +40,15 @@ pub(super) fn draw_header(frame: &mut Frame, area: Rect, data: &TableData, theme
         Some(left) => format!("{actions} ⏱ {left}s"),
         None => actions,
     };
+    let tag = |seat| view.scenario.seat_tag(seat);
     let capital = format!(
-        "◆ PK {} AF {} MD {}",
-        view.capital[0], view.capital[1], view.capital[2]
+        "◆ {} {} {} {} {} {}",
+        tag(crate::engine::Seat::Pakistan),
+        view.capital[0],
+        tag(crate::engine::Seat::Afghanistan),
+        view.capital[1],
+        tag(crate::engine::Seat::Mediator),
+        view.capital[2]
     );
     let round = match &view.accord {
         Some(accord) => format!(

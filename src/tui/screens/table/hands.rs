@@ -3,7 +3,6 @@
 
 use super::layout::scroll_to;
 use super::{Panel, TableData, TableUi, panel};
-use crate::engine::words::seat_tag;
 use crate::engine::{Seat, SeatView, Viewer};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{hand, wrap};
@@ -25,7 +24,10 @@ pub(super) fn draw_all_hands(frame: &mut Frame, area: Rect, view: &SeatView, the
                 .map(|c| view.scenario.cards[usize::from(*c)].name.as_str())
                 .collect();
             let line = Line::from(vec![
-                Span::styled(format!("{}: ", seat_tag(seat)), theme.seat(seat)),
+                Span::styled(
+                    format!("{}: ", view.scenario.seat_tag(seat)),
+                    theme.seat(seat),
+                ),
                 // A no-break space keeps each `·` with the name before it when rows wrap.
                 Span::raw(names.join("\u{a0}· ")),
             ]);
