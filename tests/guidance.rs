@@ -560,7 +560,7 @@ fn a_card_whose_effect_a_cap_would_waste_says_so() {
     });
     let hotline = view.scenario.card_by_id("md-t-hotline").unwrap();
     let caps = card_caps(&view, Seat::Mediator, hotline);
-    let words: Vec<String> = caps.iter().map(|c| c.to_string()).collect();
+    let words: Vec<String> = caps.iter().map(|c| c.describe(&view.scenario)).collect();
     assert_eq!(
         words,
         [
@@ -610,7 +610,7 @@ fn a_card_whose_effect_a_cap_would_waste_says_so() {
     assert_eq!(caps.len(), 1);
     assert_eq!(caps[0].what, Capped::Verification(id));
     assert_eq!(
-        caps[0].to_string(),
+        caps[0].describe(&with_pledge.scenario),
         format!("capped: #{id}'s credibility is 85%, the most is 95%, so +40 gives only +10")
     );
     // The details of the card in hand list it too.
@@ -629,7 +629,7 @@ fn a_card_whose_effect_a_cap_would_waste_says_so() {
     let pledge = strong.scenario.card_by_id("pk-t-non-interference").unwrap();
     let words: Vec<String> = card_caps(&strong, Seat::Pakistan, pledge)
         .iter()
-        .map(|c| c.to_string())
+        .map(|c| c.describe(&strong.scenario))
         .collect();
     assert_eq!(
         words,

@@ -3,8 +3,7 @@
 //! whose bonus would take it past that most. Worked out from a [`SeatView`] alone, by the
 //! same clamping the rules apply, so a screen can warn before the capital is spent.
 
-use super::{Action, CardId, Meter, MeterTarget, Meters, Seat, SeatView, TableId};
-use std::fmt;
+use super::{Action, CardId, Meter, MeterTarget, Meters, Scenario, Seat, SeatView, TableId};
 
 /// What a cap holds back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,8 +39,10 @@ fn signed(delta: i32) -> String {
     }
 }
 
-impl fmt::Display for Cap {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Cap {
+    /// The cap in words, each meter by the scenario's name for it ("capped: Trust is already
+    /// 100, so +3 does nothing").
+    pub fn describe(&self, scenario: &Scenario) -> String {
         let nominal = signed(self.nominal);
         let gives = match self.actual {
             0 => "does nothing".to_string(),
@@ -50,20 +51,18 @@ impl fmt::Display for Cap {
         match self.what {
             Capped::Meter(meter) => {
                 let already = if self.actual == 0 { "already " } else { "" };
-                write!(
-                    f,
-                    "capped: {meter} is {already}{}, so {nominal} {gives}",
+                format!(
+                    "capped: {} is {already}{}, so {nominal} {gives}",
+                    scenario.meter_name(meter),
                     self.now
                 )
             }
-            Capped::Verification(id) => write!(
-                f,
+            Capped::Verification(id) => format!(
                 "capped: #{id}'s credibility is {}%, the most is {}%, so {nominal} {gives}",
                 self.now,
                 i32::from(self.now) + self.actual
             ),
-            Capped::Pledge => write!(
-                f,
+            Capped::Pledge => format!(
                 "capped: a pledge starts at {}% and stops at {}%, so the card's {nominal} {gives}",
                 self.now,
                 i32::from(self.now) + self.actual

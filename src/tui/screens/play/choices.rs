@@ -255,7 +255,7 @@ impl Play {
         for way in &ways {
             for cap in crate::engine::action_caps(&view, way) {
                 let said = matches!(cap.what, crate::engine::Capped::Verification(_));
-                let words = format!("⚠ {cap}.");
+                let words = format!("⚠ {}.", cap.describe(&view.scenario));
                 if !said && !capped.contains(&words) {
                     capped.push(words);
                 }

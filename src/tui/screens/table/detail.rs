@@ -132,8 +132,10 @@ pub(super) fn draw_detail(
                     let at = shown.len().min(2);
                     shown.splice(
                         at..at,
-                        caps.iter()
-                            .map(|cap| Line::styled(format!("⚠ {cap}"), theme.warn())),
+                        caps.iter().map(|cap| {
+                            let words = cap.describe(&view.scenario);
+                            Line::styled(format!("⚠ {words}"), theme.warn())
+                        }),
                     );
                 }
                 lines.extend(shown);
