@@ -15,14 +15,7 @@ fn main() {
 
 /// A game of istanbul in its third round, Pakistan (a person) to act, with a full log.
 fn midgame() -> App {
-    let options = Options {
-        saves_dir: None,
-        speed: Speed::Instant,
-        theme: Theme::new(true),
-    };
-    let bot = Controller::Bot(Policy::Random);
-    let play = Play::start("istanbul", [Controller::Human, bot, bot], Some(5), &options).unwrap();
-    let mut app = App::playing(options, play, Instant::now());
+    let mut app = briefed();
     let later = Instant::now() + Duration::from_secs(3600);
     app.handle(&Event::Key(KeyEvent::from(KeyCode::Enter)), Instant::now());
     for _ in 0..400 {

@@ -25,7 +25,6 @@
 
 use russh::client;
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -299,16 +298,7 @@ fn start_ceasefire(binary: &Path, players: u32, workers: Option<&str>) -> anyhow
     if let Some(workers) = workers {
         command.args(["--workers", workers]);
     }
-    let mut child = command
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()?;
-    let mut stdout = BufReader::new(child.stdout.take().expect("piped"));
-    let mut first = String::new();
-    stdout.read_line(&mut first)?;
-    std::thread::spawn(move || for _ in stdout.lines() {});
-    let port = serve_port::listening_port(&first)
-        .ok_or_else(|| anyhow::anyhow!("no port in {first:?}"))?;
+    let (child, port) = serve_port::spawn_serving(&mut command)?;
     Ok(Server {
         child,
         port,

@@ -16,9 +16,8 @@
 //! (no part: all of them). `--server PATH` measures another build of `ceasefire`.
 
 use russh::client;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -139,16 +138,7 @@ impl Server {
         if help.contains("--max-tables") && !extra.contains(&"--max-tables") {
             command.args(["--max-tables", &tables.max(32).to_string()]);
         }
-        let mut child = command
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()?;
-        let mut stdout = BufReader::new(child.stdout.take().expect("piped"));
-        let mut first = String::new();
-        stdout.read_line(&mut first)?;
-        std::thread::spawn(move || for _ in stdout.lines() {});
-        let port = serve_port::listening_port(&first)
-            .ok_or_else(|| anyhow::anyhow!("no port in {first:?}"))?;
+        let (child, port) = serve_port::spawn_serving(&mut command)?;
         Ok(Server { child, port, dir })
     }
 
