@@ -782,3 +782,26 @@ fn a_tag_too_long_broken_or_given_twice_is_refused() {
         "the line written: {error}"
     );
 }
+
+#[test]
+fn a_refused_turn_names_the_seats_as_the_scenario_does() {
+    let mut game = Game::new(names(), 5);
+    let (to_act, _) = game.to_act().expect("a seat to act");
+    let other = Seat::ALL.into_iter().find(|&seat| seat != to_act).unwrap();
+    let error = game
+        .apply(Action::Pass { seat: other })
+        .expect_err("not its turn")
+        .to_string();
+    let scenario = game.scenario();
+    assert!(
+        error.starts_with(&format!(
+            "it is not {}'s turn ({} must ",
+            scenario.seat_name(other),
+            scenario.seat_name(to_act)
+        )),
+        "{error}"
+    );
+    for usual in ["Pakistan", "Afghanistan", "Mediator"] {
+        assert!(!error.contains(usual), "{error}");
+    }
+}

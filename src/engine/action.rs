@@ -270,7 +270,7 @@ pub enum RuleError {
     #[error("the game is over")]
     GameOver,
     /// Another seat must act now.
-    #[error("it is not {seat}'s turn ({expected} must {decision})")]
+    #[error("{words}")]
     NotYourTurn {
         /// Who tried.
         seat: Seat,
@@ -278,14 +278,20 @@ pub enum RuleError {
         expected: Seat,
         /// What they must decide.
         decision: Decision,
+        /// The refusal in words, the seats by the scenario's names ("it is not Islamabad's
+        /// turn (Kabul must negotiate)").
+        words: String,
     },
     /// The right seat, but the wrong kind of decision.
-    #[error("{seat} must {expected} now")]
+    #[error("{words}")]
     WrongDecision {
         /// Who tried.
         seat: Seat,
         /// What is expected.
         expected: Decision,
+        /// The refusal in words, the seat by the scenario's name ("Islamabad must negotiate
+        /// now").
+        words: String,
     },
     /// Any other broken rule, with the reason in plain words.
     #[error("{0}")]

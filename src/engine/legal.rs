@@ -178,14 +178,25 @@ impl Game {
                 expected,
                 decision,
             } => {
+                let words = format!(
+                    "it is not {}'s turn ({} must {decision})",
+                    self.scenario.seat_name(seat),
+                    self.scenario.seat_name(expected)
+                );
                 return RuleError::NotYourTurn {
                     seat,
                     expected,
                     decision,
+                    words,
                 };
             }
             Refusal::WrongDecision { seat, expected } => {
-                return RuleError::WrongDecision { seat, expected };
+                let words = format!("{} must {expected} now", self.scenario.seat_name(seat));
+                return RuleError::WrongDecision {
+                    seat,
+                    expected,
+                    words,
+                };
             }
             Refusal::NoOption(option) => format!("this event has no option {option}"),
             Refusal::RenewCost => format!(
