@@ -22,6 +22,17 @@ fn json(output: &Output) -> Value {
     serde_json::from_slice(&output.stdout).expect("stdout is JSON")
 }
 
+/// What `ceasefire ARGS` prints as JSON, once it has succeeded (its errors shown if not).
+fn json_of(args: &[&str]) -> Value {
+    let out = ceasefire(args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json(&out)
+}
+
 #[test]
 fn validate_accepts_a_good_scenario() {
     let out = ceasefire(&["validate", &mini()]);
@@ -98,7 +109,7 @@ fn validate_refuses_a_missing_folder() {
 }
 
 fn sim_json(seed: &str) -> Value {
-    let out = ceasefire(&[
+    json_of(&[
         "sim",
         "--scenario",
         &mini(),
@@ -107,13 +118,7 @@ fn sim_json(seed: &str) -> Value {
         "--seed",
         seed,
         "--json",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    json(&out)
+    ])
 }
 
 #[test]
@@ -291,7 +296,7 @@ fn sim_rejects_an_unknown_seat_or_bot_listing_both_lists() {
 
 #[test]
 fn sim_accepts_the_previous_hard_as_hard_v1_without_listing_it() {
-    let out = ceasefire(&[
+    let report = json_of(&[
         "sim",
         "--scenario",
         &mini(),
@@ -301,12 +306,6 @@ fn sim_accepts_the_previous_hard_as_hard_v1_without_listing_it() {
         "pakistan=hard-v1",
         "--json",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report = json(&out);
     assert!(report["decision_ms"]["hard-v1"].is_object(), "{report}");
 }
 
@@ -532,13 +531,7 @@ fn saved_game(dir: &std::path::Path, steps: usize) -> std::path::PathBuf {
 fn inspect_json_prints_round_meters_outcome_and_actions() {
     let dir = tempfile::tempdir().unwrap();
     let path = saved_game(dir.path(), 12);
-    let out = ceasefire(&["inspect", path.to_str().unwrap(), "--json"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v = json(&out);
+    let v = json_of(&["inspect", path.to_str().unwrap(), "--json"]);
     assert_eq!(v["actions"], 12);
     assert!(v["round"].as_u64().unwrap() >= 1);
     assert!(v["outcome"].is_null());
@@ -732,7 +725,7 @@ fn a_sweep_prints_one_row_per_value_whose_shares_sum_to_100() {
 }
 
 fn sweep_json(key: &str) -> Value {
-    let out = ceasefire(&[
+    json_of(&[
         "sim",
         "--scenario",
         &mini(),
@@ -743,13 +736,7 @@ fn sweep_json(key: &str) -> Value {
         "--sweep",
         key,
         "--json",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    json(&out)
+    ])
 }
 
 #[test]
@@ -786,7 +773,7 @@ fn a_sweep_as_json_moves_the_outcomes_and_repeats_with_its_seed() {
 
 #[test]
 fn a_sweep_of_an_actors_strength_moves_breakdown_and_names_the_actors_it_knows() {
-    let out = ceasefire(&[
+    let v = json_of(&[
         "sim",
         "--scenario",
         "istanbul",
@@ -798,12 +785,6 @@ fn a_sweep_of_an_actors_strength_moves_breakdown_and_names_the_actors_it_knows()
         "actors.armed_groups.strength=0,100",
         "--json",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v = json(&out);
     assert_eq!(v["key"], "actors.armed_groups.strength");
     assert_eq!(v["current"], 50);
     let rows = v["rows"].as_array().unwrap();
