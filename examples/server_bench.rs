@@ -99,11 +99,7 @@ async fn log_in(
         }
     };
     anyhow::ensure!(auth.success(), "{user}: not admitted");
-    let mut channel = session.channel_open_session().await?;
-    channel
-        .request_pty(false, "xterm-256color", 100, 30, 0, 0, &[])
-        .await?;
-    channel.request_shell(false).await?;
+    let mut channel = ssh_client::open_terminal(&session).await?;
     // Many logins at once start as many game processes under sshd: the first screen may
     // take a while on a busy machine. What is timed is the keys once everyone is in.
     next_data(&mut channel, LOGIN_WAIT).await?;

@@ -44,11 +44,7 @@ async fn log_in(
     let mut session = client::connect_stream(config, stream, Client).await?;
     let auth = session.authenticate_none(user).await?;
     anyhow::ensure!(auth.success(), "{user}: not admitted");
-    let mut channel = session.channel_open_session().await?;
-    channel
-        .request_pty(false, "xterm-256color", 100, 30, 0, 0, &[])
-        .await?;
-    channel.request_shell(false).await?;
+    let mut channel = ssh_client::open_terminal(&session).await?;
     next_data(&mut channel).await?;
     settle(&mut channel).await;
     Ok((session, channel))

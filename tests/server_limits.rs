@@ -124,12 +124,7 @@ async fn log_in(
 ) -> (client::Handle<Client>, Channel) {
     let mut session = connect(port, stalled).await;
     assert!(session.authenticate_none(user).await.unwrap().success());
-    let mut channel = session.channel_open_session().await.unwrap();
-    channel
-        .request_pty(false, "xterm-256color", 100, 30, 0, 0, &[])
-        .await
-        .unwrap();
-    channel.request_shell(false).await.unwrap();
+    let mut channel = ssh_client::open_terminal(&session).await.unwrap();
     next_data(&mut channel, Duration::from_secs(20)).await;
     (session, channel)
 }

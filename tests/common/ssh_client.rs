@@ -66,3 +66,14 @@ impl AsyncWrite for Stallable {
 
 /// A session channel of the client.
 pub type Channel = russh::Channel<client::Msg>;
+
+/// Opens a session channel on `session` with a 100x30 `xterm-256color` terminal and a shell:
+/// what `ssh` does before the game's first screen.
+pub async fn open_terminal(session: &client::Handle<Client>) -> Result<Channel, russh::Error> {
+    let channel = session.channel_open_session().await?;
+    channel
+        .request_pty(false, "xterm-256color", 100, 30, 0, 0, &[])
+        .await?;
+    channel.request_shell(false).await?;
+    Ok(channel)
+}
