@@ -298,21 +298,8 @@ impl Play {
         } else {
             Vec::new()
         };
-        let recap = self
-            .recap
-            .filter(|_| !self.brief_open && game.outcome().is_none())
-            .map(|open| {
-                let recap = crate::engine::recap(
-                    game.scenario(),
-                    &game.log()[open.start.min(game.log().len())..],
-                );
-                (open, recap)
-            });
-        // "Enter to begin" only the first time; a reopened brief just closes.
-        let first_brief = match view.viewer {
-            Viewer::Seat(seat) => !session.was_briefed(seat),
-            _ => false,
-        };
+        let recap = self.recap_on_top(game);
+        let first_brief = first_reading(&session, view.viewer);
         drop(session);
         let data = table::TableData {
             view: &view,
@@ -429,14 +416,7 @@ impl Play {
         let (over, recap) = {
             let session = self.session();
             let game = session.game();
-            let recap = self.recap.filter(|_| !self.brief_open).map(|open| {
-                let from = open.start.min(game.log().len());
-                (
-                    open,
-                    crate::engine::recap(game.scenario(), &game.log()[from..]),
-                )
-            });
-            (game.outcome().is_some(), recap)
+            (game.outcome().is_some(), self.recap_on_top(game))
         };
         if self.curtain.is_some() || over || (recap.is_none() && !self.brief_open) {
             return false;
@@ -445,10 +425,7 @@ impl Play {
         if let Some((open, recap)) = recap {
             self.draw_recap(frame, open, &recap, &view.scenario, theme);
         } else {
-            let first = match view.viewer {
-                Viewer::Seat(seat) => !self.session().was_briefed(seat),
-                _ => false,
-            };
+            let first = first_reading(&self.session(), view.viewer);
             self.draw_brief(frame, &view, first, theme);
         }
         let tutorial = self.tutorial_position();
@@ -457,8 +434,32 @@ impl Play {
         true
     }
 
+    /// The account of the others' moves, when it is open over the table (not under the
+    /// brief, not once the game is over), with what it tells.
+    fn recap_on_top(
+        &self,
+        game: &crate::engine::Game,
+    ) -> Option<(super::recap::RecapOpen, crate::engine::Recap)> {
+        self.recap
+            .filter(|_| !self.brief_open && game.outcome().is_none())
+            .map(|open| {
+                let from = open.start.min(game.log().len());
+                let recap = crate::engine::recap(game.scenario(), &game.log()[from..]);
+                (open, recap)
+            })
+    }
+
     /// Whether the last key only scrolled the box over the table (the brief, the account).
     pub(crate) fn overlay_scrolled(&self) -> bool {
         self.overlay_scrolled
+    }
+}
+
+/// Whether the brief is `viewer`'s first reading, which ends with "Enter to begin" (a
+/// reopened brief just closes).
+fn first_reading(session: &crate::table::Session, viewer: Viewer) -> bool {
+    match viewer {
+        Viewer::Seat(seat) => !session.was_briefed(seat),
+        _ => false,
     }
 }
