@@ -70,8 +70,8 @@ impl Backlog {
 pub struct Painter {
     wake: Notify,
     size: Mutex<Option<Rect>>,
-    /// Something beneath the box on top of a game (its brief, the help) may have changed since
-    /// the last frame: the next one is drawn whole.
+    /// Something beneath the box on top of a game (its brief, the account of the others' moves, the
+    /// help) may have changed since the last frame: the next one is drawn whole.
     whole: AtomicBool,
 }
 

@@ -46,8 +46,8 @@ pub(super) enum Origin {
 pub(super) enum Handled {
     /// The user has left.
     Left,
-    /// Only the box on top of a game (its brief, the help) was scrolled: it is drawn over the
-    /// last frame.
+    /// Only the box on top of a game (its brief, the account of the others' moves, the help) was
+    /// scrolled: it is drawn over the last frame.
     OverlayScrolled,
     /// The screen is drawn again, whole.
     Redraw,

@@ -150,9 +150,10 @@ impl Screen {
         let _ = Backend::clear(&mut self.backend);
     }
 
-    /// Draws what the screen shows, the size of its terminal, and sends the client the cells
-    /// that changed. Unless `whole`, only the box on top of a game (its brief, the help) is
-    /// drawn, over what the client shows, when that box is what it shows on top.
+    /// Draws what the screen shows, the size of its terminal, and sends the client the cells that
+    /// changed. Unless `whole`, only the box on top of a game (its brief, the account of the
+    /// others' moves, the help) is drawn, over what the client shows, when that box is what it
+    /// shows on top.
     pub(super) fn draw(&mut self, shared: &Shared, user: &str, whole: bool) {
         let area = self.shown.area;
         CANVAS.with(|canvas| {
